@@ -1,0 +1,30 @@
+'use server';
+
+import { revalidatePath } from 'next/cache';
+import { z } from 'zod';
+import { orgAction } from '@/lib/actions/action';
+import { inviteMember } from '@/lib/members/invite-member';
+import { resendInvite } from '@/lib/members/resend-invite';
+import { inviteMemberInput, memberIdInput } from '@/lib/members/schemas';
+import { setMemberActive } from '@/lib/members/set-member-status';
+
+export const inviteMemberAction = orgAction(inviteMemberInput, async (input, ctx) => {
+  const result = await inviteMember(ctx, input);
+  revalidatePath('/admin/members');
+  return { ...result, email: input.email };
+});
+
+export const resendInviteAction = orgAction(memberIdInput, async (input, ctx) => {
+  const result = await resendInvite(ctx, input.memberId);
+  revalidatePath('/admin/members');
+  return result;
+});
+
+export const setMemberActiveAction = orgAction(
+  memberIdInput.extend({ active: z.preprocess((v) => v === true || v === 'true', z.boolean()) }),
+  async (input, ctx) => {
+    const m = await setMemberActive(ctx, input.memberId, input.active);
+    revalidatePath('/admin/members');
+    return { id: m.id, status: m.status };
+  },
+);

@@ -1,0 +1,24 @@
+import 'server-only';
+import { and, desc, ilike, or, sql, type SQL } from 'drizzle-orm';
+import { members } from '@/db/schema';
+import type { Db } from '@/lib/db';
+
+export const MEMBERS_PAGE = 50;
+
+/** Members of the organization, newest first, keyset-paginated by (created_at, id). */
+export async function listMembers(db: Db, params: { q?: string; before?: { createdAt: Date; id: string } }) {
+  const conds: SQL[] = [];
+  if (params.q) {
+    const like = `%${params.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    conds.push(or(ilike(members.name, like), ilike(members.loginId, like), ilike(members.email, like))!);
+  }
+  if (params.before) {
+    conds.push(sql`(${members.createdAt}, ${members.id}) < (${params.before.createdAt.toISOString()}::timestamptz, ${params.before.id}::uuid)`);
+  }
+  return db
+    .select({ id: members.id, name: members.name, loginId: members.loginId, email: members.email, isOrgAdmin: members.isOrgAdmin, status: members.status, lastLoginAt: members.lastLoginAt, createdAt: members.createdAt })
+    .from(members)
+    .where(conds.length ? and(...conds) : undefined)
+    .orderBy(desc(members.createdAt), desc(members.id))
+    .limit(MEMBERS_PAGE + 1);
+}

@@ -1,0 +1,4 @@
+export * from './org';
+export * from './members';
+export * from './agents';
+export * from './access-log';

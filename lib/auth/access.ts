@@ -1,0 +1,52 @@
+import { and, eq } from 'drizzle-orm';
+import { serviceMembers, services, type AgentRole, type Service, type ServiceMember } from '@/db/schema';
+import type { Db } from '@/lib/db';
+import { ForbiddenError, NotFoundError } from '@/lib/errors';
+import type { SessionMember } from './sessions';
+
+export type Permission = 'transfer' | 'viewLogs';
+export type ServiceRequirement = { role?: AgentRole; permission?: Permission };
+
+export type ServiceAccess = {
+  service: Service;
+  /** The member's agent row in this service; null for an org admin who is not an agent here. */
+  agent: ServiceMember | null;
+  /** Effective role: org admins act as admins of every service. */
+  role: AgentRole;
+};
+
+/**
+ * Resolves what `member` may do in `serviceId`. A service the member cannot see is
+ * "not found", exactly like one that does not exist.
+ */
+export async function authorizeService(db: Db, member: SessionMember, serviceId: string, need: ServiceRequirement = {}): Promise<ServiceAccess> {
+  if (typeof serviceId !== 'string' || !serviceId) throw new NotFoundError();
+  const [row] = await db
+    .select({ service: services, agent: serviceMembers })
+    .from(services)
+    .leftJoin(serviceMembers, and(eq(serviceMembers.serviceId, services.id), eq(serviceMembers.memberId, member.id)))
+    .where(eq(services.id, serviceId))
+    .limit(1);
+  if (!row || (!row.agent && !member.isOrgAdmin)) throw new NotFoundError();
+  const role: AgentRole = member.isOrgAdmin ? 'admin' : row.agent!.role;
+  if (need.role === 'admin' && role !== 'admin') throw new ForbiddenError();
+  if (need.permission && !member.isOrgAdmin) {
+    const a = row.agent!;
+    const has = need.permission === 'transfer' ? a.canTransfer : a.canViewLogs && a.role === 'admin';
+    if (!has) throw new ForbiddenError();
+  }
+  return { service: row.service, agent: row.agent, role };
+}
+
+/** Services the member can open, in name order (org admins: all of them). */
+export async function listAccessibleServices(db: Db, member: SessionMember): Promise<Pick<Service, 'id' | 'name'>[]> {
+  if (member.isOrgAdmin) {
+    return db.select({ id: services.id, name: services.name }).from(services).orderBy(services.name);
+  }
+  return db
+    .select({ id: services.id, name: services.name })
+    .from(services)
+    .innerJoin(serviceMembers, eq(serviceMembers.serviceId, services.id))
+    .where(eq(serviceMembers.memberId, member.id))
+    .orderBy(services.name);
+}

@@ -1,0 +1,62 @@
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { randomUUID } from 'node:crypto';
+import nodemailer, { type Transporter } from 'nodemailer';
+
+export type OutgoingMail = {
+  to: string;
+  subject: string;
+  text: string;
+  html?: string;
+  /** Stable across retries so receivers can drop duplicates. */
+  messageId?: string;
+  headers?: Record<string, string>;
+  from?: string;
+};
+
+export function mailDir(): string {
+  return path.resolve(process.env.MAIL_DIR ?? path.join('.data', 'mail'));
+}
+
+/** True when mail goes to `.eml` files instead of an SMTP server (the embedded default). */
+export function mailToFiles(): boolean {
+  return !process.env.SMTP_URL;
+}
+
+let transport: Transporter | undefined;
+function smtp(): Transporter {
+  transport ??= nodemailer.createTransport(process.env.SMTP_URL!);
+  return transport;
+}
+
+function stripCrlf(v: string): string {
+  return v.replace(/[\r\n]+/g, ' ').trim();
+}
+
+/**
+ * Sends one mail through SMTP_URL, or writes it as an .eml file to MAIL_DIR when no SMTP
+ * server is configured. Subjects and addresses are stripped of CR/LF (no header injection).
+ */
+export async function sendMail(mail: OutgoingMail): Promise<{ messageId: string }> {
+  const domain = process.env.MAIL_DOMAIN || 'contactdesk.local';
+  const messageId = mail.messageId ?? `<${randomUUID()}@${domain}>`;
+  const message = {
+    from: stripCrlf(mail.from ?? process.env.MAIL_FROM ?? `Contact Desk <no-reply@${domain}>`),
+    to: stripCrlf(mail.to),
+    subject: stripCrlf(mail.subject),
+    text: mail.text,
+    html: mail.html,
+    messageId,
+    headers: mail.headers,
+  };
+  if (!mailToFiles()) {
+    await smtp().sendMail(message);
+    return { messageId };
+  }
+  const file = await nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'unix' }).sendMail(message);
+  const dir = mailDir();
+  await fs.mkdir(dir, { recursive: true });
+  const name = `${new Date().toISOString().replace(/[:.]/g, '-')}-${randomUUID().slice(0, 8)}.eml`;
+  await fs.writeFile(path.join(dir, name), file.message as Buffer);
+  return { messageId };
+}

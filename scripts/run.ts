@@ -1,0 +1,48 @@
+/**
+ * `npm run dev` / `npm start`: brings the whole app up with no other set-up — the database
+ * (embedded unless DATABASE_URL is set), migrations, the first-start seed — then runs Next.
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { announceFirstStart, ensureFirstStart } from '@/lib/bootstrap/first-start';
+import { closeDb, getDb } from '@/lib/db';
+import { prepareEnvironment } from './env';
+
+const mode = process.argv[2] === 'start' ? 'start' : 'dev';
+const nextBin = path.join(process.cwd(), 'node_modules', '.bin', 'next');
+
+async function main() {
+  const { embedded } = await prepareEnvironment(mode === 'dev');
+  announceFirstStart(await ensureFirstStart(getDb()));
+  await closeDb();
+
+  const port = process.env.PORT ?? '3000';
+  process.env.NEXTAUTH_URL ??= `http://localhost:${port}`;
+  if (mode === 'start' && !fs.existsSync(path.join('.next', 'BUILD_ID'))) {
+    console.log('[contact-desk] no production build yet: running `next build` first');
+    const build = spawnSync(nextBin, ['build'], { stdio: 'inherit', env: process.env });
+    if (build.status !== 0) {
+      await embedded?.stop();
+      process.exit(build.status ?? 1);
+    }
+  }
+  const child = spawn(nextBin, [mode, '-p', port, ...process.argv.slice(3)], { stdio: 'inherit', env: process.env });
+  let stopping = false;
+  const stop = (signal: NodeJS.Signals) => {
+    if (stopping) return;
+    stopping = true;
+    child.kill(signal);
+  };
+  process.on('SIGINT', () => stop('SIGINT'));
+  process.on('SIGTERM', () => stop('SIGTERM'));
+  child.on('exit', async (code) => {
+    await embedded?.stop().catch(() => {});
+    process.exit(code ?? 0);
+  });
+}
+
+main().catch((err) => {
+  console.error('[contact-desk] could not start:', err instanceof Error ? err.message : err);
+  process.exit(1);
+});

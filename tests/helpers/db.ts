@@ -1,0 +1,33 @@
+import { randomBytes } from 'node:crypto';
+import { Client } from 'pg';
+import { closeDb, getDb, type Db } from '@/lib/db';
+
+function withDatabase(url: string, db: string): string {
+  const u = new URL(url);
+  u.pathname = `/${db}`;
+  return u.toString();
+}
+
+/**
+ * Gives this test file its own database, cloned from the migrated template, and points
+ * DATABASE_URL (and so `getDb()`) at it. Returns an accessor for the db.
+ */
+export function useTestDb(): () => Db {
+  const name = `cd_test_${randomBytes(6).toString('hex')}`;
+  const server = process.env.TEST_SERVER_URL!;
+  beforeAll(async () => {
+    const admin = new Client({ connectionString: server });
+    await admin.connect();
+    await admin.query(`CREATE DATABASE "${name}" TEMPLATE "${process.env.TEST_TEMPLATE_DB}"`);
+    await admin.end();
+    process.env.DATABASE_URL = withDatabase(server, name);
+  });
+  afterAll(async () => {
+    await closeDb();
+    const admin = new Client({ connectionString: server });
+    await admin.connect();
+    await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`).catch(() => {});
+    await admin.end();
+  });
+  return () => getDb();
+}
