@@ -20,8 +20,10 @@ const config = {
 };
 
 // next/jest skips node_modules when transforming; next-intl and use-intl ship ESM only.
-export default async () => {
+const jestConfig = async () => {
   const resolved = await createJestConfig(config)();
   resolved.transformIgnorePatterns = ['/node_modules/(?!(next-intl|use-intl|@formatjs|intl-messageformat|icu-minify)/)', '^.+\\.module\\.(css|sass|scss)$'];
   return resolved;
 };
+
+export default jestConfig;

@@ -114,6 +114,7 @@ CREATE UNIQUE INDEX "member_invites_token_hash_uq" ON "member_invites" USING btr
 CREATE INDEX "member_invites_member_id_idx" ON "member_invites" USING btree ("member_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "members_login_id_lower_uq" ON "members" USING btree (lower("login_id"));--> statement-breakpoint
 CREATE UNIQUE INDEX "members_email_lower_uq" ON "members" USING btree (lower("email"));--> statement-breakpoint
+CREATE INDEX "members_created_id_idx" ON "members" USING btree ("created_at","id");--> statement-breakpoint
 CREATE INDEX "sessions_member_id_idx" ON "sessions" USING btree ("member_id");--> statement-breakpoint
 CREATE INDEX "group_members_agent_id_idx" ON "group_members" USING btree ("agent_id");--> statement-breakpoint
 CREATE INDEX "group_members_service_id_idx" ON "group_members" USING btree ("service_id");--> statement-breakpoint

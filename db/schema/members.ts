@@ -27,6 +27,7 @@ export const members = pgTable(
     // Login IDs and e-mails are compared case-insensitively, so uniqueness is too.
     uniqueIndex('members_login_id_lower_uq').on(sql`lower(${t.loginId})`),
     uniqueIndex('members_email_lower_uq').on(sql`lower(${t.email})`),
+    index('members_created_id_idx').on(t.createdAt, t.id),
   ],
 );
 

@@ -35,7 +35,10 @@ export function zodFieldErrors(error: z.ZodError): FieldErrorRefs {
   const out: FieldErrorRefs = {};
   for (const issue of error.issues) {
     const field = issue.path.length ? String(issue.path[0]) : '_form';
-    (out[field] ??= []).push(issueToRef(issue));
+    const ref = issueToRef(issue);
+    const list = (out[field] ??= []);
+    // Two checks of one rule (a length and a pattern) would otherwise say the same thing twice.
+    if (!list.some((r) => r.key === ref.key)) list.push(ref);
   }
   return out;
 }

@@ -40,8 +40,8 @@ export async function loadSession(db: Db, sessionId: string): Promise<AuthSessio
       .set({ lastSeenAt: now })
       .where(and(eq(sessions.id, sessionId), lt(sessions.lastSeenAt, sql`now() - interval '5 minutes'`)));
   }
-  const { status: _s, lockedUntil: _l, ...member } = row.member;
-  return { id: row.id, member };
+  const { id, name, loginId, email, isOrgAdmin, locale } = row.member;
+  return { id: row.id, member: { id, name, loginId, email, isOrgAdmin, locale } };
 }
 
 /** Revokes one session and logs the logout. */

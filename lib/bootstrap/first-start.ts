@@ -18,9 +18,10 @@ export async function ensureFirstStart(db: Db, env: NodeJS.ProcessEnv = process.
     if (existing.length) return { created: false } as const;
 
     const login = env.SEED_ADMIN_LOGIN?.trim() || 'admin';
-    const generated = !env.SEED_ADMIN_PASSWORD;
-    // Letters and digits from an unambiguous alphabet, so the rule of passwordSchema holds.
-    const password = env.SEED_ADMIN_PASSWORD ?? `${randomBytes(12).toString('base64url').replace(/[-_]/g, 'x')}7a`;
+    const given = env.SEED_ADMIN_PASSWORD || undefined; // an empty value counts as unset
+    const generated = !given;
+    // Letters and digits only, ending in a digit and a letter, so the rule of passwordSchema holds.
+    const password = given ?? `${randomBytes(12).toString('base64url').replace(/[-_]/g, 'x')}7a`;
     if (!passwordSchema.safeParse(password).success) {
       throw new Error('SEED_ADMIN_PASSWORD breaks the password rule: 10–128 characters with at least one letter and one digit.');
     }

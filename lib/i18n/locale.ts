@@ -1,11 +1,11 @@
 import 'server-only';
-import { cookies, headers } from 'next/headers';
+import { cookies } from 'next/headers';
 import { getCurrentSession } from '@/lib/auth/session';
 import { defaultLocale, isLocale, localeCookie, type Locale } from './config';
 
 /**
  * The UI language of this request: the member's own setting when logged in, else the
- * locale cookie, else Accept-Language when it prefers English, else Korean.
+ * locale cookie (the switch on public pages), else Korean (SPEC §13).
  */
 export async function getRequestLocale(): Promise<Locale> {
   const session = await getCurrentSession().catch(() => null);
@@ -13,9 +13,6 @@ export async function getRequestLocale(): Promise<Locale> {
   try {
     const c = (await cookies()).get(localeCookie)?.value;
     if (isLocale(c)) return c;
-    const accept = (await headers()).get('accept-language') ?? '';
-    const first = accept.split(',')[0]?.trim().slice(0, 2).toLowerCase();
-    if (isLocale(first)) return first;
   } catch {
     // Outside a request (scripts, tests): fall through to the default.
   }

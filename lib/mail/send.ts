@@ -15,7 +15,7 @@ export type OutgoingMail = {
 };
 
 export function mailDir(): string {
-  return path.resolve(process.env.MAIL_DIR ?? path.join('.data', 'mail'));
+  return path.resolve(/*turbopackIgnore: true*/ process.env.MAIL_DIR ?? path.join('.data', 'mail'));
 }
 
 /** True when mail goes to `.eml` files instead of an SMTP server (the embedded default). */

@@ -12,7 +12,7 @@ function withDatabase(url: string, db: string): string {
  * Gives this test file its own database, cloned from the migrated template, and points
  * DATABASE_URL (and so `getDb()`) at it. Returns an accessor for the db.
  */
-export function useTestDb(): () => Db {
+export function setupTestDb(): () => Db {
   const name = `cd_test_${randomBytes(6).toString('hex')}`;
   const server = process.env.TEST_SERVER_URL!;
   beforeAll(async () => {

@@ -2,9 +2,9 @@ import { eq } from 'drizzle-orm';
 import { members, organizations, serviceMembers, services } from '@/db/schema';
 import { ensureFirstStart } from '@/lib/bootstrap/first-start';
 import { login } from '@/lib/auth/login';
-import { useTestDb } from '../helpers/db';
+import { setupTestDb } from '../helpers/db';
 
-const db = useTestDb();
+const db = setupTestDb();
 
 describe('first start', () => {
   it('creates the organization, the org admin and the demo service once, even when started twice at once', async () => {

@@ -4,11 +4,11 @@ import { acceptInviteAction } from '@/app/invite/[token]/actions';
 import { login } from '@/lib/auth/login';
 import { issueInvite, inviteState } from '@/lib/members/invite-token';
 import { makeMember } from '../helpers/factories';
-import { useTestDb } from '../helpers/db';
+import { setupTestDb } from '../helpers/db';
 
 jest.mock('@/lib/auth/session', () => jest.requireActual('../helpers/session').sessionMock);
 
-const db = useTestDb();
+const db = setupTestDb();
 
 async function invited() {
   const m = await makeMember(db(), { status: 'invited' });

@@ -3,9 +3,9 @@ import { accessLogs, members, sessions } from '@/db/schema';
 import { login } from '@/lib/auth/login';
 import { loadSession, revokeSession } from '@/lib/auth/sessions';
 import { makeMember } from '../helpers/factories';
-import { useTestDb } from '../helpers/db';
+import { setupTestDb } from '../helpers/db';
 
-const db = useTestDb();
+const db = setupTestDb();
 const PASSWORD = 'correct horse 42';
 
 describe('login', () => {

@@ -7,13 +7,13 @@ import { createServiceAction, updateServiceAction } from '@/app/admin/services/a
 import { inviteMemberAction, resendInviteAction, setMemberActiveAction } from '@/app/admin/members/actions';
 import { login } from '@/lib/auth/login';
 import { addAgent, asSessionMember, makeMember, makeService } from '../helpers/factories';
-import { useTestDb } from '../helpers/db';
+import { setupTestDb } from '../helpers/db';
 import { signInAs, signOut } from '../helpers/session';
 import { readOutbox, recipients } from '../helpers/mail';
 
 jest.mock('@/lib/auth/session', () => jest.requireActual('../helpers/session').sessionMock);
 
-const db = useTestDb();
+const db = setupTestDb();
 let mailDir: string;
 beforeAll(async () => {
   mailDir = await fs.mkdtemp(path.join(os.tmpdir(), 'cd-mail-'));

@@ -1,9 +1,9 @@
 import { authorizeService, listAccessibleServices } from '@/lib/auth/access';
 import { ForbiddenError, NotFoundError } from '@/lib/errors';
 import { addAgent, asSessionMember, makeMember, makeService } from '../helpers/factories';
-import { useTestDb } from '../helpers/db';
+import { setupTestDb } from '../helpers/db';
 
-const db = useTestDb();
+const db = setupTestDb();
 
 describe('authorizeService', () => {
   it('gives each kind of member exactly the access of SPEC §1', async () => {

@@ -1,0 +1,17 @@
+import { getTranslations } from 'next-intl/server';
+import type { ReactNode } from 'react';
+import { AppShell, type NavSection } from '@/components/shell/app-shell';
+import { requireService } from '@/lib/auth/require';
+
+export default async function ServiceLayout({ children, params }: { children: ReactNode; params: Promise<{ serviceId: string }> }) {
+  const { serviceId } = await params;
+  const { session, service } = await requireService(serviceId);
+  const t = await getTranslations('nav');
+  // Later issues add 티켓 menus and 서비스 관리 (admins only) here as they are built.
+  const sections: NavSection[] = [{ title: t('tickets'), links: [{ href: `/${service.id}`, label: t('home'), exact: true }] }];
+  return (
+    <AppShell session={session} serviceId={service.id} sections={sections}>
+      {children}
+    </AppShell>
+  );
+}

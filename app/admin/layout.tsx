@@ -1,0 +1,13 @@
+import type { ReactNode } from 'react';
+import { AppShell } from '@/components/shell/app-shell';
+import { requireOrgAdmin } from '@/lib/auth/require';
+
+// The layout only decides what renders; every org action checks org-admin itself too.
+export default async function AdminLayout({ children }: { children: ReactNode }) {
+  const session = await requireOrgAdmin();
+  return (
+    <AppShell session={session} sections={[]}>
+      {children}
+    </AppShell>
+  );
+}

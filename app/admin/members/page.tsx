@@ -1,0 +1,75 @@
+import Link from 'next/link';
+import { getFormatter, getTranslations } from 'next-intl/server';
+import { InviteMemberDialog } from '@/components/admin/invite-member-dialog';
+import { MemberRowActions } from '@/components/admin/member-row-actions';
+import { Badge, EmptyState, PageHeader } from '@/components/ui/card';
+import { listMembers, MEMBERS_PAGE } from '@/db/queries/members';
+import { requireOrgAdmin } from '@/lib/auth/require';
+import { getDb } from '@/lib/db';
+
+function parseCursor(v: string | undefined): { createdAt: string; id: string } | undefined {
+  const m = v && /^(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{6}Z)_([0-9a-f-]{36})$/.exec(v);
+  return m ? { createdAt: m[1], id: m[2] } : undefined;
+}
+
+export default async function MembersPage({ searchParams }: { searchParams: Promise<{ q?: string; before?: string }> }) {
+  const session = await requireOrgAdmin();
+  const sp = await searchParams;
+  const q = sp.q?.trim().slice(0, 100) || undefined;
+  const rows = await listMembers(getDb(), { q, before: parseCursor(sp.before) });
+  const page = rows.slice(0, MEMBERS_PAGE);
+  const next = rows.length > MEMBERS_PAGE ? page[page.length - 1] : null;
+  const t = await getTranslations('admin.members');
+  const tc = await getTranslations('common');
+  const format = await getFormatter();
+  const statusTone = { invited: 'amber', active: 'green', deactivated: 'slate' } as const;
+  const statusLabel = { invited: t('statusInvited'), active: t('statusActive'), deactivated: t('statusDeactivated') };
+  return (
+    <>
+      <PageHeader title={t('title')} description={t('intro')} actions={<InviteMemberDialog />} />
+      <form className="mb-4 flex max-w-md gap-2" role="search">
+        <input name="q" defaultValue={q} placeholder={t('searchPlaceholder')} aria-label={tc('search')} className="flex-1 rounded-md border border-slate-300 px-3 py-2 text-sm" maxLength={100} />
+        <button className="rounded-md border border-slate-300 bg-white px-3 text-sm hover:bg-slate-50">{tc('search')}</button>
+      </form>
+      {page.length === 0 ? (
+        <EmptyState title={q ? t('noMatch') : t('empty')} />
+      ) : (
+        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+          <table className="w-full text-left text-sm">
+            <thead className="bg-slate-50 text-xs text-slate-500">
+              <tr>
+                <th scope="col" className="px-4 py-2">{t('name')}</th>
+                <th scope="col" className="px-4 py-2">{t('loginId')}</th>
+                <th scope="col" className="px-4 py-2">{t('email')}</th>
+                <th scope="col" className="px-4 py-2">{t('status')}</th>
+                <th scope="col" className="px-4 py-2">{t('lastLogin')}</th>
+                <th scope="col" className="px-4 py-2"><span className="sr-only">{tc('actions')}</span></th>
+              </tr>
+            </thead>
+            <tbody className="divide-y divide-slate-100">
+              {page.map((m) => (
+                <tr key={m.id} data-testid={`member-${m.loginId}`}>
+                  <td className="px-4 py-2">
+                    {m.name}
+                    {m.id === session.member.id && <span className="ml-1 text-xs text-slate-500">({t('you')})</span>}
+                    {m.isOrgAdmin && <span className="ml-2"><Badge tone="blue">{t('orgAdmin')}</Badge></span>}
+                  </td>
+                  <td className="px-4 py-2 font-mono">{m.loginId}</td>
+                  <td className="px-4 py-2">{m.email}</td>
+                  <td className="px-4 py-2"><Badge tone={statusTone[m.status]}>{statusLabel[m.status]}</Badge></td>
+                  <td className="px-4 py-2 text-slate-500">{m.lastLoginAt ? format.dateTime(m.lastLoginAt, { dateStyle: 'medium', timeStyle: 'short' }) : '—'}</td>
+                  <td className="px-4 py-2"><MemberRowActions member={m} isSelf={m.id === session.member.id} /></td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {next && (
+        <Link className="mt-4 inline-block text-sm text-brand-700 hover:underline" href={`/admin/members?${new URLSearchParams({ ...(q ? { q } : {}), before: `${next.cursor}_${next.id}` })}`}>
+          {tc('more')}
+        </Link>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,49 @@
+'use client';
+
+import { useRouter } from 'next/navigation';
+import { useTranslations } from 'next-intl';
+import { useState } from 'react';
+import { UserPlus } from 'lucide-react';
+import { inviteMemberAction } from '@/app/admin/members/actions';
+import { Button } from '@/components/ui/button';
+import { Dialog } from '@/components/ui/dialog';
+import { FormError, TextField } from '@/components/ui/field';
+import { useToast } from '@/components/ui/toast';
+import { useFormAction } from '@/components/ui/use-form-action';
+
+export function InviteMemberDialog() {
+  const t = useTranslations('admin.members');
+  const tc = useTranslations('common');
+  const [open, setOpen] = useState(false);
+  const toast = useToast();
+  const router = useRouter();
+  const { pending, onSubmit, fieldErrors: fe, formError } = useFormAction(async (prev: unknown, fd: FormData) => {
+    const r = await inviteMemberAction(prev, fd);
+    if (r.ok) {
+      setOpen(false);
+      toast(r.data.mailSent ? t('invited', { email: r.data.email }) : t('mailFailed'), r.data.mailSent ? 'success' : 'error');
+      router.refresh();
+    }
+    return r;
+  });
+  return (
+    <>
+      <Button onClick={() => setOpen(true)}>
+        <UserPlus className="size-4" aria-hidden />
+        {t('invite')}
+      </Button>
+      <Dialog open={open} onOpenChange={setOpen} title={t('inviteTitle')}>
+        <form onSubmit={onSubmit} className="space-y-4" noValidate>
+          <TextField name="name" label={t('name')} required errors={fe?.name} maxLength={100} />
+          <TextField name="loginId" label={t('loginId')} help={t('loginIdHelp')} required errors={fe?.loginId} maxLength={50} autoComplete="off" />
+          <TextField name="email" type="email" label={t('email')} required errors={fe?.email} maxLength={254} autoComplete="off" />
+          <FormError message={formError} />
+          <div className="flex justify-end gap-2">
+            <Button variant="secondary" onClick={() => setOpen(false)}>{tc('cancel')}</Button>
+            <Button type="submit" disabled={pending}>{t('inviteSubmit')}</Button>
+          </div>
+        </form>
+      </Dialog>
+    </>
+  );
+}
