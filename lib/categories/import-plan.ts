@@ -3,7 +3,7 @@ import { MAX_CATEGORY_DEPTH } from '@/db/schema/categories';
 import type { CategoryRow } from '@/db/queries/categories';
 import { issueToRef } from '@/lib/actions/zod-errors';
 import { categoryNameSchema } from './schemas';
-import { layoutTree, levelNameClashes, type ModelNode, type Placed } from './tree-model';
+import { layoutTree, levelNameClashes, sameNames, type ModelNode, type Placed } from './tree-model';
 import { parseColumnLabel, type Column } from './xlsx-layout';
 import type { SheetRow } from './xlsx-read';
 
@@ -117,7 +117,7 @@ export function planImport(current: CategoryRow[], sheet: { header: string[]; ro
     const label = p.names.join(' > ');
     if (!before) plan.adds.push({ row: p.row, id: p.id, path: label });
     else {
-      if (before.name !== node.name || JSON.stringify(before.names) !== JSON.stringify(node.names)) plan.renames.push({ row: p.row, id: p.id, path: label, from: before.name, to: node.name });
+      if (before.name !== node.name || !sameNames(before.names, node.names)) plan.renames.push({ row: p.row, id: p.id, path: label, from: before.name, to: node.name });
       if (before.parentId !== parentId) plan.moves.push({ row: p.row, id: p.id, path: label, from: namePath(before).join(' > ') });
       if (before.active !== node.active) plan.activations.push({ row: p.row, id: p.id, path: label, to: node.active ? 'Y' : 'N' });
     }

@@ -61,3 +61,9 @@ export function levelNameClashes(placed: Iterable<Placed>): Placed[][] {
   }
   return [...groups.values()].filter((g) => g.length > 1);
 }
+
+/** Equal name maps, whatever their key order (jsonb does not keep it). */
+export function sameNames(a: Record<string, string>, b: Record<string, string>): boolean {
+  const ka = Object.keys(a);
+  return ka.length === Object.keys(b).length && ka.every((k) => a[k] === b[k]);
+}

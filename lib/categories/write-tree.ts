@@ -4,7 +4,7 @@ import type { CategoryRow } from '@/db/queries/categories';
 import type { Tx } from '@/lib/db';
 import { ConflictError, isUniqueViolation } from '@/lib/errors';
 import { LEVEL_NAME_INDEX } from './conflict';
-import type { Placed } from './tree-model';
+import { sameNames, type Placed } from './tree-model';
 
 function changed(before: CategoryRow, after: Placed): boolean {
   return (
@@ -14,7 +14,7 @@ function changed(before: CategoryRow, after: Placed): boolean {
     before.position !== after.position ||
     before.name !== after.name ||
     before.active !== after.active ||
-    JSON.stringify(before.names) !== JSON.stringify(after.names)
+    !sameNames(before.names, after.names)
   );
 }
 

@@ -1,19 +1,17 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { categories } from '@/db/schema';
 import {
-  categoryDeleteImpactAction,
   createCategoryAction,
   deleteCategoryAction,
-  moveCategoryAction,
   renameCategoryAction,
   reorderCategoriesAction,
   setCategoryActiveAction,
 } from '@/app/[serviceId]/settings/categories/actions';
 import { createCategory } from '@/lib/categories/create';
-import { getCategoryAncestors, getCategoryDescendants, getCategoryTree, isWithin } from '@/lib/categories/tree';
+import { getCategoryTree } from '@/lib/categories/tree';
 import { addAgent, asSessionMember, makeMember, makeService } from '../helpers/factories';
 import { setupTestDb } from '../helpers/db';
-import { signInAs, signOut } from '../helpers/session';
+import { signInAs } from '../helpers/session';
 
 jest.mock('@/lib/auth/session', () => jest.requireActual('../helpers/session').sessionMock);
 jest.mock('next/cache', () => ({ revalidatePath: jest.fn() }));
