@@ -8,14 +8,14 @@ import { Button } from '@/components/ui/button';
 import { Card, EmptyState } from '@/components/ui/card';
 import { useToast } from '@/components/ui/toast';
 import type { CategoryKind } from '@/db/schema/categories';
-import type { CategoryNode } from '@/lib/categories/tree-build';
+import { unpackTree, type CategoryNode, type PackedTree } from '@/lib/categories/tree-build';
 import { CategoryDetails } from './category-details';
 import { CategoryFormDialog } from './category-form-dialog';
 import { ImportDialog } from './import-dialog';
 import { SiblingList } from './sortable-tree';
 import { TreeContext, type TreeCtx } from './tree-context';
 
-type Props = { serviceId: string; kind: CategoryKind; lang: string; languages: string[]; tree: CategoryNode[]; limits: { mb: number; rows: number } };
+type Props = { serviceId: string; kind: CategoryKind; lang: string; languages: string[]; packed: PackedTree; limits: { mb: number; rows: number } };
 
 function index(nodes: CategoryNode[], into = new Map<string, CategoryNode>()) {
   for (const n of nodes) {
@@ -36,9 +36,10 @@ function patch(nodes: CategoryNode[], id: string, change: Partial<CategoryNode>)
 }
 
 /** The tab of one tree: toolbar, the sortable tree, and the panel of the selected category. */
-export function CategoryManager({ serviceId, kind, lang, languages, tree: serverTree, limits }: Props) {
+export function CategoryManager({ serviceId, kind, lang, languages, packed, limits }: Props) {
   const t = useTranslations('categories');
   const toast = useToast();
+  const serverTree = useMemo(() => unpackTree(packed, lang, languages[0]), [packed, lang, languages]);
   const [tree, setTree] = useState(serverTree);
   const [seen, setSeen] = useState(serverTree);
   if (seen !== serverTree) {

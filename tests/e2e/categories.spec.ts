@@ -118,7 +118,7 @@ test('admin builds, edits, reorders, deletes, downloads and imports intake types
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(new Uint8Array(await fs.readFile(downloaded)).buffer);
     const rows: string[][] = [];
-    wb.worksheets[0].eachRow((r) => rows.push((r.values as unknown[]).slice(1, 11).map((v) => String(v ?? ''))));
+    wb.worksheets[0].eachRow((r) => rows.push(Array.from((r.values as unknown[]).slice(1, 11), (v) => String(v ?? ''))));
     expect(rows[0].slice(0, 10)).toEqual(['ID', '레벨', '1뎁스', '2뎁스', '3뎁스', '4뎁스', '5뎁스', '이름(ko)', '이름(en)', '활성화']);
     expect(rows.slice(1).map((r) => [r[1], r[2], r[3], r[4], r[8], r[9]])).toEqual([
       ['1', '결제 문의', '', '', 'Payment', 'Y'],

@@ -16,7 +16,7 @@ export async function readXlsx(buf: Buffer | ArrayBuffer): Promise<{ rows: strin
   await wb.xlsx.load(buf as ArrayBuffer);
   const rows: string[][] = [];
   wb.worksheets[0].eachRow((r) => {
-    rows.push((r.values as unknown[]).slice(1).map((v) => (v === null || v === undefined ? '' : String(v))));
+    rows.push(Array.from((r.values as unknown[]).slice(1), (v) => (v === null || v === undefined ? '' : String(v))));
   });
   return { rows, workbook: wb };
 }

@@ -6,6 +6,7 @@ import { cn } from '@/components/ui/cn';
 import type { CategoryKind } from '@/db/schema/categories';
 import { requireService } from '@/lib/auth/require';
 import { getCategoryTree } from '@/lib/categories/tree';
+import { packTree } from '@/lib/categories/tree-build';
 import { IMPORT_MAX_BYTES, IMPORT_MAX_ROWS } from '@/lib/categories/xlsx-layout';
 import { getDb } from '@/lib/db';
 
@@ -57,7 +58,7 @@ export default async function CategoriesPage({ params, searchParams }: { params:
         kind={kind}
         lang={lang}
         languages={kind === 'intake' ? languages : languages.slice(0, 1)}
-        tree={tree}
+        packed={packTree(tree, languages[0])}
         limits={{ mb: IMPORT_MAX_BYTES / 1024 / 1024, rows: IMPORT_MAX_ROWS }}
       />
     </>
