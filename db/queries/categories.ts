@@ -57,3 +57,14 @@ export async function lockCategoryTree(db: Queryable, serviceId: string, kind: C
 export function pathPrefix(path: string): string {
   return path.replace(/[\\%_]/g, (c) => `\\${c}`) + '%';
 }
+
+/** The columns a tree screen needs, without dates and paths: the lean read of the category tab. */
+export type CategoryTreeRow = Pick<Category, 'id' | 'parentId' | 'depth' | 'position' | 'name' | 'names' | 'active'>;
+
+export async function listCategoryTreeRows(db: Queryable, serviceId: string, kind: CategoryKind): Promise<CategoryTreeRow[]> {
+  const res = await db.execute<{ id: string; parent_id: string | null; depth: number; position: number; name: string; names: Record<string, string>; active: boolean }>(sql`
+    SELECT id, parent_id, depth, position, name, names, active FROM categories
+    WHERE service_id = ${serviceId} AND kind = ${kind} AND deleted_at IS NULL
+    ORDER BY depth, position, created_at`);
+  return res.rows.map((r) => ({ id: r.id, parentId: r.parent_id, depth: r.depth, position: r.position, name: r.name, names: r.names, active: r.active }));
+}

@@ -150,3 +150,34 @@ test('admin builds, edits, reorders, deletes, downloads and imports intake types
     await expect(page.getByRole('switch', { name: '지연 활성화' })).toHaveAttribute('aria-checked', 'true');
   });
 });
+
+test('processing types are renamed with the edit button and stop at level 5', async ({ page }) => {
+  test.setTimeout(120_000);
+  await logIn(page);
+  await page.goto('/demo/settings/categories?tab=processing');
+  await expect(page.getByRole('link', { name: '처리유형' })).toHaveAttribute('aria-current', 'page');
+  await expect(page.getByRole('switch')).toHaveCount(0);
+  let parent: string | null = null;
+  for (let d = 1; d <= 5; d++) {
+    const name = `처리${d}`;
+    if (parent) {
+      await row(page, parent).getByRole('button', { name: parent, exact: true }).click();
+      await page.getByRole('button', { name: '하위 카테고리 추가' }).click();
+    } else await page.getByRole('button', { name: '1뎁스 카테고리 추가' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel('카테고리명').fill(name);
+    await dialog.getByRole('button', { name: '추가' }).click();
+    await expect(dialog).toBeHidden();
+    await expect(row(page, name)).toBeVisible();
+    parent = name;
+  }
+  await row(page, '처리5').getByRole('button', { name: '처리5', exact: true }).click();
+  await expect(page.getByRole('button', { name: '하위 카테고리 추가' })).toBeDisabled();
+  await row(page, '처리5').getByRole('button', { name: '처리5', exact: true }).dblclick();
+  await expect(page.getByRole('textbox')).toHaveCount(0);
+  await page.getByRole('button', { name: '수정' }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByLabel('카테고리명').fill('최종 처리');
+  await dialog.getByRole('button', { name: '저장' }).click();
+  await expect(row(page, '최종 처리')).toBeVisible();
+});

@@ -72,3 +72,20 @@ describe('spreadsheet layout', () => {
     expect(plan.placed.get('id1')).toMatchObject({ depth: 2, parentId: 'id2' });
   });
 });
+
+describe('packed tree for the browser', () => {
+  it('round-trips names, languages, order and active flags', async () => {
+    const { packTree, unpackTree } = await import('@/lib/categories/tree-build');
+    const tree = buildTree([
+      { id: 'a', parentId: null, path: '/a/', depth: 1, position: 0, name: 'A "q"', names: { ko: 'A "q"', en: 'Ay' }, active: false, createdAt: new Date() },
+      { id: 'b', parentId: 'a', path: '/a/b/', depth: 2, position: 0, name: 'B', names: { ko: 'B' }, active: true, createdAt: new Date() },
+      { id: 'c', parentId: null, path: '/c/', depth: 1, position: 1, name: 'C', names: { ko: 'C' }, active: true, createdAt: new Date() },
+    ], 'en');
+    const back = unpackTree(packTree(tree, 'ko'), 'en', 'ko');
+    expect(back.map((n) => [n.id, n.label, n.active, n.children.map((c) => [c.id, c.depth, c.parentId])])).toEqual([
+      ['a', 'Ay', false, [['b', 2, 'a']]],
+      ['c', 'C', true, []],
+    ]);
+    expect(unpackTree('', 'ko', 'ko')).toEqual([]);
+  });
+});

@@ -5,8 +5,8 @@ import { PageHeader } from '@/components/ui/card';
 import { cn } from '@/components/ui/cn';
 import type { CategoryKind } from '@/db/schema/categories';
 import { requireService } from '@/lib/auth/require';
-import { getCategoryTree } from '@/lib/categories/tree';
-import { packTree } from '@/lib/categories/tree-build';
+import { listCategoryTreeRows } from '@/db/queries/categories';
+import { buildTree, packTree } from '@/lib/categories/tree-build';
 import { IMPORT_MAX_BYTES, IMPORT_MAX_ROWS } from '@/lib/categories/xlsx-layout';
 import { getDb } from '@/lib/db';
 
@@ -20,7 +20,8 @@ export default async function CategoriesPage({ params, searchParams }: { params:
   const languages = service.languages;
   const lang = kind === 'intake' && sp.lang && languages.includes(sp.lang) ? sp.lang : languages[0];
   const t = await getTranslations('categories');
-  const tree = await getCategoryTree(getDb(), service.id, kind, lang);
+  // Packed into one string: the 5,000-category budget (lib/categories/tree-build.ts).
+  const packedTree = packTree(buildTree(await listCategoryTreeRows(getDb(), service.id, kind), lang), languages[0]);
   const base = `/${service.id}/settings/categories`;
   const tabs: { kind: CategoryKind; label: string }[] = [
     { kind: 'intake', label: t('tabs.intake') },
@@ -58,7 +59,7 @@ export default async function CategoriesPage({ params, searchParams }: { params:
         kind={kind}
         lang={lang}
         languages={kind === 'intake' ? languages : languages.slice(0, 1)}
-        packed={packTree(tree, languages[0])}
+        packed={packedTree}
         limits={{ mb: IMPORT_MAX_BYTES / 1024 / 1024, rows: IMPORT_MAX_ROWS }}
       />
     </>
