@@ -4,6 +4,7 @@ import { applyCategoryImportAction, createCategoryAction, previewCategoryImportA
 import { GET as exportRoute } from '@/app/[serviceId]/settings/categories/export/route';
 import type { ImportPreview } from '@/lib/categories/import-preview';
 import { getCategoryTree } from '@/lib/categories/tree';
+import { writeXlsx } from '@/lib/categories/xlsx-write';
 import { addAgent, asSessionMember, makeMember, makeService } from '../helpers/factories';
 import { setupTestDb } from '../helpers/db';
 import { readXlsx, xlsxFile } from '../helpers/categories';
@@ -143,6 +144,14 @@ describe('untrusted uploads', () => {
       expect(r.ok).toBe(false);
       if (!r.ok) expect(r.fieldErrors?.file).toEqual([msg]);
     }
+  });
+
+  it('refuses a zip bomb (a small file that unzips past the cap) before parsing XML', async () => {
+    const { serviceId } = await freshService();
+    const bomb = writeXlsx('x', [['1뎁스'], ['a'.repeat(45 * 1024 * 1024)]]);
+    expect(bomb.length).toBeLessThan(1024 * 1024);
+    const r = await previewCategoryImportAction(null, form(serviceId, new File([new Uint8Array(bomb)], 'bomb.xlsx')));
+    expect(!r.ok && r.fieldErrors?.file).toEqual(['압축을 푼 크기가 40MB를 넘는 파일은 읽지 않습니다.']);
   });
 
   it('refuses a 50 MB upload before reading it', async () => {
