@@ -31,5 +31,10 @@ export async function prepareEnvironment(dev: boolean): Promise<{ embedded: Embe
   }
   await runMigrations(process.env.DATABASE_URL!);
   process.env.NEXTAUTH_SECRET ??= localSecret('auth-secret');
+  if (!process.env.APP_ENCRYPTION_KEY) {
+    // Losing this key loses every encrypted PII value: a real deployment sets it explicitly.
+    if (!embedded) console.warn('[contact-desk] APP_ENCRYPTION_KEY is not set: using .data/encryption-key. Back it up, or set the variable.');
+    process.env.APP_ENCRYPTION_KEY = localSecret('encryption-key');
+  }
   return { embedded };
 }
