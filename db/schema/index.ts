@@ -2,3 +2,4 @@ export * from './org';
 export * from './members';
 export * from './agents';
 export * from './access-log';
+export * from './fields';
