@@ -3,3 +3,4 @@ export * from './members';
 export * from './agents';
 export * from './access-log';
 export * from './fields';
+export * from './tickets';

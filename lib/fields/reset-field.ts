@@ -2,6 +2,7 @@ import { eq } from 'drizzle-orm';
 import { fields, type Field } from '@/db/schema';
 import type { ServiceCtx } from '@/lib/actions/context';
 import { ConflictError } from '@/lib/errors';
+import { rescheduleFieldDestruction } from '@/lib/pii/reschedule-field';
 import { loadFieldForUpdate } from './load-field';
 import { systemFieldRows } from './system-fields';
 
@@ -29,6 +30,7 @@ export async function resetField(ctx: Pick<ServiceCtx, 'db' | 'service'>, fieldI
       })
       .where(eq(fields.id, f.id))
       .returning();
+    if (f.destroyAfterDays !== null) await rescheduleFieldDestruction(tx, field.id);
     return field;
   });
 }
