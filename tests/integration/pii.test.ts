@@ -1,5 +1,6 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { fields, piiDestructionLedger, ticketDataKeys, ticketFieldValues, tickets, type Field } from '@/db/schema';
+import { listPiiDestructions } from '@/db/queries/pii-ledger';
 import { destroyDueValues } from '@/lib/pii/destroy-due';
 import { readFieldValues } from '@/lib/pii/read-field-values';
 import { scheduleDestructionOnClose } from '@/lib/pii/schedule-on-close';
@@ -92,6 +93,9 @@ describe('PII destruction', () => {
     expect((await readFieldValues(db(), s.id, fresh.id, { reveal: true })).phone.value).toBe('010-0000-0000');
     expect(await tablesContaining('010-1234-5678')).toEqual([]);
     expect(await destroyDueValues(db())).toBe(0);
+    const listed = await listPiiDestructions(db(), { serviceId: s.id });
+    expect(listed.map((l) => [l.ticketNumber, l.fieldCode]).sort()).toEqual([[old.number, 'mail'], [old.number, 'phone']]);
+    expect(await listPiiDestructions(db(), { serviceId: s.id, before: { at: listed[1].cursor, id: listed[1].id } })).toHaveLength(0);
   });
 });
 
