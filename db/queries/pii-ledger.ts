@@ -1,15 +1,16 @@
 import 'server-only';
-import { and, desc, eq, sql, type SQL } from 'drizzle-orm';
+import { and, desc, eq, type SQL } from 'drizzle-orm';
+import { beforeCursor, cursorTime, type TimeCursor } from '@/lib/pagination';
 import { piiDestructionLedger, services } from '@/db/schema';
 import type { Db } from '@/lib/db';
 
 export const LEDGER_PAGE = 50;
 
 /** The destruction ledger across services (org admins), newest first, keyset-paginated. */
-export async function listPiiDestructions(db: Db, params: { serviceId?: string; before?: { at: string; id: string } }) {
+export async function listPiiDestructions(db: Db, params: { serviceId?: string; before?: TimeCursor }) {
   const conds: SQL[] = [];
   if (params.serviceId) conds.push(eq(piiDestructionLedger.serviceId, params.serviceId));
-  if (params.before) conds.push(sql`(${piiDestructionLedger.destroyedAt}, ${piiDestructionLedger.id}) < (${params.before.at}::timestamptz, ${params.before.id}::uuid)`);
+  if (params.before) conds.push(beforeCursor(piiDestructionLedger.destroyedAt, piiDestructionLedger.id, params.before));
   return db
     .select({
       id: piiDestructionLedger.id,
@@ -20,7 +21,7 @@ export async function listPiiDestructions(db: Db, params: { serviceId?: string; 
       rule: piiDestructionLedger.rule,
       dueAt: piiDestructionLedger.dueAt,
       destroyedAt: piiDestructionLedger.destroyedAt,
-      cursor: sql<string>`to_char(${piiDestructionLedger.destroyedAt} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`,
+      cursor: cursorTime(piiDestructionLedger.destroyedAt),
     })
     .from(piiDestructionLedger)
     .innerJoin(services, eq(services.id, piiDestructionLedger.serviceId))

@@ -8,6 +8,7 @@ import { cn } from '@/components/ui/cn';
 import { listFields } from '@/db/queries/fields';
 import { requireService } from '@/lib/auth/require';
 import { getDb } from '@/lib/db';
+import { DataTable } from '@/components/ui/table';
 
 type Search = { audience?: string; tab?: string };
 
@@ -46,15 +47,7 @@ export default async function FieldsPage({ params, searchParams }: { params: Pro
       ) : rows.length === 0 ? (
         <EmptyState title={t('empty')} />
       ) : (
-        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-          <table className="w-full text-left text-sm">
-            <thead className="bg-slate-50 text-xs text-slate-500">
-              <tr>
-                {[t('name'), t('code'), t('type'), t('required'), t('visible'), t('encrypted'), t('destroy')].map((h) => <th key={h} scope="col" className="px-3 py-2">{h}</th>)}
-                <th scope="col" className="px-3 py-2"><span className="sr-only">{t('edit')}</span></th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100">
+        <DataTable headers={[t('name'), t('code'), t('type'), t('required'), t('visible'), t('encrypted'), t('destroy'), { srOnly: t('edit') }]}>
               {rows.map((f) => {
                 const view: FieldView = { id: f.id, audience: f.audience, code: f.code, type: f.type, isSystem: f.isSystem, names: f.names, descriptions: f.descriptions, placeholders: f.placeholders, visible: f.visible, required: f.required, encrypted: f.encrypted, destroyAfterDays: f.destroyAfterDays, destroyBasis: f.destroyBasis, options: f.options, maxLength: f.maxLength, defaultValue: f.defaultValue ?? null };
                 const label = f.names[lang] ?? f.code;
@@ -71,9 +64,7 @@ export default async function FieldsPage({ params, searchParams }: { params: Pro
                   </tr>
                 );
               })}
-            </tbody>
-          </table>
-        </div>
+        </DataTable>
       )}
     </>
   );
