@@ -10,8 +10,9 @@ export type Worker = { boss: PgBoss; stop: () => Promise<void> };
  * (pg-boss keeps one schedule per queue across instances) and works them. Jobs left active
  * by a killed worker expire and are retried.
  */
-export async function startWorker(opts: { url?: string; schedule?: boolean } = {}): Promise<Worker> {
-  const boss = new PgBoss({ connectionString: opts.url ?? process.env.DATABASE_URL!, schema: 'pgboss', max: 4, application_name: 'contact-desk-worker' });
+export async function startWorker(opts: { url?: string; schedule?: boolean; supervise?: boolean } = {}): Promise<Worker> {
+  const schedule = opts.schedule !== false;
+  const boss = new PgBoss({ connectionString: opts.url ?? process.env.DATABASE_URL!, schema: 'pgboss', max: 4, application_name: 'contact-desk-worker', schedule, supervise: opts.supervise ?? true });
   boss.on('error', (err) => console.error('[worker] pg-boss error:', err.message));
   await boss.start();
   const q = QUEUES.piiDestroy;
@@ -20,6 +21,14 @@ export async function startWorker(opts: { url?: string; schedule?: boolean } = {
     const n = await destroyDueValues(getDb());
     if (n) console.log(`[worker] destroyed ${n} personal-data value(s)`);
   });
-  if (opts.schedule !== false) await boss.schedule(q.name, q.cron);
-  return { boss, stop: () => boss.stop({ graceful: true, close: true }) };
+  if (schedule) await boss.schedule(q.name, q.cron);
+  return {
+    boss,
+    // stop() resolves before pg-boss has cleared its timers; 'stopped' is when it really has.
+    stop: async () => {
+      const stopped = new Promise<void>((resolve) => boss.once('stopped', () => resolve()));
+      await boss.stop({ graceful: true, close: true, timeout: 10000 });
+      await stopped;
+    },
+  };
 }

@@ -20,7 +20,8 @@ it('destroys due personal data through the pg-boss queue, once, with two workers
   const t = await makeTicket(db(), s.id, { createdAt: new Date(Date.now() - 2 * 86400000) });
   await db().transaction((tx) => writeFieldValues(tx, t, [{ field: phone, value: '010-5555-6666' }]));
 
-  workers.push(await startWorker({ schedule: false }), await startWorker({ schedule: false }));
+  // No cron or maintenance timers in a test: only the queue and its workers.
+  workers.push(await startWorker({ schedule: false, supervise: false }), await startWorker({ schedule: false, supervise: false }));
   await workers[0].boss.send(QUEUES.piiDestroy.name, {});
   await workers[1].boss.send(QUEUES.piiDestroy.name, {});
 
