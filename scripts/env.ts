@@ -3,7 +3,7 @@ import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { loadEnvConfig } from '@next/env';
 import { ensureDatabase, runMigrations } from '@/lib/db/migrate';
-import { startEmbeddedPostgres, type EmbeddedPg } from '@/lib/db/embedded';
+import { runningEmbeddedPostgres, startEmbeddedPostgres, type EmbeddedPg } from '@/lib/db/embedded';
 
 /** Reads a secret from .data/<name>, creating it on first use (the embedded default). */
 function localSecret(name: string): string {
@@ -24,12 +24,22 @@ export async function prepareEnvironment(dev: boolean): Promise<{ embedded: Embe
   let embedded: EmbeddedPg | null = null;
   if (!process.env.DATABASE_URL) {
     const dir = process.env.EMBEDDED_PG_DIR ?? path.join('.data', 'postgres');
-    console.log(`[contact-desk] no DATABASE_URL: starting the embedded PostgreSQL in ${dir}`);
-    embedded = await startEmbeddedPostgres(dir);
-    process.env.DATABASE_URL = await ensureDatabase(embedded.url, 'contactdesk');
+    const running = await runningEmbeddedPostgres(dir);
+    if (running) {
+      console.log(`[contact-desk] no DATABASE_URL: using the embedded PostgreSQL already running in ${dir}`);
+    } else {
+      console.log(`[contact-desk] no DATABASE_URL: starting the embedded PostgreSQL in ${dir}`);
+      embedded = await startEmbeddedPostgres(dir);
+    }
+    process.env.DATABASE_URL = await ensureDatabase(running ?? embedded!.url, 'contactdesk');
     process.env.CONTACT_DESK_EMBEDDED_DB = '1';
   }
   await runMigrations(process.env.DATABASE_URL!);
   process.env.NEXTAUTH_SECRET ??= localSecret('auth-secret');
+  if (!process.env.APP_ENCRYPTION_KEY) {
+    // Losing this key loses every encrypted PII value: a real deployment sets it explicitly.
+    if (process.env.CONTACT_DESK_EMBEDDED_DB !== '1') console.warn('[contact-desk] APP_ENCRYPTION_KEY is not set: using .data/encryption-key. Back it up, or set the variable.');
+    process.env.APP_ENCRYPTION_KEY = localSecret('encryption-key');
+  }
   return { embedded };
 }

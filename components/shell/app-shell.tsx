@@ -19,7 +19,7 @@ export async function AppShell({ session, serviceId, sections, children }: { ses
   const t = await getTranslations('nav');
   const services = await listAccessibleServices(getDb(), session.member);
   const org: NavSection | null = session.member.isOrgAdmin
-    ? { title: t('orgManagement'), links: [{ href: '/admin/services', label: t('services') }, { href: '/admin/members', label: t('members') }] }
+    ? { title: t('orgManagement'), links: [{ href: '/admin/services', label: t('services') }, { href: '/admin/members', label: t('members') }, { href: '/admin/pii-ledger', label: t('piiLedger') }] }
     : null;
   const dev: NavSection | null = devMailEnabled() ? { title: 'Dev', links: [{ href: '/dev/mail', label: t('devMail') }] } : null;
   return (

@@ -2,4 +2,6 @@ export * from './org';
 export * from './members';
 export * from './agents';
 export * from './access-log';
+export * from './fields';
+export * from './tickets';
 export * from './categories';

@@ -107,7 +107,7 @@ export function orgAction<S extends z.ZodType, T>(schema: S, body: (input: z.out
 }
 
 /** An action any logged-in member may call about themself (personal settings). */
-export function memberAction<S extends z.ZodType, T>(schema: S, body: (input: z.output<S>, ctx: MemberCtx) => Promise<T>): Action<z.input<S>, T> {
+export function authedAction<S extends z.ZodType, T>(schema: S, body: (input: z.output<S>, ctx: MemberCtx) => Promise<T>): Action<z.input<S>, T> {
   return pipeline(schema, memberBase, same, body);
 }
 

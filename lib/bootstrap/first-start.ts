@@ -1,8 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { sql } from 'drizzle-orm';
-import { members, organizations, serviceMembers, services } from '@/db/schema';
+import { members, organizations, serviceMembers } from '@/db/schema';
 import type { Db } from '@/lib/db';
 import { hashPassword, passwordSchema } from '@/lib/auth/password';
+import { insertService } from '@/lib/services/insert-service';
 
 export type FirstStartResult = { created: false } | { created: true; login: string; password: string; generated: boolean };
 
@@ -37,7 +38,7 @@ export async function ensureFirstStart(db: Db, env: NodeJS.ProcessEnv = process.
         status: 'active',
       })
       .returning();
-    await tx.insert(services).values({ id: 'demo', name: '데모 서비스', languages: ['ko', 'en'] });
+    await insertService(tx, { id: 'demo', name: '데모 서비스', languages: ['ko', 'en'] });
     await tx.insert(serviceMembers).values({ serviceId: 'demo', memberId: admin.id, role: 'admin', canTransfer: true, canViewLogs: true });
     return { created: true, login, password, generated } as const;
   });

@@ -52,9 +52,39 @@ export async function startEmbeddedPostgres(dir: string, opts: { persistent?: bo
     await fs.mkdir(path.dirname(databaseDir), { recursive: true });
     await pg.initialise();
   }
-  await pg.start();
+  try {
+    await pg.start();
+  } catch (err) {
+    throw new Error(`the embedded PostgreSQL in ${databaseDir} did not start${err ? `: ${String(err)}` : ''}`);
+  }
+  const url = `postgres://postgres:${password}@127.0.0.1:${port}/postgres`;
+  // Scripts run beside a running app (db:seed-demo) find the server here instead of starting a second one.
+  await fs.writeFile(runningUrlFile(databaseDir), url, { mode: 0o600 });
   return {
-    url: `postgres://postgres:${password}@127.0.0.1:${port}/postgres`,
-    stop: () => pg.stop(),
+    url,
+    stop: async () => {
+      await fs.rm(runningUrlFile(databaseDir), { force: true });
+      await pg.stop();
+    },
   };
+}
+
+function runningUrlFile(databaseDir: string): string {
+  return `${databaseDir}.url`;
+}
+
+/** The admin URL of an embedded PostgreSQL already serving `dir` (started by another process), if any. */
+export async function runningEmbeddedPostgres(dir: string): Promise<string | null> {
+  const url = await fs.readFile(runningUrlFile(path.resolve(dir)), 'utf8').catch(() => null);
+  if (!url) return null;
+  const { Client } = await import('pg');
+  const client = new Client({ connectionString: url, connectionTimeoutMillis: 1500 });
+  try {
+    await client.connect();
+    return url;
+  } catch {
+    return null; // stale: that process is gone
+  } finally {
+    await client.end().catch(() => {});
+  }
 }

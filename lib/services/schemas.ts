@@ -21,16 +21,22 @@ const languageNames = new Intl.DisplayNames(['en'], { type: 'language', fallback
 const PRIVATE_REGION = /^(AA|Q[M-Z]|X[A-Z]|ZZ)$/;
 const regionNames = new Intl.DisplayNames(['en'], { type: 'region', fallback: 'none' });
 
-/** ISO 639-1 language, optionally with an ISO 3166 region: `ko`, `en`, `zh_TW`. */
+/**
+ * ISO 639 language, optionally with an ISO 3166 region: `ko`, `en`, `yue`, `zh_TW`, `es_LA`.
+ * Only canonical codes (`kor` is `ko`) that ICU can name count.
+ */
 export function isIsoLanguage(code: string): boolean {
-  const m = /^([a-z]{2})(?:_([A-Z]{2}))?$/.exec(code);
-  if (!m) return false;
+  const m = /^([a-z]{2,3})(?:_([A-Z]{2}))?$/.exec(code);
+  if (!m || NON_LANGUAGES.has(m[1])) return false;
   try {
-    return languageNames.of(m[1]) !== undefined && (!m[2] || (!PRIVATE_REGION.test(m[2]) && regionNames.of(m[2]) !== undefined));
+    if (Intl.getCanonicalLocales(m[1])[0] !== m[1] || languageNames.of(m[1]) === undefined) return false;
+    return !m[2] || (!PRIVATE_REGION.test(m[2]) && regionNames.of(m[2]) !== undefined);
   } catch {
     return false;
   }
 }
+// ISO 639 special codes: no linguistic content, undetermined, multiple, uncoded.
+const NON_LANGUAGES = new Set(['zxx', 'und', 'mul', 'mis']);
 
 export const languagesSchema = z.preprocess(
   (v) => (typeof v === 'string' ? v.split(/[\s,]+/).filter(Boolean) : v),

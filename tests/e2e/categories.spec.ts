@@ -31,7 +31,7 @@ async function addCategory(page: Page, parent: string | null, ko: string, en: st
 test('admin builds, edits, reorders, deletes, downloads and imports intake types', async ({ page }) => {
   test.setTimeout(150_000);
   await logIn(page);
-  await page.getByRole('link', { name: '티켓 › 카테고리 관리' }).click();
+  await page.getByRole('link', { name: '카테고리 관리' }).click();
   await expect(page.getByRole('heading', { name: '카테고리 관리' })).toBeVisible();
   await expect(page.getByText('카테고리가 없습니다')).toBeVisible();
 

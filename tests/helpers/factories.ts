@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { members, serviceMembers, services, type AgentRole, type Member } from '@/db/schema';
+import { members, serviceMembers, type AgentRole, type Member } from '@/db/schema';
+import { insertService } from '@/lib/services/insert-service';
 import type { Db } from '@/lib/db';
 import { hashPassword } from '@/lib/auth/password';
 import type { SessionMember } from '@/lib/auth/sessions';
@@ -23,9 +24,8 @@ export async function makeMember(db: Db, over: Partial<typeof members.$inferInse
   return m;
 }
 
-export async function makeService(db: Db, id = `svc${suffix()}`) {
-  const [s] = await db.insert(services).values({ id, name: `서비스 ${id}` }).returning();
-  return s;
+export async function makeService(db: Db, id = `svc${suffix()}`, languages = ['ko', 'en']) {
+  return insertService(db, { id, name: `서비스 ${id}`, languages });
 }
 
 export async function addAgent(db: Db, serviceId: string, memberId: string, role: AgentRole = 'agent', over: Partial<typeof serviceMembers.$inferInsert> = {}) {

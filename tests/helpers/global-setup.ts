@@ -1,6 +1,7 @@
 import os from 'node:os';
 import path from 'node:path';
 import fs from 'node:fs/promises';
+import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
 import { startEmbeddedPostgres } from '@/lib/db/embedded';
 import { runMigrations } from '@/lib/db/migrate';
@@ -29,6 +30,7 @@ export default async function globalSetup() {
   process.env.TEST_SERVER_URL = serverUrl;
   process.env.TEST_TEMPLATE_DB = template;
   process.env.TZ = 'UTC';
+  process.env.APP_ENCRYPTION_KEY ??= randomBytes(32).toString('base64');
 }
 
 export function withDatabase(url: string, db: string): string {

@@ -6,17 +6,14 @@ import { Badge, EmptyState, PageHeader } from '@/components/ui/card';
 import { listMembers, MEMBERS_PAGE } from '@/db/queries/members';
 import { requireOrgAdmin } from '@/lib/auth/require';
 import { getDb } from '@/lib/db';
-
-function parseCursor(v: string | undefined): { createdAt: string; id: string } | undefined {
-  const m = v && /^(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{6}Z)_([0-9a-f-]{36})$/.exec(v);
-  return m ? { createdAt: m[1], id: m[2] } : undefined;
-}
+import { formatTimeCursor, parseTimeCursor } from '@/lib/pagination';
+import { DataTable } from '@/components/ui/table';
 
 export default async function MembersPage({ searchParams }: { searchParams: Promise<{ q?: string; before?: string }> }) {
   const session = await requireOrgAdmin();
   const sp = await searchParams;
   const q = sp.q?.trim().slice(0, 100) || undefined;
-  const rows = await listMembers(getDb(), { q, before: parseCursor(sp.before) });
+  const rows = await listMembers(getDb(), { q, before: parseTimeCursor(sp.before) });
   const page = rows.slice(0, MEMBERS_PAGE);
   const next = rows.length > MEMBERS_PAGE ? page[page.length - 1] : null;
   const t = await getTranslations('admin.members');
@@ -34,19 +31,7 @@ export default async function MembersPage({ searchParams }: { searchParams: Prom
       {page.length === 0 ? (
         <EmptyState title={q ? t('noMatch') : t('empty')} />
       ) : (
-        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-          <table className="w-full text-left text-sm">
-            <thead className="bg-slate-50 text-xs text-slate-500">
-              <tr>
-                <th scope="col" className="px-4 py-2">{t('name')}</th>
-                <th scope="col" className="px-4 py-2">{t('loginId')}</th>
-                <th scope="col" className="px-4 py-2">{t('email')}</th>
-                <th scope="col" className="px-4 py-2">{t('status')}</th>
-                <th scope="col" className="px-4 py-2">{t('lastLogin')}</th>
-                <th scope="col" className="px-4 py-2"><span className="sr-only">{tc('actions')}</span></th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100">
+        <DataTable headers={[t('name'), t('loginId'), t('email'), t('status'), t('lastLogin'), { srOnly: tc('actions') }]}>
               {page.map((m) => (
                 <tr key={m.id} data-testid={`member-${m.loginId}`}>
                   <td className="px-4 py-2">
@@ -61,12 +46,10 @@ export default async function MembersPage({ searchParams }: { searchParams: Prom
                   <td className="px-4 py-2"><MemberRowActions member={m} isSelf={m.id === session.member.id} /></td>
                 </tr>
               ))}
-            </tbody>
-          </table>
-        </div>
+        </DataTable>
       )}
       {next && (
-        <Link className="mt-4 inline-block text-sm text-brand-700 hover:underline" href={`/admin/members?${new URLSearchParams({ ...(q ? { q } : {}), before: `${next.cursor}_${next.id}` })}`}>
+        <Link className="mt-4 inline-block text-sm text-brand-700 hover:underline" href={`/admin/members?${new URLSearchParams({ ...(q ? { q } : {}), before: formatTimeCursor({ at: next.cursor, id: next.id }) })}`}>
           {tc('more')}
         </Link>
       )}

@@ -5,6 +5,7 @@ import { Badge, EmptyState, PageHeader } from '@/components/ui/card';
 import { listServicesWithCounts } from '@/db/queries/services';
 import { requireOrgAdmin } from '@/lib/auth/require';
 import { getDb } from '@/lib/db';
+import { DataTable } from '@/components/ui/table';
 
 export default async function ServicesPage() {
   await requireOrgAdmin();
@@ -17,20 +18,7 @@ export default async function ServicesPage() {
       {rows.length === 0 ? (
         <EmptyState title={t('empty')} />
       ) : (
-        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-          <table className="w-full text-left text-sm">
-            <thead className="bg-slate-50 text-xs text-slate-500">
-              <tr>
-                <th scope="col" className="px-4 py-2">{t('id')}</th>
-                <th scope="col" className="px-4 py-2">{t('name')}</th>
-                <th scope="col" className="px-4 py-2">{t('languages')}</th>
-                <th scope="col" className="px-4 py-2">{t('editorType')}</th>
-                <th scope="col" className="px-4 py-2">{t('agents')}</th>
-                <th scope="col" className="px-4 py-2">{t('createdAt')}</th>
-                <th scope="col" className="px-4 py-2"><span className="sr-only">{t('settings')}</span></th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100">
+        <DataTable headers={[t('id'), t('name'), t('languages'), t('editorType'), t('agents'), t('createdAt'), { srOnly: t('settings') }]}>
               {rows.map((s) => (
                 <tr key={s.id}>
                   <td className="px-4 py-2 font-mono">{s.id}</td>
@@ -42,9 +30,7 @@ export default async function ServicesPage() {
                   <td className="px-4 py-2 text-right"><Link href={`/admin/services/${s.id}`} className="text-brand-700 hover:underline">{t('settings')}</Link></td>
                 </tr>
               ))}
-            </tbody>
-          </table>
-        </div>
+        </DataTable>
       )}
     </>
   );

@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
-import { GuestLocaleSwitch } from '@/components/auth/guest-locale-switch';
+import { AuthCard } from '@/components/auth/auth-card';
 import { AcceptInviteForm } from '@/components/auth/accept-invite-form';
 import { getDb } from '@/lib/db';
 import { inviteState } from '@/lib/members/invite-token';
@@ -10,24 +10,20 @@ export default async function InvitePage({ params }: { params: Promise<{ token: 
   const state = await inviteState(getDb(), decodeURIComponent(token));
   const t = await getTranslations('invite');
   return (
-    <main className="flex min-h-screen items-center justify-center px-4">
-      <div className="w-full max-w-sm rounded-lg border border-slate-200 bg-white p-8 shadow-sm">
-        <GuestLocaleSwitch />
-        <p className="text-sm font-semibold text-brand-700">Contact Desk</p>
-        {state.state === 'valid' ? (
-          <>
-            <h1 className="mt-1 text-2xl font-semibold">{t('title')}</h1>
-            <p className="mt-1 mb-6 text-sm text-slate-600">{t('intro', { name: state.member.name, loginId: state.member.loginId })}</p>
-            <AcceptInviteForm token={token} />
-          </>
-        ) : (
-          <>
-            <h1 className="mt-1 text-xl font-semibold">{t(`${state.state}Title`)}</h1>
-            <p className="mt-2 text-sm text-slate-600">{t(`${state.state}Body`)}</p>
-            <Link href="/login" className="mt-6 inline-block text-sm font-medium text-brand-600 hover:underline">{t('goLogin')}</Link>
-          </>
-        )}
-      </div>
-    </main>
+    <AuthCard>
+      {state.state === 'valid' ? (
+        <>
+          <h1 className="mt-1 text-2xl font-semibold">{t('title')}</h1>
+          <p className="mt-1 mb-6 text-sm text-slate-600">{t('intro', { name: state.member.name, loginId: state.member.loginId })}</p>
+          <AcceptInviteForm token={token} />
+        </>
+      ) : (
+        <>
+          <h1 className="mt-1 text-xl font-semibold">{t(`${state.state}Title`)}</h1>
+          <p className="mt-2 text-sm text-slate-600">{t(`${state.state}Body`)}</p>
+          <Link href="/login" className="mt-6 inline-block text-sm font-medium text-brand-600 hover:underline">{t('goLogin')}</Link>
+        </>
+      )}
+    </AuthCard>
   );
 }

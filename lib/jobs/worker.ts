@@ -1,0 +1,34 @@
+import PgBoss from 'pg-boss';
+import { getDb } from '@/lib/db';
+import { destroyDueValues } from '@/lib/pii/destroy-due';
+import { QUEUES } from './queues';
+
+export type Worker = { boss: PgBoss; stop: () => Promise<void> };
+
+/**
+ * Starts the job worker on DATABASE_URL: creates the queues, schedules the periodic jobs
+ * (pg-boss keeps one schedule per queue across instances) and works them. Jobs left active
+ * by a killed worker expire and are retried.
+ */
+export async function startWorker(opts: { url?: string; schedule?: boolean; supervise?: boolean } = {}): Promise<Worker> {
+  const schedule = opts.schedule !== false;
+  const boss = new PgBoss({ connectionString: opts.url ?? process.env.DATABASE_URL!, schema: 'pgboss', max: 4, application_name: 'contact-desk-worker', schedule, supervise: opts.supervise ?? true });
+  boss.on('error', (err) => console.error('[worker] pg-boss error:', err.message));
+  await boss.start();
+  const q = QUEUES.piiDestroy;
+  await boss.createQueue(q.name, { name: q.name, policy: q.policy, retryLimit: q.retryLimit, expireInMinutes: 2 });
+  await boss.work(q.name, async () => {
+    const n = await destroyDueValues(getDb());
+    if (n) console.log(`[worker] destroyed ${n} personal-data value(s)`);
+  });
+  if (schedule) await boss.schedule(q.name, q.cron);
+  return {
+    boss,
+    // stop() resolves before pg-boss has cleared its timers; 'stopped' is when it really has.
+    stop: async () => {
+      const stopped = new Promise<void>((resolve) => boss.once('stopped', () => resolve()));
+      await boss.stop({ graceful: true, close: true, timeout: 10000 });
+      await stopped;
+    },
+  };
+}
