@@ -1,5 +1,5 @@
 /**
- * `npx tsx --conditions=react-server scripts/bench-categories.ts` (the condition lets the
+ * `npm run bench:categories` (tsx with the react-server condition, which lets the
  * `server-only` modules load outside Next): re-measures the category budgets of issue 4 on a fresh
  * embedded database (.data/bench-categories): seeds a 5,000-category intake tree and a 10,000
  * one, times the export of 10,000 in process, then starts the production build (`next build`

@@ -1,5 +1,5 @@
 /**
- * `npx tsx scripts/seed-categories.ts <serviceId> <count> [intake|processing]`: seeds a large
+ * `npm run db:seed-categories -- <serviceId> <count> [intake|processing]`: seeds a large
  * category tree (5 levels) into an existing service whose tree of that kind is empty, for
  * measuring the category screen and export (see scripts/bench-categories.ts).
  */
