@@ -148,7 +148,8 @@ describe('untrusted uploads', () => {
 
   it('refuses a zip bomb (a small file that unzips past the cap) before parsing XML', async () => {
     const { serviceId } = await freshService();
-    const bomb = writeXlsx('x', [['1뎁스'], ['a'.repeat(45 * 1024 * 1024)]]);
+    // 1,500 rows of 30,000 repeated characters (a cell holds at most 32,767): 45 MB unzipped.
+    const bomb = writeXlsx('x', [['1뎁스'], ...Array.from({ length: 1500 }, () => ['a'.repeat(30000)])]);
     expect(bomb.length).toBeLessThan(1024 * 1024);
     const r = await previewCategoryImportAction(null, form(serviceId, new File([new Uint8Array(bomb)], 'bomb.xlsx')));
     expect(!r.ok && r.fieldErrors?.file).toEqual(['압축을 푼 크기가 40MB를 넘는 파일은 읽지 않습니다.']);
