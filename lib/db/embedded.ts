@@ -44,6 +44,7 @@ export async function startEmbeddedPostgres(dir: string, opts: { persistent?: bo
     onLog: opts.quiet ? () => {} : () => {},
     onError: log,
   });
+  if (isRoot) await ensureTraversable([process.cwd(), path.dirname(databaseDir)]);
   const initialised = await fs
     .access(path.join(databaseDir, 'PG_VERSION'))
     .then(() => true)
@@ -86,5 +87,26 @@ export async function runningEmbeddedPostgres(dir: string): Promise<string | nul
     return null; // stale: that process is gone
   } finally {
     await client.end().catch(() => {});
+  }
+}
+
+/**
+ * As root, PostgreSQL runs as the `postgres` user, which must be able to pass through every
+ * folder above its binaries (under node_modules) and its data. A checkout inside a private
+ * folder (/root, a 0700 temp dir) would stop it, so those folders get traverse-only (o+x)
+ * permission, and we say so.
+ */
+async function ensureTraversable(dirs: string[]): Promise<void> {
+  const seen = new Set<string>();
+  for (const start of dirs) {
+    for (let d = path.resolve(start); !seen.has(d); d = path.dirname(d)) {
+      seen.add(d);
+      const st = await fs.stat(d).catch(() => null);
+      if (st && (st.mode & 0o001) === 0) {
+        await fs.chmod(d, st.mode | 0o001);
+        process.stderr.write(`[postgres] gave ${d} traverse-only permission (o+x) so the postgres user can reach the database files\n`);
+      }
+      if (d === path.dirname(d)) break;
+    }
   }
 }
