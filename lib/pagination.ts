@@ -26,3 +26,8 @@ export function cursorTime(column: AnyColumn): SQL<string> {
 export function beforeCursor(time: AnyColumn, id: AnyColumn, c: TimeCursor): SQL {
   return sql`(${time}, ${id}) < (${c.at}::timestamptz, ${c.id}::uuid)`;
 }
+
+/** `(time, id) > cursor`, for oldest-first lists (agents in the order they were added). */
+export function afterCursor(time: AnyColumn, id: AnyColumn, c: TimeCursor): SQL {
+  return sql`(${time}, ${id}) > (${c.at}::timestamptz, ${c.id}::uuid)`;
+}

@@ -1,15 +1,18 @@
 import { getTranslations } from 'next-intl/server';
 import { LocaleForm } from '@/components/auth/locale-form';
+import { OwnAssignableSwitch } from '@/components/agents/own-assignable-switch';
 import { AppShell } from '@/components/shell/app-shell';
 import { Card, PageHeader } from '@/components/ui/card';
+import { listOwnAgentRows } from '@/db/queries/agents';
 import { requireSession } from '@/lib/auth/require';
+import { getDb } from '@/lib/db';
 
-// Later issues add the agent's own 티켓 할당 switch here (when 할당 제어 is on).
 export default async function PersonalSettingsPage() {
   const session = await requireSession();
   const t = await getTranslations('me');
   const tm = await getTranslations('admin.members');
   const m = session.member;
+  const agentRows = await listOwnAgentRows(getDb(), m.id);
   return (
     <AppShell session={session} sections={[]}>
       <PageHeader title={t('title')} />
@@ -22,6 +25,23 @@ export default async function PersonalSettingsPage() {
             <dt className="text-slate-500">{tm('email')}</dt><dd>{m.email}</dd>
           </dl>
         </Card>
+        {agentRows.length > 0 && (
+          <Card>
+            <h2 className="font-semibold">{t('assignment')}</h2>
+            <p className="mb-3 text-xs text-slate-500">{t('assignmentHelp')}</p>
+            <ul className="divide-y divide-slate-100">
+              {agentRows.map((a) => (
+                <li key={a.agentId} className="flex items-center justify-between gap-4 py-2" data-testid={`assignment-${a.serviceId}`}>
+                  <div>
+                    <p className="text-sm font-medium">{a.serviceName} <span className="font-mono text-xs text-slate-500">{a.serviceId}</span></p>
+                    {!a.selfControl && <p className="text-xs text-slate-500">{t('assignmentLocked')}</p>}
+                  </div>
+                  <OwnAssignableSwitch key={`${a.assignable}-${a.selfControl}`} serviceId={a.serviceId} serviceName={a.serviceName} value={a.assignable} editable={a.selfControl} />
+                </li>
+              ))}
+            </ul>
+          </Card>
+        )}
         <Card>
           <LocaleForm current={m.locale} />
         </Card>

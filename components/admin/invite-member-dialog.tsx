@@ -10,15 +10,19 @@ import { Dialog } from '@/components/ui/dialog';
 import { FormError, TextField } from '@/components/ui/field';
 import { useToast } from '@/components/ui/toast';
 import { useFormAction } from '@/components/ui/use-form-action';
+import type { ActionResult } from '@/lib/actions/action';
 
-export function InviteMemberDialog() {
+type InviteAction = (prev: unknown, fd: FormData) => Promise<ActionResult<{ mailSent: boolean; email: string }>>;
+
+/** 회원 초대; org settings use the org action, a service's agent screen passes its own with `serviceId`. */
+export function InviteMemberDialog({ action = inviteMemberAction, serviceId }: { action?: InviteAction; serviceId?: string }) {
   const t = useTranslations('admin.members');
   const tc = useTranslations('common');
   const [open, setOpen] = useState(false);
   const toast = useToast();
   const router = useRouter();
   const { pending, onSubmit, fieldErrors: fe, formError } = useFormAction(async (prev: unknown, fd: FormData) => {
-    const r = await inviteMemberAction(prev, fd);
+    const r = await action(prev, fd);
     if (r.ok) {
       setOpen(false);
       toast(r.data.mailSent ? t('invited', { email: r.data.email }) : t('mailFailed'), r.data.mailSent ? 'success' : 'error');
@@ -34,6 +38,7 @@ export function InviteMemberDialog() {
       </Button>
       <Dialog open={open} onOpenChange={setOpen} title={t('inviteTitle')}>
         <form onSubmit={onSubmit} className="space-y-4" noValidate>
+          {serviceId && <input type="hidden" name="serviceId" value={serviceId} />}
           <TextField name="name" label={t('name')} required errors={fe?.name} maxLength={100} />
           <TextField name="loginId" label={t('loginId')} help={t('loginIdHelp')} required errors={fe?.loginId} maxLength={50} autoComplete="off" />
           <TextField name="email" type="email" label={t('email')} required errors={fe?.email} maxLength={254} autoComplete="off" />

@@ -7,13 +7,13 @@ import type { ReactNode } from 'react';
 import { Button } from './button';
 
 /** An accessible modal (Radix): focus trap, Esc to close, labelled by its title. */
-export function Dialog({ open, onOpenChange, title, description, children }: { open: boolean; onOpenChange: (o: boolean) => void; title: ReactNode; description?: ReactNode; children: ReactNode }) {
+export function Dialog({ open, onOpenChange, title, description, children, size = 'md' }: { open: boolean; onOpenChange: (o: boolean) => void; title: ReactNode; description?: ReactNode; children: ReactNode; size?: 'md' | 'lg' }) {
   const t = useTranslations('common');
   return (
     <RD.Root open={open} onOpenChange={onOpenChange}>
       <RD.Portal>
         <RD.Overlay className="fixed inset-0 z-40 bg-slate-900/40" />
-        <RD.Content className="fixed top-1/2 left-1/2 z-50 max-h-[90vh] w-[min(32rem,calc(100vw-2rem))] -translate-x-1/2 -translate-y-1/2 overflow-y-auto rounded-lg bg-white p-6 shadow-xl">
+        <RD.Content className={`fixed top-1/2 left-1/2 z-50 max-h-[90vh] ${size === 'lg' ? 'w-[min(44rem,calc(100vw-2rem))]' : 'w-[min(32rem,calc(100vw-2rem))]'} -translate-x-1/2 -translate-y-1/2 overflow-y-auto rounded-lg bg-white p-6 shadow-xl`}>
           <div className="mb-4 flex items-start justify-between gap-4">
             <RD.Title className="text-lg font-semibold text-slate-900">{title}</RD.Title>
             <RD.Close className="rounded p-1 text-slate-500 hover:bg-slate-100" aria-label={t('close')}>

@@ -1,8 +1,9 @@
 import 'server-only';
-import { and, desc, ilike, or, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, ilike, ne, or, sql, type SQL } from 'drizzle-orm';
 import { beforeCursor, cursorTime, type TimeCursor } from '@/lib/pagination';
-import { members } from '@/db/schema';
-import type { Db } from '@/lib/db';
+import { members, serviceMembers } from '@/db/schema';
+import type { Db, Queryable } from '@/lib/db';
+import { likePattern } from '@/lib/db/like';
 
 export const MEMBERS_PAGE = 50;
 
@@ -10,7 +11,7 @@ export const MEMBERS_PAGE = 50;
 export async function listMembers(db: Db, params: { q?: string; before?: TimeCursor }) {
   const conds: SQL[] = [];
   if (params.q) {
-    const like = `%${params.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    const like = likePattern(params.q);
     conds.push(or(ilike(members.name, like), ilike(members.loginId, like), ilike(members.email, like))!);
   }
   if (params.before) {
@@ -23,4 +24,32 @@ export async function listMembers(db: Db, params: { q?: string; before?: TimeCur
     .where(conds.length ? and(...conds) : undefined)
     .orderBy(desc(members.createdAt), desc(members.id))
     .limit(MEMBERS_PAGE + 1);
+}
+
+export const MEMBER_SEARCH_PAGE = 10;
+
+/**
+ * 상담원 추가's member search: every given text (name, login ID, e-mail) must match, as a
+ * substring, case-insensitively. Deactivated members are left out; `agentId` tells who is
+ * already an agent of `serviceId`. Keyset-paginated by (name, id).
+ */
+export async function searchMembers(
+  db: Queryable,
+  params: { serviceId: string; name?: string; loginId?: string; email?: string; after?: { name: string; id: string } },
+) {
+  const conds: SQL[] = [ne(members.status, 'deactivated')];
+  if (params.name) conds.push(ilike(members.name, likePattern(params.name)));
+  if (params.loginId) conds.push(ilike(members.loginId, likePattern(params.loginId)));
+  if (params.email) conds.push(ilike(members.email, likePattern(params.email)));
+  if (params.after) conds.push(sql`(${members.name}, ${members.id}) > (${params.after.name}, ${params.after.id}::uuid)`);
+  const rows = await db
+    .select({ id: members.id, name: members.name, loginId: members.loginId, email: members.email, status: members.status, isOrgAdmin: members.isOrgAdmin, agentId: serviceMembers.id })
+    .from(members)
+    .leftJoin(serviceMembers, and(eq(serviceMembers.memberId, members.id), eq(serviceMembers.serviceId, params.serviceId)))
+    .where(and(...conds))
+    .orderBy(asc(members.name), asc(members.id))
+    .limit(MEMBER_SEARCH_PAGE + 1);
+  const page = rows.slice(0, MEMBER_SEARCH_PAGE);
+  const last = page[page.length - 1];
+  return { rows: page, next: rows.length > MEMBER_SEARCH_PAGE && last ? { name: last.name, id: last.id } : null };
 }

@@ -11,6 +11,8 @@ export type AccessEvent =
   | 'invite_accepted'
   | 'member_deactivated'
   | 'member_reactivated'
+  | 'agent_added'
+  | 'agent_removed'
   | 'permission_changed'
   | 'pii_unmasked'
   | 'export';
@@ -37,9 +39,10 @@ export const accessLogs = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
-    index('access_logs_created_at_idx').on(t.createdAt),
-    index('access_logs_member_created_idx').on(t.memberId, t.createdAt),
-    index('access_logs_service_created_idx').on(t.serviceId, t.createdAt),
+    // Keyset pagination walks (created_at, id) newest first, overall, per member and per service.
+    index('access_logs_created_id_idx').on(t.createdAt, t.id),
+    index('access_logs_member_created_id_idx').on(t.memberId, t.createdAt, t.id),
+    index('access_logs_service_created_id_idx').on(t.serviceId, t.createdAt, t.id),
   ],
 );
 

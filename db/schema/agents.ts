@@ -30,6 +30,8 @@ export const serviceMembers = pgTable(
   (t) => [
     uniqueIndex('service_members_service_member_uq').on(t.serviceId, t.memberId),
     index('service_members_member_id_idx').on(t.memberId),
+    // The agent list pages through a service's agents in the order they were added.
+    index('service_members_service_created_idx').on(t.serviceId, t.createdAt, t.id),
   ],
 );
 
@@ -70,6 +72,8 @@ export const groupMembers = pgTable(
   (t) => [
     primaryKey({ name: 'group_members_pk', columns: [t.groupId, t.agentId] }),
     index('group_members_agent_id_idx').on(t.agentId),
+    // listAssignableAgents and round-robin read a group's agents in the order they were added.
+    index('group_members_group_seq_idx').on(t.groupId, t.seq),
     index('group_members_service_id_idx').on(t.serviceId),
   ],
 );

@@ -28,6 +28,8 @@ export const members = pgTable(
     uniqueIndex('members_login_id_lower_uq').on(sql`lower(${t.loginId})`),
     uniqueIndex('members_email_lower_uq').on(sql`lower(${t.email})`),
     index('members_created_id_idx').on(t.createdAt, t.id),
+    // 상담원 추가's member search pages by (name, id).
+    index('members_name_id_idx').on(t.name, t.id),
   ],
 );
 

@@ -1,3 +1,5 @@
+import { z } from 'zod';
+
 /**
  * FormData → plain object. A key given more than once, or ending in `[]`, becomes an array;
  * File entries are kept. Everything else stays a string: schemas coerce explicitly.
@@ -12,3 +14,6 @@ export function formDataToObject(fd: FormData): Record<string, unknown> {
   }
   return out;
 }
+
+/** A checkbox: FormData sends "on" when ticked and nothing otherwise; objects send booleans. */
+export const formCheckbox = z.preprocess((v) => v === true || v === 'on' || v === 'true', z.boolean());

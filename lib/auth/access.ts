@@ -30,12 +30,15 @@ export async function authorizeService(db: Db, member: SessionMember, serviceId:
   if (!row || (!row.agent && !member.isOrgAdmin)) throw new NotFoundError();
   const role: AgentRole = member.isOrgAdmin ? 'admin' : row.agent!.role;
   if (need.role === 'admin' && role !== 'admin') throw new ForbiddenError();
-  if (need.permission && !member.isOrgAdmin) {
-    const a = row.agent!;
-    const has = need.permission === 'transfer' ? a.canTransfer : a.canViewLogs && a.role === 'admin';
-    if (!has) throw new ForbiddenError();
-  }
-  return { service: row.service, agent: row.agent, role };
+  const access = { service: row.service, agent: row.agent, role };
+  if (need.permission === 'transfer' && !member.isOrgAdmin && !row.agent!.canTransfer) throw new ForbiddenError();
+  if (need.permission === 'viewLogs' && !canViewLogs(member, access)) throw new ForbiddenError();
+  return access;
+}
+
+/** 조회 권한: org admins, and agents with the admin role whose view permission is on. */
+export function canViewLogs(member: Pick<SessionMember, 'isOrgAdmin'>, access: Pick<ServiceAccess, 'agent'>): boolean {
+  return member.isOrgAdmin || Boolean(access.agent && access.agent.role === 'admin' && access.agent.canViewLogs);
 }
 
 /** Services the member can open, in name order (org admins: all of them). */

@@ -1,9 +1,9 @@
 import { z } from 'zod';
+import { formCheckbox } from '@/lib/actions/form-data';
 import { FIELD_TYPES } from './types';
 
 const noControl = /^[^\p{Cc}]*$/u;
 const langText = (max: number) => z.record(z.string().max(20), z.string().trim().max(max, { error: 'validation.tooLong' }).regex(noControl, { error: 'validation.controlChars' }));
-const bool = z.preprocess((v) => v === true || v === 'true' || v === 'on', z.boolean());
 
 /** 항목 코드: letters, digits and underscore, starting with a letter; used by the Open API and #{code}. */
 export const fieldCodeSchema = z
@@ -24,9 +24,9 @@ export const fieldEditorInput = z.object({
   names: langText(100),
   descriptions: langText(2000).default({}),
   placeholders: langText(500).default({}),
-  visible: bool.default(true),
-  required: bool.default(false),
-  encrypted: bool.default(false),
+  visible: formCheckbox.default(true),
+  required: formCheckbox.default(false),
+  encrypted: formCheckbox.default(false),
   destroyAfterDays: z.preprocess((v) => (v === '' || v === null || v === undefined ? null : v), z.coerce.number().int({ error: 'validation.fieldDestroyDays' }).min(1, { error: 'validation.fieldDestroyDays' }).max(3650, { error: 'validation.fieldDestroyDays' }).nullable()),
   destroyBasis: z.preprocess((v) => (v === '' ? null : v), z.enum(['closed', 'created'], { error: 'validation.choice' }).nullable().default(null)),
   options: z.array(fieldOptionSchema).max(200, { error: 'validation.tooManyItems' }).default([]),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { formCheckbox } from '@/lib/actions/form-data';
 
 /** IDs that collide with top-level routes or read as system names. */
 export const RESERVED_SERVICE_IDS = new Set([
@@ -47,7 +48,6 @@ export const languagesSchema = z.preprocess(
     .refine((l) => new Set(l).size === l.length, { error: 'validation.languagesDuplicate' }),
 );
 
-const checkbox = z.preprocess((v) => v === true || v === 'on' || v === 'true', z.boolean());
 
 export const createServiceInput = z.object({
   id: serviceIdSchema,
@@ -61,6 +61,6 @@ export const updateServiceInput = z.object({
   name: serviceNameSchema,
   languages: languagesSchema,
   editorType: z.enum(['html', 'text'], { error: 'validation.choice' }),
-  smsEnabled: checkbox,
+  smsEnabled: formCheckbox,
 });
 export type UpdateServiceInput = z.output<typeof updateServiceInput>;

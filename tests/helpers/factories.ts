@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { members, serviceMembers, type AgentRole, type Member } from '@/db/schema';
+import { groupMembers, groups, members, serviceMembers, type AgentRole, type Member } from '@/db/schema';
 import { insertService } from '@/lib/services/insert-service';
 import type { Db } from '@/lib/db';
 import { hashPassword } from '@/lib/auth/password';
@@ -35,4 +35,17 @@ export async function addAgent(db: Db, serviceId: string, memberId: string, role
 
 export function asSessionMember(m: Member): SessionMember {
   return { id: m.id, name: m.name, loginId: m.loginId, email: m.email, isOrgAdmin: m.isOrgAdmin, locale: m.locale };
+}
+
+export async function makeGroup(db: Db, serviceId: string, name = `그룹 ${suffix()}`, agentIds: string[] = []) {
+  const [g] = await db.insert(groups).values({ serviceId, name }).returning();
+  for (const agentId of agentIds) await db.insert(groupMembers).values({ groupId: g.id, agentId, serviceId });
+  return g;
+}
+
+/** A member who is an agent of `serviceId`, with the agent row. */
+export async function makeAgent(db: Db, serviceId: string, role: AgentRole = 'agent', over: Partial<typeof serviceMembers.$inferInsert> = {}, memberOver: Partial<typeof members.$inferInsert> = {}) {
+  const member = await makeMember(db, memberOver);
+  const agent = await addAgent(db, serviceId, member.id, role, over);
+  return { member, agent };
 }

@@ -3,6 +3,7 @@ import { getFormatter, getTranslations } from 'next-intl/server';
 import { InviteMemberDialog } from '@/components/admin/invite-member-dialog';
 import { MemberRowActions } from '@/components/admin/member-row-actions';
 import { Badge, EmptyState, PageHeader } from '@/components/ui/card';
+import { SearchForm } from '@/components/ui/search-form';
 import { listMembers, MEMBERS_PAGE } from '@/db/queries/members';
 import { requireOrgAdmin } from '@/lib/auth/require';
 import { getDb } from '@/lib/db';
@@ -24,10 +25,7 @@ export default async function MembersPage({ searchParams }: { searchParams: Prom
   return (
     <>
       <PageHeader title={t('title')} description={t('intro')} actions={<InviteMemberDialog />} />
-      <form className="mb-4 flex max-w-md gap-2" role="search">
-        <input name="q" defaultValue={q} placeholder={t('searchPlaceholder')} aria-label={tc('search')} className="flex-1 rounded-md border border-slate-300 px-3 py-2 text-sm" maxLength={100} />
-        <button className="rounded-md border border-slate-300 bg-white px-3 text-sm hover:bg-slate-50">{tc('search')}</button>
-      </form>
+      <SearchForm q={q} placeholder={t('searchPlaceholder')} label={tc('search')} />
       {page.length === 0 ? (
         <EmptyState title={q ? t('noMatch') : t('empty')} />
       ) : (

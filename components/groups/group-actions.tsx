@@ -1,0 +1,86 @@
+'use client';
+
+import { useRouter } from 'next/navigation';
+import { useTranslations } from 'next-intl';
+import { useState, useTransition } from 'react';
+import { Plus } from 'lucide-react';
+import { deleteGroupAction, groupUsageAction } from '@/app/[serviceId]/settings/agents/groups/actions';
+import { Button } from '@/components/ui/button';
+import { ConfirmDialog } from '@/components/ui/dialog';
+import { useToast } from '@/components/ui/toast';
+import { GroupDialog } from './group-dialog';
+
+type Agent = { id: string; name: string; loginId: string };
+
+/** The 그룹 추가 button and its dialog (mounted only while open, so each opening starts fresh). */
+export function AddGroupButton({ serviceId }: { serviceId: string }) {
+  const t = useTranslations('groups');
+  const [open, setOpen] = useState(false);
+  return (
+    <>
+      <Button onClick={() => setOpen(true)}>
+        <Plus className="size-4" aria-hidden />
+        {t('add')}
+      </Button>
+      {open && <GroupDialog serviceId={serviceId} open onOpenChange={setOpen} />}
+    </>
+  );
+}
+
+type Usage = { agents: number; triggers: { id: string; title: string }[]; tickets: number };
+
+/** 수정 and 삭제 of one group; the delete confirmation says what refers to the group first. */
+export function GroupRowActions({ serviceId, group }: { serviceId: string; group: { id: string; name: string; agents: Agent[] } }) {
+  const t = useTranslations('groups');
+  const [editing, setEditing] = useState(false);
+  const [confirming, setConfirming] = useState(false);
+  const [usage, setUsage] = useState<Usage | null>(null);
+  const [pending, start] = useTransition();
+  const toast = useToast();
+  const router = useRouter();
+
+  const askDelete = () => {
+    setUsage(null);
+    setConfirming(true);
+    start(async () => {
+      const r = await groupUsageAction(null, { serviceId, groupId: group.id });
+      if (r.ok) setUsage(r.data);
+      else {
+        setConfirming(false);
+        toast(r.error, 'error');
+      }
+    });
+  };
+  const remove = () =>
+    start(async () => {
+      const r = await deleteGroupAction(null, { serviceId, groupId: group.id });
+      setConfirming(false);
+      if (r.ok) {
+        toast(t('deleted', { name: r.data.name }));
+        router.refresh();
+      } else toast(r.error, 'error');
+    });
+  const blocked = Boolean(usage?.triggers.length);
+  const description = !usage
+    ? t('checking')
+    : blocked
+      ? t('deleteBlocked', { triggers: usage.triggers.map((x) => x.title).join(', ') })
+      : t('deleteBody', { name: group.name, agents: usage.agents, triggers: usage.triggers.length, tickets: usage.tickets });
+
+  return (
+    <div className="flex justify-end gap-2 whitespace-nowrap">
+      <Button size="sm" variant="secondary" onClick={() => setEditing(true)} aria-label={`${group.name} ${t('edit')}`}>{t('edit')}</Button>
+      <Button size="sm" variant="ghost" className="text-red-700" onClick={askDelete} disabled={pending} aria-label={`${group.name} ${t('delete')}`}>{t('delete')}</Button>
+      {editing && <GroupDialog serviceId={serviceId} group={group} open onOpenChange={setEditing} />}
+      <ConfirmDialog
+        open={confirming}
+        onOpenChange={setConfirming}
+        title={t('deleteTitle')}
+        description={description}
+        confirmLabel={t('delete')}
+        pending={pending || !usage || blocked}
+        onConfirm={remove}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,37 @@
+import { and, count, eq } from 'drizzle-orm';
+import { groupMembers, groups } from '@/db/schema';
+import type { Queryable } from '@/lib/db';
+import { NotFoundError } from '@/lib/errors';
+
+export type GroupReferences = {
+  /** Agents in the group. */
+  agents: number;
+  /** Triggers whose conditions or results name the group; deleting is refused while any do. */
+  triggers: { id: string; title: string }[];
+  /** Tickets assigned to the group; they keep working and lose the group when it goes. */
+  tickets: number;
+};
+
+/**
+ * Everything that refers to a group: the single place the delete check and its confirm
+ * dialog read. Triggers and tickets land in later issues, which extend this function
+ * (until then there are none to count).
+ */
+export async function groupReferences(db: Queryable, serviceId: string, groupId: string): Promise<GroupReferences> {
+  const [agents] = await db
+    .select({ n: count() })
+    .from(groupMembers)
+    .where(and(eq(groupMembers.serviceId, serviceId), eq(groupMembers.groupId, groupId)));
+  // The triggers issue adds its query here (conditions and results naming the group, scoped
+  // by service_id), and the tickets issue its count; until then nothing else can refer to a group.
+  const triggers: GroupReferences['triggers'] = [];
+  const tickets = 0;
+  return { agents: agents.n, triggers, tickets };
+}
+
+/** A group's references for its delete confirmation; another service's group is not found. */
+export async function groupUsage(ctx: { db: Queryable; service: { id: string } }, groupId: string): Promise<GroupReferences & { name: string }> {
+  const [group] = await ctx.db.select({ id: groups.id, name: groups.name }).from(groups).where(and(eq(groups.serviceId, ctx.service.id), eq(groups.id, groupId)));
+  if (!group) throw new NotFoundError();
+  return { name: group.name, ...(await groupReferences(ctx.db, ctx.service.id, group.id)) };
+}

@@ -1,0 +1,22 @@
+import { z } from 'zod';
+import { idList } from '@/lib/agents/schemas';
+
+export const GROUP_NAME_MAX = 50;
+
+export const groupNameSchema = z
+  .string()
+  .trim()
+  .min(1, { error: 'validation.required' })
+  .max(GROUP_NAME_MAX)
+  .regex(/^[^\p{Cc}]*$/u, { error: 'validation.controlChars' });
+
+const serviceId = z.string().min(1).max(30);
+const agentIds = idList('validation.unknownAgents', 1000);
+
+export const createGroupInput = z.object({ serviceId, name: groupNameSchema, agentIds });
+export type CreateGroupInput = z.output<typeof createGroupInput>;
+
+export const updateGroupInput = z.object({ serviceId, groupId: z.uuid({ error: 'errors.notFound' }), name: groupNameSchema, agentIds });
+export type UpdateGroupInput = z.output<typeof updateGroupInput>;
+
+export const groupIdInput = z.object({ serviceId, groupId: z.uuid({ error: 'errors.notFound' }) });
