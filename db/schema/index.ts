@@ -5,3 +5,4 @@ export * from './access-log';
 export * from './fields';
 export * from './tickets';
 export * from './categories';
+export * from './field-layouts';

@@ -2,6 +2,7 @@ import { eq } from 'drizzle-orm';
 import { fields } from '@/db/schema';
 import type { ServiceCtx } from '@/lib/actions/context';
 import { ConflictError } from '@/lib/errors';
+import { removeFieldFromLayouts } from '@/lib/field-layouts/save-layout';
 import { loadFieldForUpdate } from './load-field';
 
 /**
@@ -13,6 +14,7 @@ export async function deleteField(ctx: Pick<ServiceCtx, 'db' | 'service'>, field
     const f = await loadFieldForUpdate(tx, ctx.service.id, fieldId);
     if (f.isSystem) throw new ConflictError('errors.fieldSystemDelete');
     await tx.update(fields).set({ deletedAt: new Date(), updatedAt: new Date() }).where(eq(fields.id, f.id));
+    await removeFieldFromLayouts(tx, ctx.service.id, f.id);
     return { id: f.id, code: f.code };
   });
 }
