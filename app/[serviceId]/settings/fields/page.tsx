@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { AddFieldButton } from '@/components/fields/add-field-button';
+import { LayoutTab } from '@/components/fields/layout-tab';
 import { FieldRowActions } from '@/components/fields/field-row-actions';
 import type { FieldView } from '@/components/fields/types';
 import { Badge, EmptyState, PageHeader } from '@/components/ui/card';
@@ -10,7 +11,7 @@ import { requireService } from '@/lib/auth/require';
 import { getDb } from '@/lib/db';
 import { DataTable } from '@/components/ui/table';
 
-type Search = { audience?: string; tab?: string };
+type Search = { audience?: string; tab?: string; intake?: string };
 
 export default async function FieldsPage({ params, searchParams }: { params: Promise<{ serviceId: string }>; searchParams: Promise<Search> }) {
   const { serviceId } = await params;
@@ -19,7 +20,7 @@ export default async function FieldsPage({ params, searchParams }: { params: Pro
   const audience = sp.audience === 'agent' ? 'agent' : 'customer';
   const tab = sp.tab === 'layout' ? 'layout' : 'manage';
   const t = await getTranslations('fields');
-  const rows = await listFields(getDb(), service.id, audience);
+  const rows = tab === 'manage' ? await listFields(getDb(), service.id, audience) : [];
   const lang = service.languages[0];
   const href = (p: Search) => `/${service.id}/settings/fields?${new URLSearchParams({ audience, tab, ...p } as Record<string, string>)}`;
   const yes = (v: boolean) => (v ? t('yes') : t('no'));
@@ -43,7 +44,7 @@ export default async function FieldsPage({ params, searchParams }: { params: Pro
         </div>
       </div>
       {tab === 'layout' ? (
-        <EmptyState title={t('tabLayout')}>{t('layoutSoon')}</EmptyState>
+        <LayoutTab service={service} audience={audience} intakeTypeId={sp.intake || null} href={(p) => href(p)} />
       ) : rows.length === 0 ? (
         <EmptyState title={t('empty')} />
       ) : (

@@ -1,0 +1,24 @@
+'use server';
+
+import { revalidatePath } from 'next/cache';
+import { z } from 'zod';
+import { serviceAction } from '@/lib/actions/action';
+import { removeOwnLayout, saveLayout } from '@/lib/field-layouts/save-layout';
+
+const uuid = z.uuid({ error: 'errors.notFound' });
+
+export const saveLayoutAction = serviceAction(
+  z.object({ serviceId: z.string().min(1).max(30), audience: z.enum(['customer', 'agent']), intakeTypeId: uuid.nullable(), fieldIds: z.array(uuid).max(500) }),
+  { role: 'admin' },
+  async (input, ctx) => {
+    const row = await saveLayout(ctx, input);
+    revalidatePath(`/${ctx.service.id}/settings/fields`);
+    return { fieldIds: row.fieldIds };
+  },
+);
+
+export const removeOwnLayoutAction = serviceAction(z.object({ serviceId: z.string().min(1).max(30), intakeTypeId: uuid }), { role: 'admin' }, async (input, ctx) => {
+  await removeOwnLayout(ctx, input.intakeTypeId);
+  revalidatePath(`/${ctx.service.id}/settings/fields`);
+  return { intakeTypeId: input.intakeTypeId };
+});
