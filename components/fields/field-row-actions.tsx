@@ -11,7 +11,7 @@ import { FieldEditor } from './field-editor';
 import type { FieldView } from './types';
 
 /** 수정 and, for system fields 초기화, for custom fields 삭제 — both confirmed first. */
-export function FieldRowActions({ serviceId, languages, field, label }: { serviceId: string; languages: string[]; field: FieldView; label: string }) {
+export function FieldRowActions({ serviceId, languages, field, label, usedIn }: { serviceId: string; languages: string[]; field: FieldView; label: string; usedIn: string[] }) {
   const t = useTranslations('fields');
   const [editing, setEditing] = useState(false);
   const [confirming, setConfirming] = useState(false);
@@ -40,7 +40,7 @@ export function FieldRowActions({ serviceId, languages, field, label }: { servic
         open={confirming}
         onOpenChange={setConfirming}
         title={field.isSystem ? t('confirmResetTitle') : t('confirmDeleteTitle')}
-        description={field.isSystem ? t('confirmResetBody', params) : t('confirmDeleteBody', params)}
+        description={field.isSystem ? t('confirmResetBody', params) : `${t('confirmDeleteBody', params)} ${usedIn.length ? t('usedInLayouts', { layouts: usedIn.join(', ') }) : t('usedInNone')}`}
         confirmLabel={field.isSystem ? t('reset') : t('delete')}
         pending={pending}
         onConfirm={destructive}

@@ -67,3 +67,16 @@ describe('field layouts (필드 설정)', () => {
     expect(rows[0].deletedAt).not.toBeNull();
   });
 });
+
+describe('layouts using a field', () => {
+  it('names the intake types (and the default form) whose layout lists the field', async () => {
+    const { layoutsUsingFields } = await import('@/lib/field-layouts/layouts-using');
+    const { service, ctx, root, byCode, orderNo } = await setup();
+    await saveLayout(ctx, { audience: 'customer', intakeTypeId: root.id, fieldIds: [byCode('category').id, orderNo.id, byCode('personalAgree').id] });
+    await saveLayout(ctx, { audience: 'customer', intakeTypeId: null, fieldIds: [byCode('category').id, orderNo.id, byCode('personalAgree').id] });
+    const used = await layoutsUsingFields(db(), service.id, 'customer');
+    expect(used.get(orderNo.id)).toHaveLength(2);
+    expect(used.get(orderNo.id)).toEqual(expect.arrayContaining(['결제', null]));
+    expect(used.get(byCode('subject').id)).toBeUndefined();
+  });
+});

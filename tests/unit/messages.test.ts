@@ -36,7 +36,7 @@ describe('UI messages parse', () => {
     for (const [locale, tree] of [['ko', ko], ['en', en]] as const) {
       const t = translator(locale);
       const broken = keys(tree).filter((k) => {
-        const out = t(k, { min: 1, max: 2, minutes: 3, name: 'n', id: 'i', email: 'e', code: 'c', lang: 'ko', days: 30, loginId: 'l', languages: 'ko', inviter: 'x', link: 'y', hours: 72, ...categoryParams, ...agentParams });
+        const out = t(k, { min: 1, max: 2, minutes: 3, name: 'n', id: 'i', email: 'e', code: 'c', lang: 'ko', days: 30, loginId: 'l', languages: 'ko', layouts: 'a', inviter: 'x', link: 'y', hours: 72, ...categoryParams, ...agentParams });
         return out === k;
       });
       expect(broken).toEqual([]);

@@ -7,6 +7,7 @@ import type { FieldView } from '@/components/fields/types';
 import { Badge, EmptyState, PageHeader } from '@/components/ui/card';
 import { cn } from '@/components/ui/cn';
 import { listFields } from '@/db/queries/fields';
+import { layoutsUsingFields } from '@/lib/field-layouts/layouts-using';
 import { requireService } from '@/lib/auth/require';
 import { getDb } from '@/lib/db';
 import { DataTable } from '@/components/ui/table';
@@ -21,6 +22,7 @@ export default async function FieldsPage({ params, searchParams }: { params: Pro
   const tab = sp.tab === 'layout' ? 'layout' : 'manage';
   const t = await getTranslations('fields');
   const rows = tab === 'manage' ? await listFields(getDb(), service.id, audience) : [];
+  const usage = tab === 'manage' ? await layoutsUsingFields(getDb(), service.id, audience) : new Map<string, (string | null)[]>();
   const lang = service.languages[0];
   const href = (p: Search) => `/${service.id}/settings/fields?${new URLSearchParams({ audience, tab, ...p } as Record<string, string>)}`;
   const yes = (v: boolean) => (v ? t('yes') : t('no'));
@@ -61,7 +63,7 @@ export default async function FieldsPage({ params, searchParams }: { params: Pro
                     <td className="px-3 py-2">{yes(f.visible)}</td>
                     <td className="px-3 py-2">{f.encrypted ? <Badge tone="amber">{t('yes')}</Badge> : t('no')}</td>
                     <td className="px-3 py-2">{f.destroyAfterDays ? `${t('destroyDays', { days: f.destroyAfterDays })} · ${f.destroyBasis === 'created' ? t('basisCreated') : t('basisClosed')}` : '—'}</td>
-                    <td className="px-3 py-2"><FieldRowActions serviceId={service.id} languages={service.languages} field={view} label={label} /></td>
+                    <td className="px-3 py-2"><FieldRowActions serviceId={service.id} languages={service.languages} field={view} label={label} usedIn={(usage.get(f.id) ?? []).map((n) => n ?? t('layout.defaultForm'))} /></td>
                   </tr>
                 );
               })}
