@@ -51,7 +51,12 @@ test('an admin adds a field to an intake type layout, reorders it with the keybo
     const handle = page.getByRole('button', { name: '주문번호 순서 바꾸기' });
     await handle.focus();
     await page.keyboard.press('Space');
-    for (let i = 0; i < 4; i++) await page.keyboard.press('ArrowUp');
+    // dnd-kit marks the handle while it is lifted; move only once the drag has started.
+    await expect(handle).toHaveAttribute('aria-pressed', 'true');
+    for (let i = 0; i < 4; i++) {
+      await page.keyboard.press('ArrowUp');
+      await page.waitForTimeout(100);
+    }
     await page.keyboard.press('Space');
     await expect(rows.nth(3)).toHaveAttribute('data-testid', `layout-${code}`);
     await page.reload();
