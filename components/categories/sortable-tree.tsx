@@ -1,12 +1,13 @@
 'use client';
 
-import { DndContext, KeyboardSensor, PointerSensor, closestCenter, useSensor, useSensors, type DragEndEvent } from '@dnd-kit/core';
-import { SortableContext, arrayMove, sortableKeyboardCoordinates, useSortable, verticalListSortingStrategy } from '@dnd-kit/sortable';
+import { DndContext, closestCenter, type DragEndEvent } from '@dnd-kit/core';
+import { SortableContext, arrayMove, useSortable, verticalListSortingStrategy } from '@dnd-kit/sortable';
 import { CSS } from '@dnd-kit/utilities';
 import { ChevronDown, ChevronRight, GripVertical } from 'lucide-react';
 import { useTranslations } from 'next-intl';
 import { memo } from 'react';
 import { cn } from '@/components/ui/cn';
+import { useSortableList } from '@/components/ui/use-sortable-list';
 import type { CategoryNode } from '@/lib/categories/tree-build';
 import { InlineName } from './inline-name';
 import { useTreeCtx } from './tree-context';
@@ -16,11 +17,12 @@ import { useTreeCtx } from './tree-context';
  * pointer or keyboard (focus the handle, Space, arrows, Space).
  */
 export function SiblingList({ nodes, parentId }: { nodes: CategoryNode[]; parentId: string | null }) {
-  const t = useTranslations('categories.dnd');
   const ctx = useTreeCtx();
-  const sensors = useSensors(useSensor(PointerSensor, { activationConstraint: { distance: 4 } }), useSensor(KeyboardSensor, { coordinateGetter: sortableKeyboardCoordinates }));
   const ids = nodes.map((n) => n.id);
-  const label = (id: string | number) => nodes.find((n) => n.id === id)?.label ?? '';
+  const { sensors, accessibility } = useSortableList(
+    (id) => nodes.find((n) => n.id === id)?.label ?? '',
+    (id) => ids.indexOf(String(id)) + 1,
+  );
   const onDragEnd = ({ active, over }: DragEndEvent) => {
     if (!over || active.id === over.id) return;
     ctx.reorder(parentId, arrayMove(ids, ids.indexOf(String(active.id)), ids.indexOf(String(over.id))));
@@ -30,15 +32,7 @@ export function SiblingList({ nodes, parentId }: { nodes: CategoryNode[]; parent
       sensors={sensors}
       collisionDetection={closestCenter}
       onDragEnd={onDragEnd}
-      accessibility={{
-        screenReaderInstructions: { draggable: t('instructions') },
-        announcements: {
-          onDragStart: ({ active }) => t('start', { name: label(active.id) }),
-          onDragOver: ({ active, over }) => (over ? t('over', { name: label(active.id), position: ids.indexOf(String(over.id)) + 1 }) : undefined),
-          onDragEnd: ({ active, over }) => (over ? t('end', { name: label(active.id), position: ids.indexOf(String(over.id)) + 1 }) : t('cancel', { name: label(active.id) })),
-          onDragCancel: ({ active }) => t('cancel', { name: label(active.id) }),
-        },
-      }}
+      accessibility={accessibility}
     >
       <SortableContext items={ids} strategy={verticalListSortingStrategy}>
         <ul className={cn(parentId && 'ml-6 border-l border-slate-200 pl-2')}>

@@ -1,7 +1,7 @@
 'use client';
 
-import { DndContext, KeyboardSensor, PointerSensor, closestCenter, useSensor, useSensors, type DragEndEvent } from '@dnd-kit/core';
-import { SortableContext, arrayMove, sortableKeyboardCoordinates, useSortable, verticalListSortingStrategy } from '@dnd-kit/sortable';
+import { DndContext, closestCenter, type DragEndEvent } from '@dnd-kit/core';
+import { SortableContext, arrayMove, useSortable, verticalListSortingStrategy } from '@dnd-kit/sortable';
 import { CSS } from '@dnd-kit/utilities';
 import { GripVertical, Lock, Plus, X } from 'lucide-react';
 import { useRouter } from 'next/navigation';
@@ -11,6 +11,7 @@ import { removeOwnLayoutAction, saveLayoutAction } from '@/app/[serviceId]/setti
 import { Button } from '@/components/ui/button';
 import { Dialog } from '@/components/ui/dialog';
 import { useToast } from '@/components/ui/toast';
+import { useSortableList } from '@/components/ui/use-sortable-list';
 
 export type LayoutItem = { id: string; code: string; label: string; pinned: 'first' | 'last' | null };
 type Props = {
@@ -29,17 +30,18 @@ type Props = {
  */
 export function LayoutEditor({ serviceId, audience, intakeTypeId, source, fromName, items, available }: Props) {
   const t = useTranslations('fields.layout');
-  const td = useTranslations('categories.dnd');
   const [list, setList] = useState(items);
   const [adding, setAdding] = useState(false);
   const [pending, start] = useTransition();
   const toast = useToast();
   const router = useRouter();
-  const sensors = useSensors(useSensor(PointerSensor, { activationConstraint: { distance: 4 } }), useSensor(KeyboardSensor, { coordinateGetter: sortableKeyboardCoordinates }));
   const first = list.filter((i) => i.pinned === 'first');
   const last = list.filter((i) => i.pinned === 'last');
   const middle = list.filter((i) => !i.pinned);
-  const label = (id: string | number) => list.find((i) => i.id === id)?.label ?? '';
+  const { sensors, accessibility } = useSortableList(
+    (id) => list.find((i) => i.id === id)?.label ?? '',
+    (id) => first.length + middle.findIndex((m) => m.id === id) + 1,
+  );
 
   const save = (next: LayoutItem[]) => {
     const before = list;
@@ -78,15 +80,7 @@ export function LayoutEditor({ serviceId, audience, intakeTypeId, source, fromNa
           sensors={sensors}
           collisionDetection={closestCenter}
           onDragEnd={onDragEnd}
-          accessibility={{
-            screenReaderInstructions: { draggable: td('instructions') },
-            announcements: {
-              onDragStart: ({ active }) => td('start', { name: label(active.id) }),
-              onDragOver: ({ active, over }) => (over ? td('over', { name: label(active.id), position: first.length + middle.findIndex((m) => m.id === over.id) + 1 }) : undefined),
-              onDragEnd: ({ active, over }) => (over ? td('end', { name: label(active.id), position: first.length + middle.findIndex((m) => m.id === over.id) + 1 }) : td('cancel', { name: label(active.id) })),
-              onDragCancel: ({ active }) => td('cancel', { name: label(active.id) }),
-            },
-          }}
+          accessibility={accessibility}
         >
           <SortableContext items={middle.map((i) => i.id)} strategy={verticalListSortingStrategy}>
             {middle.map((i) => <SortableRow key={i.id} item={i} disabled={pending} onRemove={() => save(list.filter((x) => x.id !== i.id))} />)}
