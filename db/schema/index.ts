@@ -6,3 +6,4 @@ export * from './fields';
 export * from './tickets';
 export * from './categories';
 export * from './field-layouts';
+export * from './ticket-activity';

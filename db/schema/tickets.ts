@@ -1,14 +1,33 @@
 import { sql } from 'drizzle-orm';
-import { index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { boolean, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import type { FieldValue } from '@/lib/fields/types';
+import { groups } from './agents';
+import { categories } from './categories';
 import { fields } from './fields';
+import { members } from './members';
 import { services } from './org';
 
-export type TicketStatus = 'new' | 'open' | 'pending' | 'solved' | 'closed' | 'dooray_transferred' | 'dooray_working' | 'dooray_done';
+export const TICKET_STATUSES = ['new', 'open', 'pending', 'solved', 'closed', 'dooray_transferred', 'dooray_working', 'dooray_done'] as const;
+export type TicketStatus = (typeof TICKET_STATUSES)[number];
+export const TICKET_PRIORITIES = ['low', 'normal', 'high', 'urgent'] as const;
+export type TicketPriority = (typeof TICKET_PRIORITIES)[number];
+export const TICKET_CHANNELS = ['helpcenter_web', 'helpcenter_mobile', 'email', 'api', 'manual', 'transfer'] as const;
+export type TicketChannel = (typeof TICKET_CHANNELS)[number];
+/** 내부해결 reasons (SPEC §2); `spam` also moves the ticket to the spam box. */
+export const INTERNAL_REASONS = ['spam', 'abuse', 'test', 'chat', 'phone', 'duplicate'] as const;
+export type InternalReason = (typeof INTERNAL_REASONS)[number];
 
 /**
- * Tickets. This is the part the fields issue needs (a row to hang field values, data keys
- * and destruction times on); the tickets issue adds the rest of the model (SPEC §2).
+ * Tickets (SPEC §2). Core values (title, inquiry body, types, priority, requester) are columns;
+ * the other customer and agent fields live in `ticket_field_values`. A requester column holds
+ * the value only when its field is not encrypted; otherwise it is null and the ciphertext sits
+ * in `ticket_field_values`.
+ *
+ * `intake_type_path` / `processing_type_path` copy the category's materialized path so a list
+ * can filter "this node and its subtree" with one prefix predicate on the ticket row itself
+ * (moving a category rewrites the copies of its subtree, see lib/tickets/category-paths.ts).
+ * `version` increases on every change: agent actions carry the version they saw and a stale
+ * one is a conflict, never a silent overwrite.
  */
 export const tickets = pgTable(
   'tickets',
@@ -19,13 +38,63 @@ export const tickets = pgTable(
       .references(() => services.id, { onDelete: 'cascade' }),
     number: integer('number').notNull(),
     subject: text('subject').notNull(),
+    content: text('content').notNull().default(''),
     status: text('status').$type<TicketStatus>().notNull().default('new'),
+    priority: text('priority').$type<TicketPriority>().notNull().default('normal'),
+    channel: text('channel').$type<TicketChannel>().notNull().default('manual'),
+    language: text('language').notNull().default('ko'),
+    requesterName: text('requester_name'),
+    requesterEmail: text('requester_email'),
+    requesterPhone: text('requester_phone'),
+    intakeTypeId: uuid('intake_type_id').references(() => categories.id, { onDelete: 'set null' }),
+    intakeTypePath: text('intake_type_path'),
+    processingTypeId: uuid('processing_type_id').references(() => categories.id, { onDelete: 'set null' }),
+    processingTypePath: text('processing_type_path'),
+    assigneeId: uuid('assignee_id').references(() => members.id, { onDelete: 'set null' }),
+    groupId: uuid('group_id').references(() => groups.id, { onDelete: 'set null' }),
+    starred: boolean('starred').notNull().default(false),
+    spam: boolean('spam').notNull().default(false),
+    internalReason: text('internal_reason').$type<InternalReason>(),
+    /** Who last solved / completed it: the "내가 해결한 / 완료한 티켓" menus. */
+    solvedById: uuid('solved_by_id').references(() => members.id, { onDelete: 'set null' }),
+    closedById: uuid('closed_by_id').references(() => members.id, { onDelete: 'set null' }),
+    /** Lowercased title, body, requester and plain field values: the text search column. */
+    searchText: text('search_text').notNull().default(''),
+    /** Message-ID of the first mail of the thread (ours or the customer's). */
+    mailThreadId: text('mail_thread_id'),
+    version: integer('version').notNull().default(1),
+    firstRepliedAt: timestamp('first_replied_at', { withTimezone: true }),
+    solvedAt: timestamp('solved_at', { withTimezone: true }),
     closedAt: timestamp('closed_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [uniqueIndex('tickets_service_number_uq').on(t.serviceId, t.number), index('tickets_service_id_idx').on(t.serviceId)],
+  (t) => [
+    uniqueIndex('tickets_service_number_uq').on(t.serviceId, t.number),
+    index('tickets_service_id_idx').on(t.serviceId),
+    // List menus: newest first, keyset on (created_at, id), narrowed by the menu's columns.
+    index('tickets_list_status_idx').on(t.serviceId, t.spam, t.status, t.createdAt.desc(), t.id.desc()),
+    index('tickets_list_assignee_idx').on(t.serviceId, t.assigneeId, t.status, t.createdAt.desc(), t.id.desc()),
+    index('tickets_list_group_idx').on(t.serviceId, t.groupId, t.status, t.createdAt.desc(), t.id.desc()),
+    index('tickets_list_solver_idx').on(t.serviceId, t.solvedById, t.createdAt.desc()).where(sql`${t.solvedById} IS NOT NULL`),
+    index('tickets_list_closer_idx').on(t.serviceId, t.closedById, t.createdAt.desc()).where(sql`${t.closedById} IS NOT NULL`),
+    index('tickets_list_created_idx').on(t.serviceId, t.createdAt.desc(), t.id.desc()),
+    index('tickets_intake_path_idx').on(t.serviceId, t.intakeTypePath.op('text_pattern_ops')),
+    index('tickets_processing_path_idx').on(t.serviceId, t.processingTypePath.op('text_pattern_ops')),
+    index('tickets_search_trgm_idx').using('gin', t.searchText.op('gin_trgm_ops')),
+    index('tickets_mail_thread_idx').on(t.serviceId, t.mailThreadId),
+    index('tickets_assignee_id_idx').on(t.assigneeId),
+    index('tickets_group_id_idx').on(t.groupId),
+  ],
 );
+
+/** The per-service ticket number counter, advanced with `UPDATE … RETURNING`. */
+export const ticketCounters = pgTable('ticket_counters', {
+  serviceId: text('service_id')
+    .primaryKey()
+    .references(() => services.id, { onDelete: 'cascade' }),
+  lastNumber: integer('last_number').notNull().default(0),
+});
 
 /**
  * One row per ticket and field. A value of an encrypted field lives only in `value_encrypted`

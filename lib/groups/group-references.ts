@@ -1,5 +1,5 @@
 import { and, count, eq } from 'drizzle-orm';
-import { groupMembers, groups } from '@/db/schema';
+import { groupMembers, groups, tickets } from '@/db/schema';
 import type { Queryable } from '@/lib/db';
 import { NotFoundError } from '@/lib/errors';
 
@@ -22,11 +22,13 @@ export async function groupReferences(db: Queryable, serviceId: string, groupId:
     .select({ n: count() })
     .from(groupMembers)
     .where(and(eq(groupMembers.serviceId, serviceId), eq(groupMembers.groupId, groupId)));
-  // The triggers issue adds its query here (conditions and results naming the group, scoped
-  // by service_id), and the tickets issue its count; until then nothing else can refer to a group.
+  const [assigned] = await db
+    .select({ n: count() })
+    .from(tickets)
+    .where(and(eq(tickets.serviceId, serviceId), eq(tickets.groupId, groupId)));
+  // The triggers issue adds its query here (conditions and results naming the group, scoped by service_id).
   const triggers: GroupReferences['triggers'] = [];
-  const tickets = 0;
-  return { agents: agents.n, triggers, tickets };
+  return { agents: agents.n, triggers, tickets: assigned.n };
 }
 
 /** A group's references for its delete confirmation; another service's group is not found. */

@@ -1,0 +1,65 @@
+import { and, eq, inArray } from 'drizzle-orm';
+import { categories, fields, groups, members } from '@/db/schema';
+import type { Queryable } from '@/lib/db';
+import type { FieldValue } from '@/lib/fields/types';
+import { isLocale } from '@/lib/i18n/config';
+import { translator } from '@/lib/i18n/messages';
+import { appUrl } from '@/lib/members/invite-mail';
+import { readFieldValues } from '@/lib/pii/read-field-values';
+import type { TicketSnapshot } from '@/lib/tickets/types';
+import { META_CODES } from './render';
+
+/** Every code a service's texts may use: its field codes (system and custom) and the ticket facts. */
+export async function knownCodes(db: Queryable, serviceId: string): Promise<Set<string>> {
+  const rows = await db.select({ code: fields.code, type: fields.type }).from(fields).where(eq(fields.serviceId, serviceId));
+  return new Set([...META_CODES, ...rows.filter((r) => r.type !== 'caption' && r.type !== 'file').map((r) => r.code)]);
+}
+
+function show(v: FieldValue | null | undefined): string {
+  if (v === null || v === undefined) return '';
+  if (Array.isArray(v)) return v.join(', ');
+  return typeof v === 'boolean' ? (v ? 'Y' : 'N') : v;
+}
+
+/**
+ * The values of every code for one ticket. Encrypted field values are filled in only for
+ * `audience: 'customer'` (a mail to the requester themself, SPEC §7); otherwise they stay empty.
+ * `reply` is `#{content}`, the text being sent; `#{inquiry}` is the ticket's inquiry.
+ */
+export async function substitutionValues(db: Queryable, ticket: TicketSnapshot, opts: { audience: 'customer' | 'agent'; reply?: string }): Promise<Record<string, string>> {
+  const lang = isLocale(ticket.language) ? ticket.language : 'ko';
+  const t = translator(lang);
+  const catIds = [ticket.intakeTypeId, ticket.processingTypeId].filter((x): x is string => Boolean(x));
+  const [cats, people, grp, stored] = await Promise.all([
+    catIds.length ? db.select({ id: categories.id, name: categories.name, names: categories.names }).from(categories).where(and(eq(categories.serviceId, ticket.serviceId), inArray(categories.id, catIds))) : [],
+    ticket.assigneeId ? db.select({ name: members.name }).from(members).where(eq(members.id, ticket.assigneeId)) : [],
+    ticket.groupId ? db.select({ name: groups.name }).from(groups).where(and(eq(groups.serviceId, ticket.serviceId), eq(groups.id, ticket.groupId))) : [],
+    readFieldValues(db, ticket.serviceId, ticket.id, { reveal: opts.audience === 'customer' }),
+  ]);
+  const catName = (id: string | null) => {
+    const c = cats.find((x) => x.id === id);
+    return c ? (c.names[ticket.language] ?? c.name) : '';
+  };
+  const values: Record<string, string> = {};
+  for (const [code, v] of Object.entries(stored)) values[code] = v.masked || v.destroyed ? '' : show(v.value);
+  const base = appUrl();
+  Object.assign(values, {
+    subject: ticket.subject,
+    inquiry: ticket.content,
+    content: opts.reply ?? '',
+    category: catName(ticket.intakeTypeId),
+    processingType: catName(ticket.processingTypeId),
+    ticketNo: String(ticket.number),
+    status: t(`tickets.status.${ticket.status}`),
+    priority: t(`tickets.priority.${ticket.priority}`),
+    assignee: people[0]?.name ?? '',
+    group: grp[0]?.name ?? '',
+    createdAt: new Intl.DateTimeFormat(lang, { timeZone: process.env.APP_TIME_ZONE || 'Asia/Seoul', dateStyle: 'medium', timeStyle: 'short' }).format(ticket.createdAt),
+    ticketUrl: `${base}/${ticket.serviceId}/tickets/${ticket.number}`,
+    helpcenterUrl: `${base}/${ticket.serviceId}/hc/${ticket.language}`,
+  });
+  if (ticket.requesterName !== null) values.name = ticket.requesterName;
+  if (ticket.requesterEmail !== null) values.mail = ticket.requesterEmail;
+  if (ticket.requesterPhone !== null) values.phone = ticket.requesterPhone;
+  return values;
+}

@@ -1,0 +1,96 @@
+import { and, eq, isNull } from 'drizzle-orm';
+import { categories, ticketMessages, tickets, type TicketChannel, type TicketPriority } from '@/db/schema';
+import type { Queryable } from '@/lib/db';
+import { ValidationError } from '@/lib/errors';
+import type { FieldValue } from '@/lib/fields/types';
+import { isUuid } from '@/lib/ids';
+import { saveAttachments, type UploadedFile } from '@/lib/attachments/save';
+import { writeFieldValues, type FieldValueEntry } from '@/lib/pii/write-field-values';
+import { recordTicketChange } from './record-change';
+import { searchTextOf } from './search-text';
+import { nextTicketNumber, toSnapshot } from './snapshot';
+import type { ChangeActor, TicketSnapshot } from './types';
+
+/** Field codes whose values are ticket columns rather than rows of ticket_field_values. */
+export const COLUMN_CODES = new Set(['subject', 'content', 'category', 'processingType', 'priority']);
+const REQUESTER = { name: 'requesterName', mail: 'requesterEmail', phone: 'requesterPhone' } as const;
+
+export type CreateTicketInput = {
+  serviceId: string;
+  channel: TicketChannel;
+  language: string;
+  subject: string;
+  content: string;
+  intakeTypeId: string | null;
+  processingTypeId?: string | null;
+  priority?: TicketPriority;
+  /** Validated field values (customer and agent); requester and custom fields come from here. */
+  entries: FieldValueEntry[];
+  files?: UploadedFile[];
+  assigneeId?: string | null;
+  groupId?: string | null;
+  actor: ChangeActor;
+  mailMessageId?: string | null;
+};
+
+async function categoryPath(tx: Queryable, serviceId: string, kind: 'intake' | 'processing', id: string | null | undefined, field: string): Promise<string | null> {
+  if (!id) return null;
+  if (!isUuid(id)) throw ValidationError.field(field, 'validation.categoryUnknown');
+  const [row] = await tx
+    .select({ path: categories.path, active: categories.active })
+    .from(categories)
+    .where(and(eq(categories.serviceId, serviceId), eq(categories.kind, kind), eq(categories.id, id), isNull(categories.deletedAt)));
+  if (!row || (kind === 'intake' && !row.active)) throw ValidationError.field(field, 'validation.categoryUnknown');
+  return row.path;
+}
+
+/**
+ * Creates a ticket in the caller's transaction: the number from the service's counter, the
+ * row, its field values (encrypted ones as ciphertext), the inquiry message and attachments,
+ * then `recordTicketChange` (history + triggers). Every intake path (help center, 티켓 생성,
+ * mail, Open API) ends here.
+ */
+export async function createTicket(tx: Queryable, input: CreateTicketInput): Promise<{ snapshot: TicketSnapshot; messageId: string }> {
+  const intakeTypePath = await categoryPath(tx, input.serviceId, 'intake', input.intakeTypeId, 'category');
+  const processingTypePath = await categoryPath(tx, input.serviceId, 'processing', input.processingTypeId, 'processingType');
+  const stored = input.entries.filter((e) => !COLUMN_CODES.has(e.field.code));
+  const plain: Record<string, FieldValue | null> = {};
+  const requester: Record<string, string | null> = { requesterName: null, requesterEmail: null, requesterPhone: null };
+  for (const e of stored) {
+    if (e.field.encrypted) continue;
+    plain[e.field.code] = e.value;
+    const col = REQUESTER[e.field.code as keyof typeof REQUESTER];
+    if (col && typeof e.value === 'string') requester[col] = e.value;
+  }
+  const number = await nextTicketNumber(tx, input.serviceId);
+  const [row] = await tx
+    .insert(tickets)
+    .values({
+      serviceId: input.serviceId,
+      number,
+      subject: input.subject,
+      content: input.content,
+      channel: input.channel,
+      language: input.language,
+      priority: input.priority ?? 'normal',
+      intakeTypeId: input.intakeTypeId,
+      intakeTypePath,
+      processingTypeId: input.processingTypeId ?? null,
+      processingTypePath,
+      assigneeId: input.assigneeId ?? null,
+      groupId: input.groupId ?? null,
+      status: input.assigneeId ? 'open' : 'new',
+      ...requester,
+      searchText: searchTextOf({ subject: input.subject, content: input.content, ...requester }, plain),
+    })
+    .returning();
+  await writeFieldValues(tx, row, stored);
+  const [message] = await tx
+    .insert(ticketMessages)
+    .values({ serviceId: input.serviceId, ticketId: row.id, kind: 'inquiry', body: input.content, mailMessageId: input.mailMessageId ?? null })
+    .returning({ id: ticketMessages.id });
+  await saveAttachments(tx, input.serviceId, row.id, message.id, input.files ?? []);
+  const created = toSnapshot(row, plain);
+  const snapshot = await recordTicketChange(tx, { serviceId: input.serviceId, actor: input.actor }, { event: 'created', before: null, after: created, message: { id: message.id, kind: 'inquiry', body: input.content } });
+  return { snapshot, messageId: message.id };
+}
