@@ -93,8 +93,6 @@ ALTER TABLE "tickets" ADD CONSTRAINT "tickets_closed_by_id_members_id_fk" FOREIG
 CREATE INDEX "tickets_list_status_idx" ON "tickets" USING btree ("service_id","spam","status","created_at" DESC NULLS LAST,"id" DESC NULLS LAST);--> statement-breakpoint
 CREATE INDEX "tickets_list_assignee_idx" ON "tickets" USING btree ("service_id","assignee_id","status","created_at" DESC NULLS LAST,"id" DESC NULLS LAST);--> statement-breakpoint
 CREATE INDEX "tickets_list_group_idx" ON "tickets" USING btree ("service_id","group_id","status","created_at" DESC NULLS LAST,"id" DESC NULLS LAST);--> statement-breakpoint
-CREATE INDEX "tickets_list_solver_idx" ON "tickets" USING btree ("service_id","solved_by_id","created_at" DESC NULLS LAST) WHERE "tickets"."solved_by_id" IS NOT NULL;--> statement-breakpoint
-CREATE INDEX "tickets_list_closer_idx" ON "tickets" USING btree ("service_id","closed_by_id","created_at" DESC NULLS LAST) WHERE "tickets"."closed_by_id" IS NOT NULL;--> statement-breakpoint
 CREATE INDEX "tickets_list_created_idx" ON "tickets" USING btree ("service_id","created_at" DESC NULLS LAST,"id" DESC NULLS LAST);--> statement-breakpoint
 CREATE INDEX "tickets_intake_path_idx" ON "tickets" USING btree ("service_id","intake_type_path" text_pattern_ops);--> statement-breakpoint
 CREATE INDEX "tickets_processing_path_idx" ON "tickets" USING btree ("service_id","processing_type_path" text_pattern_ops);--> statement-breakpoint

@@ -55,7 +55,7 @@ export const tickets = pgTable(
     starred: boolean('starred').notNull().default(false),
     spam: boolean('spam').notNull().default(false),
     internalReason: text('internal_reason').$type<InternalReason>(),
-    /** Who last solved / completed it: the "내가 해결한 / 완료한 티켓" menus. */
+    /** Who last solved / completed it (reports; the "내가 …" menus go by assignee). */
     solvedById: uuid('solved_by_id').references(() => members.id, { onDelete: 'set null' }),
     closedById: uuid('closed_by_id').references(() => members.id, { onDelete: 'set null' }),
     /** Lowercased title, body, requester and plain field values: the text search column. */
@@ -76,8 +76,6 @@ export const tickets = pgTable(
     index('tickets_list_status_idx').on(t.serviceId, t.spam, t.status, t.createdAt.desc(), t.id.desc()),
     index('tickets_list_assignee_idx').on(t.serviceId, t.assigneeId, t.status, t.createdAt.desc(), t.id.desc()),
     index('tickets_list_group_idx').on(t.serviceId, t.groupId, t.status, t.createdAt.desc(), t.id.desc()),
-    index('tickets_list_solver_idx').on(t.serviceId, t.solvedById, t.createdAt.desc()).where(sql`${t.solvedById} IS NOT NULL`),
-    index('tickets_list_closer_idx').on(t.serviceId, t.closedById, t.createdAt.desc()).where(sql`${t.closedById} IS NOT NULL`),
     index('tickets_list_created_idx').on(t.serviceId, t.createdAt.desc(), t.id.desc()),
     index('tickets_intake_path_idx').on(t.serviceId, t.intakeTypePath.op('text_pattern_ops')),
     index('tickets_processing_path_idx').on(t.serviceId, t.processingTypePath.op('text_pattern_ops')),
