@@ -60,12 +60,14 @@ test('the basic path works without JavaScript, and a refused form comes back fil
   const page = await customer(browser, false);
   const subject = `자바스크립트 없이 ${Date.now().toString(36)}`;
   await fillInquiry(page, subject);
-  await page.getByLabel('개인정보수집 및 이용 동의').uncheck();
+  // The browser checks required fields itself; an address only the server refuses.
+  await page.getByLabel('이메일').fill('not-an-address');
   await page.getByRole('button', { name: '문의 접수' }).click();
-  await expect(page.getByText('동의해야 진행할 수 있습니다.')).toBeVisible();
+  await expect(page.getByText('올바른 이메일 주소를 입력하세요.')).toBeVisible();
   await expect(page.getByLabel('제목')).toHaveValue(subject);
+  await expect(page.getByLabel('개인정보수집 및 이용 동의')).toBeChecked();
+  await page.getByLabel('이메일').fill('hong@example.com');
   await page.getByLabel('첨부파일').setInputFiles({ name: '영수증.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.7\n') });
-  await page.getByLabel('개인정보수집 및 이용 동의').check();
   await page.getByRole('button', { name: '문의 접수' }).click();
   await expect(page.getByRole('heading', { name: '문의가 접수되었습니다' })).toBeVisible();
   await expect(page.getByTestId('ticket-number')).toHaveText(/^\d+$/);
