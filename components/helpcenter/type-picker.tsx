@@ -1,3 +1,4 @@
+import Form from 'next/form';
 import type { CategoryNode } from '@/lib/categories/tree-build';
 import { Button } from '@/components/ui/button';
 
@@ -22,12 +23,12 @@ function Branch({ nodes, chosen }: { nodes: CategoryNode[]; chosen: string | nul
 }
 
 /**
- * The intake-type tree as a GET form: picking a type reloads the page with `?type=<id>` and
- * that type's layout, with or without JavaScript.
+ * The intake-type tree as a GET form to `?type=<id>`, which shows that type's layout: a full
+ * page load without JavaScript, a client-side navigation (no reload) with it (next/form).
  */
 export function TypePicker({ action, tree, chosen, legend, submit }: { action: string; tree: CategoryNode[]; chosen: string | null; legend: string; submit: string }) {
   return (
-    <form method="get" action={action} className="space-y-3">
+    <Form action={action} className="space-y-3">
       <fieldset>
         <legend className="mb-2 text-sm font-medium text-slate-700">
           {legend}
@@ -36,6 +37,6 @@ export function TypePicker({ action, tree, chosen, legend, submit }: { action: s
         <Branch nodes={tree} chosen={chosen} />
       </fieldset>
       <Button type="submit" variant="secondary" size="sm">{submit}</Button>
-    </form>
+    </Form>
   );
 }

@@ -18,8 +18,8 @@ import { inquiryFormSchema, mailAddress } from './schemas';
 import { flattenTree, loadHelpcenter, offeredIntakeTypes } from './site';
 import { checkFormToken, FORM_TOKEN_SECONDS, issueFormToken, issueReceipt } from './tokens';
 
-/** Submissions per client IP and window (SPEC §3: no automated floods). */
-export const SUBMIT_LIMIT = { limit: 10, windowSeconds: 600 };
+/** Submissions per client IP and window (SPEC §3: no automated floods); HELPCENTER_SUBMIT_LIMIT overrides the count. */
+export const SUBMIT_LIMIT = { limit: Number(process.env.HELPCENTER_SUBMIT_LIMIT) || 10, windowSeconds: 600 };
 
 export type InquiryClient = { ip: string | null; userAgent: string | null };
 
