@@ -12,6 +12,9 @@ const nextConfig = {
     // through a server action; the verb refuses each file over the limit with a field error,
     // so only this outer bound on the whole body is Next's. (The category import needs 5 MB.)
     serverActions: { bodySizeLimit: '52mb' },
+    // proxy.ts runs on the help-center form's posts; it must not cut a legitimate body short
+    // (Next buffers at most this much of a proxied request, 10 MB by default).
+    proxyClientMaxBodySize: '52mb',
   },
 };
 

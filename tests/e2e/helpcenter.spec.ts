@@ -1,3 +1,6 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { E2E_ADMIN } from '../../playwright.config';
 
@@ -71,6 +74,26 @@ test('the basic path works without JavaScript, and a refused form comes back fil
   await page.getByRole('button', { name: '문의 접수' }).click();
   await expect(page.getByRole('heading', { name: '문의가 접수되었습니다' })).toBeVisible();
   await expect(page.getByTestId('ticket-number')).toHaveText(/^\d+$/);
+  await page.context().close();
+});
+
+test('without JavaScript a 20 MB file gets a field error and a 60 MB post a message, never a server error', async ({ browser }) => {
+  test.setTimeout(120_000);
+  const page = await customer(browser, false);
+  await fillInquiry(page, '큰 첨부파일');
+  await page.getByLabel('첨부파일').setInputFiles({ name: 'big.pdf', mimeType: 'application/pdf', buffer: Buffer.alloc(20 * 1024 * 1024, 1) });
+  await page.getByRole('button', { name: '문의 접수' }).click();
+  await expect(page.getByText('big.pdf: 파일이 너무 큽니다. 10MB 이하만 첨부할 수 있습니다.')).toBeVisible();
+
+  const huge = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'cd-e2e-')), 'huge.pdf');
+  fs.writeFileSync(huge, Buffer.alloc(60 * 1024 * 1024, 1));
+  await page.getByLabel('개인정보수집 및 이용 동의').check();
+  await page.getByLabel('첨부파일').setInputFiles(huge);
+  const response = page.waitForResponse((r) => r.request().method() === 'POST');
+  await page.getByRole('button', { name: '문의 접수' }).click();
+  expect((await response).status()).toBe(303);
+  await expect(page.getByText('첨부파일이 너무 큽니다. 파일은 5개까지, 파일당 10MB 이하로 첨부해 주세요.')).toBeVisible();
+  fs.rmSync(path.dirname(huge), { recursive: true, force: true });
   await page.context().close();
 });
 

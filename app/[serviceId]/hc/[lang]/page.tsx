@@ -2,6 +2,7 @@ import { notFound } from 'next/navigation';
 import { InquiryForm } from '@/components/helpcenter/inquiry-form';
 import { TypePicker } from '@/components/helpcenter/type-picker';
 import { Card, EmptyState } from '@/components/ui/card';
+import { FormError } from '@/components/ui/field';
 import { MAX_ATTACHMENTS } from '@/lib/attachments/limits';
 import { getDb } from '@/lib/db';
 import { resolveLayout } from '@/lib/field-layouts/resolve-layout';
@@ -9,9 +10,9 @@ import { flattenTree, loadHelpcenter, offeredIntakeTypes } from '@/lib/helpcente
 import { issueFormToken } from '@/lib/helpcenter/tokens';
 import { translator } from '@/lib/i18n/messages';
 
-export default async function HelpcenterPage({ params, searchParams }: { params: Promise<{ serviceId: string; lang: string }>; searchParams: Promise<{ type?: string | string[] }> }) {
+export default async function HelpcenterPage({ params, searchParams }: { params: Promise<{ serviceId: string; lang: string }>; searchParams: Promise<{ type?: string | string[]; error?: string | string[] }> }) {
   const { serviceId, lang } = await params;
-  const { type } = await searchParams;
+  const { type, error } = await searchParams;
   const db = getDb();
   const hc = await loadHelpcenter(db, serviceId, lang);
   if (!hc) notFound();
@@ -29,6 +30,7 @@ export default async function HelpcenterPage({ params, searchParams }: { params:
         <h1 className="text-2xl font-semibold text-slate-900">{t('helpcenter.inquiryHeading')}</h1>
         <p className="mt-1 text-sm text-slate-600">{t('helpcenter.intro')}</p>
       </div>
+      {error === 'tooLarge' && <FormError message={t('helpcenter.errors.tooLargeBody')} />}
       {tree.length === 0 ? (
         <EmptyState title={t('helpcenter.noTypes')}>{t('helpcenter.noTypesBody')}</EmptyState>
       ) : (
