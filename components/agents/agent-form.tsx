@@ -3,7 +3,7 @@
 import { useRouter } from 'next/navigation';
 import { useTranslations } from 'next-intl';
 import { useState } from 'react';
-import { addAgentAction, updateAgentAction } from '@/app/[serviceId]/settings/agents/actions';
+import { addAgentAction, updateAgentAction } from '@/app/[serviceId]/(desk)/settings/agents/actions';
 import { Button } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
 import { FormError } from '@/components/ui/field';

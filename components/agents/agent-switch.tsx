@@ -3,7 +3,7 @@
 import { useRouter } from 'next/navigation';
 import { useTranslations } from 'next-intl';
 import { useState, useTransition } from 'react';
-import { setAgentSwitchAction } from '@/app/[serviceId]/settings/agents/actions';
+import { setAgentSwitchAction } from '@/app/[serviceId]/(desk)/settings/agents/actions';
 import { Switch } from '@/components/ui/switch';
 import { useToast } from '@/components/ui/toast';
 

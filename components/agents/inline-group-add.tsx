@@ -3,7 +3,7 @@
 import { useTranslations } from 'next-intl';
 import { useState, useTransition, type KeyboardEvent } from 'react';
 import { Plus } from 'lucide-react';
-import { createGroupAction } from '@/app/[serviceId]/settings/agents/groups/actions';
+import { createGroupAction } from '@/app/[serviceId]/(desk)/settings/agents/groups/actions';
 import { Button } from '@/components/ui/button';
 import { TextField } from '@/components/ui/field';
 import { useToast } from '@/components/ui/toast';

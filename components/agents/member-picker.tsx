@@ -2,7 +2,7 @@
 
 import { useTranslations } from 'next-intl';
 import { useState, useTransition, type KeyboardEvent } from 'react';
-import { searchMembersAction } from '@/app/[serviceId]/settings/agents/actions';
+import { searchMembersAction } from '@/app/[serviceId]/(desk)/settings/agents/actions';
 import { Button } from '@/components/ui/button';
 import { Badge } from '@/components/ui/card';
 import { FormError, TextField } from '@/components/ui/field';

@@ -3,7 +3,7 @@
 import { Copy, Pencil, Plus, Trash2 } from 'lucide-react';
 import { useTranslations } from 'next-intl';
 import { useState } from 'react';
-import { categoryDeleteImpactAction, deleteCategoryAction } from '@/app/[serviceId]/settings/categories/actions';
+import { categoryDeleteImpactAction, deleteCategoryAction } from '@/app/[serviceId]/(desk)/settings/categories/actions';
 import { Button } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
 import { ConfirmDialog } from '@/components/ui/dialog';

@@ -3,7 +3,7 @@
 import { Download, Plus, Upload } from 'lucide-react';
 import { useTranslations } from 'next-intl';
 import { useCallback, useMemo, useState } from 'react';
-import { renameCategoryAction, reorderCategoriesAction, setCategoryActiveAction } from '@/app/[serviceId]/settings/categories/actions';
+import { renameCategoryAction, reorderCategoriesAction, setCategoryActiveAction } from '@/app/[serviceId]/(desk)/settings/categories/actions';
 import { Button } from '@/components/ui/button';
 import { Card, EmptyState } from '@/components/ui/card';
 import { useToast } from '@/components/ui/toast';

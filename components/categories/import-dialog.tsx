@@ -2,7 +2,7 @@
 
 import { useTranslations } from 'next-intl';
 import { useState } from 'react';
-import { applyCategoryImportAction, previewCategoryImportAction } from '@/app/[serviceId]/settings/categories/actions';
+import { applyCategoryImportAction, previewCategoryImportAction } from '@/app/[serviceId]/(desk)/settings/categories/actions';
 import { Button } from '@/components/ui/button';
 import { Dialog } from '@/components/ui/dialog';
 import { FormError } from '@/components/ui/field';

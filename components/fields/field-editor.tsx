@@ -3,7 +3,7 @@
 import { useRouter } from 'next/navigation';
 import { useTranslations } from 'next-intl';
 import { useState, useTransition } from 'react';
-import { createFieldAction, updateFieldAction } from '@/app/[serviceId]/settings/fields/actions';
+import { createFieldAction, updateFieldAction } from '@/app/[serviceId]/(desk)/settings/fields/actions';
 import { Button } from '@/components/ui/button';
 import { CheckboxField, FormError, SelectField, TextField } from '@/components/ui/field';
 import { useToast } from '@/components/ui/toast';

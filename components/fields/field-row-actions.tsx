@@ -3,7 +3,7 @@
 import { useRouter } from 'next/navigation';
 import { useTranslations } from 'next-intl';
 import { useState, useTransition } from 'react';
-import { deleteFieldAction, resetFieldAction } from '@/app/[serviceId]/settings/fields/actions';
+import { deleteFieldAction, resetFieldAction } from '@/app/[serviceId]/(desk)/settings/fields/actions';
 import { Button } from '@/components/ui/button';
 import { ConfirmDialog, Dialog } from '@/components/ui/dialog';
 import { useToast } from '@/components/ui/toast';

@@ -7,7 +7,7 @@ import { GripVertical, Lock, Plus, X } from 'lucide-react';
 import { useRouter } from 'next/navigation';
 import { useTranslations } from 'next-intl';
 import { useState, useTransition } from 'react';
-import { removeOwnLayoutAction, saveLayoutAction } from '@/app/[serviceId]/settings/fields/layout-actions';
+import { removeOwnLayoutAction, saveLayoutAction } from '@/app/[serviceId]/(desk)/settings/fields/layout-actions';
 import { Button } from '@/components/ui/button';
 import { Dialog } from '@/components/ui/dialog';
 import { useToast } from '@/components/ui/toast';

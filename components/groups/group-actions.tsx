@@ -4,7 +4,7 @@ import { useRouter } from 'next/navigation';
 import { useTranslations } from 'next-intl';
 import { useState, useTransition } from 'react';
 import { Plus } from 'lucide-react';
-import { deleteGroupAction, groupUsageAction } from '@/app/[serviceId]/settings/agents/groups/actions';
+import { deleteGroupAction, groupUsageAction } from '@/app/[serviceId]/(desk)/settings/agents/groups/actions';
 import { Button } from '@/components/ui/button';
 import { ConfirmDialog } from '@/components/ui/dialog';
 import { useToast } from '@/components/ui/toast';

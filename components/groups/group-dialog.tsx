@@ -4,7 +4,7 @@ import { useRouter } from 'next/navigation';
 import { useTranslations } from 'next-intl';
 import { useEffect, useState, useTransition } from 'react';
 import { ChevronLeft, ChevronRight } from 'lucide-react';
-import { agentOptionsAction, createGroupAction, updateGroupAction } from '@/app/[serviceId]/settings/agents/groups/actions';
+import { agentOptionsAction, createGroupAction, updateGroupAction } from '@/app/[serviceId]/(desk)/settings/agents/groups/actions';
 import { Button } from '@/components/ui/button';
 import { Dialog } from '@/components/ui/dialog';
 import { FormError, TextField } from '@/components/ui/field';

@@ -7,3 +7,5 @@ export * from './tickets';
 export * from './categories';
 export * from './field-layouts';
 export * from './ticket-activity';
+export * from './rate-limits';
+export * from './helpcenter';

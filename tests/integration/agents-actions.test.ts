@@ -10,7 +10,7 @@ import {
   searchMembersAction,
   setAgentSwitchAction,
   updateAgentAction,
-} from '@/app/[serviceId]/settings/agents/actions';
+} from '@/app/[serviceId]/(desk)/settings/agents/actions';
 import { setOwnAssignableAction } from '@/app/me/actions';
 import { addAgent, asSessionMember, makeAgent, makeGroup, makeMember, makeService } from '../helpers/factories';
 import { setupTestDb } from '../helpers/db';

@@ -10,8 +10,8 @@ import {
   searchMembersAction,
   setAgentSwitchAction,
   updateAgentAction,
-} from '@/app/[serviceId]/settings/agents/actions';
-import { agentOptionsAction, createGroupAction, deleteGroupAction, groupUsageAction, updateGroupAction } from '@/app/[serviceId]/settings/agents/groups/actions';
+} from '@/app/[serviceId]/(desk)/settings/agents/actions';
+import { agentOptionsAction, createGroupAction, deleteGroupAction, groupUsageAction, updateGroupAction } from '@/app/[serviceId]/(desk)/settings/agents/groups/actions';
 import { setOwnAssignableAction } from '@/app/me/actions';
 import type { Member } from '@/db/schema';
 import { asSessionMember, makeAgent, makeGroup, makeMember, makeService } from '../helpers/factories';

@@ -6,7 +6,7 @@ import {
   renameCategoryAction,
   reorderCategoriesAction,
   setCategoryActiveAction,
-} from '@/app/[serviceId]/settings/categories/actions';
+} from '@/app/[serviceId]/(desk)/settings/categories/actions';
 import { createCategory } from '@/lib/categories/create';
 import { getCategoryTree } from '@/lib/categories/tree';
 import { addAgent, asSessionMember, makeMember, makeService } from '../helpers/factories';

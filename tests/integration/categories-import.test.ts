@@ -1,7 +1,7 @@
 import { eq, sql } from 'drizzle-orm';
 import { categories } from '@/db/schema';
-import { applyCategoryImportAction, createCategoryAction, previewCategoryImportAction } from '@/app/[serviceId]/settings/categories/actions';
-import { GET as exportRoute } from '@/app/[serviceId]/settings/categories/export/route';
+import { applyCategoryImportAction, createCategoryAction, previewCategoryImportAction } from '@/app/[serviceId]/(desk)/settings/categories/actions';
+import { GET as exportRoute } from '@/app/[serviceId]/(desk)/settings/categories/export/route';
 import type { ImportPreview } from '@/lib/categories/import-preview';
 import { getCategoryTree } from '@/lib/categories/tree';
 import { writeXlsx } from '@/lib/categories/xlsx-write';

@@ -6,8 +6,8 @@ import {
   deleteCategoryAction,
   moveCategoryAction,
   renameCategoryAction,
-} from '@/app/[serviceId]/settings/categories/actions';
-import { GET as exportRoute } from '@/app/[serviceId]/settings/categories/export/route';
+} from '@/app/[serviceId]/(desk)/settings/categories/actions';
+import { GET as exportRoute } from '@/app/[serviceId]/(desk)/settings/categories/export/route';
 import { getCategoryAncestors, getCategoryDescendants, getCategoryTree, isWithin } from '@/lib/categories/tree';
 import { addAgent, asSessionMember, makeMember, makeService } from '../helpers/factories';
 import { setupTestDb } from '../helpers/db';

@@ -1,6 +1,6 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { fields } from '@/db/schema';
-import { createFieldAction, deleteFieldAction, resetFieldAction, updateFieldAction } from '@/app/[serviceId]/settings/fields/actions';
+import { createFieldAction, deleteFieldAction, resetFieldAction, updateFieldAction } from '@/app/[serviceId]/(desk)/settings/fields/actions';
 import { addAgent, asSessionMember, makeMember, makeService } from '../helpers/factories';
 import { setupTestDb } from '../helpers/db';
 import { signInAs, signOut } from '../helpers/session';

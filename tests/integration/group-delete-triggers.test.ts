@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { groupMembers, groups } from '@/db/schema';
-import { deleteGroupAction } from '@/app/[serviceId]/settings/agents/groups/actions';
+import { deleteGroupAction } from '@/app/[serviceId]/(desk)/settings/agents/groups/actions';
 import { asSessionMember, makeAgent, makeGroup, makeService } from '../helpers/factories';
 import { setupTestDb } from '../helpers/db';
 import { signInAs } from '../helpers/session';

@@ -1,6 +1,6 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
 import { accessLogs, groupMembers, groups, serviceMembers } from '@/db/schema';
-import { agentOptionsAction, createGroupAction, deleteGroupAction, groupUsageAction, updateGroupAction } from '@/app/[serviceId]/settings/agents/groups/actions';
+import { agentOptionsAction, createGroupAction, deleteGroupAction, groupUsageAction, updateGroupAction } from '@/app/[serviceId]/(desk)/settings/agents/groups/actions';
 import { listAssignableAgents } from '@/lib/agents/list-assignable-agents';
 import { asSessionMember, makeAgent, makeGroup, makeService } from '../helpers/factories';
 import { setupTestDb } from '../helpers/db';

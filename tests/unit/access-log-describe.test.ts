@@ -1,4 +1,4 @@
-import { describeAccessLog } from '@/app/[serviceId]/settings/access-log/describe';
+import { describeAccessLog } from '@/app/[serviceId]/(desk)/settings/access-log/describe';
 import { translator } from '@/lib/i18n/messages';
 
 const ko = translator('ko');

@@ -1,0 +1,34 @@
+'use server';
+
+import { headers } from 'next/headers';
+import { redirect } from 'next/navigation';
+import { getDb } from '@/lib/db';
+import { NotFoundError } from '@/lib/errors';
+import { helpcenterLocale } from '@/lib/helpcenter/site';
+import { submitInquiry, type SubmitInquiryResult } from '@/lib/helpcenter/submit-inquiry';
+import { translator } from '@/lib/i18n/messages';
+import { clientIp } from '@/lib/rate-limit/client-ip';
+
+export type InquiryState = (Extract<SubmitInquiryResult, { ok: false }> & { nonce: number }) | null;
+
+/**
+ * The help-center form's action (public on purpose: the signed single-use form token and the
+ * per-IP limit guard it; Next checks Origin against Host for every server action). Works with
+ * or without JavaScript: success redirects to the confirmation page, a refusal re-renders the
+ * form with its messages in the page's language.
+ */
+export async function submitInquiryAction(_prev: InquiryState, form: FormData): Promise<InquiryState> {
+  const serviceId = String(form.get('serviceId') ?? '');
+  const lang = String(form.get('lang') ?? '');
+  const t = translator(helpcenterLocale(lang));
+  const h = await headers();
+  let result: SubmitInquiryResult;
+  try {
+    result = await submitInquiry({ db: getDb(), client: { ip: clientIp(h), userAgent: h.get('user-agent') } }, { serviceId, lang, form });
+  } catch (err) {
+    if (!(err instanceof NotFoundError)) console.error('[helpcenter] unexpected error', err);
+    return { ok: false, error: t(err instanceof NotFoundError ? 'errors.notFound' : 'errors.unexpected'), fieldErrors: {}, values: {}, nonce: Date.now() };
+  }
+  if (result.ok) redirect(`/${serviceId}/hc/${lang}/done?r=${encodeURIComponent(result.receipt)}${result.mail === 'sent' ? '&m=1' : ''}`);
+  return { ...result, nonce: Date.now() };
+}

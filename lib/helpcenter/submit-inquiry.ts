@@ -1,0 +1,168 @@
+import 'server-only';
+import { lt } from 'drizzle-orm';
+import { helpcenterFormTokens, type Field } from '@/db/schema';
+import { cleanFileName, checkAttachment, MAX_ATTACHMENT_BYTES, MAX_ATTACHMENTS } from '@/lib/attachments/limits';
+import type { UploadedFile } from '@/lib/attachments/save';
+import type { Db } from '@/lib/db';
+import { AppError, NotFoundError, ValidationError } from '@/lib/errors';
+import { resolveLayout } from '@/lib/field-layouts/resolve-layout';
+import { validateTicketFields } from '@/lib/field-layouts/validate-ticket-fields';
+import { collectFieldValues, inputName } from '@/lib/fields/form-values';
+import { translator, type Translate } from '@/lib/i18n/messages';
+import { appUrl } from '@/lib/members/invite-mail';
+import { hitRateLimit } from '@/lib/rate-limit/hit';
+import { createTicket } from '@/lib/tickets/create-ticket';
+import { helpcenterChannel } from './channel';
+import { sendConfirmation, type ConfirmationState } from './confirmation-mail';
+import { inquiryFormSchema, mailAddress } from './schemas';
+import { flattenTree, loadHelpcenter, offeredIntakeTypes } from './site';
+import { checkFormToken, FORM_TOKEN_SECONDS, issueFormToken, issueReceipt } from './tokens';
+
+/** Submissions per client IP and window (SPEC §3: no automated floods); HELPCENTER_SUBMIT_LIMIT overrides the count. */
+export const SUBMIT_LIMIT = { limit: Number(process.env.HELPCENTER_SUBMIT_LIMIT) || 10, windowSeconds: 600 };
+
+export type InquiryClient = { ip: string | null; userAgent: string | null };
+
+export type SubmitInquiryResult =
+  | { ok: true; ticketId: string; number: number; receipt: string; mail: ConfirmationState | 'none' }
+  | {
+      ok: false;
+      error: string;
+      fieldErrors: Record<string, string[]>;
+      /** What was typed, so the form comes back filled in (files cannot be). */
+      values: Record<string, unknown>;
+      /** A fresh form token when the old one expired while the customer was typing. */
+      token?: string;
+    };
+
+class Replayed extends AppError {
+  constructor() {
+    super('helpcenter.errors.replayed');
+  }
+}
+
+const refusal = (error: string, fieldErrors: Record<string, string[]> = {}, values: Record<string, unknown> = {}, token?: string): SubmitInquiryResult => ({ ok: false, error, fieldErrors, values, token });
+
+/** The layout's file fields' uploads, checked one by one (size before reading a byte). */
+async function checkFiles(form: FormData, fileFields: Field[], t: Translate) {
+  const files: UploadedFile[] = [];
+  const errors: Record<string, string[]> = {};
+  const named = new Set(fileFields.map((f) => inputName(f.code)));
+  let count = 0;
+  for (const f of fileFields) {
+    const list = form.getAll(inputName(f.code)).filter((x): x is File => typeof x !== 'string' && (x.size > 0 || x.name !== ''));
+    const errs: string[] = [];
+    if (f.required && !list.length) errs.push(t('validation.required'));
+    for (const file of list) {
+      if (++count > MAX_ATTACHMENTS) {
+        errs.push(t('attachment.tooMany', { max: MAX_ATTACHMENTS }));
+        break;
+      }
+      const label = cleanFileName(file.name);
+      if (file.size > MAX_ATTACHMENT_BYTES) {
+        errs.push(`${label}: ${t('attachment.tooLarge')}`);
+        continue;
+      }
+      const data = Buffer.from(await file.arrayBuffer());
+      const c = checkAttachment(file.name, data);
+      if (c.ok) files.push({ fileName: c.fileName, contentType: c.contentType, data });
+      else errs.push(`${label}: ${t(c.error)}`);
+    }
+    if (errs.length) errors[f.code] = errs;
+  }
+  // A file under any other name was not offered by this form: refuse rather than drop it.
+  const stray = [...form.entries()].some(([k, v]) => typeof v !== 'string' && v.size > 0 && !named.has(k));
+  return { files, errors, stray };
+}
+
+/**
+ * A customer's inquiry from the help center (SPEC §3) → a ticket. Checks, in order: the
+ * per-IP rate limit, the signed single-use form token, the intake type (active, of this
+ * service), every field against the chosen type's layout (inherited where it has none), and
+ * the attachments; then one transaction burns the token and creates the ticket, so a refusal
+ * or a replay writes nothing. The confirmation mail goes out after the commit.
+ */
+export async function submitInquiry(ctx: { db: Db; client: InquiryClient }, input: { serviceId: string; lang: string; form: FormData }): Promise<SubmitInquiryResult> {
+  const { db } = ctx;
+  const hc = await loadHelpcenter(db, input.serviceId, input.lang);
+  if (!hc) throw new NotFoundError();
+  const t = translator(hc.locale);
+  const sid = hc.service.id;
+  const ip = ctx.client.ip ?? 'unknown';
+
+  const rate = await hitRateLimit(db, { key: `hc:submit:ip:${ip}`, ...SUBMIT_LIMIT });
+  if (!rate.ok) return refusal(t('helpcenter.errors.rateLimited', { minutes: Math.max(1, Math.ceil(rate.retryAfterSeconds / 60)) }));
+
+  const hidden = inquiryFormSchema.safeParse({ _token: input.form.get('_token') ?? undefined, 'f.category': input.form.get('f.category') ?? undefined });
+  if (!hidden.success) return refusal(t('helpcenter.errors.tokenInvalid'));
+  const token = checkFormToken(sid, hidden.data._token);
+  if (token.verdict === 'invalid' || !token.id) return refusal(t('helpcenter.errors.tokenInvalid'));
+
+  const categoryId = hidden.data['f.category'] ?? '';
+  const intake = flattenTree(await offeredIntakeTypes(db, sid, hc.lang)).find((n) => n.id === categoryId);
+  if (!intake) return refusal(t('validation.form'), { category: [t('validation.categoryUnknown')] });
+
+  const layout = await resolveLayout(db, sid, 'customer', intake.id);
+  const shown = layout.fields.filter((f) => f.visible);
+  const values = collectFieldValues(input.form, shown);
+  values.category = intake.id;
+  const checked = await validateTicketFields(db, sid, 'customer', intake.id, values, hc.locale);
+  const fieldErrors: Record<string, string[]> = { ...checked.errors };
+  const mail = typeof checked.values.mail === 'string' ? checked.values.mail : null;
+  if (mail && !fieldErrors.mail && !mailAddress.safeParse(mail).success) fieldErrors.mail = [t('validation.email')];
+  const uploads = await checkFiles(input.form, shown.filter((f) => f.type === 'file'), t);
+  Object.assign(fieldErrors, uploads.errors);
+
+  if (token.verdict === 'expired') return refusal(t('helpcenter.errors.tokenExpired'), fieldErrors, values, issueFormToken(sid));
+  if (uploads.stray) return refusal(t('helpcenter.errors.unexpectedFile'), fieldErrors, values);
+  if (Object.keys(fieldErrors).length) return refusal(t('validation.form'), fieldErrors, values);
+
+  const name = typeof checked.values.name === 'string' ? checked.values.name : mail;
+  let created;
+  try {
+    created = await db.transaction(async (tx) => {
+      // The token's primary key makes the form single-use, also against two posts at once.
+      const burnt = await tx.insert(helpcenterFormTokens).values({ id: token.id!, serviceId: sid }).onConflictDoNothing().returning({ id: helpcenterFormTokens.id });
+      if (!burnt.length) throw new Replayed();
+      return createTicket(tx, {
+        serviceId: sid,
+        channel: helpcenterChannel(ctx.client.userAgent),
+        language: hc.lang,
+        subject: typeof checked.values.subject === 'string' ? checked.values.subject : '',
+        content: typeof checked.values.content === 'string' ? checked.values.content : '',
+        intakeTypeId: intake.id,
+        entries: checked.entries,
+        files: uploads.files,
+        actor: { type: 'customer', name },
+      });
+    });
+  } catch (err) {
+    if (err instanceof Replayed) return refusal(t(err.key));
+    if (err instanceof ValidationError) {
+      const refs = Object.fromEntries(Object.entries(err.fieldErrors).map(([f, list]) => [f, list.map((r) => t(r.key, r.params))]));
+      return refusal(t(err.key, err.params), refs, values);
+    }
+    throw err;
+  }
+  const { snapshot } = created;
+  // Used tokens only matter while they could still verify; sweep the expired ones now and then.
+  if (Math.random() < 0.02) await db.delete(helpcenterFormTokens).where(lt(helpcenterFormTokens.usedAt, new Date(Date.now() - 2 * FORM_TOKEN_SECONDS * 1000)));
+
+  const receipt = issueReceipt(sid, snapshot.id);
+  const sent = mail
+    ? await sendConfirmation(db, {
+        to: mail,
+        ip,
+        locale: hc.locale,
+        serviceName: hc.service.name,
+        number: snapshot.number,
+        subject: snapshot.subject,
+        link: `${appUrl()}/${sid}/hc/${hc.lang}/done?r=${receipt}`,
+      }).catch((err: unknown): ConfirmationState => {
+        // The ticket is committed: a failing limiter or mailer must not turn it into an error.
+        console.error('[helpcenter] confirmation mail step failed', err instanceof Error ? err.message : err);
+        return 'failed';
+      })
+    : 'none';
+  return { ok: true, ticketId: snapshot.id, number: snapshot.number, receipt, mail: sent };
+}
