@@ -8,7 +8,7 @@ import { Button } from '@/components/ui/button';
 import { useToast } from '@/components/ui/toast';
 import { collectFieldValues } from '@/lib/fields/form-values';
 import type { FieldValue } from '@/lib/fields/types';
-import { updateTicketAction } from '@/app/[serviceId]/tickets/actions';
+import { updateTicketAction } from '@/app/[serviceId]/(desk)/tickets/actions';
 
 type Option = { id: string; label: string };
 type Props = {

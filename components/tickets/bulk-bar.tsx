@@ -6,7 +6,7 @@ import { INTERNAL_REASONS } from '@/db/schema/tickets';
 import { Button } from '@/components/ui/button';
 import { ConfirmDialog } from '@/components/ui/dialog';
 import { useToast } from '@/components/ui/toast';
-import { bulkProcessAction, deleteSpamAction } from '@/app/[serviceId]/tickets/actions';
+import { bulkProcessAction, deleteSpamAction } from '@/app/[serviceId]/(desk)/tickets/actions';
 
 const ACTIONS = ['solve', 'pend', 'comment', 'internal'] as const;
 

@@ -8,7 +8,7 @@ import { Button } from '@/components/ui/button';
 import { CheckboxField } from '@/components/ui/field';
 import { useToast } from '@/components/ui/toast';
 import { collectFieldValues } from '@/lib/fields/form-values';
-import { createTicketAction } from '@/app/[serviceId]/tickets/actions';
+import { createTicketAction } from '@/app/[serviceId]/(desk)/tickets/actions';
 
 /** The customer fields of the chosen intake type; the ticket is created with channel `manual`. */
 export function CreateTicketForm({ serviceId, intakeTypeId, lang, defaultLang, fields }: { serviceId: string; intakeTypeId: string; lang: string; defaultLang: string; fields: FieldInputField[] }) {

@@ -7,7 +7,7 @@ import { INTERNAL_REASONS } from '@/db/schema/tickets';
 import { Button } from '@/components/ui/button';
 import { Dialog } from '@/components/ui/dialog';
 import { useToast } from '@/components/ui/toast';
-import { previewReplyAction, processTicketAction } from '@/app/[serviceId]/tickets/actions';
+import { previewReplyAction, processTicketAction } from '@/app/[serviceId]/(desk)/tickets/actions';
 
 const ACTIONS = ['solve', 'pend', 'comment', 'internal'] as const;
 type Preview = { to: string | null; subject: string; text: string };

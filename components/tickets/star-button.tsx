@@ -4,7 +4,7 @@ import { Star } from 'lucide-react';
 import { useOptimistic, useTransition } from 'react';
 import { useTranslations } from 'next-intl';
 import { useToast } from '@/components/ui/toast';
-import { starTicketAction } from '@/app/[serviceId]/tickets/actions';
+import { starTicketAction } from '@/app/[serviceId]/(desk)/tickets/actions';
 
 /** ☆ 중요 toggle: flips at once, rolls back with a message if the save fails. */
 export function StarButton({ serviceId, ticketId, starred }: { serviceId: string; ticketId: string; starred: boolean }) {

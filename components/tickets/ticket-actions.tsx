@@ -7,7 +7,7 @@ import type { TicketStatus } from '@/db/schema';
 import { Button } from '@/components/ui/button';
 import { ConfirmDialog, Dialog } from '@/components/ui/dialog';
 import { useToast } from '@/components/ui/toast';
-import { completeTicketAction, restoreSpamAction, takeTicketAction, transferTicketAction } from '@/app/[serviceId]/tickets/actions';
+import { completeTicketAction, restoreSpamAction, takeTicketAction, transferTicketAction } from '@/app/[serviceId]/(desk)/tickets/actions';
 
 type Props = {
   serviceId: string;

@@ -12,7 +12,7 @@ import {
   takeTicketAction,
   transferTicketAction,
   updateTicketAction,
-} from '@/app/[serviceId]/tickets/actions';
+} from '@/app/[serviceId]/(desk)/tickets/actions';
 import { createTicket } from '@/lib/tickets/create-ticket';
 import { takeTicket } from '@/lib/tickets/take-ticket';
 import { asSessionMember, makeAgent, makeGroup, makeService } from '../helpers/factories';
