@@ -84,7 +84,7 @@ export const tickets = pgTable(
     index('tickets_list_group_idx').on(t.serviceId, t.groupId, t.status, t.createdAt.desc().nullsFirst(), t.id.desc().nullsFirst(), t.spam, t.intakeTypePath.op('text_pattern_ops')),
     index('tickets_list_created_idx').on(t.serviceId, t.createdAt.desc().nullsFirst(), t.id.desc().nullsFirst()),
     // Subtree first: the capped counts of a subtree filter run as index-only scans of its range.
-    index('tickets_intake_path_idx').on(t.serviceId, t.intakeTypePath.op('text_pattern_ops'), t.status, t.spam, t.assigneeId),
+    index('tickets_intake_path_idx').on(t.serviceId, t.intakeTypePath.op('text_pattern_ops'), t.status, t.spam, t.assigneeId, t.groupId),
     index('tickets_processing_path_idx').on(t.serviceId, t.processingTypePath.op('text_pattern_ops')),
     index('tickets_search_trgm_idx').using('gin', t.searchText.op('gin_trgm_ops')),
     index('tickets_mail_thread_idx').on(t.serviceId, t.mailThreadId),
