@@ -90,11 +90,11 @@ ALTER TABLE "tickets" ADD CONSTRAINT "tickets_assignee_id_members_id_fk" FOREIGN
 ALTER TABLE "tickets" ADD CONSTRAINT "tickets_group_id_groups_id_fk" FOREIGN KEY ("group_id") REFERENCES "public"."groups"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "tickets" ADD CONSTRAINT "tickets_solved_by_id_members_id_fk" FOREIGN KEY ("solved_by_id") REFERENCES "public"."members"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "tickets" ADD CONSTRAINT "tickets_closed_by_id_members_id_fk" FOREIGN KEY ("closed_by_id") REFERENCES "public"."members"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
-CREATE INDEX "tickets_list_status_idx" ON "tickets" USING btree ("service_id","spam","status","created_at" DESC NULLS LAST,"id" DESC NULLS LAST);--> statement-breakpoint
-CREATE INDEX "tickets_list_assignee_idx" ON "tickets" USING btree ("service_id","assignee_id","status","created_at" DESC NULLS LAST,"id" DESC NULLS LAST);--> statement-breakpoint
-CREATE INDEX "tickets_list_group_idx" ON "tickets" USING btree ("service_id","group_id","status","created_at" DESC NULLS LAST,"id" DESC NULLS LAST);--> statement-breakpoint
-CREATE INDEX "tickets_list_created_idx" ON "tickets" USING btree ("service_id","created_at" DESC NULLS LAST,"id" DESC NULLS LAST);--> statement-breakpoint
-CREATE INDEX "tickets_intake_path_idx" ON "tickets" USING btree ("service_id","intake_type_path" text_pattern_ops);--> statement-breakpoint
+CREATE INDEX "tickets_list_status_idx" ON "tickets" USING btree ("service_id","spam","status","created_at" DESC NULLS FIRST,"id" DESC NULLS FIRST,"intake_type_path" text_pattern_ops);--> statement-breakpoint
+CREATE INDEX "tickets_list_assignee_idx" ON "tickets" USING btree ("service_id","assignee_id","status","created_at" DESC NULLS FIRST,"id" DESC NULLS FIRST,"spam","intake_type_path" text_pattern_ops);--> statement-breakpoint
+CREATE INDEX "tickets_list_group_idx" ON "tickets" USING btree ("service_id","group_id","status","created_at" DESC NULLS FIRST,"id" DESC NULLS FIRST,"spam","intake_type_path" text_pattern_ops);--> statement-breakpoint
+CREATE INDEX "tickets_list_created_idx" ON "tickets" USING btree ("service_id","created_at" DESC NULLS FIRST,"id" DESC NULLS FIRST);--> statement-breakpoint
+CREATE INDEX "tickets_intake_path_idx" ON "tickets" USING btree ("service_id","intake_type_path" text_pattern_ops,"status","spam","assignee_id","group_id");--> statement-breakpoint
 CREATE INDEX "tickets_processing_path_idx" ON "tickets" USING btree ("service_id","processing_type_path" text_pattern_ops);--> statement-breakpoint
 CREATE INDEX "tickets_search_trgm_idx" ON "tickets" USING gin ("search_text" gin_trgm_ops);--> statement-breakpoint
 CREATE INDEX "tickets_mail_thread_idx" ON "tickets" USING btree ("service_id","mail_thread_id");--> statement-breakpoint
