@@ -7,3 +7,5 @@ export * from './tickets';
 export * from './categories';
 export * from './field-layouts';
 export * from './ticket-activity';
+export * from './templates';
+export * from './banned-words';
