@@ -1,7 +1,7 @@
 'use server';
 
 import { revalidatePath } from 'next/cache';
-import { searchTemplates, templatesLinkedTo } from '@/db/queries/templates';
+import { linkedTypes, searchTemplates, templatesLinkedTo } from '@/db/queries/templates';
 import { serviceAction } from '@/lib/actions/action';
 import { canEditTemplate } from '@/lib/templates/can-edit';
 import { createTemplate } from '@/lib/templates/create-template';
@@ -40,7 +40,13 @@ export const searchTemplatesAction = serviceAction(templateSearchInput, admin, a
 
 export const linkedTemplatesAction = serviceAction(z.object({ serviceId: z.string(), categoryId: z.uuid({ error: 'errors.notFound' }) }), admin, async (input, ctx) => {
   const rows = await templatesLinkedTo(ctx.db, ctx.service.id, input.categoryId);
-  return rows.map((r) => ({ ...r, createdAt: r.createdAt.toISOString(), editable: canEditTemplate(ctx, r) }));
+  const links = await linkedTypes(ctx.db, ctx.service.id, rows.map((r) => r.id));
+  return rows.map((r) => ({
+    ...r,
+    createdAt: r.createdAt.toISOString(),
+    editable: canEditTemplate(ctx, r),
+    links: links.filter((l) => l.templateId === r.id).map((l) => ({ id: l.id, name: l.name })),
+  }));
 });
 
 export const linkTemplatesAction = serviceAction(linkTemplatesInput, admin, async (input, ctx) => {
