@@ -11,7 +11,16 @@ export default async function ServiceLayout({ children, params }: { children: Re
   const t = await getTranslations('nav');
   // Later issues add their menus here as they are built; 서비스 관리 is for admins only.
   // Menus only hide what cannot be opened; every settings page and action checks again.
-  const sections: NavSection[] = [{ title: t('tickets'), links: [{ href: `/${service.id}`, label: t('home'), exact: true }] }];
+  const sections: NavSection[] = [
+    {
+      title: t('tickets'),
+      links: [
+        { href: `/${service.id}`, label: t('home'), exact: true },
+        { href: `/${service.id}/tickets`, label: t('ticketList'), exact: true },
+        { href: `/${service.id}/tickets/new`, label: t('ticketCreate') },
+      ],
+    },
+  ];
   if (role === 'admin') {
     const base = `/${service.id}/settings`;
     const links = [

@@ -12,6 +12,9 @@ export type OutgoingMail = {
   messageId?: string;
   headers?: Record<string, string>;
   from?: string;
+  /** Threading (RFC 5322): the message this one answers, and the thread's message ids. */
+  inReplyTo?: string;
+  references?: string[];
 };
 
 export function mailDir(): string {
@@ -47,6 +50,8 @@ export async function sendMail(mail: OutgoingMail): Promise<{ messageId: string 
     text: mail.text,
     html: mail.html,
     messageId,
+    inReplyTo: mail.inReplyTo,
+    references: mail.references,
     headers: mail.headers,
   };
   if (!mailToFiles()) {

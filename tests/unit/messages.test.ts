@@ -27,7 +27,7 @@ const categoryParams = Object.fromEntries(
 );
 
 const agentParams = Object.fromEntries(
-  ['after', 'agents', 'before', 'failed', 'field', 'groups', 'role', 'service', 'triggers'].map((p) => [p, 1]),
+  ['after', 'agents', 'before', 'capped', 'failed', 'field', 'groups', 'message', 'number', 'role', 'service', 'subject', 'triggers'].map((p) => [p, 1]),
 );
 
 const templateParams = Object.fromEntries(['codes', 'line', 'reason', 'title', 'word', 'words'].map((p) => [p, 1]));

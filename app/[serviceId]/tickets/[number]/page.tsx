@@ -1,0 +1,142 @@
+import { notFound } from 'next/navigation';
+import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
+import { asc, eq } from 'drizzle-orm';
+import { Badge } from '@/components/ui/card';
+import { categoryOptions } from '@/components/tickets/category-options';
+import { Conversation } from '@/components/tickets/conversation';
+import { HistoryList } from '@/components/tickets/history-list';
+import { ReplyForm } from '@/components/tickets/reply-form';
+import { AgentFieldsForm } from '@/components/tickets/agent-fields-form';
+import { TicketActions } from '@/components/tickets/ticket-actions';
+import { StarButton } from '@/components/tickets/star-button';
+import { TicketTabs } from '@/components/tickets/ticket-tabs';
+import { STATUS_TONE } from '@/components/tickets/priority';
+import { ticketConversation, ticketHistoryRows, transferTargets } from '@/db/queries/ticket-detail';
+import { ticketLabels } from '@/db/queries/ticket-labels';
+import { groups } from '@/db/schema';
+import { requireService } from '@/lib/auth/require';
+import { getCategoryTree } from '@/lib/categories/tree';
+import { getDb } from '@/lib/db';
+import { NotFoundError } from '@/lib/errors';
+import { resolveLayout } from '@/lib/field-layouts/resolve-layout';
+import { readFieldValues } from '@/lib/pii/read-field-values';
+import { agentGroups, assignableAgent } from '@/lib/tickets/assignable';
+import { COLUMN_CODES } from '@/lib/tickets/create-ticket';
+import { loadTicket, ticketIdByNumber } from '@/lib/tickets/snapshot';
+
+const fieldView = (f: { code: string; type: string; names: Record<string, string>; descriptions: Record<string, string>; placeholders: Record<string, string>; options: { value: string; labels: Record<string, string> }[]; required: boolean; maxLength: number }) => ({
+  code: f.code,
+  type: f.type as never,
+  names: f.names,
+  descriptions: f.descriptions,
+  placeholders: f.placeholders,
+  options: f.options,
+  required: f.required,
+  maxLength: f.maxLength,
+});
+
+export default async function TicketPage({ params }: { params: Promise<{ serviceId: string; number: string }> }) {
+  const { serviceId, number } = await params;
+  const access = await requireService(serviceId);
+  const { service, session, role } = access;
+  const db = getDb();
+  const lang = await getLocale();
+  let ticketId: string;
+  try {
+    ticketId = await ticketIdByNumber(db, service.id, /^\d{1,9}$/.test(number) ? Number(number) : -1);
+  } catch (err) {
+    if (err instanceof NotFoundError) notFound();
+    throw err;
+  }
+  const { row } = await loadTicket(db, service.id, ticketId);
+  const me = session.member.id;
+  const [messages, history, values, customerLayout, agentLayout, intake, processing, targets, mine, groupRows] = await Promise.all([
+    ticketConversation(db, service.id, row.id),
+    ticketHistoryRows(db, service.id, row.id),
+    readFieldValues(db, service.id, row.id, { reveal: false }),
+    resolveLayout(db, service.id, 'customer', row.intakeTypeId),
+    resolveLayout(db, service.id, 'agent', null),
+    getCategoryTree(db, service.id, 'intake', lang),
+    getCategoryTree(db, service.id, 'processing', lang),
+    transferTargets(db, service.id),
+    assignableAgent(db, service.id, me),
+    db.select({ id: groups.id, name: groups.name }).from(groups).where(eq(groups.serviceId, service.id)).orderBy(asc(groups.name)),
+  ]);
+  const myGroups = access.agent ? await agentGroups(db, service.id, access.agent.id) : [];
+  const label = await ticketLabels(db, service.id, lang, { categories: [row.intakeTypeId, row.processingTypeId], members: [row.assigneeId], groups: [row.groupId] });
+  const t = await getTranslations('tickets');
+  const format = await getFormatter();
+  const defaultLang = service.languages[0] ?? 'ko';
+  const show = (code: string) => {
+    const v = values[code];
+    if (!v) return '';
+    if (v.destroyed) return t('destroyed');
+    return Array.isArray(v.value) ? v.value.join(', ') : typeof v.value === 'boolean' ? (v.value ? t('yes') : t('no')) : (v.value ?? '');
+  };
+  const customerFields = customerLayout.fields.filter((f) => f.visible && !COLUMN_CODES.has(f.code) && f.type !== 'caption' && f.type !== 'file');
+  const agentFields = agentLayout.fields.filter((f) => f.visible && f.code !== 'processingType' && f.type !== 'caption' && f.type !== 'file');
+  const agentValues = Object.fromEntries(agentFields.map((f) => [f.code, f.code === 'priority' ? row.priority : (values[f.code]?.masked ? null : (values[f.code]?.value ?? null))]));
+  return (
+    <article className="flex flex-col gap-6">
+      <header className="rounded-lg border border-slate-200 bg-white p-5">
+        <div className="flex flex-wrap items-start justify-between gap-3">
+          <div>
+            <p className="text-sm text-slate-500">#{row.number} · {t(`channel.${row.channel}`)} · {row.language}</p>
+            <h1 className="mt-1 flex items-center gap-2 text-xl font-semibold text-slate-900">
+              <StarButton serviceId={service.id} ticketId={row.id} starred={row.starred} />
+              <span className="break-all">{row.subject}</span>
+            </h1>
+            <p className="mt-2 flex flex-wrap items-center gap-2 text-sm">
+              <Badge tone={STATUS_TONE[row.status]}>{t(`status.${row.status}`)}</Badge>
+              {row.spam && <Badge tone="red">{t('menu.spam')}</Badge>}
+              {row.internalReason && <Badge>{t(`reason.${row.internalReason}`)}</Badge>}
+              <span>{t('col.priority')}: {t(`priority.${row.priority}`)}</span>
+              <span>· {t('col.assignee')}: {label(row.assigneeId) || t('noAssignee')}</span>
+              {row.groupId && <span>· {t('col.group')}: {label(row.groupId)}</span>}
+              <span>· {t('col.intake')}: {label(row.intakeTypeId) || '-'}</span>
+              <span>· {t('col.createdAt')}: {format.dateTime(row.createdAt, { dateStyle: 'medium', timeStyle: 'short' })}</span>
+            </p>
+          </div>
+          <TicketActions
+            serviceId={service.id}
+            ticket={{ id: row.id, version: row.version, status: row.status, spam: row.spam, assigneeId: row.assigneeId }}
+            me={me}
+            canTake={Boolean(mine)}
+            canTransfer={role === 'admin' || Boolean(access.agent?.canTransfer)}
+            isAdmin={role === 'admin'}
+            myGroups={groupRows.filter((g) => myGroups.includes(g.id))}
+            targets={targets.filter((a) => a.memberId !== row.assigneeId)}
+          />
+        </div>
+        <dl className="mt-4 grid gap-x-6 gap-y-2 text-sm sm:grid-cols-2 lg:grid-cols-3">
+          <div><dt className="text-slate-500">{t('requester.name')}</dt><dd>{row.requesterName || show('name') || '-'}</dd></div>
+          <div><dt className="text-slate-500">{t('requester.email')}</dt><dd className="break-all">{row.requesterEmail || show('mail') || '-'}</dd></div>
+          <div><dt className="text-slate-500">{t('requester.phone')}</dt><dd>{row.requesterPhone || show('phone') || '-'}</dd></div>
+          {customerFields.filter((f) => !['name', 'mail', 'phone'].includes(f.code)).map((f) => (
+            <div key={f.id}><dt className="text-slate-500">{f.names[lang] || f.names[defaultLang] || f.code}</dt><dd className="break-all whitespace-pre-wrap">{show(f.code) || '-'}</dd></div>
+          ))}
+        </dl>
+      </header>
+      <TicketTabs
+        labels={{ conversation: t('tabs.conversation'), history: t('tabs.history') }}
+        conversation={<Conversation serviceId={service.id} messages={messages} />}
+        history={<HistoryList rows={history} />}
+      />
+      <ReplyForm serviceId={service.id} ticketId={row.id} version={row.version} spam={row.spam} closed={row.status === 'closed'} hasEmail={Boolean(row.requesterEmail || values.mail)} />
+      <AgentFieldsForm
+        serviceId={service.id}
+        ticketId={row.id}
+        version={row.version}
+        lang={lang}
+        defaultLang={defaultLang}
+        intakeTypeId={row.intakeTypeId}
+        processingTypeId={row.processingTypeId}
+        intake={categoryOptions(intake, { activeOnly: false })}
+        processing={categoryOptions(processing)}
+        fields={agentFields.map(fieldView)}
+        values={agentValues}
+        disabled={row.spam || row.status === 'closed'}
+      />
+    </article>
+  );
+}

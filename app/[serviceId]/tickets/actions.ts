@@ -1,0 +1,84 @@
+'use server';
+
+import { revalidatePath } from 'next/cache';
+import { z } from 'zod';
+import { serviceAction } from '@/lib/actions/action';
+import { bulkInput, bulkProcess } from '@/lib/tickets/bulk-process';
+import { completeInput, completeTicket } from '@/lib/tickets/complete-ticket';
+import { createManualTicket, manualTicketInput } from '@/lib/tickets/create-manual';
+import { previewInput, previewReply } from '@/lib/tickets/preview-reply';
+import { processInput, processTicket } from '@/lib/tickets/process-ticket';
+import { deliverReplies } from '@/lib/tickets/deliver-replies';
+import { deleteSpam, restoreFromSpam, spamInput } from '@/lib/tickets/spam-box';
+import { starInput, starTicket } from '@/lib/tickets/star-ticket';
+import { takeInput, takeTicket } from '@/lib/tickets/take-ticket';
+import { transferInput, transferTicket } from '@/lib/tickets/transfer-ticket';
+import { updateTicket, updateTicketInput } from '@/lib/tickets/update-ticket';
+
+const serviceId = z.string().min(1);
+const refresh = (id: string) => revalidatePath(`/${id}`, 'layout');
+
+/** 처리하기: 해결 / 보류 / 코멘트 추가 / 내부해결; replies go out to the customer after the commit. */
+export const processTicketAction = serviceAction(processInput.extend({ serviceId }), {}, async (input, ctx) => {
+  const r = await processTicket(ctx, input);
+  const mail = await deliverReplies(ctx, [{ ticketId: input.ticketId, messageId: r.messageId }], input.action);
+  refresh(ctx.service.id);
+  return { status: r.after.status, mailed: mail.sent, mailFailed: mail.failed };
+});
+
+export const bulkProcessAction = serviceAction(bulkInput.extend({ serviceId }), {}, async (input, ctx) => {
+  const r = await bulkProcess(ctx, input);
+  const mail = await deliverReplies(ctx, r.messageIds, input.action);
+  refresh(ctx.service.id);
+  return { count: r.ids.length, mailed: mail.sent, mailFailed: mail.failed };
+});
+
+export const previewReplyAction = serviceAction(previewInput.extend({ serviceId }), {}, async (input, ctx) => previewReply(ctx, input));
+
+export const takeTicketAction = serviceAction(takeInput.extend({ serviceId }), {}, async (input, ctx) => {
+  await takeTicket(ctx, input);
+  refresh(ctx.service.id);
+  return null;
+});
+
+export const transferTicketAction = serviceAction(transferInput.extend({ serviceId }), {}, async (input, ctx) => {
+  await transferTicket(ctx, input);
+  refresh(ctx.service.id);
+  return null;
+});
+
+export const completeTicketAction = serviceAction(completeInput.extend({ serviceId }), { role: 'admin' }, async (input, ctx) => {
+  await completeTicket(ctx, input);
+  refresh(ctx.service.id);
+  return null;
+});
+
+export const starTicketAction = serviceAction(starInput.extend({ serviceId }), {}, async (input, ctx) => {
+  await starTicket(ctx, input);
+  refresh(ctx.service.id);
+  return null;
+});
+
+export const updateTicketAction = serviceAction(updateTicketInput.extend({ serviceId }), {}, async (input, ctx) => {
+  const r = await updateTicket(ctx, input);
+  refresh(ctx.service.id);
+  return { version: null, status: r.after.status };
+});
+
+export const restoreSpamAction = serviceAction(z.object({ serviceId, ticketId: z.uuid() }), { role: 'admin' }, async (input, ctx) => {
+  await restoreFromSpam(ctx, input.ticketId);
+  refresh(ctx.service.id);
+  return null;
+});
+
+export const deleteSpamAction = serviceAction(spamInput.extend({ serviceId }), { role: 'admin' }, async (input, ctx) => {
+  const n = await deleteSpam(ctx, input);
+  refresh(ctx.service.id);
+  return { count: n };
+});
+
+export const createTicketAction = serviceAction(manualTicketInput.extend({ serviceId }), {}, async (input, ctx) => {
+  const r = await createManualTicket(ctx, input);
+  refresh(ctx.service.id);
+  return { number: r.number };
+});

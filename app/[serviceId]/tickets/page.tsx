@@ -1,0 +1,103 @@
+import Link from 'next/link';
+import { getLocale, getTranslations } from 'next-intl/server';
+import { PageHeader } from '@/components/ui/card';
+import { TicketFilters } from '@/components/tickets/ticket-filters';
+import { TicketTable } from '@/components/tickets/ticket-table';
+import { TicketMenu } from '@/components/tickets/ticket-menu';
+import { categoryOptions } from '@/components/tickets/category-options';
+import { getCategory } from '@/db/queries/categories';
+import { listAgentOptions } from '@/db/queries/agents';
+import { ticketLabels } from '@/db/queries/ticket-labels';
+import { groups } from '@/db/schema';
+import { requireService } from '@/lib/auth/require';
+import { getCategoryTree } from '@/lib/categories/tree';
+import { getDb } from '@/lib/db';
+import { agentGroups } from '@/lib/tickets/assignable';
+import { countTickets, listTickets, menuCounts, type TicketFilter } from '@/lib/tickets/list-tickets';
+import { listQuery, parseListParams, type ListSearch } from '@/lib/tickets/list-params';
+import { dayStart } from '@/lib/tickets/time-zone';
+import { asc, eq } from 'drizzle-orm';
+
+async function pathOf(serviceId: string, id: string | undefined): Promise<string | undefined> {
+  if (!id) return undefined;
+  const c = await getCategory(getDb(), serviceId, id, { withDeleted: true }).catch(() => null);
+  return c?.path ?? '/none/';
+}
+
+export default async function TicketListPage({ params, searchParams }: { params: Promise<{ serviceId: string }>; searchParams: Promise<ListSearch> }) {
+  const { serviceId } = await params;
+  const { service, session, agent, role } = await requireService(serviceId);
+  const p = parseListParams(await searchParams);
+  const db = getDb();
+  const lang = await getLocale();
+  const t = await getTranslations('tickets');
+  const me = session.member.id;
+  const myGroups = agent ? await agentGroups(db, service.id, agent.id) : [];
+  const filter: TicketFilter = {
+    statuses: p.statuses,
+    priority: p.priority,
+    intakePath: await pathOf(service.id, p.intakeTypeId),
+    processingPath: await pathOf(service.id, p.processingTypeId),
+    assigneeId: p.assigneeId,
+    groupId: p.groupId,
+    channel: p.channel,
+    from: p.from ? dayStart(p.from) : undefined,
+    to: p.to ? new Date(dayStart(p.to).getTime() + 86400000) : undefined,
+    q: p.q,
+  };
+  const scope = { serviceId: service.id, memberId: me, menu: p.menu, filter };
+  const [page, total, counts, intake, processing, agents, groupRows] = await Promise.all([
+    listTickets(db, { ...scope, order: p.order, cursor: p.cursor }, myGroups),
+    countTickets(db, scope, myGroups),
+    menuCounts(db, service.id, me, myGroups),
+    getCategoryTree(db, service.id, 'intake', lang),
+    getCategoryTree(db, service.id, 'processing', lang),
+    listAgentOptions(db, { serviceId: service.id, limit: 500 }),
+    db.select({ id: groups.id, name: groups.name }).from(groups).where(eq(groups.serviceId, service.id)).orderBy(asc(groups.name)),
+  ]);
+  const label = await ticketLabels(db, service.id, lang, { categories: page.rows.map((r) => r.intakeTypeId), members: page.rows.map((r) => r.assigneeId), groups: page.rows.map((r) => r.groupId) });
+  const base = `/${service.id}/tickets`;
+  const rows = page.rows.map((r) => ({
+    id: r.id,
+    number: r.number,
+    subject: r.subject,
+    status: r.status,
+    priority: r.priority,
+    requester: r.requesterName ?? '',
+    intakeType: label(r.intakeTypeId),
+    assignee: label(r.assigneeId),
+    group: label(r.groupId),
+    starred: r.starred,
+    createdAt: r.createdAt.toISOString(),
+  }));
+  return (
+    <div className="flex flex-col gap-6 lg:flex-row">
+      <TicketMenu base={base} current={p.menu} counts={counts} showGroup={myGroups.length > 0} />
+      <div className="min-w-0 flex-1">
+        <PageHeader
+          title={t(`menu.${p.menu}`)}
+          description={t('listCount', { count: total, capped: total > 10000 ? 'yes' : 'no' })}
+          actions={
+            <Link href={`${base}/new`} className="inline-flex h-10 items-center rounded-md bg-brand-600 px-4 text-sm font-medium text-white hover:bg-brand-700">
+              {t('create.title')}
+            </Link>
+          }
+        />
+        <TicketFilters
+          params={p}
+          intake={categoryOptions(intake)}
+          processing={categoryOptions(processing)}
+          agents={agents.map((a) => ({ id: a.memberId, label: a.name }))}
+          groups={groupRows.map((g) => ({ id: g.id, label: g.name }))}
+          fixedStatus={['mine_open', 'mine_pending', 'mine_solved', 'mine_closed', 'unassigned'].includes(p.menu)}
+          fixedAssignee={p.menu.startsWith('mine_') || p.menu === 'unassigned'}
+        />
+        <TicketTable serviceId={service.id} rows={rows} spamBox={p.menu === 'spam'} isAdmin={role === 'admin'} />
+        <nav className="mt-4 flex justify-between text-sm" aria-label={t('paging')}>
+          {p.cursor ? <Link className="text-brand-700 hover:underline" href={`${base}?${listQuery(p)}`}>{t('firstPage')}</Link> : <span />}
+          {page.next && <Link className="text-brand-700 hover:underline" href={`${base}?${listQuery(p, { cursor: page.next })}`}>{t('nextPage')}</Link>}
+        </nav>
+      </div>
+    </div>
+  );
+}

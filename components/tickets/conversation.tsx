@@ -1,0 +1,43 @@
+import { getFormatter, getTranslations } from 'next-intl/server';
+import { Paperclip } from 'lucide-react';
+import type { MessageKind } from '@/db/schema';
+import { cn } from '@/components/ui/cn';
+
+type Msg = { id: string; kind: MessageKind; body: string; createdAt: Date; author: string | null; files: { id: string; fileName: string; size: number }[] };
+const STYLE: Record<MessageKind, string> = {
+  inquiry: 'border-slate-200 bg-white',
+  customer_reply: 'border-slate-200 bg-white',
+  agent_reply: 'border-brand-200 bg-brand-50/60 ml-8',
+  internal_comment: 'border-amber-200 bg-amber-50 ml-8',
+};
+
+/** The ticket's messages, oldest first; text is shown as text (never as HTML). */
+export async function Conversation({ serviceId, messages }: { serviceId: string; messages: Msg[] }) {
+  const t = await getTranslations('tickets');
+  const format = await getFormatter();
+  return (
+    <ol className="flex flex-col gap-3">
+      {messages.map((m) => (
+        <li key={m.id} className={cn('rounded-lg border p-4', STYLE[m.kind])} data-kind={m.kind}>
+          <p className="mb-2 flex flex-wrap justify-between gap-2 text-xs text-slate-500">
+            <span className="font-medium text-slate-700">{t(`kind.${m.kind}`)}{m.author ? ` · ${m.author}` : ''}</span>
+            <time dateTime={m.createdAt.toISOString()}>{format.dateTime(m.createdAt, { dateStyle: 'medium', timeStyle: 'short' })}</time>
+          </p>
+          <div className="text-sm break-words whitespace-pre-wrap text-slate-900">{m.body}</div>
+          {m.files.length > 0 && (
+            <ul className="mt-3 flex flex-wrap gap-2 text-xs">
+              {m.files.map((f) => (
+                <li key={f.id}>
+                  <a href={`/${serviceId}/attachments/${f.id}`} className="inline-flex items-center gap-1 rounded border border-slate-300 bg-white px-2 py-1 hover:bg-slate-50">
+                    <Paperclip className="size-3" aria-hidden />
+                    {f.fileName} ({Math.max(1, Math.round(f.size / 1024)).toLocaleString()} KB)
+                  </a>
+                </li>
+              ))}
+            </ul>
+          )}
+        </li>
+      ))}
+    </ol>
+  );
+}

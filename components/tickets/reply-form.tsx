@@ -1,0 +1,106 @@
+'use client';
+
+import { useRouter } from 'next/navigation';
+import { useState, useTransition } from 'react';
+import { useTranslations } from 'next-intl';
+import { INTERNAL_REASONS } from '@/db/schema/tickets';
+import { Button } from '@/components/ui/button';
+import { Dialog } from '@/components/ui/dialog';
+import { useToast } from '@/components/ui/toast';
+import { previewReplyAction, processTicketAction } from '@/app/[serviceId]/tickets/actions';
+
+const ACTIONS = ['solve', 'pend', 'comment', 'internal'] as const;
+type Preview = { to: string | null; subject: string; text: string };
+
+/** The reply box with the processing dropdown: 해결 / 보류 / 코멘트 추가 / 내부해결, 미리보기 and 처리하기. */
+export function ReplyForm({ serviceId, ticketId, version, spam, closed, hasEmail }: { serviceId: string; ticketId: string; version: number; spam: boolean; closed: boolean; hasEmail: boolean }) {
+  const t = useTranslations('tickets');
+  const toast = useToast();
+  const router = useRouter();
+  const [action, setAction] = useState<(typeof ACTIONS)[number]>(closed || spam ? 'comment' : 'solve');
+  const [reason, setReason] = useState('');
+  const [body, setBody] = useState('');
+  const [errors, setErrors] = useState<Record<string, string[]>>({});
+  const [formError, setFormError] = useState<string | null>(null);
+  const [preview, setPreview] = useState<Preview | null>(null);
+  const [pending, start] = useTransition();
+  const available = closed || spam ? (['comment'] as const) : ACTIONS;
+
+  const submit = () =>
+    start(async () => {
+      setFormError(null);
+      const r = await processTicketAction(null, { serviceId, ticketId, version, action, body, reason: action === 'internal' ? reason || undefined : undefined });
+      if (!r.ok) {
+        setFormError(r.error);
+        setErrors(r.fieldErrors ?? {});
+        return;
+      }
+      setErrors({});
+      setBody('');
+      toast(r.data.mailed ? t('process.doneMailed') : r.data.mailFailed ? t('process.doneMailFailed') : t('process.done'), r.data.mailFailed ? 'error' : 'success');
+      router.refresh();
+    });
+  const showPreview = () =>
+    start(async () => {
+      setFormError(null);
+      const r = await previewReplyAction(null, { serviceId, ticketId, body });
+      if (!r.ok) {
+        setFormError(r.error);
+        setErrors(r.fieldErrors ?? {});
+        return;
+      }
+      setErrors({});
+      setPreview(r.data);
+    });
+  const bodyErrors = errors.body ?? [];
+  return (
+    <section aria-labelledby="reply-title" className="rounded-lg border border-slate-200 bg-white p-5">
+      <h2 id="reply-title" className="mb-3 font-medium">{t('process.title')}</h2>
+      <label htmlFor="reply-body" className="sr-only">{t('process.body')}</label>
+      <textarea
+        id="reply-body"
+        name="body"
+        value={body}
+        onChange={(e) => setBody(e.target.value)}
+        rows={6}
+        aria-invalid={bodyErrors.length > 0}
+        aria-describedby={bodyErrors.length ? 'reply-body-err' : undefined}
+        placeholder={action === 'comment' || action === 'internal' ? t('process.commentPlaceholder') : hasEmail ? t('process.replyPlaceholder') : t('process.replyNoEmail')}
+        className="block w-full rounded-md border border-slate-300 px-3 py-2 text-sm"
+      />
+      {bodyErrors.length > 0 && <p id="reply-body-err" className="mt-1 text-sm text-red-700">{bodyErrors.join(' ')}</p>}
+      <div className="mt-3 flex flex-wrap items-end gap-2">
+        <label className="flex flex-col gap-1 text-xs text-slate-600">
+          {t('process.action')}
+          <select value={action} onChange={(e) => setAction(e.target.value as typeof action)} className="rounded-md border border-slate-300 bg-white px-2 py-2 text-sm" name="action">
+            {available.map((a) => <option key={a} value={a}>{t(`process.${a}`)}</option>)}
+          </select>
+        </label>
+        {action === 'internal' && (
+          <label className="flex flex-col gap-1 text-xs text-slate-600">
+            {t('process.reason')}
+            <select value={reason} onChange={(e) => setReason(e.target.value)} className="rounded-md border border-slate-300 bg-white px-2 py-2 text-sm" name="reason" aria-invalid={Boolean(errors.reason)}>
+              <option value="">{t('process.chooseReason')}</option>
+              {INTERNAL_REASONS.map((r) => <option key={r} value={r}>{t(`reason.${r}`)}</option>)}
+            </select>
+            {errors.reason && <span className="text-red-700">{errors.reason.join(' ')}</span>}
+          </label>
+        )}
+        <div className="ml-auto flex gap-2">
+          {(action === 'solve' || action === 'pend') && <Button variant="secondary" onClick={showPreview} disabled={pending}>{t('process.preview')}</Button>}
+          <Button onClick={submit} disabled={pending}>{pending ? t('process.running') : t('process.submit')}</Button>
+        </div>
+      </div>
+      {formError && <p role="alert" className="mt-2 text-sm text-red-700">{formError}</p>}
+      <Dialog open={Boolean(preview)} onOpenChange={(o) => !o && setPreview(null)} title={t('process.previewTitle')} size="lg">
+        {preview && (
+          <div className="flex flex-col gap-2 text-sm">
+            <p><span className="text-slate-500">{t('process.previewTo')}:</span> {preview.to ?? t('process.previewNoEmail')}</p>
+            <p><span className="text-slate-500">{t('process.previewSubject')}:</span> {preview.subject}</p>
+            <pre className="max-h-96 overflow-auto rounded border border-slate-200 bg-slate-50 p-3 font-sans whitespace-pre-wrap">{preview.text}</pre>
+          </div>
+        )}
+      </Dialog>
+    </section>
+  );
+}

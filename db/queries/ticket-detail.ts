@@ -1,0 +1,46 @@
+import 'server-only';
+import { and, asc, desc, eq, sql } from 'drizzle-orm';
+import { members, serviceMembers, ticketAttachments, ticketHistory, ticketMessages } from '@/db/schema';
+import type { Queryable } from '@/lib/db';
+
+export const HISTORY_LIMIT = 300;
+export const MESSAGE_LIMIT = 500;
+
+/** The conversation of a ticket, oldest first, with author names and attachments (3 queries). */
+export async function ticketConversation(db: Queryable, serviceId: string, ticketId: string) {
+  const [msgs, files] = await Promise.all([
+    db
+      .select({ id: ticketMessages.id, kind: ticketMessages.kind, body: ticketMessages.body, createdAt: ticketMessages.createdAt, author: members.name, mailMessageId: ticketMessages.mailMessageId })
+      .from(ticketMessages)
+      .leftJoin(members, eq(members.id, ticketMessages.authorId))
+      .where(and(eq(ticketMessages.serviceId, serviceId), eq(ticketMessages.ticketId, ticketId)))
+      .orderBy(asc(ticketMessages.createdAt))
+      .limit(MESSAGE_LIMIT),
+    db
+      .select({ id: ticketAttachments.id, messageId: ticketAttachments.messageId, fileName: ticketAttachments.fileName, size: ticketAttachments.size })
+      .from(ticketAttachments)
+      .where(and(eq(ticketAttachments.serviceId, serviceId), eq(ticketAttachments.ticketId, ticketId))),
+  ]);
+  return msgs.map((m) => ({ ...m, files: files.filter((f) => f.messageId === m.id) }));
+}
+
+/** The newest history rows of a ticket (most recent first). */
+export async function ticketHistoryRows(db: Queryable, serviceId: string, ticketId: string) {
+  return db
+    .select()
+    .from(ticketHistory)
+    .where(and(eq(ticketHistory.serviceId, serviceId), eq(ticketHistory.ticketId, ticketId)))
+    .orderBy(desc(ticketHistory.createdAt), desc(ticketHistory.id))
+    .limit(HISTORY_LIMIT);
+}
+
+/** Agents a ticket can be handed to (전달): assignable, with ticket permission, active. */
+export async function transferTargets(db: Queryable, serviceId: string) {
+  return db
+    .select({ memberId: members.id, name: members.name, loginId: members.loginId })
+    .from(serviceMembers)
+    .innerJoin(members, eq(members.id, serviceMembers.memberId))
+    .where(and(eq(serviceMembers.serviceId, serviceId), eq(serviceMembers.assignable, true), sql`'ticket' = any(${serviceMembers.channels})`, eq(members.status, 'active')))
+    .orderBy(asc(members.name))
+    .limit(500);
+}

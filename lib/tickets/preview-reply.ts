@@ -1,0 +1,21 @@
+import { z } from 'zod';
+import { services } from '@/db/schema';
+import { eq } from 'drizzle-orm';
+import type { ServiceCtx } from '@/lib/actions/context';
+import { ValidationError } from '@/lib/errors';
+import { MAX_REPLY } from './process-ticket';
+import { composeReplyMail, requesterEmail, threadRootId } from './reply-mail';
+import { loadTicket } from './snapshot';
+
+export const previewInput = z.object({ ticketId: z.uuid(), body: z.string().max(MAX_REPLY, { error: 'validation.tooLong' }) });
+
+/** 미리보기: the mail the customer would get for this reply, nothing sent or saved. */
+export async function previewReply(ctx: ServiceCtx, input: z.infer<typeof previewInput>) {
+  const body = input.body.trim();
+  if (!body) throw ValidationError.field('body', 'validation.required');
+  const { snapshot, row } = await loadTicket(ctx.db, ctx.service.id, input.ticketId);
+  const to = await requesterEmail(ctx.db, snapshot);
+  const [service] = await ctx.db.select({ name: services.name }).from(services).where(eq(services.id, ctx.service.id));
+  const mail = composeReplyMail({ ...snapshot, mailThreadId: row.mailThreadId ?? threadRootId(row) }, service.name, to ?? '', body, '<preview>');
+  return { to, subject: mail.subject, text: mail.text };
+}

@@ -1,0 +1,60 @@
+import { z } from 'zod';
+import { INTERNAL_REASONS, type Ticket } from '@/db/schema';
+import type { ServiceCtx } from '@/lib/actions/context';
+import { ConflictError, ForbiddenError, ValidationError } from '@/lib/errors';
+import { assignableAgent } from './assignable';
+import { changeTicket, type ChangePlan } from './change';
+
+export const PROCESS_ACTIONS = ['solve', 'pend', 'comment', 'internal'] as const;
+export type ProcessAction = (typeof PROCESS_ACTIONS)[number];
+export const MAX_REPLY = 20000;
+
+export const processInput = z.object({
+  ticketId: z.uuid(),
+  version: z.coerce.number().int().positive(),
+  action: z.enum(PROCESS_ACTIONS),
+  body: z.string().max(MAX_REPLY, { error: 'validation.tooLong' }).default(''),
+  reason: z.enum(INTERNAL_REASONS).optional(),
+});
+export type ProcessInput = z.infer<typeof processInput>;
+
+/** Statuses in which a ticket can still be answered or resolved (not completed, not with Dooray). */
+const WORKABLE = new Set(['new', 'open', 'pending', 'solved', 'dooray_done']);
+
+/** Who may do what: anyone may comment; answering and resolving are for the assignee or an admin. */
+export function checkProcess(ctx: Pick<ServiceCtx, 'member' | 'role'>, row: Ticket, action: ProcessAction): void {
+  if (action === 'comment') return;
+  if (row.spam) throw new ConflictError('errors.ticketInSpam');
+  if (!WORKABLE.has(row.status)) throw new ConflictError('errors.ticketStatus');
+  if (row.assigneeId && row.assigneeId !== ctx.member.id && ctx.role !== 'admin') throw new ForbiddenError('errors.ticketNotYours');
+}
+
+/** The change a processing action makes (SPEC §2): 해결, 보류, 코멘트 추가, 내부해결. */
+export async function planProcess(ctx: Pick<ServiceCtx, 'db' | 'member' | 'role' | 'service'>, row: Ticket, input: Pick<ProcessInput, 'action' | 'body' | 'reason'>): Promise<ChangePlan> {
+  checkProcess(ctx, row, input.action);
+  const body = input.body.trim();
+  if (input.action !== 'internal' && !body) throw ValidationError.field('body', 'validation.required');
+  if (input.action === 'internal' && !input.reason) throw ValidationError.field('reason', 'validation.required');
+  const now = new Date();
+  const set: ChangePlan['set'] = {};
+  if (input.action !== 'comment' && !row.assigneeId && (await assignableAgent(ctx.db, ctx.service.id, ctx.member.id))) set.assigneeId = ctx.member.id;
+  switch (input.action) {
+    case 'solve':
+      return { event: 'agent_reply', set: { ...set, status: 'solved', solvedAt: now, solvedById: ctx.member.id, firstRepliedAt: row.firstRepliedAt ?? now, internalReason: null }, message: { kind: 'agent_reply', body } };
+    case 'pend':
+      return { event: 'agent_reply', set: { ...set, status: 'pending', firstRepliedAt: row.firstRepliedAt ?? now }, message: { kind: 'agent_reply', body } };
+    case 'internal':
+      return {
+        event: 'updated',
+        set: { ...set, status: 'solved', solvedAt: now, solvedById: ctx.member.id, internalReason: input.reason, spam: input.reason === 'spam' },
+        message: body ? { kind: 'internal_comment', body } : undefined,
+      };
+    case 'comment':
+      return { event: 'updated', message: { kind: 'internal_comment', body } };
+  }
+}
+
+/** Runs one processing action on one ticket, refusing a stale version. */
+export async function processTicket(ctx: ServiceCtx, input: ProcessInput) {
+  return changeTicket(ctx, input.ticketId, input.version, ({ row }) => planProcess(ctx, row, input));
+}
