@@ -12,7 +12,7 @@ export function checkWord(raw: string): { ok: true; value: CheckedWord } | { ok:
   if (word.length > BANNED_WORD_MAX) return { ok: false, problem: 'tooLong' };
   if (/\p{Cc}/u.test(word)) return { ok: false, problem: 'controlChars' };
   const key = wordKey(word);
-  if (!key) return { ok: false, problem: 'noLetters' };
+  if (!key || !/[\p{L}\p{N}]/u.test(key)) return { ok: false, problem: 'noLetters' };
   return { ok: true, value: { word, key } };
 }
 
