@@ -80,10 +80,10 @@ describe('templates', () => {
     const bad = await createTemplateAction(null, input(w.a.id, { categoryIds: [typeB.id] }));
     expect(bad).toMatchObject({ ok: false, fieldErrors: { categoryIds: [expect.any(String)] } });
     expect(await db().select().from(templates).where(eq(templates.serviceId, w.a.id))).toHaveLength(0);
-    expect(await linkTemplatesAction(null, { serviceId: w.a.id, categoryId: typeB.id, templateIds: [] })).toMatchObject({ ok: false });
-
     const ok = await createTemplateAction(null, input(w.a.id, { categoryIds: [typeA.id] }));
     if (!ok.ok) throw new Error(ok.error);
+    expect(await linkTemplatesAction(null, { serviceId: w.a.id, categoryId: typeB.id, templateIds: [ok.data.id] })).toMatchObject({ ok: false, error: expect.stringContaining('처리유형') });
+    expect(await db().select().from(templateLinks).where(eq(templateLinks.categoryId, typeB.id))).toEqual([]);
     expect((await search(w.a.id)).rows[0].links.map((l) => l.name)).toEqual(['환불']);
     const ticket = await makeTicket(db(), w.a.id, { processingTypeId: typeA.id });
     expect((await templatesForTicket(db(), w.a.id, ticket.processingTypeId, '')).map((t) => t.title)).toEqual(['배송 안내']);
