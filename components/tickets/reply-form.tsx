@@ -1,13 +1,16 @@
 'use client';
 
 import { useRouter } from 'next/navigation';
-import { useState, useTransition } from 'react';
+import { useRef, useState, useTransition } from 'react';
 import { useTranslations } from 'next-intl';
 import { INTERNAL_REASONS } from '@/db/schema/tickets';
 import { Button } from '@/components/ui/button';
 import { Dialog } from '@/components/ui/dialog';
 import { useToast } from '@/components/ui/toast';
 import { previewReplyAction, processTicketAction } from '@/app/[serviceId]/(desk)/tickets/actions';
+import { checkBannedWords } from '@/app/[serviceId]/(desk)/tickets/banned-word-actions';
+import { BannedWordsDialog, type BannedWordMatch } from '@/components/banned-words/banned-words-dialog';
+import { TemplatePicker, useTemplateSuggestions } from '@/components/templates/template-picker';
 
 const ACTIONS = ['solve', 'pend', 'comment', 'internal'] as const;
 type Preview = { to: string | null; subject: string; text: string };
@@ -15,6 +18,7 @@ type Preview = { to: string | null; subject: string; text: string };
 /** The reply box with the processing dropdown: 해결 / 보류 / 코멘트 추가 / 내부해결, 미리보기 and 처리하기. */
 export function ReplyForm({ serviceId, ticketId, version, spam, closed, hasEmail }: { serviceId: string; ticketId: string; version: number; spam: boolean; closed: boolean; hasEmail: boolean }) {
   const t = useTranslations('tickets');
+  const tt = useTranslations('templates');
   const toast = useToast();
   const router = useRouter();
   const [action, setAction] = useState<(typeof ACTIONS)[number]>(closed || spam ? 'comment' : 'solve');
@@ -25,10 +29,38 @@ export function ReplyForm({ serviceId, ticketId, version, spam, closed, hasEmail
   const [preview, setPreview] = useState<Preview | null>(null);
   const [pending, start] = useTransition();
   const available = closed || spam ? (['comment'] as const) : ACTIONS;
+  // Templates (issue 8): the picker inserts at the cursor; `/code` in the box suggests by search code.
+  const bodyRef = useRef<HTMLTextAreaElement>(null);
+  const suggest = useTemplateSuggestions({ serviceId, ticketId });
+  const insertTemplate = (text: string) => {
+    const el = bodyRef.current;
+    const at = el?.selectionStart ?? body.length;
+    const end = el?.selectionEnd ?? at;
+    setBody(body.slice(0, at) + text + body.slice(end));
+    requestAnimationFrame(() => el && (el.focus(), el.setSelectionRange(at + text.length, at + text.length)));
+  };
+  const acceptSuggestion = async (templateId: string) => {
+    const r = await suggest.accept(body, templateId);
+    if ('error' in r) return setFormError(r.error);
+    setBody(r.text);
+    requestAnimationFrame(() => bodyRef.current && (bodyRef.current.focus(), bodyRef.current.setSelectionRange(r.cursor, r.cursor)));
+  };
+  // 금칙어 (issue 8): replies to the customer are checked before 처리하기 / 미리보기; the server checks again.
+  const [banned, setBanned] = useState<{ text: string; matches: BannedWordMatch[] } | null>(null);
+  const passesBannedWords = async () => {
+    if (action !== 'solve' && action !== 'pend') return true;
+    const r = await checkBannedWords(null, { serviceId, text: body });
+    if (r.ok && r.data.matches.length) {
+      setBanned({ text: body, matches: r.data.matches });
+      return false;
+    }
+    return true;
+  };
 
   const submit = () =>
     start(async () => {
       setFormError(null);
+      if (!(await passesBannedWords())) return;
       const r = await processTicketAction(null, { serviceId, ticketId, version, action, body, reason: action === 'internal' ? reason || undefined : undefined });
       if (!r.ok) {
         setFormError(r.error);
@@ -43,6 +75,7 @@ export function ReplyForm({ serviceId, ticketId, version, spam, closed, hasEmail
   const showPreview = () =>
     start(async () => {
       setFormError(null);
+      if (!(await passesBannedWords())) return;
       const r = await previewReplyAction(null, { serviceId, ticketId, body });
       if (!r.ok) {
         setFormError(r.error);
@@ -56,18 +89,38 @@ export function ReplyForm({ serviceId, ticketId, version, spam, closed, hasEmail
   return (
     <section aria-labelledby="reply-title" className="rounded-lg border border-slate-200 bg-white p-5">
       <h2 id="reply-title" className="mb-3 font-medium">{t('process.title')}</h2>
+      <div className="mb-2 flex justify-end">
+        <TemplatePicker serviceId={serviceId} ticketId={ticketId} onInsert={insertTemplate} />
+      </div>
       <label htmlFor="reply-body" className="sr-only">{t('process.body')}</label>
       <textarea
         id="reply-body"
+        ref={bodyRef}
         name="body"
         value={body}
-        onChange={(e) => setBody(e.target.value)}
+        onChange={(e) => {
+          setBody(e.target.value);
+          suggest.onInput(e.target.value, e.target.selectionStart ?? e.target.value.length);
+        }}
+        onKeyDown={(e) => e.key === 'Escape' && suggest.dismiss()}
         rows={6}
         aria-invalid={bodyErrors.length > 0}
         aria-describedby={bodyErrors.length ? 'reply-body-err' : undefined}
         placeholder={action === 'comment' || action === 'internal' ? t('process.commentPlaceholder') : hasEmail ? t('process.replyPlaceholder') : t('process.replyNoEmail')}
         className="block w-full rounded-md border border-slate-300 px-3 py-2 text-sm"
       />
+      {suggest.suggestions.length > 0 && (
+        <ul aria-label={tt('picker.suggestion')} className="mt-1 rounded-md border border-slate-200 bg-white text-sm shadow-sm" data-testid="template-suggestions">
+          {suggest.suggestions.map((s) => (
+            <li key={s.id}>
+              <button type="button" onClick={() => acceptSuggestion(s.id)} className="flex w-full gap-2 px-3 py-1.5 text-left hover:bg-slate-50 focus:bg-slate-50">
+                <span className="font-mono text-xs text-slate-500">/{s.searchCode}</span>
+                <span>{s.title}</span>
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
       {bodyErrors.length > 0 && <p id="reply-body-err" className="mt-1 text-sm text-red-700">{bodyErrors.join(' ')}</p>}
       <div className="mt-3 flex flex-wrap items-end gap-2">
         <label className="flex flex-col gap-1 text-xs text-slate-600">
@@ -92,6 +145,7 @@ export function ReplyForm({ serviceId, ticketId, version, spam, closed, hasEmail
         </div>
       </div>
       {formError && <p role="alert" className="mt-2 text-sm text-red-700">{formError}</p>}
+      <BannedWordsDialog open={Boolean(banned)} onClose={() => { setBanned(null); bodyRef.current?.focus(); }} text={banned?.text ?? ''} matches={banned?.matches ?? []} />
       <Dialog open={Boolean(preview)} onOpenChange={(o) => !o && setPreview(null)} title={t('process.previewTitle')} size="lg">
         {preview && (
           <div className="flex flex-col gap-2 text-sm">

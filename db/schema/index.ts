@@ -9,3 +9,5 @@ export * from './field-layouts';
 export * from './ticket-activity';
 export * from './rate-limits';
 export * from './helpcenter';
+export * from './templates';
+export * from './banned-words';

@@ -3,6 +3,7 @@ import { services } from '@/db/schema';
 import { eq } from 'drizzle-orm';
 import type { ServiceCtx } from '@/lib/actions/context';
 import { ValidationError } from '@/lib/errors';
+import { assertNoBannedWords } from '@/lib/banned-words/check';
 import { MAX_REPLY } from './process-ticket';
 import { composeReplyMail, requesterEmail, threadRootId } from './reply-mail';
 import { loadTicket } from './snapshot';
@@ -13,6 +14,7 @@ export const previewInput = z.object({ ticketId: z.uuid(), body: z.string().max(
 export async function previewReply(ctx: ServiceCtx, input: z.infer<typeof previewInput>) {
   const body = input.body.trim();
   if (!body) throw ValidationError.field('body', 'validation.required');
+  await assertNoBannedWords(ctx.db, ctx.service.id, body);
   const { snapshot, row } = await loadTicket(ctx.db, ctx.service.id, input.ticketId);
   const to = await requesterEmail(ctx.db, snapshot);
   const [service] = await ctx.db.select({ name: services.name }).from(services).where(eq(services.id, ctx.service.id));

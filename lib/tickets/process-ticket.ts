@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { INTERNAL_REASONS, type Ticket } from '@/db/schema';
 import type { ServiceCtx } from '@/lib/actions/context';
 import { ConflictError, ForbiddenError, ValidationError } from '@/lib/errors';
+import { assertNoBannedWords } from '@/lib/banned-words/check';
 import { assignableAgent } from './assignable';
 import { changeTicket, type ChangePlan } from './change';
 
@@ -35,6 +36,8 @@ export async function planProcess(ctx: Pick<ServiceCtx, 'db' | 'member' | 'role'
   const body = input.body.trim();
   if (input.action !== 'internal' && !body) throw ValidationError.field('body', 'validation.required');
   if (input.action === 'internal' && !input.reason) throw ValidationError.field('reason', 'validation.required');
+  // 금칙어 (SPEC §9): a reply to the customer with a banned word is refused on every path (single and bulk).
+  if (input.action === 'solve' || input.action === 'pend') await assertNoBannedWords(ctx.db, ctx.service.id, body);
   const now = new Date();
   const set: ChangePlan['set'] = {};
   if (input.action !== 'comment' && !row.assigneeId && (await assignableAgent(ctx.db, ctx.service.id, ctx.member.id))) set.assigneeId = ctx.member.id;

@@ -27,6 +27,8 @@ export default async function ServiceLayout({ children, params }: { children: Re
       { href: `${base}/categories`, label: t('categories') },
       { href: `${base}/fields`, label: t('fields') },
       { href: `${base}/agents`, label: t('agents') },
+      { href: `${base}/templates`, label: t('templates') },
+      { href: `${base}/banned-words`, label: t('bannedWords') },
     ];
     if (canViewLogs(session.member, access)) links.push({ href: `${base}/access-log`, label: t('accessLog') });
     sections.push({ title: t('serviceManagement'), links });

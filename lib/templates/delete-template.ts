@@ -1,0 +1,16 @@
+import { eq } from 'drizzle-orm';
+import { templates } from '@/db/schema';
+import { getVisibleTemplate } from '@/db/queries/templates';
+import type { ServiceCtx } from '@/lib/actions/context';
+import { ForbiddenError } from '@/lib/errors';
+import { canEditTemplate } from './can-edit';
+
+/** 템플릿 삭제 (its links in every service go with it). */
+export async function deleteTemplate(ctx: Pick<ServiceCtx, 'db' | 'service' | 'member' | 'role'>, id: string) {
+  return ctx.db.transaction(async (tx) => {
+    const current = await getVisibleTemplate(tx, ctx.service.id, id, { lock: true });
+    if (!canEditTemplate(ctx, current)) throw new ForbiddenError('templates.notEditable');
+    await tx.delete(templates).where(eq(templates.id, current.id));
+    return { title: current.title };
+  });
+}

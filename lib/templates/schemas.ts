@@ -1,0 +1,67 @@
+import { z } from 'zod';
+import { TEMPLATE_SCOPES } from '@/db/schema/templates';
+
+export const TEMPLATE_TITLE_MAX = 100;
+export const TEMPLATE_CONTENT_MAX = 20_000;
+export const SEARCH_CODE_MAX = 20;
+export const TEMPLATE_LINKS_MAX = 500;
+
+const serviceId = z.string().min(1).max(30);
+const id = z.uuid({ error: 'errors.notFound' });
+
+const title = z
+  .string()
+  .trim()
+  .min(1, { error: 'validation.required' })
+  .max(TEMPLATE_TITLE_MAX)
+  .regex(/^[^\p{Cc}]*$/u, { error: 'validation.controlChars' });
+
+/** 검색 코드: optional, up to 20 ASCII letters and digits (typed after `/` in the reply box). */
+export const searchCodeSchema = z
+  .string()
+  .trim()
+  .max(SEARCH_CODE_MAX, { error: 'templates.searchCodeRule' })
+  .regex(/^[A-Za-z0-9]*$/, { error: 'templates.searchCodeRule' });
+
+const categoryIds = z
+  .array(z.string())
+  .max(TEMPLATE_LINKS_MAX)
+  .default([])
+  .transform((ids) => [...new Set(ids)]);
+
+export const templateFields = {
+  serviceId,
+  scope: z.enum(TEMPLATE_SCOPES, { error: 'validation.choice' }),
+  title,
+  content: z.string().max(TEMPLATE_CONTENT_MAX),
+  searchCode: searchCodeSchema.default(''),
+  categoryIds,
+};
+
+export const createTemplateInput = z.object(templateFields);
+export type CreateTemplateInput = z.output<typeof createTemplateInput>;
+
+export const updateTemplateInput = z.object({ ...templateFields, id });
+export type UpdateTemplateInput = z.output<typeof updateTemplateInput>;
+
+export const templateIdInput = z.object({ serviceId, id });
+
+export const linkTemplatesInput = z.object({
+  serviceId,
+  categoryId: id,
+  templateIds: z.array(z.string()).min(1, { error: 'templates.pickOne' }).max(TEMPLATE_LINKS_MAX),
+});
+export type LinkTemplatesInput = z.output<typeof linkTemplatesInput>;
+
+export const templateSearchInput = z.object({
+  serviceId,
+  scope: z.enum(['all', ...TEMPLATE_SCOPES]).default('all'),
+  title: z.string().trim().max(TEMPLATE_TITLE_MAX).default(''),
+  searchCode: z.string().trim().max(SEARCH_CODE_MAX).default(''),
+  content: z.string().trim().max(200).default(''),
+  after: z.string().max(80).optional(),
+});
+export type TemplateSearch = z.output<typeof templateSearchInput>;
+
+export const ticketTemplatesInput = z.object({ serviceId, ticketId: id, q: z.string().trim().max(50).default('') });
+export const renderTemplateInput = z.object({ serviceId, ticketId: id, templateId: id });
