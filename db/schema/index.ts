@@ -7,3 +7,4 @@ export * from './tickets';
 export * from './categories';
 export * from './field-layouts';
 export * from './ticket-activity';
+export * from './triggers';
