@@ -62,7 +62,7 @@ export const webhookSecrets = pgTable('webhook_secrets', {
 export type TriggerPassDetail = {
   event: string;
   evaluated: number;
-  fired: { triggerId: string; title: string; results: { type: string; outcome: string; reason?: string; deliveryIds?: string[] }[] }[];
+  fired: { triggerId: string; title: string; results: { type: string; outcome: string; reason?: string; deliveryIds?: string[]; changes?: { field: string; before: unknown; after: unknown }[] }[] }[];
 };
 
 /** Every pass over a change (SPEC §6): how many triggers were evaluated and what each fired one did. */

@@ -35,13 +35,17 @@ export function runTriggers(triggers: readonly CompiledTrigger[], change: Engine
       }
       const applied = mod.apply(settings, { draft, env, triggerId: trigger.id, index });
       let outcome = applied.outcome;
+      const made: { field: string; before: unknown; after: unknown }[] = [];
       if (applied.patch) {
         const next = { ...draft };
         let changed = false;
         for (const [k, v] of Object.entries(applied.patch) as [keyof TicketPatch, unknown][]) {
           if (draft[k] === v) continue;
           // Paths travel with their category; history shows the category.
-          if (k !== 'intakeTypePath' && k !== 'processingTypePath') changes.push({ triggerId: trigger.id, triggerTitle: trigger.title, field: k, before: draft[k], after: v, note: applied.note });
+          if (k !== 'intakeTypePath' && k !== 'processingTypePath') {
+            changes.push({ triggerId: trigger.id, triggerTitle: trigger.title, field: k, before: draft[k], after: v, note: applied.note });
+            made.push({ field: k, before: draft[k], after: v });
+          }
           (next as Record<string, unknown>)[k] = v;
           changed = true;
         }
@@ -49,7 +53,7 @@ export function runTriggers(triggers: readonly CompiledTrigger[], change: Engine
         else if (outcome === 'changed') outcome = 'unchanged';
       }
       if (applied.effect) effects.push({ triggerId: trigger.id, triggerTitle: trigger.title, resultIndex: index, type: settings.type, settings, ticket: draft });
-      outcomes.push({ type: settings.type, outcome, ...(applied.reason ? { reason: applied.reason } : {}) });
+      outcomes.push({ type: settings.type, outcome, ...(applied.reason ? { reason: applied.reason } : {}), ...(made.length ? { changes: made } : {}) });
     });
     log.push({ triggerId: trigger.id, title: trigger.title, fired: true, results: outcomes });
   }

@@ -181,7 +181,7 @@ describe('runTriggers', () => {
     const none = runTriggers([t], change(), env({ [G1]: [] }));
     expect(none.draft).toMatchObject({ groupId: G1, assigneeId: null });
     expect(none.changes).toEqual([expect.objectContaining({ field: 'groupId', note: 'no_assignable_agent' })]);
-    expect(none.log[0].results).toEqual([{ type: 'assign', outcome: 'changed', reason: 'no_assignable_agent' }]);
+    expect(none.log[0].results).toEqual([{ type: 'assign', outcome: 'changed', reason: 'no_assignable_agent', changes: [{ field: 'groupId', before: null, after: G1 }] }]);
     const named = trig('n', [always], [{ type: 'assign', groupId: G1, method: 'agent', agentId: B }]);
     expect(runTriggers([named], change(), env({ [G1]: [A] })).draft.assigneeId).toBeNull();
   });

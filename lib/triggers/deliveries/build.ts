@@ -150,6 +150,29 @@ async function requestsOf(tx: Queryable, ctx: Ctx, e: Effect): Promise<{ kind: D
   return [];
 }
 
+async function context(tx: Queryable, serviceId: string, event: TicketEvent, reply?: string): Promise<Ctx> {
+  const [svc] = await tx.select({ languages: services.languages, editorType: services.editorType }).from(services).where(eq(services.id, serviceId));
+  return { serviceId, event, reply, languages: svc?.languages ?? [], editorHtml: svc?.editorType !== 'text', values: new Map() };
+}
+
+/** What each effect would send (the test run): kind, shown target and a short summary; nothing is written. */
+export async function previewEffects(tx: Queryable, input: { serviceId: string; event: TicketEvent; effects: Effect[] }): Promise<{ kind: DeliveryKind; target: string; summary: string }[][]> {
+  const ctx = await context(tx, input.serviceId, input.event);
+  const out = [];
+  for (const e of input.effects) {
+    const reqs = await requestsOf(tx, ctx, e);
+    out.push(
+      reqs.map((r) => {
+        const m = r.request as MailRequest;
+        const h = r.request as HttpRequest;
+        const summary = 'url' in h ? (r.kind === 'dooray' ? String((h.body as { text?: string }).text ?? '') : `POST ${hostOf(h.url)}`) : m.template ? m.template.subject : m.subject;
+        return { kind: r.kind, target: r.kind === 'notify_mail' || r.kind === 'forward' ? (r.kind === 'forward' ? m.to : `${r.target}: ${m.to}`) : r.target, summary: summary.slice(0, 300) };
+      }),
+    );
+  }
+  return out;
+}
+
 /** What enqueuing an effect did, per result: the delivery ids, or why nothing was queued. */
 export type Enqueued = { deliveryIds: string[]; reason?: string };
 
@@ -159,8 +182,7 @@ export type Enqueued = { deliveryIds: string[]; reason?: string };
  */
 export async function enqueueEffects(tx: Queryable, input: { serviceId: string; event: TicketEvent; reply?: string; effects: Effect[]; disabled: ReadonlySet<string> }): Promise<Enqueued[]> {
   if (!input.effects.length) return [];
-  const [svc] = await tx.select({ languages: services.languages, editorType: services.editorType }).from(services).where(eq(services.id, input.serviceId));
-  const ctx: Ctx = { serviceId: input.serviceId, event: input.event, reply: input.reply, languages: svc?.languages ?? [], editorHtml: svc?.editorType !== 'text', values: new Map() };
+  const ctx = await context(tx, input.serviceId, input.event, input.reply);
   const out: Enqueued[] = [];
   for (const e of input.effects) {
     const url = (e.settings as { url?: string }).url;
