@@ -27,6 +27,7 @@ export default async function ServiceLayout({ children, params }: { children: Re
       { href: `${base}/categories`, label: t('categories') },
       { href: `${base}/fields`, label: t('fields') },
       { href: `${base}/agents`, label: t('agents') },
+      { href: `${base}/triggers`, label: t('triggers') },
     ];
     if (canViewLogs(session.member, access)) links.push({ href: `${base}/access-log`, label: t('accessLog') });
     sections.push({ title: t('serviceManagement'), links });

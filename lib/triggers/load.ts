@@ -1,4 +1,4 @@
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, eq, isNull } from 'drizzle-orm';
 import { fields, triggers, triggerVersions } from '@/db/schema';
 import type { Queryable } from '@/lib/db';
 import { builtinTargets, compileConditions, type TargetLookup } from './conditions';
@@ -15,12 +15,12 @@ export async function triggersVersion(db: Queryable, serviceId: string): Promise
   return row?.v ?? 0;
 }
 
-/** Field targets of a service: its non-encrypted fields of a testable type. */
+/** Field targets of a service: its visible, non-encrypted fields of a testable type. */
 export async function targetLookup(db: Queryable, serviceId: string): Promise<TargetLookup> {
   const rows = await db
     .select({ code: fields.code, type: fields.type, encrypted: fields.encrypted, options: fields.options })
     .from(fields)
-    .where(eq(fields.serviceId, serviceId));
+    .where(and(eq(fields.serviceId, serviceId), isNull(fields.deletedAt), eq(fields.visible, true)));
   const byCode = new Map<string, ReturnType<typeof fieldTarget>>();
   for (const r of rows) {
     const type = r.encrypted ? null : fieldValueType(r.type);

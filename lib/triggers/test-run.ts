@@ -1,5 +1,5 @@
-import { and, eq } from 'drizzle-orm';
-import { tickets } from '@/db/schema';
+import { and, eq, inArray } from 'drizzle-orm';
+import { categories, groups, members, tickets } from '@/db/schema';
 import type { ServiceCtx } from '@/lib/actions/context';
 import { NotFoundError } from '@/lib/errors';
 import { loadTicket } from '@/lib/tickets/snapshot';
@@ -14,6 +14,8 @@ class Rollback extends Error {}
 export type TestRunResult = {
   ticketNumber: number;
   evaluated: number;
+  /** Names of the agents, groups and categories the changes name. */
+  names: Record<string, string>;
   fired: {
     triggerId: string;
     title: string;
@@ -39,8 +41,19 @@ export async function testRunTriggers(ctx: ServiceCtx, input: { ticketNumber: nu
       const out = await runWithDb(tx, list, { event: input.event, before, after: snapshot }, new PassEnv(serviceId, () => 0, false));
       const sends = await previewEffects(tx, { serviceId, event: input.event, effects: out.effects });
       let k = 0;
+      const ids = [...new Set(out.changes.flatMap((c) => [c.before, c.after]).filter((v): v is string => typeof v === 'string' && v.length === 36))];
+      const names: Record<string, string> = {};
+      if (ids.length) {
+        const rows = await Promise.all([
+          tx.select({ id: members.id, name: members.name }).from(members).where(inArray(members.id, ids)),
+          tx.select({ id: groups.id, name: groups.name }).from(groups).where(and(eq(groups.serviceId, serviceId), inArray(groups.id, ids))),
+          tx.select({ id: categories.id, name: categories.name }).from(categories).where(and(eq(categories.serviceId, serviceId), inArray(categories.id, ids))),
+        ]);
+        for (const r of rows.flat()) names[r.id] = r.name;
+      }
       result = {
         ticketNumber: snapshot.number,
+        names,
         evaluated: out.log.length,
         fired: out.log
           .filter((l) => l.fired)
