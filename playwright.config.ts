@@ -2,6 +2,8 @@ import { defineConfig } from '@playwright/test';
 
 const port = Number(process.env.E2E_PORT ?? 3100);
 export const E2E_ADMIN = { login: 'admin', password: 'e2e-admin-pass-1' };
+/** Demo agents of the `demo` service (lib/demo/seed-demo.ts): junho (상담원, 결제), minji (관리자). */
+export const E2E_AGENT_PASSWORD = 'e2e-agent-pass-1';
 
 // Debian's Chromium (DESIGN.md §9); Playwright never downloads a browser here.
 export default defineConfig({
@@ -33,6 +35,7 @@ export default defineConfig({
       SEED_ADMIN_LOGIN: E2E_ADMIN.login,
       SEED_ADMIN_PASSWORD: E2E_ADMIN.password,
       SEED_ADMIN_NAME: '김관리',
+      SEED_DEMO_AGENTS_PASSWORD: E2E_AGENT_PASSWORD,
     },
   },
 });

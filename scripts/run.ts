@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { announceFirstStart, ensureFirstStart } from '@/lib/bootstrap/first-start';
 import { closeDb, getDb } from '@/lib/db';
+import { seedDemo } from '@/lib/demo/seed-demo';
 import { prepareEnvironment } from './env';
 
 const mode = process.argv[2] === 'start' ? 'start' : 'dev';
@@ -15,6 +16,8 @@ const nextBin = path.join(process.cwd(), 'node_modules', '.bin', 'next');
 async function main() {
   const { embedded } = await prepareEnvironment(mode === 'dev');
   announceFirstStart(await ensureFirstStart(getDb()));
+  // Demo agents with a known password (browser tests, demos): off unless asked for.
+  if (process.env.SEED_DEMO_AGENTS_PASSWORD) await seedDemo(getDb(), process.env.SEED_DEMO_AGENTS_PASSWORD);
   await closeDb();
 
   const port = process.env.PORT ?? '3000';

@@ -3,6 +3,7 @@ import type { CategoryKind } from '@/db/schema';
 import type { CategoryRow } from '@/db/queries/categories';
 import type { Tx } from '@/lib/db';
 import { ConflictError, isUniqueViolation } from '@/lib/errors';
+import { syncTicketCategoryPaths } from '@/lib/tickets/category-paths';
 import { LEVEL_NAME_INDEX } from './conflict';
 import { sameNames, type Placed } from './tree-model';
 
@@ -53,6 +54,8 @@ export async function writeTree(tx: Tx, serviceId: string, kind: CategoryKind, b
     if (toInsert.length || toUpdate.length) {
       await tx.execute(sql`UPDATE categories SET depth = -depth WHERE service_id = ${serviceId} AND kind = ${kind} AND depth < 0`);
     }
+    const moves = toUpdate.filter((p) => before.get(p.id)!.path !== p.path).map((p) => ({ id: p.id, parentId: p.parentId, from: before.get(p.id)!.path, to: p.path }));
+    if (moves.length) await syncTicketCategoryPaths(tx, serviceId, kind, moves);
   } catch (err) {
     if (isUniqueViolation(err, LEVEL_NAME_INDEX)) throw new ConflictError('errors.categoryNameTakenConcurrent');
     throw err;

@@ -1,5 +1,5 @@
 import { eq, sql } from 'drizzle-orm';
-import { categories } from '@/db/schema';
+import { categories, tickets } from '@/db/schema';
 import {
   categoryDeleteImpactAction,
   createCategoryAction,
@@ -12,6 +12,7 @@ import { getCategoryAncestors, getCategoryDescendants, getCategoryTree, isWithin
 import { addAgent, asSessionMember, makeMember, makeService } from '../helpers/factories';
 import { setupTestDb } from '../helpers/db';
 import { readXlsx } from '../helpers/categories';
+import { makeTicket } from '../helpers/tickets';
 import { signInAs, signOut } from '../helpers/session';
 
 jest.mock('@/lib/auth/session', () => jest.requireActual('../helpers/session').sessionMock);
@@ -94,6 +95,20 @@ describe('move', () => {
     expect((await moveCategoryAction(null, { serviceId, id: b, parentId: null })).ok).toBe(true);
     const [rb] = await db().select().from(categories).where(eq(categories.id, b));
     expect([rb.depth, rb.path]).toEqual([1, `/${b}/`]);
+  });
+
+  it("rewrites the tickets' copies of the moved subtree's paths, so subtree filters stay right", async () => {
+    const a = await add('경로A');
+    const b = await add('경로B', a);
+    const c = await add('경로C', b);
+    const t = await add('경로T');
+    const onC = await makeTicket(db(), serviceId, { intakeTypeId: c, intakeTypePath: `/${a}/${b}/${c}/` });
+    const onA = await makeTicket(db(), serviceId, { intakeTypeId: a, intakeTypePath: `/${a}/` });
+    expect((await moveCategoryAction(null, { serviceId, id: b, parentId: t })).ok).toBe(true);
+    const path = async (id: string) => (await db().select({ p: tickets.intakeTypePath }).from(tickets).where(eq(tickets.id, id)))[0].p;
+    expect(await path(onC.id)).toBe(`/${t}/${b}/${c}/`);
+    expect(await path(onA.id)).toBe(`/${a}/`);
+    expect(await categoryDeleteImpactAction(null, { serviceId, id: t })).toMatchObject({ ok: true, data: { tickets: 1 } });
   });
 
   it('refuses a cycle, a 6th level, a clash at the new level and the other tree, writing nothing', async () => {

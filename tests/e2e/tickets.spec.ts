@@ -1,0 +1,109 @@
+import { expect, test, type Page } from '@playwright/test';
+import { E2E_ADMIN, E2E_AGENT_PASSWORD } from '../../playwright.config';
+
+async function logIn(page: Page, login: string, password: string) {
+  await page.goto('/login');
+  await page.getByLabel('아이디 또는 이메일').fill(login);
+  await page.getByLabel('비밀번호').fill(password);
+  await page.getByRole('button', { name: '로그인' }).click();
+  await expect(page.getByRole('button', { name: '로그아웃' })).toBeVisible();
+}
+
+async function logOut(page: Page) {
+  await page.getByRole('button', { name: '로그아웃' }).click();
+  await expect(page.getByText('로그아웃되었습니다.')).toBeVisible();
+}
+
+test('an inquiry is taken, pended, solved and completed, and the customer gets threaded mails', async ({ page }) => {
+  test.setTimeout(180_000);
+  const suffix = Date.now().toString(36);
+  const type = `교환${suffix}`;
+  const subject = `사이즈 교환 요청 ${suffix}`;
+  const email = `cust${suffix}@example.com`;
+  let number = '';
+
+  await test.step('the admin adds an intake type', async () => {
+    await logIn(page, E2E_ADMIN.login, E2E_ADMIN.password);
+    await page.goto('/demo/settings/categories');
+    await page.getByRole('button', { name: '1뎁스 카테고리 추가' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel('카테고리명 (ko)').fill(type);
+    await dialog.getByRole('button', { name: '추가' }).click();
+    await expect(page.getByTestId(`category-row-${type}`)).toBeVisible();
+    await logOut(page);
+  });
+
+  await test.step('an agent records the inquiry with 티켓 생성', async () => {
+    await logIn(page, 'seoyeon', E2E_AGENT_PASSWORD);
+    await page.getByRole('link', { name: '티켓 생성' }).click();
+    await page.getByLabel('접수유형').selectOption({ label: type });
+    await page.getByRole('button', { name: '선택' }).click();
+    await page.getByLabel('제목').fill(subject);
+    await page.getByLabel('내용').fill('<script>alert(1)</script> 운동화 270을 275로 바꾸고 싶어요.');
+    await page.getByLabel('이름').fill('홍길동');
+    await page.getByLabel('이메일').fill(email);
+    await page.getByLabel('개인정보수집 및 이용 동의').check();
+    await page.getByRole('button', { name: '티켓 생성' }).click();
+    await expect(page.getByRole('heading', { name: subject })).toBeVisible();
+    number = /\/tickets\/(\d+)/.exec(page.url())![1];
+    await expect(page.getByText('<script>alert(1)</script> 운동화 270을 275로 바꾸고 싶어요.')).toBeVisible();
+    await logOut(page);
+  });
+
+  await test.step('another agent finds it in 전체 미할당 티켓 and takes it', async () => {
+    await logIn(page, 'junho', E2E_AGENT_PASSWORD);
+    await page.getByRole('link', { name: '티켓 목록' }).click();
+    await page.getByRole('link', { name: /전체 미할당 티켓/ }).click();
+    await page.getByLabel('검색', { exact: true }).fill(suffix);
+    await page.getByRole('button', { name: '검색', exact: true }).click();
+    await page.getByRole('link', { name: subject }).click();
+    await page.getByRole('button', { name: '가져오기' }).click();
+    await expect(page.getByText('티켓을 가져왔습니다.')).toBeVisible();
+    await expect(page.getByText('처리중', { exact: true })).toBeVisible();
+  });
+
+  await test.step('the agent pends with an interim reply, previews and then solves', async () => {
+    await page.getByLabel('답변 내용').fill('재고를 확인하고 있습니다. 잠시만 기다려 주세요.');
+    await page.getByLabel('처리 방법').selectOption({ label: '보류' });
+    await page.getByRole('button', { name: '처리하기' }).click();
+    await expect(page.getByText('처리했고 고객에게 메일을 보냈습니다.')).toBeVisible();
+    await expect(page.getByText('보류중', { exact: true })).toBeVisible();
+
+    await page.getByLabel('답변 내용').fill('275 사이즈로 교환 발송했습니다.');
+    await page.getByLabel('처리 방법').selectOption({ label: '해결' });
+    await page.getByRole('button', { name: '미리보기' }).click();
+    const preview = page.getByRole('dialog');
+    await expect(preview.getByText(`[#${number}] Re: ${subject}`)).toBeVisible();
+    await expect(preview.getByText(email)).toBeVisible();
+    await page.keyboard.press('Escape');
+    await page.getByRole('button', { name: '처리하기' }).click();
+    await expect(page.getByText('처리했고 고객에게 메일을 보냈습니다.')).toBeVisible();
+    await expect(page.getByText('해결', { exact: true }).first()).toBeVisible();
+
+    await page.getByRole('tab', { name: '히스토리' }).click();
+    await expect(page.getByRole('tabpanel', { name: '히스토리' }).getByText('상태: 보류중 → 해결')).toBeVisible();
+    await logOut(page);
+  });
+
+  await test.step('the customer mails are in the dev mailbox, threaded on the ticket', async () => {
+    await page.goto('/dev/mail');
+    const mails = page.getByRole('link').filter({ hasText: `[#${number}] Re: ${subject}` });
+    await expect(mails).toHaveCount(2);
+    await mails.first().click();
+    await expect(page.getByText(/in-reply-to/)).toBeVisible();
+    const root = await page.locator('dt:has-text("in-reply-to") + dd').innerText();
+    expect(root).toMatch(/^<ticket-[0-9a-f-]+@/);
+    await page.goBack();
+    await mails.nth(1).click();
+    await expect(page.locator('dt:has-text("in-reply-to") + dd')).toHaveText(root);
+  });
+
+  await test.step('an admin completes the solved ticket', async () => {
+    await logIn(page, 'minji', E2E_AGENT_PASSWORD);
+    await page.goto(`/demo/tickets/${number}`);
+    await page.getByRole('button', { name: '완료' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: '완료' }).click();
+    await expect(page.getByText('티켓을 완료했습니다.')).toBeVisible();
+    await expect(page.getByText('완료', { exact: true }).first()).toBeVisible();
+  });
+});
