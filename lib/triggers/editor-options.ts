@@ -9,9 +9,11 @@ import { META_CODES } from '@/lib/substitution/render';
 import { fieldValueType } from './conditions/field';
 import { OPERATORS_BY_TYPE } from './operators';
 
+const BUILTIN_CODES = new Set(['subject', 'content', 'category', 'processingType', 'priority', 'name', 'mail', 'phone']);
+
 function flatten(nodes: CategoryNode[], out: Option[] = []): Option[] {
   for (const n of nodes) {
-    out.push({ value: n.id, label: `${'　'.repeat(n.depth)}${n.label}` });
+    out.push({ value: n.id, label: `${'　'.repeat(Math.max(0, n.depth - 1))}${n.label}` });
     flatten(n.children, out);
   }
   return out;
@@ -41,6 +43,8 @@ export async function editorOptions(db: Queryable, serviceId: string, lang: stri
   const name = (f: (typeof fieldRows)[number]) => f.names[lang] ?? Object.values(f.names)[0] ?? f.code;
   const fieldTargets: EditorOptions['fieldTargets'] = [];
   for (const f of fieldRows) {
+    // Fields stored as ticket columns (and the requester's) are offered as the built-in targets.
+    if (BUILTIN_CODES.has(f.code)) continue;
     const type = f.encrypted || !f.visible ? null : fieldValueType(f.type);
     if (!type) continue;
     fieldTargets.push({ id: `field:${f.code}`, label: `${name(f)} (${f.code})`, type, values: type === 'enum' && f.type !== 'agree' ? f.options.map((o) => ({ value: o.value, label: o.labels[lang] ?? o.value })) : undefined });

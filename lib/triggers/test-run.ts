@@ -44,12 +44,13 @@ export async function testRunTriggers(ctx: ServiceCtx, input: { ticketNumber: nu
       const ids = [...new Set(out.changes.flatMap((c) => [c.before, c.after]).filter((v): v is string => typeof v === 'string' && v.length === 36))];
       const names: Record<string, string> = {};
       if (ids.length) {
-        const rows = await Promise.all([
-          tx.select({ id: members.id, name: members.name }).from(members).where(inArray(members.id, ids)),
-          tx.select({ id: groups.id, name: groups.name }).from(groups).where(and(eq(groups.serviceId, serviceId), inArray(groups.id, ids))),
-          tx.select({ id: categories.id, name: categories.name }).from(categories).where(and(eq(categories.serviceId, serviceId), inArray(categories.id, ids))),
-        ]);
-        for (const r of rows.flat()) names[r.id] = r.name;
+        // One after another: a transaction's client runs one query at a time.
+        const rows = [
+          ...(await tx.select({ id: members.id, name: members.name }).from(members).where(inArray(members.id, ids))),
+          ...(await tx.select({ id: groups.id, name: groups.name }).from(groups).where(and(eq(groups.serviceId, serviceId), inArray(groups.id, ids)))),
+          ...(await tx.select({ id: categories.id, name: categories.name }).from(categories).where(and(eq(categories.serviceId, serviceId), inArray(categories.id, ids)))),
+        ];
+        for (const r of rows) names[r.id] = r.name;
       }
       result = {
         ticketNumber: snapshot.number,

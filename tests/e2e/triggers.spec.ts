@@ -52,7 +52,7 @@ test('an admin builds a round-robin + Dooray trigger, puts it first, and a new i
     await test.step('another trigger is already active', async () => {
       await page.goto('/demo/settings/triggers');
       await page.getByRole('link', { name: '트리거 추가' }).click();
-      await page.getByLabel('제목', { exact: true }).fill(other);
+      await page.getByRole('textbox', { name: '제목', exact: true }).fill(other);
       await page.getByLabel('조건 1의 대상').selectOption('subject');
       await page.getByLabel('조건 1의 조건', { exact: true }).selectOption('contains');
       await page.getByLabel('조건 1의 조건 값').fill(`없는제목${suffix}`);
@@ -64,7 +64,7 @@ test('an admin builds a round-robin + Dooray trigger, puts it first, and a new i
 
     await test.step('the admin builds "intake type within 결제 → 결제 group round-robin + Dooray alert"', async () => {
       await page.getByRole('link', { name: '트리거 추가' }).click();
-      await page.getByLabel('제목', { exact: true }).fill(first);
+      await page.getByRole('textbox', { name: '제목', exact: true }).fill(first);
       await page.getByLabel('조건 1의 대상').selectOption('intakeType');
       await page.getByLabel('조건 1의 조건', { exact: true }).selectOption('is_within');
       await page.getByLabel('조건 1의 조건 값').selectOption({ label: type });
