@@ -24,8 +24,11 @@ const options: EditorOptions = {
 let last: ConditionDraft | null = null;
 function Harness() {
   const [row, setRow] = useState<ConditionDraft>({ mode: 'all', target: 'event', operator: 'is', value: 'created' });
-  last = row;
-  return <ConditionRow index={0} row={row} options={options} onChange={setRow} onRemove={() => {}} />;
+  const change = (r: ConditionDraft) => {
+    last = r;
+    setRow(r);
+  };
+  return <ConditionRow index={0} row={row} options={options} onChange={change} onRemove={() => {}} />;
 }
 
 function setup() {
