@@ -36,6 +36,9 @@ export default defineConfig({
       SEED_ADMIN_PASSWORD: E2E_ADMIN.password,
       SEED_ADMIN_NAME: '김관리',
       SEED_DEMO_AGENTS_PASSWORD: E2E_AGENT_PASSWORD,
+      // Trigger specs stand in for Dooray and callback receivers with HTTP servers on 127.0.0.1.
+      OUTBOUND_ALLOW_CIDRS: '127.0.0.1/32',
+      OUTBOUND_ALLOW_HTTP: '1',
     },
   },
 });

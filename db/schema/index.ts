@@ -11,3 +11,4 @@ export * from './rate-limits';
 export * from './helpcenter';
 export * from './templates';
 export * from './banned-words';
+export * from './triggers';

@@ -1,5 +1,5 @@
-import { and, count, eq } from 'drizzle-orm';
-import { groupMembers, groups, tickets } from '@/db/schema';
+import { and, arrayContains, asc, count, eq } from 'drizzle-orm';
+import { groupMembers, groups, tickets, triggers } from '@/db/schema';
 import type { Queryable } from '@/lib/db';
 import { NotFoundError } from '@/lib/errors';
 
@@ -14,8 +14,7 @@ export type GroupReferences = {
 
 /**
  * Everything that refers to a group: the single place the delete check and its confirm
- * dialog read. Triggers and tickets land in later issues, which extend this function
- * (until then there are none to count).
+ * dialog read.
  */
 export async function groupReferences(db: Queryable, serviceId: string, groupId: string): Promise<GroupReferences> {
   const [agents] = await db
@@ -26,9 +25,13 @@ export async function groupReferences(db: Queryable, serviceId: string, groupId:
     .select({ n: count() })
     .from(tickets)
     .where(and(eq(tickets.serviceId, serviceId), eq(tickets.groupId, groupId)));
-  // The triggers issue adds its query here (conditions and results naming the group, scoped by service_id).
-  const triggers: GroupReferences['triggers'] = [];
-  return { agents: agents.n, triggers, tickets: assigned.n };
+  // triggers.group_ids is kept by every trigger save (conditions and results naming a group); GIN-indexed.
+  const using = await db
+    .select({ id: triggers.id, title: triggers.title })
+    .from(triggers)
+    .where(and(eq(triggers.serviceId, serviceId), arrayContains(triggers.groupIds, [groupId])))
+    .orderBy(asc(triggers.title));
+  return { agents: agents.n, triggers: using, tickets: assigned.n };
 }
 
 /** A group's references for its delete confirmation; another service's group is not found. */

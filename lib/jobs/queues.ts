@@ -2,4 +2,12 @@
 export const QUEUES = {
   /** 개인정보 파기: destroys due field values; singleton so at most one run is active anywhere. */
   piiDestroy: { name: 'pii-destroy', policy: 'singleton', cron: '*/15 * * * *', retryLimit: 3 },
+  /**
+   * One job per trigger delivery attempt (payload: the delivery id only). Retries with backoff are
+   * scheduled by the delivery itself (Retry-After, 3 days); the job's own retries cover a worker
+   * that dies mid-attempt (the job expires after a minute and runs again).
+   */
+  triggerDelivery: { name: 'trigger-delivery', policy: 'standard', retryLimit: 5, retryDelay: 20, expireInSeconds: 60 },
+  /** Every minute: re-enqueues due deliveries whose job was lost (killed worker, queue not yet created). */
+  triggerDeliverySweep: { name: 'trigger-delivery-sweep', policy: 'singleton', cron: '* * * * *', retryLimit: 1 },
 } as const;

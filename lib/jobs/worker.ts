@@ -1,6 +1,7 @@
 import PgBoss from 'pg-boss';
 import { getDb } from '@/lib/db';
 import { destroyDueValues } from '@/lib/pii/destroy-due';
+import { attemptDelivery, sweepDeliveries } from '@/lib/triggers/deliveries/attempt';
 import { QUEUES } from './queues';
 
 export type Worker = { boss: PgBoss; stop: () => Promise<void> };
@@ -22,6 +23,19 @@ export async function startWorker(opts: { url?: string; schedule?: boolean; supe
     if (n) console.log(`[worker] destroyed ${n} personal-data value(s)`);
   });
   if (schedule) await boss.schedule(q.name, q.cron);
+
+  const d = QUEUES.triggerDelivery;
+  await boss.createQueue(d.name, { name: d.name, policy: d.policy, retryLimit: d.retryLimit, retryDelay: d.retryDelay, expireInSeconds: d.expireInSeconds });
+  // A few deliveries at once per worker; each is claimed with a lease, so a duplicate job is a no-op.
+  await boss.work<{ deliveryId: string }>(d.name, { batchSize: 4, pollingIntervalSeconds: 1 }, async (jobs) => {
+    await Promise.all(jobs.map((job) => attemptDelivery(getDb(), job.data.deliveryId)));
+  });
+  const sw = QUEUES.triggerDeliverySweep;
+  await boss.createQueue(sw.name, { name: sw.name, policy: sw.policy, retryLimit: sw.retryLimit, expireInSeconds: 60 });
+  await boss.work(sw.name, async () => {
+    await sweepDeliveries(getDb());
+  });
+  if (schedule) await boss.schedule(sw.name, sw.cron);
   return {
     boss,
     // stop() resolves before pg-boss has cleared its timers; 'stopped' is when it really has.

@@ -33,6 +33,8 @@ const agentParams = Object.fromEntries(
 // Parameters of the help-center messages (issue 6).
 const helpcenterParams = { number: 1, subject: 's' };
 const templateParams = Object.fromEntries(['codes', 'line', 'reason', 'title', 'word', 'words'].map((p) => [p, 1]));
+// Parameters of the triggers messages (issue 7).
+const triggerParams = Object.fromEntries(['codes', 'error', 'evaluated', 'fired', 'langs', 'ms', 'n', 'status', 'time', 'title'].map((p) => [p, 1]));
 
 describe('UI messages parse', () => {
   it('every message is valid ICU in both languages (a broken one renders as its key)', () => {
@@ -40,7 +42,7 @@ describe('UI messages parse', () => {
     for (const [locale, tree] of [['ko', ko], ['en', en]] as const) {
       const t = translator(locale);
       const broken = keys(tree).filter((k) => {
-        const out = t(k, { min: 1, max: 2, minutes: 3, name: 'n', id: 'i', email: 'e', code: 'c', lang: 'ko', days: 30, loginId: 'l', languages: 'ko', layouts: 'a', inviter: 'x', link: 'y', hours: 72, ...categoryParams, ...agentParams, ...helpcenterParams, ...templateParams });
+        const out = t(k, { min: 1, max: 2, minutes: 3, name: 'n', id: 'i', email: 'e', code: 'c', lang: 'ko', days: 30, loginId: 'l', languages: 'ko', layouts: 'a', inviter: 'x', link: 'y', hours: 72, ...categoryParams, ...agentParams, ...helpcenterParams, ...templateParams, ...triggerParams });
         return out === k;
       });
       expect(broken).toEqual([]);

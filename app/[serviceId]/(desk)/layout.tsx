@@ -27,6 +27,7 @@ export default async function ServiceLayout({ children, params }: { children: Re
       { href: `${base}/categories`, label: t('categories') },
       { href: `${base}/fields`, label: t('fields') },
       { href: `${base}/agents`, label: t('agents') },
+      { href: `${base}/triggers`, label: t('triggers') },
       { href: `${base}/templates`, label: t('templates') },
       { href: `${base}/banned-words`, label: t('bannedWords') },
     ];

@@ -5,6 +5,7 @@ import { Badge } from '@/components/ui/card';
 import { categoryOptions } from '@/components/tickets/category-options';
 import { Conversation } from '@/components/tickets/conversation';
 import { HistoryList } from '@/components/tickets/history-list';
+import { TicketDeliveries } from '@/components/triggers/ticket-deliveries';
 import { ReplyForm } from '@/components/tickets/reply-form';
 import { AgentFieldsForm } from '@/components/tickets/agent-fields-form';
 import { TicketActions } from '@/components/tickets/ticket-actions';
@@ -120,7 +121,7 @@ export default async function TicketPage({ params }: { params: Promise<{ service
       <TicketTabs
         labels={{ conversation: t('tabs.conversation'), history: t('tabs.history') }}
         conversation={<Conversation serviceId={service.id} messages={messages} />}
-        history={<HistoryList rows={history} />}
+        history={<><HistoryList rows={history} /><div className="mt-4"><TicketDeliveries serviceId={service.id} ticketId={row.id} /></div></>}
       />
       <ReplyForm serviceId={service.id} ticketId={row.id} version={row.version} spam={row.spam} closed={row.status === 'closed'} hasEmail={Boolean(row.requesterEmail || values.mail)} />
       <AgentFieldsForm

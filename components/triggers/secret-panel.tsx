@@ -1,0 +1,40 @@
+'use client';
+
+import { useTranslations } from 'next-intl';
+import { useState, useTransition } from 'react';
+import { rotateSecretAction } from '@/app/[serviceId]/(desk)/settings/triggers/actions';
+import { Button } from '@/components/ui/button';
+import { ConfirmDialog } from '@/components/ui/dialog';
+import { useToast } from '@/components/ui/toast';
+
+/** The callback signing secret: made or rotated here and shown once, never again. */
+export function SecretPanel({ serviceId, rotatedAt }: { serviceId: string; rotatedAt: string | null }) {
+  const t = useTranslations('triggers.secret');
+  const [secret, setSecret] = useState<string | null>(null);
+  const [confirming, setConfirming] = useState(false);
+  const [pending, start] = useTransition();
+  const toast = useToast();
+  const rotate = () =>
+    start(async () => {
+      const r = await rotateSecretAction(null, { serviceId });
+      setConfirming(false);
+      if (r.ok) setSecret(r.data.secret);
+      else toast(r.error, 'error');
+    });
+  return (
+    <section aria-labelledby="webhook-secret" className="space-y-2 rounded-md border border-slate-200 p-4">
+      <h2 id="webhook-secret" className="text-base font-semibold">{t('title')}</h2>
+      <p className="text-sm text-slate-600">{t('help')}</p>
+      <p className="text-xs text-slate-500">{rotatedAt ? t('rotatedAt', { time: new Date(rotatedAt).toLocaleString() }) : t('never')}</p>
+      {secret ? (
+        <div role="status" className="space-y-1 rounded-md bg-amber-50 p-3">
+          <p className="text-sm font-medium text-amber-900">{t('showOnce')}</p>
+          <code className="block break-all text-sm" data-testid="webhook-secret">{secret}</code>
+        </div>
+      ) : (
+        <Button size="sm" variant="secondary" onClick={() => (rotatedAt ? setConfirming(true) : rotate())} disabled={pending}>{rotatedAt ? t('rotate') : t('create')}</Button>
+      )}
+      <ConfirmDialog open={confirming} onOpenChange={setConfirming} title={t('rotate')} description={t('rotateBody')} confirmLabel={t('rotate')} pending={pending} onConfirm={rotate} />
+    </section>
+  );
+}

@@ -1,0 +1,22 @@
+import type { Operator, ValueType } from '@/lib/triggers/types';
+
+export type Option = { value: string; label: string };
+
+/** Everything the trigger editor offers, loaded on the server for one service. */
+export type EditorOptions = {
+  serviceId: string;
+  languages: string[];
+  editorHtml: boolean;
+  /** Field targets (`field:<code>`); the built-in ones are listed by the editor itself. */
+  fieldTargets: { id: string; label: string; type: ValueType; values?: Option[] }[];
+  operatorsByType: Record<ValueType, readonly Operator[]>;
+  agents: Option[];
+  groups: (Option & { agentIds: string[] })[];
+  intakeTypes: Option[];
+  processingTypes: Option[];
+  codes: { basic: Option[]; customer: Option[] };
+};
+
+export type ConditionDraft = { mode: 'all' | 'any'; target: string; operator: Operator | ''; value: unknown };
+export type ResultDraft = { type: string } & Record<string, unknown>;
+export type TriggerDraft = { id?: string; title: string; conditions: ConditionDraft[]; results: ResultDraft[] };

@@ -1,0 +1,74 @@
+import ipaddr from 'ipaddr.js';
+import { z } from 'zod';
+
+// Ranges outbound requests may never reach unless an operator allows them (DESIGN.md §5):
+// everything ipaddr.js does not call 'unicast' (private, loopback, link-local, CGNAT
+// 'carrierGradeNat', multicast, reserved, …), plus cloud metadata addresses.
+const METADATA = ['169.254.169.254/32', 'fd00:ec2::254/128', '100.100.100.200/32'].map((c) => ipaddr.parseCIDR(c));
+
+let allowCache: { raw: string; list: [ipaddr.IPv4 | ipaddr.IPv6, number][] } | undefined;
+function allowed(): [ipaddr.IPv4 | ipaddr.IPv6, number][] {
+  const raw = process.env.OUTBOUND_ALLOW_CIDRS ?? '';
+  if (allowCache?.raw !== raw) {
+    const list = raw
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean)
+      .flatMap((c) => {
+        try {
+          return [ipaddr.parseCIDR(c)];
+        } catch {
+          console.warn(`[net] OUTBOUND_ALLOW_CIDRS: ignoring ${c}`);
+          return [];
+        }
+      });
+    allowCache = { raw, list };
+  }
+  return allowCache.list;
+}
+
+/** True when an outbound connection to this IP address must be refused. */
+export function isBlockedAddress(ip: string): boolean {
+  if (!ipaddr.isValid(ip)) return true;
+  let addr = ipaddr.parse(ip);
+  // IPv4-mapped IPv6 (::ffff:127.0.0.1) is judged as the IPv4 address it carries.
+  if (addr.kind() === 'ipv6' && (addr as ipaddr.IPv6).isIPv4MappedAddress()) addr = (addr as ipaddr.IPv6).toIPv4Address();
+  for (const [net, bits] of allowed()) if (net.kind() === addr.kind() && addr.match(net, bits)) return false;
+  if (METADATA.some(([net, bits]) => net.kind() === addr.kind() && addr.match(net, bits))) return true;
+  return addr.range() !== 'unicast';
+}
+
+/** Why a URL is refused before any request: a message key, or null when it may be tried. */
+export function urlProblem(raw: string): string | null {
+  let u: URL;
+  try {
+    u = new URL(raw);
+  } catch {
+    return 'validation.triggers.url';
+  }
+  const httpOk = process.env.OUTBOUND_ALLOW_HTTP === '1' || process.env.OUTBOUND_ALLOW_HTTP === 'true';
+  if (u.protocol !== 'https:' && !(u.protocol === 'http:' && httpOk)) return 'validation.triggers.urlScheme';
+  if (u.username || u.password) return 'validation.triggers.urlCredentials';
+  const host = u.hostname.replace(/^\[|\]$/g, '');
+  if (ipaddr.isValid(host) && isBlockedAddress(host)) return 'validation.triggers.urlPrivate';
+  if (/^localhost$|\.localhost$|\.local$|\.internal$/i.test(host)) return 'validation.triggers.urlPrivate';
+  return null;
+}
+
+/** An outbound http(s) URL an admin enters (callback, Dooray hook): checked again at connect time. */
+export const outboundUrl = z
+  .string()
+  .trim()
+  .min(1, 'validation.required')
+  .max(2000, 'validation.tooLong')
+  .superRefine((v, ctx) => {
+    const p = urlProblem(v);
+    if (p) ctx.addIssue({ code: 'custom', message: p });
+  });
+
+/** One e-mail address without CR/LF or display name (the header is never built from user input). */
+export const mailAddress = z
+  .string()
+  .max(254, 'validation.tooLong')
+  .refine((s) => !/[\r\n]/.test(s), 'validation.triggers.crlf')
+  .pipe(z.email('validation.email'));

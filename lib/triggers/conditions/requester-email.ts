@@ -1,0 +1,3 @@
+import { column } from './target';
+
+export const requesterEmail = column('requesterEmail', 'text', 'requesterEmail');

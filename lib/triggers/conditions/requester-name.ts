@@ -1,0 +1,3 @@
+import { column } from './target';
+
+export const requesterName = column('requesterName', 'text', 'requesterName');

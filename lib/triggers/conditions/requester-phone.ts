@@ -1,0 +1,3 @@
+import { column } from './target';
+
+export const requesterPhone = column('requesterPhone', 'text', 'requesterPhone');

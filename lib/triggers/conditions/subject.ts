@@ -1,0 +1,3 @@
+import { column } from './target';
+
+export const subject = column('subject', 'text', 'subject');

@@ -1,0 +1,139 @@
+import { and, eq, lte, or, isNull, lt, sql } from 'drizzle-orm';
+import { disabledEndpoints, triggerDeliveries, triggerDeliveryAttempts, type TriggerDelivery } from '@/db/schema';
+import type { Db } from '@/lib/db';
+import { sendMail } from '@/lib/mail/send';
+import { renderCodes } from '@/lib/substitution/render';
+import { substitutionValues } from '@/lib/substitution/values';
+import { loadTicket } from '@/lib/tickets/snapshot';
+import { OutboundBlockedError, safeFetch, type SafeResponse } from '@/lib/net/safe-fetch';
+import type { HttpRequest, MailRequest } from './build';
+import { htmlToText } from './build';
+import { enqueueDelivery } from './queue';
+import { webhookSecret } from './secret';
+import { signedPost } from './signed-post';
+
+/** About 3 days of backoff: 30 s doubling to a 6 h ceiling, 21 attempts in all. */
+export const MAX_ATTEMPTS = 21;
+const BASE_MS = 30_000;
+const CEILING_MS = 6 * 3600_000;
+const RETRY_AFTER_CAP_MS = 3600_000;
+const LEASE_MS = 45_000;
+
+/** The delay before attempt `n + 1` after `n` failures, with jitter (50–100 %). */
+export function backoffMs(failures: number, rand: () => number = Math.random): number {
+  const exp = Math.min(CEILING_MS, BASE_MS * 2 ** Math.max(0, failures - 1));
+  return Math.round(exp * (0.5 + rand() / 2));
+}
+
+/** A `Retry-After` header (seconds or an HTTP date) in ms, capped; null when absent or unusable. */
+export function retryAfterMs(header: string | string[] | undefined, now = Date.now()): number | null {
+  const v = Array.isArray(header) ? header[0] : header;
+  if (!v) return null;
+  const secs = /^\d+$/.test(v.trim()) ? Number(v) * 1000 : Date.parse(v) - now;
+  if (!Number.isFinite(secs) || secs < 0) return null;
+  return Math.min(secs, RETRY_AFTER_CAP_MS);
+}
+
+type AttemptResult = { ok: boolean; status: number | null; errorClass: string | null; response: string | null; latencyMs: number; gone?: boolean; retryAfter?: number | null };
+
+function fromResponse(res: SafeResponse): AttemptResult {
+  const ok = res.status >= 200 && res.status < 300;
+  return {
+    ok,
+    status: res.status,
+    errorClass: ok ? null : res.status >= 300 && res.status < 400 ? 'redirect' : `http_${res.status}`,
+    response: res.body.slice(0, 4096),
+    latencyMs: res.latencyMs,
+    gone: res.status === 410,
+    retryAfter: retryAfterMs(res.headers['retry-after']),
+  };
+}
+
+async function send(db: Db, d: TriggerDelivery): Promise<AttemptResult> {
+  const started = Date.now();
+  try {
+    if (d.kind === 'callback') {
+      const r = d.request as unknown as HttpRequest;
+      return fromResponse(await signedPost(r.url, d.id, await webhookSecret(db, d.serviceId), r.body));
+    }
+    if (d.kind === 'dooray') {
+      const r = d.request as unknown as HttpRequest;
+      return fromResponse(await safeFetch(r.url, { method: 'POST', body: JSON.stringify(r.body), headers: { 'content-type': 'application/json' } }));
+    }
+    const m = d.request as unknown as MailRequest;
+    let { subject, text, html } = m;
+    if (m.template) {
+      // A mail to the customer: rendered now, with their own encrypted fields, never stored.
+      if (!d.ticketId) return { ok: false, status: null, errorClass: 'ticket_gone', response: null, latencyMs: 0 };
+      const { snapshot: ticket } = await loadTicket(db, d.serviceId, d.ticketId);
+      const v = await substitutionValues(db, ticket, { audience: 'customer' });
+      subject = renderCodes(m.template.subject, v, { html: false });
+      const body = renderCodes(m.template.body, v, { html: m.template.html });
+      text = m.template.html ? htmlToText(body) : body;
+      html = m.template.html ? body : undefined;
+    }
+    const domain = process.env.MAIL_DOMAIN || 'contactdesk.local';
+    // Sent alone (no mail layout), marked automatic so receivers do not auto-reply (RFC 3834).
+    await sendMail({ to: m.to, subject, text, html, messageId: `<${d.id}@${domain}>`, headers: { 'Auto-Submitted': 'auto-generated' } });
+    return { ok: true, status: null, errorClass: null, response: null, latencyMs: Date.now() - started };
+  } catch (err) {
+    const errorClass = err instanceof OutboundBlockedError ? `blocked_${err.reason}` : err instanceof Error ? ((err as NodeJS.ErrnoException).code ?? (err.message === 'timeout' ? 'timeout' : err.name)) : 'error';
+    return { ok: false, status: null, errorClass, response: null, latencyMs: Date.now() - started };
+  }
+}
+
+/**
+ * Makes one attempt of a delivery, if it is pending, due and not claimed by another worker.
+ * Records the attempt, then: 2xx → delivered; 410 → disabled (and the endpoint with it);
+ * anything else → the next attempt is scheduled (Retry-After honoured, capped), or the
+ * delivery is dead after MAX_ATTEMPTS. Returns false when there was nothing to do.
+ */
+export async function attemptDelivery(db: Db, deliveryId: string): Promise<boolean> {
+  const [d] = await db
+    .update(triggerDeliveries)
+    .set({ leaseUntil: sql`now() + ${`${LEASE_MS} milliseconds`}::interval` })
+    .where(
+      and(
+        eq(triggerDeliveries.id, deliveryId),
+        eq(triggerDeliveries.status, 'pending'),
+        lte(triggerDeliveries.nextAttemptAt, sql`now() + interval '2 seconds'`),
+        or(isNull(triggerDeliveries.leaseUntil), lt(triggerDeliveries.leaseUntil, sql`now()`)),
+      ),
+    )
+    .returning();
+  if (!d) return false;
+  const r = await send(db, d);
+  await db.transaction(async (tx) => {
+    await tx.insert(triggerDeliveryAttempts).values({ deliveryId: d.id, serviceId: d.serviceId, httpStatus: r.status, latencyMs: r.latencyMs, errorClass: r.errorClass, response: r.response });
+    const attempts = d.attempts + 1;
+    if (r.ok) {
+      await tx.update(triggerDeliveries).set({ status: 'delivered', attempts, deliveredAt: new Date(), leaseUntil: null, updatedAt: new Date() }).where(eq(triggerDeliveries.id, d.id));
+      return;
+    }
+    if (r.gone) {
+      await tx.update(triggerDeliveries).set({ status: 'disabled', attempts, leaseUntil: null, updatedAt: new Date() }).where(eq(triggerDeliveries.id, d.id));
+      const url = (d.request as { url?: string }).url;
+      if (url) await tx.insert(disabledEndpoints).values({ serviceId: d.serviceId, url }).onConflictDoNothing();
+      return;
+    }
+    if (attempts >= MAX_ATTEMPTS) {
+      await tx.update(triggerDeliveries).set({ status: 'dead', attempts, leaseUntil: null, updatedAt: new Date() }).where(eq(triggerDeliveries.id, d.id));
+      return;
+    }
+    const next = new Date(Date.now() + (r.retryAfter ?? backoffMs(attempts)));
+    await tx.update(triggerDeliveries).set({ attempts, nextAttemptAt: next, leaseUntil: null, updatedAt: new Date() }).where(eq(triggerDeliveries.id, d.id));
+    await enqueueDelivery(tx, d.id, next);
+  });
+  return true;
+}
+
+/** Enqueues due pending deliveries whose job was lost (a killed worker, a queue created late). */
+export async function sweepDeliveries(db: Db): Promise<number> {
+  const due = await db
+    .select({ id: triggerDeliveries.id })
+    .from(triggerDeliveries)
+    .where(and(eq(triggerDeliveries.status, 'pending'), lt(triggerDeliveries.nextAttemptAt, sql`now() - interval '30 seconds'`), or(isNull(triggerDeliveries.leaseUntil), lt(triggerDeliveries.leaseUntil, sql`now()`))))
+    .limit(500);
+  for (const d of due) await enqueueDelivery(db, d.id);
+  return due.length;
+}

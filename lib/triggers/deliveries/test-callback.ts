@@ -1,0 +1,23 @@
+import { randomUUID } from 'node:crypto';
+import type { Queryable } from '@/lib/db';
+import { OutboundBlockedError } from '@/lib/net/safe-fetch';
+import { webhookSecret } from './secret';
+import { signedPost } from './signed-post';
+
+/** A signed sample callback (the editor's 테스트 button): status, latency and the first 1 KB of the answer, or why it failed. */
+export async function testCallback(db: Queryable, serviceId: string, url: string): Promise<{ status: number | null; latencyMs: number; body: string; error: string | null }> {
+  const sample = {
+    type: 'ticket.test',
+    event: 'test',
+    trigger: { id: null, title: 'test' },
+    ticket: { id: randomUUID(), number: 0, subject: 'Contact Desk test', status: 'new', priority: 'normal', createdAt: new Date().toISOString() },
+  };
+  const started = Date.now();
+  try {
+    const res = await signedPost(url, `msg_test_${randomUUID()}`, await webhookSecret(db, serviceId), sample);
+    return { status: res.status, latencyMs: res.latencyMs, body: res.body.slice(0, 1024), error: null };
+  } catch (err) {
+    const error = err instanceof OutboundBlockedError ? `blocked: ${err.reason}` : err instanceof Error ? ((err as NodeJS.ErrnoException).code ?? err.message) : 'error';
+    return { status: null, latencyMs: Date.now() - started, body: '', error };
+  }
+}

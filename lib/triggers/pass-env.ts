@@ -1,0 +1,98 @@
+import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { categories, groupMembers, members, serviceMembers, triggerCursors } from '@/db/schema';
+import type { Queryable } from '@/lib/db';
+import type { Env } from './types';
+
+/**
+ * The engine's environment for one pass, backed by the database. The engine is synchronous, so
+ * facts it asks for that are not loaded yet are noted (`missing`) and answered with a stand-in;
+ * the caller loads them and runs the pass again. Each round loads strictly more, so a pass with
+ * no assignment or intake-type result reads nothing extra, and round-robin cursors advance only
+ * for results the pass reaches.
+ */
+export class PassEnv implements Env {
+  private agents = new Map<string, string[]>();
+  private paths = new Map<string, string | null>();
+  private cursors = new Map<string, number>();
+  private want = { groups: new Set<string>(), categories: new Set<string>(), cursors: new Set<string>() };
+
+  constructor(
+    private readonly serviceId: string,
+    private readonly rand: (n: number) => number = (n) => Math.floor(Math.random() * n),
+    /** Test runs read cursors without advancing them. */
+    private readonly advance = true,
+  ) {}
+
+  random(n: number): number {
+    return this.rand(n);
+  }
+
+  roundRobin(key: string, n: number): number {
+    const c = this.cursors.get(key);
+    if (c === undefined) {
+      this.want.cursors.add(key);
+      return 0;
+    }
+    return c % n;
+  }
+
+  assignable(groupId: string): readonly string[] {
+    const a = this.agents.get(groupId);
+    if (!a) this.want.groups.add(groupId);
+    return a ?? [];
+  }
+
+  categoryPath(id: string): string | null {
+    if (!this.paths.has(id)) this.want.categories.add(id);
+    return this.paths.get(id) ?? null;
+  }
+
+  get complete(): boolean {
+    return !this.want.groups.size && !this.want.categories.size && !this.want.cursors.size;
+  }
+
+  /** Loads what the last run asked for. */
+  async load(db: Queryable): Promise<void> {
+    const { groups, categories: cats, cursors } = this.want;
+    this.want = { groups: new Set(), categories: new Set(), cursors: new Set() };
+    if (groups.size) {
+      const ids = [...groups];
+      for (const g of ids) this.agents.set(g, []);
+      // listAssignableAgents for several groups at once: 티켓 할당 ON, ticket permission, active member.
+      const rows = await db
+        .select({ groupId: groupMembers.groupId, memberId: members.id })
+        .from(groupMembers)
+        .innerJoin(serviceMembers, and(eq(serviceMembers.id, groupMembers.agentId), eq(serviceMembers.serviceId, this.serviceId)))
+        .innerJoin(members, eq(members.id, serviceMembers.memberId))
+        .where(and(inArray(groupMembers.groupId, ids), eq(groupMembers.serviceId, this.serviceId), eq(serviceMembers.assignable, true), sql`'ticket' = any(${serviceMembers.channels})`, eq(members.status, 'active')))
+        .orderBy(asc(groupMembers.groupId), asc(groupMembers.seq));
+      for (const r of rows) this.agents.get(r.groupId)!.push(r.memberId);
+    }
+    if (cats.size) {
+      const ids = [...cats];
+      for (const c of ids) this.paths.set(c, null);
+      const rows = await db
+        .select({ id: categories.id, path: categories.path })
+        .from(categories)
+        .where(and(eq(categories.serviceId, this.serviceId), eq(categories.kind, 'intake'), inArray(categories.id, ids), isNull(categories.deletedAt), eq(categories.active, true)));
+      for (const r of rows) this.paths.set(r.id, r.path);
+    }
+    // Sorted, so concurrent passes lock cursor rows in the same order (no deadlock).
+    for (const key of [...cursors].sort()) {
+      const [triggerId, slot] = key.split(':');
+      if (!this.advance) {
+        const [row] = await db.select({ c: triggerCursors.counter }).from(triggerCursors).where(and(eq(triggerCursors.triggerId, triggerId), eq(triggerCursors.slot, Number(slot))));
+        this.cursors.set(key, row?.c ?? 0);
+        continue;
+      }
+      // The row lock taken here is held to commit, so concurrent passes take turns: fair across
+      // requests and app instances.
+      const [row] = await db
+        .insert(triggerCursors)
+        .values({ triggerId, slot: Number(slot), counter: 1 })
+        .onConflictDoUpdate({ target: [triggerCursors.triggerId, triggerCursors.slot], set: { counter: sql`${triggerCursors.counter} + 1` } })
+        .returning({ c: triggerCursors.counter });
+      this.cursors.set(key, row.c - 1);
+    }
+  }
+}

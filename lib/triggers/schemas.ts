@@ -1,0 +1,25 @@
+import { z } from 'zod';
+import { conditionSchema } from './conditions';
+
+const serviceId = z.string().min(1).max(30);
+const triggerId = z.uuid({ error: 'errors.notFound' });
+
+export const TITLE_MAX = 100;
+export const triggerFields = {
+  title: z.string().trim().min(1, 'validation.required').max(TITLE_MAX, 'validation.tooLong').regex(/^[^\p{Cc}]*$/u, 'validation.controlChars'),
+  conditions: z.array(conditionSchema).min(1, 'validation.triggers.noConditions').max(50, 'validation.tooLong'),
+  /** Each row is checked by its type's schema in validateTrigger. */
+  results: z.array(z.record(z.string(), z.unknown())).min(1, 'validation.triggers.noResults').max(20, 'validation.tooLong'),
+};
+
+export const createTriggerInput = z.object({ serviceId, ...triggerFields });
+export type CreateTriggerInput = z.output<typeof createTriggerInput>;
+export const updateTriggerInput = z.object({ serviceId, triggerId, ...triggerFields });
+export type UpdateTriggerInput = z.output<typeof updateTriggerInput>;
+export const triggerIdInput = z.object({ serviceId, triggerId });
+export const setActiveInput = z.object({ serviceId, triggerId, active: z.boolean() });
+export const reorderInput = z.object({ serviceId, ids: z.array(z.uuid({ error: 'errors.triggers.reorderUnknown' })).min(1).max(1000) });
+export const testRunInput = z.object({ serviceId, ticketNumber: z.coerce.number().int().positive({ error: 'validation.triggers.ticketNumber' }), event: z.enum(['created', 'updated', 'customer_reply', 'agent_reply']).default('updated') });
+export const deliveryIdInput = z.object({ serviceId, deliveryId: z.uuid({ error: 'errors.notFound' }) });
+export const testCallbackInput = z.object({ serviceId, url: z.string().max(2000) });
+export const serviceOnlyInput = z.object({ serviceId });
