@@ -1,18 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { E2E_ADMIN, E2E_AGENT_PASSWORD } from '../../playwright.config';
-
-async function logIn(page: Page, login: string, password: string) {
-  await page.goto('/login');
-  await page.getByLabel('아이디 또는 이메일').fill(login);
-  await page.getByLabel('비밀번호').fill(password);
-  await page.getByRole('button', { name: '로그인' }).click();
-  await expect(page.getByRole('button', { name: '로그아웃' })).toBeVisible();
-}
-
-async function logOut(page: Page) {
-  await page.getByRole('button', { name: '로그아웃' }).click();
-  await expect(page.getByText('로그아웃되었습니다.')).toBeVisible();
-}
+import { createTicketAsAgent, logIn, logOut } from './helpers';
 
 /** Clicks until the dialog opens: a click that lands before hydration does nothing. */
 async function openDialog(page: Page, name: string) {
@@ -76,16 +64,7 @@ test('an admin sets up a template and a banned word; an agent inserts the templa
 
   await test.step('an agent records a ticket for 홍길동 and sets its processing type', async () => {
     await logIn(page, 'seoyeon', E2E_AGENT_PASSWORD);
-    await page.getByRole('link', { name: '티켓 생성' }).click();
-    await page.getByLabel('접수유형').selectOption({ label: intake });
-    await page.getByRole('button', { name: '선택' }).click();
-    await page.getByLabel('제목').fill(subject);
-    await page.getByLabel('내용').fill('문의드립니다.');
-    await page.getByLabel('이름').fill('홍길동');
-    await page.getByLabel('이메일').fill(`tpl${suffix}@example.com`);
-    await page.getByLabel('개인정보수집 및 이용 동의').check();
-    await page.getByRole('button', { name: '티켓 생성' }).click();
-    await expect(page.getByRole('heading', { name: subject })).toBeVisible();
+    await createTicketAsAgent(page, { type: intake, subject, content: '문의드립니다.', email: `tpl${suffix}@example.com` });
     await page.getByLabel('처리유형').selectOption({ label: processing });
     await page.getByRole('button', { name: '저장', exact: true }).click();
     await expect(page.getByLabel('처리유형')).toHaveValue(/.+/);

@@ -1,18 +1,6 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { E2E_ADMIN, E2E_AGENT_PASSWORD } from '../../playwright.config';
-
-async function logIn(page: Page, login: string, password: string) {
-  await page.goto('/login');
-  await page.getByLabel('아이디 또는 이메일').fill(login);
-  await page.getByLabel('비밀번호').fill(password);
-  await page.getByRole('button', { name: '로그인' }).click();
-  await expect(page.getByRole('button', { name: '로그아웃' })).toBeVisible();
-}
-
-async function logOut(page: Page) {
-  await page.getByRole('button', { name: '로그아웃' }).click();
-  await expect(page.getByText('로그아웃되었습니다.')).toBeVisible();
-}
+import { createTicketAsAgent, logIn, logOut } from './helpers';
 
 test('an inquiry is taken, pended, solved and completed, and the customer gets threaded mails', async ({ page }) => {
   test.setTimeout(180_000);
@@ -35,17 +23,7 @@ test('an inquiry is taken, pended, solved and completed, and the customer gets t
 
   await test.step('an agent records the inquiry with 티켓 생성', async () => {
     await logIn(page, 'seoyeon', E2E_AGENT_PASSWORD);
-    await page.getByRole('link', { name: '티켓 생성' }).click();
-    await page.getByLabel('접수유형').selectOption({ label: type });
-    await page.getByRole('button', { name: '선택' }).click();
-    await page.getByLabel('제목').fill(subject);
-    await page.getByLabel('내용').fill('<script>alert(1)</script> 운동화 270을 275로 바꾸고 싶어요.');
-    await page.getByLabel('이름').fill('홍길동');
-    await page.getByLabel('이메일').fill(email);
-    await page.getByLabel('개인정보수집 및 이용 동의').check();
-    await page.getByRole('button', { name: '티켓 생성' }).click();
-    await expect(page.getByRole('heading', { name: subject })).toBeVisible();
-    number = /\/tickets\/(\d+)/.exec(page.url())![1];
+    number = await createTicketAsAgent(page, { type, subject, content: '<script>alert(1)</script> 운동화 270을 275로 바꾸고 싶어요.', email });
     await expect(page.getByText('<script>alert(1)</script> 운동화 270을 275로 바꾸고 싶어요.')).toBeVisible();
     await logOut(page);
   });

@@ -1,20 +1,8 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { E2E_ADMIN, E2E_AGENT_PASSWORD } from '../../playwright.config';
-
-async function logIn(page: Page, login: string, password: string) {
-  await page.goto('/login');
-  await page.getByLabel('아이디 또는 이메일').fill(login);
-  await page.getByLabel('비밀번호').fill(password);
-  await page.getByRole('button', { name: '로그인' }).click();
-  await expect(page.getByRole('button', { name: '로그아웃' })).toBeVisible();
-}
-
-async function logOut(page: Page) {
-  await page.getByRole('button', { name: '로그아웃' }).click();
-  await expect(page.getByText('로그아웃되었습니다.')).toBeVisible();
-}
+import { createTicketAsAgent, logIn, logOut } from './helpers';
 
 test('an admin builds a round-robin + Dooray trigger, puts it first, and a new inquiry is assigned, recorded and delivered', async ({ page }) => {
   test.setTimeout(240_000);
@@ -105,17 +93,7 @@ test('an admin builds a round-robin + Dooray trigger, puts it first, and a new i
     let number = '';
     await test.step('an inquiry of that type comes in (티켓 생성: the help center form is not on main yet)', async () => {
       await logIn(page, 'seoyeon', E2E_AGENT_PASSWORD);
-      await page.getByRole('link', { name: '티켓 생성' }).click();
-      await page.getByLabel('접수유형').selectOption({ label: type });
-      await page.getByRole('button', { name: '선택' }).click();
-      await page.getByLabel('제목').fill(subject);
-      await page.getByLabel('내용').fill('카드 결제가 계속 실패합니다.');
-      await page.getByLabel('이름').fill('홍길동');
-      await page.getByLabel('이메일').fill(`cust${suffix}@example.com`);
-      await page.getByLabel('개인정보수집 및 이용 동의').check();
-      await page.getByRole('button', { name: '티켓 생성' }).click();
-      await expect(page.getByRole('heading', { name: subject })).toBeVisible();
-      number = /\/tickets\/(\d+)/.exec(page.url())![1];
+      number = await createTicketAsAgent(page, { type, subject, content: '카드 결제가 계속 실패합니다.', email: `cust${suffix}@example.com` });
       await logOut(page);
     });
 

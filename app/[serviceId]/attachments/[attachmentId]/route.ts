@@ -15,6 +15,8 @@ export async function GET(req: Request, { params }: { params: Promise<{ serviceI
   const { serviceId, attachmentId } = await params;
   const token = new URL(req.url).searchParams.get('token');
   const session = await getCurrentSession();
+  // Authorization happens in readAttachment: authorizeService for a signed-in member of this
+  // service, or checkAttachmentToken for the requester's signed link to exactly this file.
   const found = await readAttachment(getDb(), { member: session?.member ?? null, token }, serviceId, attachmentId);
   if (!found) return notFound();
   return new Response(new Uint8Array(found.data), {

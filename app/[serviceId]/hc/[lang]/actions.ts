@@ -1,6 +1,7 @@
 'use server';
 
 import { headers } from 'next/headers';
+import { z } from 'zod';
 import { redirect } from 'next/navigation';
 import { getDb } from '@/lib/db';
 import { NotFoundError } from '@/lib/errors';
@@ -8,6 +9,8 @@ import { helpcenterLocale } from '@/lib/helpcenter/site';
 import { submitInquiry, type SubmitInquiryResult } from '@/lib/helpcenter/submit-inquiry';
 import { translator } from '@/lib/i18n/messages';
 import { clientIp } from '@/lib/rate-limit/client-ip';
+
+const routeInput = z.object({ serviceId: z.string().min(1).max(30), lang: z.string().min(2).max(10) });
 
 export type InquiryState = (Extract<SubmitInquiryResult, { ok: false }> & { nonce: number }) | null;
 
@@ -18,9 +21,14 @@ export type InquiryState = (Extract<SubmitInquiryResult, { ok: false }> & { nonc
  * form with its messages in the page's language.
  */
 export async function submitInquiryAction(_prev: InquiryState, form: FormData): Promise<InquiryState> {
-  const serviceId = String(form.get('serviceId') ?? '');
-  const lang = String(form.get('lang') ?? '');
+  // No session to authorize: this form is public. What guards it is checked inside
+  // submitInquiry: the signed single-use form token, the per-IP limit, and the service's own
+  // active intake types and layout (another service's ids are simply not found).
+  const route = routeInput.safeParse({ serviceId: form.get('serviceId'), lang: form.get('lang') });
+  const serviceId = route.success ? route.data.serviceId : '';
+  const lang = route.success ? route.data.lang : '';
   const t = translator(helpcenterLocale(lang));
+  if (!route.success) return { ok: false, error: t('errors.notFound'), fieldErrors: {}, values: {}, nonce: Date.now() };
   const h = await headers();
   let result: SubmitInquiryResult;
   try {

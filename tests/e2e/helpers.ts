@@ -1,0 +1,29 @@
+import { expect, type Page } from '@playwright/test';
+
+export async function logIn(page: Page, login: string, password: string) {
+  await page.goto('/login');
+  await page.getByLabel('아이디 또는 이메일').fill(login);
+  await page.getByLabel('비밀번호').fill(password);
+  await page.getByRole('button', { name: '로그인' }).click();
+  await expect(page.getByRole('button', { name: '로그아웃' })).toBeVisible();
+}
+
+export async function logOut(page: Page) {
+  await page.getByRole('button', { name: '로그아웃' }).click();
+  await expect(page.getByText('로그아웃되었습니다.')).toBeVisible();
+}
+
+/** 티켓 생성 as the signed-in agent, for 홍길동; ends on the new ticket's screen and returns its number. */
+export async function createTicketAsAgent(page: Page, t: { type: string; subject: string; content: string; email: string }): Promise<string> {
+  await page.getByRole('link', { name: '티켓 생성' }).click();
+  await page.getByLabel('접수유형').selectOption({ label: t.type });
+  await page.getByRole('button', { name: '선택' }).click();
+  await page.getByLabel('제목').fill(t.subject);
+  await page.getByLabel('내용').fill(t.content);
+  await page.getByLabel('이름').fill('홍길동');
+  await page.getByLabel('이메일').fill(t.email);
+  await page.getByLabel('개인정보수집 및 이용 동의').check();
+  await page.getByRole('button', { name: '티켓 생성' }).click();
+  await expect(page.getByRole('heading', { name: t.subject })).toBeVisible();
+  return /\/tickets\/(\d+)/.exec(page.url())![1];
+}
