@@ -21,7 +21,7 @@ export async function AppShell({ session, serviceId, sections, children }: { ses
   const org: NavSection | null = session.member.isOrgAdmin
     ? { title: t('orgManagement'), links: [{ href: '/admin/services', label: t('services') }, { href: '/admin/members', label: t('members') }, { href: '/admin/pii-ledger', label: t('piiLedger') }] }
     : null;
-  const dev: NavSection | null = devMailEnabled() ? { title: 'Dev', links: [{ href: '/dev/mail', label: t('devMail') }] } : null;
+  const dev: NavSection | null = session.member.isOrgAdmin && devMailEnabled() ? { title: 'Dev', links: [{ href: '/dev/mail', label: t('devMail') }] } : null;
   return (
     <div className="flex min-h-screen flex-col">
       <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:p-2">{t('skipToContent')}</a>

@@ -5,12 +5,14 @@ import { simpleParser } from 'mailparser';
 import { mailDir, mailToFiles } from './send';
 
 /**
- * The dev mail page is on while mail goes to files and the app runs in development, on the
- * embedded database, or with DEV_MAIL_PAGE=1; never when real SMTP delivery is configured.
+ * The dev mail page is on while mail goes to files and the app runs in development, or with
+ * DEV_MAIL_PAGE=1 forced on; never when real SMTP delivery is configured. A production build
+ * (`npm start`, even on the embedded database) keeps it off: the outbox holds invite links,
+ * customer mails and attachment tokens. Readers must also be org admins (lib/dev/access.ts).
  */
 export function devMailEnabled(): boolean {
   if (!mailToFiles() || process.env.DEV_MAIL_PAGE === '0') return false;
-  return process.env.NODE_ENV !== 'production' || process.env.CONTACT_DESK_EMBEDDED_DB === '1' || process.env.DEV_MAIL_PAGE === '1';
+  return process.env.NODE_ENV !== 'production' || process.env.DEV_MAIL_PAGE === '1';
 }
 
 export type DevMailSummary = { id: string; subject: string; to: string; date: Date };

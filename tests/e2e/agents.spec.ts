@@ -1,5 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { E2E_ADMIN } from '../../playwright.config';
+import { linkFromDevMail } from './helpers';
 
 async function logIn(page: Page, login: string, password: string) {
   await page.goto('/login');
@@ -37,9 +38,7 @@ test('an admin invites a member, adds them to a new group, and sees their own as
   });
 
   await test.step('the member accepts the invite', async () => {
-    await page.goto('/dev/mail');
-    await page.getByRole('link').filter({ hasText: `${loginId}@example.com` }).first().click();
-    await page.getByRole('link', { name: /\/invite\// }).click();
+    await page.goto(await linkFromDevMail(page, `${loginId}@example.com`, /\/invite\//));
     await page.getByLabel('새 비밀번호').fill(password);
     await page.getByLabel('비밀번호 확인').fill(password);
     await page.getByRole('button', { name: '비밀번호 설정' }).click();

@@ -1,5 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { E2E_ADMIN } from '../../playwright.config';
+import { linkFromDevMail } from './helpers';
 
 async function logIn(page: Page, login: string, password: string) {
   await page.goto('/login');
@@ -59,10 +60,7 @@ test('admin creates a service, invites a member who sets a password and logs in;
 
   await test.step('the invite mail in the dev mailbox opens the set-password page', async () => {
     await logOut(page);
-    await page.goto('/dev/mail');
-    await page.getByRole('link', { name: /초대했습니다/ }).first().click();
-    await expect(page.getByText(`${loginId}@example.com`)).toBeVisible();
-    await page.getByRole('link', { name: /\/invite\// }).click();
+    await page.goto(await linkFromDevMail(page, `${loginId}@example.com`, /\/invite\//));
     await expect(page.getByRole('heading', { name: '비밀번호 설정' })).toBeVisible();
     inviteUrl = page.url();
   });

@@ -1,4 +1,5 @@
 import { expect, type Page } from '@playwright/test';
+import { E2E_ADMIN } from '../../playwright.config';
 
 export async function logIn(page: Page, login: string, password: string) {
   await page.goto('/login');
@@ -26,4 +27,18 @@ export async function createTicketAsAgent(page: Page, t: { type: string; subject
   await page.getByRole('button', { name: '티켓 생성' }).click();
   await expect(page.getByRole('heading', { name: t.subject })).toBeVisible();
   return /\/tickets\/(\d+)/.exec(page.url())![1];
+}
+
+/**
+ * The dev mailbox is for org admins only: signs the e2e admin in, opens the newest mail
+ * matching `mail`, and returns the href of its link matching `link`, signed out again.
+ */
+export async function linkFromDevMail(page: Page, mail: string | RegExp, link: RegExp): Promise<string> {
+  await logIn(page, E2E_ADMIN.login, E2E_ADMIN.password);
+  await page.goto('/dev/mail');
+  await page.getByRole('link').filter({ hasText: mail }).first().click();
+  const href = await page.getByRole('link', { name: link }).first().getAttribute('href');
+  await page.goto('/');
+  await logOut(page);
+  return href!;
 }

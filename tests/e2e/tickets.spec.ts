@@ -64,6 +64,7 @@ test('an inquiry is taken, pended, solved and completed, and the customer gets t
   });
 
   await test.step('the customer mails are in the dev mailbox, threaded on the ticket', async () => {
+    await logIn(page, E2E_ADMIN.login, E2E_ADMIN.password);
     await page.goto('/dev/mail');
     const mails = page.getByRole('link').filter({ hasText: `[#${number}] Re: ${subject}` });
     await expect(mails).toHaveCount(2);
@@ -74,6 +75,8 @@ test('an inquiry is taken, pended, solved and completed, and the customer gets t
     await page.goBack();
     await mails.nth(1).click();
     await expect(page.locator('dt:has-text("in-reply-to") + dd')).toHaveText(root);
+    await page.goto('/');
+    await logOut(page);
   });
 
   await test.step('an admin completes the solved ticket', async () => {

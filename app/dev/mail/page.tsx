@@ -1,14 +1,14 @@
 import Link from 'next/link';
-import { notFound } from 'next/navigation';
 import { getFormatter, getTranslations } from 'next-intl/server';
 import { EmptyState, PageHeader } from '@/components/ui/card';
-import { devMailEnabled, listDevMails } from '@/lib/mail/dev-outbox';
+import { requireDevPage } from '@/lib/dev/access';
+import { listDevMails } from '@/lib/mail/dev-outbox';
 
 export const dynamic = 'force-dynamic';
 
-// Public on purpose while enabled (dev, or the embedded default): invitees open their link here before they can log in.
+// Org admins only, and only while the dev surface is on (lib/dev/access.ts).
 export default async function DevMailPage() {
-  if (!devMailEnabled()) notFound();
+  await requireDevPage();
   const mails = await listDevMails();
   const t = await getTranslations('devMail');
   const format = await getFormatter();

@@ -1,15 +1,16 @@
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
-import { devMailEnabled, readDevMail } from '@/lib/mail/dev-outbox';
+import { requireDevPage } from '@/lib/dev/access';
+import { readDevMail } from '@/lib/mail/dev-outbox';
 
 export const dynamic = 'force-dynamic';
 
 const URL_RE = /(https?:\/\/[^\s<>"]+)/g;
 
-// Public on purpose while enabled, like the list (see app/dev/mail/page.tsx).
+// Org admins only, and only while the dev surface is on (lib/dev/access.ts).
 export default async function DevMailMessagePage({ params }: { params: Promise<{ id: string }> }) {
-  if (!devMailEnabled()) notFound();
+  await requireDevPage();
   const { id } = await params;
   const mail = await readDevMail(id);
   if (!mail) notFound();
