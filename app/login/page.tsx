@@ -2,13 +2,8 @@ import { redirect } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import { AuthCard } from '@/components/auth/auth-card';
 import { LoginForm } from '@/components/auth/login-form';
+import { sameOriginPath } from '@/lib/auth/safe-redirect';
 import { getCurrentSession } from '@/lib/auth/session';
-
-function safeCallback(v: string | string[] | undefined): string {
-  const s = Array.isArray(v) ? v[0] : v;
-  // Only same-site paths: never an open redirect.
-  return s && s.startsWith('/') && !s.startsWith('//') ? s : '/';
-}
 
 export default async function LoginPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const sp = await searchParams;
@@ -19,7 +14,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
       <h1 className="mt-1 text-2xl font-semibold">{t('title')}</h1>
       <p className="mt-1 mb-6 text-sm text-slate-600">{t('subtitle')}</p>
       {sp.loggedOut && <p role="status" className="mb-4 rounded-md bg-slate-100 px-3 py-2 text-sm text-slate-700">{t('loggedOut')}</p>}
-      <LoginForm callbackUrl={safeCallback(sp.callbackUrl)} />
+      <LoginForm callbackUrl={sameOriginPath(sp.callbackUrl)} />
     </AuthCard>
   );
 }

@@ -6,6 +6,7 @@ import { useTranslations } from 'next-intl';
 import { useState, type FormEvent } from 'react';
 import { Button } from '@/components/ui/button';
 import { FormError, TextField } from '@/components/ui/field';
+import { sameOriginPath } from '@/lib/auth/safe-redirect';
 
 /** Login by login ID or e-mail; the server's refusal reasons are translated here. */
 export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
@@ -29,7 +30,7 @@ export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
     try {
       const res = await signIn('credentials', { login, password, redirect: false });
       if (res?.ok && !res.error) {
-        router.replace(callbackUrl);
+        router.replace(sameOriginPath(callbackUrl));
         router.refresh();
         return;
       }

@@ -3,6 +3,7 @@ import CredentialsProvider from 'next-auth/providers/credentials';
 import { getDb } from '@/lib/db';
 import { login } from './login';
 import { SESSION_HOURS } from './login';
+import { sameOriginUrl } from './safe-redirect';
 import { revokeSession } from './sessions';
 
 function header(headers: unknown, name: string): string | null {
@@ -34,6 +35,9 @@ export const authOptions: NextAuthOptions = {
     }),
   ],
   callbacks: {
+    async redirect({ url, baseUrl }) {
+      return sameOriginUrl(url, baseUrl);
+    },
     async jwt({ token, user }) {
       if (user) token.sid = (user as { sid?: string }).sid;
       return token;
