@@ -9,7 +9,6 @@ const BASE = 'http://same-origin.invalid';
 export function sameOriginPath(value: unknown, fallback = '/'): string {
   const s = Array.isArray(value) ? value[0] : value;
   if (typeof s !== 'string' || !s.startsWith('/') || s.startsWith('//') || s.length > 2000) return fallback;
-  // eslint-disable-next-line no-control-regex
   if (/[\\\u0000-\u001f\u007f\s]/.test(s)) return fallback;
   let url: URL;
   try {
