@@ -30,7 +30,10 @@ async function main() {
       process.exit(build.status ?? 1);
     }
   }
-  const child = spawn(nextBin, [mode, '-p', port, ...process.argv.slice(3)], { stdio: 'inherit', env: process.env });
+  // Next runs behind the app's own server, which takes the client's address from the socket.
+  const server = [path.join('node_modules', 'tsx', 'dist', 'cli.mjs'), path.join('scripts', 'server.ts'), mode];
+  const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: mode === 'start' ? 'production' : 'development' };
+  const child = spawn(process.execPath, server, { stdio: 'inherit', env });
   let stopping = false;
   const stop = (signal: NodeJS.Signals) => {
     if (stopping) return;

@@ -8,6 +8,7 @@ import { getDb } from '@/lib/db';
 import { AppError, ConflictError, ForbiddenError, UnauthenticatedError, ValidationError, type FieldErrorRefs } from '@/lib/errors';
 import { getRequestLocale } from '@/lib/i18n/locale';
 import { translator, type Translate } from '@/lib/i18n/messages';
+import { clientIp } from '@/lib/rate-limit/client-ip';
 import type { ClientInfo, MemberCtx, PublicCtx, ServiceCtx } from './context';
 import { formDataToObject } from './form-data';
 import { zodFieldErrors } from './zod-errors';
@@ -23,7 +24,7 @@ export type Action<In, T> = (prev: unknown, input: FormData | In | Record<string
 async function clientInfo(): Promise<ClientInfo> {
   try {
     const h = await headers();
-    return { ip: h.get('x-forwarded-for')?.split(',')[0]?.trim() || h.get('x-real-ip'), userAgent: h.get('user-agent') };
+    return { ip: clientIp(h), userAgent: h.get('user-agent') };
   } catch {
     return { ip: null, userAgent: null };
   }

@@ -1,6 +1,7 @@
 import type { NextAuthOptions } from 'next-auth';
 import CredentialsProvider from 'next-auth/providers/credentials';
 import { getDb } from '@/lib/db';
+import { clientIp } from '@/lib/rate-limit/client-ip';
 import { login } from './login';
 import { SESSION_HOURS } from './login';
 import { sameOriginUrl } from './safe-redirect';
@@ -26,7 +27,7 @@ export const authOptions: NextAuthOptions = {
       credentials: { login: { type: 'text' }, password: { type: 'password' } },
       async authorize(credentials, req) {
         const headers = req?.headers;
-        const ip = header(headers, 'x-forwarded-for')?.split(',')[0]?.trim() || header(headers, 'x-real-ip');
+        const ip = clientIp({ get: (name) => header(headers, name) });
         const result = await login(getDb(), credentials, { ip, userAgent: header(headers, 'user-agent') });
         // next-auth hands this message to the client's signIn() as `error`; the form translates it.
         if (!result.ok) throw new Error(result.reason === 'locked' ? `locked:${result.minutesLeft}` : result.reason);
