@@ -31,9 +31,17 @@ export async function authorizeService(db: Db, member: SessionMember, serviceId:
   const role: AgentRole = member.isOrgAdmin ? 'admin' : row.agent!.role;
   if (need.role === 'admin' && role !== 'admin') throw new ForbiddenError();
   const access = { service: row.service, agent: row.agent, role };
-  if (need.permission === 'transfer' && !member.isOrgAdmin && !row.agent!.canTransfer) throw new ForbiddenError();
+  if (need.permission === 'transfer' && !canTransfer(access)) throw new ForbiddenError('errors.noTransferPermission');
   if (need.permission === 'viewLogs' && !canViewLogs(member, access)) throw new ForbiddenError();
   return access;
+}
+
+/**
+ * 티켓 전달 권한, for every role: admins and org admins too need it on their own agent row
+ * (an admin may grant it to themself on the agent screen). Not an agent here: no transfer.
+ */
+export function canTransfer(access: Pick<ServiceAccess, 'agent'>): boolean {
+  return Boolean(access.agent?.canTransfer);
 }
 
 /** 조회 권한: org admins, and agents with the admin role whose view permission is on. */

@@ -2,7 +2,7 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { and, asc, eq, sql } from 'drizzle-orm';
-import { fields, ticketHistory, ticketMessages, tickets } from '@/db/schema';
+import { fields, serviceMembers, ticketHistory, ticketMessages, tickets } from '@/db/schema';
 import {
   bulkProcessAction,
   completeTicketAction,
@@ -174,6 +174,8 @@ describe('processing actions', () => {
     const t = await ticketIn(service.id);
     signInAs(asSessionMember(a.member));
     expect(await transferTicketAction(null, { serviceId: service.id, ticketId: t.id, version: 1, assigneeId: b.member.id })).toMatchObject({ ok: false, error: '티켓 전달 권한이 없습니다.' });
+    // 티켓 전달 권한 binds admins too (issue 13): this admin holds it.
+    await db().update(serviceMembers).set({ canTransfer: true }).where(eq(serviceMembers.id, admin.agent.id));
     signInAs(asSessionMember(admin.member));
     expect(await transferTicketAction(null, { serviceId: service.id, ticketId: t.id, version: 1, assigneeId: off.member.id })).toMatchObject({ ok: false, fieldErrors: { assigneeId: ['티켓을 할당할 수 없는 상담원입니다.'] } });
     const other = await makeService(db());

@@ -15,6 +15,7 @@ import { STATUS_TONE } from '@/components/tickets/priority';
 import { ticketConversation, ticketHistoryRows, transferTargets } from '@/db/queries/ticket-detail';
 import { ticketLabels } from '@/db/queries/ticket-labels';
 import { groups } from '@/db/schema';
+import { canTransfer } from '@/lib/auth/access';
 import { requireService } from '@/lib/auth/require';
 import { getCategoryTree } from '@/lib/categories/tree';
 import { getDb } from '@/lib/db';
@@ -103,7 +104,7 @@ export default async function TicketPage({ params }: { params: Promise<{ service
             ticket={{ id: row.id, version: row.version, status: row.status, spam: row.spam, assigneeId: row.assigneeId }}
             me={me}
             canTake={Boolean(mine)}
-            canTransfer={role === 'admin' || Boolean(access.agent?.canTransfer)}
+            canTransfer={canTransfer(access)}
             isAdmin={role === 'admin'}
             myGroups={groupRows.filter((g) => myGroups.includes(g.id))}
             targets={targets.filter((a) => a.memberId !== row.assigneeId)}
