@@ -4,6 +4,9 @@ import type { Db } from '@/lib/db';
 import { ForbiddenError, NotFoundError } from '@/lib/errors';
 import type { SessionMember } from './sessions';
 
+// Service IDs are 3–30 lowercase letters and digits, starting with a letter (SPEC §1).
+const SERVICE_ID = /^[a-z][a-z0-9]{2,29}$/;
+
 export type Permission = 'transfer' | 'viewLogs';
 export type ServiceRequirement = { role?: AgentRole; permission?: Permission };
 
@@ -20,7 +23,8 @@ export type ServiceAccess = {
  * "not found", exactly like one that does not exist.
  */
 export async function authorizeService(db: Db, member: SessionMember, serviceId: string, need: ServiceRequirement = {}): Promise<ServiceAccess> {
-  if (typeof serviceId !== 'string' || !serviceId) throw new NotFoundError();
+  // Only a well-formed service ID reaches SQL (a NUL byte would be a database error, not a 404).
+  if (typeof serviceId !== 'string' || !SERVICE_ID.test(serviceId)) throw new NotFoundError();
   const [row] = await db
     .select({ service: services, agent: serviceMembers })
     .from(services)

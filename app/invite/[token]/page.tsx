@@ -4,10 +4,12 @@ import { AuthCard } from '@/components/auth/auth-card';
 import { AcceptInviteForm } from '@/components/auth/accept-invite-form';
 import { getDb } from '@/lib/db';
 import { inviteState } from '@/lib/members/invite-token';
+import { safeDecode } from '@/lib/validation/dates';
 
 export default async function InvitePage({ params }: { params: Promise<{ token: string }> }) {
   const { token } = await params;
-  const state = await inviteState(getDb(), decodeURIComponent(token));
+  // A malformed `%` in a pasted link is an invalid invite, not an error page.
+  const state = await inviteState(getDb(), safeDecode(token) ?? '');
   const t = await getTranslations('invite');
   return (
     <AuthCard>

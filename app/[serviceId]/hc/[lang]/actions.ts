@@ -24,6 +24,8 @@ export async function submitInquiryAction(_prev: InquiryState, form: FormData): 
   // No session to authorize: this form is public. What guards it is checked inside
   // submitInquiry: the signed single-use form token, the per-IP limit, and the service's own
   // active intake types and layout (another service's ids are simply not found).
+  // Called by hand (not by the form), the argument may be anything: only FormData is a submission.
+  if (!(form instanceof FormData)) return { ok: false, error: translator('ko')('errors.notFound'), fieldErrors: {}, values: {}, nonce: Date.now() };
   const route = routeInput.safeParse({ serviceId: form.get('serviceId'), lang: form.get('lang') });
   const serviceId = route.success ? route.data.serviceId : '';
   const lang = route.success ? route.data.lang : '';

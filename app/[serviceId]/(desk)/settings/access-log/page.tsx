@@ -3,35 +3,18 @@ import { getFormatter, getTranslations } from 'next-intl/server';
 import { EmptyState, PageHeader } from '@/components/ui/card';
 import { ACCESS_LOG_PAGE, listServiceAccessLog } from '@/db/queries/access-logs';
 import { listAgentOptions } from '@/db/queries/agents';
-import { ACCESS_EVENTS, isAccessEvent } from '@/lib/access-log/events';
+import { ACCESS_EVENTS } from '@/lib/access-log/events';
 import { requireService } from '@/lib/auth/require';
 import { getDb } from '@/lib/db';
-import { isUuid } from '@/lib/ids';
 import { DataTable, Td } from '@/components/ui/table';
 import { describeAccessLog } from './describe';
+import { parseAccessLogFilter, type AccessLogSearch } from './filter';
 
 const MEMBER_OPTIONS = 500;
-const DAY = /^\d{4}-\d\d-\d\d$/;
-
-type Search = { member?: string; event?: string; from?: string; to?: string; before?: string };
-
-/** Reads the filter from the URL; anything malformed is simply ignored. */
-function parseFilter(sp: Search) {
-  const day = (v?: string) => (v && DAY.test(v) && !Number.isNaN(Date.parse(v)) ? v : undefined);
-  const m = sp.before && /^(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{6}Z)_(\d{1,18})$/.exec(sp.before);
-  return {
-    memberId: isUuid(sp.member) ? sp.member : undefined,
-    event: isAccessEvent(sp.event) ? sp.event : undefined,
-    from: day(sp.from),
-    to: day(sp.to),
-    before: m ? { createdAt: m[1], id: Number(m[2]) } : undefined,
-  };
-}
-
-export default async function AccessLogPage({ params, searchParams }: { params: Promise<{ serviceId: string }>; searchParams: Promise<Search> }) {
+export default async function AccessLogPage({ params, searchParams }: { params: Promise<{ serviceId: string }>; searchParams: Promise<AccessLogSearch> }) {
   const { serviceId } = await params;
   const { service } = await requireService(serviceId, { permission: 'viewLogs' });
-  const f = parseFilter(await searchParams);
+  const f = parseAccessLogFilter(await searchParams);
   const db = getDb();
   const [rows, agents] = await Promise.all([
     listServiceAccessLog(db, { serviceId: service.id, ...f, timeZone: process.env.APP_TIME_ZONE ?? 'Asia/Seoul' }),

@@ -1,0 +1,209 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import { eq } from 'drizzle-orm';
+import { NextRequest } from 'next/server';
+import { bannedWords, categories, fields, serviceMembers, templates, triggerDeliveries, triggers, type Member } from '@/db/schema';
+import { saveAttachments } from '@/lib/attachments/save';
+import type { Db } from '@/lib/db';
+import { makeAgent, makeGroup, makeMember, makeService } from './factories';
+import { makeTicket } from './tickets';
+
+/**
+ * The table of every exported server action and route handler of app/: who may get past its
+ * authorization, and a valid call of it against a fresh service (`makeFixture`). The role ×
+ * action matrix (tests/integration/authz-matrix.test.ts) and the malformed-input sweep
+ * (tests/integration/input-sweep.test.ts) both run over it. A new action or route needs a row here.
+ */
+
+/** The six callers of issue 13 item 9. */
+export const ROLES = ['anon', 'otherService', 'agent', 'noTransfer', 'serviceAdmin', 'orgAdmin'] as const;
+export type Role = (typeof ROLES)[number];
+
+export const EVERYONE: Role[] = [...ROLES];
+export const MEMBERS: Role[] = ['otherService', 'agent', 'noTransfer', 'serviceAdmin', 'orgAdmin'];
+export const DESK: Role[] = ['agent', 'noTransfer', 'serviceAdmin', 'orgAdmin'];
+export const AGENT_ROWS: Role[] = ['agent', 'noTransfer', 'serviceAdmin'];
+export const TRANSFER: Role[] = ['agent', 'serviceAdmin'];
+export const ADMINS: Role[] = ['serviceAdmin', 'orgAdmin'];
+export const ORG: Role[] = ['orgAdmin'];
+
+export type People = Record<Exclude<Role, 'anon'>, Member>;
+export type Fx = {
+  s: string;
+  ticket: { id: string; number: number };
+  groupId: string;
+  intakeId: string;
+  processingId: string;
+  templateId: string;
+  triggerId: string;
+  wordId: string;
+  phoneFieldId: string;
+  deliveryId: string;
+  attachmentId: string;
+  candidateId: string;
+  invitedId: string;
+  agentRowId: string;
+  people: People;
+};
+/** One action: the roles that get past its authorization, and a valid input for a fixture. */
+export type Row = { allow: Role[]; input: (fx: Fx) => unknown };
+const hex = () => randomBytes(4).toString('hex');
+
+export const A = {
+  orgServices: 'app/admin/services/actions.ts',
+  orgMembers: 'app/admin/members/actions.ts',
+  me: 'app/me/actions.ts',
+  agents: 'app/[serviceId]/(desk)/settings/agents/actions.ts',
+  groups: 'app/[serviceId]/(desk)/settings/agents/groups/actions.ts',
+  categories: 'app/[serviceId]/(desk)/settings/categories/actions.ts',
+  templates: 'app/[serviceId]/(desk)/settings/templates/actions.ts',
+  words: 'app/[serviceId]/(desk)/settings/banned-words/actions.ts',
+  fields: 'app/[serviceId]/(desk)/settings/fields/actions.ts',
+  layouts: 'app/[serviceId]/(desk)/settings/fields/layout-actions.ts',
+  triggers: 'app/[serviceId]/(desk)/settings/triggers/actions.ts',
+  tickets: 'app/[serviceId]/(desk)/tickets/actions.ts',
+  ticketWords: 'app/[serviceId]/(desk)/tickets/banned-word-actions.ts',
+  ticketTemplates: 'app/[serviceId]/(desk)/tickets/template-actions.ts',
+  helpcenter: 'app/[serviceId]/hc/[lang]/actions.ts',
+  login: 'app/login/actions.ts',
+  invite: 'app/invite/[token]/actions.ts',
+};
+const row = (file: string, name: string, allow: Role[], input: (fx: Fx) => unknown): [string, Row] => [`${file}#${name}`, { allow, input }];
+const xlsx = () => new File([Buffer.from('not really a workbook')], 'c.xlsx');
+const hcForm = (fx: Fx) => {
+  const f = new FormData();
+  f.set('serviceId', fx.s);
+  f.set('lang', 'ko');
+  return f;
+};
+
+/** file#export → who may get past its authorization, and a valid call of it. */
+export const ACTIONS = new Map<string, Row>([
+  row(A.orgServices, 'createServiceAction', ORG, () => ({ id: `m${hex()}`, name: '새 서비스', languages: 'ko' })),
+  row(A.orgServices, 'updateServiceAction', ORG, (fx) => ({ serviceId: fx.s, name: '새 이름', languages: 'ko', editorType: 'html' })),
+  row(A.orgMembers, 'inviteMemberAction', ORG, () => ({ name: '김초대', loginId: `inv${hex()}`, email: `inv${hex()}@example.com` })),
+  row(A.orgMembers, 'resendInviteAction', ORG, (fx) => ({ memberId: fx.invitedId })),
+  row(A.orgMembers, 'setMemberActiveAction', ORG, (fx) => ({ memberId: fx.invitedId, active: 'false' })),
+  row(A.me, 'updateLocaleAction', MEMBERS, () => ({ locale: 'ko' })),
+  row(A.me, 'setOwnAssignableAction', AGENT_ROWS, (fx) => ({ serviceId: fx.s, value: false })),
+  row(A.agents, 'inviteServiceMemberAction', ADMINS, (fx) => ({ serviceId: fx.s, name: '정상담', loginId: `cs${hex()}`, email: `cs${hex()}@example.com` })),
+  row(A.agents, 'searchMembersAction', ADMINS, (fx) => ({ serviceId: fx.s, name: '회원' })),
+  row(A.agents, 'addAgentAction', ADMINS, (fx) => ({ serviceId: fx.s, memberId: fx.candidateId, role: 'agent' })),
+  row(A.agents, 'updateAgentAction', ADMINS, (fx) => ({ serviceId: fx.s, agentId: fx.agentRowId, role: 'agent', channels: ['ticket'], canTransfer: false, canViewLogs: false, groupIds: [] })),
+  row(A.agents, 'removeAgentAction', ADMINS, (fx) => ({ serviceId: fx.s, agentId: fx.agentRowId })),
+  row(A.agents, 'setAgentSwitchAction', ADMINS, (fx) => ({ serviceId: fx.s, agentId: fx.agentRowId, field: 'assignable', value: false })),
+  row(A.groups, 'createGroupAction', ADMINS, (fx) => ({ serviceId: fx.s, name: `그룹 ${hex()}`, agentIds: [] })),
+  row(A.groups, 'updateGroupAction', ADMINS, (fx) => ({ serviceId: fx.s, groupId: fx.groupId, name: `바뀐 ${hex()}`, agentIds: [] })),
+  row(A.groups, 'deleteGroupAction', ADMINS, (fx) => ({ serviceId: fx.s, groupId: fx.groupId })),
+  row(A.groups, 'groupUsageAction', ADMINS, (fx) => ({ serviceId: fx.s, groupId: fx.groupId })),
+  row(A.groups, 'agentOptionsAction', ADMINS, (fx) => ({ serviceId: fx.s, q: '' })),
+  row(A.categories, 'createCategoryAction', ADMINS, (fx) => ({ serviceId: fx.s, kind: 'intake', parentId: null, names: { ko: `유형 ${hex()}` } })),
+  row(A.categories, 'renameCategoryAction', ADMINS, (fx) => ({ serviceId: fx.s, id: fx.intakeId, names: { ko: `이름 ${hex()}` } })),
+  row(A.categories, 'setCategoryActiveAction', ADMINS, (fx) => ({ serviceId: fx.s, id: fx.intakeId, active: false })),
+  row(A.categories, 'reorderCategoriesAction', ADMINS, (fx) => ({ serviceId: fx.s, kind: 'intake', parentId: null, orderedIds: [fx.intakeId] })),
+  row(A.categories, 'moveCategoryAction', ADMINS, (fx) => ({ serviceId: fx.s, id: fx.intakeId, parentId: null })),
+  row(A.categories, 'categoryDeleteImpactAction', ADMINS, (fx) => ({ serviceId: fx.s, id: fx.intakeId })),
+  row(A.categories, 'deleteCategoryAction', ADMINS, (fx) => ({ serviceId: fx.s, id: fx.intakeId })),
+  row(A.categories, 'previewCategoryImportAction', ADMINS, (fx) => ({ serviceId: fx.s, kind: 'intake', file: xlsx() })),
+  row(A.categories, 'applyCategoryImportAction', ADMINS, (fx) => ({ serviceId: fx.s, kind: 'intake', file: xlsx() })),
+  row(A.templates, 'createTemplateAction', ADMINS, (fx) => ({ serviceId: fx.s, scope: 'service', title: `인사 ${hex()}`, content: '안녕하세요', categoryIds: [] })),
+  row(A.templates, 'updateTemplateAction', ADMINS, (fx) => ({ serviceId: fx.s, id: fx.templateId, scope: 'service', title: `인사 ${hex()}`, content: '반갑습니다', categoryIds: [] })),
+  row(A.templates, 'deleteTemplateAction', ADMINS, (fx) => ({ serviceId: fx.s, id: fx.templateId })),
+  row(A.templates, 'searchTemplatesAction', ADMINS, (fx) => ({ serviceId: fx.s })),
+  row(A.templates, 'linkedTemplatesAction', ADMINS, (fx) => ({ serviceId: fx.s, categoryId: fx.processingId })),
+  row(A.templates, 'linkTemplatesAction', ADMINS, (fx) => ({ serviceId: fx.s, categoryId: fx.processingId, templateIds: [fx.templateId] })),
+  row(A.templates, 'unlinkTemplatesAction', ADMINS, (fx) => ({ serviceId: fx.s, categoryId: fx.processingId, templateIds: [fx.templateId] })),
+  row(A.words, 'addBannedWordsAction', ADMINS, (fx) => ({ serviceId: fx.s, words: `금칙${hex()}` })),
+  row(A.words, 'updateBannedWordAction', ADMINS, (fx) => ({ serviceId: fx.s, id: fx.wordId, word: `바꾼${hex()}` })),
+  row(A.words, 'deleteBannedWordAction', ADMINS, (fx) => ({ serviceId: fx.s, id: fx.wordId })),
+  row(A.fields, 'createFieldAction', ADMINS, (fx) => ({ serviceId: fx.s, audience: 'customer', type: 'text', code: `f${hex()}`, names: { ko: '주문번호' } })),
+  row(A.fields, 'updateFieldAction', ADMINS, (fx) => ({ serviceId: fx.s, fieldId: fx.phoneFieldId, names: { ko: '연락처' }, required: false })),
+  row(A.fields, 'deleteFieldAction', ADMINS, (fx) => ({ serviceId: fx.s, fieldId: fx.phoneFieldId })),
+  row(A.fields, 'resetFieldAction', ADMINS, (fx) => ({ serviceId: fx.s, fieldId: fx.phoneFieldId })),
+  row(A.layouts, 'saveLayoutAction', ADMINS, (fx) => ({ serviceId: fx.s, audience: 'customer', intakeTypeId: fx.intakeId, fieldIds: [] })),
+  row(A.layouts, 'removeOwnLayoutAction', ADMINS, (fx) => ({ serviceId: fx.s, intakeTypeId: fx.intakeId })),
+  row(A.triggers, 'createTriggerAction', ADMINS, (fx) => ({ serviceId: fx.s, title: `t ${hex()}`, conditions: [{ mode: 'all', target: 'event', operator: 'is', value: 'created' }], results: [{ type: 'set_group', groupId: fx.groupId }] })),
+  row(A.triggers, 'updateTriggerAction', ADMINS, (fx) => ({ serviceId: fx.s, triggerId: fx.triggerId, title: 'x', conditions: [{ mode: 'all', target: 'event', operator: 'is', value: 'created' }], results: [{ type: 'set_group', groupId: fx.groupId }] })),
+  row(A.triggers, 'setTriggerActiveAction', ADMINS, (fx) => ({ serviceId: fx.s, triggerId: fx.triggerId, active: true })),
+  row(A.triggers, 'deleteTriggerAction', ADMINS, (fx) => ({ serviceId: fx.s, triggerId: fx.triggerId })),
+  row(A.triggers, 'reorderTriggersAction', ADMINS, (fx) => ({ serviceId: fx.s, ids: [fx.triggerId] })),
+  row(A.triggers, 'testRunAction', ADMINS, (fx) => ({ serviceId: fx.s, ticketNumber: fx.ticket.number, event: 'updated' })),
+  row(A.triggers, 'retryDeliveryAction', ADMINS, (fx) => ({ serviceId: fx.s, deliveryId: fx.deliveryId })),
+  row(A.triggers, 'rotateSecretAction', ADMINS, (fx) => ({ serviceId: fx.s })),
+  row(A.triggers, 'testCallbackAction', ADMINS, (fx) => ({ serviceId: fx.s, url: 'https://127.0.0.1:1/cb' })),
+  row(A.tickets, 'processTicketAction', DESK, (fx) => ({ serviceId: fx.s, ticketId: fx.ticket.id, version: 1, action: 'comment', body: '메모' })),
+  row(A.tickets, 'bulkProcessAction', DESK, (fx) => ({ serviceId: fx.s, ticketIds: [fx.ticket.id], action: 'comment', body: '메모' })),
+  row(A.tickets, 'previewReplyAction', DESK, (fx) => ({ serviceId: fx.s, ticketId: fx.ticket.id, body: '안녕하세요' })),
+  row(A.tickets, 'takeTicketAction', DESK, (fx) => ({ serviceId: fx.s, ticketId: fx.ticket.id })),
+  row(A.tickets, 'transferTicketAction', TRANSFER, (fx) => ({ serviceId: fx.s, ticketId: fx.ticket.id, version: 1, assigneeId: fx.people.noTransfer.id })),
+  row(A.tickets, 'completeTicketAction', ADMINS, (fx) => ({ serviceId: fx.s, ticketId: fx.ticket.id, version: 1 })),
+  row(A.tickets, 'starTicketAction', DESK, (fx) => ({ serviceId: fx.s, ticketId: fx.ticket.id, starred: true })),
+  row(A.tickets, 'updateTicketAction', DESK, (fx) => ({ serviceId: fx.s, ticketId: fx.ticket.id, version: 1, values: {} })),
+  row(A.tickets, 'restoreSpamAction', ADMINS, (fx) => ({ serviceId: fx.s, ticketId: fx.ticket.id })),
+  row(A.tickets, 'deleteSpamAction', ADMINS, (fx) => ({ serviceId: fx.s, ticketIds: [fx.ticket.id] })),
+  row(A.tickets, 'createTicketAction', DESK, (fx) => ({ serviceId: fx.s, intakeTypeId: fx.intakeId, values: { subject: '문의', content: '내용', personalAgree: true } })),
+  row(A.ticketWords, 'checkBannedWords', DESK, (fx) => ({ serviceId: fx.s, text: '안녕하세요' })),
+  row(A.ticketTemplates, 'listTicketTemplates', DESK, (fx) => ({ serviceId: fx.s, ticketId: fx.ticket.id })),
+  row(A.ticketTemplates, 'renderTicketTemplate', DESK, (fx) => ({ serviceId: fx.s, ticketId: fx.ticket.id, templateId: fx.templateId })),
+  // Public on purpose: the form token, the invite token, a language cookie.
+  row(A.helpcenter, 'submitInquiryAction', EVERYONE, hcForm),
+  row(A.login, 'setGuestLocaleAction', EVERYONE, () => ({ locale: 'ko' })),
+  row(A.invite, 'acceptInviteAction', EVERYONE, () => ({ token: 'x'.repeat(43), password: 'new-secret-2026', confirm: 'new-secret-2026' })),
+]);
+
+export type RouteRow = { allow: Role[]; call: (fx: Fx, handler: (req: Request, ctx: { params: Promise<Record<string, unknown>> }) => Promise<Response>) => Promise<Response> };
+export const ROUTES = new Map<string, RouteRow>([
+  ['app/[serviceId]/(desk)/settings/categories/export/route.ts#GET', { allow: ADMINS, call: (fx, h) => h(new Request(`http://localhost/${fx.s}/settings/categories/export?kind=intake`), { params: Promise.resolve({ serviceId: fx.s }) }) }],
+  ['app/[serviceId]/attachments/[attachmentId]/route.ts#GET', { allow: DESK, call: (fx, h) => h(new Request(`http://localhost/${fx.s}/attachments/${fx.attachmentId}`), { params: Promise.resolve({ serviceId: fx.s, attachmentId: fx.attachmentId }) }) }],
+  // next-auth's own endpoints (sign-in, CSRF, session) are public by nature.
+  ['app/api/auth/[...nextauth]/route.ts#GET', { allow: EVERYONE, call: (_fx, h) => h(new NextRequest('http://localhost/api/auth/csrf'), { params: Promise.resolve({ nextauth: ['csrf'] }) }) }],
+  ['app/api/auth/[...nextauth]/route.ts#POST', { allow: EVERYONE, call: (_fx, h) => h(new NextRequest('http://localhost/api/auth/_log', { method: 'POST', body: '', headers: { 'content-type': 'application/x-www-form-urlencoded' } }), { params: Promise.resolve({ nextauth: ['_log'] }) }) }],
+]);
+
+/** A fresh service with one of everything the table's inputs point at. */
+export async function makeFixture(db: () => Db, people: People): Promise<Fx> {
+  const s = (await makeService(db())).id;
+  const rows = await db()
+    .insert(serviceMembers)
+    .values([
+      { serviceId: s, memberId: people.agent.id, role: 'agent', canTransfer: true, selfControl: true },
+      { serviceId: s, memberId: people.noTransfer.id, role: 'agent', canTransfer: false, selfControl: true },
+      { serviceId: s, memberId: people.serviceAdmin.id, role: 'admin', canTransfer: true, selfControl: true },
+    ])
+    .returning();
+  const target = await makeAgent(db(), s, 'agent');
+  const group = await makeGroup(db(), s, `그룹 ${hex()}`, [rows[0].id]);
+  const [intake, processing] = await db()
+    .insert(categories)
+    .values([
+      { serviceId: s, kind: 'intake', path: `/${randomUUID()}/`, depth: 1, name: '문의', names: { ko: '문의' } },
+      { serviceId: s, kind: 'processing', path: `/${randomUUID()}/`, depth: 1, name: '처리' },
+    ])
+    .returning();
+  const ticket = await makeTicket(db(), s, { requesterEmail: 'customer@example.com' });
+  const [template] = await db().insert(templates).values({ serviceId: s, title: '인사', content: '안녕하세요', createdBy: people.serviceAdmin.id }).returning();
+  const [trigger] = await db().insert(triggers).values({ serviceId: s, title: '꺼진 트리거', active: false, conditions: [], results: [] }).returning();
+  const [word] = await db().insert(bannedWords).values({ serviceId: s, word: '바보', matchKey: '바보' }).returning();
+  const [phone] = await db().select().from(fields).where(eq(fields.serviceId, s)).then((fs) => fs.filter((f) => f.code === 'phone'));
+  const [delivery] = await db().insert(triggerDeliveries).values({ serviceId: s, triggerId: trigger.id, triggerTitle: trigger.title, ticketId: ticket.id, kind: 'callback', target: 'example.com', request: {}, status: 'dead' }).returning();
+  const [attachment] = await saveAttachments(db(), s, ticket.id, null, [{ fileName: 'a.pdf', contentType: 'application/pdf', data: Buffer.from('%PDF-1.7') }]);
+  const candidate = await makeMember(db());
+  const invited = await makeMember(db(), { status: 'invited' });
+  return {
+    s, ticket, groupId: group.id, intakeId: intake.id, processingId: processing.id, templateId: template.id, triggerId: trigger.id, wordId: word.id,
+    phoneFieldId: phone.id, deliveryId: delivery.id, attachmentId: attachment.id, candidateId: candidate.id, invitedId: invited.id, agentRowId: target.agent.id, people,
+  };
+}
+
+
+/** The callers, created once: an admin of another service, and members who get agent rows per fixture. */
+export async function makePeople(db: () => Db): Promise<People> {
+  const otherService = (await makeService(db())).id;
+  const other = await makeAgent(db(), otherService, 'admin', { canTransfer: true, selfControl: true });
+  return {
+    otherService: other.member,
+    agent: await makeMember(db()),
+    noTransfer: await makeMember(db()),
+    serviceAdmin: await makeMember(db()),
+    orgAdmin: await makeMember(db(), { isOrgAdmin: true }),
+  };
+}
