@@ -1,3 +1,4 @@
+import Link from 'next/link';
 import { redirect } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import { AuthCard } from '@/components/auth/auth-card';
@@ -15,6 +16,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
       <p className="mt-1 mb-6 text-sm text-slate-600">{t('subtitle')}</p>
       {sp.loggedOut && <p role="status" className="mb-4 rounded-md bg-slate-100 px-3 py-2 text-sm text-slate-700">{t('loggedOut')}</p>}
       <LoginForm callbackUrl={sameOriginPath(sp.callbackUrl)} />
+      <Link href="/password-reset" className="mt-4 inline-block text-sm text-brand-600 hover:underline">{(await getTranslations('account.reset'))('forgot')}</Link>
     </AuthCard>
   );
 }

@@ -4,6 +4,9 @@ import { cookies } from 'next/headers';
 import { revalidatePath } from 'next/cache';
 import { authedAction, serviceAction } from '@/lib/actions/action';
 import { ownAssignableInput } from '@/lib/agents/schemas';
+import { changePasswordInput } from '@/lib/auth/account-schemas';
+import { changePassword } from '@/lib/auth/change-password';
+import { getCurrentSession } from '@/lib/auth/session';
 import { setOwnAssignable } from '@/lib/agents/set-own-assignable';
 import { localeCookie } from '@/lib/i18n/config';
 import { localeInput } from '@/lib/members/schemas';
@@ -23,4 +26,10 @@ export const setOwnAssignableAction = serviceAction(ownAssignableInput, {}, asyn
   revalidatePath('/me');
   revalidatePath(`/${ctx.service.id}/settings/agents`);
   return result;
+});
+
+/** 비밀번호 변경 on 내 정보: the member's own password; their other sessions end. */
+export const changePasswordAction = authedAction(changePasswordInput, async (input, ctx) => {
+  const session = await getCurrentSession();
+  return changePassword(ctx, session?.id ?? '', input);
 });

@@ -1,4 +1,5 @@
 import { getTranslations } from 'next-intl/server';
+import { ChangePasswordForm } from '@/components/auth/change-password-form';
 import { LocaleForm } from '@/components/auth/locale-form';
 import { OwnAssignableSwitch } from '@/components/agents/own-assignable-switch';
 import { AppShell } from '@/components/shell/app-shell';
@@ -42,6 +43,9 @@ export default async function PersonalSettingsPage() {
             </ul>
           </Card>
         )}
+        <Card>
+          <ChangePasswordForm />
+        </Card>
         <Card>
           <LocaleForm current={m.locale} />
         </Card>

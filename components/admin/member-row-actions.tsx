@@ -3,14 +3,15 @@
 import { useRouter } from 'next/navigation';
 import { useTranslations } from 'next-intl';
 import { useState, useTransition } from 'react';
-import { resendInviteAction, setMemberActiveAction } from '@/app/admin/members/actions';
+import { resendInviteAction, setMemberActiveAction, unlockMemberAction } from '@/app/admin/members/actions';
 import { Button } from '@/components/ui/button';
 import { ConfirmDialog } from '@/components/ui/dialog';
 import { useToast } from '@/components/ui/toast';
 
-type Props = { member: { id: string; name: string; loginId: string; status: 'invited' | 'active' | 'deactivated' }; isSelf: boolean };
+type Props = { member: { id: string; name: string; loginId: string; status: 'invited' | 'active' | 'deactivated' }; isSelf: boolean; locked?: boolean };
 
-export function MemberRowActions({ member, isSelf }: Props) {
+export function MemberRowActions({ member, isSelf, locked = false }: Props) {
+  const ta = useTranslations('account.unlock');
   const t = useTranslations('admin.members');
   const [confirming, setConfirming] = useState(false);
   const [pending, start] = useTransition();
@@ -29,6 +30,11 @@ export function MemberRowActions({ member, isSelf }: Props) {
 
   return (
     <div className="flex justify-end gap-2">
+      {locked && (
+        <Button size="sm" variant="secondary" disabled={pending} onClick={() => run(() => unlockMemberAction(null, { memberId: member.id }), ta('done'))} aria-label={ta('label', { name: member.name })}>
+          {ta('button')}
+        </Button>
+      )}
       {member.status === 'invited' && (
         <Button size="sm" variant="secondary" disabled={pending} onClick={() => run(() => resendInviteAction(null, { memberId: member.id }), t('resent'))}>
           {t('resend')}

@@ -4,7 +4,9 @@ import { z } from 'zod';
 import { members, sessions } from '@/db/schema';
 import { recordAccess } from '@/lib/access-log/record';
 import type { Db } from '@/lib/db';
+import { clearRateLimits, hitRateLimit, hitRateLimits, peekRateLimits } from '@/lib/rate-limit/hit';
 import { noNul } from '@/lib/validation/hygiene';
+import { ipRules, loginRules, loginSubject } from './login-throttle';
 import { dummyPasswordHash, verifyPassword } from './password';
 
 export const MAX_FAILED_LOGINS = 5;
@@ -23,66 +25,68 @@ export type LoginResult =
 
 type Client = { ip?: string | null; userAgent?: string | null };
 
+const minutes = (seconds: number) => Math.max(1, Math.ceil(seconds / 60));
+
 /**
- * Checks a login ID or e-mail and a password. Five failures in a row lock the account for
- * fifteen minutes; the member row is locked FOR UPDATE so parallel guesses count exactly.
+ * Checks a login ID or e-mail and a password. Abuse is throttled with the Postgres rate
+ * limiter, never by locking the member row: every attempt counts against the client's
+ * address, and failures against the account (or the typed name when no account has it) in
+ * tiers that back off. Known and unknown logins take the same steps (the password is always
+ * verified, against a dummy hash when needed) and get the same answers. A lockout only
+ * refuses new logins: the member's live sessions go on.
  */
 export async function login(db: Db, raw: unknown, client: Client = {}): Promise<LoginResult> {
   const parsed = loginInput.safeParse(raw);
   if (!parsed.success) return { ok: false, reason: 'invalid_input' };
   const { login: loginName, password } = parsed.data;
   const key = loginName.toLowerCase();
+  const base = { subject: loginName, ip: client.ip, userAgent: client.userAgent };
 
-  const found = await db
-    .select({ id: members.id, passwordHash: members.passwordHash })
+  const [found] = await db
+    .select({ id: members.id, passwordHash: members.passwordHash, status: members.status })
     .from(members)
     .where(or(eq(sql`lower(${members.loginId})`, key), eq(sql`lower(${members.email})`, key)))
     .limit(1);
-  // Verify before taking the row lock: argon2 is slow and must not serialize other logins.
-  const passwordOk = await verifyPassword(found[0]?.passwordHash ?? (await dummyPasswordHash()), password);
+  const rules = loginRules(loginSubject(found?.id, key));
+  const byIp = await hitRateLimits(db, ipRules(client.ip));
+  const held = byIp.ok ? await peekRateLimits(db, rules) : byIp;
+  // Verify even when refusing: the answer's timing must not depend on the account.
+  const passwordOk = (await verifyPassword(found?.passwordHash ?? (await dummyPasswordHash()), password)) && Boolean(found?.passwordHash);
 
-  return db.transaction(async (tx) => {
-    const [m] = found[0]
-      ? await tx.select().from(members).where(eq(members.id, found[0].id)).for('update')
-      : [];
-    const base = { subject: loginName, ip: client.ip, userAgent: client.userAgent };
-    if (!m) {
-      await recordAccess(tx, { ...base, event: 'login_failed', detail: { reason: 'unknown_login' } });
-      return { ok: false, reason: 'invalid' } as const;
+  if (!held.ok) {
+    await recordAccess(db, { ...base, memberId: found?.id, event: 'login_failed', detail: { reason: byIp.ok ? 'locked' : 'ip_throttled' } });
+    return { ok: false, reason: 'locked', minutesLeft: minutes(held.retryAfterSeconds) };
+  }
+  if (!passwordOk) {
+    const counts = [];
+    for (const rule of rules) counts.push({ rule, hit: await hitRateLimit(db, rule) });
+    await recordAccess(db, { ...base, memberId: found?.id, event: 'login_failed', detail: { reason: found ? 'bad_password' : 'unknown_login' } });
+    const full = counts.filter((c) => c.hit.count >= c.rule.limit);
+    if (full.length) {
+      const wait = Math.max(...full.map((c) => c.hit.retryAfterSeconds));
+      // Logged once, by the failure that reached a tier's limit.
+      if (full.some((c) => c.hit.count === c.rule.limit)) await recordAccess(db, { ...base, memberId: found?.id, event: 'lockout', detail: { minutes: minutes(wait) } });
+      return { ok: false, reason: 'locked', minutesLeft: minutes(wait) };
     }
-    const now = new Date();
-    if (m.lockedUntil && m.lockedUntil > now) {
-      await recordAccess(tx, { ...base, memberId: m.id, event: 'login_failed', detail: { reason: 'locked' } });
-      return { ok: false, reason: 'locked', minutesLeft: Math.ceil((m.lockedUntil.getTime() - now.getTime()) / 60000) } as const;
-    }
-    // A lock that has run out starts a fresh count.
-    const failedSoFar = m.lockedUntil ? 0 : m.failedLogins;
-    if (!passwordOk || !m.passwordHash || m.passwordHash !== found[0].passwordHash) {
-      const failed = failedSoFar + 1;
-      const lock = failed >= MAX_FAILED_LOGINS;
-      const lockedUntil = lock ? new Date(now.getTime() + LOCK_MINUTES * 60000) : null;
-      await tx.update(members).set({ failedLogins: failed, lockedUntil }).where(eq(members.id, m.id));
-      await recordAccess(tx, { ...base, memberId: m.id, event: 'login_failed', detail: { reason: 'bad_password', failed } });
-      if (lock) {
-        await recordAccess(tx, { ...base, memberId: m.id, event: 'lockout', detail: { minutes: LOCK_MINUTES } });
-        return { ok: false, reason: 'locked', minutesLeft: LOCK_MINUTES } as const;
-      }
-      return { ok: false, reason: 'invalid' } as const;
-    }
-    if (m.status !== 'active') {
-      await recordAccess(tx, { ...base, memberId: m.id, event: 'login_failed', detail: { reason: m.status } });
-      return { ok: false, reason: 'inactive' } as const;
-    }
-    const sessionId = randomBytes(32).toString('base64url');
+    return { ok: false, reason: 'invalid' };
+  }
+  if (found!.status !== 'active') {
+    await recordAccess(db, { ...base, memberId: found!.id, event: 'login_failed', detail: { reason: found!.status } });
+    return { ok: false, reason: 'inactive' };
+  }
+  const now = new Date();
+  const sessionId = randomBytes(32).toString('base64url');
+  await db.transaction(async (tx) => {
     await tx.insert(sessions).values({
       id: sessionId,
-      memberId: m.id,
+      memberId: found!.id,
       ip: client.ip?.slice(0, 100) ?? null,
       userAgent: client.userAgent?.slice(0, 500) ?? null,
       expiresAt: new Date(now.getTime() + SESSION_HOURS * 3600000),
     });
-    await tx.update(members).set({ failedLogins: 0, lockedUntil: null, lastLoginAt: now }).where(eq(members.id, m.id));
-    await recordAccess(tx, { ...base, memberId: m.id, event: 'login' });
-    return { ok: true, sessionId, memberId: m.id } as const;
+    await tx.update(members).set({ lastLoginAt: now }).where(eq(members.id, found!.id));
+    await clearRateLimits(tx, rules.map((r) => r.key));
+    await recordAccess(tx, { ...base, memberId: found!.id, event: 'login' });
   });
+  return { ok: true, sessionId, memberId: found!.id };
 }

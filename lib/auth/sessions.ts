@@ -7,8 +7,9 @@ export type SessionMember = Pick<Member, 'id' | 'name' | 'loginId' | 'email' | '
 export type AuthSession = { id: string; member: SessionMember };
 
 /**
- * Loads a live session: not revoked, not expired, member active and not locked out.
- * Called on every server-side auth check, so logout, lockout and deactivation apply at once.
+ * Loads a live session: not revoked, not expired, member active. Called on every server-side
+ * auth check, so logout and deactivation apply at once. A login lockout (lib/auth/login.ts)
+ * refuses new logins only: it must not let a stranger end the member's live sessions.
  */
 export async function loadSession(db: Db, sessionId: string): Promise<AuthSession | null> {
   const now = new Date();
@@ -24,7 +25,6 @@ export async function loadSession(db: Db, sessionId: string): Promise<AuthSessio
         isOrgAdmin: members.isOrgAdmin,
         locale: members.locale,
         status: members.status,
-        lockedUntil: members.lockedUntil,
       },
     })
     .from(sessions)
@@ -32,7 +32,6 @@ export async function loadSession(db: Db, sessionId: string): Promise<AuthSessio
     .where(and(eq(sessions.id, sessionId), isNull(sessions.revokedAt), gt(sessions.expiresAt, now)))
     .limit(1);
   if (!row || row.member.status !== 'active') return null;
-  if (row.member.lockedUntil && row.member.lockedUntil > now) return null;
   // Touch at most every five minutes: a write per request would cost more than it tells.
   if (now.getTime() - row.lastSeenAt.getTime() > 5 * 60000) {
     await db

@@ -9,11 +9,11 @@ export function hashToken(token: string): string {
   return createHash('sha256').update(token).digest('hex');
 }
 
-/** Issues a new one-time token for `memberId`, revoking any earlier one. Returns the raw token. */
-export async function issueInvite(tx: Queryable, memberId: string, createdBy: string | null): Promise<string> {
+/** Issues a new one-time token for `memberId` (an invite, or a password reset), revoking any earlier one. Returns the raw token. */
+export async function issueInvite(tx: Queryable, memberId: string, createdBy: string | null, hours = INVITE_HOURS): Promise<string> {
   await tx.update(memberInvites).set({ revokedAt: new Date() }).where(and(eq(memberInvites.memberId, memberId), isNull(memberInvites.usedAt), isNull(memberInvites.revokedAt)));
   const token = randomBytes(32).toString('base64url');
-  await tx.insert(memberInvites).values({ memberId, tokenHash: hashToken(token), expiresAt: new Date(Date.now() + INVITE_HOURS * 3600000), createdBy });
+  await tx.insert(memberInvites).values({ memberId, tokenHash: hashToken(token), expiresAt: new Date(Date.now() + hours * 3600000), createdBy });
   return token;
 }
 

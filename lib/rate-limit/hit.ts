@@ -1,4 +1,4 @@
-import { lt, sql } from 'drizzle-orm';
+import { and, eq, inArray, lt, sql } from 'drizzle-orm';
 import { rateLimits } from '@/db/schema';
 import type { Queryable } from '@/lib/db';
 
@@ -42,4 +42,27 @@ export async function hitRateLimits(db: Queryable, rules: RateRule[], now = new 
 /** Deletes windows that ended more than two days ago (the longest window is a day). */
 export async function sweepRateLimits(db: Queryable, now = new Date()): Promise<void> {
   await db.delete(rateLimits).where(lt(rateLimits.windowStart, new Date(now.getTime() - 3 * 86400_000)));
+}
+
+function windowOf(rule: RateRule, now: Date): { start: Date; retryAfterSeconds: number } {
+  const windowMs = rule.windowSeconds * 1000;
+  const start = new Date(Math.floor(now.getTime() / windowMs) * windowMs);
+  return { start, retryAfterSeconds: Math.ceil((start.getTime() + windowMs - now.getTime()) / 1000) };
+}
+
+/** Reads the rules' current counts without counting a hit; the longest wait of those over their limit. */
+export async function peekRateLimits(db: Queryable, rules: RateRule[], now = new Date()): Promise<RateResult> {
+  let result: RateResult = { ok: true, count: 0, retryAfterSeconds: 0 };
+  for (const rule of rules) {
+    const w = windowOf(rule, now);
+    const [row] = await db.select({ count: rateLimits.count }).from(rateLimits).where(and(eq(rateLimits.key, rule.key), eq(rateLimits.windowStart, w.start)));
+    const count = row?.count ?? 0;
+    if (count >= rule.limit && (result.ok || w.retryAfterSeconds > result.retryAfterSeconds)) result = { ok: false, count, retryAfterSeconds: w.retryAfterSeconds };
+  }
+  return result;
+}
+
+/** Forgets every window of these keys (a successful login, an admin's unlock). */
+export async function clearRateLimits(db: Queryable, keys: string[]): Promise<void> {
+  if (keys.length) await db.delete(rateLimits).where(inArray(rateLimits.key, keys));
 }

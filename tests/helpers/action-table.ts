@@ -66,6 +66,7 @@ export const A = {
   helpcenter: 'app/[serviceId]/hc/[lang]/actions.ts',
   login: 'app/login/actions.ts',
   invite: 'app/invite/[token]/actions.ts',
+  passwordReset: 'app/password-reset/actions.ts',
 };
 const row = (file: string, name: string, allow: Role[], input: (fx: Fx) => unknown): [string, Row] => [`${file}#${name}`, { allow, input }];
 const xlsx = () => new File([Buffer.from('not really a workbook')], 'c.xlsx');
@@ -83,8 +84,10 @@ export const ACTIONS = new Map<string, Row>([
   row(A.orgMembers, 'inviteMemberAction', ORG, () => ({ name: '김초대', loginId: `inv${hex()}`, email: `inv${hex()}@example.com` })),
   row(A.orgMembers, 'resendInviteAction', ORG, (fx) => ({ memberId: fx.invitedId })),
   row(A.orgMembers, 'setMemberActiveAction', ORG, (fx) => ({ memberId: fx.invitedId, active: 'false' })),
+  row(A.orgMembers, 'unlockMemberAction', ORG, (fx) => ({ memberId: fx.invitedId })),
   row(A.me, 'updateLocaleAction', MEMBERS, () => ({ locale: 'ko' })),
   row(A.me, 'setOwnAssignableAction', AGENT_ROWS, (fx) => ({ serviceId: fx.s, value: false })),
+  row(A.me, 'changePasswordAction', MEMBERS, () => ({ current: 'not-the-password-1', password: 'new-secret-2026', confirm: 'new-secret-2026' })),
   row(A.agents, 'inviteServiceMemberAction', ADMINS, (fx) => ({ serviceId: fx.s, name: '정상담', loginId: `cs${hex()}`, email: `cs${hex()}@example.com` })),
   row(A.agents, 'searchMembersAction', ADMINS, (fx) => ({ serviceId: fx.s, name: '회원' })),
   row(A.agents, 'addAgentAction', ADMINS, (fx) => ({ serviceId: fx.s, memberId: fx.candidateId, role: 'agent' })),
@@ -147,6 +150,8 @@ export const ACTIONS = new Map<string, Row>([
   // Public on purpose: the form token, the invite token, a language cookie.
   row(A.helpcenter, 'submitInquiryAction', EVERYONE, hcForm),
   row(A.login, 'setGuestLocaleAction', EVERYONE, () => ({ locale: 'ko' })),
+  row(A.passwordReset, 'requestPasswordResetAction', EVERYONE, () => ({ login: `nobody${hex()}` })),
+  row(A.passwordReset, 'resetPasswordAction', EVERYONE, () => ({ token: 'y'.repeat(43), password: 'new-secret-2026', confirm: 'new-secret-2026' })),
   row(A.invite, 'acceptInviteAction', EVERYONE, () => ({ token: 'x'.repeat(43), password: 'new-secret-2026', confirm: 'new-secret-2026' })),
 ]);
 

@@ -3,6 +3,7 @@
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import { orgAction } from '@/lib/actions/action';
+import { unlockMember } from '@/lib/auth/unlock-member';
 import { inviteMember } from '@/lib/members/invite-member';
 import { resendInvite } from '@/lib/members/resend-invite';
 import { inviteMemberInput, memberIdInput } from '@/lib/members/schemas';
@@ -28,3 +29,10 @@ export const setMemberActiveAction = orgAction(
     return { id: m.id, status: m.status };
   },
 );
+
+/** 잠금 해제: clears a member's failed-login counters (org admins only). */
+export const unlockMemberAction = orgAction(memberIdInput, async (input, ctx) => {
+  const result = await unlockMember(ctx, input.memberId);
+  revalidatePath('/admin/members');
+  return result;
+});

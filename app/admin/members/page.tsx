@@ -5,6 +5,7 @@ import { MemberRowActions } from '@/components/admin/member-row-actions';
 import { Badge, EmptyState, PageHeader } from '@/components/ui/card';
 import { SearchForm } from '@/components/ui/search-form';
 import { listMembers, MEMBERS_PAGE } from '@/db/queries/members';
+import { lockedMemberIds } from '@/lib/auth/login-locks';
 import { requireOrgAdmin } from '@/lib/auth/require';
 import { getDb } from '@/lib/db';
 import { formatTimeCursor, parseTimeCursor } from '@/lib/pagination';
@@ -15,6 +16,7 @@ export default async function MembersPage({ searchParams }: { searchParams: Prom
   const sp = await searchParams;
   const q = sp.q?.trim().slice(0, 100) || undefined;
   const rows = await listMembers(getDb(), { q, before: parseTimeCursor(sp.before) });
+  const locked = await lockedMemberIds(getDb(), rows.map((m) => m.id));
   const page = rows.slice(0, MEMBERS_PAGE);
   const next = rows.length > MEMBERS_PAGE ? page[page.length - 1] : null;
   const t = await getTranslations('admin.members');
@@ -41,7 +43,7 @@ export default async function MembersPage({ searchParams }: { searchParams: Prom
                   <td className="px-4 py-2">{m.email}</td>
                   <td className="px-4 py-2"><Badge tone={statusTone[m.status]}>{statusLabel[m.status]}</Badge></td>
                   <td className="px-4 py-2 text-slate-500">{m.lastLoginAt ? format.dateTime(m.lastLoginAt, { dateStyle: 'medium', timeStyle: 'short' }) : '—'}</td>
-                  <td className="px-4 py-2"><MemberRowActions member={m} isSelf={m.id === session.member.id} /></td>
+                  <td className="px-4 py-2"><MemberRowActions member={m} isSelf={m.id === session.member.id} locked={locked.has(m.id)} /></td>
                 </tr>
               ))}
         </DataTable>
