@@ -23,10 +23,11 @@ function show(v: FieldValue | null | undefined): string {
 
 /**
  * The values of every code for one ticket. Encrypted field values are filled in only for
- * `audience: 'customer'` (a mail to the requester themself, SPEC §7); otherwise they stay empty.
+ * `audience: 'customer'` (a mail to the requester themself, SPEC §7); otherwise they stay empty,
+ * or show `maskWith` (what an agent's own screen shows).
  * `reply` is `#{content}`, the text being sent; `#{inquiry}` is the ticket's inquiry.
  */
-export async function substitutionValues(db: Queryable, ticket: TicketSnapshot, opts: { audience: 'customer' | 'agent'; reply?: string }): Promise<Record<string, string>> {
+export async function substitutionValues(db: Queryable, ticket: TicketSnapshot, opts: { audience: 'customer' | 'agent'; reply?: string; maskWith?: string }): Promise<Record<string, string>> {
   const lang = isLocale(ticket.language) ? ticket.language : 'ko';
   const t = translator(lang);
   const catIds = [ticket.intakeTypeId, ticket.processingTypeId].filter((x): x is string => Boolean(x));
@@ -41,7 +42,7 @@ export async function substitutionValues(db: Queryable, ticket: TicketSnapshot, 
     return c ? (c.names[ticket.language] ?? c.name) : '';
   };
   const values: Record<string, string> = {};
-  for (const [code, v] of Object.entries(stored)) values[code] = v.masked || v.destroyed ? '' : show(v.value);
+  for (const [code, v] of Object.entries(stored)) values[code] = v.destroyed ? '' : v.masked ? (opts.maskWith ?? '') : show(v.value);
   const base = appUrl();
   Object.assign(values, {
     subject: ticket.subject,

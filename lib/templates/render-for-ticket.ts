@@ -1,19 +1,19 @@
 import { getVisibleTemplate, countTemplateUse } from '@/db/queries/templates';
 import type { ServiceCtx } from '@/lib/actions/context';
+import { MASK } from '@/lib/pii/read-field-values';
 import { renderCodes } from '@/lib/substitution/render';
 import { substitutionValues } from '@/lib/substitution/values';
 import { loadTicket } from '@/lib/tickets/snapshot';
 
 /**
- * A template rendered for one ticket's reply, counting one use. The reply goes to the
- * customer, so the values are those of a mail to the requester (audience 'customer'); the
- * text is inserted into the reply box as typed text, so values are not HTML-escaped here
- * (the reply's own rendering escapes them).
+ * A template rendered for one ticket's reply, counting one use. The text lands in an agent's
+ * reply box, so encrypted values show masked (revealing one is 보기, which is logged); the text
+ * is inserted as typed text, so values are not HTML-escaped here (the reply's rendering does).
  */
 export async function renderTemplateForTicket(ctx: Pick<ServiceCtx, 'db' | 'service'>, input: { ticketId: string; templateId: string }): Promise<{ text: string }> {
   const { snapshot } = await loadTicket(ctx.db, ctx.service.id, input.ticketId);
   const template = await getVisibleTemplate(ctx.db, ctx.service.id, input.templateId);
-  const values = await substitutionValues(ctx.db, snapshot, { audience: 'customer' });
+  const values = await substitutionValues(ctx.db, snapshot, { audience: 'agent', maskWith: MASK });
   const text = renderCodes(template.content, values, { html: false });
   await countTemplateUse(ctx.db, template.id);
   return { text };

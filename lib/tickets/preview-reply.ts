@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MASK, readFieldValues } from '@/lib/pii/read-field-values';
 import { services } from '@/db/schema';
 import { eq } from 'drizzle-orm';
 import type { ServiceCtx } from '@/lib/actions/context';
@@ -16,7 +17,8 @@ export async function previewReply(ctx: ServiceCtx, input: z.infer<typeof previe
   if (!body) throw ValidationError.field('body', 'validation.required');
   await assertNoBannedWords(ctx.db, ctx.service.id, body);
   const { snapshot, row } = await loadTicket(ctx.db, ctx.service.id, input.ticketId);
-  const to = await requesterEmail(ctx.db, snapshot);
+  // The agent sees the mail, not the encrypted address: masked, like everywhere on their screens.
+  const to = snapshot.requesterEmail ?? ((await readFieldValues(ctx.db, ctx.service.id, snapshot.id, { reveal: false })).mail?.masked ? MASK : await requesterEmail(ctx.db, snapshot));
   const [service] = await ctx.db.select({ name: services.name }).from(services).where(eq(services.id, ctx.service.id));
   const mail = composeReplyMail({ ...snapshot, mailThreadId: row.mailThreadId ?? threadRootId(row) }, service.name, to ?? '', body, '<preview>');
   return { to, subject: mail.subject, text: mail.text };

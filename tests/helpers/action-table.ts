@@ -63,6 +63,7 @@ export const A = {
   tickets: 'app/[serviceId]/(desk)/tickets/actions.ts',
   ticketWords: 'app/[serviceId]/(desk)/tickets/banned-word-actions.ts',
   ticketTemplates: 'app/[serviceId]/(desk)/tickets/template-actions.ts',
+  reveal: 'app/[serviceId]/(desk)/tickets/reveal-actions.ts',
   helpcenter: 'app/[serviceId]/hc/[lang]/actions.ts',
   login: 'app/login/actions.ts',
   invite: 'app/invite/[token]/actions.ts',
@@ -146,6 +147,8 @@ export const ACTIONS = new Map<string, Row>([
   row(A.tickets, 'createTicketAction', DESK, (fx) => ({ serviceId: fx.s, intakeTypeId: fx.intakeId, values: { subject: '문의', content: '내용', personalAgree: true } })),
   row(A.ticketWords, 'checkBannedWords', DESK, (fx) => ({ serviceId: fx.s, text: '안녕하세요' })),
   row(A.ticketTemplates, 'listTicketTemplates', DESK, (fx) => ({ serviceId: fx.s, ticketId: fx.ticket.id })),
+  // Admins, and the ticket's assignee (the fixture's ticket has none).
+  row(A.reveal, 'revealFieldAction', ADMINS, (fx) => ({ serviceId: fx.s, ticketId: fx.ticket.id, code: 'phone' })),
   row(A.ticketTemplates, 'renderTicketTemplate', DESK, (fx) => ({ serviceId: fx.s, ticketId: fx.ticket.id, templateId: fx.templateId })),
   // Public on purpose: the form token, the invite token, a language cookie.
   row(A.helpcenter, 'submitInquiryAction', EVERYONE, hcForm),

@@ -1,4 +1,5 @@
 import { notFound } from 'next/navigation';
+import type { ReactNode } from 'react';
 import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
 import { asc, eq } from 'drizzle-orm';
 import { Badge } from '@/components/ui/card';
@@ -8,6 +9,7 @@ import { HistoryList } from '@/components/tickets/history-list';
 import { TicketDeliveries } from '@/components/triggers/ticket-deliveries';
 import { ReplyForm } from '@/components/tickets/reply-form';
 import { AgentFieldsForm } from '@/components/tickets/agent-fields-form';
+import { RevealValue } from '@/components/tickets/reveal-value';
 import { TicketActions } from '@/components/tickets/ticket-actions';
 import { StarButton } from '@/components/tickets/star-button';
 import { TicketTabs } from '@/components/tickets/ticket-tabs';
@@ -21,7 +23,8 @@ import { getCategoryTree } from '@/lib/categories/tree';
 import { getDb } from '@/lib/db';
 import { NotFoundError } from '@/lib/errors';
 import { resolveLayout } from '@/lib/field-layouts/resolve-layout';
-import { readFieldValues } from '@/lib/pii/read-field-values';
+import { MASK, readFieldValues } from '@/lib/pii/read-field-values';
+import { mayReveal } from '@/lib/pii/reveal-field';
 import { agentGroups, assignableAgent } from '@/lib/tickets/assignable';
 import { COLUMN_CODES } from '@/lib/tickets/create-ticket';
 import { loadTicket, ticketIdByNumber } from '@/lib/tickets/snapshot';
@@ -69,10 +72,12 @@ export default async function TicketPage({ params }: { params: Promise<{ service
   const t = await getTranslations('tickets');
   const format = await getFormatter();
   const defaultLang = service.languages[0] ?? 'ko';
-  const show = (code: string) => {
+  const revealable = mayReveal({ role, member: session.member }, row);
+  const show = (code: string, label = code): ReactNode => {
     const v = values[code];
     if (!v) return '';
     if (v.destroyed) return t('destroyed');
+    if (v.masked) return revealable ? <RevealValue serviceId={service.id} ticketId={row.id} code={code} label={label} mask={MASK} /> : MASK;
     return Array.isArray(v.value) ? v.value.join(', ') : typeof v.value === 'boolean' ? (v.value ? t('yes') : t('no')) : (v.value ?? '');
   };
   const customerFields = customerLayout.fields.filter((f) => f.visible && !COLUMN_CODES.has(f.code) && f.type !== 'caption' && f.type !== 'file');
@@ -111,11 +116,11 @@ export default async function TicketPage({ params }: { params: Promise<{ service
           />
         </div>
         <dl className="mt-4 grid gap-x-6 gap-y-2 text-sm sm:grid-cols-2 lg:grid-cols-3">
-          <div><dt className="text-slate-500">{t('requester.name')}</dt><dd>{row.requesterName || show('name') || '-'}</dd></div>
-          <div><dt className="text-slate-500">{t('requester.email')}</dt><dd className="break-all">{row.requesterEmail || show('mail') || '-'}</dd></div>
-          <div><dt className="text-slate-500">{t('requester.phone')}</dt><dd>{row.requesterPhone || show('phone') || '-'}</dd></div>
+          <div><dt className="text-slate-500">{t('requester.name')}</dt><dd>{row.requesterName || show('name', t('requester.name')) || '-'}</dd></div>
+          <div><dt className="text-slate-500">{t('requester.email')}</dt><dd className="break-all">{row.requesterEmail || show('mail', t('requester.email')) || '-'}</dd></div>
+          <div><dt className="text-slate-500">{t('requester.phone')}</dt><dd>{row.requesterPhone || show('phone', t('requester.phone')) || '-'}</dd></div>
           {customerFields.filter((f) => !['name', 'mail', 'phone'].includes(f.code)).map((f) => (
-            <div key={f.id}><dt className="text-slate-500">{f.names[lang] || f.names[defaultLang] || f.code}</dt><dd className="break-all whitespace-pre-wrap">{show(f.code) || '-'}</dd></div>
+            <div key={f.id}><dt className="text-slate-500">{f.names[lang] || f.names[defaultLang] || f.code}</dt><dd className="break-all whitespace-pre-wrap">{show(f.code, f.names[lang] || f.names[defaultLang] || f.code) || '-'}</dd></div>
           ))}
         </dl>
       </header>
