@@ -1,4 +1,5 @@
 import 'server-only';
+import { createHash } from 'node:crypto';
 import type { Db } from '@/lib/db';
 import { translator } from '@/lib/i18n/messages';
 import type { Locale } from '@/lib/i18n/config';
@@ -21,7 +22,8 @@ export async function sendConfirmation(
 ): Promise<ConfirmationState> {
   const w = MAIL_LIMITS.windowSeconds;
   const rate = await hitRateLimits(db, [
-    { key: `hc:mail:to:${mail.to.toLowerCase()}`, limit: MAIL_LIMITS.perRecipient, windowSeconds: w },
+    // The address is hashed: a counter must not be one more copy of personal data.
+    { key: `hc:mail:to:${createHash('sha256').update(mail.to.toLowerCase()).digest('hex')}`, limit: MAIL_LIMITS.perRecipient, windowSeconds: w },
     { key: `hc:mail:ip:${mail.ip}`, limit: MAIL_LIMITS.perIp, windowSeconds: w },
   ]);
   if (!rate.ok) return 'limited';

@@ -1,8 +1,10 @@
 import { z } from 'zod';
 import { and, eq, inArray } from 'drizzle-orm';
-import { tickets } from '@/db/schema';
+import { ticketAttachments, tickets } from '@/db/schema';
 import type { ServiceCtx } from '@/lib/actions/context';
 import { ConflictError, ForbiddenError } from '@/lib/errors';
+import { readFieldValues } from '@/lib/pii/read-field-values';
+import { scrubFiles } from '@/lib/pii/scrub-files';
 import { changeTicket } from './change';
 
 export const spamInput = z.object({ ticketIds: z.array(z.uuid()).min(1).max(200) });
@@ -16,12 +18,32 @@ export async function restoreFromSpam(ctx: ServiceCtx, ticketId: string) {
   });
 }
 
-/** 스팸함 → 삭제: deletes spam tickets for good (admins; only tickets that are in the spam box). */
+/**
+ * 스팸함 → 삭제: deletes spam tickets for good (admins; only tickets that are in the spam box),
+ * with every copy of their personal data: the rows go in one transaction (history, messages,
+ * field values, runs and deliveries cascade with the ticket), then the attachment files and
+ * the outbox mails that mention the ticket or its requester are removed, with retries.
+ */
 export async function deleteSpam(ctx: ServiceCtx, input: z.infer<typeof spamInput>): Promise<number> {
   if (ctx.role !== 'admin') throw new ForbiddenError();
-  const gone = await ctx.db
-    .delete(tickets)
-    .where(and(eq(tickets.serviceId, ctx.service.id), eq(tickets.spam, true), inArray(tickets.id, input.ticketIds)))
-    .returning({ id: tickets.id });
-  return gone.length;
+  const job = { texts: [] as string[], attachmentKeys: [] as string[] };
+  const count = await ctx.db.transaction(async (tx) => {
+    const rows = await tx
+      .select()
+      .from(tickets)
+      .where(and(eq(tickets.serviceId, ctx.service.id), eq(tickets.spam, true), inArray(tickets.id, input.ticketIds)))
+      .for('update');
+    for (const t of rows) {
+      const values = await readFieldValues(tx, ctx.service.id, t.id, { reveal: true });
+      const plain = Object.values(values).flatMap((v) => (v.value == null || typeof v.value === 'boolean' ? [] : Array.isArray(v.value) ? v.value : [String(v.value)]));
+      job.texts.push(`X-Contact-Desk-Ticket: ${t.serviceId}#${t.number}`, ...[t.requesterName, t.requesterEmail, t.requesterPhone].filter((x): x is string => Boolean(x)), ...plain);
+      const files = await tx.select({ key: ticketAttachments.storageKey }).from(ticketAttachments).where(eq(ticketAttachments.ticketId, t.id));
+      job.attachmentKeys.push(...files.map((f) => f.key));
+    }
+    if (!rows.length) return 0;
+    await tx.delete(tickets).where(inArray(tickets.id, rows.map((r) => r.id)));
+    return rows.length;
+  });
+  if (count) await scrubFiles(job);
+  return count;
 }
