@@ -10,6 +10,7 @@ import { getRequestLocale } from '@/lib/i18n/locale';
 import { translator, type Translate } from '@/lib/i18n/messages';
 import { clientIp } from '@/lib/rate-limit/client-ip';
 import { parseClean } from '@/lib/validation/hygiene';
+import { errorDigest, safeError } from '@/lib/log/safe-error';
 import type { ClientInfo, MemberCtx, PublicCtx, ServiceCtx } from './context';
 import { formDataToObject } from './form-data';
 import { zodFieldErrors } from './zod-errors';
@@ -47,8 +48,10 @@ function failure(t: Translate, err: unknown): ActionResult<never> {
     return { ok: false, error: msg, fieldErrors: { [err.field]: [msg] } };
   }
   if (err instanceof AppError) return { ok: false, error: t(err.key, err.params) };
-  console.error('[action] unexpected error', err);
-  return { ok: false, error: t('errors.unexpected') };
+  // The digest is shown to the user and logged beside the error, so a report can be matched.
+  const digest = errorDigest();
+  console.error(`[action] unexpected error (digest ${digest})`, safeError(err));
+  return { ok: false, error: `${t('errors.unexpected')} (${digest})` };
 }
 
 /**

@@ -5,6 +5,7 @@ import { translator } from '@/lib/i18n/messages';
 import type { Locale } from '@/lib/i18n/config';
 import { sendMail } from '@/lib/mail/send';
 import { hitRateLimits } from '@/lib/rate-limit/hit';
+import { safeError } from '@/lib/log/safe-error';
 
 /** SPEC §3: at most 3 confirmations a day to one address, and a bound per sending IP. */
 export const MAIL_LIMITS = { perRecipient: 3, perIp: 10, windowSeconds: 86400 };
@@ -38,7 +39,7 @@ export async function sendConfirmation(
     return 'sent';
   } catch (err) {
     // No address or content in the log: only that this ticket's confirmation failed.
-    console.error('[helpcenter] confirmation mail failed for ticket', mail.number, err instanceof Error ? err.message : err);
+    console.error('[helpcenter] confirmation mail failed for ticket', mail.number, safeError(err));
     return 'failed';
   }
 }

@@ -17,6 +17,7 @@ import { sendConfirmation, type ConfirmationState } from './confirmation-mail';
 import { inquiryFormSchema, mailAddress } from './schemas';
 import { flattenTree, loadHelpcenter, offeredIntakeTypes } from './site';
 import { checkFormToken, FORM_TOKEN_SECONDS, issueFormToken, issueReceipt } from './tokens';
+import { safeError } from '@/lib/log/safe-error';
 
 /** Submissions per client IP and window (SPEC §3: no automated floods); HELPCENTER_SUBMIT_LIMIT overrides the count. */
 export const SUBMIT_LIMIT = { limit: Number(process.env.HELPCENTER_SUBMIT_LIMIT) || 10, windowSeconds: 600 };
@@ -160,7 +161,7 @@ export async function submitInquiry(ctx: { db: Db; client: InquiryClient }, inpu
         link: `${appUrl()}/${sid}/hc/${hc.lang}/done?r=${receipt}`,
       }).catch((err: unknown): ConfirmationState => {
         // The ticket is committed: a failing limiter or mailer must not turn it into an error.
-        console.error('[helpcenter] confirmation mail step failed', err instanceof Error ? err.message : err);
+        console.error('[helpcenter] confirmation mail step failed', safeError(err));
         return 'failed';
       })
     : 'none';

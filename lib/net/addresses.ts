@@ -6,6 +6,8 @@ import { z } from 'zod';
 // 'carrierGradeNat', multicast, reserved, …), plus cloud metadata addresses.
 const METADATA = ['169.254.169.254/32', 'fd00:ec2::254/128', '100.100.100.200/32'].map((c) => ipaddr.parseCIDR(c));
 
+const IPV4_COMPATIBLE = ipaddr.parseCIDR('::/96') as [ipaddr.IPv6, number];
+
 let allowCache: { raw: string; list: [ipaddr.IPv4 | ipaddr.IPv6, number][] } | undefined;
 function allowed(): [ipaddr.IPv4 | ipaddr.IPv6, number][] {
   const raw = process.env.OUTBOUND_ALLOW_CIDRS ?? '';
@@ -31,11 +33,26 @@ function allowed(): [ipaddr.IPv4 | ipaddr.IPv6, number][] {
 export function isBlockedAddress(ip: string): boolean {
   if (!ipaddr.isValid(ip)) return true;
   let addr = ipaddr.parse(ip);
+  // IPv4-compatible IPv6 (::/96, e.g. ::7f00:1) is deprecated and reaches IPv4 hosts on some
+  // stacks; ipaddr.js calls it unicast, so it is refused here by name.
+  if (addr.kind() === 'ipv6' && (addr as ipaddr.IPv6).match(IPV4_COMPATIBLE[0], IPV4_COMPATIBLE[1])) return true;
   // IPv4-mapped IPv6 (::ffff:127.0.0.1) is judged as the IPv4 address it carries.
   if (addr.kind() === 'ipv6' && (addr as ipaddr.IPv6).isIPv4MappedAddress()) addr = (addr as ipaddr.IPv6).toIPv4Address();
   for (const [net, bits] of allowed()) if (net.kind() === addr.kind() && addr.match(net, bits)) return false;
   if (METADATA.some(([net, bits]) => net.kind() === addr.kind() && addr.match(net, bits))) return true;
   return addr.range() !== 'unicast';
+}
+
+/**
+ * Only the scheme's default port, unless OUTBOUND_ALLOW_PORTS lists the port or the host is an
+ * address in OUTBOUND_ALLOW_CIDRS (networks an operator opened on purpose, like test receivers).
+ */
+function portAllowed(port: number, host: string): boolean {
+  const ports = (process.env.OUTBOUND_ALLOW_PORTS ?? '').split(',').map((p) => Number(p.trim())).filter(Boolean);
+  if (ports.includes(port)) return true;
+  if (!ipaddr.isValid(host)) return false;
+  const addr = ipaddr.process(host);
+  return allowed().some(([net, bits]) => net.kind() === addr.kind() && addr.match(net, bits));
 }
 
 /** Why a URL is refused before any request: a message key, or null when it may be tried. */
@@ -50,6 +67,7 @@ export function urlProblem(raw: string): string | null {
   if (u.protocol !== 'https:' && !(u.protocol === 'http:' && httpOk)) return 'validation.triggers.urlScheme';
   if (u.username || u.password) return 'validation.triggers.urlCredentials';
   const host = u.hostname.replace(/^\[|\]$/g, '');
+  if (u.port && !portAllowed(Number(u.port), host)) return 'security.urlPort';
   if (ipaddr.isValid(host) && isBlockedAddress(host)) return 'validation.triggers.urlPrivate';
   if (/^localhost$|\.localhost$|\.local$|\.internal$/i.test(host)) return 'validation.triggers.urlPrivate';
   return null;

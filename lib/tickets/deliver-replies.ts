@@ -1,6 +1,7 @@
 import type { ServiceCtx } from '@/lib/actions/context';
 import { writeHistory } from './history';
 import { sendReplyMail } from './reply-mail';
+import { safeError } from '@/lib/log/safe-error';
 
 /**
  * Mails the agent replies just committed (해결 / 보류) to their customers. A failed send
@@ -20,7 +21,7 @@ export async function deliverReplies(ctx: Pick<ServiceCtx, 'db' | 'service'>, re
       }
     } catch (err) {
       failed++;
-      console.error('[tickets] reply mail failed', err instanceof Error ? err.message : err);
+      console.error('[tickets] reply mail failed', safeError(err));
       await writeHistory(ctx.db, ctx.service.id, r.ticketId, { type: 'system' }, [{ action: 'mail_failed', detail: { messageId: r.messageId } }]).catch(() => {});
     }
   }

@@ -48,7 +48,7 @@ const CRASHES = new Set((['ko', 'en'] as const).map((l) => translator(l)('errors
 function verdict(result: unknown): 'allowed' | 'denied' | 'crashed' {
   const r = result as { ok?: boolean; error?: string } | null;
   if (r && r.ok === false && typeof r.error === 'string' && DENIALS.has(r.error)) return 'denied';
-  if (r && r.ok === false && typeof r.error === 'string' && (CRASHES.has(r.error) || r.error.startsWith('threw '))) return 'crashed';
+  if (r && r.ok === false && typeof r.error === 'string' && ([...CRASHES].some((c) => r.error!.startsWith(c)) || r.error.startsWith('threw '))) return 'crashed';
   return 'allowed';
 }
 

@@ -8,6 +8,7 @@ import { NotFoundError } from '@/lib/errors';
 import { helpcenterLocale } from '@/lib/helpcenter/site';
 import { submitInquiry, type SubmitInquiryResult } from '@/lib/helpcenter/submit-inquiry';
 import { translator } from '@/lib/i18n/messages';
+import { safeError } from '@/lib/log/safe-error';
 import { clientIp } from '@/lib/rate-limit/client-ip';
 
 const routeInput = z.object({ serviceId: z.string().min(1).max(30), lang: z.string().min(2).max(10) });
@@ -36,7 +37,7 @@ export async function submitInquiryAction(_prev: InquiryState, form: FormData): 
   try {
     result = await submitInquiry({ db: getDb(), client: { ip: clientIp(h), userAgent: h.get('user-agent') } }, { serviceId, lang, form });
   } catch (err) {
-    if (!(err instanceof NotFoundError)) console.error('[helpcenter] unexpected error', err);
+    if (!(err instanceof NotFoundError)) console.error('[helpcenter] unexpected error', safeError(err));
     return { ok: false, error: t(err instanceof NotFoundError ? 'errors.notFound' : 'errors.unexpected'), fieldErrors: {}, values: {}, nonce: Date.now() };
   }
   if (result.ok) redirect(`/${serviceId}/hc/${lang}/done?r=${encodeURIComponent(result.receipt)}${result.mail === 'sent' ? '&m=1' : ''}`);
