@@ -17,6 +17,7 @@ function shown(t: Translate, field: string | null, v: unknown): string {
 /** One line per change: who, what, before → after, when (SPEC §2). */
 export async function HistoryList({ rows }: { rows: TicketHistoryRow[] }) {
   const t = await getTranslations('tickets');
+  const tch = await getTranslations('channels.history');
   const format = await getFormatter();
   if (!rows.length) return <p className="text-sm text-slate-500">{t('history.none')}</p>;
   const who = (r: TicketHistoryRow) => (r.actorType === 'member' ? r.actorName : r.actorType === 'trigger' ? t('history.trigger', { name: r.actorName ?? '' }) : t(`history.actor.${r.actorType}`));
@@ -24,6 +25,7 @@ export async function HistoryList({ rows }: { rows: TicketHistoryRow[] }) {
     if (r.action === 'change') return t('history.change', { field: t.has(`history.field.${r.field}`) ? t(`history.field.${r.field as 'status'}`) : (r.field ?? ''), before: shown(t, r.field, r.before), after: shown(t, r.field, r.after) });
     if (r.action === 'field') return r.detail?.masked ? t('history.fieldMasked', { field: r.field ?? '' }) : t('history.change', { field: r.field ?? '', before: shown(t, r.field, r.before), after: shown(t, r.field, r.after) });
     if (t.has(`history.action.${r.action}`)) return t(`history.action.${r.action as 'created'}`);
+    if (tch.has(r.action)) return tch(r.action as 'sms');
     return r.action;
   };
   return (

@@ -11,6 +11,11 @@ import { AgentFieldsForm } from '@/components/tickets/agent-fields-form';
 import { TicketActions } from '@/components/tickets/ticket-actions';
 import { StarButton } from '@/components/tickets/star-button';
 import { TicketTabs } from '@/components/tickets/ticket-tabs';
+import { DoorayTab } from '@/components/channels/dooray-tab';
+import { DoorayTicketActions } from '@/components/channels/dooray-ticket-actions';
+import { listDoorayProjects } from '@/db/queries/dooray';
+import { doorayOrg, readDoorayState } from '@/lib/dooray/config';
+import { ACTIVE_DOORAY } from '@/lib/dooray/transfer';
 import { STATUS_TONE } from '@/components/tickets/priority';
 import { ticketConversation, ticketHistoryRows, transferTargets } from '@/db/queries/ticket-detail';
 import { ticketLabels } from '@/db/queries/ticket-labels';
@@ -64,6 +69,9 @@ export default async function TicketPage({ params }: { params: Promise<{ service
     db.select({ id: groups.id, name: groups.name }).from(groups).where(eq(groups.serviceId, service.id)).orderBy(asc(groups.name)),
   ]);
   const myGroups = access.agent ? await agentGroups(db, service.id, access.agent.id) : [];
+  const [dooray, dOrg, dProjects] = await Promise.all([readDoorayState(db, service.id), doorayOrg(db, service.id), listDoorayProjects(db, { serviceId: service.id })]);
+  const inDooray = (ACTIVE_DOORAY as readonly string[]).includes(row.status);
+  const td = await getTranslations('channels.dooray');
   const label = await ticketLabels(db, service.id, lang, { categories: [row.intakeTypeId, row.processingTypeId], members: [row.assigneeId], groups: [row.groupId] });
   const t = await getTranslations('tickets');
   const format = await getFormatter();
@@ -108,6 +116,16 @@ export default async function TicketPage({ params }: { params: Promise<{ service
             myGroups={groupRows.filter((g) => myGroups.includes(g.id))}
             targets={targets.filter((a) => a.memberId !== row.assigneeId)}
           />
+          <div className="flex flex-wrap gap-2">
+            <DoorayTicketActions
+              serviceId={service.id}
+              ticket={{ id: row.id, version: row.version }}
+              canTransfer={Boolean(dooray?.enabled && !dooray.paused && dOrg && dProjects.length && !row.spam && !inDooray && row.status !== 'closed')}
+              canComment={Boolean(dOrg && inDooray)}
+              projects={dProjects.map((p) => ({ id: p.id, name: p.name }))}
+              defaults={{ subject: '[#{ticketNo}] #{subject}', body: '#{inquiry}\n\n#{ticketUrl}' }}
+            />
+          </div>
         </div>
         <dl className="mt-4 grid gap-x-6 gap-y-2 text-sm sm:grid-cols-2 lg:grid-cols-3">
           <div><dt className="text-slate-500">{t('requester.name')}</dt><dd>{row.requesterName || show('name') || '-'}</dd></div>
@@ -122,6 +140,7 @@ export default async function TicketPage({ params }: { params: Promise<{ service
         labels={{ conversation: t('tabs.conversation'), history: t('tabs.history') }}
         conversation={<Conversation serviceId={service.id} messages={messages} />}
         history={<><HistoryList rows={history} /><div className="mt-4"><TicketDeliveries serviceId={service.id} ticketId={row.id} /></div></>}
+        extra={dooray ? [{ id: 'dooray', label: td('tab'), content: <DoorayTab serviceId={service.id} ticketId={row.id} /> }] : []}
       />
       <ReplyForm serviceId={service.id} ticketId={row.id} version={row.version} spam={row.spam} closed={row.status === 'closed'} hasEmail={Boolean(row.requesterEmail || values.mail)} />
       <AgentFieldsForm
