@@ -1,6 +1,7 @@
 import type { DeliveryKind, TriggerDelivery } from '@/db/schema';
 import type { Db } from '@/lib/db';
 import { sendDoorayComment, sendDoorayTask, type ChannelOutcome } from '@/lib/dooray/deliver';
+import { sendSms } from '@/lib/sms/deliver';
 import { ProviderError } from './provider';
 
 type Sender = (db: Db, d: TriggerDelivery) => Promise<ChannelOutcome>;
@@ -8,12 +9,8 @@ type Sender = (db: Db, d: TriggerDelivery) => Promise<ChannelOutcome>;
 const SENDERS: Partial<Record<DeliveryKind, Sender>> = {
   dooray_task: sendDoorayTask,
   dooray_comment: sendDoorayComment,
+  sms: sendSms,
 };
-
-/** Registers the sender of another channel kind (SMS registers itself from lib/sms). */
-export function registerChannelSender(kind: DeliveryKind, sender: Sender) {
-  SENDERS[kind] = sender;
-}
 
 export function isChannelKind(kind: DeliveryKind): boolean {
   return kind in SENDERS;

@@ -6,7 +6,7 @@ import { ProviderError } from '@/lib/channels/provider';
 import { ConflictError, NotFoundError, ValidationError, isUniqueViolation } from '@/lib/errors';
 import { getProject } from './api';
 import { doorayOrg, orgAuth } from './config';
-import { providerFieldError } from './provider-errors';
+import { providerFieldError } from '@/lib/channels/provider-errors';
 import type { registerProjectInput } from './schemas';
 
 /**

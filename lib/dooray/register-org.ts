@@ -5,7 +5,7 @@ import type { ServiceCtx } from '@/lib/actions/context';
 import { ValidationError } from '@/lib/errors';
 import { DOORAY_API, membersByEmail } from './api';
 import { doorayOrg, orgAuth, sealTenantToken } from './config';
-import { providerFieldError } from './provider-errors';
+import { providerFieldError } from '@/lib/channels/provider-errors';
 import type { registerOrgInput } from './schemas';
 
 /**

@@ -2,7 +2,7 @@ import type { ServiceCtx } from '@/lib/actions/context';
 import { ValidationError } from '@/lib/errors';
 import { membersByEmail } from './api';
 import { doorayOrg, orgAuth } from './config';
-import { providerFieldError } from './provider-errors';
+import { providerFieldError } from '@/lib/channels/provider-errors';
 
 /** 연결 테스트: asks Dooray for the acting admin by e-mail with the stored tenant token; writes nothing. */
 export async function testDoorayConnection(ctx: ServiceCtx): Promise<{ latencyMs: number; found: boolean }> {

@@ -4,7 +4,7 @@ import type { ServiceCtx } from '@/lib/actions/context';
 import { NotFoundError, ValidationError } from '@/lib/errors';
 import { membersByEmail } from './api';
 import { doorayOrg, orgAuth } from './config';
-import { providerFieldError } from './provider-errors';
+import { providerFieldError } from '@/lib/channels/provider-errors';
 
 /** 유저키 생성 for one agent (added after 조직 등록): their Dooray member id, found by their e-mail. */
 export async function generateUserKey(ctx: ServiceCtx, agentId: string): Promise<string> {

@@ -8,6 +8,8 @@ import { registerDoorayOrg } from '@/lib/dooray/register-org';
 import { agentIdInput, doorayStateInput, projectIdInput, registerOrgInput, registerProjectInput, serviceOnlyInput } from '@/lib/dooray/schemas';
 import { testDoorayConnection } from '@/lib/dooray/test-connection';
 import { generateUserKey } from '@/lib/dooray/user-key';
+import { saveAllowedSenders, saveSmsConfig, testSmsConfig } from '@/lib/sms/save-config';
+import { allowedSendersInput, smsConfigInput } from '@/lib/sms/schemas';
 
 const admin = { role: 'admin' } as const;
 const refresh = (serviceId: string) => revalidatePath(`/${serviceId}/settings/channels`);
@@ -48,4 +50,22 @@ export const generateUserKeyAction = serviceAction(agentIdInput, admin, async (i
   const key = await generateUserKey(ctx, input.agentId);
   revalidatePath(`/${ctx.service.id}/settings/agents/${input.agentId}`);
   return { userKey: key };
+});
+
+export const saveSmsConfigAction = serviceAction(smsConfigInput, admin, async (input, ctx) => {
+  const r = await saveSmsConfig(ctx, input);
+  refresh(ctx.service.id);
+  return r;
+});
+
+export const saveAllowedSendersAction = serviceAction(allowedSendersInput, admin, async (input, ctx) => {
+  const r = await saveAllowedSenders(ctx, input);
+  refresh(ctx.service.id);
+  return r;
+});
+
+export const testSmsConfigAction = serviceAction(serviceOnlyInput, admin, async (_input, ctx) => {
+  const r = await testSmsConfig(ctx);
+  refresh(ctx.service.id);
+  return r;
 });
