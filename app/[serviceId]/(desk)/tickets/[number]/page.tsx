@@ -14,6 +14,10 @@ import { TicketTabs } from '@/components/tickets/ticket-tabs';
 import { DoorayTab } from '@/components/channels/dooray-tab';
 import { DoorayTicketActions } from '@/components/channels/dooray-ticket-actions';
 import { listDoorayProjects } from '@/db/queries/dooray';
+import { SmsHistory } from '@/components/channels/sms-history';
+import { SmsSendButton } from '@/components/channels/sms-send-button';
+import { smsConfig } from '@/lib/sms/config';
+import { knownCodes } from '@/lib/substitution/values';
 import { doorayOrg, readDoorayState } from '@/lib/dooray/config';
 import { ACTIVE_DOORAY } from '@/lib/dooray/transfer';
 import { STATUS_TONE } from '@/components/tickets/priority';
@@ -69,7 +73,7 @@ export default async function TicketPage({ params }: { params: Promise<{ service
     db.select({ id: groups.id, name: groups.name }).from(groups).where(eq(groups.serviceId, service.id)).orderBy(asc(groups.name)),
   ]);
   const myGroups = access.agent ? await agentGroups(db, service.id, access.agent.id) : [];
-  const [dooray, dOrg, dProjects] = await Promise.all([readDoorayState(db, service.id), doorayOrg(db, service.id), listDoorayProjects(db, { serviceId: service.id })]);
+  const [dooray, dOrg, dProjects, sms, codes] = await Promise.all([readDoorayState(db, service.id), doorayOrg(db, service.id), listDoorayProjects(db, { serviceId: service.id }), service.smsEnabled ? smsConfig(db, service.id) : null, knownCodes(db, service.id)]);
   const inDooray = (ACTIVE_DOORAY as readonly string[]).includes(row.status);
   const td = await getTranslations('channels.dooray');
   const label = await ticketLabels(db, service.id, lang, { categories: [row.intakeTypeId, row.processingTypeId], members: [row.assigneeId], groups: [row.groupId] });
@@ -125,6 +129,9 @@ export default async function TicketPage({ params }: { params: Promise<{ service
               projects={dProjects.map((p) => ({ id: p.id, name: p.name }))}
               defaults={{ subject: '[#{ticketNo}] #{subject}', body: '#{inquiry}\n\n#{ticketUrl}' }}
             />
+            {sms && sms.allowedSenders.length > 0 && !row.spam && (
+              <SmsSendButton serviceId={service.id} ticketId={row.id} senders={sms.allowedSenders} requesterPhone={row.requesterPhone || (values.phone ? show('phone') : null)} codes={[...codes].sort()} />
+            )}
           </div>
         </div>
         <dl className="mt-4 grid gap-x-6 gap-y-2 text-sm sm:grid-cols-2 lg:grid-cols-3">
@@ -139,7 +146,7 @@ export default async function TicketPage({ params }: { params: Promise<{ service
       <TicketTabs
         labels={{ conversation: t('tabs.conversation'), history: t('tabs.history') }}
         conversation={<Conversation serviceId={service.id} messages={messages} />}
-        history={<><HistoryList rows={history} /><div className="mt-4"><TicketDeliveries serviceId={service.id} ticketId={row.id} /></div></>}
+        history={<><HistoryList rows={history} /><div className="mt-4"><SmsHistory serviceId={service.id} ticketId={row.id} /></div><div className="mt-4"><TicketDeliveries serviceId={service.id} ticketId={row.id} /></div></>}
         extra={dooray ? [{ id: 'dooray', label: td('tab'), content: <DoorayTab serviceId={service.id} ticketId={row.id} /> }] : []}
       />
       <ReplyForm serviceId={service.id} ticketId={row.id} version={row.version} spam={row.spam} closed={row.status === 'closed'} hasEmail={Boolean(row.requesterEmail || values.mail)} />
