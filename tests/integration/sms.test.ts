@@ -151,3 +151,23 @@ describe('SMS from a ticket', () => {
     expect((await db().select().from(triggerDeliveries).where(eq(triggerDeliveries.id, m.deliveryId!)))[0]).toMatchObject({ status: 'dead', attempts: 1 });
   });
 });
+
+describe('provider calls', () => {
+  it('give up on a provider that does not answer and say so in the admin language', async () => {
+    const http = await import('node:http');
+    const hang = http.createServer(() => {});
+    await new Promise<void>((r) => hang.listen(0, '127.0.0.1', r));
+    const { providerJson, ProviderError } = await import('@/lib/channels/provider');
+    const { providerFieldError } = await import('@/lib/channels/provider-errors');
+    try {
+      const url = `http://127.0.0.1:${(hang.address() as import('node:net').AddressInfo).port}/sms/v2.4/appKeys/x/sendNos`;
+      const err = await providerJson(url, { method: 'GET', headers: {}, timeoutMs: 300 }).catch((e: unknown) => e);
+      expect(err).toBeInstanceOf(ProviderError);
+      expect(err).toMatchObject({ code: 'timeout', permanent: false });
+      expect(() => providerFieldError(err, 'appKey')).toThrow(expect.objectContaining({ fieldErrors: { appKey: [{ key: 'channels.errors.timeout', params: undefined }] } }));
+    } finally {
+      hang.closeAllConnections();
+      await new Promise<void>((r) => hang.close(() => r()));
+    }
+  });
+});
