@@ -29,6 +29,7 @@ export async function transferToDooray(ctx: ServiceCtx, input: z.output<typeof t
   let taskId = '';
   const r = await changeTicket(ctx, input.ticketId, input.version, async ({ row, snapshot }, tx) => {
     if (row.spam) throw new ConflictError('channels.dooray.errors.spam');
+    if (row.status === 'closed') throw new ConflictError('channels.dooray.errors.closed');
     if ((ACTIVE_DOORAY as readonly string[]).includes(row.status)) throw new ConflictError('channels.dooray.errors.alreadyTransferred');
     const values = await substitutionValues(tx, snapshot, { audience: 'agent' });
     const subject = renderCodes(input.subject, values, { html: false }).slice(0, 500);
