@@ -32,7 +32,7 @@ function browserBody(fields: Record<string, string>, prefix = '', extra: string[
 
 /** JavaScript off: the route's own `request.formData()` (undici). */
 async function decodePlainPost(body: Buffer): Promise<FormData> {
-  return new Request('http://localhost/', { method: 'POST', body, headers: { 'content-type': `multipart/form-data; boundary=${BOUNDARY}` } }).formData();
+  return new Request('http://localhost/', { method: 'POST', body: new Uint8Array(body), headers: { 'content-type': `multipart/form-data; boundary=${BOUNDARY}` } }).formData();
 }
 
 /** JavaScript on: React's encoding (`_1_` prefixes and the `$K1` reference), decoded as Next does it. */
