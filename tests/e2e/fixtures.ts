@@ -34,7 +34,7 @@ export const test = base.extend<{ consoleGuard: void }>({
       await use().finally(() => {
         browser.newContext = newContext;
       });
-      if (problems.length && testInfo.status === testInfo.expectedStatus) {
+      if (problems.length && testInfo.status === 'passed') {
         throw new Error(`The browser reported errors:\n${problems.join('\n')}`);
       }
     },
