@@ -1,4 +1,5 @@
-import { getFormatter, getTranslations } from 'next-intl/server';
+import { getTranslations } from 'next-intl/server';
+import { getFormatDate } from '@/lib/i18n/get-format-date';
 import { Badge } from '@/components/ui/card';
 import { doorayConversation } from '@/db/queries/dooray';
 import { getDb } from '@/lib/db';
@@ -10,7 +11,7 @@ import { getDb } from '@/lib/db';
 export async function DoorayTab({ serviceId, ticketId }: { serviceId: string; ticketId: string }) {
   const { tasks, events } = await doorayConversation(getDb(), { serviceId, ticketId });
   const t = await getTranslations('channels.dooray');
-  const format = await getFormatter();
+  const formatDate = await getFormatDate();
   if (!tasks.length) return <p className="text-sm text-slate-500">{t('tabEmpty')}</p>;
   return (
     <div className="space-y-4" data-testid="dooray-tab">
@@ -35,7 +36,7 @@ export async function DoorayTab({ serviceId, ticketId }: { serviceId: string; ti
                       : t(`event.${e.kind}`, { name: e.authorName ?? '-', subject: e.body ?? '' })}
                     {e.delivery && e.kind !== 'comment_in' && <> · {t(`delivery.${e.delivery}`)}</>}
                   </span>
-                  <time dateTime={e.createdAt.toISOString()}>{format.dateTime(e.createdAt, { dateStyle: 'short', timeStyle: 'short' })}</time>
+                  <time dateTime={e.createdAt.toISOString()}>{formatDate(e.createdAt)}</time>
                 </div>
                 {(e.kind === 'comment_in' || e.kind === 'comment_out') && <p className="mt-1 whitespace-pre-wrap break-words">{e.body}</p>}
               </li>

@@ -1,4 +1,5 @@
-import { getFormatter, getTranslations } from 'next-intl/server';
+import { getTranslations } from 'next-intl/server';
+import { getFormatDate } from '@/lib/i18n/get-format-date';
 import { Badge } from '@/components/ui/card';
 import { ticketSmsMessages } from '@/db/queries/sms';
 import { getDb } from '@/lib/db';
@@ -8,7 +9,7 @@ export async function SmsHistory({ serviceId, ticketId }: { serviceId: string; t
   const rows = await ticketSmsMessages(getDb(), { serviceId, ticketId });
   if (!rows.length) return null;
   const t = await getTranslations('channels.sms');
-  const format = await getFormatter();
+  const formatDate = await getFormatDate();
   return (
     <section aria-labelledby={`sms-${ticketId}`} className="space-y-2">
       <h3 id={`sms-${ticketId}`} className="text-sm font-semibold">{t('historyTitle')}</h3>
@@ -27,7 +28,7 @@ export async function SmsHistory({ serviceId, ticketId }: { serviceId: string; t
                   {m.requestId && <span data-testid="sms-request-id">· {t('requestId', { requestId: m.requestId })}</span>}
                   {m.resultMessage && <span>· {m.resultCode} {m.resultMessage}</span>}
                 </span>
-                <time dateTime={m.createdAt.toISOString()}>{format.dateTime(m.createdAt, { dateStyle: 'short', timeStyle: 'short' })}</time>
+                <time dateTime={m.createdAt.toISOString()}>{formatDate(m.createdAt)}</time>
               </div>
               {m.title && <p className="mt-1 font-medium">{m.title}</p>}
               <p className="mt-1 whitespace-pre-wrap break-words">{m.body}</p>
