@@ -23,7 +23,7 @@ export async function SmsHistory({ serviceId, ticketId }: { serviceId: string; t
                 <span className="flex flex-wrap items-center gap-2">
                   <Badge tone={state === 'sent' ? 'green' : state === 'failed' ? 'red' : 'amber'}>{t(`state.${state}`)}</Badge>
                   <span className="font-medium text-slate-700">{m.type.toUpperCase()}</span>
-                  <span>{m.senderNo} → {m.recipientNo}</span>
+                  <span>{m.senderNo} → {m.recipientMasked}</span>
                   {m.memberName && <span>· {m.memberName}</span>}
                   {m.requestId && <span data-testid="sms-request-id">· {t('requestId', { requestId: m.requestId })}</span>}
                   {m.resultMessage && <span>· {m.resultCode} {m.resultMessage}</span>}

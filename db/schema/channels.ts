@@ -167,7 +167,9 @@ export const smsMessages = pgTable(
     clickKey: uuid('click_key').notNull(),
     type: text('type').$type<'sms' | 'lms'>().notNull(),
     senderNo: text('sender_no').notNull(),
-    recipientNo: text('recipient_no').notNull(),
+    /** The number sealed to this row (a requester's phone may be an encrypted field); shown masked. */
+    recipientSealed: text('recipient_sealed').notNull(),
+    recipientMasked: text('recipient_masked').notNull(),
     title: text('title'),
     body: text('body').notNull(),
     state: text('state').$type<SmsState>().notNull().default('pending'),

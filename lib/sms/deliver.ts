@@ -5,6 +5,7 @@ import type { Db } from '@/lib/db';
 import type { ChannelOutcome } from '@/lib/dooray/deliver';
 import { sendMessage } from './api';
 import { smsAuth, smsConfig } from './config';
+import { openRecipient } from './recipient';
 
 /**
  * Sends one ticket SMS/LMS. A message already marked sent is never sent again (a retried job);
@@ -19,7 +20,7 @@ export async function sendSms(db: Db, d: TriggerDelivery): Promise<ChannelOutcom
   const cfg = await smsConfig(db, d.serviceId);
   if (!cfg) return { ok: false, errorClass: 'no_config', permanent: true };
   try {
-    const r = await sendMessage(smsAuth(cfg), { type: m.type, sendNo: m.senderNo, recipientNo: m.recipientNo, title: m.title, body: m.body, groupingKey: m.id });
+    const r = await sendMessage(smsAuth(cfg), { type: m.type, sendNo: m.senderNo, recipientNo: openRecipient(m.id, m.recipientSealed), title: m.title, body: m.body, groupingKey: m.id });
     const ok = r.resultCode === '0';
     await db.update(smsMessages).set({ state: ok ? 'sent' : 'failed', requestId: r.requestId, resultCode: r.resultCode, resultMessage: r.resultMessage.slice(0, 300), updatedAt: new Date() }).where(eq(smsMessages.id, m.id));
     return ok ? { ok: true, response: `requestId ${r.requestId}` } : { ok: false, errorClass: `sms_${r.resultCode}`, permanent: true, response: r.resultMessage };

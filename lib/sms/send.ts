@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import { smsMessages } from '@/db/schema';
@@ -11,6 +12,7 @@ import { memberActor } from '@/lib/tickets/change';
 import { writeHistory } from '@/lib/tickets/history';
 import { loadTicket } from '@/lib/tickets/snapshot';
 import { smsLength } from './bytes';
+import { maskPhone, sealRecipient } from './recipient';
 import { requireSmsEnabled, smsConfig } from './config';
 import { cp949Encodable } from './encoding';
 import { phoneNumber, type sendSmsInput } from './schemas';
@@ -48,9 +50,10 @@ export async function sendTicketSms(ctx: ServiceCtx, input: z.output<typeof send
   if (len.tooLong) throw ValidationError.field('body', 'channels.sms.errors.tooLong', { bytes: len.bytes });
   if (len.type === 'lms' && !title) throw ValidationError.field('title', 'channels.sms.errors.titleRequired');
   return ctx.db.transaction(async (tx) => {
+    const id = randomUUID();
     const [m] = await tx
       .insert(smsMessages)
-      .values({ serviceId, ticketId: row.id, memberId: ctx.member.id, clickKey: input.clickKey, type: len.type, senderNo: input.senderNo, recipientNo: phone.data, title: len.type === 'lms' ? title : null, body })
+      .values({ id, serviceId, ticketId: row.id, memberId: ctx.member.id, clickKey: input.clickKey, type: len.type, senderNo: input.senderNo, recipientSealed: sealRecipient(id, phone.data), recipientMasked: maskPhone(phone.data), title: len.type === 'lms' ? title : null, body })
       .onConflictDoNothing()
       .returning({ id: smsMessages.id });
     if (!m) {

@@ -122,6 +122,9 @@ describe('SMS from a ticket', () => {
     expect(sent[0]).toMatchObject({ version: 'v3.0', kind: 'sms', body: { sendNo: '15446859', body: `[${t.number}] 문의가 접수되었습니다`, recipientList: [{ recipientNo: '01012345678' }] } });
     const [m] = await db().select().from(smsMessages).where(eq(smsMessages.ticketId, t.id));
     expect(m).toMatchObject({ state: 'sent', requestId: sent[0].requestId, resultCode: '0' });
+    // The requester's number is personal data: sealed to the message row, shown masked.
+    expect(m).toMatchObject({ recipientMasked: '010****5678' });
+    expect(m.recipientSealed).not.toContain('01012345678');
     const [d] = await db().select().from(triggerDeliveries).where(eq(triggerDeliveries.id, m.deliveryId!));
     expect(d).toMatchObject({ status: 'delivered', attempts: 2 });
 
