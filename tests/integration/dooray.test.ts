@@ -5,7 +5,8 @@ import { doorayCommentAction, transferToDoorayAction } from '@/app/[serviceId]/(
 import { POST as hookRoute } from '@/app/[serviceId]/api/v2/dooray/hook/route';
 import { doorayState } from '@/lib/dooray/config';
 import { attemptDelivery } from '@/lib/triggers/deliveries/attempt';
-import { asSessionMember, makeAgent, makeService } from '../helpers/factories';
+import { createTriggerAction } from '@/app/[serviceId]/(desk)/settings/triggers/actions';
+import { asSessionMember, makeAgent, makeGroup, makeService } from '../helpers/factories';
 import { setupTestDb } from '../helpers/db';
 import { doorayHook, startDoorayMock, type DoorayMock } from '../helpers/dooray-server';
 import { signInAs } from '../helpers/session';
@@ -170,6 +171,9 @@ describe('Dooray 이관, 코멘트 and the inbound hook', () => {
   it('moves the ticket working → done from both payload variants, ignores replays, echoes and forged calls, and reopens transfer after done', async () => {
     const x = await registered();
     const { hookToken } = await doorayState(db(), x.s.id);
+    // Triggers see Dooray's status changes like any other (they go through recordTicketChange).
+    const g = await makeGroup(db(), x.s.id, 'Dooray 진행');
+    expect((await createTriggerAction(null, { serviceId: x.s.id, title: 'Dooray 진행 → 그룹', conditions: [{ mode: 'all', target: 'status', operator: 'changed_to', value: 'dooray_working' }], results: [{ type: 'set_group', groupId: g.id }] })).ok).toBe(true);
     const t = await makeTicket(db(), x.s.id, { status: 'open' });
     await transferToDoorayAction(null, { serviceId: x.s.id, ticketId: t.id, version: t.version, projectId: x.project.id, subject: 'S', body: 'B' });
     await deliverAll(t.id);
@@ -188,6 +192,7 @@ describe('Dooray 이관, 코멘트 and the inbound hook', () => {
 
     await hook(x.s.id, hookToken, doorayHook('documented', 'postWorkflowChanged', ids, { workflowClass: 'working' }));
     expect(await statusOf(t.id)).toBe('dooray_working');
+    expect((await db().select({ g: tickets.groupId }).from(tickets).where(eq(tickets.id, t.id)))[0].g).toBe(g.id);
     await hook(x.s.id, hookToken, doorayHook('observed', 'postWorkflowChanged', ids, { workflowClass: 'working' }));
     expect((await events()).filter((e) => e.kind === 'status')).toHaveLength(1);
 
