@@ -1,7 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { NextRequest } from 'next/server';
-import { bannedWords, categories, fields, serviceMembers, templates, triggerDeliveries, triggers, type Member } from '@/db/schema';
+import { bannedWords, categories, doorayProjects, fields, serviceMembers, templates, triggerDeliveries, triggers, type Member } from '@/db/schema';
 import { saveAttachments } from '@/lib/attachments/save';
 import type { Db } from '@/lib/db';
 import { makeAgent, makeGroup, makeMember, makeService } from './factories';
@@ -40,6 +40,7 @@ export type Fx = {
   deliveryId: string;
   attachmentId: string;
   candidateId: string;
+  doorayProjectId: string;
   invitedId: string;
   agentRowId: string;
   people: People;
@@ -68,6 +69,9 @@ export const A = {
   login: 'app/login/actions.ts',
   invite: 'app/invite/[token]/actions.ts',
   passwordReset: 'app/password-reset/actions.ts',
+  channels: 'app/[serviceId]/(desk)/settings/channels/actions.ts',
+  dooray: 'app/[serviceId]/(desk)/tickets/dooray-actions.ts',
+  sms: 'app/[serviceId]/(desk)/tickets/sms-actions.ts',
 };
 const row = (file: string, name: string, allow: Role[], input: (fx: Fx) => unknown): [string, Row] => [`${file}#${name}`, { allow, input }];
 const xlsx = () => new File([Buffer.from('not really a workbook')], 'c.xlsx');
@@ -150,6 +154,20 @@ export const ACTIONS = new Map<string, Row>([
   // Admins, and the ticket's assignee (the fixture's ticket has none).
   row(A.reveal, 'revealFieldAction', ADMINS, (fx) => ({ serviceId: fx.s, ticketId: fx.ticket.id, code: 'phone' })),
   row(A.ticketTemplates, 'renderTicketTemplate', DESK, (fx) => ({ serviceId: fx.s, ticketId: fx.ticket.id, templateId: fx.templateId })),
+  // Channels (issue 16): admins configure, agents of the service send.
+  row(A.channels, 'setDoorayStateAction', ADMINS, (fx) => ({ serviceId: fx.s, enabled: 'true', paused: 'false' })),
+  row(A.channels, 'regenerateHookTokenAction', ADMINS, (fx) => ({ serviceId: fx.s })),
+  row(A.channels, 'registerDoorayOrgAction', ADMINS, (fx) => ({ serviceId: fx.s, name: '조직', doorayOrgId: '1234567890', tenantToken: 'tok' })),
+  row(A.channels, 'testDoorayConnectionAction', ADMINS, (fx) => ({ serviceId: fx.s })),
+  row(A.channels, 'registerDoorayProjectAction', ADMINS, (fx) => ({ serviceId: fx.s, name: '프로젝트', address: 'https://nhn.dooray.com/project/1', doorayProjectId: '1234567890', registrantId: fx.people.serviceAdmin.id })),
+  row(A.channels, 'deleteDoorayProjectAction', ADMINS, (fx) => ({ serviceId: fx.s, projectId: fx.doorayProjectId })),
+  row(A.channels, 'generateUserKeyAction', ADMINS, (fx) => ({ serviceId: fx.s, agentId: fx.agentRowId })),
+  row(A.channels, 'saveSmsConfigAction', ADMINS, (fx) => ({ serviceId: fx.s, apiVersion: 'v3.0', appKey: 'app', secretKey: 'secret' })),
+  row(A.channels, 'saveAllowedSendersAction', ADMINS, (fx) => ({ serviceId: fx.s, senders: ['0212345678'] })),
+  row(A.channels, 'testSmsConfigAction', ADMINS, (fx) => ({ serviceId: fx.s })),
+  row(A.dooray, 'transferToDoorayAction', DESK, (fx) => ({ serviceId: fx.s, ticketId: fx.ticket.id, version: 1, projectId: fx.doorayProjectId, subject: '이관', body: '내용' })),
+  row(A.dooray, 'doorayCommentAction', DESK, (fx) => ({ serviceId: fx.s, ticketId: fx.ticket.id, body: '코멘트' })),
+  row(A.sms, 'sendTicketSmsAction', DESK, (fx) => ({ serviceId: fx.s, ticketId: fx.ticket.id, clickKey: fx.templateId, senderNo: '0212345678', to: 'number', recipientNo: '01012345678', body: '안내' })),
   // Public on purpose: the form token, the invite token, a language cookie.
   row(A.helpcenter, 'submitInquiryAction', EVERYONE, hcForm),
   row(A.login, 'setGuestLocaleAction', EVERYONE, () => ({ locale: 'ko' })),
@@ -162,6 +180,11 @@ export type RouteRow = { allow: Role[]; call: (fx: Fx, handler: (req: Request, c
 export const ROUTES = new Map<string, RouteRow>([
   ['app/[serviceId]/(desk)/settings/categories/export/route.ts#GET', { allow: ADMINS, call: (fx, h) => h(new Request(`http://localhost/${fx.s}/settings/categories/export?kind=intake`), { params: Promise.resolve({ serviceId: fx.s }) }) }],
   ['app/[serviceId]/attachments/[attachmentId]/route.ts#GET', { allow: DESK, call: (fx, h) => h(new Request(`http://localhost/${fx.s}/attachments/${fx.attachmentId}`), { params: Promise.resolve({ serviceId: fx.s, attachmentId: fx.attachmentId }) }) }],
+  // Dooray's project hook: the per-service token is the credential; it always answers 200.
+  ['app/[serviceId]/api/v2/dooray/hook/route.ts#POST', { allow: EVERYONE, call: (fx, h) => h(new Request(`http://localhost/${fx.s}/api/v2/dooray/hook?token=x`, { method: 'POST', body: '{}' }), { params: Promise.resolve({ serviceId: fx.s }) }) }],
+  // Liveness and readiness for load balancers: public, and they say yes or no only.
+  ['app/api/health/route.ts#GET', { allow: EVERYONE, call: (_fx, h) => h(new Request('http://localhost/api/health'), { params: Promise.resolve({}) }) }],
+  ['app/api/ready/route.ts#GET', { allow: EVERYONE, call: (_fx, h) => h(new Request('http://localhost/api/ready'), { params: Promise.resolve({}) }) }],
   // next-auth's own endpoints (sign-in, CSRF, session) are public by nature.
   ['app/api/auth/[...nextauth]/route.ts#GET', { allow: EVERYONE, call: (_fx, h) => h(new NextRequest('http://localhost/api/auth/csrf'), { params: Promise.resolve({ nextauth: ['csrf'] }) }) }],
   ['app/api/auth/[...nextauth]/route.ts#POST', { allow: EVERYONE, call: (_fx, h) => h(new NextRequest('http://localhost/api/auth/_log', { method: 'POST', body: '', headers: { 'content-type': 'application/x-www-form-urlencoded' } }), { params: Promise.resolve({ nextauth: ['_log'] }) }) }],
@@ -194,11 +217,12 @@ export async function makeFixture(db: () => Db, people: People): Promise<Fx> {
   const [phone] = await db().select().from(fields).where(eq(fields.serviceId, s)).then((fs) => fs.filter((f) => f.code === 'phone'));
   const [delivery] = await db().insert(triggerDeliveries).values({ serviceId: s, triggerId: trigger.id, triggerTitle: trigger.title, ticketId: ticket.id, kind: 'callback', target: 'example.com', request: {}, status: 'dead' }).returning();
   const [attachment] = await saveAttachments(db(), s, ticket.id, null, [{ fileName: 'a.pdf', contentType: 'application/pdf', data: Buffer.from('%PDF-1.7') }]);
+  const [project] = await db().insert(doorayProjects).values({ serviceId: s, name: '프로젝트', address: 'https://nhn.dooray.com/project/1', doorayProjectId: '1' }).returning();
   const candidate = await makeMember(db());
   const invited = await makeMember(db(), { status: 'invited' });
   return {
     s, ticket, groupId: group.id, intakeId: intake.id, processingId: processing.id, templateId: template.id, triggerId: trigger.id, wordId: word.id,
-    phoneFieldId: phone.id, deliveryId: delivery.id, attachmentId: attachment.id, candidateId: candidate.id, invitedId: invited.id, agentRowId: target.agent.id, people,
+    phoneFieldId: phone.id, deliveryId: delivery.id, attachmentId: attachment.id, candidateId: candidate.id, doorayProjectId: project.id, invitedId: invited.id, agentRowId: target.agent.id, people,
   };
 }
 

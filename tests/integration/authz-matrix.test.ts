@@ -98,7 +98,8 @@ describe.each([...ROUTES.keys()])('%s', (key) => {
       const fx = await fixture();
       signIn(role);
       const res = await run(fx, handlers.get(key)!);
-      seen[role] = [401, 403, 404].includes(res.status) ? 'denied' : res.status >= 500 ? `status ${res.status}` : 'allowed';
+      // 503 is /api/ready's "not ready" (no job queue in this test database), an answer, not a crash.
+      seen[role] = [401, 403, 404].includes(res.status) ? 'denied' : res.status >= 500 && res.status !== 503 ? `status ${res.status}` : 'allowed';
       expected[role] = allow.includes(role) ? 'allowed' : 'denied';
     }
     signOut();

@@ -134,7 +134,8 @@ describe('every route handler, with malformed parameters', () => {
                 bad.push(`${key} ${url}: threw ${err}`);
               }
               pairs++;
-              if (status >= 500) bad.push(`${key} ${url}: ${status}`);
+              // 503 is /api/ready's answer "not ready", not a failure.
+              if (status >= 500 && !(status === 503 && key.startsWith('app/api/ready/'))) bad.push(`${key} ${url}: ${status}`);
             }
           }
         }
