@@ -14,8 +14,8 @@ export const LOCK_MINUTES = 15;
 export const SESSION_HOURS = 12;
 
 export const loginInput = z.object({
-  login: z.string().trim().min(1, { error: 'validation.required' }).max(200, { error: 'validation.tooLong' }).refine(noNul, { error: 'security.nul' }),
-  password: z.string().min(1, { error: 'validation.required' }).max(256, { error: 'validation.tooLong' }).refine(noNul, { error: 'security.nul' }),
+  login: z.string().trim().min(1, { error: 'validation.required' }).max(200, { error: 'validation.tooLong' }).refine(noNul, { error: 'validation.controlChars' }),
+  password: z.string().min(1, { error: 'validation.required' }).max(256, { error: 'validation.tooLong' }).refine(noNul, { error: 'validation.controlChars' }),
 });
 
 export type LoginFailure = 'invalid_input' | 'invalid' | 'locked' | 'inactive';

@@ -47,12 +47,13 @@ export function cleanInput(raw: unknown): Cleaned {
 
 /**
  * Parses untrusted input with `schema` after `cleanInput`: a NUL byte anywhere is a field
- * error (`security.nul`) on that field, never a database error. Every action goes through it.
+ * error (`validation.controlChars`) on that field — keyed by its dotted path, `names.ko` —
+ * never a database error. Every action goes through it.
  */
 export async function parseClean<S extends z.ZodType>(schema: S, raw: unknown): Promise<z.output<S>> {
   const { value, nulPaths } = cleanInput(raw);
   if (nulPaths.length) {
-    throw new z.ZodError(nulPaths.map((path) => ({ code: 'custom' as const, path: path.length ? path : ['_form'], message: 'security.nul', input: undefined })));
+    throw new z.ZodError(nulPaths.map((path) => ({ code: 'custom' as const, path: path.length ? [path.join('.')] : ['_form'], message: 'validation.controlChars', input: undefined })));
   }
   return schema.parseAsync(value);
 }
