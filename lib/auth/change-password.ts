@@ -4,7 +4,7 @@ import type { MemberCtx } from '@/lib/actions/context';
 import { recordAccess } from '@/lib/access-log/record';
 import { ValidationError } from '@/lib/errors';
 import { clearRateLimits, hitRateLimit, peekRateLimits } from '@/lib/rate-limit/hit';
-import { loginRules, loginSubject } from './login-throttle';
+import { lockKey, loginRules, loginSubject } from './login-throttle';
 import { hashPassword, verifyPassword } from './password';
 
 /**
@@ -26,7 +26,7 @@ export async function changePassword(ctx: MemberCtx, sessionId: string, input: {
   await ctx.db.transaction(async (tx) => {
     await tx.update(members).set({ passwordHash, updatedAt: new Date() }).where(eq(members.id, ctx.member.id));
     await tx.update(sessions).set({ revokedAt: new Date() }).where(and(eq(sessions.memberId, ctx.member.id), isNull(sessions.revokedAt), ne(sessions.id, sessionId)));
-    await clearRateLimits(tx, rules.map((r) => r.key));
+    await clearRateLimits(tx, [...rules.map((r) => r.key), lockKey(loginSubject(ctx.member.id, ''))]);
     await recordAccess(tx, { event: 'password_changed', memberId: ctx.member.id, subject: m.loginId, ip: ctx.client.ip, userAgent: ctx.client.userAgent });
   });
   return { changed: true };

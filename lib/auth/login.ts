@@ -1,12 +1,12 @@
 import { randomBytes } from 'node:crypto';
-import { eq, or, sql } from 'drizzle-orm';
+import { desc, eq, or, sql } from 'drizzle-orm';
 import { z } from 'zod';
-import { members, sessions } from '@/db/schema';
+import { members, rateLimits, sessions } from '@/db/schema';
 import { recordAccess } from '@/lib/access-log/record';
 import type { Db } from '@/lib/db';
 import { clearRateLimits, hitRateLimit, hitRateLimits, peekRateLimits } from '@/lib/rate-limit/hit';
 import { noNul } from '@/lib/validation/hygiene';
-import { ipRules, loginRules, loginSubject } from './login-throttle';
+import { ipRules, LOCK_SECONDS, lockKey, loginRules, loginSubject } from './login-throttle';
 import { dummyPasswordHash, verifyPassword } from './password';
 
 export const MAX_FAILED_LOGINS = 5;
@@ -26,6 +26,20 @@ export type LoginResult =
 type Client = { ip?: string | null; userAgent?: string | null };
 
 const minutes = (seconds: number) => Math.max(1, Math.ceil(seconds / 60));
+
+/** Seconds left of a running lockout of `subject`, or null. */
+async function runningLock(db: Db, subject: string): Promise<number | null> {
+  const [row] = await db.select({ start: rateLimits.windowStart, count: rateLimits.count }).from(rateLimits).where(eq(rateLimits.key, lockKey(subject))).orderBy(desc(rateLimits.windowStart)).limit(1);
+  if (!row) return null;
+  const left = Math.ceil((row.start.getTime() + row.count * 1000 - Date.now()) / 1000);
+  return left > 0 ? left : null;
+}
+
+/** Starts a lockout of `seconds` from now (stored as a rate-limit row: start = now, count = seconds). */
+async function startLock(db: Db, subject: string, seconds: number): Promise<number> {
+  await db.insert(rateLimits).values({ key: lockKey(subject), windowStart: new Date(), count: seconds }).onConflictDoNothing();
+  return seconds;
+}
 
 /**
  * Checks a login ID or e-mail and a password. Abuse is throttled with the Postgres rate
@@ -48,8 +62,10 @@ export async function login(db: Db, raw: unknown, client: Client = {}): Promise<
     .where(or(eq(sql`lower(${members.loginId})`, key), eq(sql`lower(${members.email})`, key)))
     .limit(1);
   const rules = loginRules(loginSubject(found?.id, key));
+  const subject = loginSubject(found?.id, key);
   const byIp = await hitRateLimits(db, ipRules(client.ip));
-  const held = byIp.ok ? await peekRateLimits(db, rules) : byIp;
+  const locked = byIp.ok ? await runningLock(db, subject) : null;
+  const held = !byIp.ok ? byIp : locked ? { ok: false, count: 0, retryAfterSeconds: locked } : await peekRateLimits(db, rules);
   // Verify even when refusing: the answer's timing must not depend on the account.
   const passwordOk = (await verifyPassword(found?.passwordHash ?? (await dummyPasswordHash()), password)) && Boolean(found?.passwordHash);
 
@@ -65,7 +81,12 @@ export async function login(db: Db, raw: unknown, client: Client = {}): Promise<
     if (full.length) {
       const wait = Math.max(...full.map((c) => c.hit.retryAfterSeconds));
       // Logged once, by the failure that reached a tier's limit.
-      if (full.some((c) => c.hit.count === c.rule.limit)) await recordAccess(db, { ...base, memberId: found?.id, event: 'lockout', detail: { minutes: minutes(wait) } });
+      if (full.some((c) => c.hit.count === c.rule.limit)) {
+        // The first tier is a true 15 minutes from this failure, not the rest of a clock window.
+        const until = await startLock(db, subject, full[0] === counts[0] ? LOCK_SECONDS : wait);
+        await recordAccess(db, { ...base, memberId: found?.id, event: 'lockout', detail: { minutes: minutes(until) } });
+        return { ok: false, reason: 'locked', minutesLeft: minutes(until) };
+      }
       return { ok: false, reason: 'locked', minutesLeft: minutes(wait) };
     }
     return { ok: false, reason: 'invalid' };
@@ -85,7 +106,7 @@ export async function login(db: Db, raw: unknown, client: Client = {}): Promise<
       expiresAt: new Date(now.getTime() + SESSION_HOURS * 3600000),
     });
     await tx.update(members).set({ lastLoginAt: now }).where(eq(members.id, found!.id));
-    await clearRateLimits(tx, rules.map((r) => r.key));
+    await clearRateLimits(tx, [...rules.map((r) => r.key), lockKey(subject)]);
     await recordAccess(tx, { ...base, memberId: found!.id, event: 'login' });
   });
   return { ok: true, sessionId, memberId: found!.id };

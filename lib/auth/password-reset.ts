@@ -6,7 +6,7 @@ import { ValidationError } from '@/lib/errors';
 import { sendPasswordResetMail } from '@/lib/members/invite-mail';
 import { hashToken, inviteState, issueInvite } from '@/lib/members/invite-token';
 import { clearRateLimits, hitRateLimits } from '@/lib/rate-limit/hit';
-import { loginRules, loginSubject } from './login-throttle';
+import { lockKey, loginRules, loginSubject } from './login-throttle';
 import { hashPassword } from './password';
 import { revokeMemberSessions } from './sessions';
 
@@ -57,7 +57,7 @@ export async function resetPassword(ctx: PublicCtx, input: { token: string; pass
     const [m] = await tx.update(members).set({ passwordHash, updatedAt: new Date() }).where(and(eq(members.id, used.memberId), eq(members.status, 'active'))).returning({ id: members.id });
     if (!m) throw new ValidationError({}, 'account.reset.invalid');
     await revokeMemberSessions(tx, m.id);
-    await clearRateLimits(tx, loginRules(loginSubject(m.id, '')).map((r) => r.key));
+    await clearRateLimits(tx, [...loginRules(loginSubject(m.id, '')).map((r) => r.key), lockKey(loginSubject(m.id, ''))]);
     await recordAccess(tx, { event: 'password_reset', memberId: m.id, subject: state.member.loginId, ip: ctx.client.ip, userAgent: ctx.client.userAgent });
     return { loginId: state.member.loginId };
   });
