@@ -33,14 +33,17 @@ export type CreateTicketInput = {
   mailMessageId?: string | null;
 };
 
-async function categoryPath(tx: Queryable, serviceId: string, kind: 'intake' | 'processing', id: string | null | undefined, field: string): Promise<string | null> {
+/** Channels a customer files through: an inactive intake type is not offered there (SPEC §4). */
+const CUSTOMER_CHANNELS: ReadonlySet<TicketChannel> = new Set(['helpcenter_web', 'helpcenter_mobile']);
+
+async function categoryPath(tx: Queryable, serviceId: string, kind: 'intake' | 'processing', id: string | null | undefined, field: string, activeOnly = false): Promise<string | null> {
   if (!id) return null;
   if (!isUuid(id)) throw ValidationError.field(field, 'validation.categoryUnknown');
   const [row] = await tx
     .select({ path: categories.path, active: categories.active })
     .from(categories)
     .where(and(eq(categories.serviceId, serviceId), eq(categories.kind, kind), eq(categories.id, id), isNull(categories.deletedAt)));
-  if (!row || (kind === 'intake' && !row.active)) throw ValidationError.field(field, 'validation.categoryUnknown');
+  if (!row || (activeOnly && !row.active)) throw ValidationError.field(field, 'validation.categoryUnknown');
   return row.path;
 }
 
@@ -51,7 +54,7 @@ async function categoryPath(tx: Queryable, serviceId: string, kind: 'intake' | '
  * mail, Open API) ends here.
  */
 export async function createTicket(tx: Queryable, input: CreateTicketInput): Promise<{ snapshot: TicketSnapshot; messageId: string }> {
-  const intakeTypePath = await categoryPath(tx, input.serviceId, 'intake', input.intakeTypeId, 'category');
+  const intakeTypePath = await categoryPath(tx, input.serviceId, 'intake', input.intakeTypeId, 'category', CUSTOMER_CHANNELS.has(input.channel));
   const processingTypePath = await categoryPath(tx, input.serviceId, 'processing', input.processingTypeId, 'processingType');
   const stored = input.entries.filter((e) => !COLUMN_CODES.has(e.field.code));
   const plain: Record<string, FieldValue | null> = {};

@@ -74,7 +74,7 @@ export class PassEnv implements Env {
       const rows = await db
         .select({ id: categories.id, path: categories.path })
         .from(categories)
-        .where(and(eq(categories.serviceId, this.serviceId), eq(categories.kind, 'intake'), inArray(categories.id, ids), isNull(categories.deletedAt), eq(categories.active, true)));
+        .where(and(eq(categories.serviceId, this.serviceId), eq(categories.kind, 'intake'), inArray(categories.id, ids), isNull(categories.deletedAt)));
       for (const r of rows) this.paths.set(r.id, r.path);
     }
     // Sorted, so concurrent passes lock cursor rows in the same order (no deadlock).
