@@ -6,7 +6,7 @@ import { AgentFieldsForm } from '@/components/tickets/agent-fields-form';
 import { withCurrent } from '@/components/tickets/category-options';
 import ko from '@/messages/ko.json';
 
-const update = jest.fn(async (..._args: unknown[]) => ({ ok: true, data: null }));
+const update = jest.fn(async (...args: unknown[]) => ({ ok: true, data: args.length ? null : null }));
 jest.mock('@/app/[serviceId]/(desk)/tickets/actions', () => ({ updateTicketAction: (...a: unknown[]) => update(...a) }));
 jest.mock('next/navigation', () => ({ useRouter: () => ({ refresh: () => {} }) }));
 
