@@ -1,0 +1,1 @@
+ALTER TABLE "ticket_history" ADD COLUMN "seq" bigserial NOT NULL;
