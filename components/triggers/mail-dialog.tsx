@@ -50,7 +50,7 @@ export function MailDialog({ options, value, onSave, onClose }: { options: Edito
             <textarea id="trigger-mail-body" ref={bodyRef} rows={10} className="block w-full rounded-md border border-slate-300 px-3 py-2 text-sm" value={cur.body} onFocus={() => setFocus('body')} onChange={(e) => set({ body: e.target.value })} />
           </div>
         </div>
-        <CodePicker codes={options.codes} onInsert={insert} />
+        <CodePicker codes={options.codes} reply={options.replyContext} onInsert={insert} />
       </div>
       <div className="mt-4 flex justify-end gap-2">
         <Button variant="secondary" onClick={onClose}>{t('cancel')}</Button>

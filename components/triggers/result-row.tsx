@@ -41,7 +41,7 @@ function CallbackTest({ serviceId, url }: { serviceId: string; url: string }) {
     <div className="w-full">
       <Button size="sm" variant="secondary" disabled={pending || !url} onClick={() => start(async () => {
         const r = await testCallbackAction(null, { serviceId, url });
-        setShown(r.ok ? r.data : r.error);
+        setShown(r.ok ? r.data : (r.fieldErrors?.url?.join(' ') || r.error));
       })}>{t('test')}</Button>
       {shown !== null && (
         <div className="mt-2 rounded-md bg-slate-50 p-2 text-xs" role="status" data-testid="callback-test-result">

@@ -84,12 +84,12 @@ async function requestsOf(tx: Queryable, ctx: Ctx, e: Effect): Promise<{ kind: D
     const out: { kind: DeliveryKind; target: string; request: MailRequest }[] = [];
     for (const r of await recipients(tx, ctx.serviceId, s, t)) {
       if (r.audience === 'customer') {
-        out.push({ kind: 'notify_mail', target: s.to, request: { to: r.email, subject: '', text: '', audience: 'customer', lang, template: { subject: m.subject, body: m.body, html: ctx.editorHtml } } });
+        out.push({ kind: 'notify_mail', target: r.email, request: { to: r.email, subject: '', text: '', audience: 'customer', lang, template: { subject: m.subject, body: m.body, html: ctx.editorHtml } } });
         continue;
       }
       const v = await agentValues(tx, ctx, t);
       const body = renderCodes(m.body, v, { html: ctx.editorHtml });
-      out.push({ kind: 'notify_mail', target: s.to, request: { to: r.email, subject: renderCodes(m.subject, v, { html: false }), text: ctx.editorHtml ? htmlToText(body) : body, html: ctx.editorHtml ? body : undefined, audience: 'agent', lang } });
+      out.push({ kind: 'notify_mail', target: r.email, request: { to: r.email, subject: renderCodes(m.subject, v, { html: false }), text: ctx.editorHtml ? htmlToText(body) : body, html: ctx.editorHtml ? body : undefined, audience: 'agent', lang } });
     }
     return out;
   }
@@ -110,7 +110,7 @@ async function requestsOf(tx: Queryable, ctx: Ctx, e: Effect): Promise<{ kind: D
       '',
       `${tr('triggers.forwardMail.link')}: ${v.ticketUrl}`,
     ];
-    return [{ kind: 'forward', target: 'forward', request: { to: s.to, subject: tr('triggers.forwardMail.title', { number: t.number, subject: t.subject }), text: lines.join('\n'), audience: 'agent' } }];
+    return [{ kind: 'forward', target: s.to, request: { to: s.to, subject: tr('triggers.forwardMail.title', { number: t.number, subject: t.subject }), text: lines.join('\n'), audience: 'agent' } }];
   }
   if (e.type === 'callback') {
     const s = e.settings as unknown as CallbackSettings;
@@ -166,7 +166,7 @@ export async function previewEffects(tx: Queryable, input: { serviceId: string; 
         const m = r.request as MailRequest;
         const h = r.request as HttpRequest;
         const summary = 'url' in h ? (r.kind === 'dooray' ? String((h.body as { text?: string }).text ?? '') : `POST ${hostOf(h.url)}`) : m.template ? m.template.subject : m.subject;
-        return { kind: r.kind, target: r.kind === 'notify_mail' || r.kind === 'forward' ? (r.kind === 'forward' ? m.to : `${r.target}: ${m.to}`) : r.target, summary: summary.slice(0, 300) };
+        return { kind: r.kind, target: r.target, summary: summary.slice(0, 300) };
       }),
     );
   }
