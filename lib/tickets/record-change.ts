@@ -35,7 +35,8 @@ export async function recordTicketChange(tx: Queryable, ctx: { serviceId: string
   if (change.message && change.message.kind !== 'inquiry') entries.push({ action: change.message.kind, detail: { messageId: change.message.id } });
   await writeHistory(tx, ctx.serviceId, after.id, ctx.actor, entries);
 
-  const outcome = await runTicketTriggers(tx, { serviceId: ctx.serviceId, actor: ctx.actor, change });
+  // Changes made by triggers never start a new pass (SPEC §6: no loops).
+  const outcome = ctx.actor.type === 'trigger' ? { draft: after, changes: [] } : await runTicketTriggers(tx, { serviceId: ctx.serviceId, actor: ctx.actor, change });
   const final = { ...outcome.draft };
   const triggerEntries: HistoryEntry[] = outcome.changes.map((c) => ({ action: 'change', field: c.field, before: c.before, after: c.after, triggerId: c.triggerId, triggerTitle: c.triggerTitle, detail: c.note ? { note: c.note } : undefined }));
   if (final.assigneeId && final.status === 'new' && after.status === 'new') {

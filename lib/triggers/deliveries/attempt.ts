@@ -8,6 +8,7 @@ import { loadTicket } from '@/lib/tickets/snapshot';
 import { OutboundBlockedError, safeFetch, type SafeResponse } from '@/lib/net/safe-fetch';
 import type { HttpRequest, MailRequest } from './build';
 import { htmlToText } from './build';
+import { completeAfterForward } from './complete-after-forward';
 import { enqueueDelivery } from './queue';
 import { webhookSecret } from './secret';
 import { signedPost } from './signed-post';
@@ -108,6 +109,7 @@ export async function attemptDelivery(db: Db, deliveryId: string): Promise<boole
     const attempts = d.attempts + 1;
     if (r.ok) {
       await tx.update(triggerDeliveries).set({ status: 'delivered', attempts, deliveredAt: new Date(), leaseUntil: null, updatedAt: new Date() }).where(eq(triggerDeliveries.id, d.id));
+      if ((d.request as unknown as MailRequest).completeTicket) await completeAfterForward(tx, d);
       return;
     }
     if (r.gone) {

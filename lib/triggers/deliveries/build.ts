@@ -15,7 +15,17 @@ import type { Effect } from '../types';
 import { enqueueDelivery } from './queue';
 
 /** The request a delivery sends; for mails to the customer, rendered only at send time (their encrypted fields). */
-export type MailRequest = { to: string; subject: string; text: string; html?: string; audience: 'agent' | 'customer'; lang?: string; template?: { subject: string; body: string; html: boolean } };
+export type MailRequest = {
+  to: string;
+  subject: string;
+  text: string;
+  html?: string;
+  audience: 'agent' | 'customer';
+  lang?: string;
+  template?: { subject: string; body: string; html: boolean };
+  /** 외부 전달 후 티켓 완료: close the ticket once this mail is accepted. */
+  completeTicket?: boolean;
+};
 export type HttpRequest = { url: string; body: Record<string, unknown> };
 
 const MAX_RECIPIENTS = 100;
@@ -110,7 +120,7 @@ async function requestsOf(tx: Queryable, ctx: Ctx, e: Effect): Promise<{ kind: D
       '',
       `${tr('triggers.forwardMail.link')}: ${v.ticketUrl}`,
     ];
-    return [{ kind: 'forward', target: s.to, request: { to: s.to, subject: tr('triggers.forwardMail.title', { number: t.number, subject: t.subject }), text: lines.join('\n'), audience: 'agent' } }];
+    return [{ kind: 'forward', target: s.to, request: { to: s.to, subject: tr('triggers.forwardMail.title', { number: t.number, subject: t.subject }), text: lines.join('\n'), audience: 'agent', ...(s.complete ? { completeTicket: true } : {}) } }];
   }
   if (e.type === 'callback') {
     const s = e.settings as unknown as CallbackSettings;
