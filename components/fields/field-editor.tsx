@@ -6,6 +6,7 @@ import { useState, useTransition } from 'react';
 import { createFieldAction, updateFieldAction } from '@/app/[serviceId]/(desk)/settings/fields/actions';
 import { Button } from '@/components/ui/button';
 import { CheckboxField, FormError, SelectField, TextField } from '@/components/ui/field';
+import { formErrorOf } from '@/components/ui/use-form-action';
 import { useToast } from '@/components/ui/toast';
 import { REQUIRED_LOCKED, TREE_BACKED } from '@/lib/fields/system-fields';
 import { FIELD_TYPES, OPTION_TYPES, VALUELESS_TYPES, type FieldType } from '@/lib/fields/types';
@@ -55,7 +56,7 @@ export function FieldEditor({ serviceId, languages, audience, field, onDone }: {
         defaultValue: d.type === 'checkbox' && d.defaultValue ? d.defaultValue.split(',').map((s) => s.trim()) : d.defaultValue,
       };
       const r = field ? await updateFieldAction(null, { ...common, fieldId: field.id }) : await createFieldAction(null, { ...common, audience, type: d.type, code: d.code });
-      if (!r.ok) return setErrors({ form: r.error, fields: r.fieldErrors });
+      if (!r.ok) return setErrors({ form: formErrorOf(r) ?? undefined, fields: r.fieldErrors });
       toast(field ? t('saved') : t('created', { code: r.data.code }));
       router.refresh();
       onDone();
