@@ -4,6 +4,8 @@ import type { Queryable } from '@/lib/db';
 import { isLocale } from '@/lib/i18n/config';
 import { translator } from '@/lib/i18n/messages';
 import { appUrl } from '@/lib/members/invite-mail';
+import { sanitizeRichHtml } from '@/lib/html/sanitize';
+import { htmlToMailText } from '@/lib/mail/html-to-text';
 import { renderCodes } from '@/lib/substitution/render';
 import { substitutionValues } from '@/lib/substitution/values';
 import type { TicketEvent, TicketSnapshot } from '@/lib/tickets/types';
@@ -80,10 +82,6 @@ function hostOf(url: string): string {
   }
 }
 
-export function htmlToText(html: string): string {
-  return html.replace(/<br\s*\/?>/gi, '\n').replace(/<\/(p|div|li|h\d)>/gi, '\n').replace(/<[^>]+>/g, '').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&').trim();
-}
-
 /** The deliveries (kind, shown target, request) one effect makes. */
 async function requestsOf(tx: Queryable, ctx: Ctx, e: Effect): Promise<{ kind: DeliveryKind; target: string; request: MailRequest | HttpRequest }[]> {
   const t = e.ticket;
@@ -98,8 +96,8 @@ async function requestsOf(tx: Queryable, ctx: Ctx, e: Effect): Promise<{ kind: D
         continue;
       }
       const v = await agentValues(tx, ctx, t);
-      const body = renderCodes(m.body, v, { html: ctx.editorHtml });
-      out.push({ kind: 'notify_mail', target: r.email, request: { to: r.email, subject: renderCodes(m.subject, v, { html: false }), text: ctx.editorHtml ? htmlToText(body) : body, html: ctx.editorHtml ? body : undefined, audience: 'agent', lang } });
+      const body = ctx.editorHtml ? sanitizeRichHtml(renderCodes(m.body, v, { html: true })) : renderCodes(m.body, v, { html: false });
+      out.push({ kind: 'notify_mail', target: r.email, request: { to: r.email, subject: renderCodes(m.subject, v, { html: false }), text: ctx.editorHtml ? htmlToMailText(body) : body, html: ctx.editorHtml ? body : undefined, audience: 'agent', lang } });
     }
     return out;
   }
