@@ -67,7 +67,7 @@ function RichEditor({ id, name, defaultValue, onChange, onFocus, rows = 10, inva
   const t = useTranslations('richText');
   const [value, setValue] = useState(defaultValue ?? '');
   const editor = useEditor({
-    extensions: [StarterKit.configure({ heading: { levels: [2, 3] }, link: { openOnClick: false, protocols: ['http', 'https', 'mailto'] } })],
+    extensions: [StarterKit.configure({ heading: { levels: [2, 3] }, link: { openOnClick: false, autolink: false, protocols: ['http', 'https', 'mailto'] } })],
     content: defaultValue ?? '',
     immediatelyRender: false,
     editorProps: {
