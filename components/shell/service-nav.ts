@@ -11,6 +11,7 @@ import type { NavSection } from './app-shell';
 export async function serviceNav(access: ServiceAccess & { session: AuthSession }): Promise<NavSection[]> {
   const { session, service, role } = access;
   const t = await getTranslations('nav');
+  const tch = await getTranslations('channels');
   const sections: NavSection[] = [
     {
       title: t('tickets'),
@@ -30,6 +31,7 @@ export async function serviceNav(access: ServiceAccess & { session: AuthSession 
       { href: `${base}/triggers`, label: t('triggers') },
       { href: `${base}/templates`, label: t('templates') },
       { href: `${base}/banned-words`, label: t('bannedWords') },
+      { href: `${base}/channels`, label: tch('nav') },
     ];
     if (canViewLogs(session.member, access)) links.push({ href: `${base}/access-log`, label: t('accessLog') });
     sections.push({ title: t('serviceManagement'), links });

@@ -11,6 +11,7 @@ CREATE TABLE "field_crypto_runs" (
 	"finished_at" timestamp with time zone
 );
 --> statement-breakpoint
+ALTER TABLE "ticket_history" ADD COLUMN "seq" bigserial NOT NULL;--> statement-breakpoint
 ALTER TABLE "field_crypto_runs" ADD CONSTRAINT "field_crypto_runs_service_id_services_id_fk" FOREIGN KEY ("service_id") REFERENCES "public"."services"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "field_crypto_runs" ADD CONSTRAINT "field_crypto_runs_field_id_fields_id_fk" FOREIGN KEY ("field_id") REFERENCES "public"."fields"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "field_crypto_runs_field_idx" ON "field_crypto_runs" USING btree ("field_id","created_at");--> statement-breakpoint

@@ -1,1 +1,0 @@
-ALTER TABLE "ticket_history" ADD COLUMN "seq" bigserial NOT NULL;
