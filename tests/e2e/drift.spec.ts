@@ -1,6 +1,7 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { expect, test, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { simpleParser, type ParsedMail } from 'mailparser';
 import { E2E_ADMIN, E2E_AGENT_PASSWORD } from '../../playwright.config';
 import { createTicketAsAgent, logIn, logOut } from './helpers';
