@@ -8,7 +8,7 @@ import { saveAttachments, type UploadedFile } from '@/lib/attachments/save';
 import { writeFieldValues, type FieldValueEntry } from '@/lib/pii/write-field-values';
 import { recordTicketChange } from './record-change';
 import { searchTextOf } from './search-text';
-import { nextTicketNumber, toSnapshot } from './snapshot';
+import { nextTicketNumberSql, toSnapshot } from './snapshot';
 import type { ChangeActor, TicketSnapshot } from './types';
 
 /** Field codes whose values are ticket columns rather than rows of ticket_field_values. */
@@ -45,7 +45,7 @@ async function categoryPath(tx: Queryable, serviceId: string, kind: 'intake' | '
 }
 
 /**
- * Creates a ticket in the caller's transaction: the number from the service's counter, the
+ * Creates a ticket in the caller's transaction: the number from the service's sequence, the
  * row, its field values (encrypted ones as ciphertext), the inquiry message and attachments,
  * then `recordTicketChange` (history + triggers). Every intake path (help center, 티켓 생성,
  * mail, Open API) ends here.
@@ -62,12 +62,11 @@ export async function createTicket(tx: Queryable, input: CreateTicketInput): Pro
     const col = REQUESTER[e.field.code as keyof typeof REQUESTER];
     if (col && typeof e.value === 'string') requester[col] = e.value;
   }
-  const number = await nextTicketNumber(tx, input.serviceId);
   const [row] = await tx
     .insert(tickets)
     .values({
       serviceId: input.serviceId,
-      number,
+      number: nextTicketNumberSql(input.serviceId),
       subject: input.subject,
       content: input.content,
       channel: input.channel,
