@@ -5,7 +5,7 @@ import { writeHistory } from '@/lib/tickets/history';
 import type { ChangeActor, TicketChange, TicketSnapshot, TriggerChange } from '@/lib/tickets/types';
 import { enqueueEffects } from './deliveries/build';
 import { runTriggers, type EngineOutput } from './engine';
-import { activeTriggers } from './load';
+import { activeTriggersAndService } from './load';
 import { PassEnv } from './pass-env';
 import type { CompiledTrigger } from './types';
 
@@ -36,7 +36,7 @@ export async function runWithDb(tx: Queryable, list: readonly CompiledTrigger[],
  */
 export async function runTicketTriggers(tx: Queryable, input: { serviceId: string; actor: ChangeActor; change: TicketChange }): Promise<TriggerOutcome> {
   const { serviceId, change } = input;
-  const list = await activeTriggers(tx, serviceId);
+  const { triggers: list, service } = await activeTriggersAndService(tx, serviceId);
   if (!list.length) return { draft: change.after, changes: [], runId: null };
   const out = await runWithDb(tx, list, change, new PassEnv(serviceId));
 
@@ -45,7 +45,7 @@ export async function runTicketTriggers(tx: Queryable, input: { serviceId: strin
     ? new Set((await tx.select({ url: disabledEndpoints.url }).from(disabledEndpoints).where(and(eq(disabledEndpoints.serviceId, serviceId), inArray(disabledEndpoints.url, urls)))).map((r) => r.url))
     : new Set<string>();
   const reply = change.message && change.message.kind !== 'inquiry' && change.message.kind !== 'internal_comment' ? change.message.body : undefined;
-  const enqueued = await enqueueEffects(tx, { serviceId, event: change.event, reply, effects: out.effects, disabled });
+  const enqueued = await enqueueEffects(tx, { serviceId, event: change.event, reply, effects: out.effects, disabled, service });
 
   const fired = out.log.filter((l) => l.fired);
   let k = 0;
