@@ -54,7 +54,7 @@ export async function revokeApiKey(tx: Queryable, serviceId: string, keyId: stri
   if (!done.length) throw new NotFoundError();
 }
 
-export type KeyRow = { id: string; hint: string; createdAt: Date; expiresAt: Date | null; revokedAt: Date | null; today: number; last7: number };
+export type KeyRow = { id: string; hint: string; createdAt: Date; expiresAt: Date | null; revokedAt: Date | null; expired: boolean; today: number; last7: number };
 
 /** The service's keys, newest first, with today's and the last 7 days' use counts (UTC days). */
 export async function listApiKeys(db: Queryable, serviceId: string): Promise<KeyRow[]> {
@@ -65,6 +65,7 @@ export async function listApiKeys(db: Queryable, serviceId: string): Promise<Key
       createdAt: apiKeys.createdAt,
       expiresAt: apiKeys.expiresAt,
       revokedAt: apiKeys.revokedAt,
+      expired: sql<boolean>`coalesce(${apiKeys.expiresAt} <= now(), false)`,
       today: sql<number>`coalesce((select u.count from ${apiKeyUsage} u where u.key_id = ${apiKeys.id} and u.day = (now() at time zone 'utc')::date), 0)::int`,
       last7: sql<number>`coalesce((select sum(u.count) from ${apiKeyUsage} u where u.key_id = ${apiKeys.id} and u.day > (now() at time zone 'utc')::date - 7), 0)::int`,
     })

@@ -30,6 +30,7 @@ export default async function ServiceLayout({ children, params }: { children: Re
       { href: `${base}/triggers`, label: t('triggers') },
       { href: `${base}/templates`, label: t('templates') },
       { href: `${base}/banned-words`, label: t('bannedWords') },
+      { href: `${base}/auth`, label: (await getTranslations('apiAuth'))('nav') },
     ];
     if (canViewLogs(session.member, access)) links.push({ href: `${base}/access-log`, label: t('accessLog') });
     sections.push({ title: t('serviceManagement'), links });
