@@ -12,6 +12,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { createHmac, randomBytes } from 'node:crypto';
 import fs from 'node:fs';
+import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { Client, Pool } from 'pg';
@@ -110,6 +111,73 @@ async function seed(url: string) {
   return { key, orgId: org.id, catId };
 }
 
+/** A signed create body for the bench service. */
+function createRequest(base: string, key: string, orgId: string, catId: string, n: number): Request {
+  const uri = `/${SERVICE}/openapi/v1/ticket.json`;
+  const body = JSON.stringify({
+    categoryId: catId,
+    subject: `결제 오류 문의 ${n}`,
+    content: '카드 결제 시 오류 코드 E-102가 나옵니다. 확인 부탁드립니다.',
+    endUser: { usercode: `user${n % 500}`, email: `user${n % 500}@example.com`, username: '홍길동' },
+    language: 'ko',
+    userFields: [{ code: 'personalAgree', value: 'true' }],
+  });
+  const ts = String(Date.now());
+  const auth = createHmac('sha256', key).update(orgId + uri + body + ts).digest('base64');
+  return new Request(base + uri, { method: 'POST', headers: { 'content-type': 'application/json', authorization: auth, 'x-tc-timestamp': ts }, body });
+}
+
+/**
+ * `--profile`: calls the route handler in this process 300 times (no HTTP) and prints, per
+ * ticket, the statements sent (counted by wrapping pg's Client#query: pg_stat_statements is not
+ * always preloaded), their round-trip time by statement, and the CPU time of the process.
+ */
+async function profile(key: string, orgId: string, catId: string) {
+  // Outside Next, `server-only` would refuse to load (and the react-server condition breaks next-intl).
+  const req = createRequire(__filename);
+  req.cache[req.resolve('server-only')] = { exports: {} } as NodeJS.Module;
+  const { POST } = await import('@/app/[serviceId]/openapi/v1/ticket.json/route');
+  const stats = new Map<string, { calls: number; ms: number }>();
+  let on = false;
+  const proto = Client.prototype as unknown as { query: (...a: unknown[]) => unknown };
+  const original = proto.query;
+  proto.query = function (this: unknown, ...a: unknown[]) {
+    const q = a[0] as string | { text?: string };
+    const text = (typeof q === 'string' ? q : (q?.text ?? '?')).replace(/\s+/g, ' ').slice(0, 100);
+    const t0 = performance.now();
+    const r = original.apply(this, a);
+    if (on && r && typeof (r as Promise<unknown>).then === 'function') {
+      void (r as Promise<unknown>).then(
+        () => {
+          const s = stats.get(text) ?? { calls: 0, ms: 0 };
+          s.calls++;
+          s.ms += performance.now() - t0;
+          stats.set(text, s);
+        },
+        () => {},
+      );
+    }
+    return r;
+  };
+  const call = async (n: number) => {
+    const res = await POST(createRequest('http://localhost', key, orgId, catId, n), { params: Promise.resolve({ serviceId: SERVICE }) });
+    if (res.status !== 200) throw new Error(`route answered ${res.status}: ${await res.text()}`);
+  };
+  for (let i = 0; i < 50; i++) await call(i);
+  const N = 300;
+  on = true;
+  const c0 = process.cpuUsage();
+  const t0 = performance.now();
+  for (let i = 0; i < N; i++) await call(1000 + i);
+  const wall = performance.now() - t0;
+  const cpu = process.cpuUsage(c0);
+  on = false;
+  const rows = [...stats.entries()].sort((x, y) => y[1].ms - x[1].ms);
+  const calls = rows.reduce((a, [, r]) => a + r.calls, 0);
+  console.log(`[profile] ${N} creates in process, 1 client: ${(wall / N).toFixed(2)} ms wall, ${((cpu.user + cpu.system) / 1000 / N).toFixed(2)} ms node CPU, ${(calls / N).toFixed(1)} statements per ticket`);
+  for (const [text, r] of rows.slice(0, 40)) console.log(`  ${(r.calls / N).toFixed(2).padStart(5)}/ticket ${(r.ms / N).toFixed(3).padStart(7)} ms  ${text}`);
+}
+
 type Run = { perSecond: number; p50: number; p95: number; n: number; errors: number };
 
 /** Runs `clients` loops of `one` for `seconds` (after a short warm-up) and reports throughput and latency. */
@@ -146,6 +214,8 @@ async function main() {
   const seconds = Number(argOf(args, 'seconds') ?? 10);
   const port = Number(process.env.BENCH_PORT ?? 3204);
   const dir = path.join('.data', 'bench-intake');
+  // The bench's key seals its own service key; the server it starts gets the same one.
+  process.env.APP_ENCRYPTION_KEY ??= randomBytes(32).toString('base64');
   let pg: Awaited<ReturnType<typeof startEmbeddedPostgres>> | null = null;
   let server: ReturnType<typeof spawn> | null = null;
   let url: string;
@@ -160,6 +230,10 @@ async function main() {
     console.log(`[bench:intake] ${os.cpus().length} cores, ${load()}, database ${pg ? `embedded in ${dir}` : `${DB_NAME} on BENCH_DATABASE_URL`}`);
     await runMigrations(url);
     const { key, orgId, catId } = await seed(url);
+    if (args.includes('--profile')) {
+      await profile(key, orgId, catId);
+      return;
+    }
     await closeDb();
 
     if (!fs.existsSync(path.join('.next', 'BUILD_ID'))) {
@@ -172,7 +246,7 @@ async function main() {
     server = spawn(process.execPath, [path.join('node_modules', 'next', 'dist', 'bin', 'next'), 'start', '-p', String(port)], {
       stdio: 'ignore',
       detached: true,
-      env: { ...process.env, DATABASE_URL: url, WORKER: 'off', NODE_ENV: 'production', NEXTAUTH_URL: base, NEXTAUTH_SECRET: randomBytes(32).toString('base64'), APP_ENCRYPTION_KEY: process.env.APP_ENCRYPTION_KEY ?? randomBytes(32).toString('base64') },
+      env: { ...process.env, DATABASE_URL: url, WORKER: 'off', NODE_ENV: 'production', NEXTAUTH_URL: base, NEXTAUTH_SECRET: randomBytes(32).toString('base64'), APP_ENCRYPTION_KEY: process.env.APP_ENCRYPTION_KEY },
     });
     for (let i = 0; ; i++) {
       if (i > 240) throw new Error('server did not start');
@@ -180,20 +254,9 @@ async function main() {
       await new Promise((r) => setTimeout(r, 500));
     }
 
-    const uri = `/${SERVICE}/openapi/v1/ticket.json`;
     let seq = 0;
     const apiOne = async () => {
-      const body = JSON.stringify({
-        categoryId: catId,
-        subject: `결제 오류 문의 ${seq++}`,
-        content: '카드 결제 시 오류 코드 E-102가 나옵니다. 확인 부탁드립니다.',
-        endUser: { usercode: `user${seq % 500}`, email: `user${seq % 500}@example.com`, username: '홍길동' },
-        language: 'ko',
-        userFields: [{ code: 'personalAgree', value: 'true' }],
-      });
-      const ts = String(Date.now());
-      const auth = createHmac('sha256', key).update(orgId + uri + body + ts).digest('base64');
-      const res = await fetch(base + uri, { method: 'POST', headers: { 'content-type': 'application/json', authorization: auth, 'x-tc-timestamp': ts }, body });
+      const res = await fetch(createRequest(base, key, orgId, catId, seq++));
       const json = (await res.json()) as { header: { resultCode: number; resultMessage: string } };
       if (json.header.resultCode !== 200) throw new Error(`${json.header.resultCode} ${json.header.resultMessage}`);
     };

@@ -63,19 +63,18 @@ export async function createApiTicket(db: Db, serviceId: string, raw: unknown) {
     throw invalid(parsed.error.issues.map((i) => item(String(i.path[0] ?? 'body'), undefined, 'validation.invalid', `${i.path.join('.')}: ${t('validation.invalid')}`, null)));
   }
   const body = parsed.data;
-  const [svc] = await db.select({ languages: services.languages }).from(services).where(eq(services.id, serviceId));
+  const categoryId = body.categoryId === undefined ? '' : String(body.categoryId);
+  // The service's languages and the intake type (active, of this service) in one query.
+  const [svc] = await db
+    .select({ languages: services.languages, catId: categories.id, catPath: categories.path })
+    .from(services)
+    .leftJoin(categories, and(eq(categories.serviceId, services.id), eq(categories.kind, 'intake'), eq(categories.id, isUuid(categoryId) ? categoryId : '00000000-0000-0000-0000-000000000000'), eq(categories.active, true), isNull(categories.deletedAt)))
+    .where(eq(services.id, serviceId));
   const language = body.language ?? svc.languages[0];
   if (!svc.languages.includes(language)) throw invalid([item('language', undefined, 'validation.invalid', t('validation.invalid'), body.language)]);
-
-  const categoryId = body.categoryId === undefined ? '' : String(body.categoryId);
   if (!categoryId) throw invalid([item('category', undefined, 'validation.required', t('validation.required'), null)]);
-  const [cat] = isUuid(categoryId)
-    ? await db
-        .select({ id: categories.id })
-        .from(categories)
-        .where(and(eq(categories.serviceId, serviceId), eq(categories.kind, 'intake'), eq(categories.id, categoryId), eq(categories.active, true), isNull(categories.deletedAt)))
-    : [];
-  if (!cat) throw invalid([item('category', undefined, 'validation.categoryUnknown', t('validation.categoryUnknown'), categoryId)]);
+  if (!svc.catId || svc.catPath === null) throw invalid([item('category', undefined, 'validation.categoryUnknown', t('validation.categoryUnknown'), categoryId)]);
+  const cat = { id: svc.catId, path: svc.catPath };
 
   const layout = await resolveLayout(db, serviceId, 'customer', cat.id);
   const byCode = new Map(layout.fields.filter((f) => f.visible).map((f) => [f.code, f]));
@@ -113,6 +112,7 @@ export async function createApiTicket(db: Db, serviceId: string, raw: unknown) {
         subject: typeof checked.values.subject === 'string' ? checked.values.subject : '',
         content: typeof checked.values.content === 'string' ? checked.values.content : '',
         intakeTypeId: cat.id,
+        intakeTypePath: cat.path,
         entries,
         actor: { type: 'customer', name },
       });

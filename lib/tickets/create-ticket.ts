@@ -31,6 +31,8 @@ export type CreateTicketInput = {
   groupId?: string | null;
   actor: ChangeActor;
   mailMessageId?: string | null;
+  /** The intake type's path when the caller has just checked the intake type itself (saves a read). */
+  intakeTypePath?: string | null;
 };
 
 async function categoryPath(tx: Queryable, serviceId: string, kind: 'intake' | 'processing', id: string | null | undefined, field: string): Promise<string | null> {
@@ -51,7 +53,7 @@ async function categoryPath(tx: Queryable, serviceId: string, kind: 'intake' | '
  * mail, Open API) ends here.
  */
 export async function createTicket(tx: Queryable, input: CreateTicketInput): Promise<{ snapshot: TicketSnapshot; messageId: string }> {
-  const intakeTypePath = await categoryPath(tx, input.serviceId, 'intake', input.intakeTypeId, 'category');
+  const intakeTypePath = input.intakeTypePath !== undefined && input.intakeTypeId ? input.intakeTypePath : await categoryPath(tx, input.serviceId, 'intake', input.intakeTypeId, 'category');
   const processingTypePath = await categoryPath(tx, input.serviceId, 'processing', input.processingTypeId, 'processingType');
   const stored = input.entries.filter((e) => !COLUMN_CODES.has(e.field.code));
   const plain: Record<string, FieldValue | null> = {};

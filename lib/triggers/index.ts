@@ -1,4 +1,5 @@
-import { and, eq, inArray } from 'drizzle-orm';
+import { randomUUID } from 'node:crypto';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import { disabledEndpoints, triggerFirings, triggerRuns, type TriggerPassDetail } from '@/db/schema';
 import type { Queryable } from '@/lib/db';
 import { writeHistory } from '@/lib/tickets/history';
@@ -62,10 +63,14 @@ export async function runTicketTriggers(tx: Queryable, input: { serviceId: strin
       }),
     })),
   };
-  const [run] = await tx.insert(triggerRuns).values({ serviceId, ticketId: change.after.id, detail }).returning({ id: triggerRuns.id });
+  // The run and its firings in one statement (one round trip on the intake path).
+  const run = { id: randomUUID() };
+  const ticketId = change.after.id;
   if (fired.length) {
-    await tx.insert(triggerFirings).values(fired.map((l) => ({ serviceId, triggerId: l.triggerId, ticketId: change.after.id })));
-  }
-  await writeHistory(tx, serviceId, change.after.id, { type: 'system' }, [{ action: 'trigger_pass', detail: { ...detail, runId: run.id } }]);
+    await tx.execute(sql`
+      WITH r AS (INSERT INTO ${triggerRuns} (id, service_id, ticket_id, detail) VALUES (${run.id}, ${serviceId}, ${ticketId}, ${JSON.stringify(detail)}::jsonb))
+      INSERT INTO ${triggerFirings} (service_id, trigger_id, ticket_id) SELECT ${serviceId}, t, ${ticketId} FROM unnest(${`{${fired.map((l) => l.triggerId).join(',')}}`}::uuid[]) t`);
+  } else await tx.insert(triggerRuns).values({ id: run.id, serviceId, ticketId, detail });
+  await writeHistory(tx, serviceId, ticketId, { type: 'system' }, [{ action: 'trigger_pass', detail: { ...detail, runId: run.id } }]);
   return { draft: out.draft, changes: out.changes, runId: run.id };
 }

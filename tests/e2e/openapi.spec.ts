@@ -69,6 +69,7 @@ test('an admin issues a key in 인증, a script signs a create, the ticket appea
   // … and stops once revoked; the new key works.
   await page.getByRole('button', { name: `폐기 ••••${key.slice(-4)}` }).click();
   await page.getByRole('dialog').getByRole('button', { name: '폐기' }).click();
+  await expect(page.getByRole('button', { name: `폐기 ••••${key.slice(-4)}` })).toHaveCount(0);
   await expect(page.getByTestId(`api-key-${key.slice(-4)}`)).toContainText('폐기');
   const refused = await signedCreate(request, key, org, { categoryId: category.categoryId, subject: `${subject} 3`, content: '거부', endUser: { usercode: 'e2e-user' }, userFields: [{ code: 'personalAgree', value: true }] });
   expect(refused.header).toMatchObject({ resultCode: 400, resultMessage: 'Authorization incorrect' });
