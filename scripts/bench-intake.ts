@@ -145,18 +145,24 @@ async function profile(key: string, orgId: string, catId: string) {
     const q = a[0] as string | { text?: string };
     const text = (typeof q === 'string' ? q : (q?.text ?? '?')).replace(/\s+/g, ' ').slice(0, 100);
     const t0 = performance.now();
-    const r = original.apply(this, a);
-    if (on && r && typeof (r as Promise<unknown>).then === 'function') {
-      void (r as Promise<unknown>).then(
-        () => {
-          const s = stats.get(text) ?? { calls: 0, ms: 0 };
-          s.calls++;
-          s.ms += performance.now() - t0;
-          stats.set(text, s);
-        },
-        () => {},
-      );
+    const record = () => {
+      if (!on) return;
+      const s = stats.get(text) ?? { calls: 0, ms: 0 };
+      s.calls++;
+      s.ms += performance.now() - t0;
+      stats.set(text, s);
+    };
+    // Pool#query calls Client#query with a callback; drizzle's transactions use the promise form.
+    const cb = a[a.length - 1];
+    if (typeof cb === 'function') {
+      a[a.length - 1] = (...x: unknown[]) => {
+        record();
+        return (cb as (...y: unknown[]) => unknown)(...x);
+      };
+      return original.apply(this, a);
     }
+    const r = original.apply(this, a);
+    if (r && typeof (r as Promise<unknown>).then === 'function') void (r as Promise<unknown>).then(record, () => {});
     return r;
   };
   const call = async (n: number) => {
