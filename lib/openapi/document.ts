@@ -181,8 +181,8 @@ curl -sS -X POST "${origin}$URI" \\
 export function typescriptExample(origin: string, serviceId: string): string {
   return `import { createHmac } from 'node:crypto';
 
-const key = process.env.CONTACT_DESK_KEY!; // the service key from 인증
-const org = process.env.CONTACT_DESK_ORG!; // the organization ID shown on 인증
+const key = '<service key>'; // from 서비스 관리 → 인증; keep it out of source control
+const org = '<organization ID>'; // shown on 인증
 const base = '${origin}';
 
 /** Signs like the original: org + URI + parameter values by name joined with "&" + ("&") + body + timestamp. */
