@@ -202,6 +202,12 @@ describe('POST /{serviceId}/openapi/v1/ticket.json', () => {
     expect((await msg({}, { ...good(cat.id), userFields: 'grade=gold' })).header.resultMessage).toBe('Validation failed');
     expect((await msg({}, { ...good(cat.id), language: 'fr' })).result.contents).toEqual([expect.objectContaining({ objectName: 'language' })]);
     expect((await msg({}, [1, 2])).header.resultCode).toBe(400);
+    // An encrypted field's refused value never comes back (nor goes to a log): masked.
+    const secure = await intakeType(db(), s.id, '보안');
+    await layoutWith(db(), s.id, secure.id, [{ code: 'residentNo', type: 'text', encrypted: true, maxLength: 6 }]);
+    const masked = await post(s.id, { ...good(secure.id), userFields: [{ code: 'residentNo', value: '900101-1234567' }, { code: 'personalAgree', value: true }] }, { key });
+    expect(masked.json.result.contents).toEqual([expect.objectContaining({ objectName: 'residentNo', validate: 'length', rejectValue: '****' })]);
+    expect(JSON.stringify(masked.json)).not.toContain('1234567');
     expect(await count(s.id)).toBe(0);
     expect(await db().select().from(ticketHistory).where(and(eq(ticketHistory.serviceId, s.id)))).toHaveLength(0);
   });
