@@ -31,6 +31,7 @@ export async function serviceNav(access: ServiceAccess & { session: AuthSession 
       { href: `${base}/triggers`, label: t('triggers') },
       { href: `${base}/templates`, label: t('templates') },
       { href: `${base}/banned-words`, label: t('bannedWords') },
+      { href: `${base}/auth`, label: (await getTranslations('apiAuth'))('nav') },
       { href: `${base}/channels`, label: tch('nav') },
     ];
     if (canViewLogs(session.member, access)) links.push({ href: `${base}/access-log`, label: t('accessLog') });

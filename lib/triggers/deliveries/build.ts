@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { and, eq, inArray } from 'drizzle-orm';
 import { groupMembers, members, serviceMembers, services, triggerDeliveries, type DeliveryKind } from '@/db/schema';
 import type { Queryable } from '@/lib/db';
@@ -13,8 +14,9 @@ import type { CallbackSettings } from '../results/callback';
 import type { DoorayAlertSettings } from '../results/dooray';
 import type { ForwardSettings } from '../results/forward';
 import type { NotifyMailSettings } from '../results/notify-mail';
+import type { PassService } from '../load';
 import type { Effect } from '../types';
-import { enqueueDelivery } from './queue';
+import { enqueueDeliveries } from './queue';
 
 /** The request a delivery sends; for mails to the customer, rendered only at send time (their encrypted fields). */
 export type MailRequest = {
@@ -158,8 +160,8 @@ async function requestsOf(tx: Queryable, ctx: Ctx, e: Effect): Promise<{ kind: D
   return [];
 }
 
-async function context(tx: Queryable, serviceId: string, event: TicketEvent, reply?: string): Promise<Ctx> {
-  const [svc] = await tx.select({ languages: services.languages, editorType: services.editorType }).from(services).where(eq(services.id, serviceId));
+async function context(tx: Queryable, serviceId: string, event: TicketEvent, reply?: string, known?: PassService | null): Promise<Ctx> {
+  const [svc] = known ? [known] : await tx.select({ languages: services.languages, editorType: services.editorType }).from(services).where(eq(services.id, serviceId));
   return { serviceId, event, reply, languages: svc?.languages ?? [], editorHtml: svc?.editorType !== 'text', values: new Map() };
 }
 
@@ -188,10 +190,12 @@ export type Enqueued = { deliveryIds: string[]; reason?: string };
  * Renders each effect and writes its deliveries (the outbox) and jobs in the caller's
  * transaction. Effects to an endpoint that answered 410 are skipped.
  */
-export async function enqueueEffects(tx: Queryable, input: { serviceId: string; event: TicketEvent; reply?: string; effects: Effect[]; disabled: ReadonlySet<string> }): Promise<Enqueued[]> {
+export async function enqueueEffects(tx: Queryable, input: { serviceId: string; event: TicketEvent; reply?: string; effects: Effect[]; disabled: ReadonlySet<string>; service?: PassService | null }): Promise<Enqueued[]> {
   if (!input.effects.length) return [];
-  const ctx = await context(tx, input.serviceId, input.event, input.reply);
+  const ctx = await context(tx, input.serviceId, input.event, input.reply, input.service);
   const out: Enqueued[] = [];
+  // All deliveries of the pass in one INSERT and their jobs in one more, not two statements per effect.
+  const values: (typeof triggerDeliveries.$inferInsert)[] = [];
   for (const e of input.effects) {
     const url = (e.settings as { url?: string }).url;
     if (url && input.disabled.has(url)) {
@@ -203,12 +207,16 @@ export async function enqueueEffects(tx: Queryable, input: { serviceId: string; 
       out.push({ deliveryIds: [], reason: 'no_recipient' });
       continue;
     }
-    const rows = await tx
-      .insert(triggerDeliveries)
-      .values(reqs.map((r) => ({ serviceId: input.serviceId, triggerId: e.triggerId, triggerTitle: e.triggerTitle, ticketId: e.ticket.id, kind: r.kind, target: r.target, request: r.request as unknown as Record<string, unknown> })))
-      .returning({ id: triggerDeliveries.id });
-    for (const r of rows) await enqueueDelivery(tx, r.id);
-    out.push({ deliveryIds: rows.map((r) => r.id) });
+    const ids: string[] = [];
+    for (const r of reqs) {
+      const id = randomUUID();
+      ids.push(id);
+      values.push({ id, serviceId: input.serviceId, triggerId: e.triggerId, triggerTitle: e.triggerTitle, ticketId: e.ticket.id, kind: r.kind, target: r.target, request: r.request as unknown as Record<string, unknown> });
+    }
+    out.push({ deliveryIds: ids });
   }
+  if (!values.length) return out;
+  await tx.insert(triggerDeliveries).values(values);
+  await enqueueDeliveries(tx, values.map((v) => v.id!));
   return out;
 }
