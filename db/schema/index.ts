@@ -12,4 +12,6 @@ export * from './helpcenter';
 export * from './templates';
 export * from './banned-words';
 export * from './triggers';
+export * from './openapi';
 export * from './channels';
+export * from './field-crypto';

@@ -7,7 +7,7 @@ import { getDb } from '@/lib/db';
 import { NotFoundError } from '@/lib/errors';
 import { helpcenterLocale } from '@/lib/helpcenter/site';
 import { submitInquiry, type SubmitInquiryResult } from '@/lib/helpcenter/submit-inquiry';
-import { translator } from '@/lib/i18n/messages';
+import { helpcenterTranslator } from '@/lib/i18n/helpcenter';
 import { safeError } from '@/lib/log/safe-error';
 import { clientIp } from '@/lib/rate-limit/client-ip';
 
@@ -26,11 +26,11 @@ export async function submitInquiryAction(_prev: InquiryState, form: FormData): 
   // submitInquiry: the signed single-use form token, the per-IP limit, and the service's own
   // active intake types and layout (another service's ids are simply not found).
   // Called by hand (not by the form), the argument may be anything: only FormData is a submission.
-  if (!(form instanceof FormData)) return { ok: false, error: translator('ko')('errors.notFound'), fieldErrors: {}, values: {}, nonce: Date.now() };
+  if (!(form instanceof FormData)) return { ok: false, error: helpcenterTranslator('ko')('errors.notFound'), fieldErrors: {}, values: {}, nonce: Date.now() };
   const route = routeInput.safeParse({ serviceId: form.get('serviceId'), lang: form.get('lang') });
   const serviceId = route.success ? route.data.serviceId : '';
   const lang = route.success ? route.data.lang : '';
-  const t = translator(helpcenterLocale(lang));
+  const t = helpcenterTranslator(helpcenterLocale(lang));
   if (!route.success) return { ok: false, error: t('errors.notFound'), fieldErrors: {}, values: {}, nonce: Date.now() };
   const h = await headers();
   let result: SubmitInquiryResult;
