@@ -45,6 +45,8 @@ type Row = { service_id: string | null; enabled: boolean | null; allowed_cidrs: 
  * check, the per-day use count and the rate limit are one statement outside any transaction.
  */
 export async function authenticate(db: Db, req: Request, input: { serviceId: string; uri: string; params: Record<string, string>; body: string }): Promise<ApiCaller> {
+  // Only a well-formed service ID reaches SQL (a NUL byte there was a 500).
+  if (typeof input.serviceId !== 'string' || !/^[a-z][a-z0-9]{2,29}$/.test(input.serviceId)) throw new ApiRefusal(RESULT.notFound, 'Not Found');
   const [row] = (
     await db.execute<Row>(sql`
       SELECT s.id AS service_id, a.enabled, a.allowed_cidrs, a.rate_limit_per_minute AS per_minute,

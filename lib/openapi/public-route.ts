@@ -12,6 +12,8 @@ export function publicRoute(run: (input: { serviceId: string; params: Record<str
   return (req: Request, ctx: { params: Promise<Record<string, string>> }) =>
     handle(async () => {
       const params = await ctx.params;
+      // Only a well-formed service ID reaches SQL (a NUL byte there was a 500).
+      if (typeof params.serviceId !== 'string' || !/^[a-z][a-z0-9]{2,29}$/.test(params.serviceId)) throw new ApiRefusal(RESULT.notFound, 'Not Found');
       const rate = await hitRateLimit(getDb(), { key: `api:v2:ip:${clientIp(req.headers) ?? 'unknown'}`, ...PUBLIC_LIMIT });
       if (!rate.ok) throw new ApiRefusal(RESULT.tooMany, 'Too Many Requests', null, { 'Retry-After': String(Math.max(1, rate.retryAfterSeconds)) });
       return run({ serviceId: params.serviceId, params, query: queryParams(new URL(req.url)) });

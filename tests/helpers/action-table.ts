@@ -1,7 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { NextRequest } from 'next/server';
-import { bannedWords, categories, doorayProjects, fields, serviceMembers, templates, triggerDeliveries, triggers, type Member } from '@/db/schema';
+import { apiKeys, bannedWords, categories, doorayProjects, fields, serviceMembers, templates, triggerDeliveries, triggers, type Member } from '@/db/schema';
 import { saveAttachments } from '@/lib/attachments/save';
 import type { Db } from '@/lib/db';
 import { makeAgent, makeGroup, makeMember, makeService } from './factories';
@@ -25,6 +25,8 @@ export const AGENT_ROWS: Role[] = ['agent', 'noTransfer', 'serviceAdmin'];
 export const TRANSFER: Role[] = ['agent', 'serviceAdmin'];
 export const ADMINS: Role[] = ['serviceAdmin', 'orgAdmin'];
 export const ORG: Role[] = ['orgAdmin'];
+/** Routes a member's session never opens (the Open API takes its own key). */
+export const NOBODY: Role[] = [];
 
 export type People = Record<Exclude<Role, 'anon'>, Member>;
 export type Fx = {
@@ -41,6 +43,7 @@ export type Fx = {
   attachmentId: string;
   candidateId: string;
   doorayProjectId: string;
+  apiKeyId: string;
   invitedId: string;
   agentRowId: string;
   people: People;
@@ -69,11 +72,17 @@ export const A = {
   login: 'app/login/actions.ts',
   invite: 'app/invite/[token]/actions.ts',
   passwordReset: 'app/password-reset/actions.ts',
+  apiAuth: 'app/[serviceId]/(desk)/settings/auth/actions.ts',
   channels: 'app/[serviceId]/(desk)/settings/channels/actions.ts',
   dooray: 'app/[serviceId]/(desk)/tickets/dooray-actions.ts',
   sms: 'app/[serviceId]/(desk)/tickets/sms-actions.ts',
 };
 const row = (file: string, name: string, allow: Role[], input: (fx: Fx) => unknown): [string, Row] => [`${file}#${name}`, { allow, input }];
+const uploadForm = () => {
+  const f = new FormData();
+  f.set('file', new File([Buffer.from('%PDF-1.7')], 'a.pdf', { type: 'application/pdf' }));
+  return f;
+};
 const xlsx = () => new File([Buffer.from('not really a workbook')], 'c.xlsx');
 const hcForm = (fx: Fx) => {
   const f = new FormData();
@@ -168,6 +177,10 @@ export const ACTIONS = new Map<string, Row>([
   row(A.dooray, 'transferToDoorayAction', DESK, (fx) => ({ serviceId: fx.s, ticketId: fx.ticket.id, version: 1, projectId: fx.doorayProjectId, subject: '이관', body: '내용' })),
   row(A.dooray, 'doorayCommentAction', DESK, (fx) => ({ serviceId: fx.s, ticketId: fx.ticket.id, body: '코멘트' })),
   row(A.sms, 'sendTicketSmsAction', DESK, (fx) => ({ serviceId: fx.s, ticketId: fx.ticket.id, clickKey: fx.templateId, senderNo: '0212345678', to: 'number', recipientNo: '01012345678', body: '안내' })),
+  // Open API keys and settings (issue 14): service admins.
+  row(A.apiAuth, 'issueApiKeyAction', ADMINS, (fx) => ({ serviceId: fx.s })),
+  row(A.apiAuth, 'revokeApiKeyAction', ADMINS, (fx) => ({ serviceId: fx.s, keyId: fx.apiKeyId })),
+  row(A.apiAuth, 'saveApiSettingsAction', ADMINS, (fx) => ({ serviceId: fx.s, enabled: 'on', cidrs: '', rateLimitPerMinute: 60 })),
   // Public on purpose: the form token, the invite token, a language cookie.
   row(A.helpcenter, 'submitInquiryAction', EVERYONE, hcForm),
   row(A.login, 'setGuestLocaleAction', EVERYONE, () => ({ locale: 'ko' })),
@@ -182,6 +195,18 @@ export const ROUTES = new Map<string, RouteRow>([
   ['app/[serviceId]/attachments/[attachmentId]/route.ts#GET', { allow: DESK, call: (fx, h) => h(new Request(`http://localhost/${fx.s}/attachments/${fx.attachmentId}`), { params: Promise.resolve({ serviceId: fx.s, attachmentId: fx.attachmentId }) }) }],
   // Dooray's project hook: the per-service token is the credential; it always answers 200.
   ['app/[serviceId]/api/v2/dooray/hook/route.ts#POST', { allow: EVERYONE, call: (fx, h) => h(new Request(`http://localhost/${fx.s}/api/v2/dooray/hook?token=x`, { method: 'POST', body: '{}' }), { params: Promise.resolve({ serviceId: fx.s }) }) }],
+  // The Open API authenticates with its API key, never with a member's session: no role gets in.
+  // Unsigned on purpose, as in the original product: the help-center form's public data.
+  ['app/[serviceId]/api/v2/ticket/categories.json/route.ts#GET', { allow: EVERYONE, call: (fx, h) => h(new Request(`http://localhost/${fx.s}/x`, { method: 'GET' }), { params: Promise.resolve({ serviceId: fx.s }) }) }],
+  // Unsigned on purpose, as in the original product: the help-center form's public data.
+  ['app/[serviceId]/api/v2/ticket/field/user/[categoryId]/route.ts#GET', { allow: EVERYONE, call: (fx, h) => h(new Request(`http://localhost/${fx.s}/x`, { method: 'GET' }), { params: Promise.resolve({ serviceId: fx.s, categoryId: fx.intakeId }) }) }],
+  ['app/[serviceId]/openapi/v1/ticket.json/route.ts#POST', { allow: NOBODY, call: (fx, h) => h(new Request(`http://localhost/${fx.s}/x`, { method: 'POST', body: '{}' }), { params: Promise.resolve({ serviceId: fx.s }) }) }],
+  ['app/[serviceId]/openapi/v1/ticket/attachments/upload.json/route.ts#POST', { allow: NOBODY, call: (fx, h) => h(new Request(`http://localhost/${fx.s}/x`, { method: 'POST', body: uploadForm() }), { params: Promise.resolve({ serviceId: fx.s }) }) }],
+  ['app/[serviceId]/openapi/v1/ticket/enduser/[usercode]/[ticketId]/comment.json/route.ts#POST', { allow: NOBODY, call: (fx, h) => h(new Request(`http://localhost/${fx.s}/x`, { method: 'POST', body: '{}' }), { params: Promise.resolve({ serviceId: fx.s, usercode: 'u1', ticketId: fx.ticket.id }) }) }],
+  ['app/[serviceId]/openapi/v1/ticket/enduser/[usercode]/[ticketId]/detail.json/route.ts#GET', { allow: NOBODY, call: (fx, h) => h(new Request(`http://localhost/${fx.s}/x`, { method: 'GET' }), { params: Promise.resolve({ serviceId: fx.s, usercode: 'u1', ticketId: fx.ticket.id }) }) }],
+  ['app/[serviceId]/openapi/v1/ticket/enduser/[usercode]/list.json/route.ts#GET', { allow: NOBODY, call: (fx, h) => h(new Request(`http://localhost/${fx.s}/x`, { method: 'GET' }), { params: Promise.resolve({ serviceId: fx.s, usercode: 'u1' }) }) }],
+  // The API's own description: public.
+  ['app/[serviceId]/openapi/openapi.json/route.ts#GET', { allow: EVERYONE, call: (fx, h) => h(new Request(`http://localhost/${fx.s}/openapi/openapi.json`), { params: Promise.resolve({ serviceId: fx.s }) }) }],
   // Liveness and readiness for load balancers: public, and they say yes or no only.
   ['app/api/health/route.ts#GET', { allow: EVERYONE, call: (_fx, h) => h(new Request('http://localhost/api/health'), { params: Promise.resolve({}) }) }],
   ['app/api/ready/route.ts#GET', { allow: EVERYONE, call: (_fx, h) => h(new Request('http://localhost/api/ready'), { params: Promise.resolve({}) }) }],
@@ -218,11 +243,12 @@ export async function makeFixture(db: () => Db, people: People): Promise<Fx> {
   const [delivery] = await db().insert(triggerDeliveries).values({ serviceId: s, triggerId: trigger.id, triggerTitle: trigger.title, ticketId: ticket.id, kind: 'callback', target: 'example.com', request: {}, status: 'dead' }).returning();
   const [attachment] = await saveAttachments(db(), s, ticket.id, null, [{ fileName: 'a.pdf', contentType: 'application/pdf', data: Buffer.from('%PDF-1.7') }]);
   const [project] = await db().insert(doorayProjects).values({ serviceId: s, name: '프로젝트', address: 'https://nhn.dooray.com/project/1', doorayProjectId: '1' }).returning();
+  const [apiKey] = await db().insert(apiKeys).values({ serviceId: s, sealed: 'x', hint: 'abcd' }).returning();
   const candidate = await makeMember(db());
   const invited = await makeMember(db(), { status: 'invited' });
   return {
     s, ticket, groupId: group.id, intakeId: intake.id, processingId: processing.id, templateId: template.id, triggerId: trigger.id, wordId: word.id,
-    phoneFieldId: phone.id, deliveryId: delivery.id, attachmentId: attachment.id, candidateId: candidate.id, doorayProjectId: project.id, invitedId: invited.id, agentRowId: target.agent.id, people,
+    phoneFieldId: phone.id, deliveryId: delivery.id, attachmentId: attachment.id, candidateId: candidate.id, doorayProjectId: project.id, apiKeyId: apiKey.id, invitedId: invited.id, agentRowId: target.agent.id, people,
   };
 }
 

@@ -121,7 +121,7 @@ describe('every route handler, with malformed parameters', () => {
         if (who) signInAs(asSessionMember(who));
         else signOut();
         for (const id of BAD_IDS) {
-          const params = { serviceId: id, attachmentId: id, nextauth: [id] };
+          const params = { serviceId: id, attachmentId: id, categoryId: id, usercode: id, ticketId: id, nextauth: [id] };
           for (const query of [`?kind=${encodeURIComponent(id)}&token=${encodeURIComponent(id)}`, '?kind=intake&token=%E0%A4%A', '']) {
             for (const sid of [id, fx.s]) {
               const url = `http://localhost/${encodeURIComponent(sid)}/x${query}`;
