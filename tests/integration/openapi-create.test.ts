@@ -8,6 +8,8 @@ import { asSessionMember, makeAgent, makeService } from '../helpers/factories';
 import { setupTestDb } from '../helpers/db';
 import { intakeType, layoutWith, orgId, serviceKey, signRequest } from '../helpers/openapi';
 import { signInAs } from '../helpers/session';
+// The client address the app's server stamps from the socket (issue 13: X-Real-IP is never read).
+import { CLIENT_IP_HEADER } from '@/lib/rate-limit/client-ip';
 
 jest.mock('@/lib/auth/session', () => jest.requireActual('../helpers/session').sessionMock);
 
@@ -22,7 +24,7 @@ async function post(serviceId: string, body: unknown, o: Opts = {}) {
   const uri = o.uri ?? `/${serviceId}/openapi/v1/ticket.json`;
   const text = o.raw ?? JSON.stringify(body);
   const ts = o.ts ?? String(Date.now());
-  const headers: Record<string, string> = { 'content-type': 'application/json', 'x-tc-timestamp': ts, 'x-real-ip': o.ip ?? '203.0.113.9' };
+  const headers: Record<string, string> = { 'content-type': 'application/json', 'x-tc-timestamp': ts, [CLIENT_IP_HEADER]: o.ip ?? '203.0.113.9' };
   const auth = o.auth === undefined ? signRequest(o.key!, await orgId(db()), uri, {}, text, ts) : o.auth;
   if (auth !== null) headers.authorization = auth;
   const res = await POST(new Request(`http://localhost${uri}`, { method: 'POST', headers, body: text }), { params: Promise.resolve({ serviceId }) });
