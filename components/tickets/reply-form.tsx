@@ -11,6 +11,8 @@ import { previewReplyAction, processTicketAction } from '@/app/[serviceId]/(desk
 import { checkBannedWords } from '@/app/[serviceId]/(desk)/tickets/banned-word-actions';
 import { BannedWordsDialog, type BannedWordMatch } from '@/components/banned-words/banned-words-dialog';
 import { TemplatePicker, useTemplateSuggestions } from '@/components/templates/template-picker';
+import { useLive } from '@/components/live/live-desk';
+import { noteTyping } from '@/components/live/ticket-presence';
 
 const ACTIONS = ['solve', 'pend', 'comment', 'internal'] as const;
 type Preview = { to: string | null; subject: string; text: string };
@@ -28,6 +30,13 @@ export function ReplyForm({ serviceId, ticketId, version, spam, closed, hasEmail
   const [formError, setFormError] = useState<string | null>(null);
   const [preview, setPreview] = useState<Preview | null>(null);
   const [pending, start] = useTransition();
+  // Live desk: a change by someone else since I opened (or acknowledged) the ticket is shown
+  // before I send, instead of only as the server's version conflict after the click.
+  const live = useLive();
+  const lastSeq = live.changes.at(-1)?.seq ?? 0;
+  const [seenSeq, setSeenSeq] = useState(lastSeq);
+  const changedByOthers = live.changes.some((c) => c.seq > seenSeq && c.ticketId === ticketId && c.actorId !== live.me);
+  const tl = useTranslations('live');
   const available = closed || spam ? (['comment'] as const) : ACTIONS;
   // Templates (issue 8): the picker inserts at the cursor; `/code` in the box suggests by search code.
   const bodyRef = useRef<HTMLTextAreaElement>(null);
@@ -60,6 +69,7 @@ export function ReplyForm({ serviceId, ticketId, version, spam, closed, hasEmail
   const submit = () =>
     start(async () => {
       setFormError(null);
+      if (changedByOthers) return setFormError(tl('changedBeforeSend'));
       if (!(await passesBannedWords())) return;
       const r = await processTicketAction(null, { serviceId, ticketId, version, action, body, reason: action === 'internal' ? reason || undefined : undefined });
       if (!r.ok) {
@@ -68,6 +78,7 @@ export function ReplyForm({ serviceId, ticketId, version, spam, closed, hasEmail
         return;
       }
       setErrors({});
+      setSeenSeq(lastSeq);
       setBody('');
       toast(r.data.mailed ? t('process.doneMailed') : r.data.mailFailed ? t('process.doneMailFailed') : t('process.done'), r.data.mailFailed ? 'error' : 'success');
       router.refresh();
@@ -101,8 +112,17 @@ export function ReplyForm({ serviceId, ticketId, version, spam, closed, hasEmail
         onChange={(e) => {
           setBody(e.target.value);
           suggest.onInput(e.target.value, e.target.selectionStart ?? e.target.value.length);
+          noteTyping();
         }}
-        onKeyDown={(e) => e.key === 'Escape' && suggest.dismiss()}
+        onKeyDown={(e) => {
+          if (e.key === 'Escape') suggest.dismiss();
+          // Ctrl/⌘+Enter sends, through the same checks as the button (changed ticket, 금칙어, version).
+          if (e.key === 'Enter' && (e.ctrlKey || e.metaKey) && !pending) {
+            e.preventDefault();
+            submit();
+          }
+        }}
+        aria-keyshortcuts="Control+Enter Meta+Enter"
         rows={6}
         aria-invalid={bodyErrors.length > 0}
         aria-describedby={bodyErrors.length ? 'reply-body-err' : undefined}
@@ -144,6 +164,12 @@ export function ReplyForm({ serviceId, ticketId, version, spam, closed, hasEmail
           <Button onClick={submit} disabled={pending}>{pending ? t('process.running') : t('process.submit')}</Button>
         </div>
       </div>
+      {changedByOthers && (
+        <div role="alert" data-testid="ticket-changed" className="mt-3 flex flex-wrap items-center gap-3 rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900">
+          <span>{tl('changed')}</span>
+          <Button variant="secondary" onClick={() => { setSeenSeq(lastSeq); setFormError(null); }}>{tl('acknowledge')}</Button>
+        </div>
+      )}
       {formError && <p role="alert" className="mt-2 text-sm text-red-700">{formError}</p>}
       <BannedWordsDialog open={Boolean(banned)} onClose={() => { setBanned(null); bodyRef.current?.focus(); }} text={banned?.text ?? ''} matches={banned?.matches ?? []} />
       <Dialog open={Boolean(preview)} onOpenChange={(o) => !o && setPreview(null)} title={t('process.previewTitle')} size="lg">

@@ -1,6 +1,7 @@
 import { getTranslations } from 'next-intl/server';
 import type { ReactNode } from 'react';
 import { AppShell, type NavSection } from '@/components/shell/app-shell';
+import { LiveDesk } from '@/components/live/live-desk';
 import { canViewLogs } from '@/lib/auth/access';
 import { requireService } from '@/lib/auth/require';
 
@@ -36,7 +37,9 @@ export default async function ServiceLayout({ children, params }: { children: Re
   }
   return (
     <AppShell session={session} serviceId={service.id} sections={sections}>
-      {children}
+      <LiveDesk serviceId={service.id} me={session.member.id}>
+        {children}
+      </LiveDesk>
     </AppShell>
   );
 }

@@ -7,6 +7,7 @@ import { Conversation } from '@/components/tickets/conversation';
 import { HistoryList } from '@/components/tickets/history-list';
 import { TicketDeliveries } from '@/components/triggers/ticket-deliveries';
 import { ReplyForm } from '@/components/tickets/reply-form';
+import { TicketPresence } from '@/components/live/ticket-presence';
 import { AgentFieldsForm } from '@/components/tickets/agent-fields-form';
 import { TicketActions } from '@/components/tickets/ticket-actions';
 import { StarButton } from '@/components/tickets/star-button';
@@ -79,6 +80,7 @@ export default async function TicketPage({ params }: { params: Promise<{ service
   const agentValues = Object.fromEntries(agentFields.map((f) => [f.code, f.code === 'priority' ? row.priority : (values[f.code]?.masked ? null : (values[f.code]?.value ?? null))]));
   return (
     <article className="flex flex-col gap-6">
+      <TicketPresence key={row.id} serviceId={service.id} ticketId={row.id} />
       <header className="rounded-lg border border-slate-200 bg-white p-5">
         <div className="flex flex-wrap items-start justify-between gap-3">
           <div>
@@ -123,7 +125,7 @@ export default async function TicketPage({ params }: { params: Promise<{ service
         conversation={<Conversation serviceId={service.id} messages={messages} />}
         history={<><HistoryList rows={history} /><div className="mt-4"><TicketDeliveries serviceId={service.id} ticketId={row.id} /></div></>}
       />
-      <ReplyForm serviceId={service.id} ticketId={row.id} version={row.version} spam={row.spam} closed={row.status === 'closed'} hasEmail={Boolean(row.requesterEmail || values.mail)} />
+      <ReplyForm key={row.id} serviceId={service.id} ticketId={row.id} version={row.version} spam={row.spam} closed={row.status === 'closed'} hasEmail={Boolean(row.requesterEmail || values.mail)} />
       <AgentFieldsForm
         serviceId={service.id}
         ticketId={row.id}
