@@ -41,7 +41,7 @@ async function readEvents(stream: ReadableStream<Uint8Array>, until: (e: { event
 }
 
 function runChild(args: string[]): Promise<{ code: number; out: string }> {
-  const child = spawn(process.execPath, [path.join('node_modules', 'tsx', 'dist', 'cli.mjs'), '--tsconfig', 'tests/helpers/tsconfig.child.json', 'tests/helpers/live-child.ts', ...args], {
+  const child = spawn(process.execPath, [path.join('node_modules', 'tsx', 'dist', 'cli.mjs'), '--tsconfig', 'scripts/tsconfig.node.json', 'tests/helpers/live-child.ts', ...args], {
     env: { ...process.env },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
