@@ -13,3 +13,4 @@ export * from './templates';
 export * from './banned-words';
 export * from './triggers';
 export * from './reply-drafts';
+export * from './channels';

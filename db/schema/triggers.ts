@@ -101,7 +101,7 @@ export const triggerFirings = pgTable(
   (t) => [index('trigger_firings_trigger_idx').on(t.triggerId, t.firedAt), index('trigger_firings_service_id_idx').on(t.serviceId)],
 );
 
-export const DELIVERY_KINDS = ['notify_mail', 'forward', 'callback', 'dooray'] as const;
+export const DELIVERY_KINDS = ['notify_mail', 'forward', 'callback', 'dooray', 'dooray_task', 'dooray_comment', 'sms'] as const;
 export type DeliveryKind = (typeof DELIVERY_KINDS)[number];
 export const DELIVERY_STATUSES = ['pending', 'delivered', 'dead', 'disabled'] as const;
 export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number];

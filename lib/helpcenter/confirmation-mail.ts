@@ -3,6 +3,7 @@ import type { Db } from '@/lib/db';
 import { translator } from '@/lib/i18n/messages';
 import type { Locale } from '@/lib/i18n/config';
 import { sendMail } from '@/lib/mail/send';
+import { serviceSender } from '@/lib/mail/sender';
 import { hitRateLimits } from '@/lib/rate-limit/hit';
 
 /** SPEC §3: at most 3 confirmations a day to one address, and a bound per sending IP. */
@@ -28,6 +29,7 @@ export async function sendConfirmation(
   const t = translator(mail.locale);
   try {
     await sendMail({
+      from: serviceSender(mail.serviceName),
       to: mail.to,
       subject: t('helpcenter.mail.subject', { service: mail.serviceName, number: mail.number }),
       text: t('helpcenter.mail.body', { service: mail.serviceName, number: mail.number, subject: mail.subject, link: mail.link }),

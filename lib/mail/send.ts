@@ -2,6 +2,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import nodemailer, { type Transporter } from 'nodemailer';
+import { mailDomain } from './sender';
 
 export type OutgoingMail = {
   to: string;
@@ -11,7 +12,8 @@ export type OutgoingMail = {
   /** Stable across retries so receivers can drop duplicates. */
   messageId?: string;
   headers?: Record<string, string>;
-  from?: string;
+  /** A plain address or `{ name, address }` (see serviceSender); defaults to MAIL_FROM. */
+  from?: string | { name: string; address: string };
   /** Threading (RFC 5322): the message this one answers, and the thread's message ids. */
   inReplyTo?: string;
   references?: string[];
@@ -41,10 +43,11 @@ function stripCrlf(v: string): string {
  * server is configured. Subjects and addresses are stripped of CR/LF (no header injection).
  */
 export async function sendMail(mail: OutgoingMail): Promise<{ messageId: string }> {
-  const domain = process.env.MAIL_DOMAIN || 'contactdesk.local';
+  const domain = mailDomain();
   const messageId = mail.messageId ?? `<${randomUUID()}@${domain}>`;
+  const from = typeof mail.from === 'object' ? { name: stripCrlf(mail.from.name), address: stripCrlf(mail.from.address) } : stripCrlf(mail.from ?? process.env.MAIL_FROM ?? `Contact Desk <no-reply@${domain}>`);
   const message = {
-    from: stripCrlf(mail.from ?? process.env.MAIL_FROM ?? `Contact Desk <no-reply@${domain}>`),
+    from,
     to: stripCrlf(mail.to),
     subject: stripCrlf(mail.subject),
     text: mail.text,

@@ -4,14 +4,11 @@ import type { Queryable } from '@/lib/db';
 import { isLocale } from '@/lib/i18n/config';
 import { translator } from '@/lib/i18n/messages';
 import { sendMail, type OutgoingMail } from '@/lib/mail/send';
+import { mailDomain, serviceSender } from '@/lib/mail/sender';
 import { readFieldValues } from '@/lib/pii/read-field-values';
 import { escapeHtml } from '@/lib/substitution/render';
 import { loadTicket } from './snapshot';
 import type { TicketSnapshot } from './types';
-
-function mailDomain(): string {
-  return process.env.MAIL_DOMAIN || 'contactdesk.local';
-}
 
 /** The id every mail of a ticket refers to, so mail clients keep one thread per ticket. */
 export function threadRootId(ticket: { id: string; mailThreadId?: string | null }): string {
@@ -41,7 +38,7 @@ export function composeReplyMail(ticket: TicketSnapshot & { mailThreadId?: strin
   const html = `<div style="font-family:sans-serif;line-height:1.6"><p>${escapeHtml(greeting)}</p><div>${escapeHtml(body).replace(/\n/g, '<br>')}</div><hr><p style="color:#64748b;font-size:12px">${escapeHtml(footer)}</p></div>`;
   return {
     to,
-    from: `"${serviceName.replace(/["\\\r\n]/g, '')}" <${process.env.MAIL_FROM_ADDRESS || `no-reply@${mailDomain()}`}>`,
+    from: serviceSender(serviceName),
     subject: `[#${ticket.number}] ${t('mail.reply.subjectPrefix')}${ticket.subject}`,
     text: `${greeting}\n\n${body}\n\n--\n${footer}`,
     html,

@@ -6,6 +6,7 @@ import { renderCodes } from '@/lib/substitution/render';
 import { substitutionValues } from '@/lib/substitution/values';
 import { loadTicket } from '@/lib/tickets/snapshot';
 import { OutboundBlockedError, safeFetch, type SafeResponse } from '@/lib/net/safe-fetch';
+import { attemptChannel, isChannelKind } from '@/lib/channels/deliver';
 import type { HttpRequest, MailRequest } from './build';
 import { htmlToText } from './build';
 import { enqueueDelivery } from './queue';
@@ -34,7 +35,7 @@ export function retryAfterMs(header: string | string[] | undefined, now = Date.n
   return Math.min(secs, RETRY_AFTER_CAP_MS);
 }
 
-type AttemptResult = { ok: boolean; status: number | null; errorClass: string | null; response: string | null; latencyMs: number; gone?: boolean; retryAfter?: number | null };
+type AttemptResult = { ok: boolean; status: number | null; errorClass: string | null; response: string | null; latencyMs: number; gone?: boolean; retryAfter?: number | null; permanent?: boolean };
 
 function fromResponse(res: SafeResponse): AttemptResult {
   const ok = res.status >= 200 && res.status < 300;
@@ -50,6 +51,8 @@ function fromResponse(res: SafeResponse): AttemptResult {
 }
 
 async function send(db: Db, d: TriggerDelivery): Promise<AttemptResult> {
+  // Dooray 이관/코멘트 and SMS: their own senders (lib/channels/deliver.ts).
+  if (isChannelKind(d.kind)) return attemptChannel(db, d);
   const started = Date.now();
   try {
     if (d.kind === 'callback') {
@@ -116,7 +119,7 @@ export async function attemptDelivery(db: Db, deliveryId: string): Promise<boole
       if (url) await tx.insert(disabledEndpoints).values({ serviceId: d.serviceId, url }).onConflictDoNothing();
       return;
     }
-    if (attempts >= MAX_ATTEMPTS) {
+    if (attempts >= MAX_ATTEMPTS || r.permanent) {
       await tx.update(triggerDeliveries).set({ status: 'dead', attempts, leaseUntil: null, updatedAt: new Date() }).where(eq(triggerDeliveries.id, d.id));
       return;
     }

@@ -1,5 +1,6 @@
 import { notFound } from 'next/navigation';
-import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
+import { getLocale, getTranslations } from 'next-intl/server';
+import { getFormatDate } from '@/lib/i18n/get-format-date';
 import { asc, eq } from 'drizzle-orm';
 import { Badge } from '@/components/ui/card';
 import { categoryOptions } from '@/components/tickets/category-options';
@@ -13,15 +14,27 @@ import { AgentFieldsForm } from '@/components/tickets/agent-fields-form';
 import { TicketActions } from '@/components/tickets/ticket-actions';
 import { StarButton } from '@/components/tickets/star-button';
 import { TicketTabs } from '@/components/tickets/ticket-tabs';
+import { DoorayTab } from '@/components/channels/dooray-tab';
+import { DoorayTicketActions } from '@/components/channels/dooray-ticket-actions';
+import { listDoorayProjects } from '@/db/queries/dooray';
+import { SmsHistory } from '@/components/channels/sms-history';
+import { SmsSendButton } from '@/components/channels/sms-send-button';
+import { smsConfig } from '@/lib/sms/config';
+import { knownCodes } from '@/lib/substitution/values';
+import { doorayOrg, readDoorayState } from '@/lib/dooray/config';
+import { ACTIVE_DOORAY } from '@/lib/dooray/transfer';
 import { STATUS_TONE } from '@/components/tickets/priority';
 import { ticketConversation, ticketHistoryRows, transferTargets } from '@/db/queries/ticket-detail';
 import { ticketLabels } from '@/db/queries/ticket-labels';
+import { fieldDisplayDefs } from '@/db/queries/fields';
 import { groups } from '@/db/schema';
 import { requireService } from '@/lib/auth/require';
 import { getCategoryTree } from '@/lib/categories/tree';
 import { getDb } from '@/lib/db';
 import { NotFoundError } from '@/lib/errors';
 import { resolveLayout } from '@/lib/field-layouts/resolve-layout';
+import { displayFieldValue } from '@/lib/fields/display';
+import type { FieldOption } from '@/lib/fields/types';
 import { readFieldValues } from '@/lib/pii/read-field-values';
 import { agentGroups, assignableAgent } from '@/lib/tickets/assignable';
 import { COLUMN_CODES } from '@/lib/tickets/create-ticket';
@@ -53,9 +66,10 @@ export default async function TicketPage({ params }: { params: Promise<{ service
   }
   const { row } = await loadTicket(db, service.id, ticketId);
   const me = session.member.id;
-  const [messages, history, values, customerLayout, agentLayout, intake, processing, targets, mine, groupRows] = await Promise.all([
+  const [messages, history, fieldDefs, values, customerLayout, agentLayout, intake, processing, targets, mine, groupRows] = await Promise.all([
     ticketConversation(db, service.id, row.id),
     ticketHistoryRows(db, service.id, row.id),
+    fieldDisplayDefs(db, service.id),
     readFieldValues(db, service.id, row.id, { reveal: false }),
     resolveLayout(db, service.id, 'customer', row.intakeTypeId),
     resolveLayout(db, service.id, 'agent', null),
@@ -67,15 +81,19 @@ export default async function TicketPage({ params }: { params: Promise<{ service
   ]);
   const myGroups = access.agent ? await agentGroups(db, service.id, access.agent.id) : [];
   const draft = await getDraft(db, { serviceId: service.id, ticketId: row.id, memberId: me });
+  const [dooray, dOrg, dProjects, sms, codes] = await Promise.all([readDoorayState(db, service.id), doorayOrg(db, service.id), listDoorayProjects(db, { serviceId: service.id }), service.smsEnabled ? smsConfig(db, service.id) : null, knownCodes(db, service.id)]);
+  const inDooray = (ACTIVE_DOORAY as readonly string[]).includes(row.status);
+  const td = await getTranslations('channels.dooray');
   const label = await ticketLabels(db, service.id, lang, { categories: [row.intakeTypeId, row.processingTypeId], members: [row.assigneeId], groups: [row.groupId] });
   const t = await getTranslations('tickets');
-  const format = await getFormatter();
+  const formatDate = await getFormatDate();
   const defaultLang = service.languages[0] ?? 'ko';
-  const show = (code: string) => {
+  const show = (code: string, field?: { type: string; options: FieldOption[] }) => {
     const v = values[code];
     if (!v) return '';
     if (v.destroyed) return t('destroyed');
-    return Array.isArray(v.value) ? v.value.join(', ') : typeof v.value === 'boolean' ? (v.value ? t('yes') : t('no')) : (v.value ?? '');
+    if (v.masked) return String(v.value);
+    return displayFieldValue(field, v.value, { lang, defaultLang, yes: t('yes'), no: t('no') });
   };
   const customerFields = customerLayout.fields.filter((f) => f.visible && !COLUMN_CODES.has(f.code) && f.type !== 'caption' && f.type !== 'file');
   const agentFields = agentLayout.fields.filter((f) => f.visible && f.code !== 'processingType' && f.type !== 'caption' && f.type !== 'file');
@@ -99,7 +117,7 @@ export default async function TicketPage({ params }: { params: Promise<{ service
               <span>· {t('col.assignee')}: {label(row.assigneeId) || t('noAssignee')}</span>
               {row.groupId && <span>· {t('col.group')}: {label(row.groupId)}</span>}
               <span>· {t('col.intake')}: {label(row.intakeTypeId) || '-'}</span>
-              <span>· {t('col.createdAt')}: {format.dateTime(row.createdAt, { dateStyle: 'medium', timeStyle: 'short' })}</span>
+              <span>· {t('col.createdAt')}: {formatDate(row.createdAt, 'dateTime')}</span>
             </p>
           </div>
           <TicketActions
@@ -112,20 +130,34 @@ export default async function TicketPage({ params }: { params: Promise<{ service
             myGroups={groupRows.filter((g) => myGroups.includes(g.id))}
             targets={targets.filter((a) => a.memberId !== row.assigneeId)}
           />
+          <div className="flex flex-wrap gap-2">
+            <DoorayTicketActions
+              serviceId={service.id}
+              ticket={{ id: row.id, version: row.version }}
+              canTransfer={Boolean(dooray?.enabled && !dooray.paused && dOrg && dProjects.length && !row.spam && !inDooray && row.status !== 'closed')}
+              canComment={Boolean(dOrg && inDooray)}
+              projects={dProjects.map((p) => ({ id: p.id, name: p.name }))}
+              defaults={{ subject: '[#{ticketNo}] #{subject}', body: '#{inquiry}\n\n#{ticketUrl}' }}
+            />
+            {sms && sms.allowedSenders.length > 0 && !row.spam && (
+              <SmsSendButton serviceId={service.id} ticketId={row.id} senders={sms.allowedSenders} requesterPhone={row.requesterPhone || (values.phone ? show('phone') : null)} codes={[...codes].sort()} />
+            )}
+          </div>
         </div>
         <dl className="mt-4 grid gap-x-6 gap-y-2 text-sm sm:grid-cols-2 lg:grid-cols-3">
           <div><dt className="text-slate-500">{t('requester.name')}</dt><dd>{row.requesterName || show('name') || '-'}</dd></div>
           <div><dt className="text-slate-500">{t('requester.email')}</dt><dd className="break-all">{row.requesterEmail || show('mail') || '-'}</dd></div>
           <div><dt className="text-slate-500">{t('requester.phone')}</dt><dd>{row.requesterPhone || show('phone') || '-'}</dd></div>
           {customerFields.filter((f) => !['name', 'mail', 'phone'].includes(f.code)).map((f) => (
-            <div key={f.id}><dt className="text-slate-500">{f.names[lang] || f.names[defaultLang] || f.code}</dt><dd className="break-all whitespace-pre-wrap">{show(f.code) || '-'}</dd></div>
+            <div key={f.id}><dt className="text-slate-500">{f.names[lang] || f.names[defaultLang] || f.code}</dt><dd className="break-all whitespace-pre-wrap">{show(f.code, f) || '-'}</dd></div>
           ))}
         </dl>
       </header>
       <TicketTabs
         labels={{ conversation: t('tabs.conversation'), history: t('tabs.history') }}
         conversation={<Conversation serviceId={service.id} messages={messages} />}
-        history={<><HistoryList rows={history} /><div className="mt-4"><TicketDeliveries serviceId={service.id} ticketId={row.id} /></div></>}
+        history={<><HistoryList rows={history} fields={fieldDefs} defaultLang={defaultLang} /><div className="mt-4"><SmsHistory serviceId={service.id} ticketId={row.id} /></div><div className="mt-4"><TicketDeliveries serviceId={service.id} ticketId={row.id} /></div></>}
+        extra={dooray ? [{ id: 'dooray', label: td('tab'), content: <DoorayTab serviceId={service.id} ticketId={row.id} /> }] : []}
       />
       <ReplyForm key={row.id} draft={draft?.body ?? null} serviceId={service.id} ticketId={row.id} version={row.version} spam={row.spam} closed={row.status === 'closed'} hasEmail={Boolean(row.requesterEmail || values.mail)} />
       <AgentFieldsForm

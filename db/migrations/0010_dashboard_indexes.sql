@@ -1,2 +1,0 @@
-CREATE INDEX "tickets_dashboard_created_idx" ON "tickets" USING btree ("service_id","created_at","spam","channel","intake_type_id","first_replied_at","solved_at");--> statement-breakpoint
-CREATE INDEX "tickets_dashboard_solved_idx" ON "tickets" USING btree ("service_id","solved_at","spam","solved_by_id");
