@@ -13,4 +13,6 @@ export * from './templates';
 export * from './banned-words';
 export * from './triggers';
 export * from './reply-drafts';
+export * from './openapi';
 export * from './channels';
+export * from './field-crypto';

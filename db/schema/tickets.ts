@@ -100,14 +100,6 @@ export const tickets = pgTable(
   ],
 );
 
-/** The per-service ticket number counter, advanced with `UPDATE … RETURNING`. */
-export const ticketCounters = pgTable('ticket_counters', {
-  serviceId: text('service_id')
-    .primaryKey()
-    .references(() => services.id, { onDelete: 'cascade' }),
-  lastNumber: integer('last_number').notNull().default(0),
-});
-
 /**
  * One row per ticket and field. A value of an encrypted field lives only in `value_encrypted`
  * (AES-256-GCM under the ticket's data key); `value` is then null. `destroy_at` is when the

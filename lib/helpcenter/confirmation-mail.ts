@@ -1,7 +1,6 @@
 import 'server-only';
 import type { Db } from '@/lib/db';
-import { translator } from '@/lib/i18n/messages';
-import type { Locale } from '@/lib/i18n/config';
+import { helpcenterTranslator, type HelpcenterLocale } from '@/lib/i18n/helpcenter';
 import { sendMail } from '@/lib/mail/send';
 import { serviceSender } from '@/lib/mail/sender';
 import { hitRateLimits } from '@/lib/rate-limit/hit';
@@ -18,7 +17,7 @@ export type ConfirmationState = 'sent' | 'limited' | 'failed';
  */
 export async function sendConfirmation(
   db: Db,
-  mail: { to: string; ip: string; locale: Locale; serviceName: string; number: number; subject: string; link: string },
+  mail: { to: string; ip: string; locale: HelpcenterLocale; serviceName: string; number: number; subject: string; link: string },
 ): Promise<ConfirmationState> {
   const w = MAIL_LIMITS.windowSeconds;
   const rate = await hitRateLimits(db, [
@@ -26,7 +25,7 @@ export async function sendConfirmation(
     { key: `hc:mail:ip:${mail.ip}`, limit: MAIL_LIMITS.perIp, windowSeconds: w },
   ]);
   if (!rate.ok) return 'limited';
-  const t = translator(mail.locale);
+  const t = helpcenterTranslator(mail.locale);
   try {
     await sendMail({
       from: serviceSender(mail.serviceName),

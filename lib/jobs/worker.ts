@@ -1,6 +1,7 @@
 import PgBoss from 'pg-boss';
 import { getDb } from '@/lib/db';
 import { destroyDueValues } from '@/lib/pii/destroy-due';
+import { runFieldCrypto } from '@/lib/pii/field-crypto';
 import { attemptDelivery, sweepDeliveries } from '@/lib/triggers/deliveries/attempt';
 import { QUEUES } from './queues';
 
@@ -36,6 +37,13 @@ export async function startWorker(opts: { url?: string; schedule?: boolean; supe
     await sweepDeliveries(getDb());
   });
   if (schedule) await boss.schedule(sw.name, sw.cron);
+  const fc = QUEUES.fieldCrypto;
+  await boss.createQueue(fc.name, { name: fc.name, policy: fc.policy, retryLimit: fc.retryLimit, expireInMinutes: 30 });
+  await boss.work(fc.name, async () => {
+    const n = await runFieldCrypto(getDb());
+    if (n) console.log(`[worker] converted ${n} field value(s) after an encryption switch`);
+  });
+  if (schedule) await boss.schedule(fc.name, fc.cron);
   return {
     boss,
     // stop() resolves before pg-boss has cleared its timers; 'stopped' is when it really has.

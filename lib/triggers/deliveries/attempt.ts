@@ -2,13 +2,15 @@ import { and, eq, lte, or, isNull, lt, sql } from 'drizzle-orm';
 import { disabledEndpoints, triggerDeliveries, triggerDeliveryAttempts, type TriggerDelivery } from '@/db/schema';
 import type { Db } from '@/lib/db';
 import { sendMail } from '@/lib/mail/send';
+import { sanitizeRichHtml } from '@/lib/html/sanitize';
+import { htmlToMailText } from '@/lib/mail/html-to-text';
 import { renderCodes } from '@/lib/substitution/render';
 import { substitutionValues } from '@/lib/substitution/values';
 import { loadTicket } from '@/lib/tickets/snapshot';
 import { OutboundBlockedError, safeFetch, type SafeResponse } from '@/lib/net/safe-fetch';
 import { attemptChannel, isChannelKind } from '@/lib/channels/deliver';
 import type { HttpRequest, MailRequest } from './build';
-import { htmlToText } from './build';
+import { completeAfterForward } from './complete-after-forward';
 import { enqueueDelivery } from './queue';
 import { webhookSecret } from './secret';
 import { signedPost } from './signed-post';
@@ -71,8 +73,8 @@ async function send(db: Db, d: TriggerDelivery): Promise<AttemptResult> {
       const { snapshot: ticket } = await loadTicket(db, d.serviceId, d.ticketId);
       const v = await substitutionValues(db, ticket, { audience: 'customer' });
       subject = renderCodes(m.template.subject, v, { html: false });
-      const body = renderCodes(m.template.body, v, { html: m.template.html });
-      text = m.template.html ? htmlToText(body) : body;
+      const body = m.template.html ? sanitizeRichHtml(renderCodes(m.template.body, v, { html: true })) : renderCodes(m.template.body, v, { html: false });
+      text = m.template.html ? htmlToMailText(body) : body;
       html = m.template.html ? body : undefined;
     }
     const domain = process.env.MAIL_DOMAIN || 'contactdesk.local';
@@ -111,6 +113,7 @@ export async function attemptDelivery(db: Db, deliveryId: string): Promise<boole
     const attempts = d.attempts + 1;
     if (r.ok) {
       await tx.update(triggerDeliveries).set({ status: 'delivered', attempts, deliveredAt: new Date(), leaseUntil: null, updatedAt: new Date() }).where(eq(triggerDeliveries.id, d.id));
+      if ((d.request as unknown as MailRequest).completeTicket) await completeAfterForward(tx, d);
       return;
     }
     if (r.gone) {

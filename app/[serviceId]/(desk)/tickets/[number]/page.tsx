@@ -3,7 +3,7 @@ import { getLocale, getTranslations } from 'next-intl/server';
 import { getFormatDate } from '@/lib/i18n/get-format-date';
 import { asc, eq } from 'drizzle-orm';
 import { Badge } from '@/components/ui/card';
-import { categoryOptions } from '@/components/tickets/category-options';
+import { categoryOptions, withCurrent } from '@/components/tickets/category-options';
 import { Conversation } from '@/components/tickets/conversation';
 import { HistoryList } from '@/components/tickets/history-list';
 import { TicketDeliveries } from '@/components/triggers/ticket-deliveries';
@@ -87,6 +87,8 @@ export default async function TicketPage({ params }: { params: Promise<{ service
   const label = await ticketLabels(db, service.id, lang, { categories: [row.intakeTypeId, row.processingTypeId], members: [row.assigneeId], groups: [row.groupId] });
   const t = await getTranslations('tickets');
   const formatDate = await getFormatDate();
+  const tx = await getTranslations('ticketExtra');
+  const categoryLabel = (id: string | null) => (label.deleted(id) ? tx('deletedCategory', { name: label(id) }) : label(id));
   const defaultLang = service.languages[0] ?? 'ko';
   const show = (code: string, field?: { type: string; options: FieldOption[] }) => {
     const v = values[code];
@@ -116,7 +118,8 @@ export default async function TicketPage({ params }: { params: Promise<{ service
               <span>{t('col.priority')}: {t(`priority.${row.priority}`)}</span>
               <span>· {t('col.assignee')}: {label(row.assigneeId) || t('noAssignee')}</span>
               {row.groupId && <span>· {t('col.group')}: {label(row.groupId)}</span>}
-              <span>· {t('col.intake')}: {label(row.intakeTypeId) || '-'}</span>
+              <span>· {t('col.intake')}: {categoryLabel(row.intakeTypeId) || '-'}</span>
+              {row.processingTypeId && <span>· {t('col.processing')}: {categoryLabel(row.processingTypeId)}</span>}
               <span>· {t('col.createdAt')}: {formatDate(row.createdAt, 'dateTime')}</span>
             </p>
           </div>
@@ -168,8 +171,8 @@ export default async function TicketPage({ params }: { params: Promise<{ service
         defaultLang={defaultLang}
         intakeTypeId={row.intakeTypeId}
         processingTypeId={row.processingTypeId}
-        intake={categoryOptions(intake, { activeOnly: false })}
-        processing={categoryOptions(processing)}
+        intake={withCurrent(categoryOptions(intake), row.intakeTypeId, categoryLabel(row.intakeTypeId))}
+        processing={withCurrent(categoryOptions(processing), row.processingTypeId, categoryLabel(row.processingTypeId))}
         fields={agentFields.map(fieldView)}
         values={agentValues}
         disabled={row.spam || row.status === 'closed'}

@@ -22,6 +22,7 @@ ALTER TABLE "reply_drafts" ADD CONSTRAINT "reply_drafts_service_id_services_id_f
 CREATE INDEX "reply_drafts_member_idx" ON "reply_drafts" USING btree ("member_id");--> statement-breakpoint
 CREATE INDEX "tickets_search_bigram_idx" ON "tickets" USING gin (search_bigrams("search_text"));--> statement-breakpoint
 CREATE INDEX "tickets_dashboard_created_idx" ON "tickets" USING btree ("service_id","created_at","spam","channel","intake_type_id","first_replied_at","solved_at");--> statement-breakpoint
-CREATE INDEX "tickets_dashboard_solved_idx" ON "tickets" USING btree ("service_id","solved_at","spam","solved_by_id");--> statement-breakpoint
+CREATE INDEX "tickets_dashboard_solved_idx" ON "tickets" USING btree ("service_id","solved_at","spam","solved_by_id");
+--> statement-breakpoint
 -- The planner needs the statistics of the new bigram expression to tell a common word from a rare one.
 ANALYZE "tickets";
