@@ -1,6 +1,7 @@
 import { eq, sql } from 'drizzle-orm';
 import { tickets } from '@/db/schema';
 import type { Queryable } from '@/lib/db';
+import { notifyTicketChange } from '@/lib/live/notify';
 import { scheduleDestructionOnClose } from '@/lib/pii/schedule-on-close';
 import { runTicketTriggers } from '@/lib/triggers';
 import { diffSnapshots, writeHistory, type HistoryEntry } from './history';
@@ -59,5 +60,15 @@ export async function recordTicketChange(tx: Queryable, ctx: { serviceId: string
     if (closing) await scheduleDestructionOnClose(tx, after.id);
     await writeHistory(tx, ctx.serviceId, after.id, ctx.actor, triggerEntries);
   }
+  // Live desks (lib/live): delivered at commit to every app instance.
+  await notifyTicketChange(tx, {
+    serviceId: ctx.serviceId,
+    ticketId: after.id,
+    number: after.number,
+    status: final.status,
+    assigneeId: final.assigneeId ?? null,
+    previousAssigneeId: before ? (before.assigneeId ?? null) : null,
+    actorId: ctx.actor.type === 'member' ? ctx.actor.id : null,
+  });
   return final;
 }

@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { AppShell } from '@/components/shell/app-shell';
+import { LiveDesk } from '@/components/live/live-desk';
 import { serviceNav } from '@/components/shell/service-nav';
 import { requireService } from '@/lib/auth/require';
 
@@ -11,7 +12,9 @@ export default async function ServiceLayout({ children, params }: { children: Re
   const access = await requireService(serviceId);
   return (
     <AppShell session={access.session} serviceId={access.service.id} sections={await serviceNav(access)}>
-      {children}
+      <LiveDesk serviceId={access.service.id} me={access.session.member.id}>
+        {children}
+      </LiveDesk>
     </AppShell>
   );
 }

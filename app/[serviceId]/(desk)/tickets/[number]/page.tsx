@@ -9,6 +9,8 @@ import { Conversation } from '@/components/tickets/conversation';
 import { HistoryList } from '@/components/tickets/history-list';
 import { TicketDeliveries } from '@/components/triggers/ticket-deliveries';
 import { ReplyForm } from '@/components/tickets/reply-form';
+import { TicketPresence } from '@/components/live/ticket-presence';
+import { getDraft } from '@/db/queries/reply-drafts';
 import { AgentFieldsForm } from '@/components/tickets/agent-fields-form';
 import { RevealValue } from '@/components/tickets/reveal-value';
 import { TicketActions } from '@/components/tickets/ticket-actions';
@@ -82,6 +84,7 @@ export default async function TicketPage({ params }: { params: Promise<{ service
     db.select({ id: groups.id, name: groups.name }).from(groups).where(eq(groups.serviceId, service.id)).orderBy(asc(groups.name)),
   ]);
   const myGroups = access.agent ? await agentGroups(db, service.id, access.agent.id) : [];
+  const draft = await getDraft(db, { serviceId: service.id, ticketId: row.id, memberId: me });
   const [dooray, dOrg, dProjects, sms, codes] = await Promise.all([readDoorayState(db, service.id), doorayOrg(db, service.id), listDoorayProjects(db, { serviceId: service.id }), service.smsEnabled ? smsConfig(db, service.id) : null, knownCodes(db, service.id)]);
   const inDooray = (ACTIVE_DOORAY as readonly string[]).includes(row.status);
   const td = await getTranslations('channels.dooray');
@@ -110,6 +113,7 @@ export default async function TicketPage({ params }: { params: Promise<{ service
   const agentValues = Object.fromEntries(agentFields.map((f) => [f.code, f.code === 'priority' ? row.priority : (values[f.code]?.masked ? null : (values[f.code]?.value ?? null))]));
   return (
     <article className="flex flex-col gap-6">
+      <TicketPresence key={row.id} serviceId={service.id} ticketId={row.id} />
       <header className="rounded-lg border border-slate-200 bg-white p-5">
         <div className="flex flex-wrap items-start justify-between gap-3">
           <div>
@@ -169,7 +173,7 @@ export default async function TicketPage({ params }: { params: Promise<{ service
         history={<><HistoryList rows={history} fields={fieldDefs} defaultLang={defaultLang} /><div className="mt-4"><SmsHistory serviceId={service.id} ticketId={row.id} /></div><div className="mt-4"><TicketDeliveries serviceId={service.id} ticketId={row.id} /></div></>}
         extra={dooray ? [{ id: 'dooray', label: td('tab'), content: <DoorayTab serviceId={service.id} ticketId={row.id} /> }] : []}
       />
-      <ReplyForm serviceId={service.id} ticketId={row.id} version={row.version} spam={row.spam} closed={row.status === 'closed'} hasEmail={Boolean(row.requesterEmail || values.mail)} />
+      <ReplyForm key={row.id} draft={draft?.body ?? null} serviceId={service.id} ticketId={row.id} version={row.version} spam={row.spam} closed={row.status === 'closed'} hasEmail={Boolean(row.requesterEmail || values.mail)} />
       <AgentFieldsForm
         serviceId={service.id}
         ticketId={row.id}
