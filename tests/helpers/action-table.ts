@@ -68,6 +68,7 @@ export const A = {
   ticketWords: 'app/[serviceId]/(desk)/tickets/banned-word-actions.ts',
   ticketTemplates: 'app/[serviceId]/(desk)/tickets/template-actions.ts',
   reveal: 'app/[serviceId]/(desk)/tickets/reveal-actions.ts',
+  drafts: 'app/[serviceId]/(desk)/tickets/draft-actions.ts',
   helpcenter: 'app/[serviceId]/hc/[lang]/actions.ts',
   login: 'app/login/actions.ts',
   invite: 'app/invite/[token]/actions.ts',
@@ -181,6 +182,7 @@ export const ACTIONS = new Map<string, Row>([
   row(A.apiAuth, 'issueApiKeyAction', ADMINS, (fx) => ({ serviceId: fx.s })),
   row(A.apiAuth, 'revokeApiKeyAction', ADMINS, (fx) => ({ serviceId: fx.s, keyId: fx.apiKeyId })),
   row(A.apiAuth, 'saveApiSettingsAction', ADMINS, (fx) => ({ serviceId: fx.s, enabled: 'on', cidrs: '', rateLimitPerMinute: 60 })),
+  row(A.drafts, 'saveDraftAction', DESK, (fx) => ({ serviceId: fx.s, ticketId: fx.ticket.id, body: '작성 중' })),
   // Public on purpose: the form token, the invite token, a language cookie.
   row(A.helpcenter, 'submitInquiryAction', EVERYONE, hcForm),
   row(A.login, 'setGuestLocaleAction', EVERYONE, () => ({ locale: 'ko' })),
@@ -207,6 +209,13 @@ export const ROUTES = new Map<string, RouteRow>([
   ['app/[serviceId]/openapi/v1/ticket/enduser/[usercode]/list.json/route.ts#GET', { allow: NOBODY, call: (fx, h) => h(new Request(`http://localhost/${fx.s}/x`, { method: 'GET' }), { params: Promise.resolve({ serviceId: fx.s, usercode: 'u1' }) }) }],
   // The API's own description: public.
   ['app/[serviceId]/openapi/openapi.json/route.ts#GET', { allow: EVERYONE, call: (fx, h) => h(new Request(`http://localhost/${fx.s}/openapi/openapi.json`), { params: Promise.resolve({ serviceId: fx.s }) }) }],
+  // The live desk (issue 18): members of the service only. The stream is cancelled at once.
+  ['app/[serviceId]/live/route.ts#GET', { allow: DESK, call: async (fx, h) => {
+    const res = await h(new Request(`http://localhost/${fx.s}/live`), { params: Promise.resolve({ serviceId: fx.s }) });
+    await res.body?.cancel().catch(() => undefined);
+    return res;
+  } }],
+  ['app/[serviceId]/live/route.ts#POST', { allow: DESK, call: (fx, h) => h(new Request(`http://localhost/${fx.s}/live`, { method: 'POST', body: JSON.stringify({ ticketId: fx.ticket.id, state: 'viewing' }) }), { params: Promise.resolve({ serviceId: fx.s }) }) }],
   // Liveness and readiness for load balancers: public, and they say yes or no only.
   ['app/api/health/route.ts#GET', { allow: EVERYONE, call: (_fx, h) => h(new Request('http://localhost/api/health'), { params: Promise.resolve({}) }) }],
   ['app/api/ready/route.ts#GET', { allow: EVERYONE, call: (_fx, h) => h(new Request('http://localhost/api/ready'), { params: Promise.resolve({}) }) }],
