@@ -12,3 +12,4 @@ export * from './helpcenter';
 export * from './templates';
 export * from './banned-words';
 export * from './triggers';
+export * from './mail';

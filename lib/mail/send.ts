@@ -2,6 +2,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import nodemailer, { type Transporter } from 'nodemailer';
+import { mailDomain } from './domain';
 
 export type OutgoingMail = {
   to: string;
@@ -12,10 +13,17 @@ export type OutgoingMail = {
   messageId?: string;
   headers?: Record<string, string>;
   from?: string;
+  replyTo?: string;
   /** Threading (RFC 5322): the message this one answers, and the thread's message ids. */
   inReplyTo?: string;
   references?: string[];
 };
+
+/**
+ * SMTP timeouts, all well under the delivery lease (45 s) and the job's expiry (60 s): a server
+ * that does not answer fails this attempt and is retried later instead of holding a worker slot.
+ */
+export const SMTP_TIMEOUTS = { connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 20_000, dnsTimeout: 10_000 };
 
 export function mailDir(): string {
   return path.resolve(/*turbopackIgnore: true*/ process.env.MAIL_DIR ?? path.join('.data', 'mail'));
@@ -26,10 +34,14 @@ export function mailToFiles(): boolean {
   return !process.env.SMTP_URL;
 }
 
-let transport: Transporter | undefined;
+let transport: { url: string; t: Transporter } | undefined;
 function smtp(): Transporter {
-  transport ??= nodemailer.createTransport(process.env.SMTP_URL!);
-  return transport;
+  const url = process.env.SMTP_URL!;
+  if (transport?.url !== url) {
+    transport?.t.close();
+    transport = { url, t: nodemailer.createTransport({ url, pool: true, maxConnections: 4, ...SMTP_TIMEOUTS }) };
+  }
+  return transport.t;
 }
 
 function stripCrlf(v: string): string {
@@ -41,11 +53,12 @@ function stripCrlf(v: string): string {
  * server is configured. Subjects and addresses are stripped of CR/LF (no header injection).
  */
 export async function sendMail(mail: OutgoingMail): Promise<{ messageId: string }> {
-  const domain = process.env.MAIL_DOMAIN || 'contactdesk.local';
+  const domain = mailDomain();
   const messageId = mail.messageId ?? `<${randomUUID()}@${domain}>`;
   const message = {
     from: stripCrlf(mail.from ?? process.env.MAIL_FROM ?? `Contact Desk <no-reply@${domain}>`),
     to: stripCrlf(mail.to),
+    replyTo: mail.replyTo ? stripCrlf(mail.replyTo) : undefined,
     subject: stripCrlf(mail.subject),
     text: mail.text,
     html: mail.html,

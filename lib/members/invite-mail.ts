@@ -1,20 +1,22 @@
+import { randomUUID } from 'node:crypto';
+import { encryptValue } from '@/lib/crypto/envelope';
+import { masterKey } from '@/lib/crypto/master-key';
+import type { Queryable } from '@/lib/db';
 import type { Locale } from '@/lib/i18n/config';
-import { translator } from '@/lib/i18n/messages';
-import { sendMail } from '@/lib/mail/send';
-import { INVITE_HOURS } from './invite-token';
+import { inviteTokenBinding } from '@/lib/mail/compose-queued';
+import { enqueueMail } from '@/lib/mail/outbox';
 
 /** The public base URL of this deployment, for links in mails. */
 export function appUrl(): string {
   return (process.env.APP_URL ?? process.env.NEXTAUTH_URL ?? 'http://localhost:3000').replace(/\/+$/, '');
 }
 
-export async function sendInviteMail(locale: Locale, to: { name: string; email: string; loginId: string }, token: string, inviter: string) {
-  const t = translator(locale);
-  const link = `${appUrl()}/invite/${token}`;
-  const params = { name: to.name, inviter, loginId: to.loginId, link, hours: INVITE_HOURS };
-  return sendMail({
-    to: `"${to.name.replace(/["\\]/g, '')}" <${to.email}>`,
-    subject: t('mail.invite.subject', params),
-    text: t('mail.invite.body', params),
-  });
+/**
+ * Queues the invite mail in the invite's transaction. The one-time token is sealed with the
+ * master key (bound to the delivery row) and opened only by the worker when it sends.
+ */
+export async function enqueueInviteMail(tx: Queryable, locale: Locale, to: { name: string; email: string; loginId: string }, token: string, inviter: string, serviceId: string | null = null) {
+  const id = randomUUID();
+  const sealedToken = encryptValue(masterKey(), token, inviteTokenBinding(id));
+  return enqueueMail(tx, { id, serviceId, target: 'member', mail: { kind: 'invite_mail', to: to.email, name: to.name, loginId: to.loginId, locale, inviter, sealedToken } });
 }

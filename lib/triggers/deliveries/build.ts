@@ -12,6 +12,7 @@ import type { DoorayAlertSettings } from '../results/dooray';
 import type { ForwardSettings } from '../results/forward';
 import type { NotifyMailSettings } from '../results/notify-mail';
 import type { Effect } from '../types';
+import { htmlToText } from '@/lib/mail/html-to-text';
 import { enqueueDelivery } from './queue';
 
 /** The request a delivery sends; for mails to the customer, rendered only at send time (their encrypted fields). */
@@ -70,9 +71,7 @@ function hostOf(url: string): string {
   }
 }
 
-export function htmlToText(html: string): string {
-  return html.replace(/<br\s*\/?>/gi, '\n').replace(/<\/(p|div|li|h\d)>/gi, '\n').replace(/<[^>]+>/g, '').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&').trim();
-}
+export { htmlToText };
 
 /** The deliveries (kind, shown target, request) one effect makes. */
 async function requestsOf(tx: Queryable, ctx: Ctx, e: Effect): Promise<{ kind: DeliveryKind; target: string; request: MailRequest | HttpRequest }[]> {
