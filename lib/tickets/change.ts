@@ -14,7 +14,8 @@ export type ChangePlan = {
   event: TicketEvent;
   /** Columns to set on the ticket row. */
   set?: Partial<typeof tickets.$inferInsert>;
-  message?: { kind: MessageKind; body: string };
+  /** `mailMessageId`: the Message-ID of the mail that carried it (an imported customer reply). */
+  message?: { kind: MessageKind; body: string; mailMessageId?: string };
   maskedFields?: string[];
   /** Plain field values the change sets (merged into the snapshot and the search text). */
   fields?: Record<string, FieldValue | null>;
@@ -63,7 +64,7 @@ export async function applyPlan(tx: Queryable, serviceId: string, actor: ChangeA
   if (p.afterWrite) await p.afterWrite(tx, row.id);
   let messageId: string | null = null;
   if (p.message) {
-    const [m] = await tx.insert(ticketMessages).values({ serviceId, ticketId: row.id, kind: p.message.kind, authorId: actor.type === 'member' ? actor.id : null, body: p.message.body }).returning({ id: ticketMessages.id });
+    const [m] = await tx.insert(ticketMessages).values({ serviceId, ticketId: row.id, kind: p.message.kind, authorId: actor.type === 'member' ? actor.id : null, body: p.message.body, mailMessageId: p.message.mailMessageId ?? null }).returning({ id: ticketMessages.id });
     messageId = m.id;
     // 해결 / 보류 answer the customer: the mail goes into the outbox with the change.
     if (p.message.kind === 'agent_reply') await enqueueReplyMail(tx, row, m.id);
