@@ -12,6 +12,8 @@ CREATE TABLE "mail_accounts" (
 	"uid_validity" bigint,
 	"last_uid" bigint DEFAULT 0 NOT NULL,
 	"last_poll_at" timestamp with time zone,
+	"failures" integer DEFAULT 0 NOT NULL,
+	"next_poll_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"last_error" text,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL

@@ -54,6 +54,9 @@ export const mailAccounts = pgTable(
     uidValidity: bigint('uid_validity', { mode: 'number' }),
     lastUid: bigint('last_uid', { mode: 'number' }).notNull().default(0),
     lastPollAt: timestamp('last_poll_at', { withTimezone: true }),
+    /** Polls failed in a row: the next poll waits longer (backoff), reset by a good poll. */
+    failures: integer('failures').notNull().default(0),
+    nextPollAt: timestamp('next_poll_at', { withTimezone: true }).notNull().defaultNow(),
     lastError: text('last_error'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),

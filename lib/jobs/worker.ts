@@ -1,17 +1,19 @@
 import PgBoss from 'pg-boss';
 import { getDb } from '@/lib/db';
 import { destroyDueValues } from '@/lib/pii/destroy-due';
+import { dueAccounts, pollAccount } from '@/lib/mail/receivers/imap-poll';
+import { startSmtpReceiver, type SmtpReceiver } from '@/lib/mail/receivers/smtp-receiver';
 import { attemptDelivery, sweepDeliveries } from '@/lib/triggers/deliveries/attempt';
 import { QUEUES } from './queues';
 
-export type Worker = { boss: PgBoss; stop: () => Promise<void> };
+export type Worker = { boss: PgBoss; stop: () => Promise<void>; smtpReceiver: SmtpReceiver | null };
 
 /**
  * Starts the job worker on DATABASE_URL: creates the queues, schedules the periodic jobs
  * (pg-boss keeps one schedule per queue across instances) and works them. Jobs left active
  * by a killed worker expire and are retried.
  */
-export async function startWorker(opts: { url?: string; schedule?: boolean; supervise?: boolean } = {}): Promise<Worker> {
+export async function startWorker(opts: { url?: string; schedule?: boolean; supervise?: boolean; smtpReceiver?: boolean } = {}): Promise<Worker> {
   const schedule = opts.schedule !== false;
   const boss = new PgBoss({ connectionString: opts.url ?? process.env.DATABASE_URL!, schema: 'pgboss', max: 4, application_name: 'contact-desk-worker', schedule, supervise: opts.supervise ?? true });
   boss.on('error', (err) => console.error('[worker] pg-boss error:', err.message));
@@ -36,10 +38,36 @@ export async function startWorker(opts: { url?: string; schedule?: boolean; supe
     await sweepDeliveries(getDb());
   });
   if (schedule) await boss.schedule(sw.name, sw.cron);
+
+  const mp = QUEUES.mailPoll;
+  await boss.createQueue(mp.name, { name: mp.name, policy: mp.policy, retryLimit: mp.retryLimit, expireInSeconds: mp.expireInSeconds });
+  await boss.work<{ accountId: string }>(mp.name, { batchSize: 2, pollingIntervalSeconds: 2 }, async (jobs) => {
+    await Promise.all(jobs.map((job) => pollAccount(getDb(), job.data.accountId)));
+  });
+  const ms = QUEUES.mailPollSweep;
+  await boss.createQueue(ms.name, { name: ms.name, policy: ms.policy, retryLimit: ms.retryLimit, expireInSeconds: 60 });
+  await boss.work(ms.name, async () => {
+    for (const accountId of await dueAccounts(getDb())) await boss.send(mp.name, { accountId }, { singletonKey: accountId, expireInSeconds: mp.expireInSeconds });
+  });
+  if (schedule) await boss.schedule(ms.name, ms.cron);
+
+  // The representative accounts' receiver (SPEC §8): only where this deployment has a mail domain.
+  let smtpReceiver: SmtpReceiver | null = null;
+  if (process.env.MAIL_DOMAIN && opts.smtpReceiver !== false) {
+    try {
+      smtpReceiver = await startSmtpReceiver({ db: getDb, domain: process.env.MAIL_DOMAIN, port: Number(process.env.SMTP_RECEIVER_PORT ?? 2525), host: process.env.SMTP_RECEIVER_HOST });
+      console.log(`[worker] receiving mail for *@${process.env.MAIL_DOMAIN} on port ${smtpReceiver.port}`);
+    } catch (err) {
+      // The jobs still run; only the receiver is missing (e.g. the port is taken by another instance).
+      console.error('[worker] smtp receiver not started:', err instanceof Error ? err.message : err);
+    }
+  }
   return {
     boss,
+    smtpReceiver,
     // stop() resolves before pg-boss has cleared its timers; 'stopped' is when it really has.
     stop: async () => {
+      await smtpReceiver?.close();
       const stopped = new Promise<void>((resolve) => boss.once('stopped', () => resolve()));
       await boss.stop({ graceful: true, close: true, timeout: 10000 });
       await stopped;

@@ -17,6 +17,7 @@ jest.mock('@/lib/auth/session', () => jest.requireActual('../helpers/session').s
 
 const db = setupTestDb();
 process.env.MAIL_DOMAIN = 'desk.test';
+process.env.SMTP_RECEIVER_PORT = '0';
 let sink: SmtpSink;
 let worker: Worker | null = null;
 beforeAll(async () => {
