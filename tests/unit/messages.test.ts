@@ -36,13 +36,16 @@ const templateParams = Object.fromEntries(['codes', 'line', 'reason', 'title', '
 // Parameters of the triggers messages (issue 7).
 const triggerParams = Object.fromEntries(['codes', 'error', 'evaluated', 'fired', 'langs', 'ms', 'n', 'status', 'time', 'title'].map((p) => [p, 1]));
 
+// Parameters of the e-mail messages (issue 15).
+const emailParams = { account: 'a' };
+
 describe('UI messages parse', () => {
   it('every message is valid ICU in both languages (a broken one renders as its key)', () => {
     const { translator } = jest.requireActual('@/lib/i18n/messages') as typeof import('@/lib/i18n/messages');
     for (const [locale, tree] of [['ko', ko], ['en', en]] as const) {
       const t = translator(locale);
       const broken = keys(tree).filter((k) => {
-        const out = t(k, { min: 1, max: 2, minutes: 3, name: 'n', id: 'i', email: 'e', code: 'c', lang: 'ko', days: 30, loginId: 'l', languages: 'ko', layouts: 'a', inviter: 'x', link: 'y', hours: 72, ...categoryParams, ...agentParams, ...helpcenterParams, ...templateParams, ...triggerParams });
+        const out = t(k, { min: 1, max: 2, minutes: 3, name: 'n', id: 'i', email: 'e', code: 'c', lang: 'ko', days: 30, loginId: 'l', languages: 'ko', layouts: 'a', inviter: 'x', link: 'y', hours: 72, ...categoryParams, ...agentParams, ...helpcenterParams, ...templateParams, ...triggerParams, ...emailParams });
         return out === k;
       });
       expect(broken).toEqual([]);

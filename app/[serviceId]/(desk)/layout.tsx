@@ -9,6 +9,7 @@ export default async function ServiceLayout({ children, params }: { children: Re
   const access = await requireService(serviceId);
   const { session, service, role } = access;
   const t = await getTranslations('nav');
+  const te = await getTranslations('email');
   // Later issues add their menus here as they are built; 서비스 관리 is for admins only.
   // Menus only hide what cannot be opened; every settings page and action checks again.
   const sections: NavSection[] = [
@@ -29,6 +30,7 @@ export default async function ServiceLayout({ children, params }: { children: Re
       { href: `${base}/agents`, label: t('agents') },
       { href: `${base}/triggers`, label: t('triggers') },
       { href: `${base}/templates`, label: t('templates') },
+      { href: `${base}/email`, label: te('nav') },
       { href: `${base}/banned-words`, label: t('bannedWords') },
     ];
     if (canViewLogs(session.member, access)) links.push({ href: `${base}/access-log`, label: t('accessLog') });

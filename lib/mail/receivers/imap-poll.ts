@@ -20,6 +20,11 @@ export function sealPassword(accountId: string, password: string): string {
   return encryptValue(masterKey(), password, binding(accountId));
 }
 
+/** The account's password, opened with the master key (only ever in memory, for a login). */
+export function accountPassword(a: Pick<MailAccount, 'id' | 'passwordSealed'>): string {
+  return decryptValue<string>(masterKey(), a.passwordSealed, binding(a.id));
+}
+
 /** Opens an IMAP session to a checked address, TLS verified against the configured host name. */
 export async function openImap(a: Pick<MailAccount, 'host' | 'port' | 'tls' | 'username'>, password: string): Promise<ImapFlow> {
   const address = await checkedMailHost(a.host);
@@ -64,8 +69,7 @@ export async function pollAccount(db: Db, accountId: string): Promise<{ imported
   let imported = 0;
   let error: string | null = null;
   try {
-    const password = decryptValue<string>(masterKey(), a.passwordSealed, binding(a.id));
-    client = await openImap(a, password);
+    client = await openImap(a, accountPassword(a));
     const lock = await client.getMailboxLock(a.folder);
     try {
       const box = client.mailbox;
