@@ -4,6 +4,7 @@ import { randomBytes } from 'node:crypto';
 import { loadEnvConfig } from '@next/env';
 import { ensureDatabase, runMigrations } from '@/lib/db/migrate';
 import { runningEmbeddedPostgres, startEmbeddedPostgres, type EmbeddedPg } from '@/lib/db/embedded';
+import { productionStartProblems } from '@/lib/ops/production-checks';
 
 /** Reads a secret from .data/<name>, creating it on first use (the embedded default). */
 function localSecret(name: string): string {
@@ -21,9 +22,11 @@ function localSecret(name: string): string {
  */
 export async function prepareEnvironment(dev: boolean): Promise<{ embedded: EmbeddedPg | null }> {
   loadEnvConfig(process.cwd(), dev);
+  const dir = process.env.EMBEDDED_PG_DIR ?? path.join('.data', 'postgres');
+  const problems = productionStartProblems(process.env, { embeddedHasData: fs.existsSync(path.join(dir, 'PG_VERSION')) });
+  if (problems.length) throw new Error(`refusing a production start (NODE_ENV=production):\n- ${problems.join('\n- ')}`);
   let embedded: EmbeddedPg | null = null;
   if (!process.env.DATABASE_URL) {
-    const dir = process.env.EMBEDDED_PG_DIR ?? path.join('.data', 'postgres');
     const running = await runningEmbeddedPostgres(dir);
     if (running) {
       console.log(`[contact-desk] no DATABASE_URL: using the embedded PostgreSQL already running in ${dir}`);

@@ -5,6 +5,7 @@ import { submitInquiryAction, type InquiryState } from '@/app/[serviceId]/hc/[la
 import { FieldInput, type FieldInputField } from '@/components/fields/field-input';
 import { Button } from '@/components/ui/button';
 import { FormError } from '@/components/ui/field';
+import { isNoFile } from '@/lib/attachments/form-files';
 import { MAX_ATTACHMENT_BYTES, MAX_ATTACHMENTS } from '@/lib/attachments/limits';
 import { inputName } from '@/lib/fields/form-values';
 import type { FieldValue } from '@/lib/fields/types';
@@ -27,7 +28,7 @@ export function InquiryForm({ serviceId, lang, defaultLang, token, intakeTypeId,
     let count = 0;
     for (const f of fields.filter((x) => x.type === 'file')) {
       for (const file of fd.getAll(inputName(f.code))) {
-        if (typeof file === 'string' || (!file.size && !file.name)) continue;
+        if (typeof file === 'string' || isNoFile(file)) continue;
         if (++count > MAX_ATTACHMENTS) (errs[f.code] ??= []).push(labels.tooMany);
         else if (file.size > MAX_ATTACHMENT_BYTES) (errs[f.code] ??= []).push(`${file.name}: ${labels.tooLarge}`);
       }

@@ -1,4 +1,5 @@
-import { getFormatter, getTranslations } from 'next-intl/server';
+import { getTranslations } from 'next-intl/server';
+import { getFormatDate } from '@/lib/i18n/get-format-date';
 import { Paperclip } from 'lucide-react';
 import type { MessageKind } from '@/db/schema';
 import { cn } from '@/components/ui/cn';
@@ -23,14 +24,14 @@ const STYLE: Record<MessageKind, string> = {
 /** The ticket's messages, oldest first; text is shown as text (never as HTML). */
 export async function Conversation({ serviceId, messages }: { serviceId: string; messages: Msg[] }) {
   const t = await getTranslations('tickets');
-  const format = await getFormatter();
+  const formatDate = await getFormatDate();
   return (
     <ol className="flex flex-col gap-3">
       {messages.map((m) => (
         <li key={m.id} className={cn('rounded-lg border p-4', STYLE[m.kind])} data-kind={m.kind}>
           <p className="mb-2 flex flex-wrap justify-between gap-2 text-xs text-slate-500">
             <span className="font-medium text-slate-700">{t(`kind.${m.kind}`)}{m.author ? ` · ${m.author}` : ''}</span>
-            <time dateTime={m.createdAt.toISOString()}>{format.dateTime(m.createdAt, { dateStyle: 'medium', timeStyle: 'short' })}</time>
+            <time dateTime={m.createdAt.toISOString()}>{formatDate(m.createdAt, 'dateTime')}</time>
           </p>
           <div className="text-sm break-words whitespace-pre-wrap text-slate-900">{m.body}</div>
           {m.files.length > 0 && (

@@ -3,7 +3,8 @@
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useState, useTransition } from 'react';
-import { useFormatter, useTranslations } from 'next-intl';
+import { useTranslations } from 'next-intl';
+import { useFormatDate } from '@/lib/i18n/use-format-date';
 import type { TicketPriority, TicketStatus } from '@/db/schema';
 import { Badge, EmptyState } from '@/components/ui/card';
 import { cn } from '@/components/ui/cn';
@@ -17,7 +18,7 @@ export type TicketRowView = { id: string; number: number; subject: string; statu
 /** A page of tickets with row selection for bulk processing; rows are tinted by priority. */
 export function TicketTable({ serviceId, rows, spamBox, isAdmin }: { serviceId: string; rows: TicketRowView[]; spamBox: boolean; isAdmin: boolean }) {
   const t = useTranslations('tickets');
-  const format = useFormatter();
+  const formatDate = useFormatDate();
   const router = useRouter();
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [, start] = useTransition();
@@ -68,7 +69,7 @@ export function TicketTable({ serviceId, rows, spamBox, isAdmin }: { serviceId: 
                 <Td><Badge tone={STATUS_TONE[r.status]}>{t(`status.${r.status}`)}</Badge></Td>
                 <Td>{t(`priority.${r.priority}`)}</Td>
                 <Td>{r.assignee || <span className="text-slate-400">{t('noAssignee')}</span>}{r.group && <span className="block text-xs text-slate-500">{r.group}</span>}</Td>
-                <Td className="whitespace-nowrap text-slate-500">{format.dateTime(new Date(r.createdAt), { dateStyle: 'short', timeStyle: 'short' })}</Td>
+                <Td className="whitespace-nowrap text-slate-500"><time dateTime={r.createdAt} data-testid="ticket-created-at">{formatDate(r.createdAt, 'dateTime')}</time></Td>
               </tr>
             ))}
           </tbody>

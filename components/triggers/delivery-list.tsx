@@ -1,4 +1,5 @@
-import { getFormatter, getTranslations } from 'next-intl/server';
+import { getTranslations } from 'next-intl/server';
+import { getFormatDate } from '@/lib/i18n/get-format-date';
 import { Badge } from '@/components/ui/card';
 import type { DeliveryRow } from '@/db/queries/triggers';
 import { RetryButton } from './retry-button';
@@ -9,7 +10,7 @@ const TONE = { pending: 'amber', delivered: 'green', dead: 'red', disabled: 'sla
 export async function DeliveryList({ serviceId, rows, showTrigger }: { serviceId: string; rows: DeliveryRow[]; showTrigger?: boolean }) {
   const t = await getTranslations('triggers.deliveries');
   const tt = await getTranslations('triggers');
-  const format = await getFormatter();
+  const formatDate = await getFormatDate();
   if (!rows.length) return <p className="text-sm text-slate-500">{t('empty')}</p>;
   return (
     <ul className="space-y-2" data-testid="delivery-list">
@@ -20,9 +21,9 @@ export async function DeliveryList({ serviceId, rows, showTrigger }: { serviceId
             <span className="font-medium">{tt(`deliveryKinds.${d.kind}`)}</span>
             <span className="text-slate-600">→ {d.target}</span>
             {showTrigger && <span className="text-slate-500">· {d.triggerTitle}</span>}
-            <span className="text-xs text-slate-500">{format.dateTime(d.createdAt, { dateStyle: 'short', timeStyle: 'medium' })}</span>
+            <span className="text-xs text-slate-500">{formatDate(d.createdAt, 'dateTimeSeconds')}</span>
             <span className="text-xs text-slate-500">{t('attempts', { count: d.attempts })}</span>
-            {d.status === 'pending' && d.attempts > 0 && <span className="text-xs text-slate-500">{t('nextAt', { time: format.dateTime(d.nextAttemptAt, { timeStyle: 'medium' }) })}</span>}
+            {d.status === 'pending' && d.attempts > 0 && <span className="text-xs text-slate-500">{t('nextAt', { time: formatDate(d.nextAttemptAt, 'dateTimeSeconds') })}</span>}
             <code className="text-xs text-slate-400">{d.id}</code>
             {(d.status === 'dead' || d.status === 'disabled') && <span className="ml-auto"><RetryButton serviceId={serviceId} deliveryId={d.id} /></span>}
           </div>
@@ -38,7 +39,7 @@ export async function DeliveryList({ serviceId, rows, showTrigger }: { serviceId
                 <tbody>
                   {d.attemptLog.map((a, i) => (
                     <tr key={i} className="align-top">
-                      <td className="pr-2">{format.dateTime(a.at, { timeStyle: 'medium' })}</td>
+                      <td className="pr-2">{formatDate(a.at, 'timeSeconds')}</td>
                       <td className="pr-2">{a.httpStatus ?? '—'}</td>
                       <td className="pr-2">{a.latencyMs} ms</td>
                       <td className="pr-2">{a.errorClass ?? '—'}</td>

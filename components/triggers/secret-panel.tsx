@@ -6,6 +6,7 @@ import { rotateSecretAction } from '@/app/[serviceId]/(desk)/settings/triggers/a
 import { Button } from '@/components/ui/button';
 import { ConfirmDialog } from '@/components/ui/dialog';
 import { useToast } from '@/components/ui/toast';
+import { useFormatDate } from '@/lib/i18n/use-format-date';
 
 /** The callback signing secret: made or rotated here and shown once, never again. */
 export function SecretPanel({ serviceId, rotatedAt }: { serviceId: string; rotatedAt: string | null }) {
@@ -14,6 +15,7 @@ export function SecretPanel({ serviceId, rotatedAt }: { serviceId: string; rotat
   const [confirming, setConfirming] = useState(false);
   const [pending, start] = useTransition();
   const toast = useToast();
+  const formatDate = useFormatDate();
   const rotate = () =>
     start(async () => {
       const r = await rotateSecretAction(null, { serviceId });
@@ -25,7 +27,7 @@ export function SecretPanel({ serviceId, rotatedAt }: { serviceId: string; rotat
     <section aria-labelledby="webhook-secret" className="space-y-2 rounded-md border border-slate-200 p-4">
       <h2 id="webhook-secret" className="text-base font-semibold">{t('title')}</h2>
       <p className="text-sm text-slate-600">{t('help')}</p>
-      <p className="text-xs text-slate-500">{rotatedAt ? t('rotatedAt', { time: new Date(rotatedAt).toLocaleString() }) : t('never')}</p>
+      <p className="text-xs text-slate-500">{rotatedAt ? t('rotatedAt', { time: formatDate(rotatedAt) }) : t('never')}</p>
       {secret ? (
         <div role="status" className="space-y-1 rounded-md bg-amber-50 p-3">
           <p className="text-sm font-medium text-amber-900">{t('showOnce')}</p>

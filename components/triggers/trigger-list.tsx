@@ -6,7 +6,8 @@ import { CSS } from '@dnd-kit/utilities';
 import { GripVertical } from 'lucide-react';
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
-import { useFormatter, useTranslations } from 'next-intl';
+import { useTranslations } from 'next-intl';
+import { useFormatDate } from '@/lib/i18n/use-format-date';
 import { useState, useTransition } from 'react';
 import { deleteTriggerAction, reorderTriggersAction, setTriggerActiveAction } from '@/app/[serviceId]/(desk)/settings/triggers/actions';
 import { Button } from '@/components/ui/button';
@@ -18,10 +19,10 @@ export type TriggerItem = { id: string; title: string; active: boolean; lastFire
 
 function Stats({ item }: { item: TriggerItem }) {
   const t = useTranslations('triggers.list');
-  const format = useFormatter();
+  const formatDate = useFormatDate();
   return (
     <span className="text-xs text-slate-500">
-      {item.lastFiredAt ? t('lastFired', { time: format.dateTime(new Date(item.lastFiredAt), { dateStyle: 'short', timeStyle: 'short' }) }) : t('neverFired')} · {t('fired7d', { count: item.fired7d })}
+      {item.lastFiredAt ? t('lastFired', { time: formatDate(new Date(item.lastFiredAt), 'dateTime') }) : t('neverFired')} · {t('fired7d', { count: item.fired7d })}
     </span>
   );
 }

@@ -15,3 +15,8 @@ export async function listFields(db: Db, serviceId: string, audience: FieldAudie
     .orderBy(desc(fields.isSystem), asc(fields.createdAt), asc(fields.code));
   return rows.sort((a, b) => (SYSTEM_ORDER.get(a.code) ?? 99) - (SYSTEM_ORDER.get(b.code) ?? 99));
 }
+
+/** Every field a ticket's history may name (deleted ones too), with what it takes to show its values. */
+export async function fieldDisplayDefs(db: Db, serviceId: string) {
+  return db.select({ code: fields.code, names: fields.names, type: fields.type, options: fields.options }).from(fields).where(eq(fields.serviceId, serviceId));
+}

@@ -31,6 +31,12 @@ export async function startEmbeddedPostgres(dir: string, opts: { persistent?: bo
   const password = 'contactdesk';
   const isRoot = userInfo().uid === 0;
   const log = opts.quiet ? () => {} : (m: unknown) => process.stderr.write(`[postgres] ${String(m).trimEnd()}\n`);
+  // PostgreSQL's own last words, to say why it did not start (the package rejects without a reason).
+  const recent: string[] = [];
+  const remember = (m: unknown) => {
+    recent.push(...String(m).split('\n').filter(Boolean));
+    recent.splice(0, Math.max(0, recent.length - 50));
+  };
   const pg = new EmbeddedPostgres({
     databaseDir,
     port,
@@ -41,8 +47,11 @@ export async function startEmbeddedPostgres(dir: string, opts: { persistent?: bo
     initdbFlags: ['--encoding=UTF8'],
     // Loopback only, and no unix socket in a shared folder.
     postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories=', '-c', 'max_connections=200'],
-    onLog: opts.quiet ? () => {} : () => {},
-    onError: log,
+    onLog: remember,
+    onError: (m: unknown) => {
+      remember(m);
+      log(m);
+    },
   });
   if (isRoot) await ensureTraversable([process.cwd(), path.dirname(databaseDir)]);
   const initialised = await fs
@@ -53,10 +62,11 @@ export async function startEmbeddedPostgres(dir: string, opts: { persistent?: bo
     await fs.mkdir(path.dirname(databaseDir), { recursive: true });
     await pg.initialise();
   }
+  await waitForPreviousServer(databaseDir);
   try {
     await pg.start();
   } catch (err) {
-    throw new Error(`the embedded PostgreSQL in ${databaseDir} did not start${err ? `: ${String(err)}` : ''}`);
+    throw new Error(startFailure(databaseDir, port, recent, err));
   }
   const url = `postgres://postgres:${password}@127.0.0.1:${port}/postgres`;
   // Scripts run beside a running app (db:seed-demo) find the server here instead of starting a second one.
@@ -68,6 +78,44 @@ export async function startEmbeddedPostgres(dir: string, opts: { persistent?: bo
       await pg.stop();
     },
   };
+}
+
+/**
+ * A server of this folder that is still shutting down (a restart right after a stop, the
+ * stop signal sent to the whole process group) holds postmaster.pid; starting beside it fails
+ * with "lock file already exists". Wait for it, bounded, and say what to do when it stays.
+ */
+async function waitForPreviousServer(databaseDir: string, timeoutMs = Number(process.env.EMBEDDED_PG_WAIT_MS ?? 30_000)): Promise<void> {
+  const pidFile = path.join(databaseDir, 'postmaster.pid');
+  const pid = Number((await fs.readFile(pidFile, 'utf8').catch(() => '')).split('\n')[0]);
+  if (!Number.isInteger(pid) || pid <= 0) return;
+  const alive = () => {
+    try {
+      process.kill(pid, 0);
+      return true;
+    } catch (err) {
+      return (err as NodeJS.ErrnoException).code === 'EPERM';
+    }
+  };
+  const deadline = Date.now() + timeoutMs;
+  if (alive()) process.stderr.write(`[postgres] waiting for the previous PostgreSQL of ${databaseDir} (pid ${pid}) to finish shutting down\n`);
+  while (alive()) {
+    if (Date.now() > deadline) throw new Error(`another PostgreSQL (pid ${pid}) is still running on ${databaseDir} after ${Math.round(timeoutMs / 1000)} s: stop it (kill ${pid}), or point DATABASE_URL at it`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+/** Why the embedded server did not start: PostgreSQL's own FATAL line and the usual fix. */
+function startFailure(databaseDir: string, port: number, recent: string[], err: unknown): string {
+  // The FATAL line, with the two lines before it (the LOG line naming the cause, e.g. the bad setting).
+  const at = recent.findIndex((l) => /\b(FATAL|PANIC):/.test(l));
+  const lines = at >= 0 ? recent.slice(Math.max(0, at - 2), at + 1).filter((l) => /\b(LOG|ERROR|FATAL|PANIC|DETAIL|HINT):/.test(l)) : [];
+  const said = lines.map((l) => l.replace(/^\S+ \S+ \S+ \[\d+\] /, '').trim()).join(' ') || (err ? String(err) : recent.slice(-3).join(' '));
+  let fix = '';
+  if (/already in use|could not bind|could not create listen socket/i.test(said)) fix = `port ${port} is taken: start again (a free port is chosen each time), or stop what listens there`;
+  else if (/lock file .* already exists/i.test(said)) fix = `another server uses this folder, or a stale lock: if no postgres process runs, delete ${path.join(databaseDir, 'postmaster.pid')}`;
+  else if (/permission denied|must be owned|has invalid permissions|wrong ownership/i.test(said)) fix = `the postgres user must own ${databaseDir} with mode 0700 (chown -R postgres ${databaseDir}; chmod 700 ${databaseDir})`;
+  return `the embedded PostgreSQL in ${databaseDir} did not start${said ? `: ${said}` : ''}${fix ? `\n  fix: ${fix}` : ''}`;
 }
 
 function runningUrlFile(databaseDir: string): string {

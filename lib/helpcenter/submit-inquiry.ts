@@ -2,6 +2,7 @@ import 'server-only';
 import { lt } from 'drizzle-orm';
 import { helpcenterFormTokens, type Field } from '@/db/schema';
 import { cleanFileName, checkAttachment, MAX_ATTACHMENT_BYTES, MAX_ATTACHMENTS } from '@/lib/attachments/limits';
+import { formFiles, hasStrayFiles } from '@/lib/attachments/form-files';
 import type { UploadedFile } from '@/lib/attachments/save';
 import type { Db } from '@/lib/db';
 import { AppError, NotFoundError, ValidationError } from '@/lib/errors';
@@ -50,7 +51,7 @@ async function checkFiles(form: FormData, fileFields: Field[], t: Translate) {
   const named = new Set(fileFields.map((f) => inputName(f.code)));
   let count = 0;
   for (const f of fileFields) {
-    const list = form.getAll(inputName(f.code)).filter((x): x is File => typeof x !== 'string' && (x.size > 0 || x.name !== ''));
+    const list = formFiles(form, inputName(f.code));
     const errs: string[] = [];
     if (f.required && !list.length) errs.push(t('validation.required'));
     for (const file of list) {
@@ -71,7 +72,7 @@ async function checkFiles(form: FormData, fileFields: Field[], t: Translate) {
     if (errs.length) errors[f.code] = errs;
   }
   // A file under any other name was not offered by this form: refuse rather than drop it.
-  const stray = [...form.entries()].some(([k, v]) => typeof v !== 'string' && v.size > 0 && !named.has(k));
+  const stray = hasStrayFiles(form, named);
   return { files, errors, stray };
 }
 

@@ -12,7 +12,8 @@ export type OutgoingMail = {
   /** Stable across retries so receivers can drop duplicates. */
   messageId?: string;
   headers?: Record<string, string>;
-  from?: string;
+  /** A plain address or `{ name, address }` (see serviceSender); defaults to MAIL_FROM. */
+  from?: string | { name: string; address: string };
   replyTo?: string;
   /** Threading (RFC 5322): the message this one answers, and the thread's message ids. */
   inReplyTo?: string;
@@ -55,8 +56,9 @@ function stripCrlf(v: string): string {
 export async function sendMail(mail: OutgoingMail): Promise<{ messageId: string }> {
   const domain = mailDomain();
   const messageId = mail.messageId ?? `<${randomUUID()}@${domain}>`;
+  const from = typeof mail.from === 'object' ? { name: stripCrlf(mail.from.name), address: stripCrlf(mail.from.address) } : stripCrlf(mail.from ?? process.env.MAIL_FROM ?? `Contact Desk <no-reply@${domain}>`);
   const message = {
-    from: stripCrlf(mail.from ?? process.env.MAIL_FROM ?? `Contact Desk <no-reply@${domain}>`),
+    from,
     to: stripCrlf(mail.to),
     replyTo: mail.replyTo ? stripCrlf(mail.replyTo) : undefined,
     subject: stripCrlf(mail.subject),

@@ -1,8 +1,10 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import { categories, fields, groups, members } from '@/db/schema';
 import type { Queryable } from '@/lib/db';
-import type { FieldValue } from '@/lib/fields/types';
+import { displayFieldValue } from '@/lib/fields/display';
 import { isLocale } from '@/lib/i18n/config';
+import { formatDate } from '@/lib/i18n/format-date';
+import { appTimeZone } from '@/lib/tickets/time-zone';
 import { translator } from '@/lib/i18n/messages';
 import { appUrl } from '@/lib/members/invite-mail';
 import { readFieldValues } from '@/lib/pii/read-field-values';
@@ -15,11 +17,6 @@ export async function knownCodes(db: Queryable, serviceId: string): Promise<Set<
   return new Set([...META_CODES, ...rows.filter((r) => r.type !== 'caption' && r.type !== 'file').map((r) => r.code)]);
 }
 
-function show(v: FieldValue | null | undefined): string {
-  if (v === null || v === undefined) return '';
-  if (Array.isArray(v)) return v.join(', ');
-  return typeof v === 'boolean' ? (v ? 'Y' : 'N') : v;
-}
 
 /**
  * The values of every code for one ticket. Encrypted field values are filled in only for
@@ -30,18 +27,21 @@ export async function substitutionValues(db: Queryable, ticket: TicketSnapshot, 
   const lang = isLocale(ticket.language) ? ticket.language : 'ko';
   const t = translator(lang);
   const catIds = [ticket.intakeTypeId, ticket.processingTypeId].filter((x): x is string => Boolean(x));
-  const [cats, people, grp, stored] = await Promise.all([
+  const [cats, people, grp, stored, defs] = await Promise.all([
     catIds.length ? db.select({ id: categories.id, name: categories.name, names: categories.names }).from(categories).where(and(eq(categories.serviceId, ticket.serviceId), inArray(categories.id, catIds))) : [],
     ticket.assigneeId ? db.select({ name: members.name }).from(members).where(eq(members.id, ticket.assigneeId)) : [],
     ticket.groupId ? db.select({ name: groups.name }).from(groups).where(and(eq(groups.serviceId, ticket.serviceId), eq(groups.id, ticket.groupId))) : [],
     readFieldValues(db, ticket.serviceId, ticket.id, { reveal: opts.audience === 'customer' }),
+    db.select({ code: fields.code, type: fields.type, options: fields.options }).from(fields).where(and(eq(fields.serviceId, ticket.serviceId), inArray(fields.type, ['dropdown', 'radio', 'checkbox']))),
   ]);
+  const optionFields = new Map(defs.map((f) => [f.code, f]));
+  const shown = { lang, defaultLang: lang, yes: t('tickets.yes'), no: t('tickets.no') };
   const catName = (id: string | null) => {
     const c = cats.find((x) => x.id === id);
     return c ? (c.names[ticket.language] ?? c.name) : '';
   };
   const values: Record<string, string> = {};
-  for (const [code, v] of Object.entries(stored)) values[code] = v.masked || v.destroyed ? '' : show(v.value);
+  for (const [code, v] of Object.entries(stored)) values[code] = v.masked || v.destroyed ? '' : displayFieldValue(optionFields.get(code), v.value, shown);
   const base = appUrl();
   Object.assign(values, {
     subject: ticket.subject,
@@ -54,7 +54,7 @@ export async function substitutionValues(db: Queryable, ticket: TicketSnapshot, 
     priority: t(`tickets.priority.${ticket.priority}`),
     assignee: people[0]?.name ?? '',
     group: grp[0]?.name ?? '',
-    createdAt: new Intl.DateTimeFormat(lang, { timeZone: process.env.APP_TIME_ZONE || 'Asia/Seoul', dateStyle: 'medium', timeStyle: 'short' }).format(ticket.createdAt),
+    createdAt: formatDate(ticket.createdAt, { locale: lang, timeZone: appTimeZone() }),
     ticketUrl: `${base}/${ticket.serviceId}/tickets/${ticket.number}`,
     helpcenterUrl: `${base}/${ticket.serviceId}/hc/${ticket.language}`,
   });

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { E2E_ADMIN } from '../../playwright.config';
 
 test('an admin adds a field to an intake type layout, reorders it with the keyboard, and the child inherits it', async ({ page }) => {

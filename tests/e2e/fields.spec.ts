@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { E2E_ADMIN } from '../../playwright.config';
 
 test('an admin defines a dropdown with ko/en options and marks a field encrypted with 30-day destruction', async ({ page }) => {

@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { expect, test, type Browser, type Page } from '@playwright/test';
+import { type Browser, type Page } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { E2E_ADMIN } from '../../playwright.config';
 
 // One intake type for the whole file, made by an admin through 카테고리 관리.
@@ -28,7 +29,7 @@ async function customer(browser: Browser, javaScriptEnabled: boolean): Promise<P
   return context.newPage();
 }
 
-async function fillInquiry(page: Page, subject: string) {
+async function fillInquiry(page: Page, subject: string, { attach = true }: { attach?: boolean } = {}) {
   await page.goto('/demo/hc');
   await expect(page).toHaveURL(/\/demo\/hc\/ko$/);
   await expect(page.getByRole('heading', { name: '문의하기' })).toBeVisible();
@@ -39,8 +40,22 @@ async function fillInquiry(page: Page, subject: string) {
   await page.getByLabel('내용').fill('어제 주문한 상품의 결제를 취소하고 싶습니다.\n<b>굵게</b> 쓴 것이 아닙니다.');
   await page.getByLabel('이름').fill('홍길동');
   await page.getByLabel('이메일').fill('hong@example.com');
-  await page.getByLabel('첨부파일').setInputFiles({ name: '영수증.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.7\n영수증\n') });
+  if (attach) await page.getByLabel('첨부파일').setInputFiles({ name: '영수증.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.7\n영수증\n') });
   await page.getByLabel('개인정보수집 및 이용 동의').check();
+}
+
+// The plain path first: most customers attach nothing (the first wave refused all of them with JavaScript on).
+for (const javaScriptEnabled of [true, false]) {
+  test(`a customer files an inquiry without an attachment (JavaScript ${javaScriptEnabled ? 'on' : 'off'})`, async ({ browser }) => {
+    const page = await customer(browser, javaScriptEnabled);
+    const subject = `첨부 없는 문의 ${javaScriptEnabled ? 'JS' : 'noJS'} ${Date.now().toString(36)}`;
+    await fillInquiry(page, subject, { attach: false });
+    await page.getByRole('button', { name: '문의 접수' }).click();
+    await expect(page.getByRole('heading', { name: '문의가 접수되었습니다' })).toBeVisible();
+    await expect(page.getByTestId('ticket-number')).toHaveText(/^\d+$/);
+    await expect(page.getByText(subject, { exact: true })).toBeVisible();
+    await page.context().close();
+  });
 }
 
 test('a customer files a Korean inquiry with an attachment and sees the ticket number', async ({ browser }) => {

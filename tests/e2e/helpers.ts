@@ -27,3 +27,13 @@ export async function createTicketAsAgent(page: Page, t: { type: string; subject
   await expect(page.getByRole('heading', { name: t.subject })).toBeVisible();
   return /\/tickets\/(\d+)/.exec(page.url())![1];
 }
+
+/** 카테고리 관리 as a signed-in admin: adds a level-1 intake type named `name`. */
+export async function addIntakeType(page: Page, name: string) {
+  await page.goto('/demo/settings/categories');
+  await page.getByRole('button', { name: '1뎁스 카테고리 추가' }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByLabel('카테고리명 (ko)').fill(name);
+  await dialog.getByRole('button', { name: '추가' }).click();
+  await expect(page.getByTestId(`category-row-${name}`)).toBeVisible();
+}

@@ -1,4 +1,5 @@
-import { expect, test, type Page } from '@playwright/test';
+import { type Page } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { E2E_ADMIN, E2E_AGENT_PASSWORD } from '../../playwright.config';
 import { createTicketAsAgent, logIn, logOut } from './helpers';
 

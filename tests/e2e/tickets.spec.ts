@@ -1,6 +1,6 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { E2E_ADMIN, E2E_AGENT_PASSWORD } from '../../playwright.config';
-import { createTicketAsAgent, logIn, logOut } from './helpers';
+import { addIntakeType, createTicketAsAgent, logIn, logOut } from './helpers';
 
 test('an inquiry is taken, pended, solved and completed, and the customer gets threaded mails', async ({ page }) => {
   test.setTimeout(180_000);
@@ -85,3 +85,25 @@ test('an inquiry is taken, pended, solved and completed, and the customer gets t
     await expect(page.getByText('완료', { exact: true }).first()).toBeVisible();
   });
 });
+
+// The list is rendered on the server and hydrated in the browser: dates must come out the same
+// whatever the browser's own locale and time zone (the console guard fails on React #418).
+for (const browserLocale of [{ locale: 'ko-KR', timezoneId: 'Asia/Seoul' }, { locale: 'en-US', timezoneId: 'America/New_York' }]) {
+  test(`the ticket list hydrates cleanly in a ${browserLocale.locale} browser and keeps what the agent types`, async ({ browser }) => {
+    const context = await browser.newContext(browserLocale);
+    const page = await context.newPage();
+    await logIn(page, E2E_ADMIN.login, E2E_ADMIN.password);
+    const type = `날짜${browserLocale.locale}${Date.now().toString(36)}`;
+    await addIntakeType(page, type);
+    await createTicketAsAgent(page, { type, subject: `목록 날짜 ${browserLocale.locale}`, content: '날짜 형식 확인', email: 'date@example.com' });
+    await page.goto('/demo/tickets?menu=all');
+    const firstDate = page.getByTestId('ticket-created-at').first();
+    // One format everywhere: the member's language (Korean) with 오전/오후, in the service time zone.
+    await expect(firstDate).toHaveText(/^\d{4}\. \d{1,2}\. \d{1,2}\. 오[전후] \d{1,2}:\d{2}$/);
+    const search = page.getByRole('searchbox');
+    await search.fill('목록 날짜');
+    await page.waitForTimeout(1500);
+    await expect(search).toHaveValue('목록 날짜');
+    await context.close();
+  });
+}

@@ -1,6 +1,6 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { E2E_ADMIN, E2E_AGENT_PASSWORD } from '../../playwright.config';
 import { createTicketAsAgent, logIn, logOut } from './helpers';
 

@@ -10,6 +10,7 @@ import { issueFormToken } from '@/lib/helpcenter/tokens';
 import { makeService } from '../helpers/factories';
 import { setupTestDb } from '../helpers/db';
 import { drainOutbox, readOutbox, recipients } from '../helpers/mail';
+import { senderAddress, serviceSender } from '@/lib/mail/sender';
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'cd-hc-'));
 process.env.MAIL_DIR = path.join(tmp, 'mail');
@@ -103,6 +104,9 @@ describe('submitInquiry', () => {
     expect(mails).toHaveLength(1);
     expect(mails[0].subject).toContain('1');
     expect(mails[0].text).toContain('결제 취소 문의');
+    // The same sender as the service's replies: the service's name, not "Contact Desk".
+    expect(mails[0].from?.value).toEqual([{ name: s.name, address: senderAddress() }]);
+    expect((await serviceSender(db(), s.id)).from).toEqual({ name: s.name, address: senderAddress() });
   });
 
   it('gives phones and tablets the helpcenter_mobile channel', async () => {

@@ -1,5 +1,6 @@
 import Link from 'next/link';
-import { getFormatter, getTranslations } from 'next-intl/server';
+import { getTranslations } from 'next-intl/server';
+import { getFormatDate } from '@/lib/i18n/get-format-date';
 import { InviteMemberDialog } from '@/components/admin/invite-member-dialog';
 import { MemberRowActions } from '@/components/admin/member-row-actions';
 import { Badge, EmptyState, PageHeader } from '@/components/ui/card';
@@ -19,7 +20,7 @@ export default async function MembersPage({ searchParams }: { searchParams: Prom
   const next = rows.length > MEMBERS_PAGE ? page[page.length - 1] : null;
   const t = await getTranslations('admin.members');
   const tc = await getTranslations('common');
-  const format = await getFormatter();
+  const formatDate = await getFormatDate();
   const statusTone = { invited: 'amber', active: 'green', deactivated: 'slate' } as const;
   const statusLabel = { invited: t('statusInvited'), active: t('statusActive'), deactivated: t('statusDeactivated') };
   return (
@@ -40,7 +41,7 @@ export default async function MembersPage({ searchParams }: { searchParams: Prom
                   <td className="px-4 py-2 font-mono">{m.loginId}</td>
                   <td className="px-4 py-2">{m.email}</td>
                   <td className="px-4 py-2"><Badge tone={statusTone[m.status]}>{statusLabel[m.status]}</Badge></td>
-                  <td className="px-4 py-2 text-slate-500">{m.lastLoginAt ? format.dateTime(m.lastLoginAt, { dateStyle: 'medium', timeStyle: 'short' }) : '—'}</td>
+                  <td className="px-4 py-2 text-slate-500">{m.lastLoginAt ? formatDate(m.lastLoginAt, 'dateTime') : '—'}</td>
                   <td className="px-4 py-2"><MemberRowActions member={m} isSelf={m.id === session.member.id} /></td>
                 </tr>
               ))}

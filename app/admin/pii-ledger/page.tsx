@@ -1,5 +1,6 @@
 import Link from 'next/link';
-import { getFormatter, getTranslations } from 'next-intl/server';
+import { getTranslations } from 'next-intl/server';
+import { getFormatDate } from '@/lib/i18n/get-format-date';
 import { EmptyState, PageHeader } from '@/components/ui/card';
 import { LEDGER_PAGE, listPiiDestructions } from '@/db/queries/pii-ledger';
 import { requireOrgAdmin } from '@/lib/auth/require';
@@ -16,8 +17,8 @@ export default async function PiiLedgerPage({ searchParams }: { searchParams: Pr
   const t = await getTranslations('piiLedger');
   const tf = await getTranslations('fields');
   const tc = await getTranslations('common');
-  const format = await getFormatter();
-  const when = (d: Date) => format.dateTime(d, { dateStyle: 'medium', timeStyle: 'short' });
+  const formatDate = await getFormatDate();
+  const when = (d: Date) => formatDate(d, 'dateTime');
   return (
     <>
       <PageHeader title={t('title')} description={t('intro')} />

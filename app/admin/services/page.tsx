@@ -1,5 +1,6 @@
 import Link from 'next/link';
-import { getFormatter, getTranslations } from 'next-intl/server';
+import { getTranslations } from 'next-intl/server';
+import { getFormatDate } from '@/lib/i18n/get-format-date';
 import { CreateServiceDialog } from '@/components/admin/create-service-dialog';
 import { Badge, EmptyState, PageHeader } from '@/components/ui/card';
 import { listServicesWithCounts } from '@/db/queries/services';
@@ -10,7 +11,7 @@ import { DataTable } from '@/components/ui/table';
 export default async function ServicesPage() {
   await requireOrgAdmin();
   const t = await getTranslations('admin.services');
-  const format = await getFormatter();
+  const formatDate = await getFormatDate();
   const rows = await listServicesWithCounts(getDb());
   return (
     <>
@@ -26,7 +27,7 @@ export default async function ServicesPage() {
                   <td className="px-4 py-2">{s.languages.map((l, i) => <span key={l} className="mr-1">{l}{i === 0 && <Badge>{t('defaultLanguage')}</Badge>}</span>)}</td>
                   <td className="px-4 py-2">{s.editorType.toUpperCase()}{s.smsEnabled && <span className="ml-2"><Badge tone="green">SMS</Badge></span>}</td>
                   <td className="px-4 py-2">{s.agents}</td>
-                  <td className="px-4 py-2 text-slate-500">{format.dateTime(s.createdAt, { dateStyle: 'medium' })}</td>
+                  <td className="px-4 py-2 text-slate-500">{formatDate(s.createdAt, 'date')}</td>
                   <td className="px-4 py-2 text-right"><Link href={`/admin/services/${s.id}`} className="text-brand-700 hover:underline">{t('settings')}</Link></td>
                 </tr>
               ))}

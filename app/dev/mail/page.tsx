@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { getFormatter, getTranslations } from 'next-intl/server';
+import { getTranslations } from 'next-intl/server';
+import { getFormatDate } from '@/lib/i18n/get-format-date';
 import { EmptyState, PageHeader } from '@/components/ui/card';
 import { devMailEnabled, listDevMails } from '@/lib/mail/dev-outbox';
 
@@ -11,7 +12,7 @@ export default async function DevMailPage() {
   if (!devMailEnabled()) notFound();
   const mails = await listDevMails();
   const t = await getTranslations('devMail');
-  const format = await getFormatter();
+  const formatDate = await getFormatDate();
   return (
     <main className="mx-auto max-w-4xl px-4 py-8">
       <PageHeader title={t('title')} description={t('intro')} />
@@ -23,7 +24,7 @@ export default async function DevMailPage() {
             <li key={m.id}>
               <Link href={`/dev/mail/${m.id}`} className="flex flex-wrap items-baseline justify-between gap-2 px-4 py-3 hover:bg-slate-50">
                 <span className="font-medium text-slate-900">{m.subject}</span>
-                <span className="text-xs text-slate-500">{m.to} · {format.dateTime(m.date, { dateStyle: 'short', timeStyle: 'medium' })}</span>
+                <span className="text-xs text-slate-500">{m.to} · {formatDate(m.date, 'dateTimeSeconds')}</span>
               </Link>
             </li>
           ))}

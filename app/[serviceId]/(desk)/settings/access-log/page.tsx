@@ -1,5 +1,6 @@
 import Link from 'next/link';
-import { getFormatter, getTranslations } from 'next-intl/server';
+import { getTranslations } from 'next-intl/server';
+import { getFormatDate } from '@/lib/i18n/get-format-date';
 import { EmptyState, PageHeader } from '@/components/ui/card';
 import { ACCESS_LOG_PAGE, listServiceAccessLog } from '@/db/queries/access-logs';
 import { listAgentOptions } from '@/db/queries/agents';
@@ -41,7 +42,7 @@ export default async function AccessLogPage({ params, searchParams }: { params: 
   const next = rows.length > ACCESS_LOG_PAGE ? page[page.length - 1] : null;
   const t = await getTranslations('accessLog');
   const ta = await getTranslations('agents');
-  const format = await getFormatter();
+  const formatDate = await getFormatDate();
   const base = `/${service.id}/settings/access-log`;
   const kept = Object.fromEntries(
     Object.entries({ member: f.memberId, event: f.event, from: f.from, to: f.to }).filter((e): e is [string, string] => Boolean(e[1])),
@@ -82,7 +83,7 @@ export default async function AccessLogPage({ params, searchParams }: { params: 
         <DataTable headers={[t('time'), t('member'), t('event'), t('detail'), t('actor'), t('ip'), t('userAgent')]}>
           {page.map((r) => (
             <tr key={r.id} data-testid="access-log-row">
-              <Td className="whitespace-nowrap text-slate-600">{format.dateTime(r.createdAt, { dateStyle: 'medium', timeStyle: 'medium' })}</Td>
+              <Td className="whitespace-nowrap text-slate-600">{formatDate(r.createdAt, 'dateTimeSeconds')}</Td>
               <Td>
                 {r.memberName ?? r.subject ?? t('unknownMember')}
                 {(r.memberLoginId ?? r.subject) && <span className="ml-1 font-mono text-xs text-slate-500">{r.memberLoginId ?? r.subject}</span>}

@@ -1,4 +1,5 @@
-import { getFormatter, getTranslations } from 'next-intl/server';
+import { getTranslations } from 'next-intl/server';
+import { getFormatDate } from '@/lib/i18n/get-format-date';
 import Link from 'next/link';
 import { AddBannedWordsButton, BannedWordRowActions } from '@/components/banned-words/banned-word-actions';
 import { EmptyState, PageHeader } from '@/components/ui/card';
@@ -17,7 +18,7 @@ export default async function BannedWordsPage({ params, searchParams }: { params
   const page = await listBannedWords(getDb(), { serviceId: service.id, q: query || undefined, after: parseTimeCursor(after) });
   const t = await getTranslations('bannedWords');
   const tc = await getTranslations('common');
-  const format = await getFormatter();
+  const formatDate = await getFormatDate();
   const base = `/${service.id}/settings/banned-words`;
   const qs = (extra: Record<string, string>) => `${base}?${new URLSearchParams({ ...(query ? { q: query } : {}), ...extra })}`;
   return (
@@ -32,7 +33,7 @@ export default async function BannedWordsPage({ params, searchParams }: { params
           {page.rows.map((w) => (
             <tr key={w.id} data-testid={`banned-word-${w.word}`}>
               <Td className="font-medium whitespace-pre-wrap">{w.word}</Td>
-              <Td className="text-slate-500">{format.dateTime(w.createdAt, { dateStyle: 'medium' })}</Td>
+              <Td className="text-slate-500">{formatDate(w.createdAt, 'date')}</Td>
               <Td><BannedWordRowActions serviceId={service.id} word={{ id: w.id, word: w.word }} /></Td>
             </tr>
           ))}

@@ -1,4 +1,5 @@
-import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
+import { getLocale, getTranslations } from 'next-intl/server';
+import { getFormatDate } from '@/lib/i18n/get-format-date';
 import Link from 'next/link';
 import { AddTemplateButton, TemplateRowActions } from '@/components/templates/template-actions';
 import { TemplateLinkTab } from '@/components/templates/template-link-tab';
@@ -22,7 +23,7 @@ export default async function TemplatesPage({ params, searchParams }: { params: 
   const db = getDb();
   const t = await getTranslations('templates');
   const tc = await getTranslations('common');
-  const format = await getFormatter();
+  const formatDate = await getFormatDate();
   const { types, codes } = await loadTemplateScreen(db, service.id, await getLocale());
   const base = `/${service.id}/settings/templates`;
   const tab = sp.tab === 'link' ? 'link' : 'register';
@@ -94,7 +95,7 @@ export default async function TemplatesPage({ params, searchParams }: { params: 
                 <Td className="font-mono text-xs">{r.searchCode ?? ''}</Td>
                 <Td className="text-xs text-slate-600">{r.links.map((l) => l.name).join(', ')}</Td>
                 <Td>{r.useCount}</Td>
-                <Td className="text-slate-500">{format.dateTime(r.createdAt, { dateStyle: 'medium' })}</Td>
+                <Td className="text-slate-500">{formatDate(r.createdAt, 'date')}</Td>
                 <Td><TemplateRowActions {...shared} template={row} /></Td>
               </tr>
             );

@@ -1,5 +1,6 @@
 import { notFound } from 'next/navigation';
-import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
+import { getLocale, getTranslations } from 'next-intl/server';
+import { getFormatDate } from '@/lib/i18n/get-format-date';
 import { asc, eq } from 'drizzle-orm';
 import { Badge } from '@/components/ui/card';
 import { categoryOptions } from '@/components/tickets/category-options';
@@ -14,12 +15,15 @@ import { TicketTabs } from '@/components/tickets/ticket-tabs';
 import { STATUS_TONE } from '@/components/tickets/priority';
 import { ticketConversation, ticketHistoryRows, transferTargets } from '@/db/queries/ticket-detail';
 import { ticketLabels } from '@/db/queries/ticket-labels';
+import { fieldDisplayDefs } from '@/db/queries/fields';
 import { groups } from '@/db/schema';
 import { requireService } from '@/lib/auth/require';
 import { getCategoryTree } from '@/lib/categories/tree';
 import { getDb } from '@/lib/db';
 import { NotFoundError } from '@/lib/errors';
 import { resolveLayout } from '@/lib/field-layouts/resolve-layout';
+import { displayFieldValue } from '@/lib/fields/display';
+import type { FieldOption } from '@/lib/fields/types';
 import { readFieldValues } from '@/lib/pii/read-field-values';
 import { agentGroups, assignableAgent } from '@/lib/tickets/assignable';
 import { COLUMN_CODES } from '@/lib/tickets/create-ticket';
@@ -51,9 +55,10 @@ export default async function TicketPage({ params }: { params: Promise<{ service
   }
   const { row } = await loadTicket(db, service.id, ticketId);
   const me = session.member.id;
-  const [messages, history, values, customerLayout, agentLayout, intake, processing, targets, mine, groupRows] = await Promise.all([
+  const [messages, history, fieldDefs, values, customerLayout, agentLayout, intake, processing, targets, mine, groupRows] = await Promise.all([
     ticketConversation(db, service.id, row.id),
     ticketHistoryRows(db, service.id, row.id),
+    fieldDisplayDefs(db, service.id),
     readFieldValues(db, service.id, row.id, { reveal: false }),
     resolveLayout(db, service.id, 'customer', row.intakeTypeId),
     resolveLayout(db, service.id, 'agent', null),
@@ -66,13 +71,14 @@ export default async function TicketPage({ params }: { params: Promise<{ service
   const myGroups = access.agent ? await agentGroups(db, service.id, access.agent.id) : [];
   const label = await ticketLabels(db, service.id, lang, { categories: [row.intakeTypeId, row.processingTypeId], members: [row.assigneeId], groups: [row.groupId] });
   const t = await getTranslations('tickets');
-  const format = await getFormatter();
+  const formatDate = await getFormatDate();
   const defaultLang = service.languages[0] ?? 'ko';
-  const show = (code: string) => {
+  const show = (code: string, field?: { type: string; options: FieldOption[] }) => {
     const v = values[code];
     if (!v) return '';
     if (v.destroyed) return t('destroyed');
-    return Array.isArray(v.value) ? v.value.join(', ') : typeof v.value === 'boolean' ? (v.value ? t('yes') : t('no')) : (v.value ?? '');
+    if (v.masked) return String(v.value);
+    return displayFieldValue(field, v.value, { lang, defaultLang, yes: t('yes'), no: t('no') });
   };
   const customerFields = customerLayout.fields.filter((f) => f.visible && !COLUMN_CODES.has(f.code) && f.type !== 'caption' && f.type !== 'file');
   const agentFields = agentLayout.fields.filter((f) => f.visible && f.code !== 'processingType' && f.type !== 'caption' && f.type !== 'file');
@@ -95,7 +101,7 @@ export default async function TicketPage({ params }: { params: Promise<{ service
               <span>· {t('col.assignee')}: {label(row.assigneeId) || t('noAssignee')}</span>
               {row.groupId && <span>· {t('col.group')}: {label(row.groupId)}</span>}
               <span>· {t('col.intake')}: {label(row.intakeTypeId) || '-'}</span>
-              <span>· {t('col.createdAt')}: {format.dateTime(row.createdAt, { dateStyle: 'medium', timeStyle: 'short' })}</span>
+              <span>· {t('col.createdAt')}: {formatDate(row.createdAt, 'dateTime')}</span>
             </p>
           </div>
           <TicketActions
@@ -114,14 +120,14 @@ export default async function TicketPage({ params }: { params: Promise<{ service
           <div><dt className="text-slate-500">{t('requester.email')}</dt><dd className="break-all">{row.requesterEmail || show('mail') || '-'}</dd></div>
           <div><dt className="text-slate-500">{t('requester.phone')}</dt><dd>{row.requesterPhone || show('phone') || '-'}</dd></div>
           {customerFields.filter((f) => !['name', 'mail', 'phone'].includes(f.code)).map((f) => (
-            <div key={f.id}><dt className="text-slate-500">{f.names[lang] || f.names[defaultLang] || f.code}</dt><dd className="break-all whitespace-pre-wrap">{show(f.code) || '-'}</dd></div>
+            <div key={f.id}><dt className="text-slate-500">{f.names[lang] || f.names[defaultLang] || f.code}</dt><dd className="break-all whitespace-pre-wrap">{show(f.code, f) || '-'}</dd></div>
           ))}
         </dl>
       </header>
       <TicketTabs
         labels={{ conversation: t('tabs.conversation'), history: t('tabs.history') }}
         conversation={<Conversation serviceId={service.id} messages={messages} />}
-        history={<><HistoryList rows={history} /><div className="mt-4"><TicketDeliveries serviceId={service.id} ticketId={row.id} /></div></>}
+        history={<><HistoryList rows={history} fields={fieldDefs} defaultLang={defaultLang} /><div className="mt-4"><TicketDeliveries serviceId={service.id} ticketId={row.id} /></div></>}
       />
       <ReplyForm serviceId={service.id} ticketId={row.id} version={row.version} spam={row.spam} closed={row.status === 'closed'} hasEmail={Boolean(row.requesterEmail || values.mail)} />
       <AgentFieldsForm

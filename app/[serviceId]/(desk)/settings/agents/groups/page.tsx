@@ -1,4 +1,5 @@
-import { getFormatter, getTranslations } from 'next-intl/server';
+import { getTranslations } from 'next-intl/server';
+import { getFormatDate } from '@/lib/i18n/get-format-date';
 import { AddGroupButton, GroupRowActions } from '@/components/groups/group-actions';
 import { Badge, EmptyState, PageHeader } from '@/components/ui/card';
 import { listGroups } from '@/db/queries/groups';
@@ -16,7 +17,7 @@ export default async function GroupsPage({ params }: { params: Promise<{ service
   const t = await getTranslations('groups');
   const ta = await getTranslations('agents');
   const tc = await getTranslations('common');
-  const format = await getFormatter();
+  const formatDate = await getFormatDate();
   return (
     <>
       <PageHeader title={ta('title')} description={t('intro')} actions={<AddGroupButton serviceId={service.id} />} />
@@ -35,7 +36,7 @@ export default async function GroupsPage({ params }: { params: Promise<{ service
                 </div>
               </Td>
               <Td>{g.agents.length}</Td>
-              <Td className="text-slate-500">{format.dateTime(g.createdAt, { dateStyle: 'medium' })}</Td>
+              <Td className="text-slate-500">{formatDate(g.createdAt, 'date')}</Td>
               <Td><GroupRowActions serviceId={service.id} group={{ id: g.id, name: g.name, agents: g.agents }} /></Td>
             </tr>
           ))}
