@@ -3,6 +3,7 @@ import { and, eq } from 'drizzle-orm';
 import { fields, mailLayouts, mailSettings, ticketMessages, triggerDeliveries } from '@/db/schema';
 import { processTicketAction, resendReplyMailAction } from '@/app/[serviceId]/(desk)/tickets/actions';
 import { ticketConversation } from '@/db/queries/ticket-detail';
+import { listDeliveries } from '@/db/queries/triggers';
 import { startWorker, type Worker } from '@/lib/jobs/worker';
 import { attemptDelivery } from '@/lib/triggers/deliveries/attempt';
 import { applyPlan } from '@/lib/tickets/change';
@@ -93,6 +94,8 @@ describe('reply mails through the outbox', () => {
     expect(reply.mailMessageId).toBe(m.messageId);
     const conv = await ticketConversation(db(), s.id, t.id);
     expect(conv.find((x) => x.kind === 'agent_reply')?.mail).toMatchObject({ state: 'sent' });
+    // The history tab's trigger-delivery list keeps to trigger effects.
+    expect(await listDeliveries(db(), { serviceId: s.id, ticketId: t.id })).toEqual([]);
   });
 
   it('shows a failing mail as 실패 and 재발송 sends it again under the same Message-ID', async () => {
