@@ -28,8 +28,10 @@ export async function startWorker(opts: { url?: string; schedule?: boolean; supe
 
   const d = QUEUES.triggerDelivery;
   await boss.createQueue(d.name, { name: d.name, policy: d.policy, retryLimit: d.retryLimit, retryDelay: d.retryDelay, expireInSeconds: d.expireInSeconds });
-  // A few deliveries at once per worker; each is claimed with a lease, so a duplicate job is a no-op.
-  await boss.work<{ deliveryId: string }>(d.name, { batchSize: 4, pollingIntervalSeconds: 1 }, async (jobs) => {
+  // Up to 32 deliveries at once per worker (pg-boss fetches one batch per poll, so the batch is the
+  // throughput); each is claimed with a lease, so a duplicate job is a no-op, and every send has
+  // timeouts well under the lease, so one dead server holds a batch for seconds, not the queue.
+  await boss.work<{ deliveryId: string }>(d.name, { batchSize: 32, pollingIntervalSeconds: 0.5 }, async (jobs) => {
     await Promise.all(jobs.map((job) => attemptDelivery(getDb(), job.data.deliveryId)));
   });
   const sw = QUEUES.triggerDeliverySweep;
