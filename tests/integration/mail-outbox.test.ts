@@ -124,6 +124,25 @@ describe('reply mails through the outbox', () => {
     expect(await resendReplyMailAction(null, { serviceId: s.id, deliveryId: d.id })).toMatchObject({ ok: false, error: '실패한 메일만 다시 보낼 수 있습니다.' });
   });
 
+  it('answers a ticket an agent created in the 수동 생성 티켓 처리 layout of its language, 보류 in the 보류 layout', async () => {
+    const { s } = await setup();
+    await db().insert(mailLayouts).values([
+      { serviceId: s.id, event: 'manual', lang: 'ko', body: '<p>전화 문의 답변</p>#{content}' },
+      { serviceId: s.id, event: 'pending', lang: 'ko', body: '<p>확인 중 안내</p>#{content}' },
+    ]);
+    const [name] = await db().select().from(fields).where(and(eq(fields.serviceId, s.id), eq(fields.code, 'name')));
+    const [mail] = await db().select().from(fields).where(and(eq(fields.serviceId, s.id), eq(fields.code, 'mail')));
+    const { snapshot: manual } = await db().transaction((tx) =>
+      createTicket(tx, { serviceId: s.id, channel: 'manual', language: 'ko', subject: '전화 문의', content: '통화 내용', intakeTypeId: null, entries: [{ field: name, value: '이순신' }, { field: mail, value: 'manual@example.com' }], actor: { type: 'system' } }),
+    );
+    const pend = await ticketFrom(s.id, 'pend@example.com');
+    await processTicketAction(null, { serviceId: s.id, ticketId: manual.id, version: 1, action: 'solve', body: '처리했습니다.' });
+    await processTicketAction(null, { serviceId: s.id, ticketId: pend.id, version: 1, action: 'pend', body: '조금만 기다려 주세요.' });
+    await until(async () => mailsTo('manual@example.com').length && mailsTo('pend@example.com').length);
+    expect(mailsTo('manual@example.com')[0].text).toContain('전화 문의 답변');
+    expect(mailsTo('pend@example.com')[0].text).toContain('확인 중 안내');
+  });
+
   it('a rolled-back reply sends nothing', async () => {
     const { s, member } = await setup();
     const t = await ticketFrom(s.id, 'rollback@example.com');
