@@ -23,6 +23,7 @@ function shown(t: Translate, field: string | null, v: unknown, def?: FieldDef, l
 /** One line per change: who, what, before → after, when (SPEC §2). */
 export async function HistoryList({ rows, fields, defaultLang }: { rows: TicketHistoryRow[]; fields: FieldDef[]; defaultLang: string }) {
   const t = await getTranslations('tickets');
+  const tch = await getTranslations('channels.history');
   const lang = await getLocale();
   const defs = new Map(fields.map((f) => [f.code, f]));
   const fieldName = (code: string | null) => {
@@ -37,6 +38,7 @@ export async function HistoryList({ rows, fields, defaultLang }: { rows: TicketH
     if (r.action === 'change') return t('history.change', { field: t.has(`history.field.${r.field}`) ? t(`history.field.${r.field as 'status'}`) : (r.field ?? ''), before: shown(t, r.field, r.before), after: shown(t, r.field, r.after) });
     if (r.action === 'field') return r.detail?.masked ? t('history.fieldMasked', { field: fieldName(r.field) }) : t('history.change', { field: fieldName(r.field), before: valueOf(r, r.before), after: valueOf(r, r.after) });
     if (t.has(`history.action.${r.action}`)) return t(`history.action.${r.action as 'created'}`);
+    if (tch.has(r.action)) return tch(r.action as 'sms');
     return r.action;
   };
   return (

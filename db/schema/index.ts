@@ -12,4 +12,5 @@ export * from './helpcenter';
 export * from './templates';
 export * from './banned-words';
 export * from './triggers';
+export * from './channels';
 export * from './mail';

@@ -102,10 +102,10 @@ export const triggerFirings = pgTable(
   (t) => [index('trigger_firings_trigger_idx').on(t.triggerId, t.firedAt), index('trigger_firings_service_id_idx').on(t.serviceId)],
 );
 
-/** Trigger effects, and the product's own mails (replies, help-center confirmations, invites): one outbox for all. */
-export const DELIVERY_KINDS = ['notify_mail', 'forward', 'callback', 'dooray', 'reply_mail', 'confirmation_mail', 'invite_mail'] as const;
-/** Kinds a trigger makes; the others are the product's own mails. */
-export const TRIGGER_DELIVERY_KINDS = ['notify_mail', 'forward', 'callback', 'dooray'] as const;
+/** Trigger effects, Dooray/SMS channel sends, and the product's own mails (replies, help-center confirmations, invites): one outbox for all. */
+export const DELIVERY_KINDS = ['notify_mail', 'forward', 'callback', 'dooray', 'dooray_task', 'dooray_comment', 'sms', 'reply_mail', 'confirmation_mail', 'invite_mail'] as const;
+/** The product's own mails, rendered at send time by lib/mail/compose-queued.ts; a reply's state shows on its message. */
+export const PRODUCT_MAIL_KINDS = ['reply_mail', 'confirmation_mail', 'invite_mail'] as const;
 export type DeliveryKind = (typeof DELIVERY_KINDS)[number];
 export const DELIVERY_STATUSES = ['pending', 'delivered', 'dead', 'disabled'] as const;
 export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number];
@@ -181,4 +181,6 @@ export const disabledEndpoints = pgTable(
 export type Trigger = typeof triggers.$inferSelect;
 export type NewTrigger = typeof triggers.$inferInsert;
 export type TriggerDelivery = typeof triggerDeliveries.$inferSelect;
+/** A delivery of a service (every kind but the organization's own mails, e.g. invites). */
+export type ServiceDelivery = TriggerDelivery & { serviceId: string };
 export type TriggerDeliveryAttempt = typeof triggerDeliveryAttempts.$inferSelect;

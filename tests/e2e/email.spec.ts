@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import nodemailer from 'nodemailer';
 import { E2E_ADMIN, E2E_MAIL } from '../../playwright.config';
 import { logIn } from './helpers';

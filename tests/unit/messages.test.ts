@@ -36,6 +36,8 @@ const templateParams = Object.fromEntries(['codes', 'line', 'reason', 'title', '
 // Parameters of the triggers messages (issue 7).
 const triggerParams = Object.fromEntries(['codes', 'error', 'evaluated', 'fired', 'langs', 'ms', 'n', 'status', 'time', 'title'].map((p) => [p, 1]));
 
+// Parameters of the external-channel messages (issue 16).
+const channelParams = Object.fromEntries(['detail', 'matched', 'state', 'bytes', 'limit', 'kind', 'requestId', 'result', 'sender'].map((p) => [p, 1]));
 // Parameters of the e-mail messages (issue 15).
 const emailParams = { account: 'a' };
 
@@ -45,7 +47,7 @@ describe('UI messages parse', () => {
     for (const [locale, tree] of [['ko', ko], ['en', en]] as const) {
       const t = translator(locale);
       const broken = keys(tree).filter((k) => {
-        const out = t(k, { min: 1, max: 2, minutes: 3, name: 'n', id: 'i', email: 'e', code: 'c', lang: 'ko', days: 30, loginId: 'l', languages: 'ko', layouts: 'a', inviter: 'x', link: 'y', hours: 72, ...categoryParams, ...agentParams, ...helpcenterParams, ...templateParams, ...triggerParams, ...emailParams });
+        const out = t(k, { min: 1, max: 2, minutes: 3, name: 'n', id: 'i', email: 'e', code: 'c', lang: 'ko', days: 30, loginId: 'l', languages: 'ko', layouts: 'a', inviter: 'x', link: 'y', hours: 72, ...categoryParams, ...agentParams, ...helpcenterParams, ...templateParams, ...triggerParams, ...channelParams, ...emailParams });
         return out === k;
       });
       expect(broken).toEqual([]);

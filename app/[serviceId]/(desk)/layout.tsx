@@ -10,6 +10,7 @@ export default async function ServiceLayout({ children, params }: { children: Re
   const { session, service, role } = access;
   const t = await getTranslations('nav');
   const te = await getTranslations('email');
+  const tch = await getTranslations('channels');
   // Later issues add their menus here as they are built; 서비스 관리 is for admins only.
   // Menus only hide what cannot be opened; every settings page and action checks again.
   const sections: NavSection[] = [
@@ -32,6 +33,7 @@ export default async function ServiceLayout({ children, params }: { children: Re
       { href: `${base}/templates`, label: t('templates') },
       { href: `${base}/email`, label: te('nav') },
       { href: `${base}/banned-words`, label: t('bannedWords') },
+      { href: `${base}/channels`, label: tch('nav') },
     ];
     if (canViewLogs(session.member, access)) links.push({ href: `${base}/access-log`, label: t('accessLog') });
     sections.push({ title: t('serviceManagement'), links });

@@ -1,5 +1,5 @@
 import { and, eq, lte, or, isNull, lt, sql } from 'drizzle-orm';
-import { disabledEndpoints, triggerDeliveries, triggerDeliveryAttempts, type TriggerDelivery } from '@/db/schema';
+import { disabledEndpoints, PRODUCT_MAIL_KINDS, triggerDeliveries, triggerDeliveryAttempts, type TriggerDelivery } from '@/db/schema';
 import type { Db } from '@/lib/db';
 import { composeQueuedMail } from '@/lib/mail/compose-queued';
 import { deliveryMessageId } from '@/lib/mail/domain';
@@ -9,6 +9,7 @@ import { renderCodes } from '@/lib/substitution/render';
 import { substitutionValues } from '@/lib/substitution/values';
 import { loadTicket } from '@/lib/tickets/snapshot';
 import { OutboundBlockedError, safeFetch, type SafeResponse } from '@/lib/net/safe-fetch';
+import { attemptChannel, isChannelKind } from '@/lib/channels/deliver';
 import type { HttpRequest, MailRequest } from './build';
 import { htmlToText } from '@/lib/mail/html-to-text';
 import { enqueueDelivery } from './queue';
@@ -22,7 +23,7 @@ const CEILING_MS = 6 * 3600_000;
 const RETRY_AFTER_CAP_MS = 3600_000;
 const LEASE_MS = 45_000;
 /** The product's own mails (not trigger effects), rendered by lib/mail/compose-queued.ts. */
-const PRODUCT_MAILS = new Set<string>(['reply_mail', 'confirmation_mail', 'invite_mail']);
+const PRODUCT_MAILS = new Set<string>(PRODUCT_MAIL_KINDS);
 
 /** The delay before attempt `n + 1` after `n` failures, with jitter (50–100 %). */
 export function backoffMs(failures: number, rand: () => number = Math.random): number {
@@ -39,7 +40,7 @@ export function retryAfterMs(header: string | string[] | undefined, now = Date.n
   return Math.min(secs, RETRY_AFTER_CAP_MS);
 }
 
-type AttemptResult = { ok: boolean; status: number | null; errorClass: string | null; response: string | null; latencyMs: number; gone?: boolean; retryAfter?: number | null };
+type AttemptResult = { ok: boolean; status: number | null; errorClass: string | null; response: string | null; latencyMs: number; gone?: boolean; retryAfter?: number | null; permanent?: boolean };
 
 function fromResponse(res: SafeResponse): AttemptResult {
   const ok = res.status >= 200 && res.status < 300;
@@ -55,6 +56,8 @@ function fromResponse(res: SafeResponse): AttemptResult {
 }
 
 async function send(db: Db, d: TriggerDelivery): Promise<AttemptResult> {
+  // Dooray 이관/코멘트 and SMS: their own senders (lib/channels/deliver.ts).
+  if (isChannelKind(d.kind)) return attemptChannel(db, d);
   const started = Date.now();
   try {
     if (PRODUCT_MAILS.has(d.kind)) {
@@ -127,7 +130,7 @@ export async function attemptDelivery(db: Db, deliveryId: string): Promise<boole
       if (url && d.serviceId) await tx.insert(disabledEndpoints).values({ serviceId: d.serviceId, url }).onConflictDoNothing();
       return;
     }
-    if (attempts >= MAX_ATTEMPTS) {
+    if (attempts >= MAX_ATTEMPTS || r.permanent) {
       await tx.update(triggerDeliveries).set({ status: 'dead', attempts, leaseUntil: null, updatedAt: new Date() }).where(eq(triggerDeliveries.id, d.id));
       return;
     }

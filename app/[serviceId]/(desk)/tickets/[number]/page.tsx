@@ -12,6 +12,15 @@ import { AgentFieldsForm } from '@/components/tickets/agent-fields-form';
 import { TicketActions } from '@/components/tickets/ticket-actions';
 import { StarButton } from '@/components/tickets/star-button';
 import { TicketTabs } from '@/components/tickets/ticket-tabs';
+import { DoorayTab } from '@/components/channels/dooray-tab';
+import { DoorayTicketActions } from '@/components/channels/dooray-ticket-actions';
+import { listDoorayProjects } from '@/db/queries/dooray';
+import { SmsHistory } from '@/components/channels/sms-history';
+import { SmsSendButton } from '@/components/channels/sms-send-button';
+import { smsConfig } from '@/lib/sms/config';
+import { knownCodes } from '@/lib/substitution/values';
+import { doorayOrg, readDoorayState } from '@/lib/dooray/config';
+import { ACTIVE_DOORAY } from '@/lib/dooray/transfer';
 import { STATUS_TONE } from '@/components/tickets/priority';
 import { ticketConversation, ticketHistoryRows, transferTargets } from '@/db/queries/ticket-detail';
 import { ticketLabels } from '@/db/queries/ticket-labels';
@@ -69,6 +78,9 @@ export default async function TicketPage({ params }: { params: Promise<{ service
     db.select({ id: groups.id, name: groups.name }).from(groups).where(eq(groups.serviceId, service.id)).orderBy(asc(groups.name)),
   ]);
   const myGroups = access.agent ? await agentGroups(db, service.id, access.agent.id) : [];
+  const [dooray, dOrg, dProjects, sms, codes] = await Promise.all([readDoorayState(db, service.id), doorayOrg(db, service.id), listDoorayProjects(db, { serviceId: service.id }), service.smsEnabled ? smsConfig(db, service.id) : null, knownCodes(db, service.id)]);
+  const inDooray = (ACTIVE_DOORAY as readonly string[]).includes(row.status);
+  const td = await getTranslations('channels.dooray');
   const label = await ticketLabels(db, service.id, lang, { categories: [row.intakeTypeId, row.processingTypeId], members: [row.assigneeId], groups: [row.groupId] });
   const t = await getTranslations('tickets');
   const formatDate = await getFormatDate();
@@ -114,6 +126,19 @@ export default async function TicketPage({ params }: { params: Promise<{ service
             myGroups={groupRows.filter((g) => myGroups.includes(g.id))}
             targets={targets.filter((a) => a.memberId !== row.assigneeId)}
           />
+          <div className="flex flex-wrap gap-2">
+            <DoorayTicketActions
+              serviceId={service.id}
+              ticket={{ id: row.id, version: row.version }}
+              canTransfer={Boolean(dooray?.enabled && !dooray.paused && dOrg && dProjects.length && !row.spam && !inDooray && row.status !== 'closed')}
+              canComment={Boolean(dOrg && inDooray)}
+              projects={dProjects.map((p) => ({ id: p.id, name: p.name }))}
+              defaults={{ subject: '[#{ticketNo}] #{subject}', body: '#{inquiry}\n\n#{ticketUrl}' }}
+            />
+            {sms && sms.allowedSenders.length > 0 && !row.spam && (
+              <SmsSendButton serviceId={service.id} ticketId={row.id} senders={sms.allowedSenders} requesterPhone={row.requesterPhone || (values.phone ? show('phone') : null)} codes={[...codes].sort()} />
+            )}
+          </div>
         </div>
         <dl className="mt-4 grid gap-x-6 gap-y-2 text-sm sm:grid-cols-2 lg:grid-cols-3">
           <div><dt className="text-slate-500">{t('requester.name')}</dt><dd>{row.requesterName || show('name') || '-'}</dd></div>
@@ -127,7 +152,8 @@ export default async function TicketPage({ params }: { params: Promise<{ service
       <TicketTabs
         labels={{ conversation: t('tabs.conversation'), history: t('tabs.history') }}
         conversation={<Conversation serviceId={service.id} messages={messages} />}
-        history={<><HistoryList rows={history} fields={fieldDefs} defaultLang={defaultLang} /><div className="mt-4"><TicketDeliveries serviceId={service.id} ticketId={row.id} /></div></>}
+        history={<><HistoryList rows={history} fields={fieldDefs} defaultLang={defaultLang} /><div className="mt-4"><SmsHistory serviceId={service.id} ticketId={row.id} /></div><div className="mt-4"><TicketDeliveries serviceId={service.id} ticketId={row.id} /></div></>}
+        extra={dooray ? [{ id: 'dooray', label: td('tab'), content: <DoorayTab serviceId={service.id} ticketId={row.id} /> }] : []}
       />
       <ReplyForm serviceId={service.id} ticketId={row.id} version={row.version} spam={row.spam} closed={row.status === 'closed'} hasEmail={Boolean(row.requesterEmail || values.mail)} />
       <AgentFieldsForm

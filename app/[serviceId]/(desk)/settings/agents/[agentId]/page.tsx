@@ -2,6 +2,7 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import { AgentForm } from '@/components/agents/agent-form';
+import { DoorayUserKey } from '@/components/channels/dooray-user-key';
 import { PageHeader } from '@/components/ui/card';
 import { getAgent } from '@/db/queries/agents';
 import { listGroups } from '@/db/queries/groups';
@@ -37,6 +38,7 @@ export default async function EditAgentPage({ params }: { params: Promise<{ serv
           groupIds: agent.groups.map((g) => g.id),
         }}
       />
+      <DoorayUserKey serviceId={service.id} agentId={agent.id} userKey={agent.doorayUserKey} />
     </>
   );
 }
