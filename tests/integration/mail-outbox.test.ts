@@ -180,13 +180,21 @@ describe('a killed worker', () => {
     const { s } = await setup();
     const t = await ticketFrom(s.id, 'killed@example.com');
     sink.mode = 'hang';
-    const child: ChildProcess = spawn(process.execPath, [require.resolve('tsx/cli'), 'scripts/worker.ts'], { env: { ...process.env, WORKER_LOG: '0' }, stdio: 'ignore' });
+    const child: ChildProcess = spawn(process.execPath, [require.resolve('tsx/cli'), 'scripts/worker.ts'], { env: { ...process.env, WORKER_LOG: '0' }, stdio: 'ignore', detached: true });
+    // tsx runs the worker in a child process: kill the whole group, or the real worker outlives the test.
+    const killWorker = () => {
+      try {
+        process.kill(-child.pid!, 'SIGKILL');
+      } catch {
+        // already gone
+      }
+    };
     try {
       await processTicketAction(null, { serviceId: s.id, ticketId: t.id, version: 1, action: 'solve', body: '발송 중 종료' });
       const d = await replyDelivery(t.id);
       const id = `<${d.id}@desk.test>`;
       await until(async () => sink.received.includes(id), 60000);
-      child.kill('SIGKILL');
+      killWorker();
       sink.mode = 'accept';
       const started = Date.now();
       worker = await startWorker({ schedule: true, supervise: true });
@@ -195,7 +203,7 @@ describe('a killed worker', () => {
       expect(mailsTo('killed@example.com').map((m) => m.messageId)).toEqual([id]);
       expect(sink.received.filter((x) => x === id).length).toBeLessThanOrEqual(2);
     } finally {
-      child.kill('SIGKILL');
+      killWorker();
       sink.mode = 'accept';
       await worker?.stop();
       worker = null;
