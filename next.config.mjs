@@ -15,6 +15,8 @@ const nextConfig = {
     // proxy.ts runs on the help-center form's posts; it must not cut a legitimate body short
     // (Next buffers at most this much of a proxied request, 10 MB by default).
     proxyClientMaxBodySize: '52mb',
+    // forbidden(): an agent opening a settings screen gets a real 403 inside the app shell.
+    authInterrupts: true,
   },
 };
 

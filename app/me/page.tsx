@@ -4,17 +4,34 @@ import { OwnAssignableSwitch } from '@/components/agents/own-assignable-switch';
 import { AppShell } from '@/components/shell/app-shell';
 import { Card, PageHeader } from '@/components/ui/card';
 import { listOwnAgentRows } from '@/db/queries/agents';
+import { serviceNav } from '@/components/shell/service-nav';
+import { authorizeService } from '@/lib/auth/access';
 import { requireSession } from '@/lib/auth/require';
+import type { AuthSession } from '@/lib/auth/sessions';
+import { ForbiddenError, NotFoundError } from '@/lib/errors';
 import { getDb } from '@/lib/db';
 
-export default async function PersonalSettingsPage() {
+/** The service the member came from, when they may open it: its menu and switcher stay in place. */
+async function fromService(session: AuthSession, serviceId: string | undefined) {
+  if (!serviceId || typeof serviceId !== 'string') return null;
+  try {
+    const access = await authorizeService(getDb(), session.member, serviceId);
+    return { id: access.service.id, sections: await serviceNav({ ...access, session }) };
+  } catch (err) {
+    if (err instanceof NotFoundError || err instanceof ForbiddenError) return null;
+    throw err;
+  }
+}
+
+export default async function PersonalSettingsPage({ searchParams }: { searchParams: Promise<{ service?: string }> }) {
   const session = await requireSession();
+  const from = await fromService(session, (await searchParams).service);
   const t = await getTranslations('me');
   const tm = await getTranslations('admin.members');
   const m = session.member;
   const agentRows = await listOwnAgentRows(getDb(), m.id);
   return (
-    <AppShell session={session} sections={[]}>
+    <AppShell session={session} serviceId={from?.id} sections={from?.sections ?? []}>
       <PageHeader title={t('title')} />
       <div className="max-w-xl space-y-6">
         <Card>

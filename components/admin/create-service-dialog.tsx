@@ -8,6 +8,7 @@ import { createServiceAction } from '@/app/admin/services/actions';
 import { Button } from '@/components/ui/button';
 import { Dialog } from '@/components/ui/dialog';
 import { FormError, TextField } from '@/components/ui/field';
+import { LanguagePicker } from './language-picker';
 import { useToast } from '@/components/ui/toast';
 import { useFormAction } from '@/components/ui/use-form-action';
 
@@ -36,7 +37,7 @@ export function CreateServiceDialog() {
         <form onSubmit={onSubmit} className="space-y-4" noValidate>
           <TextField name="id" label={t('id')} help={t('idHelp')} required errors={fe?.id} maxLength={30} autoComplete="off" />
           <TextField name="name" label={t('name')} required errors={fe?.name} maxLength={100} />
-          <TextField name="languages" label={t('languages')} help={t('languagesHelp')} defaultValue="ko, en" errors={fe?.languages} maxLength={200} />
+          <LanguagePicker name="languages" label={t('languages')} help={t('languagesHelp')} defaultValue={['ko', 'en']} errors={fe?.languages} />
           <FormError message={formError} />
           <div className="flex justify-end gap-2">
             <Button variant="secondary" onClick={() => setOpen(false)}>{tc('cancel')}</Button>

@@ -6,6 +6,7 @@ import { Button } from '@/components/ui/button';
 import { CheckboxField, FormError, SelectField, TextField } from '@/components/ui/field';
 import { useToast } from '@/components/ui/toast';
 import { useFormAction } from '@/components/ui/use-form-action';
+import { LanguagePicker } from './language-picker';
 
 type Props = { service: { id: string; name: string; languages: string[]; editorType: 'html' | 'text'; smsEnabled: boolean } };
 
@@ -23,7 +24,7 @@ export function ServiceSettingsForm({ service }: Props) {
       <input type="hidden" name="serviceId" value={service.id} />
       <TextField label={t('id')} value={service.id} readOnly disabled help={t('idImmutable')} />
       <TextField name="name" label={t('name')} defaultValue={service.name} required errors={fe?.name} maxLength={100} />
-      <TextField name="languages" label={t('languages')} defaultValue={service.languages.join(', ')} help={t('languagesHelp')} errors={fe?.languages} maxLength={200} />
+      <LanguagePicker name="languages" label={t('languages')} defaultValue={service.languages} help={t('languagesHelp')} errors={fe?.languages} />
       <SelectField name="editorType" label={t('editorType')} defaultValue={service.editorType} help={t('editorHelp')} errors={fe?.editorType}>
         <option value="html">{t('editorHtml')}</option>
         <option value="text">{t('editorText')}</option>

@@ -3,11 +3,18 @@
 import { useTranslations } from 'next-intl';
 import { useEffect, useId, useRef } from 'react';
 import { saveLayoutAction } from '@/app/[serviceId]/(desk)/settings/email/actions';
-import { insertAtCursor } from '@/components/templates/template-dialog';
 import { Button } from '@/components/ui/button';
 import { FormError } from '@/components/ui/field';
 import { useToast } from '@/components/ui/toast';
 import { useFormAction } from '@/components/ui/use-form-action';
+
+/** Inserts `insert` into the textarea at its cursor and puts the cursor after it. */
+function insertAtCursor(el: HTMLTextAreaElement, insert: string) {
+  const start = el.selectionStart ?? el.value.length;
+  const end = el.selectionEnd ?? start;
+  el.setRangeText(insert, start, end, 'end');
+  el.focus();
+}
 
 /**
  * 메일 레이아웃 of one event and language, in the textarea the templates screen uses (HTML or

@@ -6,8 +6,9 @@ import { useState, useTransition } from 'react';
 import { createFieldAction, updateFieldAction } from '@/app/[serviceId]/(desk)/settings/fields/actions';
 import { Button } from '@/components/ui/button';
 import { CheckboxField, FormError, SelectField, TextField } from '@/components/ui/field';
+import { formErrorOf } from '@/components/ui/use-form-action';
 import { useToast } from '@/components/ui/toast';
-import { REQUIRED_LOCKED, TREE_BACKED } from '@/lib/fields/system-fields';
+import { COLUMN_STORED, REQUIRED_LOCKED, TREE_BACKED } from '@/lib/fields/system-fields';
 import { FIELD_TYPES, OPTION_TYPES, VALUELESS_TYPES, type FieldType } from '@/lib/fields/types';
 import { DestroyInputs } from './destroy-inputs';
 import { LangInputs } from './lang-inputs';
@@ -27,6 +28,7 @@ function toDraft(field: FieldView | undefined, audience: FieldView['audience']):
 /** The 필드 추가 / 수정 form; type and code are chosen once, at creation. */
 export function FieldEditor({ serviceId, languages, audience, field, onDone }: { serviceId: string; languages: string[]; audience: FieldView['audience']; field?: FieldView; onDone: () => void }) {
   const t = useTranslations('fields');
+  const tr = useTranslations('fieldRules');
   const tc = useTranslations('common');
   const [d, setD] = useState<Draft>(() => toDraft(field, audience));
   const [errors, setErrors] = useState<{ form?: string; fields?: Record<string, string[]> }>({});
@@ -47,15 +49,16 @@ export function FieldEditor({ serviceId, languages, audience, field, onDone }: {
         placeholders: d.placeholders,
         visible: d.visible,
         required: d.required,
-        encrypted: d.encrypted,
-        destroyAfterDays: d.destroyAfterDays,
-        destroyBasis: d.destroyBasis,
+        // Stored as ticket columns: never encrypted or destroyed field by field.
+        encrypted: COLUMN_STORED.has(d.code) ? false : d.encrypted,
+        destroyAfterDays: COLUMN_STORED.has(d.code) ? null : d.destroyAfterDays,
+        destroyBasis: COLUMN_STORED.has(d.code) ? null : d.destroyBasis,
         options: d.options,
         maxLength: d.maxLength,
         defaultValue: d.type === 'checkbox' && d.defaultValue ? d.defaultValue.split(',').map((s) => s.trim()) : d.defaultValue,
       };
       const r = field ? await updateFieldAction(null, { ...common, fieldId: field.id }) : await createFieldAction(null, { ...common, audience, type: d.type, code: d.code });
-      if (!r.ok) return setErrors({ form: r.error, fields: r.fieldErrors });
+      if (!r.ok) return setErrors({ form: formErrorOf(r) ?? undefined, fields: r.fieldErrors });
       toast(field ? t('saved') : t('created', { code: r.data.code }));
       router.refresh();
       onDone();
@@ -75,7 +78,12 @@ export function FieldEditor({ serviceId, languages, audience, field, onDone }: {
         <CheckboxField label={t('visible')} checked={d.visible} onChange={(e) => patch({ visible: e.target.checked })} />
         <CheckboxField label={t('required')} checked={d.required} disabled={Boolean(locked) || d.type === 'caption'} help={locked ? t('requiredLocked') : undefined} errors={fe?.required} onChange={(e) => patch({ required: e.target.checked })} />
       </div>
-      {holdsValue && (
+      {holdsValue && COLUMN_STORED.has(d.code) && (
+        <div className="space-y-1" data-testid="pii-locked">
+          <CheckboxField label={t('encrypted')} checked={false} disabled help={tr('columnLocked')} onChange={() => {}} />
+        </div>
+      )}
+      {holdsValue && !COLUMN_STORED.has(d.code) && (
         <>
           <CheckboxField label={t('encrypted')} help={t('encryptedHelp')} checked={d.encrypted} errors={fe?.encrypted} onChange={(e) => patch({ encrypted: e.target.checked })} />
           <DestroyInputs days={d.destroyAfterDays} basis={d.destroyBasis} errors={fe?.destroyAfterDays ?? fe?.destroyBasis} onChange={(destroyAfterDays, destroyBasis) => patch({ destroyAfterDays, destroyBasis })} />

@@ -31,7 +31,7 @@ export async function AppShell({ session, serviceId, sections, children }: { ses
           <ServiceSwitcher services={services} current={serviceId} />
         </div>
         <div className="flex items-center gap-2">
-          <Link href="/me" className="rounded-md px-2 py-1.5 text-sm font-medium text-slate-800 hover:bg-slate-100" title={t('personalSettings')}>
+          <Link href={serviceId ? `/me?service=${encodeURIComponent(serviceId)}` : '/me'} className="rounded-md px-2 py-1.5 text-sm font-medium text-slate-800 hover:bg-slate-100" title={t('personalSettings')}>
             {session.member.name}
           </Link>
           <LogoutButton />

@@ -8,6 +8,7 @@ import { createTemplateAction, updateTemplateAction } from '@/app/[serviceId]/(d
 import { Button } from '@/components/ui/button';
 import { Dialog } from '@/components/ui/dialog';
 import { FormError, TextField } from '@/components/ui/field';
+import { BodyEditor, type BodyEditorHandle } from '@/components/ui/rich-text-editor';
 import { useToast } from '@/components/ui/toast';
 import { useFormAction } from '@/components/ui/use-form-action';
 import type { TemplateRow, TypeOption } from './types';
@@ -20,17 +21,6 @@ type Props = {
   template?: TemplateRow;
   onClose: () => void;
 };
-
-/** Inserts `insert` into the textarea at its cursor and puts the cursor after it. */
-export function insertAtCursor(el: HTMLTextAreaElement, insert: string): string {
-  const start = el.selectionStart ?? el.value.length;
-  const end = el.selectionEnd ?? start;
-  const value = el.value.slice(0, start) + insert + el.value.slice(end);
-  el.value = value;
-  el.focus();
-  el.setSelectionRange(start + insert.length, start + insert.length);
-  return value;
-}
 
 function TypeList({ label, options, selected, onSelect, empty, testId }: { label: string; options: TypeOption[]; selected: string | null; onSelect: (id: string) => void; empty: string; testId: string }) {
   return (
@@ -68,7 +58,7 @@ export function TemplateDialog({ serviceId, editorType, codes, types, template, 
   const toast = useToast();
   const router = useRouter();
   const contentId = useId();
-  const contentRef = useRef<HTMLTextAreaElement>(null);
+  const contentRef = useRef<BodyEditorHandle>(null);
   const [linked, setLinked] = useState<string[]>(template?.links.map((l) => l.id) ?? []);
   const [left, setLeft] = useState<string | null>(null);
   const [right, setRight] = useState<string | null>(null);
@@ -109,16 +99,8 @@ export function TemplateDialog({ serviceId, editorType, codes, types, template, 
           <TextField name="title" label={t('titleLabel')} defaultValue={template?.title} required errors={fe?.title} maxLength={100} autoComplete="off" />
           <div className="flex gap-3">
             <div className="min-w-0 flex-1 space-y-1">
-              <label htmlFor={contentId} className="block text-sm font-medium text-slate-700">{editorType === 'html' ? t('contentHtml') : t('content')}</label>
-              <textarea
-                id={contentId}
-                ref={contentRef}
-                name="content"
-                rows={10}
-                defaultValue={template?.content}
-                aria-invalid={Boolean(fe?.content?.length) || undefined}
-                className={`block w-full rounded-md border px-3 py-2 text-sm ${editorType === 'html' ? 'font-mono' : ''} ${fe?.content?.length ? 'border-red-500' : 'border-slate-300'}`}
-              />
+              <label id={`${contentId}-label`} htmlFor={contentId} className="block text-sm font-medium text-slate-700">{editorType === 'html' ? t('contentHtml') : t('content')}</label>
+              <BodyEditor html={editorType === 'html'} id={contentId} labelledBy={`${contentId}-label`} ref={contentRef} name="content" rows={10} defaultValue={template?.content} invalid={Boolean(fe?.content?.length)} />
               {fe?.content?.map((e) => <p key={e} role="alert" className="text-xs text-red-600">{e}</p>)}
             </div>
             <div className="w-40 shrink-0">
@@ -129,8 +111,8 @@ export function TemplateDialog({ serviceId, editorType, codes, types, template, 
                     <button
                       type="button"
                       className="w-full rounded px-1.5 py-0.5 text-left hover:bg-slate-100"
-                      onDoubleClick={() => contentRef.current && insertAtCursor(contentRef.current, `#{${c}}`)}
-                      onKeyDown={(e) => e.key === 'Enter' && (e.preventDefault(), contentRef.current && insertAtCursor(contentRef.current, `#{${c}}`))}
+                      onDoubleClick={() => contentRef.current?.insert(`#{${c}}`)}
+                      onKeyDown={(e) => e.key === 'Enter' && (e.preventDefault(), contentRef.current?.insert(`#{${c}}`))}
                     >{`#{${c}}`}</button>
                   </li>
                 ))}

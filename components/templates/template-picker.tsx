@@ -8,7 +8,7 @@ import { Button } from '@/components/ui/button';
 import { Dialog } from '@/components/ui/dialog';
 import { FormError } from '@/components/ui/field';
 
-export type PickerTemplate = { id: string; title: string; searchCode: string | null; scope: string; useCount: number; preview: string };
+export type PickerTemplate = { id: string; title: string; searchCode: string | null; scope: string; useCount: number; linked: boolean; preview: string };
 
 /** The `/code` being typed just before the cursor (a `/` at the start or after white space), or null. */
 export function slashQuery(value: string, cursor: number): { query: string; start: number } | null {
@@ -56,13 +56,14 @@ export function useTemplateSuggestions({ serviceId, ticketId }: { serviceId: str
 }
 
 /**
- * 템플릿 button of the reply form: a searchable list of the templates linked to the ticket's
- * processing type (all when it has none); choosing one renders its codes for this ticket,
+ * 템플릿 button of the reply form: a searchable list of every template the service can use,
+ * those linked to the ticket's processing type first; choosing one renders its codes for this ticket,
  * counts a use and hands the text to `onInsert`.
  */
 export function TemplatePicker({ serviceId, ticketId, onInsert }: { serviceId: string; ticketId: string; onInsert: (text: string) => void }) {
   const t = useTranslations('templates.picker');
   const tc = useTranslations('common');
+  const tl = useTranslations('templatePicker');
   const [open, setOpen] = useState(false);
   const [q, setQ] = useState('');
   const [rows, setRows] = useState<PickerTemplate[]>([]);
@@ -104,6 +105,7 @@ export function TemplatePicker({ serviceId, ticketId, onInsert }: { serviceId: s
                   <span className="flex items-center gap-2">
                     <span className="font-medium">{r.title}</span>
                     {r.searchCode && <span className="font-mono text-xs text-slate-500">/{r.searchCode}</span>}
+                    {r.linked && <span className="rounded bg-brand-50 px-1.5 text-xs text-brand-700" data-testid="template-linked">{tl('linked')}</span>}
                   </span>
                   <span className="line-clamp-2 text-xs whitespace-pre-wrap text-slate-500">{r.preview}</span>
                 </button>

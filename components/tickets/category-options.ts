@@ -13,3 +13,12 @@ export function categoryOptions(nodes: CategoryNode[], opts: { activeOnly?: bool
   walk(nodes);
   return out;
 }
+
+/**
+ * The options plus the ticket's current category when it is no longer in the tree (deleted), so
+ * the select still shows it and saving the form keeps it instead of clearing it.
+ */
+export function withCurrent<T extends { id: string; label: string }>(options: T[], currentId: string | null, currentLabel: string): (T | { id: string; label: string; depth: number })[] {
+  if (!currentId || options.some((o) => o.id === currentId)) return options;
+  return [{ id: currentId, label: currentLabel || currentId, depth: 1 }, ...options];
+}

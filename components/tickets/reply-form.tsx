@@ -1,7 +1,7 @@
 'use client';
 
 import { useRouter } from 'next/navigation';
-import { useRef, useState, useTransition } from 'react';
+import { useEffect, useRef, useState, useTransition } from 'react';
 import { useTranslations } from 'next-intl';
 import { INTERNAL_REASONS } from '@/db/schema/tickets';
 import { Button } from '@/components/ui/button';
@@ -9,25 +9,70 @@ import { Dialog } from '@/components/ui/dialog';
 import { useToast } from '@/components/ui/toast';
 import { previewReplyAction, processTicketAction } from '@/app/[serviceId]/(desk)/tickets/actions';
 import { checkBannedWords } from '@/app/[serviceId]/(desk)/tickets/banned-word-actions';
+import { saveDraftAction } from '@/app/[serviceId]/(desk)/tickets/draft-actions';
 import { BannedWordsDialog, type BannedWordMatch } from '@/components/banned-words/banned-words-dialog';
 import { TemplatePicker, useTemplateSuggestions } from '@/components/templates/template-picker';
+import { useLive } from '@/components/live/live-desk';
+import { noteTyping } from '@/components/live/ticket-presence';
 
 const ACTIONS = ['solve', 'pend', 'comment', 'internal'] as const;
 type Preview = { to: string | null; subject: string; text: string };
 
 /** The reply box with the processing dropdown: 해결 / 보류 / 코멘트 추가 / 내부해결, 미리보기 and 처리하기. */
-export function ReplyForm({ serviceId, ticketId, version, spam, closed, hasEmail }: { serviceId: string; ticketId: string; version: number; spam: boolean; closed: boolean; hasEmail: boolean }) {
+export function ReplyForm({ serviceId, ticketId, version, spam, closed, hasEmail, draft = null }: { serviceId: string; ticketId: string; version: number; spam: boolean; closed: boolean; hasEmail: boolean; draft?: string | null }) {
   const t = useTranslations('tickets');
   const tt = useTranslations('templates');
   const toast = useToast();
   const router = useRouter();
   const [action, setAction] = useState<(typeof ACTIONS)[number]>(closed || spam ? 'comment' : 'solve');
   const [reason, setReason] = useState('');
-  const [body, setBody] = useState('');
+  const [body, setBody] = useState(draft ?? '');
   const [errors, setErrors] = useState<Record<string, string[]>>({});
   const [formError, setFormError] = useState<string | null>(null);
   const [preview, setPreview] = useState<Preview | null>(null);
   const [pending, start] = useTransition();
+  // Live desk: a change by someone else since I opened (or acknowledged) the ticket is shown
+  // before I send, instead of only as the server's version conflict after the click.
+  const live = useLive();
+  const lastSeq = live.changes.at(-1)?.seq ?? 0;
+  const [seenSeq, setSeenSeq] = useState(lastSeq);
+  const changedByOthers = live.changes.some((c) => c.seq > seenSeq && c.ticketId === ticketId && c.actorId !== live.me);
+  const tl = useTranslations('live');
+  const td = useTranslations('drafts');
+  // Draft autosave (server-side, per ticket and agent): 1 s after the last keystroke.
+  const [restored, setRestored] = useState(Boolean(draft));
+  const [draftState, setDraftState] = useState<'idle' | 'saving' | 'saved' | 'failed'>('idle');
+  const savedBody = useRef(draft ?? '');
+  useEffect(() => {
+    if (body === savedBody.current) return;
+    const id = setTimeout(async () => {
+      setDraftState('saving');
+      const r = await saveDraftAction(null, { serviceId, ticketId, body }).catch(() => null);
+      if (r?.ok) savedBody.current = body;
+      setDraftState(r?.ok ? (body.trim() ? 'saved' : 'idle') : 'failed');
+    }, 1000);
+    return () => clearTimeout(id);
+  }, [body, serviceId, ticketId]);
+  // Leaving with an unsent reply asks first: a reload or closing the tab, and links inside the app.
+  const unsent = body.trim().length > 0;
+  useEffect(() => {
+    if (!unsent) return;
+    const onUnload = (e: BeforeUnloadEvent) => e.preventDefault();
+    const onClick = (e: MouseEvent) => {
+      const a = (e.target as Element | null)?.closest?.('a[href]');
+      if (!a || a.getAttribute('target') === '_blank' || e.defaultPrevented || e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey) return;
+      if (!window.confirm(td('leaveConfirm'))) {
+        e.preventDefault();
+        e.stopPropagation();
+      }
+    };
+    window.addEventListener('beforeunload', onUnload);
+    document.addEventListener('click', onClick, true);
+    return () => {
+      window.removeEventListener('beforeunload', onUnload);
+      document.removeEventListener('click', onClick, true);
+    };
+  }, [unsent, td]);
   const available = closed || spam ? (['comment'] as const) : ACTIONS;
   // Templates (issue 8): the picker inserts at the cursor; `/code` in the box suggests by search code.
   const bodyRef = useRef<HTMLTextAreaElement>(null);
@@ -60,6 +105,7 @@ export function ReplyForm({ serviceId, ticketId, version, spam, closed, hasEmail
   const submit = () =>
     start(async () => {
       setFormError(null);
+      if (changedByOthers) return setFormError(tl('changedBeforeSend'));
       if (!(await passesBannedWords())) return;
       const r = await processTicketAction(null, { serviceId, ticketId, version, action, body, reason: action === 'internal' ? reason || undefined : undefined });
       if (!r.ok) {
@@ -68,7 +114,11 @@ export function ReplyForm({ serviceId, ticketId, version, spam, closed, hasEmail
         return;
       }
       setErrors({});
+      setSeenSeq(lastSeq);
+      setRestored(false);
+      savedBody.current = '';
       setBody('');
+      void saveDraftAction(null, { serviceId, ticketId, body: '' }).catch(() => {});
       toast(r.data.mailed ? t('process.doneMailed') : r.data.mailFailed ? t('process.doneMailFailed') : t('process.done'), r.data.mailFailed ? 'error' : 'success');
       router.refresh();
     });
@@ -92,6 +142,12 @@ export function ReplyForm({ serviceId, ticketId, version, spam, closed, hasEmail
       <div className="mb-2 flex justify-end">
         <TemplatePicker serviceId={serviceId} ticketId={ticketId} onInsert={insertTemplate} />
       </div>
+      {restored && (
+        <p role="status" data-testid="draft-restored" className="mb-2 flex items-center gap-3 rounded-md bg-sky-50 px-3 py-2 text-sm text-sky-900">
+          {td('restored')}
+          <button type="button" className="text-sky-800 underline" onClick={() => setRestored(false)}>{td('dismiss')}</button>
+        </p>
+      )}
       <label htmlFor="reply-body" className="sr-only">{t('process.body')}</label>
       <textarea
         id="reply-body"
@@ -101,8 +157,22 @@ export function ReplyForm({ serviceId, ticketId, version, spam, closed, hasEmail
         onChange={(e) => {
           setBody(e.target.value);
           suggest.onInput(e.target.value, e.target.selectionStart ?? e.target.value.length);
+          noteTyping();
         }}
-        onKeyDown={(e) => e.key === 'Escape' && suggest.dismiss()}
+        onKeyDown={(e) => {
+          if (e.key === 'Escape') suggest.dismiss();
+          // Alt+T opens the template picker from the reply box.
+          if (e.altKey && (e.key === 't' || e.key === 'T' || e.code === 'KeyT')) {
+            e.preventDefault();
+            document.querySelector<HTMLButtonElement>('[data-testid="template-picker-button"]')?.click();
+          }
+          // Ctrl/⌘+Enter sends, through the same checks as the button (changed ticket, 금칙어, version).
+          if (e.key === 'Enter' && (e.ctrlKey || e.metaKey) && !pending) {
+            e.preventDefault();
+            submit();
+          }
+        }}
+        aria-keyshortcuts="Control+Enter Meta+Enter Alt+T"
         rows={6}
         aria-invalid={bodyErrors.length > 0}
         aria-describedby={bodyErrors.length ? 'reply-body-err' : undefined}
@@ -122,6 +192,10 @@ export function ReplyForm({ serviceId, ticketId, version, spam, closed, hasEmail
         </ul>
       )}
       {bodyErrors.length > 0 && <p id="reply-body-err" className="mt-1 text-sm text-red-700">{bodyErrors.join(' ')}</p>}
+      <p className="mt-1 flex justify-between text-xs text-slate-500">
+        <span>{td('shortcuts')}</span>
+        <span aria-live="polite" data-testid="draft-state">{draftState === 'saving' ? td('saving') : draftState === 'saved' ? td('saved') : draftState === 'failed' ? td('failed') : ''}</span>
+      </p>
       <div className="mt-3 flex flex-wrap items-end gap-2">
         <label className="flex flex-col gap-1 text-xs text-slate-600">
           {t('process.action')}
@@ -144,6 +218,12 @@ export function ReplyForm({ serviceId, ticketId, version, spam, closed, hasEmail
           <Button onClick={submit} disabled={pending}>{pending ? t('process.running') : t('process.submit')}</Button>
         </div>
       </div>
+      {changedByOthers && (
+        <div role="alert" data-testid="ticket-changed" className="mt-3 flex flex-wrap items-center gap-3 rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900">
+          <span>{tl('changed')}</span>
+          <Button variant="secondary" onClick={() => { setSeenSeq(lastSeq); setFormError(null); }}>{tl('acknowledge')}</Button>
+        </div>
+      )}
       {formError && <p role="alert" className="mt-2 text-sm text-red-700">{formError}</p>}
       <BannedWordsDialog open={Boolean(banned)} onClose={() => { setBanned(null); bodyRef.current?.focus(); }} text={banned?.text ?? ''} matches={banned?.matches ?? []} />
       <Dialog open={Boolean(preview)} onOpenChange={(o) => !o && setPreview(null)} title={t('process.previewTitle')} size="lg">

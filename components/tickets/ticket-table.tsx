@@ -12,24 +12,31 @@ import { Td } from '@/components/ui/table';
 import { BulkBar } from './bulk-bar';
 import { PRIORITY_TINT, STATUS_TONE } from './priority';
 import { StarButton } from './star-button';
+import { useListKeys } from './list-keys';
 
 export type TicketRowView = { id: string; number: number; subject: string; status: TicketStatus; priority: TicketPriority; requester: string; intakeType: string; assignee: string; group: string; starred: boolean; createdAt: string };
 
 /** A page of tickets with row selection for bulk processing; rows are tinted by priority. */
 export function TicketTable({ serviceId, rows, spamBox, isAdmin }: { serviceId: string; rows: TicketRowView[]; spamBox: boolean; isAdmin: boolean }) {
   const t = useTranslations('tickets');
+  const tk = useTranslations('listKeys');
   const formatDate = useFormatDate();
   const router = useRouter();
   const [selected, setSelected] = useState<Set<string>>(new Set());
-  const [, start] = useTransition();
-  if (!rows.length) return <EmptyState title={t('empty')}>{t('emptyHint')}</EmptyState>;
-  const all = rows.every((r) => selected.has(r.id));
   const toggle = (id: string) => setSelected((s) => {
     const n = new Set(s);
     if (n.has(id)) n.delete(id);
     else n.add(id);
     return n;
   });
+  const [, start] = useTransition();
+  const keys = useListKeys({
+    count: rows.length,
+    onOpen: (i) => router.push(`/${serviceId}/tickets/${rows[i].number}`),
+    onToggle: (i) => toggle(rows[i].id),
+  });
+  if (!rows.length) return <EmptyState title={t('empty')}>{t('emptyHint')}</EmptyState>;
+  const all = rows.every((r) => selected.has(r.id));
   return (
     <>
       <BulkBar serviceId={serviceId} ids={[...selected].filter((id) => rows.some((r) => r.id === id))} spamBox={spamBox} isAdmin={isAdmin} onDone={() => start(() => { setSelected(new Set()); router.refresh(); })} />
@@ -52,8 +59,8 @@ export function TicketTable({ serviceId, rows, spamBox, isAdmin }: { serviceId: 
             </tr>
           </thead>
           <tbody className="divide-y divide-slate-100">
-            {rows.map((r) => (
-              <tr key={r.id} className={cn(PRIORITY_TINT[r.priority], 'hover:bg-brand-50/40')} data-priority={r.priority}>
+            {rows.map((r, i) => (
+              <tr key={r.id} className={cn(PRIORITY_TINT[r.priority], 'hover:bg-brand-50/40', keys.cursor === i && 'outline-2 -outline-offset-2 outline-brand-500')} data-priority={r.priority} data-row-index={i} aria-current={keys.cursor === i ? 'true' : undefined}>
                 <Td>
                   <input type="checkbox" aria-label={t('selectTicket', { number: r.number })} checked={selected.has(r.id)} onChange={() => toggle(r.id)} />
                 </Td>
@@ -75,6 +82,8 @@ export function TicketTable({ serviceId, rows, spamBox, isAdmin }: { serviceId: 
           </tbody>
         </table>
       </div>
+      <p className="mt-2 text-xs text-slate-500">{tk('hint')}</p>
+      {keys.dialog}
     </>
   );
 }

@@ -1,11 +1,18 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import type { Option } from './types';
+import type { CodeOption } from '@/lib/substitution/code-list';
 
-/** Substitution codes in groups (기본 필드 / 고객 필드); [<] inserts `#{code}` where the cursor is. */
-export function CodePicker({ codes, onInsert }: { codes: { basic: Option[]; customer: Option[] }; onInsert: (code: string) => void }) {
+/**
+ * Substitution codes in groups (기본 필드 / 고객 필드); [<] inserts `#{code}` where the cursor is.
+ * Codes that only have a value on replies are offered only where `reply` says the text is sent on one.
+ */
+export function CodePicker({ codes: all, reply = false, onInsert }: { codes: { basic: CodeOption[]; customer: CodeOption[] }; reply?: boolean; onInsert: (code: string) => void }) {
   const t = useTranslations('triggers.codes');
+  const tc = useTranslations('substitutionCodes');
+  const keep = (list: CodeOption[]) => list.filter((c) => reply || !c.replyOnly);
+  const codes = { basic: keep(all.basic), customer: keep(all.customer) };
+  const hidden = !reply && all.basic.some((c) => c.replyOnly);
   return (
     <div className="max-h-72 space-y-3 overflow-y-auto rounded-md border border-slate-200 p-2 text-sm">
       {(['basic', 'customer'] as const).map((group) => (
@@ -23,6 +30,7 @@ export function CodePicker({ codes, onInsert }: { codes: { basic: Option[]; cust
           </ul>
         </section>
       ))}
+      {hidden && <p className="text-xs text-slate-500" data-testid="reply-only-note">{tc('replyOnlyNote')}</p>}
     </div>
   );
 }

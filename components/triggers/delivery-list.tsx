@@ -2,6 +2,7 @@ import { getTranslations } from 'next-intl/server';
 import { getFormatDate } from '@/lib/i18n/get-format-date';
 import { Badge } from '@/components/ui/card';
 import type { DeliveryRow } from '@/db/queries/triggers';
+import { deliveryErrorMessage } from '@/lib/triggers/deliveries/error-text';
 import { RetryButton } from './retry-button';
 
 const TONE = { pending: 'amber', delivered: 'green', dead: 'red', disabled: 'slate' } as const;
@@ -11,6 +12,11 @@ export async function DeliveryList({ serviceId, rows, showTrigger }: { serviceId
   const t = await getTranslations('triggers.deliveries');
   const tt = await getTranslations('triggers');
   const formatDate = await getFormatDate();
+  const tl = await getTranslations('deliveryLog');
+  const errorText = (cls: string) => {
+    const m = deliveryErrorMessage(cls);
+    return tl(m.key as 'error.other', m.params as { code: string });
+  };
   if (!rows.length) return <p className="text-sm text-slate-500">{t('empty')}</p>;
   return (
     <ul className="space-y-2" data-testid="delivery-list">
@@ -42,7 +48,7 @@ export async function DeliveryList({ serviceId, rows, showTrigger }: { serviceId
                       <td className="pr-2">{formatDate(a.at, 'timeSeconds')}</td>
                       <td className="pr-2">{a.httpStatus ?? '—'}</td>
                       <td className="pr-2">{a.latencyMs} ms</td>
-                      <td className="pr-2">{a.errorClass ?? '—'}</td>
+                      <td className="pr-2" title={a.errorClass ?? undefined}>{a.errorClass ? errorText(a.errorClass) : '—'}</td>
                       <td><pre className="max-h-24 max-w-md overflow-auto whitespace-pre-wrap break-all">{a.response ?? ''}</pre></td>
                     </tr>
                   ))}

@@ -42,7 +42,7 @@ export function DoorayDialog({ options, value, onSave, onClose }: { options: Edi
             <textarea id="dooray-att" ref={attRef} rows={3} className="block w-full rounded-md border border-slate-300 px-3 py-2 text-sm" value={v.attachmentText} onFocus={() => setFocus('attachmentText')} onChange={(e) => setV({ ...v, attachmentText: e.target.value })} />
           </div>
         </div>
-        <CodePicker codes={options.codes} onInsert={insert} />
+        <CodePicker codes={options.codes} reply={options.replyContext} onInsert={insert} />
       </div>
       <div className="mt-4 flex justify-end gap-2">
         <Button variant="secondary" onClick={onClose}>{t('cancel')}</Button>

@@ -4,6 +4,7 @@ import { useTranslations } from 'next-intl';
 import { useRef, useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { Dialog } from '@/components/ui/dialog';
+import { BodyEditor, type BodyEditorHandle } from '@/components/ui/rich-text-editor';
 import { CodePicker, insertAt } from './code-picker';
 import type { EditorOptions } from './types';
 
@@ -16,13 +17,13 @@ export function MailDialog({ options, value, onSave, onClose }: { options: Edito
   const [draft, setDraft] = useState<Messages>(() => Object.fromEntries(options.languages.map((l) => [l, value[l] ?? { subject: '', body: '' }])));
   const [focus, setFocus] = useState<'subject' | 'body'>('body');
   const subjectRef = useRef<HTMLInputElement>(null);
-  const bodyRef = useRef<HTMLTextAreaElement>(null);
+  const bodyRef = useRef<BodyEditorHandle>(null);
   const cur = draft[lang];
   const set = (patch: Partial<{ subject: string; body: string }>) => setDraft((d) => ({ ...d, [lang]: { ...d[lang], ...patch } }));
   const insert = (code: string) => {
     const tag = `#{${code}}`;
     if (focus === 'subject') set({ subject: insertAt(subjectRef.current, cur.subject, tag) });
-    else set({ body: insertAt(bodyRef.current, cur.body, tag) });
+    else bodyRef.current?.insert(tag);
   };
   const save = () => {
     // Languages left empty are not stored; the ticket's language falls back to the default one.
@@ -46,11 +47,11 @@ export function MailDialog({ options, value, onSave, onClose }: { options: Edito
             <input id="trigger-mail-subject" ref={subjectRef} maxLength={200} className="block w-full rounded-md border border-slate-300 px-3 py-2 text-sm" value={cur.subject} onFocus={() => setFocus('subject')} onChange={(e) => set({ subject: e.target.value })} />
           </div>
           <div className="space-y-1">
-            <label htmlFor="trigger-mail-body" className="block text-sm font-medium text-slate-700">{options.editorHtml ? t('bodyHtml') : t('body')}</label>
-            <textarea id="trigger-mail-body" ref={bodyRef} rows={10} className="block w-full rounded-md border border-slate-300 px-3 py-2 text-sm" value={cur.body} onFocus={() => setFocus('body')} onChange={(e) => set({ body: e.target.value })} />
+            <label id="trigger-mail-body-label" htmlFor="trigger-mail-body" className="block text-sm font-medium text-slate-700">{options.editorHtml ? t('bodyHtml') : t('body')}</label>
+            <BodyEditor key={lang} html={options.editorHtml} id="trigger-mail-body" labelledBy="trigger-mail-body-label" ref={bodyRef} defaultValue={cur.body} onFocus={() => setFocus('body')} onChange={(body) => set({ body })} />
           </div>
         </div>
-        <CodePicker codes={options.codes} onInsert={insert} />
+        <CodePicker codes={options.codes} reply={options.replyContext} onInsert={insert} />
       </div>
       <div className="mt-4 flex justify-end gap-2">
         <Button variant="secondary" onClick={onClose}>{t('cancel')}</Button>

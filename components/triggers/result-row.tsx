@@ -33,6 +33,32 @@ export function emptyResult(choice: ResultChoice): ResultDraft {
 
 const control = 'rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm';
 
+/**
+ * 선택한 상담원 중: checkboxes over the group's agents in the order they were added. Chosen agents
+ * who have since left the group are named in a note and dropped at the next change.
+ */
+function AgentSubset({ n, group, agents, chosen, onChange }: { n: number; group: EditorOptions['groups'][number]; agents: EditorOptions['agents']; chosen: string[]; onChange: (ids: string[]) => void }) {
+  const t = useTranslations('assignSubset');
+  const label = (id: string) => agents.find((a) => a.value === id)?.label ?? t('unknown');
+  const stale = chosen.filter((id) => !group.agentIds.includes(id));
+  const live = chosen.filter((id) => group.agentIds.includes(id));
+  const toggle = (id: string, on: boolean) => onChange(group.agentIds.filter((x) => (x === id ? on : live.includes(x))));
+  return (
+    <fieldset className="w-full rounded-md border border-slate-200 p-2" data-testid={`assign-subset-${n}`}>
+      <legend className="px-1 text-xs text-slate-600">{t('legend')}</legend>
+      <div className="flex flex-wrap gap-x-4 gap-y-1">
+        {group.agentIds.map((id) => (
+          <label key={id} className="flex items-center gap-1.5 text-sm">
+            <input type="checkbox" className="size-4 accent-brand-600" checked={live.includes(id)} onChange={(e) => toggle(id, e.target.checked)} aria-label={t('agentOf', { n, name: label(id) })} />
+            {label(id)}
+          </label>
+        ))}
+      </div>
+      {stale.length > 0 && <p role="note" className="mt-1 text-xs text-amber-700">{t('removed', { count: stale.length, name: stale.map(label).join(', ') })}</p>}
+    </fieldset>
+  );
+}
+
 function CallbackTest({ serviceId, url }: { serviceId: string; url: string }) {
   const t = useTranslations('triggers.callback');
   const [pending, start] = useTransition();
@@ -41,7 +67,7 @@ function CallbackTest({ serviceId, url }: { serviceId: string; url: string }) {
     <div className="w-full">
       <Button size="sm" variant="secondary" disabled={pending || !url} onClick={() => start(async () => {
         const r = await testCallbackAction(null, { serviceId, url });
-        setShown(r.ok ? r.data : r.error);
+        setShown(r.ok ? r.data : (r.fieldErrors?.url?.join(' ') || r.error));
       })}>{t('test')}</Button>
       {shown !== null && (
         <div className="mt-2 rounded-md bg-slate-50 p-2 text-xs" role="status" data-testid="callback-test-result">
@@ -66,7 +92,7 @@ export function ResultRow({ index, row, options, errors, onChange, onRemove }: {
   const set = (patch: Record<string, unknown>) => onChange({ ...row, ...patch });
   const str = (k: string) => (typeof row[k] === 'string' ? (row[k] as string) : '');
   const groupSelect = (label: string) => (
-    <select aria-label={label} className={control} value={str('groupId')} onChange={(e) => set({ groupId: e.target.value, ...(row.type === 'assign' ? { agentId: null } : {}) })}>
+    <select aria-label={label} className={control} value={str('groupId')} onChange={(e) => set({ groupId: e.target.value, ...(row.type === 'assign' ? { agentId: null, agentIds: null } : {}) })}>
       <option value="">{t('results.chooseGroup')}</option>
       {options.groups.map((g) => <option key={g.value} value={g.value}>{g.label}</option>)}
     </select>
@@ -88,6 +114,7 @@ export function ResultRow({ index, row, options, errors, onChange, onRemove }: {
             {options.agents.filter((a) => group?.agentIds.includes(a.value)).map((a) => <option key={a.value} value={a.value}>{a.label}</option>)}
           </select>
         )}
+        {row.method !== 'agent' && group && <AgentSubset n={n} group={group} agents={options.agents} chosen={Array.isArray(row.agentIds) ? (row.agentIds as string[]) : []} onChange={(agentIds) => set({ agentIds })} />}
       </>
     );
   } else if (row.type === 'set_intake_type') {

@@ -9,6 +9,7 @@ import { Button } from '@/components/ui/button';
 import { FormError, TextField } from '@/components/ui/field';
 import { useToast } from '@/components/ui/toast';
 import { ConditionRow } from './condition-row';
+import { firesOnlyOnReplies } from '@/lib/substitution/code-list';
 import { emptyResult, ResultRow } from './result-row';
 import type { ConditionDraft, EditorOptions, TriggerDraft } from './types';
 
@@ -25,6 +26,7 @@ export function TriggerEditor({ options, initial }: { options: EditorOptions; in
   const [errors, setErrors] = useState<{ form?: string; fields: Record<string, string[]> }>({ fields: {} });
   const [pending, start] = useTransition();
   const list = `/${options.serviceId}/settings/triggers`;
+  const resultOptions = { ...options, replyContext: firesOnlyOnReplies(conditions) };
 
   const save = () =>
     start(async () => {
@@ -59,7 +61,7 @@ export function TriggerEditor({ options, initial }: { options: EditorOptions; in
         {errors.fields.results?.map((e) => <p key={e} role="alert" className="text-xs text-red-600">{e}</p>)}
         <ul className="space-y-2">
           {results.map((r, i) => (
-            <ResultRow key={i} index={i} row={r} options={options} errors={errors.fields[`results.${i}`]} onChange={(row) => setResults(results.map((x, k) => (k === i ? row : x)))} onRemove={() => setResults(results.filter((_, k) => k !== i))} />
+            <ResultRow key={i} index={i} row={r} options={resultOptions} errors={errors.fields[`results.${i}`]} onChange={(row) => setResults(results.map((x, k) => (k === i ? row : x)))} onRemove={() => setResults(results.filter((_, k) => k !== i))} />
           ))}
         </ul>
         <Button size="sm" variant="secondary" onClick={() => setResults([...results, emptyResult('assign')])}>

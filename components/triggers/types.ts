@@ -1,3 +1,4 @@
+import type { CodeOption } from '@/lib/substitution/code-list';
 import type { Operator, ValueType } from '@/lib/triggers/types';
 
 export type Option = { value: string; label: string };
@@ -14,7 +15,9 @@ export type EditorOptions = {
   groups: (Option & { agentIds: string[] })[];
   intakeTypes: Option[];
   processingTypes: Option[];
-  codes: { basic: Option[]; customer: Option[] };
+  codes: { basic: CodeOption[]; customer: CodeOption[] };
+  /** Set by the editor from the trigger's conditions: it fires only on replies, so `#{content}` has a value. */
+  replyContext?: boolean;
 };
 
 export type ConditionDraft = { mode: 'all' | 'any'; target: string; operator: Operator | ''; value: unknown };

@@ -19,6 +19,14 @@ export function useFormAction<T>(action: (prev: unknown, fd: FormData) => Promis
     pending,
     onSubmit,
     fieldErrors: state && !state.ok ? state.fieldErrors : undefined,
-    formError: state && !state.ok ? state.error : null,
+    formError: state && !state.ok ? formErrorOf(state) : null,
   };
+}
+
+/**
+ * The message for above the submit button: none when it repeats a message already shown under
+ * a field (a name clash is said once, beside the name).
+ */
+export function formErrorOf(r: { error: string; fieldErrors?: Record<string, string[]> }): string | null {
+  return Object.values(r.fieldErrors ?? {}).some((list) => list.includes(r.error)) ? null : r.error;
 }

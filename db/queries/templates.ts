@@ -83,26 +83,26 @@ export async function templatesLinkedTo(db: Queryable, serviceId: string, catego
 }
 
 /**
- * The picker's list for a ticket: templates linked to its processing type when it has a live
- * one, else every template the service sees; filtered by title or search code.
+ * The picker's list for a ticket: every template the service sees, filtered by title or search
+ * code, those linked to the ticket's (live) processing type first (템플릿 관리 promises them
+ * "먼저"), then by use count and title.
  */
 export async function templatesForTicket(db: Queryable, serviceId: string, processingTypeId: string | null, q: string) {
   const where: SQL[] = [visibleIn(serviceId)];
   if (q) where.push(or(ilike(templates.title, likePattern(q)), ilike(templates.searchCode, `${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`))!);
   const base = { id: templates.id, title: templates.title, searchCode: templates.searchCode, scope: templates.scope, useCount: templates.useCount, content: templates.content };
-  if (processingTypeId) {
-    const [live] = await db.select({ id: categories.id }).from(categories).where(and(eq(categories.serviceId, serviceId), eq(categories.id, processingTypeId), isNull(categories.deletedAt)));
-    if (live) {
-      return db
-        .select(base)
-        .from(templateLinks)
-        .innerJoin(templates, eq(templates.id, templateLinks.templateId))
-        .where(and(eq(templateLinks.serviceId, serviceId), eq(templateLinks.categoryId, processingTypeId), ...where))
-        .orderBy(desc(templates.useCount), asc(templates.title))
-        .limit(50);
-    }
-  }
-  return db.select(base).from(templates).where(and(...where)).orderBy(desc(templates.useCount), asc(templates.title)).limit(50);
+  const [live] = processingTypeId
+    ? await db.select({ id: categories.id }).from(categories).where(and(eq(categories.serviceId, serviceId), eq(categories.id, processingTypeId), isNull(categories.deletedAt)))
+    : [];
+  if (!live) return (await db.select(base).from(templates).where(and(...where)).orderBy(desc(templates.useCount), asc(templates.title)).limit(50)).map((r) => ({ ...r, linked: false }));
+  const linked = sql<boolean>`(${templateLinks.templateId} is not null)`;
+  return db
+    .select({ ...base, linked })
+    .from(templates)
+    .leftJoin(templateLinks, and(eq(templateLinks.templateId, templates.id), eq(templateLinks.serviceId, serviceId), eq(templateLinks.categoryId, live.id)))
+    .where(and(...where))
+    .orderBy(desc(linked), desc(templates.useCount), asc(templates.title))
+    .limit(50);
 }
 
 /** Counts one use (a template inserted into a reply). */

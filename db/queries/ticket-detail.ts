@@ -45,7 +45,7 @@ export async function ticketHistoryRows(db: Queryable, serviceId: string, ticket
     .select()
     .from(ticketHistory)
     .where(and(eq(ticketHistory.serviceId, serviceId), eq(ticketHistory.ticketId, ticketId)))
-    .orderBy(desc(ticketHistory.createdAt), desc(ticketHistory.id))
+    .orderBy(desc(ticketHistory.createdAt), desc(ticketHistory.seq))
     .limit(HISTORY_LIMIT);
 }
 

@@ -12,5 +12,8 @@ export * from './helpcenter';
 export * from './templates';
 export * from './banned-words';
 export * from './triggers';
+export * from './reply-drafts';
+export * from './openapi';
 export * from './channels';
+export * from './field-crypto';
 export * from './mail';

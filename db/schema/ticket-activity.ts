@@ -1,4 +1,4 @@
-import { bigint, index, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { bigint, bigserial, index, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { members } from './members';
 import { services } from './org';
 import { tickets } from './tickets';
@@ -61,6 +61,8 @@ export const ticketHistory = pgTable(
     after: jsonb('after').$type<unknown>(),
     detail: jsonb('detail').$type<Record<string, unknown>>(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    /** Insertion order: the lines one change writes share `created_at`, so this keeps them in the order they happened. */
+    seq: bigserial('seq', { mode: 'number' }).notNull(),
   },
   (t) => [index('ticket_history_ticket_idx').on(t.ticketId, t.createdAt), index('ticket_history_service_id_idx').on(t.serviceId)],
 );

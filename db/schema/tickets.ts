@@ -87,19 +87,18 @@ export const tickets = pgTable(
     index('tickets_intake_path_idx').on(t.serviceId, t.intakeTypePath.op('text_pattern_ops'), t.status, t.spam, t.assigneeId, t.groupId),
     index('tickets_processing_path_idx').on(t.serviceId, t.processingTypePath.op('text_pattern_ops')),
     index('tickets_search_trgm_idx').using('gin', t.searchText.op('gin_trgm_ops')),
+    // Two-character terms (환불, 배송: the most common Korean query) give pg_trgm nothing to look up;
+    // this GIN over the text's character bigrams finds them (lib/tickets/search.ts, README).
+    index('tickets_search_bigram_idx').using('gin', sql`search_bigrams(${t.searchText})`),
     index('tickets_mail_thread_idx').on(t.serviceId, t.mailThreadId),
+    // Dashboard (lib/dashboard/report.ts): a period's figures read a range of these alone
+    // (index-only scans; the trailing columns are carried, not searched).
+    index('tickets_dashboard_created_idx').on(t.serviceId, t.createdAt, t.spam, t.channel, t.intakeTypeId, t.firstRepliedAt, t.solvedAt),
+    index('tickets_dashboard_solved_idx').on(t.serviceId, t.solvedAt, t.spam, t.solvedById),
     index('tickets_assignee_id_idx').on(t.assigneeId),
     index('tickets_group_id_idx').on(t.groupId),
   ],
 );
-
-/** The per-service ticket number counter, advanced with `UPDATE … RETURNING`. */
-export const ticketCounters = pgTable('ticket_counters', {
-  serviceId: text('service_id')
-    .primaryKey()
-    .references(() => services.id, { onDelete: 'cascade' }),
-  lastNumber: integer('last_number').notNull().default(0),
-});
 
 /**
  * One row per ticket and field. A value of an encrypted field lives only in `value_encrypted`

@@ -4,6 +4,7 @@ import type { PgTransaction } from 'drizzle-orm/pg-core';
 import type { NodePgQueryResultHKT } from 'drizzle-orm/node-postgres';
 import { Pool } from 'pg';
 import * as schema from '@/db/schema';
+import { closeSidePool } from './autonomous';
 
 export type Schema = typeof schema;
 export type Db = NodePgDatabase<Schema>;
@@ -34,5 +35,6 @@ export function getDb(): Db {
 export async function closeDb(): Promise<void> {
   const held = globalForDb.__contactDeskDb;
   globalForDb.__contactDeskDb = undefined;
+  await closeSidePool();
   if (held) await held.pool.end();
 }

@@ -4,6 +4,7 @@ import type { ServiceCtx } from '@/lib/actions/context';
 import type { Queryable } from '@/lib/db';
 import { getCategory } from '@/db/queries/categories';
 import { NotFoundError, ValidationError } from '@/lib/errors';
+import { LAYOUT_REQUIRED } from '@/lib/fields/system-fields';
 import { PINNED_FIRST, PINNED_LAST } from './pinned';
 
 export type SaveLayoutInput = { audience: FieldAudience; intakeTypeId: string | null; fieldIds: string[] };
@@ -32,6 +33,7 @@ export async function saveLayout(ctx: Pick<ServiceCtx, 'db' | 'service'>, input:
     const last = PINNED_LAST[input.audience];
     const pinnedOk = first.every((c, i) => codes[i] === c) && last.every((c, i) => codes[codes.length - last.length + i] === c);
     if (!pinnedOk) throw ValidationError.field('fieldIds', 'validation.layoutPinned');
+    if (input.audience === 'customer' && !LAYOUT_REQUIRED.every((c) => codes.includes(c))) throw ValidationError.field('fieldIds', 'fieldRules.layoutRequired');
     const [row] = await tx
       .insert(fieldLayouts)
       .values({ serviceId: ctx.service.id, audience: input.audience, intakeTypeId: input.intakeTypeId, fieldIds: input.fieldIds })

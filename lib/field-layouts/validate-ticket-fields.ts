@@ -1,7 +1,6 @@
 import type { FieldAudience } from '@/db/schema';
 import type { Queryable } from '@/lib/db';
-import type { Locale } from '@/lib/i18n/config';
-import { translator } from '@/lib/i18n/messages';
+import { helpcenterTranslator, type HelpcenterLocale } from '@/lib/i18n/helpcenter';
 import { TREE_BACKED } from '@/lib/fields/system-fields';
 import type { FieldRule, FieldValue } from '@/lib/fields/types';
 import { validateFieldValues } from '@/lib/fields/validate-value';
@@ -12,12 +11,12 @@ import { resolveLayout } from './resolve-layout';
  * layout): only visible fields of that layout count; errors come per field code in `language`.
  * The tree-backed 접수유형 / 처리유형 are checked by the ticket verbs against the category trees.
  */
-export async function validateTicketFields(db: Queryable, serviceId: string, audience: FieldAudience, intakeTypeId: string | null, values: Record<string, unknown>, language: Locale) {
+export async function validateTicketFields(db: Queryable, serviceId: string, audience: FieldAudience, intakeTypeId: string | null, values: Record<string, unknown>, language: HelpcenterLocale) {
   const layout = await resolveLayout(db, serviceId, audience, intakeTypeId);
   const shown = layout.fields.filter((f) => f.visible && !TREE_BACKED.has(f.code));
   const rules: FieldRule[] = shown.map((f) => ({ code: f.code, type: f.type, required: f.required, maxLength: f.maxLength, options: f.options }));
   const r = validateFieldValues(rules, values);
-  const t = translator(language);
+  const t = helpcenterTranslator(language);
   const errors = Object.fromEntries(Object.entries(r.errors).map(([code, refs]) => [code, refs.map((e) => t(e.key, e.params))]));
   const entries = shown.filter((f) => r.values[f.code] !== undefined).map((f) => ({ field: f, value: r.values[f.code] as FieldValue }));
   return { ok: Object.keys(errors).length === 0, values: r.values, entries, errors };

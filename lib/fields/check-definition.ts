@@ -1,6 +1,6 @@
 import { ValidationError, type FieldErrorRefs } from '@/lib/errors';
 import type { FieldEditorInput } from './schemas';
-import { REQUIRED_LOCKED, TREE_BACKED } from './system-fields';
+import { COLUMN_STORED, REQUIRED_LOCKED, TREE_BACKED } from './system-fields';
 import { OPTION_TYPES, VALUELESS_TYPES, type FieldType, type FieldValue } from './types';
 import { validateFieldValue } from './validate-value';
 
@@ -30,6 +30,8 @@ export function checkDefinition(input: FieldEditorInput, type: FieldType, code: 
   if (REQUIRED_LOCKED.has(code) && !input.required) add('required', 'validation.fieldRequiredLocked');
   if (type === 'caption' && input.required) add('required', 'validation.fieldCaptionRequired');
   if (VALUELESS_TYPES.includes(type) && input.encrypted) add('encrypted', 'validation.fieldNoValue');
+  if (COLUMN_STORED.has(code) && input.encrypted) add('encrypted', 'fieldRules.columnNoEncrypt');
+  if (COLUMN_STORED.has(code) && input.destroyAfterDays !== null) add('destroyAfterDays', 'fieldRules.columnNoDestroy');
   if ((input.destroyAfterDays === null) !== (input.destroyBasis === null)) add('destroyAfterDays', 'validation.fieldDestroyPair');
   if (input.destroyAfterDays !== null && VALUELESS_TYPES.includes(type)) add('destroyAfterDays', 'validation.fieldNoValue');
 

@@ -2,6 +2,7 @@ import { eq } from 'drizzle-orm';
 import { fields, type Field } from '@/db/schema';
 import type { ServiceCtx } from '@/lib/actions/context';
 import { ConflictError } from '@/lib/errors';
+import { assertNoOpenRun, startFieldCrypto } from '@/lib/pii/field-crypto';
 import { rescheduleFieldDestruction } from '@/lib/pii/reschedule-field';
 import { loadFieldForUpdate } from './load-field';
 import { systemFieldRows } from './system-fields';
@@ -12,6 +13,7 @@ export async function resetField(ctx: Pick<ServiceCtx, 'db' | 'service'>, fieldI
     const f = await loadFieldForUpdate(tx, ctx.service.id, fieldId);
     const original = systemFieldRows(ctx.service.id).find((r) => r.code === f.code);
     if (!f.isSystem || !original) throw new ConflictError('errors.fieldNotSystem');
+    if ((original.encrypted ?? false) !== f.encrypted) await assertNoOpenRun(tx, f.id);
     const [field] = await tx
       .update(fields)
       .set({
@@ -31,6 +33,7 @@ export async function resetField(ctx: Pick<ServiceCtx, 'db' | 'service'>, fieldI
       .where(eq(fields.id, f.id))
       .returning();
     if (f.destroyAfterDays !== null) await rescheduleFieldDestruction(tx, field.id);
+    if (f.encrypted !== field.encrypted) await startFieldCrypto(tx, field);
     return field;
   });
 }

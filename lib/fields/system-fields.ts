@@ -46,5 +46,22 @@ export function systemFieldRows(serviceId: string): NewField[] {
   });
 }
 
+/**
+ * Fields stored as columns of the ticket row (not as field values): they cannot be encrypted or
+ * destroyed field by field, so 암호화 and 파기 are locked for them.
+ */
+export const COLUMN_STORED = new Set(['subject', 'content', 'category', 'processingType', 'priority']);
+
+/** Customer fields every customer layout keeps: the ticket cannot be made without them. */
+export const LAYOUT_REQUIRED = ['subject', 'content'];
+
+/**
+ * Codes a custom field may not take: the ticket facts substitution codes and trigger targets use
+ * (a field named `status` would silently shadow `#{status}`).
+ */
+export const RESERVED_CODES = new Set(
+  ['ticketNo', 'status', 'priority', 'processingType', 'assignee', 'group', 'createdAt', 'updatedAt', 'ticketUrl', 'helpcenterUrl', 'content', 'inquiry', 'channel', 'language', 'event', 'number', 'id', 'title', 'requesterName', 'requesterEmail', 'requesterPhone', 'intakeType'].map((c) => c.toLowerCase()),
+);
+
 /** System dropdowns whose choices are the category trees (SPEC §4), not options of their own. */
 export const TREE_BACKED = new Set(['category', 'processingType']);

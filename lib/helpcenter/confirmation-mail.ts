@@ -1,6 +1,6 @@
 import 'server-only';
 import type { Db, Queryable } from '@/lib/db';
-import type { Locale } from '@/lib/i18n/config';
+import type { HelpcenterLocale } from '@/lib/i18n/helpcenter';
 import { enqueueMail } from '@/lib/mail/outbox';
 import { hitRateLimits } from '@/lib/rate-limit/hit';
 
@@ -25,7 +25,7 @@ export async function confirmationAllowed(db: Db, to: string, ip: string): Promi
 /** Queues the customer's confirmation (their ticket number) in the ticket's own transaction. */
 export async function enqueueConfirmation(
   tx: Queryable,
-  mail: { serviceId: string; ticketId: string; to: string; locale: Locale; serviceName: string; number: number; subject: string; link: string },
+  mail: { serviceId: string; ticketId: string; to: string; locale: HelpcenterLocale; serviceName: string; number: number; subject: string; link: string },
 ): Promise<void> {
   const { serviceId, ticketId, ...rest } = mail;
   await enqueueMail(tx, { serviceId, ticketId, target: 'customer', mail: { kind: 'confirmation_mail', ...rest } });

@@ -4,12 +4,12 @@ import { services, type Service } from '@/db/schema';
 import { listCategoryTreeRows } from '@/db/queries/categories';
 import { buildTree, type CategoryNode } from '@/lib/categories/tree-build';
 import type { Queryable } from '@/lib/db';
-import type { Locale } from '@/lib/i18n/config';
+import { helpcenterLocale, type HelpcenterLocale } from '@/lib/i18n/helpcenter';
 
-export type Helpcenter = { service: Service; lang: string; defaultLang: string; locale: Locale };
+export type Helpcenter = { service: Service; lang: string; defaultLang: string; locale: HelpcenterLocale };
 
-/** The page chrome speaks Korean on the Korean pages and English on every other language. */
-export const helpcenterLocale = (lang: string): Locale => (lang === 'ko' ? 'ko' : 'en');
+/** The page chrome speaks the page's language where it has translations (ko, en, ja, zh-CN, zh-TW), else English. */
+export { helpcenterLocale };
 
 /** A service's help center in one of its languages, or null (unknown service or language). */
 export async function loadHelpcenter(db: Queryable, serviceId: string, lang: string): Promise<Helpcenter | null> {

@@ -9,7 +9,8 @@ import { AppError, NotFoundError, ValidationError } from '@/lib/errors';
 import { resolveLayout } from '@/lib/field-layouts/resolve-layout';
 import { validateTicketFields } from '@/lib/field-layouts/validate-ticket-fields';
 import { collectFieldValues, inputName } from '@/lib/fields/form-values';
-import { translator, type Translate } from '@/lib/i18n/messages';
+import { helpcenterTranslator } from '@/lib/i18n/helpcenter';
+import type { Translate } from '@/lib/i18n/messages';
 import { appUrl } from '@/lib/members/invite-mail';
 import { hitRateLimit } from '@/lib/rate-limit/hit';
 import { createTicket } from '@/lib/tickets/create-ticket';
@@ -87,7 +88,7 @@ export async function submitInquiry(ctx: { db: Db; client: InquiryClient }, inpu
   const { db } = ctx;
   const hc = await loadHelpcenter(db, input.serviceId, input.lang);
   if (!hc) throw new NotFoundError();
-  const t = translator(hc.locale);
+  const t = helpcenterTranslator(hc.locale);
   const sid = hc.service.id;
   const ip = ctx.client.ip ?? 'unknown';
 

@@ -8,6 +8,8 @@ export const QUEUES = {
    * that dies mid-attempt (the job expires after a minute and runs again).
    */
   triggerDelivery: { name: 'trigger-delivery', policy: 'standard', retryLimit: 5, retryDelay: 20, expireInSeconds: 60 },
+  /** Every minute: converts stored values of fields whose 암호화 was switched (lib/pii/field-crypto.ts). */
+  fieldCrypto: { name: 'field-crypto', policy: 'singleton', cron: '* * * * *', retryLimit: 3 },
   /** Every minute: re-enqueues due deliveries whose job was lost (killed worker, queue not yet created). */
   triggerDeliverySweep: { name: 'trigger-delivery-sweep', policy: 'singleton', cron: '* * * * *', retryLimit: 1 },
   /** One poll of one external mail account; stately + singletonKey = account: never two polls of one account at once. */

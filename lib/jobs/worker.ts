@@ -1,6 +1,7 @@
 import PgBoss from 'pg-boss';
 import { getDb } from '@/lib/db';
 import { destroyDueValues } from '@/lib/pii/destroy-due';
+import { runFieldCrypto } from '@/lib/pii/field-crypto';
 import { dueAccounts, pollAccount } from '@/lib/mail/receivers/imap-poll';
 import { startSmtpReceiver, type SmtpReceiver } from '@/lib/mail/receivers/smtp-receiver';
 import { attemptDelivery, sweepDeliveries } from '@/lib/triggers/deliveries/attempt';
@@ -40,6 +41,13 @@ export async function startWorker(opts: { url?: string; schedule?: boolean; supe
     await sweepDeliveries(getDb());
   });
   if (schedule) await boss.schedule(sw.name, sw.cron);
+  const fc = QUEUES.fieldCrypto;
+  await boss.createQueue(fc.name, { name: fc.name, policy: fc.policy, retryLimit: fc.retryLimit, expireInMinutes: 30 });
+  await boss.work(fc.name, async () => {
+    const n = await runFieldCrypto(getDb());
+    if (n) console.log(`[worker] converted ${n} field value(s) after an encryption switch`);
+  });
+  if (schedule) await boss.schedule(fc.name, fc.cron);
 
   const mp = QUEUES.mailPoll;
   await boss.createQueue(mp.name, { name: mp.name, policy: mp.policy, retryLimit: mp.retryLimit, expireInSeconds: mp.expireInSeconds });

@@ -1,19 +1,18 @@
+import { convert } from 'html-to-text';
+
 /**
- * The text part of an HTML mail. One small function on purpose: the rich-text editor work
- * swaps it for a library (html-to-text) without touching the callers.
+ * The text/plain alternative of an HTML mail (html-to-text): paragraphs and line breaks kept,
+ * lists as "* item", links as "text [url]" (the url alone when it is the text), no wrapping.
  */
-export function htmlToText(html: string): string {
-  return html
-    .replace(/<br\s*\/?>/gi, '\n')
-    .replace(/<\/(p|div|li|h\d|tr)>/gi, '\n')
-    .replace(/<(style|script)[^>]*>[\s\S]*?<\/\1>/gi, '')
-    .replace(/<[^>]+>/g, '')
-    .replace(/&nbsp;/g, ' ')
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&quot;/g, '"')
-    .replace(/&#39;/g, "'")
-    .replace(/&amp;/g, '&')
-    .replace(/\n{3,}/g, '\n\n')
-    .trim();
+export function htmlToMailText(html: string): string {
+  return convert(html, {
+    wordwrap: false,
+    selectors: [
+      { selector: 'a', options: { hideLinkHrefIfSameAsText: true } },
+      { selector: 'img', format: 'skip' },
+    ],
+  }).trim();
 }
+
+/** The same conversion under the name the mail code uses. */
+export const htmlToText = htmlToMailText;

@@ -193,10 +193,10 @@ type Col = (typeof COLUMNS)[number][0];
 const DAY = 86_400_000;
 
 /**
- * Inserts `count` tickets into the world's service, numbered after its counter, created over the
+ * Inserts `count` tickets into the world's service, numbered from its sequence, created over the
  * `years` before `now` in number order. Recent tickets are mostly new/open/pending, old ones
  * solved/closed; ~2% are spam; agents and categories are skewed (some are much busier).
- * `onBatch` reports progress. The counter is advanced to the last number.
+ * `onBatch` reports progress. Returns the first number.
  */
 export async function insertSeedTickets(client: Client, world: SeedWorld, opts: { count: number; batch?: number; years?: number; seed?: number; now?: number; onBatch?: (done: number) => void }): Promise<number> {
   const batch = opts.batch ?? 10_000;
@@ -208,17 +208,16 @@ export async function insertSeedTickets(client: Client, world: SeedWorld, opts: 
   const procLeaves = world.processing.filter((n) => n.depth === 2);
   const byGroup = new Map(world.groups.map((g) => [g.id, world.agents.filter((a) => a.groupIds.includes(g.id))]));
   {
-    const { rows } = await client.query<{ n: number }>(
-      `INSERT INTO ticket_counters (service_id, last_number) VALUES ($1, $2)
-       ON CONFLICT (service_id) DO UPDATE SET last_number = ticket_counters.last_number + $2 RETURNING last_number - $2 AS n`,
-      [world.serviceId, opts.count],
-    );
-    const first = Number(rows[0].n) + 1;
+    let first = 0;
     const text = COLUMNS.map(([c, t], i) => `$${i + 2}::${t}[]`).join(', ');
     const insert = `INSERT INTO tickets (service_id, ${COLUMNS.map(([c]) => c).join(', ')}) SELECT $1, * FROM unnest(${text})`;
     for (let done = 0; done < opts.count; ) {
       const n = Math.min(batch, opts.count - done);
       const cols: Record<Col, unknown[]> = Object.fromEntries(COLUMNS.map(([c]) => [c, new Array(n)])) as Record<Col, unknown[]>;
+      // Numbers from the service's sequence, so seeding beside live intake never collides.
+      const { rows } = await client.query<{ n: number[] }>('SELECT array_agg(next_ticket_number($1) ORDER BY g) AS n FROM generate_series(1, $2::int) g', [world.serviceId, n]);
+      const numbers = rows[0].n;
+      first ||= numbers[0];
       for (let k = 0; k < n; k++) {
         const i = done + k;
         const created = now - span + Math.floor(((i + r.next()) / opts.count) * span);
@@ -250,7 +249,7 @@ export async function insertSeedTickets(client: Client, world: SeedWorld, opts: 
         const closedAt = status === 'closed' ? Math.min(now, (solvedAt ?? created) + (spam ? 60_000 : 3 * DAY)) : null;
         const updated = Math.max(created, closedAt ?? solvedAt ?? replied ?? created);
         const c = cols;
-        c.number[k] = first + i;
+        c.number[k] = numbers[k];
         c.subject[k] = subject;
         c.content[k] = content;
         c.status[k] = status;

@@ -1,4 +1,5 @@
 import { and, eq, ne, sql } from 'drizzle-orm';
+import { sanitizeRichHtml } from '@/lib/html/sanitize';
 import { templateLinks, templates } from '@/db/schema';
 import { getVisibleTemplate } from '@/db/queries/templates';
 import type { ServiceCtx } from '@/lib/actions/context';
@@ -21,7 +22,7 @@ export async function updateTemplate(ctx: Pick<ServiceCtx, 'db' | 'service' | 'm
     await checkTemplateDraft(tx, serviceId, input, current.id);
     const [row] = await tx
       .update(templates)
-      .set({ scope: input.scope, title: input.title, content: input.content, searchCode: input.searchCode || null, updatedAt: sql`now()` })
+      .set({ scope: input.scope, title: input.title, content: ctx.service.editorType === 'text' ? input.content : sanitizeRichHtml(input.content), searchCode: input.searchCode || null, updatedAt: sql`now()` })
       .where(eq(templates.id, current.id))
       .returning();
     if (current.scope === 'shared' && input.scope === 'service') {

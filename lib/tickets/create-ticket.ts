@@ -8,7 +8,7 @@ import { saveAttachments, type UploadedFile } from '@/lib/attachments/save';
 import { writeFieldValues, type FieldValueEntry } from '@/lib/pii/write-field-values';
 import { recordTicketChange } from './record-change';
 import { searchTextOf } from './search-text';
-import { nextTicketNumber, toSnapshot } from './snapshot';
+import { nextTicketNumberSql, toSnapshot } from './snapshot';
 import type { ChangeActor, TicketSnapshot } from './types';
 
 /** Field codes whose values are ticket columns rather than rows of ticket_field_values. */
@@ -31,27 +31,32 @@ export type CreateTicketInput = {
   groupId?: string | null;
   actor: ChangeActor;
   mailMessageId?: string | null;
+  /** The intake type's path when the caller has just checked the intake type itself (saves a read). */
+  intakeTypePath?: string | null;
 };
 
-async function categoryPath(tx: Queryable, serviceId: string, kind: 'intake' | 'processing', id: string | null | undefined, field: string): Promise<string | null> {
+/** Channels a customer files through: an inactive intake type is not offered there (SPEC §4). */
+const CUSTOMER_CHANNELS: ReadonlySet<TicketChannel> = new Set(['helpcenter_web', 'helpcenter_mobile']);
+
+async function categoryPath(tx: Queryable, serviceId: string, kind: 'intake' | 'processing', id: string | null | undefined, field: string, activeOnly = false): Promise<string | null> {
   if (!id) return null;
   if (!isUuid(id)) throw ValidationError.field(field, 'validation.categoryUnknown');
   const [row] = await tx
     .select({ path: categories.path, active: categories.active })
     .from(categories)
     .where(and(eq(categories.serviceId, serviceId), eq(categories.kind, kind), eq(categories.id, id), isNull(categories.deletedAt)));
-  if (!row || (kind === 'intake' && !row.active)) throw ValidationError.field(field, 'validation.categoryUnknown');
+  if (!row || (activeOnly && !row.active)) throw ValidationError.field(field, 'validation.categoryUnknown');
   return row.path;
 }
 
 /**
- * Creates a ticket in the caller's transaction: the number from the service's counter, the
+ * Creates a ticket in the caller's transaction: the number from the service's sequence, the
  * row, its field values (encrypted ones as ciphertext), the inquiry message and attachments,
  * then `recordTicketChange` (history + triggers). Every intake path (help center, 티켓 생성,
  * mail, Open API) ends here.
  */
 export async function createTicket(tx: Queryable, input: CreateTicketInput): Promise<{ snapshot: TicketSnapshot; messageId: string }> {
-  const intakeTypePath = await categoryPath(tx, input.serviceId, 'intake', input.intakeTypeId, 'category');
+  const intakeTypePath = input.intakeTypePath !== undefined && input.intakeTypeId ? input.intakeTypePath : await categoryPath(tx, input.serviceId, 'intake', input.intakeTypeId, 'category', CUSTOMER_CHANNELS.has(input.channel));
   const processingTypePath = await categoryPath(tx, input.serviceId, 'processing', input.processingTypeId, 'processingType');
   const stored = input.entries.filter((e) => !COLUMN_CODES.has(e.field.code));
   const plain: Record<string, FieldValue | null> = {};
@@ -62,12 +67,11 @@ export async function createTicket(tx: Queryable, input: CreateTicketInput): Pro
     const col = REQUESTER[e.field.code as keyof typeof REQUESTER];
     if (col && typeof e.value === 'string') requester[col] = e.value;
   }
-  const number = await nextTicketNumber(tx, input.serviceId);
   const [row] = await tx
     .insert(tickets)
     .values({
       serviceId: input.serviceId,
-      number,
+      number: nextTicketNumberSql(input.serviceId),
       subject: input.subject,
       content: input.content,
       channel: input.channel,

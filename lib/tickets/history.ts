@@ -27,6 +27,7 @@ export function diffSnapshots(before: TicketSnapshot, after: TicketSnapshot): Hi
 function actorColumns(actor: ChangeActor) {
   if (actor.type === 'member') return { actorType: 'member' as const, actorId: actor.id, actorName: actor.name };
   if (actor.type === 'customer') return { actorType: 'customer' as const, actorId: null, actorName: actor.name ?? null };
+  if (actor.type === 'trigger') return { actorType: 'trigger' as const, actorId: null, actorName: actor.title, triggerId: actor.id };
   return { actorType: 'system' as const, actorId: null, actorName: null };
 }
 

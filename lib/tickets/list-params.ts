@@ -2,6 +2,7 @@ import { TICKET_CHANNELS, TICKET_PRIORITIES, TICKET_STATUSES, type TicketChannel
 import { isUuid } from '@/lib/ids';
 import { parseTimeCursor, type TimeCursor } from '@/lib/pagination';
 import { isListMenu, type ListMenu } from './list-menus';
+import { isSearchable } from './search';
 
 export type ListSearch = Record<string, string | string[] | undefined>;
 const DAY = /^\d{4}-\d\d-\d\d$/;
@@ -41,7 +42,7 @@ export function parseListParams(sp: ListSearch): ListParams {
     channel: within(TICKET_CHANNELS, one(sp.channel)) ? (one(sp.channel) as TicketChannel) : undefined,
     from: day(one(sp.from)),
     to: day(one(sp.to)),
-    q: q && q.length >= 2 ? q : undefined,
+    q: q && isSearchable(q) ? q : undefined,
     order: one(sp.order) === 'oldest' ? 'oldest' : 'newest',
     cursor: parseTimeCursor(one(sp.cursor)),
   };

@@ -1,10 +1,10 @@
-import { and, asc, desc, eq, gte, ilike, inArray, isNull, like, lt, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, isNull, like, lt, sql, type SQL } from 'drizzle-orm';
 import { tickets, type TicketChannel, type TicketPriority, type TicketStatus } from '@/db/schema';
 import type { Queryable } from '@/lib/db';
 import { pathPrefix } from '@/db/queries/categories';
-import { likePattern } from '@/lib/db/like';
 import { afterCursor, beforeCursor, cursorTime, formatTimeCursor, type TimeCursor } from '@/lib/pagination';
 import { MENU_RULES, type ListMenu } from './list-menus';
+import { SEARCH_COUNT_CAP, searchCondition } from './search';
 
 export const TICKET_PAGE = 50;
 /** Counts stop here ("10,000+"): an exact count of a million rows is not worth its cost on every page. */
@@ -22,7 +22,7 @@ export type TicketFilter = {
   /** Inclusive start and exclusive end of the creation time. */
   from?: Date;
   to?: Date;
-  /** Text search over title, inquiry, requester and plain field values (2+ characters). */
+  /** Text search over title, inquiry, requester and plain field values: every word must occur (lib/tickets/search.ts). */
   q?: string;
 };
 
@@ -46,7 +46,7 @@ export function listConditions(scope: Omit<ListScope, 'cursor' | 'order' | 'limi
   if (f.processingPath) terms.push(like(tickets.processingTypePath, pathPrefix(f.processingPath)));
   if (f.from) terms.push(gte(tickets.createdAt, f.from));
   if (f.to) terms.push(lt(tickets.createdAt, f.to));
-  if (f.q) terms.push(ilike(tickets.searchText, likePattern(f.q.toLowerCase())));
+  if (f.q) terms.push(searchCondition(f.q) ?? sql`false`);
   return and(...terms)!;
 }
 
@@ -89,6 +89,19 @@ export type TicketListRow = {
  * a deep page costs what the first one does. Returns the next cursor when there is more.
  */
 export async function listTickets(db: Queryable, scope: ListScope, groupIds: string[]): Promise<{ rows: TicketListRow[]; next: string | null }> {
+  if (!scope.filter.q) return listPage(db, scope, groupIds);
+  // A text search: the planner cannot tell a rare word from a common one well enough to choose
+  // between walking the newest-first index (common: the page fills at once) and the search index
+  // plus a sort (rare: walking the newest-first index would read the whole service). The capped
+  // count, answered from the search index, tells; a rare word's matches are sorted in memory.
+  return db.transaction(async (tx) => {
+    const n = await cappedCount(tx, scope, groupIds);
+    if (n <= SEARCH_COUNT_CAP) await tx.execute(sql`SET LOCAL enable_seqscan = off; SET LOCAL enable_indexscan = off`);
+    return listPage(tx, scope, groupIds);
+  });
+}
+
+async function listPage(db: Queryable, scope: ListScope, groupIds: string[]): Promise<{ rows: TicketListRow[]; next: string | null }> {
   const limit = scope.limit ?? TICKET_PAGE;
   const oldest = scope.order === 'oldest';
   const where = [listConditions(scope, groupIds)];
@@ -112,8 +125,17 @@ export async function menuCounts(db: Queryable, serviceId: string, memberId: str
   return r.rows[0];
 }
 
-/** The count of one filtered list (capped), shown above the rows. */
+/** Where the count of a filtered list stops: lower for a text search (see SEARCH_COUNT_CAP). */
+export function countCap(filter: TicketFilter): number {
+  return filter.q ? SEARCH_COUNT_CAP : COUNT_CAP;
+}
+
+/** The count of one filtered list (capped at countCap + 1), shown above the rows. */
 export async function countTickets(db: Queryable, scope: Omit<ListScope, 'cursor' | 'order' | 'limit'>, groupIds: string[]): Promise<number> {
-  const r = await db.execute<{ n: number }>(sql`SELECT count(*)::int AS n FROM (SELECT 1 FROM ${tickets} WHERE ${listConditions(scope, groupIds)} LIMIT ${COUNT_CAP + 1}) s`);
+  return cappedCount(db, scope, groupIds);
+}
+
+async function cappedCount(db: Queryable, scope: Omit<ListScope, 'cursor' | 'order' | 'limit'>, groupIds: string[]): Promise<number> {
+  const r = await db.execute<{ n: number }>(sql`SELECT count(*)::int AS n FROM (SELECT 1 FROM ${tickets} WHERE ${listConditions(scope, groupIds)} LIMIT ${countCap(scope.filter) + 1}) s`);
   return r.rows[0].n;
 }

@@ -1,6 +1,7 @@
 import { eq, sql } from 'drizzle-orm';
 import { tickets } from '@/db/schema';
 import type { Queryable } from '@/lib/db';
+import { notifyTicketChange } from '@/lib/live/notify';
 import { scheduleDestructionOnClose } from '@/lib/pii/schedule-on-close';
 import { runTicketTriggers } from '@/lib/triggers';
 import { diffSnapshots, writeHistory, type HistoryEntry } from './history';
@@ -35,13 +36,15 @@ export async function recordTicketChange(tx: Queryable, ctx: { serviceId: string
   if (change.message && change.message.kind !== 'inquiry') entries.push({ action: change.message.kind, detail: { messageId: change.message.id } });
   await writeHistory(tx, ctx.serviceId, after.id, ctx.actor, entries);
 
-  const outcome = await runTicketTriggers(tx, { serviceId: ctx.serviceId, actor: ctx.actor, change });
+  // Changes made by triggers never start a new pass (SPEC §6: no loops).
+  const outcome = ctx.actor.type === 'trigger' ? { draft: after, changes: [] } : await runTicketTriggers(tx, { serviceId: ctx.serviceId, actor: ctx.actor, change });
   const final = { ...outcome.draft };
   const triggerEntries: HistoryEntry[] = outcome.changes.map((c) => ({ action: 'change', field: c.field, before: c.before, after: c.after, triggerId: c.triggerId, triggerTitle: c.triggerTitle, detail: c.note ? { note: c.note } : undefined }));
   if (final.assigneeId && final.status === 'new' && after.status === 'new') {
-    // Assigning a 미할당 ticket makes it 처리중 (SPEC §2), whoever assigned it.
+    // Assigning a 미할당 ticket makes it 처리중 (SPEC §2); a trigger made that assignment here, so it is credited with both.
     final.status = 'open';
-    triggerEntries.push({ action: 'change', field: 'status', before: 'new', after: 'open' });
+    const by = outcome.changes.findLast((c) => c.field === 'assigneeId');
+    triggerEntries.push({ action: 'change', field: 'status', before: 'new', after: 'open', ...(by ? { triggerId: by.triggerId, triggerTitle: by.triggerTitle } : {}) });
   }
   const patch: Record<string, unknown> = {};
   for (const [k, col] of Object.entries(PATCH_COLUMNS)) {
@@ -57,5 +60,15 @@ export async function recordTicketChange(tx: Queryable, ctx: { serviceId: string
     if (closing) await scheduleDestructionOnClose(tx, after.id);
     await writeHistory(tx, ctx.serviceId, after.id, ctx.actor, triggerEntries);
   }
+  // Live desks (lib/live): delivered at commit to every app instance.
+  await notifyTicketChange(tx, {
+    serviceId: ctx.serviceId,
+    ticketId: after.id,
+    number: after.number,
+    status: final.status,
+    assigneeId: final.assigneeId ?? null,
+    previousAssigneeId: before ? (before.assigneeId ?? null) : null,
+    actorId: ctx.actor.type === 'member' ? ctx.actor.id : null,
+  });
   return final;
 }

@@ -66,11 +66,16 @@ export async function ticketIdByNumber(db: Queryable, serviceId: string, number:
   return row.id;
 }
 
-/** The next ticket number of a service: one counter row advanced with `UPDATE … RETURNING`. */
+/**
+ * The next ticket number of a service, from its own sequence (migration 0008): no row lock is
+ * held to commit, so concurrent creations do not queue; a rolled-back creation leaves a gap.
+ */
 export async function nextTicketNumber(tx: Queryable, serviceId: string): Promise<number> {
-  const r = await tx.execute<{ n: number }>(sql`
-    INSERT INTO ticket_counters (service_id, last_number) VALUES (${serviceId}, 1)
-    ON CONFLICT (service_id) DO UPDATE SET last_number = ticket_counters.last_number + 1
-    RETURNING last_number AS n`);
+  const r = await tx.execute<{ n: number }>(sql`SELECT next_ticket_number(${serviceId}) AS n`);
   return r.rows[0].n;
+}
+
+/** The SQL expression of the next ticket number, to inline in an INSERT (no extra round trip). */
+export function nextTicketNumberSql(serviceId: string) {
+  return sql<number>`next_ticket_number(${serviceId})`;
 }

@@ -41,7 +41,12 @@ export type TicketSnapshot = {
 export type TicketPatch = Partial<Pick<TicketSnapshot, 'status' | 'priority' | 'intakeTypeId' | 'intakeTypePath' | 'processingTypeId' | 'processingTypePath' | 'assigneeId' | 'groupId' | 'starred' | 'spam' | 'internalReason' | 'subject'>>;
 
 /** Who makes a change: shown in history as 상담원 name, 고객, 시스템 or the trigger's title. */
-export type ChangeActor = { type: 'member'; id: string; name: string } | { type: 'customer'; name?: string | null } | { type: 'system' };
+export type ChangeActor =
+  | { type: 'member'; id: string; name: string }
+  | { type: 'customer'; name?: string | null }
+  | { type: 'system' }
+  /** A trigger's follow-up after its delivery (외부 전달 후 완료); it never starts a trigger pass. */
+  | { type: 'trigger'; id: string | null; title: string };
 
 /** One recorded change: the ticket before (null when it is being created), after, and why. */
 export type TicketChange = {

@@ -5,7 +5,9 @@ import type { EditorOptions, Option } from '@/components/triggers/types';
 import type { Queryable } from '@/lib/db';
 import { getCategoryTree } from '@/lib/categories/tree';
 import type { CategoryNode } from '@/lib/categories/tree-build';
-import { META_CODES } from '@/lib/substitution/render';
+import { translator } from '@/lib/i18n/messages';
+import { isLocale } from '@/lib/i18n/config';
+import { substitutionCodeList } from '@/lib/substitution/code-list';
 import { fieldValueType } from './conditions/field';
 import { OPERATORS_BY_TYPE } from './operators';
 
@@ -49,7 +51,7 @@ export async function editorOptions(db: Queryable, serviceId: string, lang: stri
     if (!type) continue;
     fieldTargets.push({ id: `field:${f.code}`, label: `${name(f)} (${f.code})`, type, values: type === 'enum' && f.type !== 'agree' ? f.options.map((o) => ({ value: o.value, label: o.labels[lang] ?? o.value })) : undefined });
   }
-  const codeFields = fieldRows.filter((f) => f.type !== 'caption' && f.type !== 'file');
+  const tr = translator(isLocale(lang) ? lang : 'ko');
   return {
     serviceId,
     languages: svc?.languages ?? ['ko'],
@@ -60,9 +62,9 @@ export async function editorOptions(db: Queryable, serviceId: string, lang: stri
     groups: groupRows.map((g) => ({ value: g.id, label: g.name, agentIds: memberships.filter((m) => m.groupId === g.id).map((m) => m.memberId) })),
     intakeTypes: flatten(intake),
     processingTypes: flatten(processing),
-    codes: {
-      basic: [...META_CODES.map((c) => ({ value: c, label: c })), ...codeFields.filter((f) => f.audience !== 'customer').map((f) => ({ value: f.code, label: name(f) }))],
-      customer: codeFields.filter((f) => f.audience === 'customer').map((f) => ({ value: f.code, label: name(f) })),
-    },
+    codes: substitutionCodeList(
+      fieldRows.map((f) => ({ code: f.code, audience: f.audience, type: f.type, name: name(f) })),
+      (code) => tr(`substitutionCodes.${code}` as never),
+    ),
   };
 }

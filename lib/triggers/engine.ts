@@ -9,7 +9,8 @@ export type EngineOutput = { draft: TicketSnapshot; changes: TriggerChange[]; ef
  * One pass of the triggers over one change (SPEC §6), pure and synchronous: top to bottom, each
  * trigger tested against the ticket as earlier triggers left it; a field-changing result applies
  * at once (so the last assignment wins); each trigger fires at most once; nothing a trigger
- * changes starts another pass. Effects carry the ticket as it stood when their trigger fired.
+ * changes starts another pass. Effects carry the ticket as it stood when their trigger fired,
+ * except those addressed by role (담당자, 그룹), which follow the ticket to the end of the pass.
  */
 export function runTriggers(triggers: readonly CompiledTrigger[], change: EngineChange, env: Env): EngineOutput {
   let draft = change.after;
@@ -57,5 +58,7 @@ export function runTriggers(triggers: readonly CompiledTrigger[], change: Engine
     });
     log.push({ triggerId: trigger.id, title: trigger.title, fired: true, results: outcomes });
   }
-  return { draft, changes, effects, log };
+  const final = draft;
+  const addressed = effects.map((e) => (RESULTS[e.type]?.followsFinalTicket?.(e.settings as never) ? { ...e, ticket: final } : e));
+  return { draft, changes, effects: addressed, log };
 }

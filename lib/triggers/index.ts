@@ -1,11 +1,12 @@
-import { and, eq, inArray } from 'drizzle-orm';
+import { randomUUID } from 'node:crypto';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import { disabledEndpoints, triggerFirings, triggerRuns, type TriggerPassDetail } from '@/db/schema';
 import type { Queryable } from '@/lib/db';
 import { writeHistory } from '@/lib/tickets/history';
 import type { ChangeActor, TicketChange, TicketSnapshot, TriggerChange } from '@/lib/tickets/types';
 import { enqueueEffects } from './deliveries/build';
 import { runTriggers, type EngineOutput } from './engine';
-import { activeTriggers } from './load';
+import { activeTriggersAndService } from './load';
 import { PassEnv } from './pass-env';
 import type { CompiledTrigger } from './types';
 
@@ -36,7 +37,7 @@ export async function runWithDb(tx: Queryable, list: readonly CompiledTrigger[],
  */
 export async function runTicketTriggers(tx: Queryable, input: { serviceId: string; actor: ChangeActor; change: TicketChange }): Promise<TriggerOutcome> {
   const { serviceId, change } = input;
-  const list = await activeTriggers(tx, serviceId);
+  const { triggers: list, service } = await activeTriggersAndService(tx, serviceId);
   if (!list.length) return { draft: change.after, changes: [], runId: null };
   const out = await runWithDb(tx, list, change, new PassEnv(serviceId));
 
@@ -45,7 +46,7 @@ export async function runTicketTriggers(tx: Queryable, input: { serviceId: strin
     ? new Set((await tx.select({ url: disabledEndpoints.url }).from(disabledEndpoints).where(and(eq(disabledEndpoints.serviceId, serviceId), inArray(disabledEndpoints.url, urls)))).map((r) => r.url))
     : new Set<string>();
   const reply = change.message && change.message.kind !== 'inquiry' && change.message.kind !== 'internal_comment' ? change.message.body : undefined;
-  const enqueued = await enqueueEffects(tx, { serviceId, event: change.event, reply, effects: out.effects, disabled });
+  const enqueued = await enqueueEffects(tx, { serviceId, event: change.event, reply, effects: out.effects, disabled, service });
 
   const fired = out.log.filter((l) => l.fired);
   let k = 0;
@@ -62,10 +63,14 @@ export async function runTicketTriggers(tx: Queryable, input: { serviceId: strin
       }),
     })),
   };
-  const [run] = await tx.insert(triggerRuns).values({ serviceId, ticketId: change.after.id, detail }).returning({ id: triggerRuns.id });
+  // The run and its firings in one statement (one round trip on the intake path).
+  const run = { id: randomUUID() };
+  const ticketId = change.after.id;
   if (fired.length) {
-    await tx.insert(triggerFirings).values(fired.map((l) => ({ serviceId, triggerId: l.triggerId, ticketId: change.after.id })));
-  }
-  await writeHistory(tx, serviceId, change.after.id, { type: 'system' }, [{ action: 'trigger_pass', detail: { ...detail, runId: run.id } }]);
+    await tx.execute(sql`
+      WITH r AS (INSERT INTO ${triggerRuns} (id, service_id, ticket_id, detail) VALUES (${run.id}, ${serviceId}, ${ticketId}, ${JSON.stringify(detail)}::jsonb))
+      INSERT INTO ${triggerFirings} (service_id, trigger_id, ticket_id) SELECT ${serviceId}, t, ${ticketId} FROM unnest(${`{${fired.map((l) => l.triggerId).join(',')}}`}::uuid[]) t`);
+  } else await tx.insert(triggerRuns).values({ id: run.id, serviceId, ticketId, detail });
+  await writeHistory(tx, serviceId, ticketId, { type: 'system' }, [{ action: 'trigger_pass', detail: { ...detail, runId: run.id } }]);
   return { draft: out.draft, changes: out.changes, runId: run.id };
 }

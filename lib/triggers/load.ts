@@ -1,5 +1,5 @@
 import { and, asc, eq, isNull } from 'drizzle-orm';
-import { fields, triggers, triggerVersions } from '@/db/schema';
+import { fields, services, triggers, triggerVersions } from '@/db/schema';
 import type { Queryable } from '@/lib/db';
 import { builtinTargets, compileConditions, type TargetLookup } from './conditions';
 import { fieldTarget, fieldValueType, FIELD_PREFIX } from './conditions/index';
@@ -42,7 +42,26 @@ export function compileTriggers(rows: { id: string; title: string; conditions: u
  * unchanged, so a save on any app instance is seen by every other one on its next change.
  */
 export async function activeTriggers(db: Queryable, serviceId: string): Promise<CompiledTrigger[]> {
-  const version = await triggersVersion(db, serviceId);
+  return compiledFor(db, serviceId, await triggersVersion(db, serviceId));
+}
+
+export type PassService = { languages: string[]; editorType: string };
+
+/**
+ * `activeTriggers` plus the service settings a pass's deliveries render with, read in the same
+ * round trip as the version check (the intake path makes one query here, not two).
+ */
+export async function activeTriggersAndService(db: Queryable, serviceId: string): Promise<{ triggers: CompiledTrigger[]; service: PassService | null }> {
+  const [row] = await db
+    .select({ languages: services.languages, editorType: services.editorType, v: triggerVersions.version })
+    .from(services)
+    .leftJoin(triggerVersions, eq(triggerVersions.serviceId, services.id))
+    .where(eq(services.id, serviceId));
+  const list = await compiledFor(db, serviceId, row?.v ?? 0);
+  return { triggers: list, service: row ? { languages: row.languages, editorType: row.editorType } : null };
+}
+
+async function compiledFor(db: Queryable, serviceId: string, version: number): Promise<CompiledTrigger[]> {
   const hit = cache.get(serviceId);
   if (hit && hit.version === version) return hit.triggers;
   const rows = await db

@@ -1,7 +1,32 @@
 import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { categories, groupMembers, members, serviceMembers, triggerCursors } from '@/db/schema';
 import type { Queryable } from '@/lib/db';
+import { autonomousQuery } from '@/lib/db/autonomous';
 import type { Env } from './types';
+
+const ADVANCE = `INSERT INTO trigger_cursors (trigger_id, slot, counter) VALUES ($1, $2, 1)
+  ON CONFLICT (trigger_id, slot) DO UPDATE SET counter = trigger_cursors.counter + 1 RETURNING counter AS c`;
+
+/**
+ * Takes the next turn of a round-robin cursor. The step commits on its own (like a sequence), so
+ * the cursor row is locked for one statement, not until the ticket's commit: concurrent passes on
+ * any app instance each get a distinct turn without queueing. A ticket that rolls back has used
+ * its turn (that agent is skipped once). Falls back to the caller's transaction when the step
+ * cannot run on its own (the trigger is not committed yet).
+ */
+async function advanceCursor(db: Queryable, triggerId: string, slot: number): Promise<number> {
+  try {
+    const [row] = await autonomousQuery<{ c: string }>(ADVANCE, [triggerId, slot]);
+    return Number(row.c);
+  } catch {
+    const [row] = await db
+      .insert(triggerCursors)
+      .values({ triggerId, slot, counter: 1 })
+      .onConflictDoUpdate({ target: [triggerCursors.triggerId, triggerCursors.slot], set: { counter: sql`${triggerCursors.counter} + 1` } })
+      .returning({ c: triggerCursors.counter });
+    return row.c;
+  }
+}
 
 /**
  * The engine's environment for one pass, backed by the database. The engine is synchronous, so
@@ -74,10 +99,9 @@ export class PassEnv implements Env {
       const rows = await db
         .select({ id: categories.id, path: categories.path })
         .from(categories)
-        .where(and(eq(categories.serviceId, this.serviceId), eq(categories.kind, 'intake'), inArray(categories.id, ids), isNull(categories.deletedAt), eq(categories.active, true)));
+        .where(and(eq(categories.serviceId, this.serviceId), eq(categories.kind, 'intake'), inArray(categories.id, ids), isNull(categories.deletedAt)));
       for (const r of rows) this.paths.set(r.id, r.path);
     }
-    // Sorted, so concurrent passes lock cursor rows in the same order (no deadlock).
     for (const key of [...cursors].sort()) {
       const [triggerId, slot] = key.split(':');
       if (!this.advance) {
@@ -85,14 +109,7 @@ export class PassEnv implements Env {
         this.cursors.set(key, row?.c ?? 0);
         continue;
       }
-      // The row lock taken here is held to commit, so concurrent passes take turns: fair across
-      // requests and app instances.
-      const [row] = await db
-        .insert(triggerCursors)
-        .values({ triggerId, slot: Number(slot), counter: 1 })
-        .onConflictDoUpdate({ target: [triggerCursors.triggerId, triggerCursors.slot], set: { counter: sql`${triggerCursors.counter} + 1` } })
-        .returning({ c: triggerCursors.counter });
-      this.cursors.set(key, row.c - 1);
+      this.cursors.set(key, (await advanceCursor(db, triggerId, Number(slot))) - 1);
     }
   }
 }

@@ -2,6 +2,7 @@ import { and, eq, inArray, isNull } from 'drizzle-orm';
 import { categories, groupMembers, groups, serviceMembers, services } from '@/db/schema';
 import type { Queryable } from '@/lib/db';
 import { ValidationError, type FieldErrorRefs } from '@/lib/errors';
+import { sanitizeRichHtml } from '@/lib/html/sanitize';
 import { unknownCodes } from '@/lib/substitution/render';
 import { knownCodes } from '@/lib/substitution/values';
 import { checkCondition } from './conditions';
@@ -35,7 +36,7 @@ export async function validateTrigger(tx: Queryable, serviceId: string, input: {
 
   const results: ResultRow[] = [];
   const codes = await knownCodes(tx, serviceId);
-  const [svc] = await tx.select({ languages: services.languages }).from(services).where(eq(services.id, serviceId));
+  const [svc] = await tx.select({ languages: services.languages, editorType: services.editorType }).from(services).where(eq(services.id, serviceId));
   const assignPairs: { i: number; groupId: string; agentId: string }[] = [];
   input.results.forEach((row, i) => {
     const parsed = parseResult(row);
@@ -44,6 +45,11 @@ export async function validateTrigger(tx: Queryable, serviceId: string, input: {
       return;
     }
     const r = parsed.data;
+    // HTML bodies are stored sanitized (and sanitized again when mailed).
+    if (r.type === 'notify_mail' && svc?.editorType !== 'text') {
+      const messages = r.messages as Record<string, { subject: string; body: string }>;
+      r.messages = Object.fromEntries(Object.entries(messages).map(([l, m]) => [l, { ...m, body: sanitizeRichHtml(m.body) }]));
+    }
     results.push(r);
     if (typeof r.groupId === 'string') want.groups.add(r.groupId);
     if (typeof r.agentId === 'string') want.members.add(r.agentId);

@@ -45,7 +45,8 @@ test('an admin sets up a template and a banned word; an agent inserts the templa
     await content.fill('안녕하세요 ');
     await dialog.getByTestId('substitution-codes').getByRole('button', { name: '#{name}' }).dblclick();
     await page.keyboard.type('님, 문의 감사합니다.');
-    await expect(content).toHaveValue('안녕하세요 #{name}님, 문의 감사합니다.');
+    // 편집기 유형 HTML: the rich-text editor (a contenteditable), not a textarea.
+    await expect(content).toHaveText('안녕하세요 #{name}님, 문의 감사합니다.');
     await dialog.getByLabel('검색 코드').fill(code);
     await dialog.getByTestId('template-types').getByRole('option', { name: processing }).click();
     await dialog.getByRole('button', { name: '연결', exact: true }).click();

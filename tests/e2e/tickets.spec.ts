@@ -55,7 +55,8 @@ test('an inquiry is taken, pended, solved and completed, and the customer gets t
     await expect(preview.getByText(email)).toBeVisible();
     await page.keyboard.press('Escape');
     await page.getByRole('button', { name: '처리하기' }).click();
-    await expect(page.getByText('처리했고 고객에게 메일을 보냈습니다.')).toBeVisible();
+    // The 보류 toast may still be showing (4 s) when this one appears.
+    await expect(page.getByText('처리했고 고객에게 메일을 보냈습니다.').last()).toBeVisible();
     await expect(page.getByText('해결', { exact: true }).first()).toBeVisible();
 
     await page.getByRole('tab', { name: '히스토리' }).click();

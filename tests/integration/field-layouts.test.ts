@@ -32,7 +32,7 @@ describe('field layouts (필드 설정)', () => {
     const inherited = await resolveLayout(db(), service.id, 'customer', grandchild.id);
     expect(inherited).toMatchObject({ source: 'inherited', fromIntakeTypeId: root.id });
     expect(inherited.fields.map((f) => f.code)).toEqual(['category', 'subject', 'content', 'orderNo', 'personalAgree']);
-    await saveLayout(ctx, { audience: 'customer', intakeTypeId: child.id, fieldIds: [ids[0], ids[1], ids[4]] });
+    await saveLayout(ctx, { audience: 'customer', intakeTypeId: child.id, fieldIds: [ids[0], ids[1], ids[2], ids[4]] });
     expect((await resolveLayout(db(), service.id, 'customer', grandchild.id)).fromIntakeTypeId).toBe(child.id);
     expect((await resolveLayout(db(), service.id, 'customer', child.id)).source).toBe('own');
     await removeOwnLayout(ctx, child.id);
@@ -55,14 +55,14 @@ describe('field layouts (필드 설정)', () => {
 
   it('validates submitted values against the chosen type\'s layout, and a deleted field leaves every layout', async () => {
     const { service, ctx, root, child, byCode, orderNo } = await setup();
-    await saveLayout(ctx, { audience: 'customer', intakeTypeId: root.id, fieldIds: [byCode('category').id, byCode('subject').id, orderNo.id, byCode('personalAgree').id] });
-    const bad = await validateTicketFields(db(), service.id, 'customer', child.id, { subject: '환불 요청', orderNo: 'x'.repeat(21) }, 'ko');
+    await saveLayout(ctx, { audience: 'customer', intakeTypeId: root.id, fieldIds: [byCode('category').id, byCode('subject').id, byCode('content').id, orderNo.id, byCode('personalAgree').id] });
+    const bad = await validateTicketFields(db(), service.id, 'customer', child.id, { subject: '환불 요청', content: '환불해 주세요', orderNo: 'x'.repeat(21) }, 'ko');
     expect(bad.errors).toEqual({ orderNo: ['20자 이하로 입력하세요.'], personalAgree: ['동의해야 진행할 수 있습니다.'] });
-    const ok = await validateTicketFields(db(), service.id, 'customer', child.id, { subject: '환불 요청', orderNo: 'A-1', personalAgree: 'true', content: 'not in this layout' }, 'en');
-    expect(ok).toMatchObject({ ok: true, values: { subject: '환불 요청', orderNo: 'A-1', personalAgree: true } });
+    const ok = await validateTicketFields(db(), service.id, 'customer', child.id, { subject: '환불 요청', orderNo: 'A-1', personalAgree: 'true', content: '환불해 주세요' }, 'en');
+    expect(ok).toMatchObject({ ok: true, values: { subject: '환불 요청', content: '환불해 주세요', orderNo: 'A-1', personalAgree: true } });
     await deleteField(ctx, orderNo.id);
     const after = await resolveLayout(db(), service.id, 'customer', root.id);
-    expect(after.fields.map((f) => f.code)).toEqual(['category', 'subject', 'personalAgree']);
+    expect(after.fields.map((f) => f.code)).toEqual(['category', 'subject', 'content', 'personalAgree']);
     const rows = await db().select().from(fields).where(and(eq(fields.serviceId, service.id), eq(fields.code, 'orderNo')));
     expect(rows[0].deletedAt).not.toBeNull();
   });
@@ -72,11 +72,12 @@ describe('layouts using a field', () => {
   it('names the intake types (and the default form) whose layout lists the field', async () => {
     const { layoutsUsingFields } = await import('@/lib/field-layouts/layouts-using');
     const { service, ctx, root, byCode, orderNo } = await setup();
-    await saveLayout(ctx, { audience: 'customer', intakeTypeId: root.id, fieldIds: [byCode('category').id, orderNo.id, byCode('personalAgree').id] });
-    await saveLayout(ctx, { audience: 'customer', intakeTypeId: null, fieldIds: [byCode('category').id, orderNo.id, byCode('personalAgree').id] });
+    const kept = [byCode('subject').id, byCode('content').id];
+    await saveLayout(ctx, { audience: 'customer', intakeTypeId: root.id, fieldIds: [byCode('category').id, ...kept, orderNo.id, byCode('personalAgree').id] });
+    await saveLayout(ctx, { audience: 'customer', intakeTypeId: null, fieldIds: [byCode('category').id, ...kept, orderNo.id, byCode('personalAgree').id] });
     const used = await layoutsUsingFields(db(), service.id, 'customer');
     expect(used.get(orderNo.id)).toHaveLength(2);
     expect(used.get(orderNo.id)).toEqual(expect.arrayContaining(['결제', null]));
-    expect(used.get(byCode('subject').id)).toBeUndefined();
+    expect(used.get(byCode('phone').id)).toBeUndefined();
   });
 });

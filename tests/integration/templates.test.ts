@@ -86,7 +86,9 @@ describe('templates', () => {
     expect(await db().select().from(templateLinks).where(eq(templateLinks.categoryId, typeB.id))).toEqual([]);
     expect((await search(w.a.id)).rows[0].links.map((l) => l.name)).toEqual(['환불']);
     const ticket = await makeTicket(db(), w.a.id, { processingTypeId: typeA.id });
-    expect((await templatesForTicket(db(), w.a.id, ticket.processingTypeId, '')).map((t) => t.title)).toEqual(['배송 안내']);
+    // Linked first, then the rest (shared templates of other tests included).
+    expect((await templatesForTicket(db(), w.a.id, ticket.processingTypeId, '')).filter((t) => t.linked).map((t) => t.title)).toEqual(['배송 안내']);
+    expect((await templatesForTicket(db(), w.a.id, ticket.processingTypeId, ''))[0].title).toBe('배송 안내');
 
     await deleteCategory({ db: db(), service: w.a }, { serviceId: w.a.id, id: typeA.id });
     expect((await search(w.a.id)).rows[0].links).toEqual([]);

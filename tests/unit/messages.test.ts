@@ -41,13 +41,16 @@ const channelParams = Object.fromEntries(['detail', 'matched', 'state', 'bytes',
 // Parameters of the e-mail messages (issue 15).
 const emailParams = { account: 'a' };
 
+// Parameters of the live desk, search, dashboard messages (issue 18).
+const deskParams = Object.fromEntries(['cap', 'count', 'from', 'to', 'timeZone'].map((p) => [p, 1]));
+
 describe('UI messages parse', () => {
   it('every message is valid ICU in both languages (a broken one renders as its key)', () => {
     const { translator } = jest.requireActual('@/lib/i18n/messages') as typeof import('@/lib/i18n/messages');
     for (const [locale, tree] of [['ko', ko], ['en', en]] as const) {
       const t = translator(locale);
       const broken = keys(tree).filter((k) => {
-        const out = t(k, { min: 1, max: 2, minutes: 3, name: 'n', id: 'i', email: 'e', code: 'c', lang: 'ko', days: 30, loginId: 'l', languages: 'ko', layouts: 'a', inviter: 'x', link: 'y', hours: 72, ...categoryParams, ...agentParams, ...helpcenterParams, ...templateParams, ...triggerParams, ...channelParams, ...emailParams });
+        const out = t(k, { min: 1, max: 2, minutes: 3, name: 'n', id: 'i', email: 'e', code: 'c', lang: 'ko', days: 30, loginId: 'l', languages: 'ko', layouts: 'a', inviter: 'x', link: 'y', hours: 72, ...categoryParams, ...agentParams, ...helpcenterParams, ...templateParams, ...triggerParams, ...channelParams, ...deskParams , ...emailParams });
         return out === k;
       });
       expect(broken).toEqual([]);

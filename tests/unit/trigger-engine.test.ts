@@ -193,15 +193,15 @@ describe('runTriggers', () => {
     expect(got).toEqual([A, B, C, A, B, C, A]);
   });
 
-  it('sets the intake type with its path, closes on forward-and-complete, and queues effects with the ticket as it was', () => {
+  it('sets the intake type with its path, leaves closing to the accepted forward mail, and queues effects with the ticket as it was', () => {
     const t = trig('x', [always], [
       { type: 'set_intake_type', categoryId: ROOT },
       { type: 'forward', to: 'ext@example.com', complete: true },
       { type: 'set_intake_type', categoryId: OTHER },
     ]);
     const out = runTriggers([t], change(ticket({ status: 'open' })), env());
-    expect(out.draft).toMatchObject({ intakeTypeId: ROOT, intakeTypePath: `/${ROOT}/`, status: 'closed' });
-    expect(out.effects[0]).toMatchObject({ type: 'forward', resultIndex: 1, ticket: expect.objectContaining({ intakeTypeId: ROOT, status: 'closed' }) });
+    expect(out.draft).toMatchObject({ intakeTypeId: ROOT, intakeTypePath: `/${ROOT}/`, status: 'open' });
+    expect(out.effects[0]).toMatchObject({ type: 'forward', resultIndex: 1, ticket: expect.objectContaining({ intakeTypeId: ROOT, status: 'open' }) });
     expect(out.log[0].results!.map((r) => r.outcome)).toEqual(['changed', 'queued', 'skipped']);
   });
 

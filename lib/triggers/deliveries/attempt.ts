@@ -5,13 +5,15 @@ import { composeQueuedMail } from '@/lib/mail/compose-queued';
 import { deliveryMessageId } from '@/lib/mail/domain';
 import { sendMail } from '@/lib/mail/send';
 import { serviceSender } from '@/lib/mail/sender';
+import { sanitizeRichHtml } from '@/lib/html/sanitize';
+import { htmlToMailText } from '@/lib/mail/html-to-text';
 import { renderCodes } from '@/lib/substitution/render';
 import { substitutionValues } from '@/lib/substitution/values';
 import { loadTicket } from '@/lib/tickets/snapshot';
 import { OutboundBlockedError, safeFetch, type SafeResponse } from '@/lib/net/safe-fetch';
 import { attemptChannel, isChannelKind } from '@/lib/channels/deliver';
 import type { HttpRequest, MailRequest } from './build';
-import { htmlToText } from '@/lib/mail/html-to-text';
+import { completeAfterForward } from './complete-after-forward';
 import { enqueueDelivery } from './queue';
 import { webhookSecret } from './secret';
 import { signedPost } from './signed-post';
@@ -82,8 +84,8 @@ async function send(db: Db, d: TriggerDelivery): Promise<AttemptResult> {
       const { snapshot: ticket } = await loadTicket(db, d.serviceId, d.ticketId);
       const v = await substitutionValues(db, ticket, { audience: 'customer' });
       subject = renderCodes(m.template.subject, v, { html: false });
-      const body = renderCodes(m.template.body, v, { html: m.template.html });
-      text = m.template.html ? htmlToText(body) : body;
+      const body = m.template.html ? sanitizeRichHtml(renderCodes(m.template.body, v, { html: true })) : renderCodes(m.template.body, v, { html: false });
+      text = m.template.html ? htmlToMailText(body) : body;
       html = m.template.html ? body : undefined;
     }
     // Sent alone (no mail layout, SPEC §6), as the service's sender, marked automatic so receivers do not auto-reply (RFC 3834).
@@ -122,6 +124,7 @@ export async function attemptDelivery(db: Db, deliveryId: string): Promise<boole
     const attempts = d.attempts + 1;
     if (r.ok) {
       await tx.update(triggerDeliveries).set({ status: 'delivered', attempts, deliveredAt: new Date(), leaseUntil: null, updatedAt: new Date() }).where(eq(triggerDeliveries.id, d.id));
+      if ((d.request as unknown as MailRequest).completeTicket) await completeAfterForward(tx, d);
       return;
     }
     if (r.gone) {

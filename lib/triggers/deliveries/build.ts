@@ -1,9 +1,12 @@
+import { randomUUID } from 'node:crypto';
 import { and, eq, inArray } from 'drizzle-orm';
 import { groupMembers, members, serviceMembers, services, triggerDeliveries, type DeliveryKind } from '@/db/schema';
 import type { Queryable } from '@/lib/db';
 import { isLocale } from '@/lib/i18n/config';
 import { translator } from '@/lib/i18n/messages';
 import { appUrl } from '@/lib/members/invite-mail';
+import { sanitizeRichHtml } from '@/lib/html/sanitize';
+import { htmlToMailText } from '@/lib/mail/html-to-text';
 import { renderCodes } from '@/lib/substitution/render';
 import { substitutionValues } from '@/lib/substitution/values';
 import type { TicketEvent, TicketSnapshot } from '@/lib/tickets/types';
@@ -11,12 +14,22 @@ import type { CallbackSettings } from '../results/callback';
 import type { DoorayAlertSettings } from '../results/dooray';
 import type { ForwardSettings } from '../results/forward';
 import type { NotifyMailSettings } from '../results/notify-mail';
+import type { PassService } from '../load';
 import type { Effect } from '../types';
-import { htmlToText } from '@/lib/mail/html-to-text';
-import { enqueueDelivery } from './queue';
+import { enqueueDeliveries } from './queue';
 
 /** The request a delivery sends; for mails to the customer, rendered only at send time (their encrypted fields). */
-export type MailRequest = { to: string; subject: string; text: string; html?: string; audience: 'agent' | 'customer'; lang?: string; template?: { subject: string; body: string; html: boolean } };
+export type MailRequest = {
+  to: string;
+  subject: string;
+  text: string;
+  html?: string;
+  audience: 'agent' | 'customer';
+  lang?: string;
+  template?: { subject: string; body: string; html: boolean };
+  /** 외부 전달 후 티켓 완료: close the ticket once this mail is accepted. */
+  completeTicket?: boolean;
+};
 export type HttpRequest = { url: string; body: Record<string, unknown> };
 
 const MAX_RECIPIENTS = 100;
@@ -71,8 +84,6 @@ function hostOf(url: string): string {
   }
 }
 
-export { htmlToText };
-
 /** The deliveries (kind, shown target, request) one effect makes. */
 async function requestsOf(tx: Queryable, ctx: Ctx, e: Effect): Promise<{ kind: DeliveryKind; target: string; request: MailRequest | HttpRequest }[]> {
   const t = e.ticket;
@@ -83,12 +94,12 @@ async function requestsOf(tx: Queryable, ctx: Ctx, e: Effect): Promise<{ kind: D
     const out: { kind: DeliveryKind; target: string; request: MailRequest }[] = [];
     for (const r of await recipients(tx, ctx.serviceId, s, t)) {
       if (r.audience === 'customer') {
-        out.push({ kind: 'notify_mail', target: s.to, request: { to: r.email, subject: '', text: '', audience: 'customer', lang, template: { subject: m.subject, body: m.body, html: ctx.editorHtml } } });
+        out.push({ kind: 'notify_mail', target: r.email, request: { to: r.email, subject: '', text: '', audience: 'customer', lang, template: { subject: m.subject, body: m.body, html: ctx.editorHtml } } });
         continue;
       }
       const v = await agentValues(tx, ctx, t);
-      const body = renderCodes(m.body, v, { html: ctx.editorHtml });
-      out.push({ kind: 'notify_mail', target: s.to, request: { to: r.email, subject: renderCodes(m.subject, v, { html: false }), text: ctx.editorHtml ? htmlToText(body) : body, html: ctx.editorHtml ? body : undefined, audience: 'agent', lang } });
+      const body = ctx.editorHtml ? sanitizeRichHtml(renderCodes(m.body, v, { html: true })) : renderCodes(m.body, v, { html: false });
+      out.push({ kind: 'notify_mail', target: r.email, request: { to: r.email, subject: renderCodes(m.subject, v, { html: false }), text: ctx.editorHtml ? htmlToMailText(body) : body, html: ctx.editorHtml ? body : undefined, audience: 'agent', lang } });
     }
     return out;
   }
@@ -109,7 +120,7 @@ async function requestsOf(tx: Queryable, ctx: Ctx, e: Effect): Promise<{ kind: D
       '',
       `${tr('triggers.forwardMail.link')}: ${v.ticketUrl}`,
     ];
-    return [{ kind: 'forward', target: 'forward', request: { to: s.to, subject: tr('triggers.forwardMail.title', { number: t.number, subject: t.subject }), text: lines.join('\n'), audience: 'agent' } }];
+    return [{ kind: 'forward', target: s.to, request: { to: s.to, subject: tr('triggers.forwardMail.title', { number: t.number, subject: t.subject }), text: lines.join('\n'), audience: 'agent', ...(s.complete ? { completeTicket: true } : {}) } }];
   }
   if (e.type === 'callback') {
     const s = e.settings as unknown as CallbackSettings;
@@ -149,8 +160,8 @@ async function requestsOf(tx: Queryable, ctx: Ctx, e: Effect): Promise<{ kind: D
   return [];
 }
 
-async function context(tx: Queryable, serviceId: string, event: TicketEvent, reply?: string): Promise<Ctx> {
-  const [svc] = await tx.select({ languages: services.languages, editorType: services.editorType }).from(services).where(eq(services.id, serviceId));
+async function context(tx: Queryable, serviceId: string, event: TicketEvent, reply?: string, known?: PassService | null): Promise<Ctx> {
+  const [svc] = known ? [known] : await tx.select({ languages: services.languages, editorType: services.editorType }).from(services).where(eq(services.id, serviceId));
   return { serviceId, event, reply, languages: svc?.languages ?? [], editorHtml: svc?.editorType !== 'text', values: new Map() };
 }
 
@@ -165,7 +176,7 @@ export async function previewEffects(tx: Queryable, input: { serviceId: string; 
         const m = r.request as MailRequest;
         const h = r.request as HttpRequest;
         const summary = 'url' in h ? (r.kind === 'dooray' ? String((h.body as { text?: string }).text ?? '') : `POST ${hostOf(h.url)}`) : m.template ? m.template.subject : m.subject;
-        return { kind: r.kind, target: r.kind === 'notify_mail' || r.kind === 'forward' ? (r.kind === 'forward' ? m.to : `${r.target}: ${m.to}`) : r.target, summary: summary.slice(0, 300) };
+        return { kind: r.kind, target: r.target, summary: summary.slice(0, 300) };
       }),
     );
   }
@@ -179,10 +190,12 @@ export type Enqueued = { deliveryIds: string[]; reason?: string };
  * Renders each effect and writes its deliveries (the outbox) and jobs in the caller's
  * transaction. Effects to an endpoint that answered 410 are skipped.
  */
-export async function enqueueEffects(tx: Queryable, input: { serviceId: string; event: TicketEvent; reply?: string; effects: Effect[]; disabled: ReadonlySet<string> }): Promise<Enqueued[]> {
+export async function enqueueEffects(tx: Queryable, input: { serviceId: string; event: TicketEvent; reply?: string; effects: Effect[]; disabled: ReadonlySet<string>; service?: PassService | null }): Promise<Enqueued[]> {
   if (!input.effects.length) return [];
-  const ctx = await context(tx, input.serviceId, input.event, input.reply);
+  const ctx = await context(tx, input.serviceId, input.event, input.reply, input.service);
   const out: Enqueued[] = [];
+  // All deliveries of the pass in one INSERT and their jobs in one more, not two statements per effect.
+  const values: (typeof triggerDeliveries.$inferInsert)[] = [];
   for (const e of input.effects) {
     const url = (e.settings as { url?: string }).url;
     if (url && input.disabled.has(url)) {
@@ -194,12 +207,16 @@ export async function enqueueEffects(tx: Queryable, input: { serviceId: string; 
       out.push({ deliveryIds: [], reason: 'no_recipient' });
       continue;
     }
-    const rows = await tx
-      .insert(triggerDeliveries)
-      .values(reqs.map((r) => ({ serviceId: input.serviceId, triggerId: e.triggerId, triggerTitle: e.triggerTitle, ticketId: e.ticket.id, kind: r.kind, target: r.target, request: r.request as unknown as Record<string, unknown> })))
-      .returning({ id: triggerDeliveries.id });
-    for (const r of rows) await enqueueDelivery(tx, r.id);
-    out.push({ deliveryIds: rows.map((r) => r.id) });
+    const ids: string[] = [];
+    for (const r of reqs) {
+      const id = randomUUID();
+      ids.push(id);
+      values.push({ id, serviceId: input.serviceId, triggerId: e.triggerId, triggerTitle: e.triggerTitle, ticketId: e.ticket.id, kind: r.kind, target: r.target, request: r.request as unknown as Record<string, unknown> });
+    }
+    out.push({ deliveryIds: ids });
   }
+  if (!values.length) return out;
+  await tx.insert(triggerDeliveries).values(values);
+  await enqueueDeliveries(tx, values.map((v) => v.id!));
   return out;
 }

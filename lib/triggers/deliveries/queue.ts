@@ -44,3 +44,16 @@ export async function enqueueDelivery(tx: Queryable, deliveryId: string, startAf
     db: { executeSql: async (text: string, values: unknown[]) => (await tx.execute(toSql(text, values))) as unknown as { rows: unknown[] } },
   } as PgBoss.SendOptions);
 }
+
+/**
+ * Enqueues the first attempt of several deliveries on `tx` in one statement (pg-boss `insert`),
+ * instead of one `send` per delivery: the intake path writes all of a pass's jobs at once.
+ */
+export async function enqueueDeliveries(tx: Queryable, deliveryIds: readonly string[]): Promise<void> {
+  if (!deliveryIds.length || !(await queueReady(tx))) return;
+  const q = QUEUES.triggerDelivery;
+  await sender().insert(
+    deliveryIds.map((deliveryId) => ({ name: q.name, data: { deliveryId }, retryLimit: q.retryLimit, retryDelay: q.retryDelay, expireInSeconds: q.expireInSeconds })),
+    { db: { executeSql: async (text: string, values: unknown[]) => (await tx.execute(toSql(text, values))) as unknown as { rows: unknown[] } } },
+  );
+}

@@ -4,7 +4,7 @@ import { OutboundBlockedError } from '@/lib/net/safe-fetch';
 import { webhookSecret } from './secret';
 import { signedPost } from './signed-post';
 
-/** A signed sample callback (the editor's 테스트 button): status, latency and the first 1 KB of the answer, or why it failed. */
+/** A signed sample callback (the editor's 테스트 button): status, latency and the first 1 KB of the answer, or the error class of why it failed. */
 export async function testCallback(db: Queryable, serviceId: string, url: string): Promise<{ status: number | null; latencyMs: number; body: string; error: string | null }> {
   const sample = {
     type: 'ticket.test',
@@ -17,7 +17,8 @@ export async function testCallback(db: Queryable, serviceId: string, url: string
     const res = await signedPost(url, `msg_test_${randomUUID()}`, await webhookSecret(db, serviceId), sample);
     return { status: res.status, latencyMs: res.latencyMs, body: res.body.slice(0, 1024), error: null };
   } catch (err) {
-    const error = err instanceof OutboundBlockedError ? `blocked: ${err.reason}` : err instanceof Error ? ((err as NodeJS.ErrnoException).code ?? err.message) : 'error';
+    // The same error classes as delivery attempts, so the editor can explain them alike.
+    const error = err instanceof OutboundBlockedError ? `blocked_${err.reason}` : err instanceof Error ? ((err as NodeJS.ErrnoException).code ?? (err.message === 'timeout' ? 'timeout' : err.name)) : 'error';
     return { status: null, latencyMs: Date.now() - started, body: '', error };
   }
 }

@@ -5,7 +5,7 @@ import type { ResultModule } from './result';
 export const forwardSchema = z.object({
   type: z.literal('forward'),
   to: mailAddress,
-  /** 외부 전달 후 티켓 완료: the ticket is closed in the trigger's transaction. */
+  /** 외부 전달 후 티켓 완료: the ticket is closed once the mail server accepted the forward (deliveries/complete-after-forward.ts). */
   complete: z.boolean().default(false),
 });
 export type ForwardSettings = z.infer<typeof forwardSchema>;
@@ -15,5 +15,5 @@ export const forward: ResultModule<ForwardSettings> = {
   type: 'forward',
   schema: forwardSchema,
   kind: 'effect',
-  apply: (s) => (s.complete ? { effect: true, patch: { status: 'closed' }, outcome: 'queued' } : { effect: true, outcome: 'queued' }),
+  apply: () => ({ effect: true, outcome: 'queued' }),
 };

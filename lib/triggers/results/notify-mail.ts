@@ -26,4 +26,5 @@ export const notifyMail: ResultModule<NotifyMailSettings> = {
   schema: notifyMailSchema,
   kind: 'effect',
   apply: () => ({ effect: true, outcome: 'queued' }),
+  followsFinalTicket: (s) => s.to === 'assignee' || s.to === 'group',
 };

@@ -12,4 +12,6 @@ export type ResultModule<S extends { type: string } = { type: string } & Record<
   /** 'change' results edit the draft at once; 'effect' results are delivered after commit. */
   kind: 'change' | 'effect';
   apply: (settings: S, ctx: ResultContext) => Applied;
+  /** An effect addressed by role (담당자, 그룹) goes to whoever holds it at the end of the pass (SPEC §6). */
+  followsFinalTicket?: (settings: S) => boolean;
 };

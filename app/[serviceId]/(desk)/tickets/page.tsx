@@ -13,7 +13,7 @@ import { requireService } from '@/lib/auth/require';
 import { getCategoryTree } from '@/lib/categories/tree';
 import { getDb } from '@/lib/db';
 import { agentGroups } from '@/lib/tickets/assignable';
-import { countTickets, listTickets, menuCounts, type TicketFilter } from '@/lib/tickets/list-tickets';
+import { countCap, countTickets, listTickets, menuCounts, type TicketFilter } from '@/lib/tickets/list-tickets';
 import { listQuery, parseListParams, type ListSearch } from '@/lib/tickets/list-params';
 import { dayStart } from '@/lib/tickets/time-zone';
 import { asc, eq } from 'drizzle-orm';
@@ -31,6 +31,7 @@ export default async function TicketListPage({ params, searchParams }: { params:
   const db = getDb();
   const lang = await getLocale();
   const t = await getTranslations('tickets');
+  const ts = await getTranslations('search');
   const me = session.member.id;
   const myGroups = agent ? await agentGroups(db, service.id, agent.id) : [];
   const filter: TicketFilter = {
@@ -76,7 +77,7 @@ export default async function TicketListPage({ params, searchParams }: { params:
       <div className="min-w-0 flex-1">
         <PageHeader
           title={t(`menu.${p.menu}`)}
-          description={t('listCount', { count: total, capped: total > 10000 ? 'yes' : 'no' })}
+          description={filter.q ? ts('count', { count: total, cap: countCap(filter), capped: total > countCap(filter) ? 'yes' : 'no' }) : t('listCount', { count: total, capped: total > 10000 ? 'yes' : 'no' })}
           actions={
             <Link href={`${base}/new`} className="inline-flex h-10 items-center rounded-md bg-brand-600 px-4 text-sm font-medium text-white hover:bg-brand-700">
               {t('create.title')}

@@ -8,11 +8,11 @@ import { loadTicket } from '@/lib/tickets/snapshot';
 
 const PREVIEW = 200;
 
-/** The picker's templates for a ticket: linked to its processing type (all when none), by title or search code. */
+/** The picker's templates for a ticket: those linked to its processing type first, then the rest; by title or search code. */
 export const listTicketTemplates = serviceAction(ticketTemplatesInput, {}, async (input, ctx) => {
   const { row } = await loadTicket(ctx.db, ctx.service.id, input.ticketId);
   const rows = await templatesForTicket(ctx.db, ctx.service.id, row.processingTypeId, input.q);
-  return rows.map((r) => ({ id: r.id, title: r.title, searchCode: r.searchCode, scope: r.scope, useCount: r.useCount, preview: r.content.slice(0, PREVIEW) }));
+  return rows.map((r) => ({ id: r.id, title: r.title, searchCode: r.searchCode, scope: r.scope, useCount: r.useCount, linked: r.linked, preview: r.content.slice(0, PREVIEW) }));
 });
 
 /** One template rendered for the ticket (substitution codes filled in); counts a use. */

@@ -7,7 +7,7 @@ import { getDb } from '@/lib/db';
 import { NotFoundError } from '@/lib/errors';
 import { helpcenterLocale } from '@/lib/helpcenter/site';
 import { submitInquiry, type SubmitInquiryResult } from '@/lib/helpcenter/submit-inquiry';
-import { translator } from '@/lib/i18n/messages';
+import { helpcenterTranslator } from '@/lib/i18n/helpcenter';
 import { clientIp } from '@/lib/rate-limit/client-ip';
 
 const routeInput = z.object({ serviceId: z.string().min(1).max(30), lang: z.string().min(2).max(10) });
@@ -27,7 +27,7 @@ export async function submitInquiryAction(_prev: InquiryState, form: FormData): 
   const route = routeInput.safeParse({ serviceId: form.get('serviceId'), lang: form.get('lang') });
   const serviceId = route.success ? route.data.serviceId : '';
   const lang = route.success ? route.data.lang : '';
-  const t = translator(helpcenterLocale(lang));
+  const t = helpcenterTranslator(helpcenterLocale(lang));
   if (!route.success) return { ok: false, error: t('errors.notFound'), fieldErrors: {}, values: {}, nonce: Date.now() };
   const h = await headers();
   let result: SubmitInquiryResult;

@@ -3,7 +3,7 @@ import { notFound } from 'next/navigation';
 import type { ReactNode } from 'react';
 import { getDb } from '@/lib/db';
 import { loadHelpcenter } from '@/lib/helpcenter/site';
-import { translator } from '@/lib/i18n/messages';
+import { helpcenterTranslator } from '@/lib/i18n/helpcenter';
 
 // The public help center (SPEC §3): no agent shell and no session; every language of the
 // service has its pages, anything else is a 404.
@@ -11,7 +11,7 @@ export default async function HelpcenterLayout({ children, params }: { children:
   const { serviceId, lang } = await params;
   const hc = await loadHelpcenter(getDb(), serviceId, lang);
   if (!hc) notFound();
-  const t = translator(hc.locale);
+  const t = helpcenterTranslator(hc.locale);
   const languages = hc.service.languages;
   return (
     <div lang={lang} className="min-h-screen bg-slate-50">

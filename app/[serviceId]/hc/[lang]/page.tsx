@@ -8,7 +8,7 @@ import { getDb } from '@/lib/db';
 import { resolveLayout } from '@/lib/field-layouts/resolve-layout';
 import { flattenTree, loadHelpcenter, offeredIntakeTypes } from '@/lib/helpcenter/site';
 import { issueFormToken } from '@/lib/helpcenter/tokens';
-import { translator } from '@/lib/i18n/messages';
+import { helpcenterTranslator } from '@/lib/i18n/helpcenter';
 
 export default async function HelpcenterPage({ params, searchParams }: { params: Promise<{ serviceId: string; lang: string }>; searchParams: Promise<{ type?: string | string[]; error?: string | string[] }> }) {
   const { serviceId, lang } = await params;
@@ -16,7 +16,7 @@ export default async function HelpcenterPage({ params, searchParams }: { params:
   const db = getDb();
   const hc = await loadHelpcenter(db, serviceId, lang);
   if (!hc) notFound();
-  const t = translator(hc.locale);
+  const t = helpcenterTranslator(hc.locale);
   const tree = await offeredIntakeTypes(db, hc.service.id, lang);
   const chosen = typeof type === 'string' ? (flattenTree(tree).find((n) => n.id === type) ?? null) : null;
   const layout = chosen ? await resolveLayout(db, hc.service.id, 'customer', chosen.id) : null;

@@ -6,6 +6,8 @@ import { FieldRowActions } from '@/components/fields/field-row-actions';
 import type { FieldView } from '@/components/fields/types';
 import { Badge, EmptyState, PageHeader } from '@/components/ui/card';
 import { cn } from '@/components/ui/cn';
+import { CryptoProgress } from '@/components/fields/crypto-progress';
+import { latestCryptoRuns } from '@/db/queries/field-crypto';
 import { listFields } from '@/db/queries/fields';
 import { layoutsUsingFields } from '@/lib/field-layouts/layouts-using';
 import { requireService } from '@/lib/auth/require';
@@ -23,6 +25,7 @@ export default async function FieldsPage({ params, searchParams }: { params: Pro
   const t = await getTranslations('fields');
   const rows = tab === 'manage' ? await listFields(getDb(), service.id, audience) : [];
   const usage = tab === 'manage' ? await layoutsUsingFields(getDb(), service.id, audience) : new Map<string, (string | null)[]>();
+  const runs = tab === 'manage' ? await latestCryptoRuns(getDb(), service.id) : new Map();
   const lang = service.languages[0];
   const href = (p: Search) => `/${service.id}/settings/fields?${new URLSearchParams({ audience, tab, ...p } as Record<string, string>)}`;
   const yes = (v: boolean) => (v ? t('yes') : t('no'));
@@ -61,7 +64,10 @@ export default async function FieldsPage({ params, searchParams }: { params: Pro
                     <td className="px-3 py-2">{t(`types.${f.type}`)}</td>
                     <td className="px-3 py-2">{yes(f.required)}</td>
                     <td className="px-3 py-2">{yes(f.visible)}</td>
-                    <td className="px-3 py-2">{f.encrypted ? <Badge tone="amber">{t('yes')}</Badge> : t('no')}</td>
+                    <td className="px-3 py-2">
+                      {f.encrypted ? <Badge tone="amber">{t('yes')}</Badge> : t('no')}
+                      {runs.get(f.id) && <CryptoProgress run={runs.get(f.id)!} />}
+                    </td>
                     <td className="px-3 py-2">{f.destroyAfterDays ? `${t('destroyDays', { days: f.destroyAfterDays })} · ${f.destroyBasis === 'created' ? t('basisCreated') : t('basisClosed')}` : '—'}</td>
                     <td className="px-3 py-2"><FieldRowActions serviceId={service.id} languages={service.languages} field={view} label={label} usedIn={(usage.get(f.id) ?? []).map((n) => n ?? t('layout.defaultForm'))} /></td>
                   </tr>

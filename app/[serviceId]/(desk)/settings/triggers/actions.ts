@@ -8,6 +8,8 @@ import { createTrigger } from '@/lib/triggers/create-trigger';
 import { deleteTrigger } from '@/lib/triggers/delete-trigger';
 import { rotateWebhookSecret } from '@/lib/triggers/deliveries/secret';
 import { testCallback } from '@/lib/triggers/deliveries/test-callback';
+import { deliveryErrorMessage } from '@/lib/triggers/deliveries/error-text';
+import { translator } from '@/lib/i18n/messages';
 import { reorderTriggers } from '@/lib/triggers/reorder-triggers';
 import { retryDelivery } from '@/lib/triggers/retry-delivery';
 import { createTriggerInput, deliveryIdInput, reorderInput, serviceOnlyInput, setActiveInput, testCallbackInput, testRunInput, triggerIdInput, updateTriggerInput } from '@/lib/triggers/schemas';
@@ -63,5 +65,10 @@ export const rotateSecretAction = serviceAction(serviceOnlyInput, admin, async (
 export const testCallbackAction = serviceAction(testCallbackInput, admin, async (input, ctx) => {
   const problem = urlProblem(input.url.trim());
   if (problem) throw ValidationError.field('url', problem);
-  return testCallback(ctx.db, ctx.service.id, input.url.trim());
+  const r = await testCallback(ctx.db, ctx.service.id, input.url.trim());
+  if (!r.error) return r;
+  // Refused at connect time (the name resolved to a private address): the same words as a private URL.
+  if (r.error.startsWith('blocked')) return { ...r, error: translator(ctx.locale)('validation.triggers.urlPrivate') };
+  const m = deliveryErrorMessage(r.error);
+  return { ...r, error: translator(ctx.locale)(`deliveryLog.${m.key}`, m.params) };
 });

@@ -3,11 +3,13 @@ import { getLocale, getTranslations } from 'next-intl/server';
 import { getFormatDate } from '@/lib/i18n/get-format-date';
 import { asc, eq } from 'drizzle-orm';
 import { Badge } from '@/components/ui/card';
-import { categoryOptions } from '@/components/tickets/category-options';
+import { categoryOptions, withCurrent } from '@/components/tickets/category-options';
 import { Conversation } from '@/components/tickets/conversation';
 import { HistoryList } from '@/components/tickets/history-list';
 import { TicketDeliveries } from '@/components/triggers/ticket-deliveries';
 import { ReplyForm } from '@/components/tickets/reply-form';
+import { TicketPresence } from '@/components/live/ticket-presence';
+import { getDraft } from '@/db/queries/reply-drafts';
 import { AgentFieldsForm } from '@/components/tickets/agent-fields-form';
 import { TicketActions } from '@/components/tickets/ticket-actions';
 import { StarButton } from '@/components/tickets/star-button';
@@ -78,12 +80,15 @@ export default async function TicketPage({ params }: { params: Promise<{ service
     db.select({ id: groups.id, name: groups.name }).from(groups).where(eq(groups.serviceId, service.id)).orderBy(asc(groups.name)),
   ]);
   const myGroups = access.agent ? await agentGroups(db, service.id, access.agent.id) : [];
+  const draft = await getDraft(db, { serviceId: service.id, ticketId: row.id, memberId: me });
   const [dooray, dOrg, dProjects, sms, codes] = await Promise.all([readDoorayState(db, service.id), doorayOrg(db, service.id), listDoorayProjects(db, { serviceId: service.id }), service.smsEnabled ? smsConfig(db, service.id) : null, knownCodes(db, service.id)]);
   const inDooray = (ACTIVE_DOORAY as readonly string[]).includes(row.status);
   const td = await getTranslations('channels.dooray');
   const label = await ticketLabels(db, service.id, lang, { categories: [row.intakeTypeId, row.processingTypeId], members: [row.assigneeId], groups: [row.groupId] });
   const t = await getTranslations('tickets');
   const formatDate = await getFormatDate();
+  const tx = await getTranslations('ticketExtra');
+  const categoryLabel = (id: string | null) => (label.deleted(id) ? tx('deletedCategory', { name: label(id) }) : label(id));
   const defaultLang = service.languages[0] ?? 'ko';
   const show = (code: string, field?: { type: string; options: FieldOption[] }) => {
     const v = values[code];
@@ -97,6 +102,7 @@ export default async function TicketPage({ params }: { params: Promise<{ service
   const agentValues = Object.fromEntries(agentFields.map((f) => [f.code, f.code === 'priority' ? row.priority : (values[f.code]?.masked ? null : (values[f.code]?.value ?? null))]));
   return (
     <article className="flex flex-col gap-6">
+      <TicketPresence key={row.id} serviceId={service.id} ticketId={row.id} />
       <header className="rounded-lg border border-slate-200 bg-white p-5">
         <div className="flex flex-wrap items-start justify-between gap-3">
           <div>
@@ -112,7 +118,8 @@ export default async function TicketPage({ params }: { params: Promise<{ service
               <span>{t('col.priority')}: {t(`priority.${row.priority}`)}</span>
               <span>· {t('col.assignee')}: {label(row.assigneeId) || t('noAssignee')}</span>
               {row.groupId && <span>· {t('col.group')}: {label(row.groupId)}</span>}
-              <span>· {t('col.intake')}: {label(row.intakeTypeId) || '-'}</span>
+              <span>· {t('col.intake')}: {categoryLabel(row.intakeTypeId) || '-'}</span>
+              {row.processingTypeId && <span>· {t('col.processing')}: {categoryLabel(row.processingTypeId)}</span>}
               <span>· {t('col.createdAt')}: {formatDate(row.createdAt, 'dateTime')}</span>
             </p>
           </div>
@@ -155,7 +162,7 @@ export default async function TicketPage({ params }: { params: Promise<{ service
         history={<><HistoryList rows={history} fields={fieldDefs} defaultLang={defaultLang} /><div className="mt-4"><SmsHistory serviceId={service.id} ticketId={row.id} /></div><div className="mt-4"><TicketDeliveries serviceId={service.id} ticketId={row.id} /></div></>}
         extra={dooray ? [{ id: 'dooray', label: td('tab'), content: <DoorayTab serviceId={service.id} ticketId={row.id} /> }] : []}
       />
-      <ReplyForm serviceId={service.id} ticketId={row.id} version={row.version} spam={row.spam} closed={row.status === 'closed'} hasEmail={Boolean(row.requesterEmail || values.mail)} />
+      <ReplyForm key={row.id} draft={draft?.body ?? null} serviceId={service.id} ticketId={row.id} version={row.version} spam={row.spam} closed={row.status === 'closed'} hasEmail={Boolean(row.requesterEmail || values.mail)} />
       <AgentFieldsForm
         serviceId={service.id}
         ticketId={row.id}
@@ -164,8 +171,8 @@ export default async function TicketPage({ params }: { params: Promise<{ service
         defaultLang={defaultLang}
         intakeTypeId={row.intakeTypeId}
         processingTypeId={row.processingTypeId}
-        intake={categoryOptions(intake, { activeOnly: false })}
-        processing={categoryOptions(processing)}
+        intake={withCurrent(categoryOptions(intake), row.intakeTypeId, categoryLabel(row.intakeTypeId))}
+        processing={withCurrent(categoryOptions(processing), row.processingTypeId, categoryLabel(row.processingTypeId))}
         fields={agentFields.map(fieldView)}
         values={agentValues}
         disabled={row.spam || row.status === 'closed'}

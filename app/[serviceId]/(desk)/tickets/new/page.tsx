@@ -16,7 +16,7 @@ export default async function NewTicketPage({ params, searchParams }: { params: 
   const db = getDb();
   const lang = await getLocale();
   const t = await getTranslations('tickets');
-  const options = categoryOptions(await getCategoryTree(db, service.id, 'intake', lang), { activeOnly: true });
+  const options = categoryOptions(await getCategoryTree(db, service.id, 'intake', lang));
   const chosen = isUuid(type) && options.some((o) => o.id === type) ? type : null;
   const layout = chosen ? await resolveLayout(db, service.id, 'customer', chosen) : null;
   const fields = (layout?.fields ?? []).filter((f) => f.visible && f.code !== 'category' && f.type !== 'file');

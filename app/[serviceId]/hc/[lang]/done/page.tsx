@@ -4,7 +4,7 @@ import { Card, EmptyState } from '@/components/ui/card';
 import { getDb } from '@/lib/db';
 import { readReceipt } from '@/lib/helpcenter/read-receipt';
 import { loadHelpcenter } from '@/lib/helpcenter/site';
-import { translator } from '@/lib/i18n/messages';
+import { helpcenterTranslator } from '@/lib/i18n/helpcenter';
 
 const kb = (n: number) => `${Math.max(1, Math.round(n / 1024)).toLocaleString()} KB`;
 
@@ -15,7 +15,7 @@ export default async function HelpcenterDone({ params, searchParams }: { params:
   const db = getDb();
   const hc = await loadHelpcenter(db, serviceId, lang);
   if (!hc) notFound();
-  const t = translator(hc.locale);
+  const t = helpcenterTranslator(hc.locale);
   const receipt = await readReceipt(db, hc.service.id, r);
   const again = (
     <Link href={`/${hc.service.id}/hc/${lang}`} className="mt-6 inline-block text-sm font-medium text-brand-600 hover:underline">

@@ -1,0 +1,12 @@
+import { getDb } from '@/lib/db';
+import { success } from '@/lib/openapi/envelope';
+import { createApiTicket } from '@/lib/openapi/create-ticket';
+import { parseJsonBody } from '@/lib/openapi/request';
+import { signedRoute } from '@/lib/openapi/route';
+import { ticketContent } from '@/lib/openapi/views';
+
+/** 문의 접수 (create a ticket): signed; the body is validated against the intake type's layout. */
+export const POST = signedRoute(async ({ caller, body }) => {
+  const made = await createApiTicket(getDb(), caller.serviceId, parseJsonBody(body));
+  return success({ content: ticketContent(made.snapshot, made.files) });
+});

@@ -1,0 +1,7 @@
+import { getDb } from '@/lib/db';
+import { endUserTicketDetail } from '@/lib/openapi/end-user';
+import { success } from '@/lib/openapi/envelope';
+import { signedRoute } from '@/lib/openapi/route';
+
+/** One of the end user's tickets with its conversation (no internal comments). */
+export const GET = signedRoute(async ({ caller, params }) => success(await endUserTicketDetail(getDb(), caller.serviceId, params.usercode, params.ticketId)));

@@ -1,0 +1,8 @@
+import { getDb } from '@/lib/db';
+import { listEndUserTickets } from '@/lib/openapi/end-user';
+import { success } from '@/lib/openapi/envelope';
+import { queryParams } from '@/lib/openapi/request';
+import { signedRoute } from '@/lib/openapi/route';
+
+/** 문의 내역: an end user's tickets, paged (`page`, `pageSize` ≤ 200). */
+export const GET = signedRoute(async ({ caller, params, url }) => success(await listEndUserTickets(getDb(), caller.serviceId, params.usercode, queryParams(url))));
