@@ -88,8 +88,10 @@ test('an admin invites a member, adds them to a new group, and sees their own as
   await test.step('the agent cannot open settings, and switches their own 티켓 할당 off', async () => {
     await logIn(page, loginId, password);
     await expect(page.getByRole('link', { name: '상담원', exact: true })).toHaveCount(0);
-    await page.goto('/demo/settings/agents');
-    await expect(page.getByRole('heading', { name: '페이지를 찾을 수 없습니다' })).toBeVisible();
+    // A refusal that says so (403 inside the app shell), not a missing page.
+    const refused = await page.goto('/demo/settings/agents');
+    expect(refused?.status()).toBe(403);
+    await expect(page.getByTestId('forbidden')).toContainText('관리자 권한이 필요합니다');
     await page.goto('/demo');
     await page.getByRole('link', { name }).click();
     await expect(page.getByRole('heading', { name: '개인정보설정' })).toBeVisible();

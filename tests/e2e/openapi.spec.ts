@@ -69,6 +69,8 @@ test('an admin issues a key in 인증, a script signs a create, the ticket appea
   // … and stops once revoked; the new key works.
   await page.getByRole('button', { name: `폐기 ••••${key.slice(-4)}` }).click();
   await page.getByRole('dialog').getByRole('button', { name: '폐기' }).click();
+  // The toast comes with the action's answer, after the revocation committed (the row may change first).
+  await expect(page.getByText('Key를 폐기했습니다.')).toBeVisible();
   await expect(page.getByRole('button', { name: `폐기 ••••${key.slice(-4)}` })).toHaveCount(0);
   await expect(page.getByTestId(`api-key-${key.slice(-4)}`)).toContainText('폐기');
   const refused = await signedCreate(request, key, org, { categoryId: category.categoryId, subject: `${subject} 3`, content: '거부', endUser: { usercode: 'e2e-user' }, userFields: [{ code: 'personalAgree', value: true }] });
