@@ -4,6 +4,8 @@ const port = Number(process.env.E2E_PORT ?? 3100);
 export const E2E_ADMIN = { login: 'admin', password: 'e2e-admin-pass-1' };
 /** Demo agents of the `demo` service (lib/demo/seed-demo.ts): junho (상담원, 결제), minji (관리자). */
 export const E2E_AGENT_PASSWORD = 'e2e-agent-pass-1';
+/** The built-in SMTP receiver of the e2e server (representative accounts `{serviceId}@desk.e2e`). */
+export const E2E_MAIL = { domain: 'desk.e2e', port: port + 1000 };
 
 // Debian's Chromium (DESIGN.md §9); Playwright never downloads a browser here.
 export default defineConfig({
@@ -39,6 +41,10 @@ export default defineConfig({
       // Trigger specs stand in for Dooray and callback receivers with HTTP servers on 127.0.0.1.
       OUTBOUND_ALLOW_CIDRS: '127.0.0.1/32',
       OUTBOUND_ALLOW_HTTP: '1',
+      // The e-mail spec sends customer mail to the built-in receiver: a port beside E2E_PORT, loopback only.
+      MAIL_DOMAIN: E2E_MAIL.domain,
+      SMTP_RECEIVER_PORT: String(E2E_MAIL.port),
+      SMTP_RECEIVER_HOST: '127.0.0.1',
     },
   },
 });

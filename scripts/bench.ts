@@ -8,7 +8,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 
-const BENCHES = ['bench:categories', 'bench:tickets', 'bench:search', 'bench:dashboard', 'bench:live', 'bench:triggers', 'bench:banned-words', 'bench:intake'];
+const BENCHES = ['bench:categories', 'bench:tickets', 'bench:search', 'bench:dashboard', 'bench:live', 'bench:triggers', 'bench:banned-words', 'bench:intake', 'bench:mail'];
 
 function main() {
   const scripts = (JSON.parse(fs.readFileSync('package.json', 'utf8')) as { scripts: Record<string, string> }).scripts;

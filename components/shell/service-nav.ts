@@ -30,6 +30,7 @@ export async function serviceNav(access: ServiceAccess & { session: AuthSession 
       { href: `${base}/agents`, label: t('agents') },
       { href: `${base}/triggers`, label: t('triggers') },
       { href: `${base}/templates`, label: t('templates') },
+      { href: `${base}/email`, label: (await getTranslations('email'))('nav') },
       { href: `${base}/banned-words`, label: t('bannedWords') },
       { href: `${base}/auth`, label: (await getTranslations('apiAuth'))('nav') },
       { href: `${base}/channels`, label: tch('nav') },

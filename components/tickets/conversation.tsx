@@ -3,8 +3,17 @@ import { getFormatDate } from '@/lib/i18n/get-format-date';
 import { Paperclip } from 'lucide-react';
 import type { MessageKind } from '@/db/schema';
 import { cn } from '@/components/ui/cn';
+import { ReplyMailState } from './reply-mail-state';
 
-type Msg = { id: string; kind: MessageKind; body: string; createdAt: Date; author: string | null; files: { id: string; fileName: string; size: number }[] };
+type Msg = {
+  id: string;
+  kind: MessageKind;
+  body: string;
+  createdAt: Date;
+  author: string | null;
+  files: { id: string; fileName: string; size: number }[];
+  mail?: { deliveryId: string; state: 'queued' | 'sent' | 'failed'; attempts: number } | null;
+};
 const STYLE: Record<MessageKind, string> = {
   inquiry: 'border-slate-200 bg-white',
   customer_reply: 'border-slate-200 bg-white',
@@ -37,6 +46,7 @@ export async function Conversation({ serviceId, messages }: { serviceId: string;
               ))}
             </ul>
           )}
+          {m.mail && <ReplyMailState serviceId={serviceId} mail={m.mail} />}
         </li>
       ))}
     </ol>

@@ -1,14 +1,22 @@
 import 'server-only';
 import { and, asc, desc, eq, sql } from 'drizzle-orm';
-import { members, serviceMembers, ticketAttachments, ticketHistory, ticketMessages } from '@/db/schema';
+import { members, serviceMembers, ticketAttachments, ticketHistory, ticketMessages, triggerDeliveries } from '@/db/schema';
 import type { Queryable } from '@/lib/db';
 
 export const HISTORY_LIMIT = 300;
 export const MESSAGE_LIMIT = 500;
 
-/** The conversation of a ticket, oldest first, with author names and attachments (3 queries). */
+/** What the conversation shows of a reply's mail: 대기, 발송 or 실패 (failing, retried later, or given up). */
+export type ReplyMailState = { deliveryId: string; state: 'queued' | 'sent' | 'failed'; attempts: number };
+
+function mailState(d: { id: string; status: string; attempts: number }): ReplyMailState {
+  const state = d.status === 'delivered' ? 'sent' : d.status === 'pending' && d.attempts === 0 ? 'queued' : 'failed';
+  return { deliveryId: d.id, state, attempts: d.attempts };
+}
+
+/** The conversation of a ticket, oldest first, with author names, attachments and each reply's mail state (3 queries). */
 export async function ticketConversation(db: Queryable, serviceId: string, ticketId: string) {
-  const [msgs, files] = await Promise.all([
+  const [msgs, files, mails] = await Promise.all([
     db
       .select({ id: ticketMessages.id, kind: ticketMessages.kind, body: ticketMessages.body, createdAt: ticketMessages.createdAt, author: members.name, mailMessageId: ticketMessages.mailMessageId })
       .from(ticketMessages)
@@ -20,8 +28,15 @@ export async function ticketConversation(db: Queryable, serviceId: string, ticke
       .select({ id: ticketAttachments.id, messageId: ticketAttachments.messageId, fileName: ticketAttachments.fileName, size: ticketAttachments.size })
       .from(ticketAttachments)
       .where(and(eq(ticketAttachments.serviceId, serviceId), eq(ticketAttachments.ticketId, ticketId))),
+    db
+      .select({ id: triggerDeliveries.id, messageId: triggerDeliveries.ticketMessageId, status: triggerDeliveries.status, attempts: triggerDeliveries.attempts })
+      .from(triggerDeliveries)
+      .where(and(eq(triggerDeliveries.ticketId, ticketId), eq(triggerDeliveries.serviceId, serviceId), eq(triggerDeliveries.kind, 'reply_mail'))),
   ]);
-  return msgs.map((m) => ({ ...m, files: files.filter((f) => f.messageId === m.id) }));
+  return msgs.map((m) => {
+    const d = mails.find((x) => x.messageId === m.id);
+    return { ...m, files: files.filter((f) => f.messageId === m.id), mail: d ? mailState(d) : null };
+  });
 }
 
 /** The newest history rows of a ticket (most recent first). */

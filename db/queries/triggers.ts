@@ -1,6 +1,6 @@
 import 'server-only';
-import { and, asc, desc, eq, inArray, lt, or, sql } from 'drizzle-orm';
-import { triggerDeliveries, triggerDeliveryAttempts, triggerFirings, triggers } from '@/db/schema';
+import { and, asc, desc, eq, inArray, lt, notInArray, or, sql } from 'drizzle-orm';
+import { PRODUCT_MAIL_KINDS, triggerDeliveries, triggerDeliveryAttempts, triggerFirings, triggers } from '@/db/schema';
 import type { Queryable } from '@/lib/db';
 
 /**
@@ -38,7 +38,9 @@ export const DELIVERY_PAGE = 50;
  * attempts (one more query for the page). The request body is not returned: it may hold PII.
  */
 export async function listDeliveries(db: Queryable, opts: { serviceId: string; triggerId?: string; ticketId?: string; before?: { createdAt: Date; id: string } }) {
-  const where = [eq(triggerDeliveries.serviceId, opts.serviceId)];
+  // Not the product's own mails (replies, confirmations, invites): they share the outbox, but a
+  // reply's state is shown on its message in the conversation.
+  const where = [eq(triggerDeliveries.serviceId, opts.serviceId), notInArray(triggerDeliveries.kind, [...PRODUCT_MAIL_KINDS])];
   if (opts.triggerId) where.push(eq(triggerDeliveries.triggerId, opts.triggerId));
   if (opts.ticketId) where.push(eq(triggerDeliveries.ticketId, opts.ticketId));
   if (opts.before) where.push(or(lt(triggerDeliveries.createdAt, opts.before.createdAt), and(eq(triggerDeliveries.createdAt, opts.before.createdAt), lt(triggerDeliveries.id, opts.before.id)))!);

@@ -16,3 +16,4 @@ export * from './reply-drafts';
 export * from './openapi';
 export * from './channels';
 export * from './field-crypto';
+export * from './mail';

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { bigint, boolean, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { services } from './org';
+import { ticketMessages } from './ticket-activity';
 import { tickets } from './tickets';
 
 /** Triggers (트리거, SPEC §6): rules as data; active ones run in `position` order. */
@@ -101,7 +102,10 @@ export const triggerFirings = pgTable(
   (t) => [index('trigger_firings_trigger_idx').on(t.triggerId, t.firedAt), index('trigger_firings_service_id_idx').on(t.serviceId)],
 );
 
-export const DELIVERY_KINDS = ['notify_mail', 'forward', 'callback', 'dooray', 'dooray_task', 'dooray_comment', 'sms'] as const;
+/** Trigger effects, Dooray/SMS channel sends, and the product's own mails (replies, help-center confirmations, invites): one outbox for all. */
+export const DELIVERY_KINDS = ['notify_mail', 'forward', 'callback', 'dooray', 'dooray_task', 'dooray_comment', 'sms', 'reply_mail', 'confirmation_mail', 'invite_mail'] as const;
+/** The product's own mails, rendered at send time by lib/mail/compose-queued.ts; a reply's state shows on its message. */
+export const PRODUCT_MAIL_KINDS = ['reply_mail', 'confirmation_mail', 'invite_mail'] as const;
 export type DeliveryKind = (typeof DELIVERY_KINDS)[number];
 export const DELIVERY_STATUSES = ['pending', 'delivered', 'dead', 'disabled'] as const;
 export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number];
@@ -115,12 +119,13 @@ export const triggerDeliveries = pgTable(
   'trigger_deliveries',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    serviceId: text('service_id')
-      .notNull()
-      .references(() => services.id, { onDelete: 'cascade' }),
+    /** Null only for mails of the organization itself (invites), which belong to no service. */
+    serviceId: text('service_id').references(() => services.id, { onDelete: 'cascade' }),
     triggerId: uuid('trigger_id').references(() => triggers.id, { onDelete: 'set null' }),
     triggerTitle: text('trigger_title').notNull(),
     ticketId: uuid('ticket_id').references(() => tickets.id, { onDelete: 'cascade' }),
+    /** The agent reply a `reply_mail` carries: the conversation shows its state (대기/발송/실패). */
+    ticketMessageId: uuid('ticket_message_id').references(() => ticketMessages.id, { onDelete: 'set null' }),
     kind: text('kind').$type<DeliveryKind>().notNull(),
     /** What the log shows as the destination: a host or a recipient kind, never a full address. */
     target: text('target').notNull(),
@@ -137,6 +142,7 @@ export const triggerDeliveries = pgTable(
   (t) => [
     index('trigger_deliveries_trigger_idx').on(t.serviceId, t.triggerId, t.createdAt.desc(), t.id.desc()),
     index('trigger_deliveries_ticket_idx').on(t.ticketId, t.createdAt),
+    index('trigger_deliveries_message_idx').on(t.ticketMessageId).where(sql`ticket_message_id IS NOT NULL`),
     index('trigger_deliveries_due_idx').on(t.nextAttemptAt).where(sql`status = 'pending'`),
   ],
 );
@@ -149,9 +155,7 @@ export const triggerDeliveryAttempts = pgTable(
     deliveryId: uuid('delivery_id')
       .notNull()
       .references(() => triggerDeliveries.id, { onDelete: 'cascade' }),
-    serviceId: text('service_id')
-      .notNull()
-      .references(() => services.id, { onDelete: 'cascade' }),
+    serviceId: text('service_id').references(() => services.id, { onDelete: 'cascade' }),
     at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
     httpStatus: integer('http_status'),
     latencyMs: integer('latency_ms').notNull(),
@@ -177,4 +181,6 @@ export const disabledEndpoints = pgTable(
 export type Trigger = typeof triggers.$inferSelect;
 export type NewTrigger = typeof triggers.$inferInsert;
 export type TriggerDelivery = typeof triggerDeliveries.$inferSelect;
+/** A delivery of a service (every kind but the organization's own mails, e.g. invites). */
+export type ServiceDelivery = TriggerDelivery & { serviceId: string };
 export type TriggerDeliveryAttempt = typeof triggerDeliveryAttempts.$inferSelect;

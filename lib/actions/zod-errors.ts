@@ -6,7 +6,7 @@ import type { FieldErrorRefs, MessageRef } from '@/lib/errors';
  * (`{ error: 'validation.serviceIdReserved' }`); zod's built-in checks map by issue code.
  */
 export function issueToRef(issue: z.core.$ZodIssue): MessageRef {
-  if (issue.message?.startsWith('validation.') || issue.message?.startsWith('errors.') || issue.message?.startsWith('security.')) {
+  if (issue.message?.startsWith('validation.') || issue.message?.startsWith('errors.') || issue.message?.startsWith('security.') || issue.message?.startsWith('email.errors.')) {
     return { key: issue.message };
   }
   switch (issue.code) {

@@ -3,7 +3,7 @@ import { memberInvites, members } from '@/db/schema';
 import type { PublicCtx } from '@/lib/actions/context';
 import { recordAccess } from '@/lib/access-log/record';
 import { ValidationError } from '@/lib/errors';
-import { sendPasswordResetMail } from '@/lib/members/invite-mail';
+import { enqueuePasswordResetMail } from '@/lib/members/invite-mail';
 import { hashToken, inviteState, issueInvite } from '@/lib/members/invite-token';
 import { clearRateLimits, hitRateLimits } from '@/lib/rate-limit/hit';
 import { lockKey, loginRules, loginSubject } from './login-throttle';
@@ -31,12 +31,12 @@ export async function requestPasswordReset(ctx: PublicCtx, input: { login: strin
     .where(and(or(eq(sql`lower(${members.loginId})`, key), eq(sql`lower(${members.email})`, key)), eq(members.status, 'active')))
     .limit(1);
   if (!m) return { requested: true };
-  const token = await ctx.db.transaction(async (tx) => {
-    const t = await issueInvite(tx, m.id, null, RESET_HOURS);
+  await ctx.db.transaction(async (tx) => {
+    const token = await issueInvite(tx, m.id, null, RESET_HOURS);
+    // Queued with the token it carries (DESIGN §5): sent by the worker with retries, never inside this request.
+    await enqueuePasswordResetMail(tx, m.locale, m, token, RESET_HOURS);
     await recordAccess(tx, { event: 'password_reset_requested', memberId: m.id, subject: m.loginId, ip: ctx.client.ip, userAgent: ctx.client.userAgent });
-    return t;
   });
-  await sendPasswordResetMail(m.locale, m, token, RESET_HOURS).catch((err) => console.error('[password-reset] mail failed', (err as Error).message));
   return { requested: true };
 }
 

@@ -1,10 +1,10 @@
-import type { DeliveryKind, TriggerDelivery } from '@/db/schema';
+import type { DeliveryKind, ServiceDelivery, TriggerDelivery } from '@/db/schema';
 import type { Db } from '@/lib/db';
 import { sendDoorayComment, sendDoorayTask, type ChannelOutcome } from '@/lib/dooray/deliver';
 import { sendSms } from '@/lib/sms/deliver';
 import { ProviderError } from './provider';
 
-type Sender = (db: Db, d: TriggerDelivery) => Promise<ChannelOutcome>;
+type Sender = (db: Db, d: ServiceDelivery) => Promise<ChannelOutcome>;
 
 const SENDERS: Partial<Record<DeliveryKind, Sender>> = {
   dooray_task: sendDoorayTask,
@@ -19,8 +19,10 @@ export function isChannelKind(kind: DeliveryKind): boolean {
 /** One attempt of a channel delivery, in the outbox's terms; a provider's "no" is not retried. */
 export async function attemptChannel(db: Db, d: TriggerDelivery): Promise<{ ok: boolean; status: number | null; errorClass: string | null; response: string | null; latencyMs: number; permanent?: boolean }> {
   const started = Date.now();
+  // Channel sends always belong to a service; only the organization's own mails have none.
+  if (!d.serviceId) return { ok: false, status: null, errorClass: 'no_service', response: null, latencyMs: 0, permanent: true };
   try {
-    const r = await SENDERS[d.kind]!(db, d);
+    const r = await SENDERS[d.kind]!(db, { ...d, serviceId: d.serviceId });
     const latencyMs = Date.now() - started;
     if (r.ok) return { ok: true, status: 200, errorClass: null, response: r.response ?? null, latencyMs };
     return { ok: false, status: r.status ?? null, errorClass: r.errorClass, response: r.response ?? null, latencyMs, permanent: r.permanent };

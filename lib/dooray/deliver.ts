@@ -1,5 +1,5 @@
 import { and, eq, isNull } from 'drizzle-orm';
-import { doorayEvents, doorayProjects, doorayTasks, serviceMembers, type TriggerDelivery } from '@/db/schema';
+import { doorayEvents, doorayProjects, doorayTasks, serviceMembers, type ServiceDelivery } from '@/db/schema';
 import type { Db } from '@/lib/db';
 import { createComment, createPost, isProjectMember } from './api';
 import { doorayOrg, orgAuth } from './config';
@@ -22,7 +22,7 @@ function taskLink(address: string | null | undefined, postId: string): string | 
  * transfer never makes two tasks once Dooray's answer is stored. Identity: the acting agent's
  * user key when they are a member of the project, else the representative registrant's.
  */
-export async function sendDoorayTask(db: Db, d: TriggerDelivery): Promise<ChannelOutcome> {
+export async function sendDoorayTask(db: Db, d: ServiceDelivery): Promise<ChannelOutcome> {
   const taskId = String((d.request as { taskId?: string }).taskId ?? '');
   const [task] = await db.select().from(doorayTasks).where(and(eq(doorayTasks.serviceId, d.serviceId), eq(doorayTasks.id, taskId)));
   if (!task) return { ok: false, errorClass: 'task_gone', permanent: true };
@@ -54,7 +54,7 @@ export async function sendDoorayTask(db: Db, d: TriggerDelivery): Promise<Channe
 }
 
 /** Sends a Dooray 코멘트 once its task exists; Dooray's comment id is kept to recognise the echo. */
-export async function sendDoorayComment(db: Db, d: TriggerDelivery): Promise<ChannelOutcome> {
+export async function sendDoorayComment(db: Db, d: ServiceDelivery): Promise<ChannelOutcome> {
   const eventId = String((d.request as { eventId?: string }).eventId ?? '');
   const [ev] = await db.select().from(doorayEvents).where(and(eq(doorayEvents.serviceId, d.serviceId), eq(doorayEvents.id, eventId)));
   if (!ev) return { ok: false, errorClass: 'comment_gone', permanent: true };

@@ -1,11 +1,9 @@
 import 'server-only';
 import { createHash } from 'node:crypto';
-import type { Db } from '@/lib/db';
-import { helpcenterTranslator, type HelpcenterLocale } from '@/lib/i18n/helpcenter';
-import { sendMail } from '@/lib/mail/send';
-import { serviceSender } from '@/lib/mail/sender';
+import type { Db, Queryable } from '@/lib/db';
+import type { HelpcenterLocale } from '@/lib/i18n/helpcenter';
+import { enqueueMail } from '@/lib/mail/outbox';
 import { hitRateLimits } from '@/lib/rate-limit/hit';
-import { safeError } from '@/lib/log/safe-error';
 
 /** SPEC §3: at most 3 confirmations a day to one address, and a bound per sending IP. */
 export const MAIL_LIMITS = { perRecipient: 3, perIp: 10, windowSeconds: 86400 };
@@ -13,34 +11,24 @@ export const MAIL_LIMITS = { perRecipient: 3, perIp: 10, windowSeconds: 86400 };
 export type ConfirmationState = 'sent' | 'limited' | 'failed';
 
 /**
- * Mails the customer their ticket number, after the ticket is committed. Limited per
- * recipient and per IP so the form cannot flood a third party; a failure is logged and
- * never undoes the ticket.
+ * Whether one more confirmation may go to this address from this IP (counted now, before the
+ * ticket's transaction, so no limiter row is held locked until the ticket commits).
  */
-export async function sendConfirmation(
-  db: Db,
-  mail: { to: string; ip: string; locale: HelpcenterLocale; serviceName: string; number: number; subject: string; link: string },
-): Promise<ConfirmationState> {
+export async function confirmationAllowed(db: Db, to: string, ip: string): Promise<boolean> {
   const w = MAIL_LIMITS.windowSeconds;
   const rate = await hitRateLimits(db, [
     // The address is hashed: a counter must not be one more copy of personal data.
-    { key: `hc:mail:to:${createHash('sha256').update(mail.to.toLowerCase()).digest('hex')}`, limit: MAIL_LIMITS.perRecipient, windowSeconds: w },
-    { key: `hc:mail:ip:${mail.ip}`, limit: MAIL_LIMITS.perIp, windowSeconds: w },
+    { key: `hc:mail:to:${createHash('sha256').update(to.toLowerCase()).digest('hex')}`, limit: MAIL_LIMITS.perRecipient, windowSeconds: w },
+    { key: `hc:mail:ip:${ip}`, limit: MAIL_LIMITS.perIp, windowSeconds: w },
   ]);
-  if (!rate.ok) return 'limited';
-  const t = helpcenterTranslator(mail.locale);
-  try {
-    await sendMail({
-      from: serviceSender(mail.serviceName),
-      to: mail.to,
-      subject: t('helpcenter.mail.subject', { service: mail.serviceName, number: mail.number }),
-      text: t('helpcenter.mail.body', { service: mail.serviceName, number: mail.number, subject: mail.subject, link: mail.link }),
-      headers: { 'Auto-Submitted': 'auto-replied' },
-    });
-    return 'sent';
-  } catch (err) {
-    // No address or content in the log: only that this ticket's confirmation failed.
-    console.error('[helpcenter] confirmation mail failed for ticket', mail.number, safeError(err));
-    return 'failed';
-  }
+  return rate.ok;
+}
+
+/** Queues the customer's confirmation (their ticket number) in the ticket's own transaction. */
+export async function enqueueConfirmation(
+  tx: Queryable,
+  mail: { serviceId: string; ticketId: string; to: string; locale: HelpcenterLocale; serviceName: string; number: number; subject: string; link: string },
+): Promise<void> {
+  const { serviceId, ticketId, ...rest } = mail;
+  await enqueueMail(tx, { serviceId, ticketId, target: 'customer', mail: { kind: 'confirmation_mail', ...rest } });
 }

@@ -15,7 +15,7 @@ import { appUrl } from '@/lib/members/invite-mail';
 import { hitRateLimit } from '@/lib/rate-limit/hit';
 import { createTicket } from '@/lib/tickets/create-ticket';
 import { helpcenterChannel } from './channel';
-import { sendConfirmation, type ConfirmationState } from './confirmation-mail';
+import { confirmationAllowed, enqueueConfirmation, type ConfirmationState } from './confirmation-mail';
 import { inquiryFormSchema, mailAddress } from './schemas';
 import { flattenTree, loadHelpcenter, offeredIntakeTypes } from './site';
 import { checkFormToken, FORM_TOKEN_SECONDS, issueFormToken, issueReceipt } from './tokens';
@@ -83,7 +83,7 @@ async function checkFiles(form: FormData, fileFields: Field[], t: Translate) {
  * per-IP rate limit, the signed single-use form token, the intake type (active, of this
  * service), every field against the chosen type's layout (inherited where it has none), and
  * the attachments; then one transaction burns the token and creates the ticket, so a refusal
- * or a replay writes nothing. The confirmation mail goes out after the commit.
+ * or a replay writes nothing. The confirmation mail is queued in that transaction.
  */
 export async function submitInquiry(ctx: { db: Db; client: InquiryClient }, input: { serviceId: string; lang: string; form: FormData }): Promise<SubmitInquiryResult> {
   const { db } = ctx;
@@ -121,13 +121,15 @@ export async function submitInquiry(ctx: { db: Db; client: InquiryClient }, inpu
   if (Object.keys(fieldErrors).length) return refusal(t('validation.form'), fieldErrors, values);
 
   const name = typeof checked.values.name === 'string' ? checked.values.name : mail;
+  // Counted before the transaction (no limiter row held to commit); a refused ticket still used one.
+  const mailState: ConfirmationState | 'none' = mail ? ((await confirmationAllowed(db, mail, ip).catch(() => false)) ? 'sent' : 'limited') : 'none';
   let created;
   try {
     created = await db.transaction(async (tx) => {
       // The token's primary key makes the form single-use, also against two posts at once.
       const burnt = await tx.insert(helpcenterFormTokens).values({ id: token.id!, serviceId: sid }).onConflictDoNothing().returning({ id: helpcenterFormTokens.id });
       if (!burnt.length) throw new Replayed();
-      return createTicket(tx, {
+      const made = await createTicket(tx, {
         serviceId: sid,
         channel: helpcenterChannel(ctx.client.userAgent),
         language: hc.lang,
@@ -138,6 +140,20 @@ export async function submitInquiry(ctx: { db: Db; client: InquiryClient }, inpu
         files: uploads.files,
         actor: { type: 'customer', name },
       });
+      const receipt = issueReceipt(sid, made.snapshot.id);
+      if (mail && mailState === 'sent') {
+        await enqueueConfirmation(tx, {
+          serviceId: sid,
+          ticketId: made.snapshot.id,
+          to: mail,
+          locale: hc.locale,
+          serviceName: hc.service.name,
+          number: made.snapshot.number,
+          subject: made.snapshot.subject,
+          link: `${appUrl()}/${sid}/hc/${hc.lang}/done?r=${receipt}`,
+        });
+      }
+      return { ...made, receipt };
     });
   } catch (err) {
     if (err instanceof Replayed) return refusal(t(err.key));
@@ -151,21 +167,7 @@ export async function submitInquiry(ctx: { db: Db; client: InquiryClient }, inpu
   // Used tokens only matter while they could still verify; sweep the expired ones now and then.
   if (Math.random() < 0.02) await db.delete(helpcenterFormTokens).where(lt(helpcenterFormTokens.usedAt, new Date(Date.now() - 2 * FORM_TOKEN_SECONDS * 1000)));
 
-  const receipt = issueReceipt(sid, snapshot.id);
-  const sent = mail
-    ? await sendConfirmation(db, {
-        to: mail,
-        ip,
-        locale: hc.locale,
-        serviceName: hc.service.name,
-        number: snapshot.number,
-        subject: snapshot.subject,
-        link: `${appUrl()}/${sid}/hc/${hc.lang}/done?r=${receipt}`,
-      }).catch((err: unknown): ConfirmationState => {
-        // The ticket is committed: a failing limiter or mailer must not turn it into an error.
-        console.error('[helpcenter] confirmation mail step failed', safeError(err));
-        return 'failed';
-      })
-    : 'none';
+  const { receipt } = created;
+  const sent = mailState;
   return { ok: true, ticketId: snapshot.id, number: snapshot.number, receipt, mail: sent };
 }

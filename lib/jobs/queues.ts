@@ -12,4 +12,8 @@ export const QUEUES = {
   fieldCrypto: { name: 'field-crypto', policy: 'singleton', cron: '* * * * *', retryLimit: 3 },
   /** Every minute: re-enqueues due deliveries whose job was lost (killed worker, queue not yet created). */
   triggerDeliverySweep: { name: 'trigger-delivery-sweep', policy: 'singleton', cron: '* * * * *', retryLimit: 1 },
+  /** One poll of one external mail account; stately + singletonKey = account: never two polls of one account at once. */
+  mailPoll: { name: 'mail-account-poll', policy: 'stately', retryLimit: 0, expireInSeconds: 300 },
+  /** Every minute: enqueues a poll for each active account that is due (backoff after errors). */
+  mailPollSweep: { name: 'mail-poll-sweep', policy: 'singleton', cron: '* * * * *', retryLimit: 1 },
 } as const;

@@ -2,17 +2,19 @@ import PgBoss from 'pg-boss';
 import { getDb } from '@/lib/db';
 import { destroyDueValues } from '@/lib/pii/destroy-due';
 import { runFieldCrypto } from '@/lib/pii/field-crypto';
+import { dueAccounts, pollAccount } from '@/lib/mail/receivers/imap-poll';
+import { startSmtpReceiver, type SmtpReceiver } from '@/lib/mail/receivers/smtp-receiver';
 import { attemptDelivery, sweepDeliveries } from '@/lib/triggers/deliveries/attempt';
 import { QUEUES } from './queues';
 
-export type Worker = { boss: PgBoss; stop: () => Promise<void> };
+export type Worker = { boss: PgBoss; stop: () => Promise<void>; smtpReceiver: SmtpReceiver | null };
 
 /**
  * Starts the job worker on DATABASE_URL: creates the queues, schedules the periodic jobs
  * (pg-boss keeps one schedule per queue across instances) and works them. Jobs left active
  * by a killed worker expire and are retried.
  */
-export async function startWorker(opts: { url?: string; schedule?: boolean; supervise?: boolean } = {}): Promise<Worker> {
+export async function startWorker(opts: { url?: string; schedule?: boolean; supervise?: boolean; smtpReceiver?: boolean } = {}): Promise<Worker> {
   const schedule = opts.schedule !== false;
   const boss = new PgBoss({ connectionString: opts.url ?? process.env.DATABASE_URL!, schema: 'pgboss', max: 4, application_name: 'contact-desk-worker', schedule, supervise: opts.supervise ?? true });
   boss.on('error', (err) => console.error('[worker] pg-boss error:', err.message));
@@ -27,8 +29,10 @@ export async function startWorker(opts: { url?: string; schedule?: boolean; supe
 
   const d = QUEUES.triggerDelivery;
   await boss.createQueue(d.name, { name: d.name, policy: d.policy, retryLimit: d.retryLimit, retryDelay: d.retryDelay, expireInSeconds: d.expireInSeconds });
-  // A few deliveries at once per worker; each is claimed with a lease, so a duplicate job is a no-op.
-  await boss.work<{ deliveryId: string }>(d.name, { batchSize: 4, pollingIntervalSeconds: 1 }, async (jobs) => {
+  // Up to 32 deliveries at once per worker (pg-boss fetches one batch per poll, so the batch is the
+  // throughput); each is claimed with a lease, so a duplicate job is a no-op, and every send has
+  // timeouts well under the lease, so one dead server holds a batch for seconds, not the queue.
+  await boss.work<{ deliveryId: string }>(d.name, { batchSize: 32, pollingIntervalSeconds: 0.5 }, async (jobs) => {
     await Promise.all(jobs.map((job) => attemptDelivery(getDb(), job.data.deliveryId)));
   });
   const sw = QUEUES.triggerDeliverySweep;
@@ -44,10 +48,36 @@ export async function startWorker(opts: { url?: string; schedule?: boolean; supe
     if (n) console.log(`[worker] converted ${n} field value(s) after an encryption switch`);
   });
   if (schedule) await boss.schedule(fc.name, fc.cron);
+
+  const mp = QUEUES.mailPoll;
+  await boss.createQueue(mp.name, { name: mp.name, policy: mp.policy, retryLimit: mp.retryLimit, expireInSeconds: mp.expireInSeconds });
+  await boss.work<{ accountId: string }>(mp.name, { batchSize: 2, pollingIntervalSeconds: 2 }, async (jobs) => {
+    await Promise.all(jobs.map((job) => pollAccount(getDb(), job.data.accountId)));
+  });
+  const ms = QUEUES.mailPollSweep;
+  await boss.createQueue(ms.name, { name: ms.name, policy: ms.policy, retryLimit: ms.retryLimit, expireInSeconds: 60 });
+  await boss.work(ms.name, async () => {
+    for (const accountId of await dueAccounts(getDb())) await boss.send(mp.name, { accountId }, { singletonKey: accountId, expireInSeconds: mp.expireInSeconds });
+  });
+  if (schedule) await boss.schedule(ms.name, ms.cron);
+
+  // The representative accounts' receiver (SPEC §8): only where this deployment has a mail domain.
+  let smtpReceiver: SmtpReceiver | null = null;
+  if (process.env.MAIL_DOMAIN && opts.smtpReceiver !== false) {
+    try {
+      smtpReceiver = await startSmtpReceiver({ db: getDb, domain: process.env.MAIL_DOMAIN, port: Number(process.env.SMTP_RECEIVER_PORT ?? 2525), host: process.env.SMTP_RECEIVER_HOST });
+      console.log(`[worker] receiving mail for *@${process.env.MAIL_DOMAIN} on port ${smtpReceiver.port}`);
+    } catch (err) {
+      // The jobs still run; only the receiver is missing (e.g. the port is taken by another instance).
+      console.error('[worker] smtp receiver not started:', err instanceof Error ? err.message : err);
+    }
+  }
   return {
     boss,
+    smtpReceiver,
     // stop() resolves before pg-boss has cleared its timers; 'stopped' is when it really has.
     stop: async () => {
+      await smtpReceiver?.close();
       const stopped = new Promise<void>((resolve) => boss.once('stopped', () => resolve()));
       await boss.stop({ graceful: true, close: true, timeout: 10000 });
       await stopped;

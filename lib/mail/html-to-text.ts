@@ -13,3 +13,6 @@ export function htmlToMailText(html: string): string {
     ],
   }).trim();
 }
+
+/** The same conversion under the name the mail code uses. */
+export const htmlToText = htmlToMailText;

@@ -2,7 +2,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import nodemailer, { type Transporter } from 'nodemailer';
-import { mailDomain } from './sender';
+import { mailDomain } from './domain';
 
 export type OutgoingMail = {
   to: string;
@@ -14,10 +14,17 @@ export type OutgoingMail = {
   headers?: Record<string, string>;
   /** A plain address or `{ name, address }` (see serviceSender); defaults to MAIL_FROM. */
   from?: string | { name: string; address: string };
+  replyTo?: string;
   /** Threading (RFC 5322): the message this one answers, and the thread's message ids. */
   inReplyTo?: string;
   references?: string[];
 };
+
+/**
+ * SMTP timeouts, all well under the delivery lease (45 s) and the job's expiry (60 s): a server
+ * that does not answer fails this attempt and is retried later instead of holding a worker slot.
+ */
+export const SMTP_TIMEOUTS = { connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 20_000, dnsTimeout: 10_000 };
 
 export function mailDir(): string {
   return path.resolve(/*turbopackIgnore: true*/ process.env.MAIL_DIR ?? path.join('.data', 'mail'));
@@ -28,10 +35,14 @@ export function mailToFiles(): boolean {
   return !process.env.SMTP_URL;
 }
 
-let transport: Transporter | undefined;
+let transport: { url: string; t: Transporter } | undefined;
 function smtp(): Transporter {
-  transport ??= nodemailer.createTransport(process.env.SMTP_URL!);
-  return transport;
+  const url = process.env.SMTP_URL!;
+  if (transport?.url !== url) {
+    transport?.t.close();
+    transport = { url, t: nodemailer.createTransport({ url, pool: true, maxConnections: 4, ...SMTP_TIMEOUTS }) };
+  }
+  return transport.t;
 }
 
 function stripCrlf(v: string): string {
@@ -49,6 +60,7 @@ export async function sendMail(mail: OutgoingMail): Promise<{ messageId: string 
   const message = {
     from,
     to: stripCrlf(mail.to),
+    replyTo: mail.replyTo ? stripCrlf(mail.replyTo) : undefined,
     subject: stripCrlf(mail.subject),
     text: mail.text,
     html: mail.html,

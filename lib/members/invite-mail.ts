@@ -1,30 +1,32 @@
+import { randomUUID } from 'node:crypto';
+import { encryptValue } from '@/lib/crypto/envelope';
+import { masterKey } from '@/lib/crypto/master-key';
+import type { Queryable } from '@/lib/db';
 import type { Locale } from '@/lib/i18n/config';
-import { translator } from '@/lib/i18n/messages';
-import { sendMail } from '@/lib/mail/send';
-import { INVITE_HOURS } from './invite-token';
+import { inviteTokenBinding } from '@/lib/mail/compose-queued';
+import { enqueueMail } from '@/lib/mail/outbox';
 
 /** The public base URL of this deployment, for links in mails. */
 export function appUrl(): string {
   return (process.env.APP_URL ?? process.env.NEXTAUTH_URL ?? 'http://localhost:3000').replace(/\/+$/, '');
 }
 
-export async function sendInviteMail(locale: Locale, to: { name: string; email: string; loginId: string }, token: string, inviter: string) {
-  return sendMemberLinkMail('invite', locale, to, `/invite/${token}`, { inviter, hours: INVITE_HOURS });
+/**
+ * Queues the invite mail in the invite's transaction. The one-time token is sealed with the
+ * master key (bound to the delivery row) and opened only by the worker when it sends.
+ */
+export async function enqueueInviteMail(tx: Queryable, locale: Locale, to: { name: string; email: string; loginId: string }, token: string, inviter: string, serviceId: string | null = null) {
+  const id = randomUUID();
+  const sealedToken = encryptValue(masterKey(), token, inviteTokenBinding(id));
+  return enqueueMail(tx, { id, serviceId, target: 'member', mail: { kind: 'invite_mail', to: to.email, name: to.name, loginId: to.loginId, locale, inviter, sealedToken } });
 }
 
-/** The password-reset mail goes out exactly the way invites do (one sending path for both). */
-export async function sendPasswordResetMail(locale: Locale, to: { name: string; email: string; loginId: string }, token: string, hours: number) {
-  return sendMemberLinkMail('passwordReset', locale, to, `/password-reset/${token}`, { inviter: '', hours });
-}
-
-async function sendMemberLinkMail(kind: 'invite' | 'passwordReset', locale: Locale, to: { name: string; email: string; loginId: string }, path: string, extra: { inviter: string; hours: number }) {
-  const t = translator(locale);
-  const link = `${appUrl()}${path}`;
-  const params = { name: to.name, loginId: to.loginId, link, ...extra };
-  const keys = kind === 'invite' ? { subject: 'mail.invite.subject', body: 'mail.invite.body' } : { subject: 'account.resetMail.subject', body: 'account.resetMail.body' };
-  return sendMail({
-    to: `"${to.name.replace(/["\\]/g, '')}" <${to.email}>`,
-    subject: t(keys.subject, params),
-    text: t(keys.body, params),
-  });
+/**
+ * The password-reset mail goes out exactly the way invites do: queued in the transaction that
+ * issued its single-use token, the token sealed to the delivery row and opened only to send.
+ */
+export async function enqueuePasswordResetMail(tx: Queryable, locale: Locale, to: { name: string; email: string; loginId: string }, token: string, hours: number) {
+  const id = randomUUID();
+  const sealedToken = encryptValue(masterKey(), token, inviteTokenBinding(id));
+  return enqueueMail(tx, { id, serviceId: null, target: 'member', mail: { kind: 'invite_mail', purpose: 'passwordReset', hours, to: to.email, name: to.name, loginId: to.loginId, locale, inviter: '', sealedToken } });
 }

@@ -2,13 +2,13 @@ import { members } from '@/db/schema';
 import type { MemberCtx } from '@/lib/actions/context';
 import { recordAccess } from '@/lib/access-log/record';
 import { ConflictError, isUniqueViolation } from '@/lib/errors';
-import { sendInviteMail } from './invite-mail';
+import { enqueueInviteMail } from './invite-mail';
 import { issueInvite } from './invite-token';
 import type { InviteMemberInput } from './schemas';
 
 /**
- * Creates an invited member and mails a one-time link (72 h). The mail goes out after the
- * member row commits; if sending fails the invite stays and can be resent from the list.
+ * Creates an invited member and queues a mail with a one-time link (72 h) in the same
+ * transaction; the worker sends it with retries, and the invite can be resent from the list.
  */
 export async function inviteMember(ctx: MemberCtx, input: InviteMemberInput, serviceId: string | null = null) {
   let created;
@@ -17,6 +17,7 @@ export async function inviteMember(ctx: MemberCtx, input: InviteMemberInput, ser
       const [m] = await tx.insert(members).values({ name: input.name, loginId: input.loginId, email: input.email, status: 'invited' }).returning();
       const token = await issueInvite(tx, m.id, ctx.member.id);
       await recordAccess(tx, { event: 'invite_sent', memberId: m.id, actorId: ctx.member.id, serviceId, subject: m.loginId, ip: ctx.client.ip, userAgent: ctx.client.userAgent });
+      await enqueueInviteMail(tx, ctx.locale, m, token, ctx.member.name, serviceId);
       return { member: m, token };
     });
   } catch (err) {
@@ -24,9 +25,5 @@ export async function inviteMember(ctx: MemberCtx, input: InviteMemberInput, ser
     if (isUniqueViolation(err, 'members_email_lower_uq')) throw new ConflictError('validation.emailTaken', undefined, 'email');
     throw err;
   }
-  const sent = await sendInviteMail(ctx.locale, created.member, created.token, ctx.member.name).then(
-    () => true,
-    (err) => (console.error('[invite] mail failed', (err as Error).message), false),
-  );
-  return { id: created.member.id, mailSent: sent };
+  return { id: created.member.id, mailSent: true };
 }

@@ -1,5 +1,5 @@
 import { and, eq } from 'drizzle-orm';
-import { smsMessages, type TriggerDelivery } from '@/db/schema';
+import { smsMessages, type ServiceDelivery } from '@/db/schema';
 import { ProviderError } from '@/lib/channels/provider';
 import type { Db } from '@/lib/db';
 import type { ChannelOutcome } from '@/lib/dooray/deliver';
@@ -11,7 +11,7 @@ import { openRecipient } from './recipient';
  * Sends one ticket SMS/LMS. A message already marked sent is never sent again (a retried job);
  * the provider's request id and result are kept on the message; a provider refusal is final.
  */
-export async function sendSms(db: Db, d: TriggerDelivery): Promise<ChannelOutcome> {
+export async function sendSms(db: Db, d: ServiceDelivery): Promise<ChannelOutcome> {
   const smsId = String((d.request as { smsId?: string }).smsId ?? '');
   const [m] = await db.select().from(smsMessages).where(and(eq(smsMessages.serviceId, d.serviceId), eq(smsMessages.id, smsId)));
   if (!m) return { ok: false, errorClass: 'sms_gone', permanent: true };

@@ -1,15 +1,14 @@
 import { z } from 'zod';
+import { MAIL_LAYOUT_EVENTS } from '@/db/schema';
 import { MASK, readFieldValues } from '@/lib/pii/read-field-values';
-import { services } from '@/db/schema';
-import { eq } from 'drizzle-orm';
 import type { ServiceCtx } from '@/lib/actions/context';
 import { ValidationError } from '@/lib/errors';
 import { assertNoBannedWords } from '@/lib/banned-words/check';
 import { MAX_REPLY } from './process-ticket';
-import { composeReplyMail, requesterEmail, threadRootId } from './reply-mail';
+import { buildReplyMail, layoutEventOf, requesterEmail } from './reply-mail';
 import { loadTicket } from './snapshot';
 
-export const previewInput = z.object({ ticketId: z.uuid(), body: z.string().max(MAX_REPLY, { error: 'validation.tooLong' }) });
+export const previewInput = z.object({ ticketId: z.uuid(), body: z.string().max(MAX_REPLY, { error: 'validation.tooLong' }), event: z.enum(MAIL_LAYOUT_EVENTS).optional() });
 
 /** 미리보기: the mail the customer would get for this reply, nothing sent or saved. */
 export async function previewReply(ctx: ServiceCtx, input: z.infer<typeof previewInput>) {
@@ -17,9 +16,8 @@ export async function previewReply(ctx: ServiceCtx, input: z.infer<typeof previe
   if (!body) throw ValidationError.field('body', 'validation.required');
   await assertNoBannedWords(ctx.db, ctx.service.id, body);
   const { snapshot, row } = await loadTicket(ctx.db, ctx.service.id, input.ticketId);
-  // The agent sees the mail, not the encrypted address: masked, like everywhere on their screens.
+  // The agent sees the mail, not the encrypted address or values: masked, like everywhere on their screens.
   const to = snapshot.requesterEmail ?? ((await readFieldValues(ctx.db, ctx.service.id, snapshot.id, { reveal: false })).mail?.masked ? MASK : await requesterEmail(ctx.db, snapshot));
-  const [service] = await ctx.db.select({ name: services.name }).from(services).where(eq(services.id, ctx.service.id));
-  const mail = composeReplyMail({ ...snapshot, mailThreadId: row.mailThreadId ?? threadRootId(row) }, service.name, to ?? '', body, '<preview>');
+  const mail = await buildReplyMail(ctx.db, { snapshot, row, to: to ?? '', body, messageId: '<preview>', event: input.event ?? layoutEventOf(snapshot), maskWith: MASK });
   return { to, subject: mail.subject, text: mail.text };
 }

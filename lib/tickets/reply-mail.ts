@@ -1,12 +1,15 @@
 import { and, eq } from 'drizzle-orm';
-import { services, ticketMessages, tickets } from '@/db/schema';
+import { ticketMessages, type MailLayoutEvent, type Ticket } from '@/db/schema';
 import type { Queryable } from '@/lib/db';
 import { isLocale } from '@/lib/i18n/config';
 import { translator } from '@/lib/i18n/messages';
-import { sendMail, type OutgoingMail } from '@/lib/mail/send';
-import { mailDomain, serviceSender } from '@/lib/mail/sender';
+import { mailDomain } from '@/lib/mail/domain';
+import { htmlToText } from '@/lib/mail/html-to-text';
+import { findLayout, serviceSender } from '@/lib/mail/sender';
+import type { OutgoingMail } from '@/lib/mail/send';
 import { readFieldValues } from '@/lib/pii/read-field-values';
-import { escapeHtml } from '@/lib/substitution/render';
+import { escapeHtml, renderCodes } from '@/lib/substitution/render';
+import { substitutionValues } from '@/lib/substitution/values';
 import { loadTicket } from './snapshot';
 import type { TicketSnapshot } from './types';
 
@@ -23,51 +26,63 @@ export async function requesterEmail(db: Queryable, ticket: TicketSnapshot): Pro
   return typeof v === 'string' && v ? v : null;
 }
 
+/** Which 메일 레이아웃 a reply uses: 수동 생성 티켓 처리 for tickets an agent created, else 해결 / 보류. */
+export function layoutEventOf(ticket: Pick<TicketSnapshot, 'channel' | 'status'>): MailLayoutEvent {
+  if (ticket.channel === 'manual') return 'manual';
+  return ticket.status === 'pending' ? 'pending' : 'solved';
+}
+
 /**
- * The mail a reply becomes, in the ticket's language with the built-in layout (the layout
- * settings of the e-mail issue will replace it): the reply text, the ticket number in the
- * subject (`[#123]`) and threading headers.
+ * The mail a reply becomes: the service's layout of its event and language (`#{content}` is the
+ * reply), or the built-in one; 발신 정보 as From, Reply-To to the representative account, the
+ * `[#123]` subject tag and threading headers. The "reply to this mail" footer appears only when
+ * replying by mail actually reaches the service.
  */
-export function composeReplyMail(ticket: TicketSnapshot & { mailThreadId?: string | null }, serviceName: string, to: string, body: string, messageId: string): OutgoingMail {
+export async function buildReplyMail(db: Queryable, input: { snapshot: TicketSnapshot; row: Pick<Ticket, 'id' | 'mailThreadId'>; to: string; body: string; messageId: string; event: MailLayoutEvent; /** 미리보기: an agent reads it, so encrypted values stay masked. */ maskWith?: string }): Promise<OutgoingMail> {
+  const { snapshot: ticket } = input;
+  const sender = await serviceSender(db, ticket.serviceId);
   const lang = isLocale(ticket.language) ? ticket.language : 'en';
   const t = translator(lang);
-  const params = { name: ticket.requesterName ?? t('mail.reply.customer'), number: ticket.number, subject: ticket.subject, service: serviceName };
-  const greeting = t('mail.reply.greeting', params);
-  const footer = t('mail.reply.footer', params);
-  const root = threadRootId(ticket);
-  const html = `<div style="font-family:sans-serif;line-height:1.6"><p>${escapeHtml(greeting)}</p><div>${escapeHtml(body).replace(/\n/g, '<br>')}</div><hr><p style="color:#64748b;font-size:12px">${escapeHtml(footer)}</p></div>`;
+  const params = { name: ticket.requesterName ?? t('mail.reply.customer'), number: ticket.number, subject: ticket.subject, service: sender.serviceName };
+  const layout = await findLayout(db, ticket.serviceId, input.event, ticket.language, sender.languages);
+  let text: string;
+  let html: string;
+  if (layout) {
+    const values = await substitutionValues(db, ticket, input.maskWith === undefined ? { audience: 'customer', reply: input.body } : { audience: 'agent', reply: input.body, maskWith: input.maskWith });
+    if (sender.editorHtml) {
+      html = renderCodes(layout, { ...values, content: '\u0000' }, { html: true }).replace('\u0000', escapeHtml(input.body).replace(/\n/g, '<br>'));
+      text = htmlToText(html);
+    } else {
+      text = renderCodes(layout, values, { html: false });
+      html = `<div style="font-family:sans-serif;line-height:1.6;white-space:pre-wrap">${escapeHtml(text)}</div>`;
+    }
+  } else {
+    const greeting = t('mail.reply.greeting', params);
+    const footer = t(sender.repliesArrive ? 'mail.reply.footer' : 'email.reply.footerNoReply', params);
+    html = `<div style="font-family:sans-serif;line-height:1.6"><p>${escapeHtml(greeting)}</p><div>${escapeHtml(input.body).replace(/\n/g, '<br>')}</div><hr><p style="color:#64748b;font-size:12px">${escapeHtml(footer)}</p></div>`;
+    text = `${greeting}\n\n${input.body}\n\n--\n${footer}`;
+  }
+  const root = threadRootId(input.row);
   return {
-    to,
-    from: serviceSender(serviceName),
+    to: input.to,
+    from: sender.from,
+    replyTo: sender.replyTo,
     subject: `[#${ticket.number}] ${t('mail.reply.subjectPrefix')}${ticket.subject}`,
-    text: `${greeting}\n\n${body}\n\n--\n${footer}`,
+    text,
     html,
-    messageId,
+    messageId: input.messageId,
     inReplyTo: root,
     references: [root],
     headers: { 'X-Contact-Desk-Ticket': `${ticket.serviceId}#${ticket.number}` },
   };
 }
 
-/** Message-ID of a reply: stable, so a retried send is recognisable as the same mail. */
-export function replyMessageId(ticketId: string, messageId: string): string {
-  return `<reply-${messageId}.${ticketId.slice(0, 8)}@${mailDomain()}>`;
-}
-
-/**
- * Sends an agent reply to the customer when the ticket has an e-mail address, and records the
- * Message-ID on the message. Returns whether a mail went out.
- */
-export async function sendReplyMail(db: Queryable, serviceId: string, ticketId: string, messageId: string): Promise<{ sent: boolean; to?: string }> {
+/** The reply mail of a queued delivery, rendered now (the customer's encrypted address is never stored). Null when there is nothing to send. */
+export async function replyMailOf(db: Queryable, serviceId: string, ticketId: string, ticketMessageId: string, messageId: string, event: MailLayoutEvent): Promise<OutgoingMail | null> {
   const { snapshot, row } = await loadTicket(db, serviceId, ticketId);
-  const [msg] = await db.select().from(ticketMessages).where(and(eq(ticketMessages.id, messageId), eq(ticketMessages.ticketId, ticketId)));
-  if (!msg || msg.kind !== 'agent_reply') return { sent: false };
+  const [msg] = await db.select().from(ticketMessages).where(and(eq(ticketMessages.id, ticketMessageId), eq(ticketMessages.ticketId, ticketId)));
+  if (!msg || msg.kind !== 'agent_reply') return null;
   const to = await requesterEmail(db, snapshot);
-  if (!to) return { sent: false };
-  const [service] = await db.select({ name: services.name }).from(services).where(eq(services.id, serviceId));
-  const id = replyMessageId(ticketId, messageId);
-  await sendMail(composeReplyMail({ ...snapshot, mailThreadId: row.mailThreadId }, service.name, to, msg.body, id));
-  await db.update(ticketMessages).set({ mailMessageId: id }).where(eq(ticketMessages.id, messageId));
-  if (!row.mailThreadId) await db.update(tickets).set({ mailThreadId: threadRootId(row) }).where(and(eq(tickets.id, ticketId), eq(tickets.serviceId, serviceId)));
-  return { sent: true, to };
+  if (!to) return null;
+  return buildReplyMail(db, { snapshot, row, to, body: msg.body, messageId, event });
 }

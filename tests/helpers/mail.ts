@@ -11,3 +11,17 @@ export async function readOutbox(dir: string): Promise<ParsedMail[]> {
 export function recipients(mail: ParsedMail): string {
   return [mail.to].flat().map((a) => a?.text ?? '').join(', ');
 }
+
+/**
+ * Sends every due mail of the outbox now, as the worker would (one attempt each), and returns
+ * how many deliveries were attempted.
+ */
+export async function drainOutbox(db: import('@/lib/db').Db): Promise<number> {
+  const { eq } = await import('drizzle-orm');
+  const { triggerDeliveries } = await import('@/db/schema');
+  const { attemptDelivery } = await import('@/lib/triggers/deliveries/attempt');
+  const due = await db.select({ id: triggerDeliveries.id }).from(triggerDeliveries).where(eq(triggerDeliveries.status, 'pending'));
+  let n = 0;
+  for (const d of due) if (await attemptDelivery(db, d.id)) n++;
+  return n;
+}

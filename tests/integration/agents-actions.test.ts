@@ -15,7 +15,7 @@ import { setOwnAssignableAction } from '@/app/me/actions';
 import { addAgent, asSessionMember, makeAgent, makeGroup, makeMember, makeService } from '../helpers/factories';
 import { setupTestDb } from '../helpers/db';
 import { signInAs } from '../helpers/session';
-import { readOutbox, recipients } from '../helpers/mail';
+import { drainOutbox, readOutbox, recipients } from '../helpers/mail';
 
 jest.mock('@/lib/auth/session', () => jest.requireActual('../helpers/session').sessionMock);
 
@@ -43,7 +43,7 @@ describe('회원 초대 from the agent screen', () => {
     expect(r).toMatchObject({ ok: true, data: { mailSent: true, email: 'jung@example.com' } });
     const [m] = await db().select().from(members).where(eq(members.loginId, 'jung.cs'));
     expect(m.status).toBe('invited');
-    expect((await readOutbox(process.env.MAIL_DIR!)).some((mail) => recipients(mail).includes('jung@example.com'))).toBe(true);
+    expect((await (await drainOutbox(db()), await readOutbox(process.env.MAIL_DIR!))).some((mail) => recipients(mail).includes('jung@example.com'))).toBe(true);
     expect(await logsOf(m.id)).toEqual([expect.objectContaining({ event: 'invite_sent', actorId: admin.id, serviceId: service.id })]);
   });
 

@@ -11,7 +11,7 @@ import { ValidationError } from '@/lib/errors';
 import { asSessionMember, makeAgent, makeService } from '../helpers/factories';
 import { setupTestDb } from '../helpers/db';
 import { signInAs } from '../helpers/session';
-import { readOutbox } from '../helpers/mail';
+import { drainOutbox, readOutbox } from '../helpers/mail';
 import { makeTicket } from '../helpers/tickets';
 
 jest.mock('@/lib/auth/session', () => jest.requireActual('../helpers/session').sessionMock);
@@ -19,6 +19,8 @@ jest.mock('@/lib/auth/session', () => jest.requireActual('../helpers/session').s
 const db = setupTestDb();
 let mailDir: string;
 beforeEach(async () => {
+  // Mails an earlier test left in the outbox go to that test's folder, not this one's.
+  await drainOutbox(db());
   mailDir = await fs.mkdtemp(path.join(os.tmpdir(), 'cd-mail-'));
   process.env.MAIL_DIR = mailDir;
   delete process.env.SMTP_URL;
@@ -112,7 +114,7 @@ describe('every reply path refuses a banned word', () => {
 
     expect(await db().select().from(ticketMessages).where(eq(ticketMessages.ticketId, t1.id))).toEqual([]);
     expect((await db().select().from(tickets).where(eq(tickets.id, t1.id)))[0].status).toBe('new');
-    expect(await readOutbox(mailDir)).toEqual([]);
+    expect(await (await drainOutbox(db()), await readOutbox(mailDir))).toEqual([]);
 
     const ok = await processTicketAction(null, { serviceId: service.id, ticketId: t1.id, version: t1.version, action: 'solve', body: '고객님 확인했습니다' });
     expect(ok).toMatchObject({ ok: true });

@@ -9,7 +9,7 @@ import { login } from '@/lib/auth/login';
 import { addAgent, asSessionMember, makeMember, makeService } from '../helpers/factories';
 import { setupTestDb } from '../helpers/db';
 import { signInAs, signOut } from '../helpers/session';
-import { readOutbox, recipients } from '../helpers/mail';
+import { drainOutbox, readOutbox, recipients } from '../helpers/mail';
 
 jest.mock('@/lib/auth/session', () => jest.requireActual('../helpers/session').sessionMock);
 
@@ -104,7 +104,7 @@ describe('invite members', () => {
     expect(r.ok).toBe(true);
     const [m] = await db().select().from(members).where(eq(members.loginId, 'kim.agent'));
     expect(m).toMatchObject({ status: 'invited', email: 'kim@example.com', passwordHash: null });
-    const mail = (await readOutbox(mailDir)).find((m) => recipients(m).includes('kim@example.com'));
+    const mail = (await (await drainOutbox(db()), await readOutbox(mailDir))).find((m) => recipients(m).includes('kim@example.com'));
     expect(mail?.subject).toMatch(/초대/);
     expect(mail?.text).toMatch(/http:\/\/localhost:3000\/invite\/[A-Za-z0-9_-]{40,}/);
     const logs = await db().select().from(accessLogs).where(eq(accessLogs.memberId, m.id));

@@ -38,6 +38,8 @@ const triggerParams = Object.fromEntries(['codes', 'error', 'evaluated', 'fired'
 
 // Parameters of the external-channel messages (issue 16).
 const channelParams = Object.fromEntries(['detail', 'matched', 'state', 'bytes', 'limit', 'kind', 'requestId', 'result', 'sender'].map((p) => [p, 1]));
+// Parameters of the e-mail messages (issue 15).
+const emailParams = { account: 'a' };
 
 // Parameters of the live desk, search, dashboard messages (issue 18).
 const deskParams = Object.fromEntries(['cap', 'count', 'from', 'to', 'timeZone'].map((p) => [p, 1]));
@@ -48,7 +50,7 @@ describe('UI messages parse', () => {
     for (const [locale, tree] of [['ko', ko], ['en', en]] as const) {
       const t = translator(locale);
       const broken = keys(tree).filter((k) => {
-        const out = t(k, { min: 1, max: 2, minutes: 3, name: 'n', id: 'i', email: 'e', code: 'c', lang: 'ko', days: 30, loginId: 'l', languages: 'ko', layouts: 'a', inviter: 'x', link: 'y', hours: 72, ...categoryParams, ...agentParams, ...helpcenterParams, ...templateParams, ...triggerParams, ...channelParams, ...deskParams });
+        const out = t(k, { min: 1, max: 2, minutes: 3, name: 'n', id: 'i', email: 'e', code: 'c', lang: 'ko', days: 30, loginId: 'l', languages: 'ko', layouts: 'a', inviter: 'x', link: 'y', hours: 72, ...categoryParams, ...agentParams, ...helpcenterParams, ...templateParams, ...triggerParams, ...channelParams, ...deskParams , ...emailParams });
         return out === k;
       });
       expect(broken).toEqual([]);

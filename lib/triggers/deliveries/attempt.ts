@@ -1,7 +1,10 @@
 import { and, eq, lte, or, isNull, lt, sql } from 'drizzle-orm';
-import { disabledEndpoints, triggerDeliveries, triggerDeliveryAttempts, type TriggerDelivery } from '@/db/schema';
+import { disabledEndpoints, PRODUCT_MAIL_KINDS, triggerDeliveries, triggerDeliveryAttempts, type TriggerDelivery } from '@/db/schema';
 import type { Db } from '@/lib/db';
+import { composeQueuedMail } from '@/lib/mail/compose-queued';
+import { deliveryMessageId } from '@/lib/mail/domain';
 import { sendMail } from '@/lib/mail/send';
+import { serviceSender } from '@/lib/mail/sender';
 import { sanitizeRichHtml } from '@/lib/html/sanitize';
 import { htmlToMailText } from '@/lib/mail/html-to-text';
 import { renderCodes } from '@/lib/substitution/render';
@@ -21,6 +24,8 @@ const BASE_MS = 30_000;
 const CEILING_MS = 6 * 3600_000;
 const RETRY_AFTER_CAP_MS = 3600_000;
 const LEASE_MS = 45_000;
+/** The product's own mails (not trigger effects), rendered by lib/mail/compose-queued.ts. */
+const PRODUCT_MAILS = new Set<string>(PRODUCT_MAIL_KINDS);
 
 /** The delay before attempt `n + 1` after `n` failures, with jitter (50–100 %). */
 export function backoffMs(failures: number, rand: () => number = Math.random): number {
@@ -57,6 +62,12 @@ async function send(db: Db, d: TriggerDelivery): Promise<AttemptResult> {
   if (isChannelKind(d.kind)) return attemptChannel(db, d);
   const started = Date.now();
   try {
+    if (PRODUCT_MAILS.has(d.kind)) {
+      const mail = await composeQueuedMail(db, d);
+      if (mail) await sendMail(mail);
+      return { ok: true, status: null, errorClass: null, response: mail ? null : 'nothing_to_send', latencyMs: Date.now() - started };
+    }
+    if (!d.serviceId) return { ok: false, status: null, errorClass: 'no_service', response: null, latencyMs: 0 };
     if (d.kind === 'callback') {
       const r = d.request as unknown as HttpRequest;
       return fromResponse(await signedPost(r.url, d.id, await webhookSecret(db, d.serviceId), r.body));
@@ -77,9 +88,9 @@ async function send(db: Db, d: TriggerDelivery): Promise<AttemptResult> {
       text = m.template.html ? htmlToMailText(body) : body;
       html = m.template.html ? body : undefined;
     }
-    const domain = process.env.MAIL_DOMAIN || 'contactdesk.local';
-    // Sent alone (no mail layout), marked automatic so receivers do not auto-reply (RFC 3834).
-    await sendMail({ to: m.to, subject, text, html, messageId: `<${d.id}@${domain}>`, headers: { 'Auto-Submitted': 'auto-generated' } });
+    // Sent alone (no mail layout, SPEC §6), as the service's sender, marked automatic so receivers do not auto-reply (RFC 3834).
+    const sender = await serviceSender(db, d.serviceId);
+    await sendMail({ to: m.to, from: sender.from, replyTo: m.audience === 'customer' ? sender.replyTo : undefined, subject, text, html, messageId: deliveryMessageId(d.id), headers: { 'Auto-Submitted': 'auto-generated' } });
     return { ok: true, status: null, errorClass: null, response: null, latencyMs: Date.now() - started };
   } catch (err) {
     const errorClass = err instanceof OutboundBlockedError ? `blocked_${err.reason}` : err instanceof Error ? ((err as NodeJS.ErrnoException).code ?? (err.message === 'timeout' ? 'timeout' : err.name)) : 'error';
@@ -119,7 +130,7 @@ export async function attemptDelivery(db: Db, deliveryId: string): Promise<boole
     if (r.gone) {
       await tx.update(triggerDeliveries).set({ status: 'disabled', attempts, leaseUntil: null, updatedAt: new Date() }).where(eq(triggerDeliveries.id, d.id));
       const url = (d.request as { url?: string }).url;
-      if (url) await tx.insert(disabledEndpoints).values({ serviceId: d.serviceId, url }).onConflictDoNothing();
+      if (url && d.serviceId) await tx.insert(disabledEndpoints).values({ serviceId: d.serviceId, url }).onConflictDoNothing();
       return;
     }
     if (attempts >= MAX_ATTEMPTS || r.permanent) {

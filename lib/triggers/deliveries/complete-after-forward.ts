@@ -12,7 +12,7 @@ import { loadTicket } from '@/lib/tickets/snapshot';
  * deleted or in the spam box is left alone. A forward that finally fails closes nothing.
  */
 export async function completeAfterForward(tx: Queryable, d: TriggerDelivery): Promise<void> {
-  if (!d.ticketId) return;
+  if (!d.ticketId || !d.serviceId) return;
   const [exists] = await tx.select({ id: tickets.id }).from(tickets).where(and(eq(tickets.serviceId, d.serviceId), eq(tickets.id, d.ticketId)));
   if (!exists) return;
   const current = await loadTicket(tx, d.serviceId, d.ticketId, { forUpdate: true });

@@ -8,7 +8,7 @@ import { completeInput, completeTicket } from '@/lib/tickets/complete-ticket';
 import { createManualTicket, manualTicketInput } from '@/lib/tickets/create-manual';
 import { previewInput, previewReply } from '@/lib/tickets/preview-reply';
 import { processInput, processTicket } from '@/lib/tickets/process-ticket';
-import { deliverReplies } from '@/lib/tickets/deliver-replies';
+import { resendInput, resendReplyMail } from '@/lib/tickets/resend-reply-mail';
 import { deleteSpam, restoreFromSpam, spamInput } from '@/lib/tickets/spam-box';
 import { starInput, starTicket } from '@/lib/tickets/star-ticket';
 import { takeInput, takeTicket } from '@/lib/tickets/take-ticket';
@@ -18,19 +18,19 @@ import { updateTicket, updateTicketInput } from '@/lib/tickets/update-ticket';
 const serviceId = z.string().min(1);
 const refresh = (id: string) => revalidatePath(`/${id}`, 'layout');
 
-/** 처리하기: 해결 / 보류 / 코멘트 추가 / 내부해결; replies go out to the customer after the commit. */
+const answers = (action: string) => action === 'solve' || action === 'pend';
+
+/** 처리하기: 해결 / 보류 / 코멘트 추가 / 내부해결; a reply to the customer is queued in the outbox with the change. */
 export const processTicketAction = serviceAction(processInput.extend({ serviceId }), {}, async (input, ctx) => {
   const r = await processTicket(ctx, input);
-  const mail = await deliverReplies(ctx, [{ ticketId: input.ticketId, messageId: r.messageId }], input.action);
   refresh(ctx.service.id);
-  return { status: r.after.status, mailed: mail.sent, mailFailed: mail.failed };
+  return { status: r.after.status, mailed: answers(input.action) && r.messageId ? 1 : 0, mailFailed: 0 };
 });
 
 export const bulkProcessAction = serviceAction(bulkInput.extend({ serviceId }), {}, async (input, ctx) => {
   const r = await bulkProcess(ctx, input);
-  const mail = await deliverReplies(ctx, r.messageIds, input.action);
   refresh(ctx.service.id);
-  return { count: r.ids.length, mailed: mail.sent, mailFailed: mail.failed };
+  return { count: r.ids.length, mailed: answers(input.action) ? r.messageIds.filter((m) => m.messageId).length : 0, mailFailed: 0 };
 });
 
 export const previewReplyAction = serviceAction(previewInput.extend({ serviceId }), {}, async (input, ctx) => previewReply(ctx, input));
@@ -81,4 +81,11 @@ export const createTicketAction = serviceAction(manualTicketInput.extend({ servi
   const r = await createManualTicket(ctx, input);
   refresh(ctx.service.id);
   return { number: r.number };
+});
+
+/** 재발송 of a failed reply mail, from the ticket conversation (any agent of the service). */
+export const resendReplyMailAction = serviceAction(resendInput.extend({ serviceId }), {}, async (input, ctx) => {
+  const r = await resendReplyMail(ctx, input);
+  refresh(ctx.service.id);
+  return r;
 });

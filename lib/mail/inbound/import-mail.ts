@@ -1,0 +1,121 @@
+import { and, eq, inArray } from 'drizzle-orm';
+import { fields, services, ticketMessages, tickets } from '@/db/schema';
+import { saveAttachments } from '@/lib/attachments/save';
+import type { Db, Queryable, Tx } from '@/lib/db';
+import { isUniqueViolation } from '@/lib/errors';
+import { isLocale } from '@/lib/i18n/config';
+import { translator } from '@/lib/i18n/messages';
+import { applyPlan } from '@/lib/tickets/change';
+import { createTicket } from '@/lib/tickets/create-ticket';
+import { requesterEmail } from '@/lib/tickets/reply-mail';
+import { loadTicket } from '@/lib/tickets/snapshot';
+import { mailDomain } from '../domain';
+import { parseInbound, type InboundMail } from './parse';
+
+export type ImportOutcome =
+  | { outcome: 'created' | 'appended'; ticketId: string; number: number }
+  | { outcome: 'duplicate' }
+  | { outcome: 'suppressed'; reason: string };
+
+const TAG = /\[#(\d{1,9})\]/;
+const OWN_ROOT = /^<ticket-([0-9a-f-]{36})@/i;
+/** Statuses a customer's mail re-opens (SPEC §8); a completed ticket gets a new one instead. */
+const REOPENS = new Set(['solved', 'pending']);
+const ANSWERABLE = new Set(['new', 'open', 'pending', 'solved', 'dooray_transferred', 'dooray_working', 'dooray_done']);
+
+/** The ticket a mail answers: by its references (our Message-IDs or the customer's), else by a `[#123]` tag from the requester. */
+async function threadOf(tx: Queryable, serviceId: string, mail: InboundMail): Promise<string | null> {
+  if (mail.refs.length) {
+    const own = mail.refs.map((r) => OWN_ROOT.exec(r)?.[1]).filter((x): x is string => Boolean(x));
+    const byMsg = await tx.select({ ticketId: ticketMessages.ticketId }).from(ticketMessages).where(and(eq(ticketMessages.serviceId, serviceId), inArray(ticketMessages.mailMessageId, mail.refs))).limit(1);
+    if (byMsg[0]) return byMsg[0].ticketId;
+    const byThread = await tx.select({ id: tickets.id }).from(tickets).where(and(eq(tickets.serviceId, serviceId), inArray(tickets.mailThreadId, mail.refs))).limit(1);
+    if (byThread[0]) return byThread[0].id;
+    if (own.length) {
+      const byId = await tx.select({ id: tickets.id }).from(tickets).where(and(eq(tickets.serviceId, serviceId), inArray(tickets.id, own))).limit(1);
+      if (byId[0]) return byId[0].id;
+    }
+  }
+  const tag = TAG.exec(mail.subject);
+  if (!tag || !mail.fromAddress) return null;
+  const [t] = await tx.select().from(tickets).where(and(eq(tickets.serviceId, serviceId), eq(tickets.number, Number(tag[1]))));
+  if (!t) return null;
+  // A subject tag alone is guessable: only the ticket's own requester may add to it that way.
+  const { snapshot } = await loadTicket(tx, serviceId, t.id);
+  const owner = (await requesterEmail(tx, snapshot))?.toLowerCase();
+  return owner === mail.fromAddress ? t.id : null;
+}
+
+function bodyOf(mail: InboundMail, lang: string): string {
+  const t = translator(isLocale(lang) ? lang : 'ko');
+  const notes = mail.skipped.map((s) => t('email.inbound.skipped', { name: s.name, reason: t(s.reason, { max: 5 }) }));
+  return [mail.text || t('email.inbound.empty'), ...(notes.length ? ['', ...notes] : [])].join('\n');
+}
+
+async function importParsed(tx: Tx, serviceId: string, mail: InboundMail): Promise<ImportOutcome> {
+  const [svc] = await tx.select({ languages: services.languages }).from(services).where(eq(services.id, serviceId));
+  const lang = svc?.languages[0] ?? 'ko';
+  const existing = await threadOf(tx, serviceId, mail);
+  if (existing) {
+    const current = await loadTicket(tx, serviceId, existing, { forUpdate: true });
+    if (ANSWERABLE.has(current.row.status) && !current.row.spam) {
+      const body = bodyOf(mail, current.row.language);
+      const r = await applyPlan(tx, serviceId, { type: 'customer', name: mail.fromName ?? mail.fromAddress }, current, {
+        event: 'customer_reply',
+        set: REOPENS.has(current.row.status) ? { status: 'open' } : {},
+        message: { kind: 'customer_reply', body, mailMessageId: mail.messageId },
+      });
+      if (mail.files.length) await saveAttachments(tx, serviceId, existing, r.messageId, mail.files);
+      return { outcome: 'appended', ticketId: existing, number: current.row.number };
+    }
+  }
+  const sys = await tx.select().from(fields).where(and(eq(fields.serviceId, serviceId), inArray(fields.code, ['name', 'mail'])));
+  const entries = [];
+  const nameField = sys.find((f) => f.code === 'name');
+  const mailField = sys.find((f) => f.code === 'mail');
+  if (nameField && (mail.fromName || mail.fromAddress)) entries.push({ field: nameField, value: (mail.fromName ?? mail.fromAddress!).slice(0, nameField.maxLength ?? 100) });
+  if (mailField && mail.fromAddress) entries.push({ field: mailField, value: mail.fromAddress });
+  const t = translator(isLocale(lang) ? lang : 'ko');
+  const { snapshot } = await createTicket(tx, {
+    serviceId,
+    channel: 'email',
+    language: lang,
+    subject: mail.subject || t('email.inbound.noSubject'),
+    content: bodyOf(mail, lang),
+    intakeTypeId: null,
+    entries,
+    files: mail.files,
+    actor: { type: 'customer', name: mail.fromName ?? mail.fromAddress },
+    mailMessageId: mail.messageId,
+  });
+  await tx.update(tickets).set({ mailThreadId: mail.messageId }).where(eq(tickets.id, snapshot.id));
+  return { outcome: 'created', ticketId: snapshot.id, number: snapshot.number };
+}
+
+/**
+ * The one inbound verb (SPEC §8), used by the SMTP receiver and the IMAP poller: a mail becomes a
+ * ticket, or a customer reply on the ticket it answers (re-opening a solved/pending one, with the
+ * 고객 답변 event for triggers). Auto-replies, bounces and loops create nothing. A Message-ID
+ * already imported is refused by the unique index, not by a check that two receivers could race
+ * past. `inTx` runs in the same transaction (the IMAP cursor), so nothing is half-written.
+ */
+export async function importMail(db: Db, serviceId: string, raw: Buffer, opts: { inTx?: (tx: Tx) => Promise<void> } = {}): Promise<ImportOutcome> {
+  const mail = await parseInbound(raw, mailDomain());
+  if (mail.automatic) {
+    if (opts.inTx) await db.transaction(opts.inTx);
+    return { outcome: 'suppressed', reason: mail.automatic };
+  }
+  try {
+    return await db.transaction(async (tx) => {
+      const [dup] = await tx.select({ id: ticketMessages.id }).from(ticketMessages).where(and(eq(ticketMessages.serviceId, serviceId), eq(ticketMessages.mailMessageId, mail.messageId))).limit(1);
+      const out: ImportOutcome = dup ? { outcome: 'duplicate' } : await importParsed(tx, serviceId, mail);
+      if (opts.inTx) await opts.inTx(tx);
+      return out;
+    });
+  } catch (err) {
+    if (!isUniqueViolation(err, 'ticket_messages_mail_id_uq')) throw err;
+    // Another receiver imported the same mail meanwhile; this one rolled back whole.
+    if (opts.inTx) await db.transaction(opts.inTx);
+    return { outcome: 'duplicate' };
+  }
+}

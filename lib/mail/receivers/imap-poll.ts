@@ -1,0 +1,118 @@
+import { and, eq, lte, sql } from 'drizzle-orm';
+import { ImapFlow } from 'imapflow';
+import { mailAccounts, type MailAccount } from '@/db/schema';
+import { decryptValue, encryptValue } from '@/lib/crypto/envelope';
+import { masterKey } from '@/lib/crypto/master-key';
+import type { Db, Queryable } from '@/lib/db';
+import { importMail } from '../inbound/import-mail';
+import { checkedMailHost } from './imap-host';
+
+/** Per poll: at most this many messages, then the next poll continues (no job outlives its lease). */
+export const POLL_BATCH = 200;
+/** Messages larger than this are left on the server and named in the account's error. */
+export const MAX_MAIL_BYTES = Number(process.env.MAIL_MAX_BYTES) || 25 * 1024 * 1024;
+const TIMEOUTS = { connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 30_000 };
+
+const binding = (id: string) => ({ table: 'mail_accounts', column: 'password_sealed', rowId: id });
+
+/** The account password sealed with the master key, bound to its row. */
+export function sealPassword(accountId: string, password: string): string {
+  return encryptValue(masterKey(), password, binding(accountId));
+}
+
+/** The account's password, opened with the master key (only ever in memory, for a login). */
+export function accountPassword(a: Pick<MailAccount, 'id' | 'passwordSealed'>): string {
+  return decryptValue<string>(masterKey(), a.passwordSealed, binding(a.id));
+}
+
+/** Opens an IMAP session to a checked address, TLS verified against the configured host name. */
+export async function openImap(a: Pick<MailAccount, 'host' | 'port' | 'tls' | 'username'>, password: string): Promise<ImapFlow> {
+  const address = await checkedMailHost(a.host);
+  const client = new ImapFlow({ host: address, servername: a.host, port: a.port, secure: a.tls, auth: { user: a.username, pass: password }, logger: false, disableAutoIdle: true, ...TIMEOUTS });
+  client.on('error', () => {}); // surfaced by the awaiting call; an unhandled 'error' would kill the worker
+  await client.connect();
+  return client;
+}
+
+/** A short, secret-free account error for the settings screen. */
+export function accountError(err: unknown): string {
+  const e = err as { authenticationFailed?: boolean; code?: string; responseText?: string; message?: string; name?: string };
+  if (e?.authenticationFailed) return 'auth_failed';
+  if (e?.name === 'OutboundBlockedError') return 'address_blocked';
+  if (e?.code) return String(e.code).slice(0, 60);
+  return (e?.responseText || e?.message || 'error').replace(/[\r\n]+/g, ' ').slice(0, 200);
+}
+
+/** Backoff after `failures` failed polls in a row: 1 min doubling to 1 h. */
+export function pollBackoffMs(failures: number): number {
+  return Math.min(3600_000, 60_000 * 2 ** Math.max(0, failures - 1));
+}
+
+async function finish(db: Queryable, id: string, error: string | null, failures: number) {
+  await db
+    .update(mailAccounts)
+    .set({ lastPollAt: new Date(), lastError: error, failures: error ? failures + 1 : 0, nextPollAt: new Date(Date.now() + (error ? pollBackoffMs(failures + 1) : 0)), updatedAt: new Date() })
+    .where(eq(mailAccounts.id, id));
+}
+
+/**
+ * One poll of one external account (run as a pg-boss job, one at a time per account): imports
+ * new messages in UID order, each in a transaction that also advances the account's UID cursor,
+ * and only after that commit marks the message seen or deletes it on the server. A changed
+ * UIDVALIDITY restarts the cursor at 0; already-imported mails are then refused as duplicates by
+ * their Message-ID, so nothing is lost or doubled.
+ */
+export async function pollAccount(db: Db, accountId: string): Promise<{ imported: number; error: string | null }> {
+  const [a] = await db.select().from(mailAccounts).where(and(eq(mailAccounts.id, accountId), eq(mailAccounts.active, true)));
+  if (!a) return { imported: 0, error: null };
+  let client: ImapFlow | null = null;
+  let imported = 0;
+  let error: string | null = null;
+  try {
+    client = await openImap(a, accountPassword(a));
+    const lock = await client.getMailboxLock(a.folder);
+    try {
+      const box = client.mailbox;
+      const validity = box ? Number(box.uidValidity) : null;
+      let lastUid = a.lastUid;
+      if (validity !== null && a.uidValidity !== validity) {
+        lastUid = 0;
+        await db.update(mailAccounts).set({ uidValidity: validity, lastUid: 0 }).where(eq(mailAccounts.id, a.id));
+      }
+      const uids = ((await client.search({ uid: `${lastUid + 1}:*` }, { uid: true })) || []).filter((u) => u > lastUid).sort((x, y) => x - y).slice(0, POLL_BATCH);
+      const skipped: number[] = [];
+      for (const uid of uids) {
+        const meta = await client.fetchOne(String(uid), { size: true }, { uid: true });
+        const advance = (tx: Queryable) => tx.update(mailAccounts).set({ lastUid: uid }).where(and(eq(mailAccounts.id, a.id), sql`${mailAccounts.lastUid} < ${uid}`)).then(() => undefined);
+        if (meta && (meta.size ?? 0) > MAX_MAIL_BYTES) {
+          skipped.push(uid);
+          await advance(db);
+          continue;
+        }
+        const msg = await client.fetchOne(String(uid), { source: true }, { uid: true });
+        if (!msg || !msg.source) continue;
+        await importMail(db, a.serviceId, msg.source, { inTx: advance });
+        imported++;
+        // Only now, with the ticket committed, is the server told.
+        if (a.afterImport === 'delete') await client.messageDelete(String(uid), { uid: true });
+        else await client.messageFlagsAdd(String(uid), ['\\Seen'], { uid: true });
+      }
+      if (skipped.length) error = `too_large: UID ${skipped.join(', ')}`;
+    } finally {
+      lock.release();
+    }
+  } catch (err) {
+    error = accountError(err);
+    console.error(`[mail] poll of account ${a.id} failed: ${error}`);
+  } finally {
+    await client?.logout().catch(() => client?.close());
+  }
+  await finish(db, a.id, error, a.failures);
+  return { imported, error };
+}
+
+/** Accounts whose next poll is due (the sweep enqueues one job each). */
+export async function dueAccounts(db: Queryable): Promise<string[]> {
+  const rows = await db.select({ id: mailAccounts.id }).from(mailAccounts).where(and(eq(mailAccounts.active, true), lte(mailAccounts.nextPollAt, new Date()))).limit(1000);
+  return rows.map((r) => r.id);
+}

@@ -1,0 +1,72 @@
+import type { AddressInfo } from 'node:net';
+import { eq } from 'drizzle-orm';
+import { SMTPServer, type SMTPServerAddress } from 'smtp-server';
+import { services } from '@/db/schema';
+import type { Db } from '@/lib/db';
+import { importMail } from '../inbound/import-mail';
+import { MAX_MAIL_BYTES } from './imap-poll';
+
+export type SmtpReceiver = { port: number; close: () => Promise<void> };
+
+const smtpError = (code: number, message: string) => Object.assign(new Error(message), { responseCode: code });
+const SERVICE_ID = /^[a-z0-9][a-z0-9_-]{0,62}$/i;
+
+/**
+ * The built-in receiver of representative addresses (`{serviceId}@{MAIL_DOMAIN}`, SPEC §8), on
+ * npm smtp-server. Refuses at RCPT a domain that is not ours (550 5.7.1, no relaying) and an
+ * unknown service (550 5.1.1); refuses at MAIL FROM a declared SIZE and at DATA a message over
+ * the limit (552 5.3.4). A mail is answered 250 only after its ticket is committed; if the import
+ * fails the sender gets 451 and tries again later (the Message-ID makes the retry harmless).
+ */
+export async function startSmtpReceiver(opts: { db: () => Db; domain: string; port: number; host?: string; maxBytes?: number }): Promise<SmtpReceiver> {
+  const domain = opts.domain.toLowerCase();
+  const maxBytes = opts.maxBytes ?? MAX_MAIL_BYTES;
+  const server = new SMTPServer({
+    name: domain,
+    banner: 'Contact Desk',
+    authOptional: true,
+    disabledCommands: ['AUTH', 'STARTTLS'],
+    size: maxBytes,
+    logger: false,
+    maxClients: 200,
+    socketTimeout: 60_000,
+    closeTimeout: 5_000,
+    async onRcptTo(address: SMTPServerAddress, session, callback) {
+      const [local, host] = address.address.toLowerCase().split(/@(?=[^@]*$)/);
+      if (host !== domain) return callback(smtpError(550, '5.7.1 Relaying denied: not a mail domain of this desk'));
+      if (!SERVICE_ID.test(local ?? '')) return callback(smtpError(550, '5.1.1 No such recipient'));
+      try {
+        const [svc] = await opts.db().select({ id: services.id }).from(services).where(eq(services.id, local));
+        if (!svc) return callback(smtpError(550, '5.1.1 No such recipient'));
+        if (session.envelope.rcptTo.length >= 20) return callback(smtpError(452, '4.5.3 Too many recipients'));
+        callback();
+      } catch {
+        callback(smtpError(451, '4.3.0 Temporary failure, try again later'));
+      }
+    },
+    onData(stream, session, callback) {
+      const chunks: Buffer[] = [];
+      stream.on('data', (c: Buffer) => chunks.push(c));
+      stream.on('error', () => {});
+      stream.on('end', async () => {
+        if (stream.sizeExceeded) return callback(smtpError(552, `5.3.4 Message too big (limit ${maxBytes} bytes)`));
+        const raw = Buffer.concat(chunks);
+        const ids = [...new Set(session.envelope.rcptTo.map((r) => r.address.toLowerCase().split('@')[0]))];
+        try {
+          for (const id of ids) await importMail(opts.db(), id, raw);
+          callback();
+        } catch (err) {
+          console.error('[mail] inbound import failed:', err instanceof Error ? err.message : err);
+          callback(smtpError(451, '4.3.0 Temporary failure, try again later'));
+        }
+      });
+    },
+  });
+  server.on('error', (err) => console.error('[mail] smtp receiver error:', err.message));
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(opts.port, opts.host ?? '0.0.0.0', () => resolve());
+  });
+  const port = (server.server.address() as AddressInfo).port;
+  return { port, close: () => new Promise<void>((r) => server.close(() => r())) };
+}

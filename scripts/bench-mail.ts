@@ -1,0 +1,179 @@
+/**
+ * `npm run bench:mail`: the e-mail channel's throughput (issue 15).
+ *  - inbound over SMTP: N mails sent by nodemailer (8 connections) to the built-in receiver, each
+ *    answered 250 only after its ticket is committed, with 50 active triggers on the service;
+ *  - inbound over IMAP: N mails in a dovecot mailbox (started unprivileged, as in the tests)
+ *    imported by pollAccount (import + cursor in one transaction, then \Seen);
+ *  - outbox: N queued mails (delivery rows + pg-boss jobs) sent by the worker to a local
+ *    smtp-server sink.
+ * BENCH_MAILS (default 2000) sets N; BENCH_ONLY=smtp,imap,outbox picks figures.
+ * Uses BENCH_DATABASE_URL, else an embedded PostgreSQL in .data/bench-mail (wiped each run).
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type net from 'node:net';
+import { randomUUID } from 'node:crypto';
+import { and, count, eq, sql } from 'drizzle-orm';
+import { ImapFlow } from 'imapflow';
+import { Client } from 'pg';
+import nodemailer from 'nodemailer';
+import { SMTPServer } from 'smtp-server';
+import { mailAccounts, tickets, triggerDeliveries, triggers, triggerVersions } from '@/db/schema';
+import { closeDb, getDb } from '@/lib/db';
+import { startEmbeddedPostgres } from '@/lib/db/embedded';
+import { ensureDatabase, runMigrations } from '@/lib/db/migrate';
+import { startWorker } from '@/lib/jobs/worker';
+import { enqueueMail } from '@/lib/mail/outbox';
+import { pollAccount, sealPassword } from '@/lib/mail/receivers/imap-poll';
+import { startSmtpReceiver } from '@/lib/mail/receivers/smtp-receiver';
+import { insertService } from '@/lib/services/insert-service';
+import { startDovecot } from '../tests/helpers/dovecot';
+
+const N = Number(process.env.BENCH_MAILS ?? 2000);
+const domain = 'bench.test';
+
+function mail(i: number, to: string) {
+  return { from: `"고객 ${i}" <c${i}@customer.test>`, to, subject: `결제 오류 문의 ${i}`, text: `카드 결제 시 오류가 납니다. 주문번호 ${100000 + i}. 확인 부탁드립니다.\n`.repeat(5), messageId: `<bench-${i}-${randomUUID()}@customer.test>` };
+}
+
+async function fiftyTriggers(serviceId: string) {
+  const db = getDb();
+  await db.insert(triggers).values(
+    Array.from({ length: 50 }, (_, i) => ({
+      serviceId,
+      title: `트리거 ${i}`,
+      position: i,
+      conditions: [
+        { mode: 'all', target: 'event', operator: 'is_any_of', value: ['created', 'customer_reply'] },
+        { mode: 'all', target: 'subject', operator: 'contains', value: i % 10 === 0 ? '결제' : `없는문구${i}` },
+      ],
+      results: [{ type: 'dooray', url: 'https://hook.dooray.com/services/bench', botName: 'bench', botIconImage: '', text: '#{subject}', attachmentTitle: '', attachmentText: '' }],
+    })),
+  );
+  await db.insert(triggerVersions).values({ serviceId, version: 1 }).onConflictDoUpdate({ target: triggerVersions.serviceId, set: { version: sql`${triggerVersions.version} + 1` } });
+}
+
+async function ticketCount(serviceId: string) {
+  return (await getDb().select({ n: count() }).from(tickets).where(eq(tickets.serviceId, serviceId)))[0].n;
+}
+
+async function benchSmtp() {
+  const db = getDb();
+  const s = await insertService(db, { id: `smtp${Date.now() % 100000}`, name: 'SMTP 벤치', languages: ['ko'] });
+  await fiftyTriggers(s.id);
+  const receiver = await startSmtpReceiver({ db: getDb, domain, port: 0, host: '127.0.0.1' });
+  const transport = nodemailer.createTransport({ host: '127.0.0.1', port: receiver.port, secure: false, ignoreTLS: true, pool: true, maxConnections: 8, maxMessages: Infinity });
+  for (let i = 0; i < 20; i++) await transport.sendMail(mail(-i - 1, `${s.id}@${domain}`));
+  const t0 = performance.now();
+  let next = 0;
+  await Promise.all(Array.from({ length: 8 }, async () => {
+    while (next < N) await transport.sendMail(mail(next++, `${s.id}@${domain}`));
+  }));
+  const secs = (performance.now() - t0) / 1000;
+  transport.close();
+  await receiver.close();
+  const made = await ticketCount(s.id);
+  console.log(`inbound SMTP: ${N} mails → ${made - 20} tickets committed in ${secs.toFixed(1)} s = ${(N / secs).toFixed(0)} mails/s (50 active triggers, 8 connections) — budget ≥ 100/s`);
+}
+
+async function benchImap() {
+  const db = getDb();
+  const dovecot = await startDovecot();
+  try {
+    await dovecot.addUser('bench', 'pw');
+    await new Promise((r) => setTimeout(r, 1100));
+    const c = new ImapFlow({ host: dovecot.host, port: dovecot.port, secure: false, auth: { user: 'bench', pass: 'pw' }, logger: false });
+    await c.connect();
+    for (let i = 0; i < N; i++) await c.append('INBOX', await new (await import('nodemailer/lib/mail-composer')).default(mail(i, 'cs@shop.test')).compile().build());
+    await c.logout();
+    const s = await insertService(db, { id: `imap${Date.now() % 100000}`, name: 'IMAP 벤치', languages: ['ko'] });
+    await fiftyTriggers(s.id);
+    const id = randomUUID();
+    process.env.OUTBOUND_ALLOW_CIDRS = '127.0.0.1/32';
+    await db.insert(mailAccounts).values({ id, serviceId: s.id, host: dovecot.host, port: dovecot.port, tls: false, username: 'bench', passwordSealed: sealPassword(id, 'pw') });
+    const t0 = performance.now();
+    let imported = 0;
+    for (;;) {
+      const r = await pollAccount(db, id);
+      if (r.error) throw new Error(r.error);
+      imported += r.imported;
+      if (!r.imported) break;
+    }
+    const secs = (performance.now() - t0) / 1000;
+    console.log(`inbound IMAP: ${imported} mails imported and flagged \\Seen in ${secs.toFixed(1)} s = ${(imported / secs).toFixed(0)} mails/s (one account, batches of 200, 50 active triggers) — budget ≥ 100/s`);
+  } finally {
+    await dovecot.stop();
+  }
+}
+
+async function benchOutbox() {
+  const db = getDb();
+  let received = 0;
+  const sink = new SMTPServer({ authOptional: true, disabledCommands: ['STARTTLS', 'AUTH'], logger: false, onData(stream, _s, cb) { stream.resume(); stream.on('end', () => { received++; cb(); }); } });
+  await new Promise<void>((r) => sink.listen(0, '127.0.0.1', () => r()));
+  process.env.SMTP_URL = `smtp://127.0.0.1:${(sink.server.address() as net.AddressInfo).port}`;
+  const s = await insertService(db, { id: `out${Date.now() % 100000}`, name: '아웃박스 벤치', languages: ['ko'] });
+  const worker = await startWorker({ schedule: false, supervise: false, smtpReceiver: false });
+  try {
+    const t0 = performance.now();
+    for (let i = 0; i < N; i += 100) {
+      await db.transaction(async (tx) => {
+        for (let k = i; k < Math.min(N, i + 100); k++) await enqueueMail(tx, { serviceId: s.id, target: 'customer', mail: { kind: 'confirmation_mail', to: `c${k}@customer.test`, locale: 'ko', serviceName: '벤치', number: k, subject: '문의', link: 'https://x.test' } });
+      });
+    }
+    for (;;) {
+      const [{ n }] = await db.select({ n: count() }).from(triggerDeliveries).where(and(eq(triggerDeliveries.serviceId, s.id), eq(triggerDeliveries.status, 'delivered')));
+      if (n >= N) break;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    const secs = (performance.now() - t0) / 1000;
+    console.log(`outbox: ${N} mails queued and delivered to a local SMTP sink in ${secs.toFixed(1)} s = ${(N / secs).toFixed(0)} mails/s (sink received ${received}) — budget ≥ 200/s`);
+  } finally {
+    await worker.stop();
+    sink.close();
+    delete process.env.SMTP_URL;
+  }
+}
+
+async function main() {
+  let embedded: Awaited<ReturnType<typeof startEmbeddedPostgres>> | null = null;
+  const dbName = `contactdesk_bench_mail_${Date.now()}`;
+  if (process.env.BENCH_DATABASE_URL) {
+    process.env.DATABASE_URL = await ensureDatabase(process.env.BENCH_DATABASE_URL, dbName);
+  } else {
+    const dir = path.join('.data', 'bench-mail');
+    fs.rmSync(dir, { recursive: true, force: true });
+    embedded = await startEmbeddedPostgres(dir, { quiet: true });
+    process.env.DATABASE_URL = await ensureDatabase(embedded.url, 'contactdesk');
+  }
+  await runMigrations(process.env.DATABASE_URL);
+  process.env.MAIL_DOMAIN = domain;
+  process.env.MAIL_DIR = path.join(os.tmpdir(), `cd-bench-mail-${process.pid}`);
+  process.env.APP_ENCRYPTION_KEY ??= Buffer.alloc(32, 7).toString('base64');
+  console.log(`[bench:mail] ${N} mails per figure, ${os.cpus().length} cores, load ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+  try {
+    const only = process.env.BENCH_ONLY?.split(',');
+    if (!only || only.includes('smtp')) await benchSmtp();
+    if (!only || only.includes('imap')) await benchImap();
+    if (!only || only.includes('outbox')) await benchOutbox();
+  } finally {
+    await closeDb();
+    await embedded?.stop();
+    if (process.env.BENCH_DATABASE_URL) {
+      const admin = new Client({ connectionString: process.env.BENCH_DATABASE_URL });
+      await admin.connect();
+      await admin.query(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`);
+      await admin.end();
+    }
+    fs.rmSync(process.env.MAIL_DIR!, { recursive: true, force: true });
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (err) => {
+    console.error(err);
+    process.exit(1);
+  },
+);
