@@ -19,7 +19,6 @@ import { confirmationAllowed, enqueueConfirmation, type ConfirmationState } from
 import { inquiryFormSchema, mailAddress } from './schemas';
 import { flattenTree, loadHelpcenter, offeredIntakeTypes } from './site';
 import { checkFormToken, FORM_TOKEN_SECONDS, issueFormToken, issueReceipt } from './tokens';
-import { safeError } from '@/lib/log/safe-error';
 
 /** Submissions per client IP and window (SPEC §3: no automated floods); HELPCENTER_SUBMIT_LIMIT overrides the count. */
 export const SUBMIT_LIMIT = { limit: Number(process.env.HELPCENTER_SUBMIT_LIMIT) || 10, windowSeconds: 600 };

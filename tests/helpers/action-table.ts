@@ -1,7 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { NextRequest } from 'next/server';
-import { apiKeys, bannedWords, categories, doorayProjects, fields, serviceMembers, templates, triggerDeliveries, triggers, type Member } from '@/db/schema';
+import { apiKeys, bannedWords, categories, doorayProjects, fields, mailAccounts, serviceMembers, templates, triggerDeliveries, triggers, type Member } from '@/db/schema';
 import { saveAttachments } from '@/lib/attachments/save';
 import type { Db } from '@/lib/db';
 import { makeAgent, makeGroup, makeMember, makeService } from './factories';
@@ -40,6 +40,8 @@ export type Fx = {
   wordId: string;
   phoneFieldId: string;
   deliveryId: string;
+  replyDeliveryId: string;
+  mailAccountId: string;
   attachmentId: string;
   candidateId: string;
   doorayProjectId: string;
@@ -77,6 +79,7 @@ export const A = {
   channels: 'app/[serviceId]/(desk)/settings/channels/actions.ts',
   dooray: 'app/[serviceId]/(desk)/tickets/dooray-actions.ts',
   sms: 'app/[serviceId]/(desk)/tickets/sms-actions.ts',
+  email: 'app/[serviceId]/(desk)/settings/email/actions.ts',
 };
 const row = (file: string, name: string, allow: Role[], input: (fx: Fx) => unknown): [string, Row] => [`${file}#${name}`, { allow, input }];
 const uploadForm = () => {
@@ -183,6 +186,13 @@ export const ACTIONS = new Map<string, Row>([
   row(A.apiAuth, 'revokeApiKeyAction', ADMINS, (fx) => ({ serviceId: fx.s, keyId: fx.apiKeyId })),
   row(A.apiAuth, 'saveApiSettingsAction', ADMINS, (fx) => ({ serviceId: fx.s, enabled: 'on', cidrs: '', rateLimitPerMinute: 60 })),
   row(A.drafts, 'saveDraftAction', DESK, (fx) => ({ serviceId: fx.s, ticketId: fx.ticket.id, body: '작성 중' })),
+  // 이메일 설정 (issue 15): service admins; 재발송 of a failed reply: anyone at the desk.
+  row(A.email, 'saveSenderAction', ADMINS, (fx) => ({ serviceId: fx.s, senderName: '고객센터', senderAddress: 'help@example.com' })),
+  row(A.email, 'saveLayoutAction', ADMINS, (fx) => ({ serviceId: fx.s, event: 'solved', lang: 'ko', body: '안녕하세요.\n#{content}' })),
+  row(A.email, 'saveAccountAction', ADMINS, (fx) => ({ serviceId: fx.s, host: 'imap.example.com', port: 993, tls: 'on', username: 'cs@example.com', password: 'secret', folder: 'INBOX', active: 'on', afterImport: 'seen' })),
+  row(A.email, 'testAccountAction', ADMINS, (fx) => ({ serviceId: fx.s, id: fx.mailAccountId })),
+  row(A.email, 'deleteAccountAction', ADMINS, (fx) => ({ serviceId: fx.s, id: fx.mailAccountId })),
+  row(A.tickets, 'resendReplyMailAction', DESK, (fx) => ({ serviceId: fx.s, deliveryId: fx.replyDeliveryId })),
   // Public on purpose: the form token, the invite token, a language cookie.
   row(A.helpcenter, 'submitInquiryAction', EVERYONE, hcForm),
   row(A.login, 'setGuestLocaleAction', EVERYONE, () => ({ locale: 'ko' })),
@@ -250,6 +260,9 @@ export async function makeFixture(db: () => Db, people: People): Promise<Fx> {
   const [word] = await db().insert(bannedWords).values({ serviceId: s, word: '바보', matchKey: '바보' }).returning();
   const [phone] = await db().select().from(fields).where(eq(fields.serviceId, s)).then((fs) => fs.filter((f) => f.code === 'phone'));
   const [delivery] = await db().insert(triggerDeliveries).values({ serviceId: s, triggerId: trigger.id, triggerTitle: trigger.title, ticketId: ticket.id, kind: 'callback', target: 'example.com', request: {}, status: 'dead' }).returning();
+  const [replyDelivery] = await db().insert(triggerDeliveries).values({ serviceId: s, ticketId: ticket.id, triggerTitle: '', kind: 'reply_mail', target: 'customer', request: {}, status: 'dead' }).returning();
+  // Its sealed password is not one: 연결 테스트 answers "failed" without reaching any server.
+  const [mailAccount] = await db().insert(mailAccounts).values({ serviceId: s, host: 'imap.example.com', username: 'cs@example.com', passwordSealed: 'x' }).returning();
   const [attachment] = await saveAttachments(db(), s, ticket.id, null, [{ fileName: 'a.pdf', contentType: 'application/pdf', data: Buffer.from('%PDF-1.7') }]);
   const [project] = await db().insert(doorayProjects).values({ serviceId: s, name: '프로젝트', address: 'https://nhn.dooray.com/project/1', doorayProjectId: '1' }).returning();
   const [apiKey] = await db().insert(apiKeys).values({ serviceId: s, sealed: 'x', hint: 'abcd' }).returning();
@@ -257,7 +270,7 @@ export async function makeFixture(db: () => Db, people: People): Promise<Fx> {
   const invited = await makeMember(db(), { status: 'invited' });
   return {
     s, ticket, groupId: group.id, intakeId: intake.id, processingId: processing.id, templateId: template.id, triggerId: trigger.id, wordId: word.id,
-    phoneFieldId: phone.id, deliveryId: delivery.id, attachmentId: attachment.id, candidateId: candidate.id, doorayProjectId: project.id, apiKeyId: apiKey.id, invitedId: invited.id, agentRowId: target.agent.id, people,
+    phoneFieldId: phone.id, deliveryId: delivery.id, replyDeliveryId: replyDelivery.id, mailAccountId: mailAccount.id, attachmentId: attachment.id, candidateId: candidate.id, doorayProjectId: project.id, apiKeyId: apiKey.id, invitedId: invited.id, agentRowId: target.agent.id, people,
   };
 }
 
