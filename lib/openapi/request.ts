@@ -1,3 +1,4 @@
+import { readCappedBody } from '@/lib/net/read-capped';
 import { ApiRefusal, RESULT } from './envelope';
 
 /** Largest JSON body accepted (a create with 5000-character content and many fields is far below). */
@@ -5,23 +6,8 @@ export const MAX_JSON_BYTES = 1024 * 1024;
 
 /** Reads the body as UTF-8 text, refusing more than `max` bytes before buffering them. */
 export async function readBodyText(req: Request, max = MAX_JSON_BYTES): Promise<string> {
-  const declared = Number(req.headers.get('content-length') ?? 0);
-  if (declared > max) throw new ApiRefusal(RESULT.badRequest, `Request body is larger than ${max} bytes`);
-  if (!req.body) return '';
-  const reader = req.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > max) {
-      await reader.cancel().catch(() => {});
-      throw new ApiRefusal(RESULT.badRequest, `Request body is larger than ${max} bytes`);
-    }
-    chunks.push(value);
-  }
-  const bytes = Buffer.concat(chunks);
+  const bytes = await readCappedBody(req, max);
+  if (!bytes) throw new ApiRefusal(RESULT.badRequest, `Request body is larger than ${max} bytes`);
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {

@@ -1,5 +1,6 @@
 import { getDb } from '@/lib/db';
 import { handleDoorayHook } from '@/lib/dooray/hook';
+import { readCappedBody } from '@/lib/net/read-capped';
 
 /** Dooray hook bodies are a few KB; anything past this is not read at all. */
 const BODY_LIMIT = 256 * 1024;
@@ -7,22 +8,7 @@ const BODY_LIMIT = 256 * 1024;
 const ok = () => new Response(null, { status: 200 });
 
 async function readCapped(req: Request): Promise<string | null> {
-  if (Number(req.headers.get('content-length') ?? 0) > BODY_LIMIT) return null;
-  if (!req.body) return '';
-  const reader = req.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > BODY_LIMIT) {
-      await reader.cancel().catch(() => {});
-      return null;
-    }
-    chunks.push(value);
-  }
-  return Buffer.concat(chunks).toString('utf8');
+  return (await readCappedBody(req, BODY_LIMIT))?.toString('utf8') ?? null;
 }
 
 /**
