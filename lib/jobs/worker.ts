@@ -41,6 +41,10 @@ export async function startWorker(opts: { url?: string; schedule?: boolean; supe
     await sweepDeliveries(getDb());
   });
   if (schedule) await boss.schedule(sw.name, sw.cron);
+  // Cron ticks once a minute; a delivery whose worker died is due again when its 45 s lease ends,
+  // so sweep every 15 s too (the queue is a singleton: extra sends while one runs are no-ops).
+  const sweepTimer = schedule ? setInterval(() => void boss.send(sw.name, {}).catch(() => {}), 15_000) : null;
+  sweepTimer?.unref?.();
   const fc = QUEUES.fieldCrypto;
   await boss.createQueue(fc.name, { name: fc.name, policy: fc.policy, retryLimit: fc.retryLimit, expireInMinutes: 30 });
   await boss.work(fc.name, async () => {
@@ -77,6 +81,7 @@ export async function startWorker(opts: { url?: string; schedule?: boolean; supe
     smtpReceiver,
     // stop() resolves before pg-boss has cleared its timers; 'stopped' is when it really has.
     stop: async () => {
+      if (sweepTimer) clearInterval(sweepTimer);
       await smtpReceiver?.close();
       const stopped = new Promise<void>((resolve) => boss.once('stopped', () => resolve()));
       await boss.stop({ graceful: true, close: true, timeout: 10000 });

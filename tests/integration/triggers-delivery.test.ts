@@ -216,11 +216,20 @@ describe('a killed worker', () => {
       res.writeHead(200).end();
     });
     await hookTrigger(s.id, [{ type: 'callback', url: r.url }]);
-    const child: ChildProcess = spawn(process.execPath, [require.resolve('tsx/cli'), 'scripts/worker.ts'], { env: { ...process.env, WORKER_LOG: '0' }, stdio: 'ignore' });
+    const child: ChildProcess = spawn(process.execPath, [require.resolve('tsx/cli'), 'scripts/worker.ts'], { env: { ...process.env, WORKER_LOG: '0' }, stdio: 'ignore', detached: true });
+    // tsx runs the worker in a child process: kill the whole group, or the real worker survives,
+    // finishes the delivery itself, and outlives the test run.
+    const killWorker = () => {
+      try {
+        process.kill(-child.pid!, 'SIGKILL');
+      } catch {
+        // already gone
+      }
+    };
     try {
       const { snapshot } = await newTicket(s.id);
       await until(async () => r.hits.length === 1, 60000);
-      child.kill('SIGKILL');
+      killWorker();
       hang = false;
       const started = Date.now();
       worker = await startWorker({ schedule: true, supervise: true });
@@ -229,7 +238,7 @@ describe('a killed worker', () => {
       expect(r.hits.length).toBeGreaterThanOrEqual(2);
       expect(new Set(r.hits.map((h) => h.headers['webhook-id'])).size).toBe(1);
     } finally {
-      child.kill('SIGKILL');
+      killWorker();
       await worker?.stop();
       worker = null;
     }
