@@ -77,6 +77,11 @@ class LiveHub {
       setTimeout(() => void this.ensure().catch(() => {}), wait).unref?.();
       throw err;
     }
+    if (this.closed) {
+      // Closed while connecting: nothing may keep listening (or reconnecting) after close().
+      await client.end().catch(() => {});
+      return;
+    }
     this.client = client;
     this.retry = 500;
   }

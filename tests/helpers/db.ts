@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
 import { closeDb, getDb, type Db } from '@/lib/db';
+import { closeLiveHub } from '@/lib/live/hub';
 
 function withDatabase(url: string, db: string): string {
   const u = new URL(url);
@@ -23,6 +24,8 @@ export function setupTestDb(): () => Db {
     process.env.DATABASE_URL = withDatabase(server, name);
   });
   afterAll(async () => {
+    // A LISTEN client left open would reconnect into the next test file of this worker.
+    await closeLiveHub();
     await closeDb();
     const admin = new Client({ connectionString: server });
     await admin.connect();

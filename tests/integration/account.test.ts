@@ -11,7 +11,7 @@ import { login } from '@/lib/auth/login';
 import { loadSession } from '@/lib/auth/sessions';
 import { asSessionMember, makeMember } from '../helpers/factories';
 import { setupTestDb } from '../helpers/db';
-import { readOutbox } from '../helpers/mail';
+import { drainOutbox, readOutbox } from '../helpers/mail';
 import { signInAs, signOut } from '../helpers/session';
 
 jest.mock('@/lib/auth/session', () => jest.requireActual('../helpers/session').sessionMock);
@@ -20,6 +20,11 @@ process.env.MAIL_DIR = mailDir;
 delete process.env.SMTP_URL;
 
 const db = setupTestDb();
+/** The reset mail is queued in the outbox (like invites): send what is due, then read the mailbox. */
+const outbox = async () => {
+  await drainOutbox(db());
+  return readOutbox(mailDir);
+};
 const PASSWORD = 'correct horse 42';
 afterEach(() => signOut());
 
@@ -67,11 +72,11 @@ describe('password change on 내 정보', () => {
 describe('password reset mail', () => {
   it('answers the same for known and unknown logins and mails only an active member', async () => {
     const m = await makeMember(db(), { password: PASSWORD });
-    const before = (await readOutbox(mailDir)).length;
+    const before = (await outbox()).length;
     const known = await requestPasswordResetAction(null, { login: m.email });
     const unknown = await requestPasswordResetAction(null, { login: 'nobody@example.com' });
     expect(unknown).toEqual(known);
-    const mails = (await readOutbox(mailDir)).slice(before);
+    const mails = (await outbox()).slice(before);
     expect(mails).toHaveLength(1);
     expect(mails[0].text).toMatch(/\/password-reset\/[A-Za-z0-9_-]{43}/);
     expect(await events(m.id)).toContain('password_reset_requested');
@@ -80,9 +85,9 @@ describe('password reset mail', () => {
   it('sets a new password once with the mailed link, ends every session, and then refuses the link', async () => {
     const m = await makeMember(db(), { password: PASSWORD });
     const s = (await login(db(), { login: m.loginId, password: PASSWORD })) as { sessionId: string };
-    const before = (await readOutbox(mailDir)).length;
+    const before = (await outbox()).length;
     await requestPasswordResetAction(null, { login: m.loginId });
-    const [mail] = (await readOutbox(mailDir)).slice(before);
+    const [mail] = (await outbox()).slice(before);
     const token = /\/password-reset\/([A-Za-z0-9_-]{43})/.exec(mail.text!)![1];
     const input = { token, password: 'reset-pass-2026', confirm: 'reset-pass-2026' };
     expect(await resetPasswordAction(null, input)).toMatchObject({ ok: true, data: { loginId: m.loginId } });
@@ -94,9 +99,9 @@ describe('password reset mail', () => {
 
   it('refuses an expired link', async () => {
     const m = await makeMember(db(), { password: PASSWORD });
-    const before = (await readOutbox(mailDir)).length;
+    const before = (await outbox()).length;
     await requestPasswordResetAction(null, { login: m.loginId });
-    const [mail] = (await readOutbox(mailDir)).slice(before);
+    const [mail] = (await outbox()).slice(before);
     const token = /\/password-reset\/([A-Za-z0-9_-]{43})/.exec(mail.text!)![1];
     await db().update(memberInvites).set({ expiresAt: new Date(Date.now() - 1000) }).where(and(eq(memberInvites.memberId, m.id)));
     expect(await resetPasswordAction(null, { token, password: 'reset-pass-2026', confirm: 'reset-pass-2026' })).toMatchObject({ ok: false, error: '재설정 링크가 만료되었습니다. 메일을 다시 요청하세요.' });
@@ -105,8 +110,8 @@ describe('password reset mail', () => {
 
   it('mails one login at most 3 times an hour', async () => {
     const m = await makeMember(db(), { password: PASSWORD });
-    const before = (await readOutbox(mailDir)).length;
+    const before = (await outbox()).length;
     for (let i = 0; i < 5; i++) expect(await requestPasswordResetAction(null, { login: m.loginId })).toMatchObject({ ok: true });
-    expect((await readOutbox(mailDir)).slice(before).length).toBe(3);
+    expect((await outbox()).slice(before).length).toBe(3);
   });
 });
