@@ -14,9 +14,9 @@ export function loginRules(subject: string): RateRule[] {
 }
 
 /**
- * Every login attempt from one address, failed or not: guessing across many accounts. No
- * rule without an address (the app run without its server): one shared bucket for everyone
- * would let anyone lock everybody out.
+ * Failed logins from one address: guessing across many accounts. Successes do not count (a
+ * CS team behind one NAT logs in dozens of times a morning). No rule without an address (the
+ * app run without its server): one shared bucket for everyone would let anyone lock everybody out.
  */
 export function ipRules(ip: string | null | undefined): RateRule[] {
   if (!ip) return [];

@@ -63,7 +63,8 @@ export async function login(db: Db, raw: unknown, client: Client = {}): Promise<
     .limit(1);
   const rules = loginRules(loginSubject(found?.id, key));
   const subject = loginSubject(found?.id, key);
-  const byIp = await hitRateLimits(db, ipRules(client.ip));
+  // Only failures count against an address: a whole office behind one NAT logs in all morning.
+  const byIp = await peekRateLimits(db, ipRules(client.ip));
   const locked = byIp.ok ? await runningLock(db, subject) : null;
   const held = !byIp.ok ? byIp : locked ? { ok: false, count: 0, retryAfterSeconds: locked } : await peekRateLimits(db, rules);
   // Verify even when refusing: the answer's timing must not depend on the account.
@@ -74,6 +75,7 @@ export async function login(db: Db, raw: unknown, client: Client = {}): Promise<
     return { ok: false, reason: 'locked', minutesLeft: minutes(held.retryAfterSeconds) };
   }
   if (!passwordOk) {
+    await hitRateLimits(db, ipRules(client.ip));
     const counts = [];
     for (const rule of rules) counts.push({ rule, hit: await hitRateLimit(db, rule) });
     await recordAccess(db, { ...base, memberId: found?.id, event: 'login_failed', detail: { reason: found ? 'bad_password' : 'unknown_login' } });

@@ -76,6 +76,13 @@ describe('login', () => {
     expect(await login(db(), { login: 'someone0', password: 'wrong-pass-1' }, { ip: '203.0.113.100' })).toEqual({ ok: false, reason: 'invalid' });
   });
 
+  it('never throttles an office behind one address for logging in successfully', async () => {
+    const ip = '203.0.113.150';
+    const m = await makeMember(db(), { password: PASSWORD });
+    for (let i = 0; i < 40; i++) expect((await login(db(), { login: m.loginId, password: PASSWORD }, { ip })).ok).toBe(true);
+    expect(await login(db(), { login: 'someone-else', password: 'wrong-pass-1' }, { ip })).toEqual({ ok: false, reason: 'invalid' });
+  });
+
   it('refuses unknown logins, invited and deactivated members, and empty input', async () => {
     expect(await login(db(), { login: 'nobody', password: PASSWORD })).toEqual({ ok: false, reason: 'invalid' });
     const invited = await makeMember(db(), { status: 'invited', password: PASSWORD });
