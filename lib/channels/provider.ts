@@ -20,7 +20,11 @@ export class ProviderError extends Error {
 type Envelope = { header?: { isSuccessful?: boolean; resultCode?: number | string; resultMessage?: string } };
 
 /**
- * One JSON call to an NHN-style API (`{header: {isSuccessful, resultCode, resultMessage}, …}`)
+ * One JSON call to an NHN-style API. Sends (SMS, Dooray tasks and comments) reach it only from the
+ * worker through the delivery outbox; inside a request it serves only admin-facing reads that must
+ * answer at once (key check by listing sender numbers, member look-up, 연결 테스트).
+ *
+ * The call (`{header: {isSuccessful, resultCode, resultMessage}, …}`)
  * through safeFetch. Returns the parsed answer; throws ProviderError for a refused address, a
  * timeout, an HTTP error, a non-JSON answer or `isSuccessful: false`.
  */

@@ -1,4 +1,4 @@
-// Liveness: the process is up and serving. No auth, no detail, never cached.
+// Public on purpose, no authorization: liveness for load balancers; it reads nothing and says nothing.
 export const dynamic = 'force-dynamic';
 
 export function GET() {

@@ -1,7 +1,7 @@
 import { getDb } from '@/lib/db';
 import { checkReadiness } from '@/lib/ops/readiness';
 
-// Readiness: public by design (load balancers call it without a session); it answers yes or
+// Public on purpose, no authorization. Readiness: public by design (load balancers call it without a session); it answers yes or
 // no and keeps the reason in the server log.
 export const dynamic = 'force-dynamic';
 

@@ -5,6 +5,7 @@ import { getDb } from '@/lib/db';
 import { appUrl } from '@/lib/members/invite-mail';
 import { openApiDocument } from '@/lib/openapi/document';
 
+// Public on purpose, no authorization: the document describes the API and holds no secret or data.
 /** The OpenAPI 3.1 document of this service's Open API (public: it holds no secret). */
 export async function GET(_req: Request, ctx: { params: Promise<{ serviceId: string }> }) {
   const { serviceId } = await ctx.params;
