@@ -31,6 +31,8 @@ export type CreateTicketInput = {
   groupId?: string | null;
   actor: ChangeActor;
   mailMessageId?: string | null;
+  /** The mail thread our replies answer (a ticket opened by mail: the customer's Message-ID). */
+  mailThreadId?: string | null;
   /** The intake type's path when the caller has just checked the intake type itself (saves a read). */
   intakeTypePath?: string | null;
 };
@@ -85,6 +87,7 @@ export async function createTicket(tx: Queryable, input: CreateTicketInput): Pro
       groupId: input.groupId ?? null,
       status: input.assigneeId ? 'open' : 'new',
       ...requester,
+      mailThreadId: input.mailThreadId ?? null,
       searchText: searchTextOf({ subject: input.subject, content: input.content, ...requester }, plain),
     })
     .returning();
