@@ -1,11 +1,9 @@
 import 'server-only';
 import { and, asc, desc, eq, ilike, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
-import { categories, templateLinks, templates, type Template } from '@/db/schema';
-import type { Queryable } from '@/lib/db';
-import { likePattern } from '@/lib/db/like';
-import { NotFoundError } from '@/lib/errors';
-import { beforeCursor, cursorTime, formatTimeCursor, parseTimeCursor } from '@/lib/pagination';
-import type { TemplateSearch } from '@/lib/templates/schemas';
+import { categories, templateLinks, templates, type Template, type TemplateScope } from '@/db/schema';
+import type { Queryable } from '@/db';
+import { likePattern } from '@/db/like';
+import { beforeCursor, cursorTime, formatTimeCursor, parseTimeCursor } from '@/db/pagination';
 
 export const TEMPLATES_PAGE = 30;
 
@@ -14,11 +12,10 @@ export function visibleIn(serviceId: string): SQL {
   return or(eq(templates.serviceId, serviceId), eq(templates.scope, 'shared'))!;
 }
 
-/** One template the service sees, or NotFound. */
-export async function getVisibleTemplate(db: Queryable, serviceId: string, id: string, opts: { lock?: boolean } = {}): Promise<Template> {
+/** One template the service sees, if any. */
+export async function findVisibleTemplate(db: Queryable, serviceId: string, id: string, opts: { lock?: boolean } = {}): Promise<Template | undefined> {
   const q = db.select().from(templates).where(and(eq(templates.id, id), visibleIn(serviceId)));
   const [row] = opts.lock ? await q.for('update') : await q;
-  if (!row) throw new NotFoundError();
   return row;
 }
 
@@ -45,6 +42,16 @@ const listColumns = {
   useCount: templates.useCount,
   createdAt: templates.createdAt,
   at: cursorTime(templates.createdAt),
+};
+
+/** What 템플릿 등록 searches by (lib/templates/schemas.ts parses it from the form). */
+export type TemplateSearch = {
+  serviceId: string;
+  scope: 'all' | TemplateScope;
+  title: string;
+  searchCode: string;
+  content: string;
+  after?: string;
 };
 
 /** 템플릿 등록 search: newest first, keyset-paginated; each row with its links in this service. */

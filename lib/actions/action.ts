@@ -4,7 +4,7 @@ import { unstable_rethrow } from 'next/navigation';
 import { z } from 'zod';
 import { authorizeService, type ServiceRequirement } from '@/lib/auth/access';
 import { getCurrentSession } from '@/lib/auth/session';
-import { getDb } from '@/lib/db';
+import { getDb } from '@/db';
 import { AppError, ConflictError, ForbiddenError, UnauthenticatedError, ValidationError, type FieldErrorRefs } from '@/lib/errors';
 import { getRequestLocale } from '@/lib/i18n/locale';
 import { translator, type Translate } from '@/lib/i18n/messages';

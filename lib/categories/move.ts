@@ -1,5 +1,6 @@
 import type { Category } from '@/db/schema';
-import { getCategory, listCategoryRows, lockCategoryTree } from '@/db/queries/categories';
+import { listCategoryRows, lockCategoryTree } from '@/db/queries/categories';
+import { getCategory } from './get-category';
 import type { ServiceCtx } from '@/lib/actions/context';
 import { NotFoundError, ValidationError } from '@/lib/errors';
 import { nameTaken } from './conflict';

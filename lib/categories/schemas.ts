@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CATEGORY_KINDS } from '@/db/schema/categories';
+import { CATEGORY_KINDS } from '@/db/values';
 
 export const CATEGORY_NAME_MAX = 100;
 

@@ -1,8 +1,9 @@
 import type { FieldAudience } from '@/db/schema';
-import type { Queryable } from '@/lib/db';
+import type { Queryable } from '@/db';
 import { helpcenterTranslator, type HelpcenterLocale } from '@/lib/i18n/helpcenter';
 import { TREE_BACKED } from '@/lib/fields/system-fields';
-import type { FieldRule, FieldValue } from '@/lib/fields/types';
+import type { FieldValue } from '@/db/values';
+import type { FieldRule } from '@/lib/fields/types';
 import { validateFieldValues } from '@/lib/fields/validate-value';
 import { resolveLayout } from './resolve-layout';
 

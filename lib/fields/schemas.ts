@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { formCheckbox } from '@/lib/actions/form-data';
-import { FIELD_TYPES } from './types';
+import { FIELD_TYPES } from '@/db/values';
 
 const noControl = /^[^\p{Cc}]*$/u;
 const langText = (max: number) => z.record(z.string().max(20), z.string().trim().max(max, { error: 'validation.tooLong' }).regex(noControl, { error: 'validation.controlChars' }));

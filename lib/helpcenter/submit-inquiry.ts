@@ -4,7 +4,7 @@ import { helpcenterFormTokens, type Field } from '@/db/schema';
 import { cleanFileName, checkAttachment, MAX_ATTACHMENT_BYTES, MAX_ATTACHMENTS } from '@/lib/attachments/limits';
 import { formFiles, hasStrayFiles } from '@/lib/attachments/form-files';
 import type { UploadedFile } from '@/lib/attachments/save';
-import type { Db } from '@/lib/db';
+import type { Db } from '@/db';
 import { AppError, NotFoundError, ValidationError } from '@/lib/errors';
 import { resolveLayout } from '@/lib/field-layouts/resolve-layout';
 import { validateTicketFields } from '@/lib/field-layouts/validate-ticket-fields';

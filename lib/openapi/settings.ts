@@ -2,7 +2,7 @@ import ipaddr from 'ipaddr.js';
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { apiSettings } from '@/db/schema';
-import type { Queryable } from '@/lib/db';
+import type { Queryable } from '@/db';
 import { ValidationError } from '@/lib/errors';
 
 export const MAX_CIDRS = 100;

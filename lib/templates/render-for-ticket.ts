@@ -1,4 +1,5 @@
-import { getVisibleTemplate, countTemplateUse } from '@/db/queries/templates';
+import { countTemplateUse } from '@/db/queries/templates';
+import { getVisibleTemplate } from './get-template';
 import type { ServiceCtx } from '@/lib/actions/context';
 import { MASK } from '@/lib/pii/read-field-values';
 import { sanitizeRichHtml } from '@/lib/html/sanitize';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { TEMPLATE_SCOPES } from '@/db/schema/templates';
+import { TEMPLATE_SCOPES } from '@/db/values';
 
 export const TEMPLATE_TITLE_MAX = 100;
 export const TEMPLATE_CONTENT_MAX = 20_000;

@@ -3,7 +3,7 @@ import { eq } from 'drizzle-orm';
 import { NextRequest } from 'next/server';
 import { apiKeys, bannedWords, categories, doorayProjects, fields, mailAccounts, serviceMembers, templates, triggerDeliveries, triggers, type Member } from '@/db/schema';
 import { saveAttachments } from '@/lib/attachments/save';
-import type { Db } from '@/lib/db';
+import type { Db } from '@/db';
 import { makeAgent, makeGroup, makeMember, makeService } from './factories';
 import { makeTicket } from './tickets';
 

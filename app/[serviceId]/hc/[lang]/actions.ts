@@ -3,7 +3,7 @@
 import { headers } from 'next/headers';
 import { z } from 'zod';
 import { redirect } from 'next/navigation';
-import { getDb } from '@/lib/db';
+import { getDb } from '@/db';
 import { NotFoundError } from '@/lib/errors';
 import { helpcenterLocale } from '@/lib/helpcenter/site';
 import { submitInquiry, type SubmitInquiryResult } from '@/lib/helpcenter/submit-inquiry';

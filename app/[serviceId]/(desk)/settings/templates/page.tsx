@@ -8,7 +8,7 @@ import { DataTable, Td } from '@/components/ui/table';
 import { LinkTabs } from '@/components/ui/tabs';
 import { searchTemplates } from '@/db/queries/templates';
 import { requireService } from '@/lib/auth/require';
-import { getDb } from '@/lib/db';
+import { getDb } from '@/db';
 import { canEditTemplate } from '@/lib/templates/can-edit';
 import { templateSearchInput } from '@/lib/templates/schemas';
 import { loadTemplateScreen } from './load';
