@@ -3,15 +3,10 @@ import { ImapFlow } from 'imapflow';
 import { mailAccounts, type MailAccount } from '@/db/schema';
 import { decryptValue, encryptValue } from '@/lib/crypto/envelope';
 import { masterKey } from '@/lib/crypto/master-key';
-<<<<<<< HEAD
 import type { Db, Queryable } from '@/db';
 import { mailDomain } from '../domain';
 import { importParsedMail, mayAnswer } from '../inbound/import-mail';
 import { parseInbound } from '../inbound/parse';
-=======
-import type { Db, Queryable } from '@/db';
-import { importMail } from '../inbound/import-mail';
->>>>>>> main
 import { checkedMailHost } from './imap-host';
 
 /** Per poll: at most this many messages, then the next poll continues (no job outlives its lease). */
