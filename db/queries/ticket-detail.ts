@@ -9,7 +9,7 @@ export const MESSAGE_LIMIT = 500;
 /** What the conversation shows of a reply's mail (or the help-center confirmation of the inquiry): 대기, 발송 or 실패 (failing, retried later, or given up). */
 export type ReplyMailState = { deliveryId: string; state: 'queued' | 'sent' | 'failed'; attempts: number; kind: 'reply' | 'confirmation' };
 
-function mailState(d: { id: string; status: string; attempts: number; kind: string }): ReplyMailState {
+export function mailState(d: { id: string; status: string; attempts: number; kind: string }): ReplyMailState {
   const state = d.status === 'delivered' ? 'sent' : d.status === 'pending' && d.attempts === 0 ? 'queued' : 'failed';
   return { deliveryId: d.id, state, attempts: d.attempts, kind: d.kind === 'confirmation_mail' ? 'confirmation' : 'reply' };
 }
