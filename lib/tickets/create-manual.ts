@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { ServiceCtx } from '@/lib/actions/context';
+import type { ServiceCtx } from '@/lib/context';
 import { ValidationError } from '@/lib/errors';
 import { validateTicketFields } from '@/lib/field-layouts/validate-ticket-fields';
 import { assignableAgent } from './assignable';

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { and, eq, isNull } from 'drizzle-orm';
 import { categories, TICKET_PRIORITIES } from '@/db/schema';
-import type { ServiceCtx } from '@/lib/actions/context';
+import type { ServiceCtx } from '@/lib/context';
 import type { Queryable } from '@/db';
 import { ConflictError, ValidationError } from '@/lib/errors';
 import { validateTicketFields } from '@/lib/field-layouts/validate-ticket-fields';

@@ -14,12 +14,12 @@ const db = setupTestDb();
 async function setup() {
   const service = await makeService(db());
   const ctx = { db: db(), service };
-  const root = await createCategory(ctx, { serviceId: service.id, kind: 'intake', parentId: null, names: { ko: '결제', en: 'Payment' } });
-  const child = await createCategory(ctx, { serviceId: service.id, kind: 'intake', parentId: root.id, names: { ko: '환불', en: 'Refund' } });
-  const grandchild = await createCategory(ctx, { serviceId: service.id, kind: 'intake', parentId: child.id, names: { ko: '부분 환불', en: 'Partial' } });
+  const root = await createCategory(ctx, { kind: 'intake', parentId: null, names: { ko: '결제', en: 'Payment' } });
+  const child = await createCategory(ctx, { kind: 'intake', parentId: root.id, names: { ko: '환불', en: 'Refund' } });
+  const grandchild = await createCategory(ctx, { kind: 'intake', parentId: child.id, names: { ko: '부분 환불', en: 'Partial' } });
   const all = await db().select().from(fields).where(eq(fields.serviceId, service.id));
   const byCode = (c: string) => all.find((f) => f.code === c) as Field;
-  const orderNo = await createField(ctx, { serviceId: service.id, audience: 'customer', type: 'text', code: 'orderNo', names: { ko: '주문번호' }, descriptions: {}, placeholders: {}, visible: true, required: true, encrypted: false, destroyAfterDays: null, destroyBasis: null, options: [], maxLength: 20 });
+  const orderNo = await createField(ctx, { audience: 'customer', type: 'text', code: 'orderNo', names: { ko: '주문번호' }, descriptions: {}, placeholders: {}, visible: true, required: true, encrypted: false, destroyAfterDays: null, destroyBasis: null, options: [], maxLength: 20 });
   return { service, ctx, root, child, grandchild, byCode, orderNo };
 }
 
