@@ -1,6 +1,5 @@
 'use server';
 
-import { z } from 'zod';
 import { serviceAction } from '@/lib/actions/action';
 import { revealField, revealFieldInput } from '@/lib/pii/reveal-field';
 
