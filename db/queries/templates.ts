@@ -46,7 +46,6 @@ const listColumns = {
 
 /** What 템플릿 등록 searches by (lib/templates/schemas.ts parses it from the form). */
 export type TemplateSearch = {
-  serviceId: string;
   scope: 'all' | TemplateScope;
   title: string;
   searchCode: string;
@@ -55,9 +54,9 @@ export type TemplateSearch = {
 };
 
 /** 템플릿 등록 search: newest first, keyset-paginated; each row with its links in this service. */
-export async function searchTemplates(db: Queryable, s: TemplateSearch) {
-  const where: SQL[] = [visibleIn(s.serviceId)];
-  if (s.scope === 'service') where.push(eq(templates.serviceId, s.serviceId), eq(templates.scope, 'service'));
+export async function searchTemplates(db: Queryable, serviceId: string, s: TemplateSearch) {
+  const where: SQL[] = [visibleIn(serviceId)];
+  if (s.scope === 'service') where.push(eq(templates.serviceId, serviceId), eq(templates.scope, 'service'));
   if (s.scope === 'shared') where.push(eq(templates.scope, 'shared'));
   if (s.title) where.push(ilike(templates.title, likePattern(s.title)));
   if (s.searchCode) where.push(ilike(templates.searchCode, likePattern(s.searchCode)));
@@ -71,7 +70,7 @@ export async function searchTemplates(db: Queryable, s: TemplateSearch) {
     .orderBy(desc(templates.createdAt), desc(templates.id))
     .limit(TEMPLATES_PAGE + 1);
   const page = rows.slice(0, TEMPLATES_PAGE);
-  const links = await linkedTypes(db, s.serviceId, page.map((r) => r.id));
+  const links = await linkedTypes(db, serviceId, page.map((r) => r.id));
   const last = page[page.length - 1];
   return {
     rows: page.map((r) => ({ ...r, links: links.filter((l) => l.templateId === r.id).map((l) => ({ id: l.id, name: l.name })) })),

@@ -3,7 +3,7 @@ import { categories } from '@/db/schema';
 import { lockCategoryTree, pathPrefix } from '@/db/queries/categories';
 import { getCategory } from './get-category';
 import type { Queryable } from '@/db';
-import type { ServiceCtx } from '@/lib/actions/context';
+import type { ServiceCtx } from '@/lib/context';
 import { countTicketsUsingCategories } from './category-usage';
 import type { CategoryIdInput } from './schemas';
 

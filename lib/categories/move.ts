@@ -1,7 +1,7 @@
 import type { Category } from '@/db/schema';
 import { listCategoryRows, lockCategoryTree } from '@/db/queries/categories';
 import { getCategory } from './get-category';
-import type { ServiceCtx } from '@/lib/actions/context';
+import type { ServiceCtx } from '@/lib/context';
 import { NotFoundError, ValidationError } from '@/lib/errors';
 import { nameTaken } from './conflict';
 import type { MoveCategoryInput } from './schemas';

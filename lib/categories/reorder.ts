@@ -2,7 +2,7 @@ import { and, eq, isNull, sql } from 'drizzle-orm';
 import { categories } from '@/db/schema';
 import { lockCategoryTree } from '@/db/queries/categories';
 import { getCategory } from './get-category';
-import type { ServiceCtx } from '@/lib/actions/context';
+import type { ServiceCtx } from '@/lib/context';
 import { NotFoundError, ValidationError } from '@/lib/errors';
 import type { ReorderCategoriesInput } from './schemas';
 

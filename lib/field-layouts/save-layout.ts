@@ -1,6 +1,6 @@
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import { fieldLayouts, fields, type FieldAudience } from '@/db/schema';
-import type { ServiceCtx } from '@/lib/actions/context';
+import type { ServiceCtx } from '@/lib/context';
 import type { Queryable } from '@/db';
 import { getCategory } from '@/lib/categories/get-category';
 import { NotFoundError, ValidationError } from '@/lib/errors';

@@ -1,5 +1,5 @@
 import { groupNamesByAgent } from '@/db/queries/groups';
-import type { ServiceCtx } from '@/lib/actions/context';
+import type { ServiceCtx } from '@/lib/context';
 import { recordPermissionChanges } from '@/lib/agents/permission-log';
 import type { Queryable } from '@/db';
 

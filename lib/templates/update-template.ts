@@ -2,7 +2,7 @@ import { and, eq, ne, sql } from 'drizzle-orm';
 import { sanitizeRichHtml } from '@/lib/html/sanitize';
 import { templateLinks, templates } from '@/db/schema';
 import { getVisibleTemplate } from './get-template';
-import type { ServiceCtx } from '@/lib/actions/context';
+import type { ServiceCtx } from '@/lib/context';
 import { ForbiddenError } from '@/lib/errors';
 import { canEditTemplate } from './can-edit';
 import type { UpdateTemplateInput } from './schemas';

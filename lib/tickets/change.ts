@@ -1,6 +1,6 @@
 import { eq, sql } from 'drizzle-orm';
 import { ticketMessages, tickets, type MessageKind, type Ticket } from '@/db/schema';
-import type { ServiceCtx } from '@/lib/actions/context';
+import type { ServiceCtx } from '@/lib/context';
 import type { Queryable, Tx } from '@/db';
 import { ConflictError } from '@/lib/errors';
 import type { FieldValue } from '@/db/values';

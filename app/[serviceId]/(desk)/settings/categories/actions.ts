@@ -64,7 +64,6 @@ export const deleteCategoryAction = serviceAction(categoryIdInput, admin, async 
 });
 
 const importInput = z.object({
-  serviceId: z.string().min(1).max(30),
   kind: z.enum(CATEGORY_KINDS, { error: 'validation.choice' }),
   file: z.instanceof(File, { error: 'errors.categoryImportNoFile' }),
 });
