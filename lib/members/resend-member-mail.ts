@@ -1,7 +1,7 @@
 import { and, eq, inArray, like } from 'drizzle-orm';
 import { z } from 'zod';
 import { triggerDeliveries } from '@/db/schema';
-import type { MemberCtx } from '@/lib/actions/context';
+import type { MemberCtx } from '@/lib/context';
 import { ConflictError, NotFoundError } from '@/lib/errors';
 import { enqueueDelivery } from '@/lib/triggers/deliveries/queue';
 
