@@ -7,8 +7,8 @@ import { startSmtpReceiver, type SmtpReceiver } from '@/lib/mail/receivers/smtp-
 import { attemptDelivery, sweepDeliveries } from '@/lib/triggers/deliveries/attempt';
 import { QUEUES } from './queues';
 
-/** Delivery fetch loops per worker and jobs per fetch (DELIVERY_LOOPS overrides the loops). */
-const DELIVERY_LOOPS = Math.max(1, Number(process.env.DELIVERY_LOOPS) || 3);
+/** Delivery fetch loops per worker, and jobs per fetch. */
+const DELIVERY_LOOPS = 3;
 const DELIVERY_BATCH = 32;
 
 export type Worker = { boss: PgBoss; stop: () => Promise<void>; smtpReceiver: SmtpReceiver | null };
