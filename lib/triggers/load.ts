@@ -1,8 +1,8 @@
 import { and, asc, eq, isNull } from 'drizzle-orm';
 import { fields, services, triggers, triggerVersions } from '@/db/schema';
 import type { Queryable } from '@/lib/db';
-import { builtinTargets, compileConditions, type TargetLookup } from './conditions';
-import { fieldTarget, fieldValueType, FIELD_PREFIX } from './conditions/index';
+import { compileConditions } from './conditions';
+import { builtinTargets, fieldTarget, fieldValueType, FIELD_PREFIX, type TargetLookup } from './targets';
 import type { CompiledTrigger, Condition, ResultRow } from './types';
 
 type Cached = { version: number; triggers: CompiledTrigger[] };
