@@ -3,6 +3,7 @@ import { tickets } from '@/db/schema';
 import type { Queryable } from '@/lib/db';
 import { notifyTicketChange } from '@/lib/live/notify';
 import { scheduleDestructionOnClose } from '@/lib/pii/schedule-on-close';
+import { serviceConfig, type ServiceConfig } from '@/lib/services/config';
 import { runTicketTriggers } from '@/lib/triggers';
 import { diffSnapshots, writeHistory, type HistoryEntry } from './history';
 import type { ChangeActor, TicketChange, TicketPatch, TicketSnapshot } from './types';
@@ -29,17 +30,19 @@ const PATCH_COLUMNS = {
  * returns the ticket as it stands at the end — all in the caller's transaction, so a rolled
  * back change leaves neither history nor deliveries behind.
  */
-export async function recordTicketChange(tx: Queryable, ctx: { serviceId: string; actor: ChangeActor }, change: TicketChange & { maskedFields?: string[] }): Promise<TicketSnapshot> {
+export async function recordTicketChange(tx: Queryable, ctx: { serviceId: string; actor: ChangeActor; config?: ServiceConfig | null }, change: TicketChange & { maskedFields?: string[] }): Promise<TicketSnapshot> {
   const { before, after } = change;
   const entries: HistoryEntry[] = before ? diffSnapshots(before, after) : [{ action: 'created', detail: { channel: after.channel, number: after.number } }];
   for (const code of change.maskedFields ?? []) entries.push({ action: 'field', field: code, detail: { masked: true } });
   if (change.message && change.message.kind !== 'inquiry') entries.push({ action: change.message.kind, detail: { messageId: change.message.id } });
-  await writeHistory(tx, ctx.serviceId, after.id, ctx.actor, entries);
 
+  // One read of the service's configuration serves the pass and the history's names.
+  const config = ctx.config ?? (await serviceConfig(tx, ctx.serviceId));
   // Changes made by triggers never start a new pass (SPEC §6: no loops).
-  const outcome = ctx.actor.type === 'trigger' ? { draft: after, changes: [] } : await runTicketTriggers(tx, { serviceId: ctx.serviceId, actor: ctx.actor, change });
+  const outcome = ctx.actor.type === 'trigger' ? { draft: after, changes: [], history: [] } : await runTicketTriggers(tx, { serviceId: ctx.serviceId, actor: ctx.actor, change, config });
   const final = { ...outcome.draft };
-  const triggerEntries: HistoryEntry[] = outcome.changes.map((c) => ({ action: 'change', field: c.field, before: c.before, after: c.after, triggerId: c.triggerId, triggerTitle: c.triggerTitle, detail: c.note ? { note: c.note } : undefined }));
+  const [pass, ...triggerEntries] = outcome.history;
+  if (pass) entries.push(pass);
   if (final.assigneeId && final.status === 'new' && after.status === 'new') {
     // Assigning a 미할당 ticket makes it 처리중 (SPEC §2); a trigger made that assignment here, so it is credited with both.
     final.status = 'open';
@@ -58,8 +61,11 @@ export async function recordTicketChange(tx: Queryable, ctx: { serviceId: string
       .set({ ...patch, ...(closing ? { closedAt: new Date(), closedById: null } : {}), version: sql`${tickets.version} + 1`, updatedAt: new Date() })
       .where(eq(tickets.id, after.id));
     if (closing) await scheduleDestructionOnClose(tx, after.id);
-    await writeHistory(tx, ctx.serviceId, after.id, ctx.actor, triggerEntries);
+    // What the triggers changed is credited to them; a change undone later in the pass left nothing to record.
+    entries.push(...triggerEntries);
   }
+  // All of the change's history in one insert: the change, the trigger pass, what the triggers changed.
+  await writeHistory(tx, ctx.serviceId, after.id, ctx.actor, entries, config);
   // Live desks (lib/live): delivered at commit to every app instance.
   await notifyTicketChange(tx, {
     serviceId: ctx.serviceId,
