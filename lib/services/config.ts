@@ -26,7 +26,11 @@ export type ServiceConfig = {
   put(key: string, value: unknown): void;
 };
 
-type Row = { languages: string[]; editor_type: string; v: string | number; tv: string | number };
+/** The columns a statement selects for `configFromRow`, to read the version along with something else. */
+export const CONFIG_COLUMNS = `s.languages, s.editor_type, coalesce(cfgv.version, 0) AS v, coalesce(trgv.version, 0) AS tv`;
+/** The joins `CONFIG_COLUMNS` needs, with the service as `s`. */
+export const CONFIG_JOINS = `LEFT JOIN service_config_versions cfgv ON cfgv.service_id = s.id LEFT JOIN trigger_versions trgv ON trgv.service_id = s.id`;
+export type ConfigRow = { languages: string[]; editor_type: string; v: string | number; tv: string | number };
 
 /**
  * Reads a service's configuration version with its settings (one primary-key statement, the
@@ -37,12 +41,12 @@ type Row = { languages: string[]; editor_type: string; v: string | number; tv: s
  * (it comes from a sequence), so what such a transaction memoized is never served to another.
  */
 export async function serviceConfig(db: Queryable, serviceId: string): Promise<ServiceConfig | null> {
-  const { rows } = await db.execute<Row>(sql`
-    SELECT s.languages, s.editor_type, coalesce(v.version, 0) AS v, coalesce(t.version, 0) AS tv
-    FROM services s LEFT JOIN service_config_versions v ON v.service_id = s.id LEFT JOIN trigger_versions t ON t.service_id = s.id
-    WHERE s.id = ${serviceId}`);
-  const row = rows[0];
-  if (!row) return null;
+  const { rows } = await db.execute<ConfigRow>(sql`SELECT ${sql.raw(CONFIG_COLUMNS)} FROM services s ${sql.raw(CONFIG_JOINS)} WHERE s.id = ${serviceId}`);
+  return rows[0] ? configFromRow(serviceId, rows[0]) : null;
+}
+
+/** The memo for a configuration row read by another statement (`CONFIG_COLUMNS`, `CONFIG_JOINS`). */
+export function configFromRow(serviceId: string, row: ConfigRow): ServiceConfig {
   const version = Number(row.v);
   // Keyed by database too: tests and scripts point one process at several databases.
   const key = `${process.env.DATABASE_URL ?? ''}\n${serviceId}`;

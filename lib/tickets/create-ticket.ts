@@ -1,3 +1,5 @@
+import { randomUUID } from 'node:crypto';
+import type { SQL } from 'drizzle-orm';
 import { ticketMessages, tickets, type TicketChannel, type TicketPriority } from '@/db/schema';
 import type { Queryable } from '@/lib/db';
 import { NotFoundError, ValidationError } from '@/lib/errors';
@@ -36,6 +38,8 @@ export type CreateTicketInput = {
   intakeTypePath?: string | null;
   /** The service configuration when the caller has read it (lib/services/config.ts); else it is read here, once. */
   config?: ServiceConfig;
+  /** The caller's own inserts for the new ticket (nothing the trigger pass reads), written in its closing statement. */
+  writes?: (ticket: { id: string; number: number }) => SQL[];
 };
 
 /** Channels a customer files through: an inactive intake type is not offered there (SPEC §4). */
@@ -91,12 +95,15 @@ export async function createTicket(tx: Queryable, input: CreateTicketInput): Pro
     })
     .returning();
   await writeFieldValues(tx, row, stored);
-  const [message] = await tx
-    .insert(ticketMessages)
-    .values({ serviceId: input.serviceId, ticketId: row.id, kind: 'inquiry', body: input.content, mailMessageId: input.mailMessageId ?? null })
-    .returning({ id: ticketMessages.id });
-  await saveAttachments(tx, input.serviceId, row.id, message.id, input.files ?? []);
+  const message = { id: randomUUID() };
+  const insertMessage = tx.insert(ticketMessages).values({ id: message.id, serviceId: input.serviceId, ticketId: row.id, kind: 'inquiry', body: input.content, mailMessageId: input.mailMessageId ?? null });
+  const writes = input.writes?.(row) ?? [];
+  if (input.files?.length) {
+    // Attachments name the message, so it is written first.
+    await insertMessage;
+    await saveAttachments(tx, input.serviceId, row.id, message.id, input.files);
+  } else writes.unshift(insertMessage.getSQL());
   const created = toSnapshot(row, plain);
-  const snapshot = await recordTicketChange(tx, { serviceId: input.serviceId, actor: input.actor, config }, { event: 'created', before: null, after: created, message: { id: message.id, kind: 'inquiry', body: input.content } });
+  const snapshot = await recordTicketChange(tx, { serviceId: input.serviceId, actor: input.actor, config, writes }, { event: 'created', before: null, after: created, message: { id: message.id, kind: 'inquiry', body: input.content } });
   return { snapshot, messageId: message.id };
 }

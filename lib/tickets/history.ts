@@ -1,4 +1,4 @@
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray, type SQL } from 'drizzle-orm';
 import { categories, groups, members, ticketHistory, type NewTicketHistoryRow } from '@/db/schema';
 import type { Queryable } from '@/lib/db';
 import type { ServiceConfig } from '@/lib/services/config';
@@ -40,7 +40,13 @@ function actorColumns(actor: ChangeActor) {
  * still reads right after a rename or delete.
  */
 export async function writeHistory(tx: Queryable, serviceId: string, ticketId: string, actor: ChangeActor, entries: HistoryEntry[], config?: ServiceConfig | null): Promise<void> {
-  if (!entries.length) return;
+  const insert = await historyInsert(tx, serviceId, ticketId, actor, entries, config);
+  if (insert) await tx.execute(insert);
+}
+
+/** `writeHistory`'s one INSERT, not run (for a statement that writes more); null when there is nothing to write. */
+export async function historyInsert(tx: Queryable, serviceId: string, ticketId: string, actor: ChangeActor, entries: HistoryEntry[], config?: ServiceConfig | null): Promise<SQL | null> {
+  if (!entries.length) return null;
   const want = { category: new Set<string>(), member: new Set<string>(), group: new Set<string>() };
   for (const e of entries) {
     const kind = e.action === 'change' && e.field ? REF_TABLE[e.field as keyof typeof REF_TABLE] : undefined;
@@ -67,5 +73,5 @@ export async function writeHistory(tx: Queryable, serviceId: string, ticketId: s
     const base = e.triggerId ? { actorType: 'trigger' as const, actorId: null, actorName: e.triggerTitle ?? null, triggerId: e.triggerId } : actorColumns(e.actor ?? actor);
     return { serviceId, ticketId, ...base, action: e.action, field: e.field ?? null, before: ref(e.field, e.before), after: ref(e.field, e.after), detail: e.detail ?? null };
   });
-  await tx.insert(ticketHistory).values(rows);
+  return tx.insert(ticketHistory).values(rows).getSQL();
 }

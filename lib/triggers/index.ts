@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { eq, sql } from 'drizzle-orm';
+import { eq, sql, type SQL } from 'drizzle-orm';
 import { disabledEndpoints, triggerFirings, triggerRuns, type TriggerPassDetail } from '@/db/schema';
 import type { Queryable } from '@/lib/db';
 import type { HistoryEntry } from '@/lib/tickets/history';
@@ -18,6 +18,11 @@ export type TriggerOutcome = {
   changes: TriggerChange[];
   /** What history records of the pass (the `trigger_pass` row, then each change by its trigger); `recordTicketChange` writes it. */
   history: HistoryEntry[];
+  /**
+   * The pass's writes, not yet run: its deliveries and their jobs, the run and its firings. The
+   * caller runs them in its transaction, in one statement with the rest of the change.
+   */
+  writes: SQL[];
   /** The recorded pass (null when the service has no active trigger). */
   runId?: string | null;
 };
@@ -34,22 +39,23 @@ export async function runWithDb(tx: Queryable, list: readonly CompiledTrigger[],
 
 /**
  * The trigger hook of `recordTicketChange` (DESIGN.md §2.3, §4): runs the service's active
- * triggers over one change in the caller's transaction, records the pass (a trigger_runs row,
- * one trigger_firings row per fired trigger and a `trigger_pass` history row) and enqueues the
- * deliveries — so a rolled-back change leaves none of it behind.
+ * triggers over one change in the caller's transaction and returns what records the pass (a
+ * trigger_runs row, one trigger_firings row per fired trigger, the deliveries and their jobs as
+ * `writes`; a `trigger_pass` history entry) for the caller to write in the same transaction — so
+ * a rolled-back change leaves none of it behind.
  */
 export async function runTicketTriggers(tx: Queryable, input: { serviceId: string; actor: ChangeActor; change: TicketChange; config?: ServiceConfig | null }): Promise<TriggerOutcome> {
   const { serviceId, change } = input;
   const config = input.config ?? (await serviceConfig(tx, serviceId));
   const list = config ? await activeTriggersOf(tx, config) : [];
-  if (!config || !list.length) return { draft: change.after, changes: [], history: [], runId: null };
+  if (!config || !list.length) return { draft: change.after, changes: [], history: [], writes: [], runId: null };
   const out = await runWithDb(tx, list, change, new PassEnv(serviceId, undefined, true, config));
 
   const disabled = out.effects.some((e) => typeof (e.settings as { url?: unknown }).url === 'string')
     ? await config.memo('disabledEndpoints', async () => new Set((await tx.select({ url: disabledEndpoints.url }).from(disabledEndpoints).where(eq(disabledEndpoints.serviceId, serviceId))).map((r) => r.url)))
     : new Set<string>();
   const reply = change.message && change.message.kind !== 'inquiry' && change.message.kind !== 'internal_comment' ? change.message.body : undefined;
-  const enqueued = await enqueueEffects(tx, { serviceId, event: change.event, reply, effects: out.effects, disabled, service: config, config });
+  const { enqueued, writes } = await enqueueEffects(tx, { serviceId, event: change.event, reply, effects: out.effects, disabled, service: config, config });
 
   const fired = out.log.filter((l) => l.fired);
   const detail: TriggerPassDetail = {
@@ -65,17 +71,16 @@ export async function runTicketTriggers(tx: Queryable, input: { serviceId: strin
       }),
     })),
   };
-  // The run and its firings in one statement (one round trip on the intake path).
+  // The run and its firings are written with the rest of the change (the caller's closing statement).
   const run = { id: randomUUID() };
   const ticketId = change.after.id;
+  writes.push(tx.insert(triggerRuns).values({ id: run.id, serviceId, ticketId, detail }).getSQL());
   if (fired.length) {
-    await tx.execute(sql`
-      WITH r AS (INSERT INTO ${triggerRuns} (id, service_id, ticket_id, detail) VALUES (${run.id}, ${serviceId}, ${ticketId}, ${JSON.stringify(detail)}::jsonb))
-      INSERT INTO ${triggerFirings} (service_id, trigger_id, ticket_id) SELECT ${serviceId}, t, ${ticketId} FROM unnest(${`{${fired.map((l) => l.triggerId).join(',')}}`}::uuid[]) t`);
-  } else await tx.insert(triggerRuns).values({ id: run.id, serviceId, ticketId, detail });
+    writes.push(sql`INSERT INTO ${triggerFirings} (service_id, trigger_id, ticket_id) SELECT ${serviceId}, t, ${ticketId} FROM unnest(${`{${fired.map((l) => l.triggerId).join(',')}}`}::uuid[]) t`);
+  }
   const history: HistoryEntry[] = [
     { action: 'trigger_pass', detail: { ...detail, runId: run.id }, actor: { type: 'system' } },
     ...out.changes.map((c) => ({ action: 'change', field: c.field, before: c.before, after: c.after, triggerId: c.triggerId, triggerTitle: c.triggerTitle, detail: c.note ? { note: c.note } : undefined })),
   ];
-  return { draft: out.draft, changes: out.changes, history, runId: run.id };
+  return { draft: out.draft, changes: out.changes, history, writes, runId: run.id };
 }

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { eq } from 'drizzle-orm';
+import { eq, type SQL } from 'drizzle-orm';
 import { services, triggerDeliveries, type DeliveryKind } from '@/db/schema';
 import type { Queryable } from '@/lib/db';
 import type { ServiceConfig } from '@/lib/services/config';
@@ -8,7 +8,7 @@ import type { PassService } from '../load';
 import { RESULTS } from '../results/index';
 import type { Effect } from '../types';
 import { hostOf, type BuildContext, type DeliveryRequest, type HttpRequest, type MailRequest } from './context';
-import { enqueueDeliveries } from './queue';
+import { deliveryJobsSql } from './queue';
 
 export type { HttpRequest, MailRequest } from './context';
 
@@ -43,11 +43,13 @@ export async function previewEffects(tx: Queryable, input: { serviceId: string; 
 export type Enqueued = { deliveryIds: string[]; reason?: string };
 
 /**
- * Renders each effect and writes its deliveries (the outbox) and jobs in the caller's
- * transaction. Effects to an endpoint that answered 410 are skipped.
+ * Renders each effect into its deliveries (the outbox) and their jobs, returned as writes (one
+ * INSERT of every delivery of the pass, one of their jobs) that the caller runs in its
+ * transaction, as part of the change's closing statement. Effects to an endpoint that answered
+ * 410 are skipped.
  */
-export async function enqueueEffects(tx: Queryable, input: { serviceId: string; event: TicketEvent; reply?: string; effects: Effect[]; disabled: ReadonlySet<string>; service?: PassService | null; config?: ServiceConfig | null }): Promise<Enqueued[]> {
-  if (!input.effects.length) return [];
+export async function enqueueEffects(tx: Queryable, input: { serviceId: string; event: TicketEvent; reply?: string; effects: Effect[]; disabled: ReadonlySet<string>; service?: PassService | null; config?: ServiceConfig | null }): Promise<{ enqueued: Enqueued[]; writes: SQL[] }> {
+  if (!input.effects.length) return { enqueued: [], writes: [] };
   const ctx = await context(tx, input.serviceId, input.event, input.reply, input.service, input.config);
   const out: Enqueued[] = [];
   // All deliveries of the pass in one INSERT and their jobs in one more, not two statements per effect.
@@ -71,8 +73,7 @@ export async function enqueueEffects(tx: Queryable, input: { serviceId: string; 
     }
     out[e.index] = { deliveryIds: ids };
   }
-  if (!values.length) return out;
-  await tx.insert(triggerDeliveries).values(values);
-  await enqueueDeliveries(tx, values.map((v) => v.id!));
-  return out;
+  if (!values.length) return { enqueued: out, writes: [] };
+  const jobs = await deliveryJobsSql(tx, values.map((v) => v.id!));
+  return { enqueued: out, writes: [tx.insert(triggerDeliveries).values(values).getSQL(), ...(jobs ? [jobs] : [])] };
 }
