@@ -1,6 +1,6 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import { categories, fields, groups, members } from '@/db/schema';
-import type { Queryable } from '@/lib/db';
+import type { Queryable } from '@/db';
 import type { ServiceConfig } from './config';
 
 /** A category of the service as the intake path needs it (deleted ones too: history and mails still name them). */

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import type { Queryable } from '@/lib/db';
+import type { Queryable } from '@/db';
 
 type Entry = { version: number; memo: Map<string, unknown> };
 const holder = globalThis as unknown as { __contactDeskServiceConfig?: Map<string, Entry> };

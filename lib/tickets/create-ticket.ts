@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import type { SQL } from 'drizzle-orm';
 import { ticketMessages, tickets, type TicketChannel, type TicketPriority } from '@/db/schema';
-import type { Queryable } from '@/lib/db';
+import type { Queryable } from '@/db';
 import { NotFoundError, ValidationError } from '@/lib/errors';
 import { serviceConfig, type ServiceConfig } from '@/lib/services/config';
 import { cachedCategory } from '@/lib/services/config-reads';
-import type { FieldValue } from '@/lib/fields/types';
+import type { FieldValue } from '@/db/values';
 import { isUuid } from '@/lib/ids';
 import { saveAttachments, type UploadedFile } from '@/lib/attachments/save';
 import { writeFieldValues, type FieldValueEntry } from '@/lib/pii/write-field-values';

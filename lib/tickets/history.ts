@@ -1,6 +1,6 @@
 import { and, eq, inArray, type SQL } from 'drizzle-orm';
 import { categories, groups, members, ticketHistory, type NewTicketHistoryRow } from '@/db/schema';
-import type { Queryable } from '@/lib/db';
+import type { Queryable } from '@/db';
 import type { ServiceConfig } from '@/lib/services/config';
 import { cachedNames } from '@/lib/services/config-reads';
 import type { ChangeActor, TicketSnapshot } from './types';

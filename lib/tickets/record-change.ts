@@ -1,6 +1,6 @@
 import { eq, sql, type SQL } from 'drizzle-orm';
 import { tickets } from '@/db/schema';
-import type { Queryable } from '@/lib/db';
+import type { Queryable } from '@/db';
 import { ticketChangeNotice } from '@/lib/live/notify';
 import { scheduleDestructionOnClose } from '@/lib/pii/schedule-on-close';
 import { serviceConfig, type ServiceConfig } from '@/lib/services/config';

@@ -1,6 +1,6 @@
 import { and, asc, eq, isNull } from 'drizzle-orm';
 import { fields, triggers, triggerVersions } from '@/db/schema';
-import type { Queryable } from '@/lib/db';
+import type { Queryable } from '@/db';
 import type { ServiceConfig } from '@/lib/services/config';
 import { compileConditions } from './conditions';
 import { builtinTargets, fieldTarget, fieldValueType, FIELD_PREFIX, type TargetLookup } from './targets';

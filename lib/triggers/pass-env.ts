@@ -1,8 +1,8 @@
 import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { categories, groupMembers, members, serviceMembers, triggerCursors } from '@/db/schema';
 import { loadCategory } from '@/lib/services/config-reads';
-import type { Queryable } from '@/lib/db';
-import { autonomousQuery } from '@/lib/db/autonomous';
+import type { Queryable } from '@/db';
+import { autonomousQuery } from '@/db/autonomous';
 import type { ServiceConfig } from '@/lib/services/config';
 import type { Env } from './types';
 

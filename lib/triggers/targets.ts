@@ -1,5 +1,4 @@
-import { TICKET_CHANNELS, TICKET_PRIORITIES, TICKET_STATUSES } from '@/db/schema/tickets';
-import type { FieldType } from '@/lib/fields/types';
+import { TICKET_CHANNELS, TICKET_PRIORITIES, TICKET_STATUSES, type FieldType } from '@/db/values';
 import { TICKET_EVENTS, type TicketEvent, type TicketSnapshot } from '@/lib/tickets/types';
 import type { Value } from './operators';
 import type { ValueType } from './types';

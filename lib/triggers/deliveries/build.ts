@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { eq, type SQL } from 'drizzle-orm';
 import { services, triggerDeliveries, type DeliveryKind } from '@/db/schema';
-import type { Queryable } from '@/lib/db';
+import type { Queryable } from '@/db';
 import type { ServiceConfig } from '@/lib/services/config';
 import type { TicketEvent } from '@/lib/tickets/types';
 import type { PassService } from '../load';

@@ -1,6 +1,6 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import { groupMembers, members, serviceMembers, type DeliveryKind } from '@/db/schema';
-import type { Queryable } from '@/lib/db';
+import type { Queryable } from '@/db';
 import type { ServiceConfig } from '@/lib/services/config';
 import { substitutionValues } from '@/lib/substitution/values';
 import type { TicketEvent, TicketSnapshot } from '@/lib/tickets/types';
