@@ -24,20 +24,25 @@ BEGIN
   END LOOP;
 END $$;
 --> statement-breakpoint
--- A service's own settings (languages, editor type) and a member's name, address or status (every service they belong to).
-CREATE FUNCTION bump_service_config_version_row() RETURNS trigger LANGUAGE plpgsql AS $$
+-- A service's own settings (languages, editor type).
+CREATE FUNCTION bump_service_config_version_of_service() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-  INSERT INTO service_config_versions (service_id, version)
-    SELECT s, nextval('service_config_version_seq') FROM (
-      SELECT NEW.id AS s WHERE TG_TABLE_NAME = 'services'
-      UNION SELECT sm.service_id FROM service_members sm WHERE TG_TABLE_NAME = 'members' AND sm.member_id = NEW.id
-    ) x
+  INSERT INTO service_config_versions (service_id, version) VALUES (NEW.id, nextval('service_config_version_seq'))
     ON CONFLICT (service_id) DO UPDATE SET version = excluded.version;
   RETURN NULL;
 END $$;
 --> statement-breakpoint
-CREATE TRIGGER services_config_upd AFTER UPDATE ON services FOR EACH ROW EXECUTE FUNCTION bump_service_config_version_row();
+-- A member's name, address or status: every service they are an agent of.
+CREATE FUNCTION bump_service_config_version_of_member() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  INSERT INTO service_config_versions (service_id, version)
+    SELECT s, nextval('service_config_version_seq') FROM (SELECT DISTINCT sm.service_id AS s FROM service_members sm WHERE sm.member_id = NEW.id) x
+    ON CONFLICT (service_id) DO UPDATE SET version = excluded.version;
+  RETURN NULL;
+END $$;
+--> statement-breakpoint
+CREATE TRIGGER services_config_upd AFTER UPDATE ON services FOR EACH ROW EXECUTE FUNCTION bump_service_config_version_of_service();
 --> statement-breakpoint
 CREATE TRIGGER members_config_upd AFTER UPDATE ON members FOR EACH ROW
   WHEN (OLD.name IS DISTINCT FROM NEW.name OR OLD.email IS DISTINCT FROM NEW.email OR OLD.status IS DISTINCT FROM NEW.status)
-  EXECUTE FUNCTION bump_service_config_version_row();
+  EXECUTE FUNCTION bump_service_config_version_of_member();
