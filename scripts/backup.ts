@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { loadEnvConfig } from '@next/env';
 import { attachmentsDir, s3ConfigFromEnv } from '@/lib/attachments/store';
-import { runningEmbeddedPostgres, startEmbeddedPostgres, type EmbeddedPg } from '@/lib/db/embedded';
+import { runningEmbeddedPostgres, startEmbeddedPostgres, type EmbeddedPg } from '@/db/embedded';
 import { backup, MASTER_KEY_INCLUDED_WARNING, MASTER_KEY_WARNING, restore } from '@/lib/ops/backup';
 
 const log = (line: string) => console.log(`[backup] ${line}`);

@@ -7,8 +7,8 @@ import { Pool } from 'pg';
 import * as schema from '@/db/schema';
 import { checkMasterKeyFingerprint } from '@/lib/crypto/key-fingerprint';
 import { masterKey } from '@/lib/crypto/master-key';
-import { ensureDatabase, runMigrations } from '@/lib/db/migrate';
-import { runningEmbeddedPostgres, startEmbeddedPostgres, type EmbeddedPg } from '@/lib/db/embedded';
+import { ensureDatabase, runMigrations } from '@/db/migrate';
+import { runningEmbeddedPostgres, startEmbeddedPostgres, type EmbeddedPg } from '@/db/embedded';
 import { productionStartProblems } from '@/lib/ops/production-checks';
 
 /** Reads a secret from .data/<name>, creating it on first use (the embedded default). */

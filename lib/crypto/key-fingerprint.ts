@@ -1,7 +1,7 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { asc, eq } from 'drizzle-orm';
 import { deploymentKeys, ticketDataKeys } from '@/db/schema';
-import type { Queryable } from '@/lib/db';
+import type { Queryable } from '@/db';
 import { DecryptError, unwrapDataKey } from './envelope';
 
 const NAME = 'master_key';

@@ -4,7 +4,7 @@
  * fixture, prints "SEEDED <json>" and keeps the database running until SIGTERM; `read <json>`
  * starts the desk on a restored folder and prints "READ <json>".
  */
-import { closeDb, getDb } from '@/lib/db';
+import { closeDb, getDb } from '@/db';
 import { prepareEnvironment } from '../../scripts/env';
 import { readBackupFixture, seedBackupFixture } from './backup-fixture';
 

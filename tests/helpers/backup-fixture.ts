@@ -3,7 +3,7 @@ import { and, eq } from 'drizzle-orm';
 import { fields, ticketAttachments, ticketFieldValues } from '@/db/schema';
 import { saveAttachments } from '@/lib/attachments/save';
 import { attachmentStore } from '@/lib/attachments/store';
-import type { Db } from '@/lib/db';
+import type { Db } from '@/db';
 import { readFieldValues } from '@/lib/pii/read-field-values';
 import { writeFieldValues } from '@/lib/pii/write-field-values';
 import { makeService } from './factories';
