@@ -1,7 +1,7 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { Readable } from 'node:stream';
-import { DeleteObjectCommand, GetObjectCommand, NoSuchKey, PutObjectCommand, S3Client, S3ServiceException } from '@aws-sdk/client-s3';
+import type { S3Client } from '@aws-sdk/client-s3';
 
 /**
  * Where attachment bytes live. Local disk by default (`ATTACHMENTS_DIR`, else
@@ -70,23 +70,35 @@ export type S3StoreConfig = {
   forcePathStyle?: boolean;
 };
 
-const isMissing = (err: unknown) => err instanceof NoSuchKey || (err instanceof S3ServiceException && (err.name === 'NoSuchKey' || err.name === 'NotFound' || err.$metadata?.httpStatusCode === 404));
+// S3's "no such key" (GetObject) and "not found" (HEAD-style 404), by name: the SDK is loaded lazily.
+const isMissing = (err: unknown) => {
+  const e = err as { name?: string; $metadata?: { httpStatusCode?: number } };
+  return e?.name === 'NoSuchKey' || e?.name === 'NotFound' || e?.$metadata?.httpStatusCode === 404;
+};
 
 export function s3Store(config: S3StoreConfig): AttachmentStore {
-  const client = new S3Client({
-    region: config.region || 'us-east-1',
-    endpoint: config.endpoint || undefined,
-    forcePathStyle: config.forcePathStyle ?? false,
-    credentials: config.accessKeyId && config.secretAccessKey ? { accessKeyId: config.accessKeyId, secretAccessKey: config.secretAccessKey } : undefined,
-    // Checksums only where the API requires them: many S3-compatible servers do not understand
-    // the SDK's default aws-chunked trailing checksums and would store the framing as bytes.
-    requestChecksumCalculation: 'WHEN_REQUIRED',
-    responseChecksumValidation: 'WHEN_REQUIRED',
-  });
+  // Loaded on first use, so instances on the local folder never load the SDK.
+  let ready: Promise<{ sdk: typeof import('@aws-sdk/client-s3'); client: S3Client }> | undefined;
+  const s3 = () =>
+    (ready ??= import('@aws-sdk/client-s3').then((sdk) => ({
+      sdk,
+      client: new sdk.S3Client({
+        region: config.region || 'us-east-1',
+        endpoint: config.endpoint || undefined,
+        forcePathStyle: config.forcePathStyle ?? false,
+        credentials: config.accessKeyId && config.secretAccessKey ? { accessKeyId: config.accessKeyId, secretAccessKey: config.secretAccessKey } : undefined,
+        // Checksums only where the API requires them: many S3-compatible servers do not understand
+        // the SDK's default aws-chunked trailing checksums and would store the framing as bytes.
+        requestChecksumCalculation: 'WHEN_REQUIRED',
+        responseChecksumValidation: 'WHEN_REQUIRED',
+      }),
+    })));
   const Bucket = config.bucket;
   const body = async (key: string): Promise<Readable> => {
+    checkKey(key);
+    const { sdk, client } = await s3();
     try {
-      const out = await client.send(new GetObjectCommand({ Bucket, Key: checkKey(key) }));
+      const out = await client.send(new sdk.GetObjectCommand({ Bucket, Key: key }));
       if (!(out.Body instanceof Readable)) throw new Error('S3 returned no body');
       return out.Body;
     } catch (err) {
@@ -96,7 +108,9 @@ export function s3Store(config: S3StoreConfig): AttachmentStore {
   };
   return {
     async put(key, data) {
-      await client.send(new PutObjectCommand({ Bucket, Key: checkKey(key), Body: data, ContentLength: data.length, ContentType: 'application/octet-stream' }));
+      checkKey(key);
+      const { sdk, client } = await s3();
+      await client.send(new sdk.PutObjectCommand({ Bucket, Key: key, Body: data, ContentLength: data.length, ContentType: 'application/octet-stream' }));
     },
     async get(key) {
       const chunks: Buffer[] = [];
@@ -105,8 +119,10 @@ export function s3Store(config: S3StoreConfig): AttachmentStore {
     },
     stream: body,
     async delete(key) {
+      checkKey(key);
+      const { sdk, client } = await s3();
       try {
-        await client.send(new DeleteObjectCommand({ Bucket, Key: checkKey(key) }));
+        await client.send(new sdk.DeleteObjectCommand({ Bucket, Key: key }));
       } catch (err) {
         if (!isMissing(err)) throw err;
       }
