@@ -18,4 +18,5 @@ export * from './channels';
 export * from './field-crypto';
 export * from './mail';
 export * from './config-versions';
+export * from './deployment';
 export * from '../values';

@@ -8,7 +8,7 @@ const cache = (holder.__contactDeskServiceConfig ??= new Map());
 /** A service's settings as of one configuration version, with what is derived from them memoized per process. */
 export type ServiceConfig = {
   serviceId: string;
-  /** `service_config_versions.version` (migration 0014): bumped by the database on every write that memos depend on. */
+  /** `service_config_versions.version` (migration 0015): bumped by the database on every write that memos depend on. */
   version: number;
   /** The trigger list's own version (lib/triggers/bump-version.ts). */
   triggersVersion: number;
@@ -17,7 +17,7 @@ export type ServiceConfig = {
   /**
    * A value derived from the service's configuration (an intake type's layout, a category's
    * path, a group's assignable agents, a name), loaded once per version and process. Only for
-   * reads of the tables migration 0014 watches (categories, fields, field_layouts, groups,
+   * reads of the tables migration 0015 watches (categories, fields, field_layouts, groups,
    * group_members, service_members, members, services, disabled_endpoints).
    */
   memo<T>(key: string, load: () => Promise<T>): Promise<T>;
