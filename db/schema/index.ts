@@ -17,4 +17,6 @@ export * from './openapi';
 export * from './channels';
 export * from './field-crypto';
 export * from './mail';
+export * from './config-versions';
+export * from './deployment';
 export * from '../values';
