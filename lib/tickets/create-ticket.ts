@@ -34,6 +34,8 @@ export type CreateTicketInput = {
   groupId?: string | null;
   actor: ChangeActor;
   mailMessageId?: string | null;
+  /** The mail thread our replies answer (a ticket opened by mail: the customer's Message-ID). */
+  mailThreadId?: string | null;
   /** The intake type's path when the caller has just checked the intake type itself (saves a read). */
   intakeTypePath?: string | null;
   /** The service configuration when the caller has read it (lib/services/config.ts); else it is read here, once. */
@@ -91,6 +93,7 @@ export async function createTicket(tx: Queryable, input: CreateTicketInput): Pro
       groupId: input.groupId ?? null,
       status: input.assigneeId ? 'open' : 'new',
       ...requester,
+      mailThreadId: input.mailThreadId ?? null,
       searchText: searchTextOf({ subject: input.subject, content: input.content, ...requester }, plain),
     })
     .returning();

@@ -4,6 +4,7 @@ import type { Queryable } from '@/db';
 import { isLocale } from '@/lib/i18n/config';
 import { translator } from '@/lib/i18n/messages';
 import { mailDomain } from '@/lib/mail/domain';
+import { sanitizeRichHtml } from '@/lib/html/sanitize';
 import { htmlToText } from '@/lib/mail/html-to-text';
 import { findLayout, serviceSender } from '@/lib/mail/sender';
 import type { OutgoingMail } from '@/lib/mail/send';
@@ -50,7 +51,8 @@ export async function buildReplyMail(db: Queryable, input: { snapshot: TicketSna
   if (layout) {
     const values = await substitutionValues(db, ticket, input.maskWith === undefined ? { audience: 'customer', reply: input.body } : { audience: 'agent', reply: input.body, maskWith: input.maskWith });
     if (sender.editorHtml) {
-      html = renderCodes(layout, { ...values, content: '\u0000' }, { html: true }).replace('\u0000', escapeHtml(input.body).replace(/\n/g, '<br>'));
+      // Sanitized again at send time (a layout stored before sanitizing, or edited in the database, sends no script).
+      html = sanitizeRichHtml(renderCodes(layout, { ...values, content: '\u0000' }, { html: true })).replace('\u0000', escapeHtml(input.body).replace(/\n/g, '<br>'));
       text = htmlToText(html);
     } else {
       text = renderCodes(layout, values, { html: false });

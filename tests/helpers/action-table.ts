@@ -47,6 +47,7 @@ export type Fx = {
   doorayProjectId: string;
   apiKeyId: string;
   invitedId: string;
+  inviteDeliveryId: string;
   agentRowId: string;
   people: People;
 };
@@ -101,6 +102,7 @@ export const ACTIONS = new Map<string, Row>([
   row(A.orgServices, 'updateServiceAction', ORG, (fx) => ({ serviceId: fx.s, name: '새 이름', languages: 'ko', editorType: 'html' })),
   row(A.orgMembers, 'inviteMemberAction', ORG, () => ({ name: '김초대', loginId: `inv${hex()}`, email: `inv${hex()}@example.com` })),
   row(A.orgMembers, 'resendInviteAction', ORG, (fx) => ({ memberId: fx.invitedId })),
+  row(A.orgMembers, 'resendMemberMailAction', ORG, (fx) => ({ deliveryId: fx.inviteDeliveryId })),
   row(A.orgMembers, 'setMemberActiveAction', ORG, (fx) => ({ memberId: fx.invitedId, active: 'false' })),
   row(A.orgMembers, 'unlockMemberAction', ORG, (fx) => ({ memberId: fx.invitedId })),
   row(A.me, 'updateLocaleAction', MEMBERS, () => ({ locale: 'ko' })),
@@ -268,9 +270,10 @@ export async function makeFixture(db: () => Db, people: People): Promise<Fx> {
   const [apiKey] = await db().insert(apiKeys).values({ serviceId: s, sealed: 'x', hint: 'abcd' }).returning();
   const candidate = await makeMember(db());
   const invited = await makeMember(db(), { status: 'invited' });
+  const [inviteDelivery] = await db().insert(triggerDeliveries).values({ serviceId: null, triggerTitle: '', kind: 'invite_mail', target: `member:${invited.id}`, request: {}, status: 'dead' }).returning();
   return {
     s, ticket, groupId: group.id, intakeId: intake.id, processingId: processing.id, templateId: template.id, triggerId: trigger.id, wordId: word.id,
-    phoneFieldId: phone.id, deliveryId: delivery.id, replyDeliveryId: replyDelivery.id, mailAccountId: mailAccount.id, attachmentId: attachment.id, candidateId: candidate.id, doorayProjectId: project.id, apiKeyId: apiKey.id, invitedId: invited.id, agentRowId: target.agent.id, people,
+    phoneFieldId: phone.id, deliveryId: delivery.id, replyDeliveryId: replyDelivery.id, mailAccountId: mailAccount.id, attachmentId: attachment.id, candidateId: candidate.id, doorayProjectId: project.id, apiKeyId: apiKey.id, invitedId: invited.id, inviteDeliveryId: inviteDelivery.id, agentRowId: target.agent.id, people,
   };
 }
 
