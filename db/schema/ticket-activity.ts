@@ -5,6 +5,8 @@ import { tickets } from './tickets';
 
 export const MESSAGE_KINDS = ['inquiry', 'customer_reply', 'agent_reply', 'internal_comment'] as const;
 export type MessageKind = (typeof MESSAGE_KINDS)[number];
+export const MESSAGE_FORMATS = ['text', 'html'] as const;
+export type MessageFormat = (typeof MESSAGE_FORMATS)[number];
 
 /** The conversation of a ticket: the inquiry, customer replies, agent replies and internal comments. */
 export const ticketMessages = pgTable(
@@ -19,8 +21,9 @@ export const ticketMessages = pgTable(
       .references(() => tickets.id, { onDelete: 'cascade' }),
     kind: text('kind').$type<MessageKind>().notNull(),
     authorId: uuid('author_id').references(() => members.id, { onDelete: 'set null' }),
-    /** Plain text as written; shown escaped. */
+    /** As written: plain text shown escaped, or (format `html`, replies from the rich-text editor) sanitized HTML, sanitized again when shown. */
     body: text('body').notNull(),
+    format: text('format').$type<MessageFormat>().notNull().default('text'),
     /** Message-ID of the mail that carried it (sent or received), for threading and de-duplication. */
     mailMessageId: text('mail_message_id'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
