@@ -60,10 +60,15 @@ export function ReplyForm({ serviceId, ticketId, version, spam, closed, hasEmail
   // request before the page's last events, so no request from the old page can be relied on to
   // reach the server before the new page reads the draft; the tab's own copy always can.
   const localKey = `cd:draft:${live.me}:${ticketId}`;
-  useEffect(() => {
+  const forgetLocal = () => {
     try {
-      if (body === savedBody.current) sessionStorage.removeItem(localKey);
-      else sessionStorage.setItem(localKey, body);
+      sessionStorage.removeItem(localKey);
+    } catch {}
+  };
+  useEffect(() => {
+    if (body === savedBody.current) return;
+    try {
+      sessionStorage.setItem(localKey, body);
     } catch {
       // Storage off or full: the server autosave still runs.
     }
@@ -199,6 +204,7 @@ export function ReplyForm({ serviceId, ticketId, version, spam, closed, hasEmail
       setSeenSeq(lastSeq);
       setRestored(false);
       savedBody.current = '';
+      forgetLocal();
       setBody('');
       setEditorKey((k) => k + 1);
       void saveDraftAction(null, { serviceId, ticketId, body: '' }).catch(() => {});
