@@ -1,7 +1,7 @@
 import 'server-only';
 import { and, asc, eq } from 'drizzle-orm';
 import { deskPreferences, savedFilters } from '@/db/schema';
-import type { Queryable } from '@/lib/db';
+import type { Queryable } from '@/db';
 import { DEFAULT_LIST_COLUMNS, LIST_COLUMNS, type ListColumn } from '@/lib/desk-preferences/schemas';
 
 /** My saved filters of the ticket list in a service, by name. */

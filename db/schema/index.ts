@@ -18,3 +18,4 @@ export * from './channels';
 export * from './field-crypto';
 export * from './mail';
 export * from './desk-preferences';
+export * from '../values';

@@ -1,7 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import { savedFilters } from '@/db/schema';
-import type { ServiceCtx } from '@/lib/actions/context';
+import type { ServiceCtx } from '@/lib/context';
 import type { deleteFilterInput } from './schemas';
 
 /**

@@ -1,7 +1,7 @@
 import { and, count, eq, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import { savedFilters } from '@/db/schema';
-import type { ServiceCtx } from '@/lib/actions/context';
+import type { ServiceCtx } from '@/lib/context';
 import { ValidationError } from '@/lib/errors';
 import { searchOf } from '@/lib/tickets/list-filter';
 import { listQuery, parseListParams } from '@/lib/tickets/list-params';

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import { deskPreferences } from '@/db/schema';
-import type { ServiceCtx } from '@/lib/actions/context';
+import type { ServiceCtx } from '@/lib/context';
 import { LIST_COLUMNS, type ListColumn, type listColumnsInput } from './schemas';
 
 /** Remembers which list columns I show in this service (in the list's own order). */

@@ -1,13 +1,13 @@
 import 'server-only';
-import { getCategory } from '@/db/queries/categories';
-import type { Queryable } from '@/lib/db';
+import { findCategory } from '@/db/queries/categories';
+import type { Queryable } from '@/db';
 import type { TicketFilter } from './list-tickets';
 import type { ListParams } from './list-params';
 import { dayStart } from './time-zone';
 
 async function pathOf(db: Queryable, serviceId: string, id: string | undefined): Promise<string | undefined> {
   if (!id) return undefined;
-  const c = await getCategory(db, serviceId, id, { withDeleted: true }).catch(() => null);
+  const c = await findCategory(db, serviceId, id, { withDeleted: true });
   return c?.path ?? '/none/';
 }
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { ServiceCtx } from '@/lib/actions/context';
+import type { ServiceCtx } from '@/lib/context';
 import { agentGroups } from './assignable';
 import { listFilterOf, searchOf } from './list-filter';
 import { parseListParams } from './list-params';

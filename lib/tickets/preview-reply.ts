@@ -3,7 +3,7 @@ import { MAIL_LAYOUT_EVENTS, MESSAGE_FORMATS } from '@/db/schema';
 import { sanitizeRichHtml } from '@/lib/html/sanitize';
 import { htmlToMailText } from '@/lib/mail/html-to-text';
 import { MASK, readFieldValues } from '@/lib/pii/read-field-values';
-import type { ServiceCtx } from '@/lib/actions/context';
+import type { ServiceCtx } from '@/lib/context';
 import { ValidationError } from '@/lib/errors';
 import { assertNoBannedWords } from '@/lib/banned-words/check';
 import { MAX_REPLY } from './process-ticket';

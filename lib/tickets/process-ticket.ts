@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { INTERNAL_REASONS, MESSAGE_FORMATS, type Ticket } from '@/db/schema';
 import { sanitizeRichHtml } from '@/lib/html/sanitize';
 import { htmlToMailText } from '@/lib/mail/html-to-text';
-import type { ServiceCtx } from '@/lib/actions/context';
+import type { ServiceCtx } from '@/lib/context';
 import { ConflictError, ForbiddenError, ValidationError } from '@/lib/errors';
 import { assertNoBannedWords } from '@/lib/banned-words/check';
 import { assignableAgent } from './assignable';

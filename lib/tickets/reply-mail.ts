@@ -1,7 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import { ticketMessages, type MailLayoutEvent, type MessageFormat, type Ticket } from '@/db/schema';
 import { sanitizeRichHtml } from '@/lib/html/sanitize';
-import type { Queryable } from '@/lib/db';
+import type { Queryable } from '@/db';
 import { isLocale } from '@/lib/i18n/config';
 import { translator } from '@/lib/i18n/messages';
 import { mailDomain } from '@/lib/mail/domain';

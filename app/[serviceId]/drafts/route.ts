@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { zodFieldErrors } from '@/lib/actions/zod-errors';
 import { authorizeService } from '@/lib/auth/access';
 import { getCurrentSession } from '@/lib/auth/session';
-import { getDb } from '@/lib/db';
+import { getDb } from '@/db';
 import { saveDraft, saveDraftInput } from '@/lib/drafts/save-draft';
 import { AppError, ForbiddenError, ValidationError } from '@/lib/errors';
 import { getRequestLocale } from '@/lib/i18n/locale';

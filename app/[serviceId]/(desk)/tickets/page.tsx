@@ -12,7 +12,7 @@ import { ticketLabels } from '@/db/queries/ticket-labels';
 import { groups } from '@/db/schema';
 import { requireService } from '@/lib/auth/require';
 import { getCategoryTree } from '@/lib/categories/tree';
-import { getDb } from '@/lib/db';
+import { getDb } from '@/db';
 import { agentGroups } from '@/lib/tickets/assignable';
 import { countCap, countTickets, listTickets, menuCounts, type TicketFilter } from '@/lib/tickets/list-tickets';
 import { listQuery, parseListParams, type ListSearch } from '@/lib/tickets/list-params';
