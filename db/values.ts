@@ -73,3 +73,10 @@ export const PRODUCT_MAIL_KINDS = ['reply_mail', 'confirmation_mail', 'invite_ma
 export type DeliveryKind = (typeof DELIVERY_KINDS)[number];
 export const DELIVERY_STATUSES = ['pending', 'delivered', 'dead', 'disabled'] as const;
 export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number];
+
+// desk preferences
+/** The ticket list's columns an agent may hide or show (번호 and 제목 always show), in list order. */
+export const LIST_COLUMNS = ['requester', 'intake', 'status', 'priority', 'assignee', 'group', 'channel', 'createdAt'] as const;
+export type ListColumn = (typeof LIST_COLUMNS)[number];
+/** What a new agent sees: the list as it always was. */
+export const DEFAULT_LIST_COLUMNS: ListColumn[] = ['requester', 'intake', 'status', 'priority', 'assignee', 'createdAt'];

@@ -5,7 +5,7 @@ import { useTransition } from 'react';
 import { useTranslations } from 'next-intl';
 import { Columns3 } from 'lucide-react';
 import { useToast } from '@/components/ui/toast';
-import { LIST_COLUMNS, type ListColumn } from '@/lib/desk-preferences/schemas';
+import { LIST_COLUMNS, type ListColumn } from '@/db/values';
 import { setListColumnsAction } from '@/app/[serviceId]/(desk)/tickets/list-actions';
 
 /** 표시 항목: which list columns I see; the choice is stored for me on the server (per service). */

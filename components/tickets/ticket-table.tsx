@@ -6,7 +6,7 @@ import { useState, useTransition } from 'react';
 import { useTranslations } from 'next-intl';
 import { useFormatDate } from '@/lib/i18n/use-format-date';
 import type { TicketChannel, TicketPriority, TicketStatus } from '@/db/schema';
-import type { ListColumn } from '@/lib/desk-preferences/schemas';
+import type { ListColumn } from '@/db/values';
 import { Badge, EmptyState } from '@/components/ui/card';
 import { cn } from '@/components/ui/cn';
 import { Td } from '@/components/ui/table';

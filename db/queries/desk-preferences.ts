@@ -2,7 +2,7 @@ import 'server-only';
 import { and, asc, eq } from 'drizzle-orm';
 import { deskPreferences, savedFilters } from '@/db/schema';
 import type { Queryable } from '@/db';
-import { DEFAULT_LIST_COLUMNS, LIST_COLUMNS, type ListColumn } from '@/lib/desk-preferences/schemas';
+import { DEFAULT_LIST_COLUMNS, LIST_COLUMNS, type ListColumn } from '@/db/values';
 
 /** My saved filters of the ticket list in a service, by name. */
 export async function listSavedFilters(db: Queryable, p: { serviceId: string; memberId: string }) {

@@ -1,10 +1,7 @@
 import { z } from 'zod';
+import { LIST_COLUMNS } from '@/db/values';
 
-/** The ticket list's columns an agent may hide or show (번호 and 제목 always show). */
-export const LIST_COLUMNS = ['requester', 'intake', 'status', 'priority', 'assignee', 'group', 'channel', 'createdAt'] as const;
-export type ListColumn = (typeof LIST_COLUMNS)[number];
-/** What a new agent sees: the list as it always was. */
-export const DEFAULT_LIST_COLUMNS: ListColumn[] = ['requester', 'intake', 'status', 'priority', 'assignee', 'createdAt'];
+export { DEFAULT_LIST_COLUMNS, LIST_COLUMNS, type ListColumn } from '@/db/values';
 
 export const SAVED_FILTER_NAME_MAX = 40;
 /** Enough for every agent's habits; a bound on a runaway client. */
