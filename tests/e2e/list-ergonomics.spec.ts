@@ -10,6 +10,7 @@ test('an agent saves a filter and hides a column; both follow them to another br
   await logIn(page, 'minji', E2E_AGENT_PASSWORD);
   const type = `목록${suffix}`;
   await addIntakeType(page, type);
+  await page.goto('/demo');
   await createTicketAsAgent(page, { type, subject: `목록 설정 ${suffix}`, content: '목록 설정 확인', email: `list${suffix}@example.com` });
   const main = page.locator('#main');
 
