@@ -18,4 +18,6 @@ export * from './channels';
 export * from './field-crypto';
 export * from './mail';
 export * from './desk-preferences';
+export * from './config-versions';
+export * from './deployment';
 export * from '../values';
