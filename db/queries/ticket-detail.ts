@@ -18,7 +18,7 @@ export function mailState(d: { id: string; status: string; attempts: number; kin
 export async function ticketConversation(db: Queryable, serviceId: string, ticketId: string) {
   const [msgs, files, mails] = await Promise.all([
     db
-      .select({ id: ticketMessages.id, kind: ticketMessages.kind, body: ticketMessages.body, createdAt: ticketMessages.createdAt, author: members.name, mailMessageId: ticketMessages.mailMessageId })
+      .select({ id: ticketMessages.id, kind: ticketMessages.kind, body: ticketMessages.body, format: ticketMessages.format, createdAt: ticketMessages.createdAt, author: members.name, mailMessageId: ticketMessages.mailMessageId })
       .from(ticketMessages)
       .leftJoin(members, eq(members.id, ticketMessages.authorId))
       .where(and(eq(ticketMessages.serviceId, serviceId), eq(ticketMessages.ticketId, ticketId)))

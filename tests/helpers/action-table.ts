@@ -72,6 +72,7 @@ export const A = {
   ticketTemplates: 'app/[serviceId]/(desk)/tickets/template-actions.ts',
   reveal: 'app/[serviceId]/(desk)/tickets/reveal-actions.ts',
   drafts: 'app/[serviceId]/(desk)/tickets/draft-actions.ts',
+  ticketList: 'app/[serviceId]/(desk)/tickets/list-actions.ts',
   helpcenter: 'app/[serviceId]/hc/[lang]/actions.ts',
   login: 'app/login/actions.ts',
   invite: 'app/invite/[token]/actions.ts',
@@ -188,6 +189,11 @@ export const ACTIONS = new Map<string, Row>([
   row(A.apiAuth, 'revokeApiKeyAction', ADMINS, (fx) => ({ serviceId: fx.s, keyId: fx.apiKeyId })),
   row(A.apiAuth, 'saveApiSettingsAction', ADMINS, (fx) => ({ serviceId: fx.s, enabled: 'on', cidrs: '', rateLimitPerMinute: 60 })),
   row(A.drafts, 'saveDraftAction', DESK, (fx) => ({ serviceId: fx.s, ticketId: fx.ticket.id, body: '작성 중' })),
+  // List ergonomics (issue 18): each agent's own saved filters and columns; ids for a bulk run.
+  row(A.ticketList, 'saveFilterAction', DESK, (fx) => ({ serviceId: fx.s, name: '내 미할당', query: 'menu=unassigned&priority=high' })),
+  row(A.ticketList, 'deleteFilterAction', DESK, (fx) => ({ serviceId: fx.s, filterId: fx.ticket.id })),
+  row(A.ticketList, 'setListColumnsAction', DESK, (fx) => ({ serviceId: fx.s, columns: ['status', 'assignee'] })),
+  row(A.ticketList, 'matchingTicketIdsAction', DESK, (fx) => ({ serviceId: fx.s, query: 'menu=all' })),
   // 이메일 설정 (issue 15): service admins; 재발송 of a failed reply: anyone at the desk.
   row(A.email, 'saveSenderAction', ADMINS, (fx) => ({ serviceId: fx.s, senderName: '고객센터', senderAddress: 'help@example.com' })),
   row(A.email, 'saveLayoutAction', ADMINS, (fx) => ({ serviceId: fx.s, event: 'solved', lang: 'ko', body: '안녕하세요.\n#{content}' })),
@@ -227,6 +233,8 @@ export const ROUTES = new Map<string, RouteRow>([
     await res.body?.cancel().catch(() => undefined);
     return res;
   } }],
+  // The reply box's last-moment draft save (keepalive fetch on pagehide): members of the service only.
+  ['app/[serviceId]/drafts/route.ts#POST', { allow: DESK, call: (fx, h) => h(new Request(`http://localhost/${fx.s}/drafts`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ ticketId: fx.ticket.id, body: '작성 중' }) }), { params: Promise.resolve({ serviceId: fx.s }) }) }],
   ['app/[serviceId]/live/route.ts#POST', { allow: DESK, call: (fx, h) => h(new Request(`http://localhost/${fx.s}/live`, { method: 'POST', body: JSON.stringify({ ticketId: fx.ticket.id, state: 'viewing' }) }), { params: Promise.resolve({ serviceId: fx.s }) }) }],
   // Liveness and readiness for load balancers: public, and they say yes or no only.
   ['app/api/health/route.ts#GET', { allow: EVERYONE, call: (_fx, h) => h(new Request('http://localhost/api/health'), { params: Promise.resolve({}) }) }],
