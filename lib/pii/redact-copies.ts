@@ -41,7 +41,8 @@ export async function redactTicketCopies(tx: Queryable, ticketId: string, codes:
   if (!t) return;
   const set: Record<string, unknown> = {};
   for (const code of codes) if (REQUESTER[code]) set[REQUESTER[code]] = null;
-  if (t.searchText) set.searchText = scrub(t.searchText, needles).value;
+  // The search text is lowercased: look for the values as they were written into it.
+  if (t.searchText) set.searchText = scrub(t.searchText, [...needles, ...needles.map((n) => n.toLowerCase())]).value;
   if (Object.keys(set).length) await tx.update(tickets).set(set).where(eq(tickets.id, ticketId));
   if (codes.length) {
     await tx
