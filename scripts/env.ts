@@ -5,6 +5,8 @@ import { loadEnvConfig } from '@next/env';
 import { ensureDatabase, runMigrations } from '@/lib/db/migrate';
 import { runningEmbeddedPostgres, startEmbeddedPostgres, type EmbeddedPg } from '@/lib/db/embedded';
 import { productionStartProblems } from '@/lib/ops/production-checks';
+import { getDb } from '@/lib/db';
+import { sealStoredEndpointUrls } from '@/lib/triggers/seal-stored-urls';
 
 /** Reads a secret from .data/<name>, creating it on first use (the embedded default). */
 function localSecret(name: string): string {
@@ -44,5 +46,7 @@ export async function prepareEnvironment(dev: boolean): Promise<{ embedded: Embe
     if (process.env.CONTACT_DESK_EMBEDDED_DB !== '1') console.warn('[contact-desk] APP_ENCRYPTION_KEY is not set: using .data/encryption-key. Back it up, or set the variable.');
     process.env.APP_ENCRYPTION_KEY = localSecret('encryption-key');
   }
+  const sealed = await sealStoredEndpointUrls(getDb());
+  if (sealed) console.log(`[contact-desk] sealed ${sealed} stored callback/Dooray URL(s) kept in clear by an earlier version`);
   return { embedded };
 }

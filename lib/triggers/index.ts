@@ -41,9 +41,9 @@ export async function runTicketTriggers(tx: Queryable, input: { serviceId: strin
   if (!list.length) return { draft: change.after, changes: [], runId: null };
   const out = await runWithDb(tx, list, change, new PassEnv(serviceId));
 
-  const urls = [...new Set(out.effects.map((e) => (e.settings as { url?: string }).url).filter((u): u is string => Boolean(u)))];
-  const disabled = urls.length
-    ? new Set((await tx.select({ url: disabledEndpoints.url }).from(disabledEndpoints).where(and(eq(disabledEndpoints.serviceId, serviceId), inArray(disabledEndpoints.url, urls)))).map((r) => r.url))
+  const keys = [...new Set(out.effects.map((e) => (e.settings as { urlKey?: string }).urlKey).filter((u): u is string => Boolean(u)))];
+  const disabled = keys.length
+    ? new Set((await tx.select({ key: disabledEndpoints.url }).from(disabledEndpoints).where(and(eq(disabledEndpoints.serviceId, serviceId), inArray(disabledEndpoints.url, keys)))).map((r) => r.key))
     : new Set<string>();
   const reply = change.message && change.message.kind !== 'inquiry' && change.message.kind !== 'internal_comment' ? change.message.body : undefined;
   const enqueued = await enqueueEffects(tx, { serviceId, event: change.event, reply, effects: out.effects, disabled, service });

@@ -10,6 +10,7 @@ import { htmlToMailText } from '@/lib/mail/html-to-text';
 import { renderCodes } from '@/lib/substitution/render';
 import { substitutionValues } from '@/lib/substitution/values';
 import type { TicketEvent, TicketSnapshot } from '@/lib/tickets/types';
+import { endpointHost, type SealedUrl } from '../endpoint-url';
 import type { CallbackSettings } from '../results/callback';
 import type { DoorayAlertSettings } from '../results/dooray';
 import type { ForwardSettings } from '../results/forward';
@@ -30,7 +31,8 @@ export type MailRequest = {
   /** 외부 전달 후 티켓 완료: close the ticket once this mail is accepted. */
   completeTicket?: boolean;
 };
-export type HttpRequest = { url: string; body: Record<string, unknown> };
+/** A callback or Dooray POST: the endpoint URL stays sealed (lib/triggers/endpoint-url.ts) until the worker sends. */
+export type HttpRequest = SealedUrl & { body: Record<string, unknown> };
 
 const MAX_RECIPIENTS = 100;
 
@@ -76,13 +78,8 @@ function pickLang(messages: Record<string, unknown>, ticketLang: string, languag
   return Object.keys(messages)[0];
 }
 
-function hostOf(url: string): string {
-  try {
-    return new URL(url).host;
-  } catch {
-    return '?';
-  }
-}
+/** The sealed URL of a stored result, as its deliveries carry it. */
+const sealedOf = (s: Partial<SealedUrl>): SealedUrl => ({ urlSealed: String(s.urlSealed ?? ''), urlHint: String(s.urlHint ?? ''), urlKey: String(s.urlKey ?? '') });
 
 /** The deliveries (kind, shown target, request) one effect makes. */
 async function requestsOf(tx: Queryable, ctx: Ctx, e: Effect): Promise<{ kind: DeliveryKind; target: string; request: MailRequest | HttpRequest }[]> {
@@ -148,14 +145,14 @@ async function requestsOf(tx: Queryable, ctx: Ctx, e: Effect): Promise<{ kind: D
         updatedAt: t.updatedAt.toISOString(),
       },
     };
-    return [{ kind: 'callback', target: hostOf(s.url), request: { url: s.url, body } }];
+    return [{ kind: 'callback', target: endpointHost(s), request: { ...sealedOf(s), body } }];
   }
   if (e.type === 'dooray') {
     const s = e.settings as unknown as DoorayAlertSettings;
     const v = await agentValues(tx, ctx, t);
     const r = (x: string) => renderCodes(x, v, { html: false });
     const attachments = s.attachmentTitle || s.attachmentText ? [{ title: r(s.attachmentTitle), titleLink: v.ticketUrl, text: r(s.attachmentText), color: '#4757C4' }] : [];
-    return [{ kind: 'dooray', target: hostOf(s.url), request: { url: s.url, body: { botName: s.botName, botIconImage: s.botIconImage || undefined, text: r(s.text), attachments } } }];
+    return [{ kind: 'dooray', target: endpointHost(s), request: { ...sealedOf(s), body: { botName: s.botName, botIconImage: s.botIconImage || undefined, text: r(s.text), attachments } } }];
   }
   return [];
 }
@@ -175,7 +172,7 @@ export async function previewEffects(tx: Queryable, input: { serviceId: string; 
       reqs.map((r) => {
         const m = r.request as MailRequest;
         const h = r.request as HttpRequest;
-        const summary = 'url' in h ? (r.kind === 'dooray' ? String((h.body as { text?: string }).text ?? '') : `POST ${hostOf(h.url)}`) : m.template ? m.template.subject : m.subject;
+        const summary = 'urlSealed' in h ? (r.kind === 'dooray' ? String((h.body as { text?: string }).text ?? '') : `POST ${endpointHost(h)}`) : m.template ? m.template.subject : m.subject;
         return { kind: r.kind, target: r.target, summary: summary.slice(0, 300) };
       }),
     );
@@ -188,7 +185,7 @@ export type Enqueued = { deliveryIds: string[]; reason?: string };
 
 /**
  * Renders each effect and writes its deliveries (the outbox) and jobs in the caller's
- * transaction. Effects to an endpoint that answered 410 are skipped.
+ * transaction. Effects to an endpoint that answered 410 (by its `urlKey`) are skipped.
  */
 export async function enqueueEffects(tx: Queryable, input: { serviceId: string; event: TicketEvent; reply?: string; effects: Effect[]; disabled: ReadonlySet<string>; service?: PassService | null }): Promise<Enqueued[]> {
   if (!input.effects.length) return [];
@@ -197,8 +194,8 @@ export async function enqueueEffects(tx: Queryable, input: { serviceId: string; 
   // All deliveries of the pass in one INSERT and their jobs in one more, not two statements per effect.
   const values: (typeof triggerDeliveries.$inferInsert)[] = [];
   for (const e of input.effects) {
-    const url = (e.settings as { url?: string }).url;
-    if (url && input.disabled.has(url)) {
+    const key = (e.settings as { urlKey?: string }).urlKey;
+    if (key && input.disabled.has(key)) {
       out.push({ deliveryIds: [], reason: 'endpoint_disabled' });
       continue;
     }

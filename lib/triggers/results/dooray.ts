@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { outboundUrl } from '@/lib/net/addresses';
+import { endpointUrlShape, requireEndpointUrl } from '../endpoint-url-schema';
 import type { ResultModule } from './result';
 
 export const doorayTemplateSchema = z.object({
@@ -12,7 +12,7 @@ export const doorayTemplateSchema = z.object({
   attachmentText: z.string().max(4000, 'validation.tooLong').default(''),
 });
 
-export const doorayAlertSchema = z.object({ type: z.literal('dooray'), url: outboundUrl, ...doorayTemplateSchema.shape });
+export const doorayAlertSchema = z.object({ type: z.literal('dooray'), ...endpointUrlShape, ...doorayTemplateSchema.shape }).superRefine(requireEndpointUrl);
 export type DoorayAlertSettings = z.infer<typeof doorayAlertSchema>;
 
 /** Dooray 알림: a message to a Dooray messenger incoming hook (integrations.md §2.1). */
