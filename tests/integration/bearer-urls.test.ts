@@ -8,8 +8,10 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { and, eq, sql } from 'drizzle-orm';
+import { revealHookUrlAction } from '@/app/[serviceId]/(desk)/settings/channels/actions';
 import { createTriggerAction, updateTriggerAction } from '@/app/[serviceId]/(desk)/settings/triggers/actions';
 import { disabledEndpoints, fields, triggerDeliveries, triggers } from '@/db/schema';
+import { doorayState, maskedHookUrl } from '@/lib/dooray/config';
 import { createTicket } from '@/lib/tickets/create-ticket';
 import { attemptDelivery } from '@/lib/triggers/deliveries/attempt';
 import { sealStoredEndpointUrls } from '@/lib/triggers/seal-stored-urls';
@@ -142,4 +144,16 @@ it('seals rows an earlier version stored in clear (start-up data migration), and
   const ds = await fire(s.id);
   expect(ds.map((d) => d.kind)).toEqual(['dooray']);
   expect(hits.map((h) => h.path)).toEqual([`/services/9/8/${token}`]);
+});
+
+it("shows the Dooray inbound hook URL masked; only an admin's 보기 returns it whole", async () => {
+  const s = await setup();
+  const { hookToken } = await doorayState(db(), s.id);
+  expect(maskedHookUrl(s.id, hookToken)).not.toContain(hookToken);
+  expect(maskedHookUrl(s.id, hookToken)).toMatch(new RegExp(`/${s.id}/api/v2/dooray/hook\\?token=••••${hookToken.slice(-4)}$`));
+  const r = await revealHookUrlAction(null, { serviceId: s.id });
+  expect(r).toMatchObject({ ok: true, data: { url: expect.stringMatching(new RegExp(`\\?token=${hookToken}$`)) } });
+  const { member } = await makeAgent(db(), s.id, 'agent');
+  signInAs(asSessionMember(member));
+  expect(await revealHookUrlAction(null, { serviceId: s.id })).toMatchObject({ ok: false });
 });
