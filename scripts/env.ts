@@ -2,10 +2,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { loadEnvConfig } from '@next/env';
-import { ensureDatabase, runMigrations } from '@/lib/db/migrate';
-import { runningEmbeddedPostgres, startEmbeddedPostgres, type EmbeddedPg } from '@/lib/db/embedded';
+import { ensureDatabase, runMigrations } from '@/db/migrate';
+import { runningEmbeddedPostgres, startEmbeddedPostgres, type EmbeddedPg } from '@/db/embedded';
 import { productionStartProblems } from '@/lib/ops/production-checks';
-import { getDb } from '@/lib/db';
+import { getDb } from '@/db';
 import { sealStoredEndpointUrls } from '@/lib/triggers/seal-stored-urls';
 
 /** Reads a secret from .data/<name>, creating it on first use (the embedded default). */

@@ -6,7 +6,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { announceFirstStart, ensureFirstStart } from '@/lib/bootstrap/first-start';
-import { closeDb, getDb } from '@/lib/db';
+import { closeDb, getDb } from '@/db';
 import { seedDemo } from '@/lib/demo/seed-demo';
 import { prepareEnvironment } from './env';
 

@@ -1,7 +1,7 @@
 import { inArray } from 'drizzle-orm';
 import { ticketAttachments } from '@/db/schema';
 import { attachmentStore } from '@/lib/attachments/store';
-import type { Queryable } from '@/lib/db';
+import type { Queryable } from '@/db';
 
 /**
  * In the destroying transaction: deletes the attachment rows of `ticketIds` whose file name or

@@ -6,7 +6,7 @@ import { simpleParser } from 'mailparser';
 import { attachmentStore } from '@/lib/attachments/store';
 import { decryptValue, encryptValue, type Binding } from '@/lib/crypto/envelope';
 import { masterKey } from '@/lib/crypto/master-key';
-import type { Queryable } from '@/lib/db';
+import type { Queryable } from '@/db';
 import { QUEUES } from '@/lib/jobs/queues';
 import { onTx, queueReady, sender } from '@/lib/jobs/send-on-tx';
 import { mailDir, mailToFiles } from '@/lib/mail/send';

@@ -1,6 +1,6 @@
 import { and, eq, inArray, like, not, sql } from 'drizzle-orm';
 import { disabledEndpoints, triggerDeliveries, triggers } from '@/db/schema';
-import type { Db } from '@/lib/db';
+import type { Db } from '@/db';
 import { endpointKey, sealEndpointUrl } from './endpoint-url';
 
 const BATCH = 500;

@@ -1,4 +1,4 @@
-import { getDb } from '@/lib/db';
+import { getDb } from '@/db';
 import { checkReadiness } from '@/lib/ops/readiness';
 
 // Public on purpose, no authorization. Readiness: public by design (load balancers call it without a session); it answers yes or

@@ -1,5 +1,5 @@
 import type PgBoss from 'pg-boss';
-import type { Queryable } from '@/lib/db';
+import type { Queryable } from '@/db';
 import { QUEUES } from '@/lib/jobs/queues';
 import { onTx, queueReady as isQueueReady, sender } from '@/lib/jobs/send-on-tx';
 

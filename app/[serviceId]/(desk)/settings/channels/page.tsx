@@ -8,7 +8,7 @@ import { Card, PageHeader } from '@/components/ui/card';
 import { listAgentOptions } from '@/db/queries/agents';
 import { listDoorayProjects } from '@/db/queries/dooray';
 import { requireService } from '@/lib/auth/require';
-import { getDb } from '@/lib/db';
+import { getDb } from '@/db';
 import { doorayOrg, doorayState, maskedHookUrl } from '@/lib/dooray/config';
 import { smsConfig } from '@/lib/sms/config';
 
