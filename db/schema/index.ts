@@ -17,4 +17,5 @@ export * from './openapi';
 export * from './channels';
 export * from './field-crypto';
 export * from './mail';
+export * from './deployment';
 export * from '../values';
