@@ -10,6 +10,8 @@ import { masterKey } from '@/lib/crypto/master-key';
 import { ensureDatabase, runMigrations } from '@/db/migrate';
 import { runningEmbeddedPostgres, startEmbeddedPostgres, type EmbeddedPg } from '@/db/embedded';
 import { productionStartProblems } from '@/lib/ops/production-checks';
+import { getDb } from '@/db';
+import { sealStoredEndpointUrls } from '@/lib/triggers/seal-stored-urls';
 
 /** Reads a secret from .data/<name>, creating it on first use (the embedded default). */
 function localSecret(name: string): string {
@@ -55,6 +57,9 @@ export async function prepareEnvironment(dev: boolean): Promise<{ embedded: Embe
     await embedded?.stop().catch(() => {});
     throw err;
   }
+  // After the key check: sealing with a wrong key would make the URLs unreadable.
+  const sealed = await sealStoredEndpointUrls(getDb());
+  if (sealed) console.log(`[contact-desk] sealed ${sealed} stored callback/Dooray URL(s) kept in clear by an earlier version`);
   return { embedded };
 }
 

@@ -98,6 +98,8 @@ export function ResultRow({ index, row, options, errors, onChange, onRemove }: {
       {options.groups.map((g) => <option key={g.value} value={g.value}>{g.label}</option>)}
     </select>
   );
+  // A saved URL is never sent back in clear (it is a bearer credential): only its masked hint.
+  const storedUrl = str('urlSealed') && !str('url') ? <p className="w-full text-xs text-slate-500" data-testid={`stored-url-${index}`}>{t('results.urlStored', { hint: str('urlHint') })}</p> : null;
   let detail = null;
   if (row.type === 'assign') {
     const group = options.groups.find((g) => g.value === row.groupId);
@@ -151,15 +153,17 @@ export function ResultRow({ index, row, options, errors, onChange, onRemove }: {
   } else if (row.type === 'callback') {
     detail = (
       <>
-        <input aria-label={t('results.urlOf', { n })} type="url" placeholder="https://" className={`${control} min-w-80`} value={str('url')} onChange={(e) => set({ url: e.target.value })} />
+        <input aria-label={t('results.urlOf', { n })} type="url" placeholder={str('urlHint') || 'https://'} className={`${control} min-w-80`} value={str('url')} onChange={(e) => set({ url: e.target.value })} />
         <CallbackTest serviceId={options.serviceId} url={str('url')} />
+        {storedUrl}
       </>
     );
   } else if (row.type === 'dooray') {
     detail = (
       <>
-        <input aria-label={t('results.hookOf', { n })} type="url" placeholder="https://hook.dooray.com/services/…" className={`${control} min-w-80`} value={str('url')} onChange={(e) => set({ url: e.target.value })} />
+        <input aria-label={t('results.hookOf', { n })} type="url" placeholder={str('urlHint') || 'https://hook.dooray.com/services/…'} className={`${control} min-w-80`} value={str('url')} onChange={(e) => set({ url: e.target.value })} />
         <Button size="sm" variant="secondary" onClick={() => setDialog('dooray')}>{t('results.editTemplate')}</Button>
+        {storedUrl}
         {dialog === 'dooray' && (
           <DoorayDialog
             options={options}

@@ -139,6 +139,8 @@ export const triggerDeliveries = pgTable(
     index('trigger_deliveries_due_idx').on(t.nextAttemptAt).where(sql`status = 'pending'`),
     /** A member's invite and password-reset mails (target `member:{id}`): the members screen shows the latest one's state. */
     index('trigger_deliveries_member_mail_idx').on(t.target, t.createdAt).where(sql`kind = 'invite_mail'`),
+    // Empty once lib/triggers/seal-stored-urls.ts has run: the start-up check for clear URLs is one lookup.
+    index('trigger_deliveries_clear_url_idx').on(t.id).where(sql`request ? 'url'`),
   ],
 );
 
@@ -160,7 +162,11 @@ export const triggerDeliveryAttempts = pgTable(
   (t) => [index('trigger_delivery_attempts_delivery_idx').on(t.deliveryId, t.at), index('trigger_delivery_attempts_service_id_idx').on(t.serviceId)],
 );
 
-/** Endpoints that answered 410 Gone: later effects to them are skipped until a trigger naming them is saved. */
+/**
+ * Endpoints that answered 410 Gone: later effects to them are skipped until a trigger naming them
+ * is saved. `url` holds the endpoint's keyed fingerprint (`urlKey`, lib/triggers/endpoint-url.ts),
+ * never the URL itself.
+ */
 export const disabledEndpoints = pgTable(
   'disabled_endpoints',
   {

@@ -3,6 +3,7 @@ import { eq, sql } from 'drizzle-orm';
 import { doorayConfigs, doorayOrgs, type DoorayOrg } from '@/db/schema';
 import { openCredential, sealCredential } from '@/lib/channels/sealed';
 import type { Queryable } from '@/db';
+import { appUrl } from '@/lib/members/invite-mail';
 import type { DoorayAuth } from './api';
 
 const hookBinding = (serviceId: string) => ({ table: 'dooray_configs', column: 'hook_token_sealed', rowId: serviceId });
@@ -42,6 +43,16 @@ export async function regenerateHookToken(db: Queryable, serviceId: string): Pro
   const token = newToken();
   await db.update(doorayConfigs).set({ hookTokenSealed: sealCredential(token, hookBinding(serviceId)), updatedAt: sql`now()` }).where(eq(doorayConfigs.serviceId, serviceId));
   return token;
+}
+
+/** The inbound webhook URL to give Dooray: it carries the token, so screens show `maskedHookUrl` until 보기. */
+export async function doorayHookUrl(db: Queryable, serviceId: string): Promise<string> {
+  const { hookToken } = await doorayState(db, serviceId);
+  return `${appUrl()}/${serviceId}/api/v2/dooray/hook?token=${encodeURIComponent(hookToken)}`;
+}
+
+export function maskedHookUrl(serviceId: string, hookToken: string): string {
+  return `${appUrl()}/${serviceId}/api/v2/dooray/hook?token=••••${hookToken.slice(-4)}`;
 }
 
 /** Constant-time comparison of a presented hook token with the service's. */

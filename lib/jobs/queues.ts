@@ -8,6 +8,12 @@ export const QUEUES = {
    * that dies mid-attempt (the job expires after a minute and runs again).
    */
   triggerDelivery: { name: 'trigger-delivery', policy: 'standard', retryLimit: 5, retryDelay: 20, expireInSeconds: 60 },
+  /**
+   * 개인정보 파기 of file copies (attachment bytes, outbox mails), enqueued in the destroying
+   * transaction; retried with exponential backoff (3 s doubling, about a day in all) and picked up
+   * again after a worker dies (the job expires).
+   */
+  piiFileScrub: { name: 'pii-file-scrub', policy: 'standard', retryLimit: 14, retryDelay: 3, retryBackoff: true, expireInSeconds: 300 },
   /** Every minute: converts stored values of fields whose 암호화 was switched (lib/pii/field-crypto.ts). */
   fieldCrypto: { name: 'field-crypto', policy: 'singleton', cron: '* * * * *', retryLimit: 3 },
   /** Every minute: re-enqueues due deliveries whose job was lost (killed worker, queue not yet created). */

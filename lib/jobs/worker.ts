@@ -2,6 +2,7 @@ import PgBoss from 'pg-boss';
 import { getDb } from '@/db';
 import { destroyDueValues } from '@/lib/pii/destroy-due';
 import { runFieldCrypto } from '@/lib/pii/field-crypto';
+import { runFileScrub, type FileScrubJob } from '@/lib/pii/scrub-files';
 import { dueAccounts, pollAccount } from '@/lib/mail/receivers/imap-poll';
 import { startSmtpReceiver, type SmtpReceiver } from '@/lib/mail/receivers/smtp-receiver';
 import { attemptDelivery, sweepDeliveries } from '@/lib/triggers/deliveries/attempt';
@@ -30,6 +31,12 @@ export async function startWorker(opts: { url?: string; schedule?: boolean; supe
     if (n) console.log(`[worker] destroyed ${n} personal-data value(s)`);
   });
   if (schedule) await boss.schedule(q.name, q.cron);
+
+  const fs = QUEUES.piiFileScrub;
+  await boss.createQueue(fs.name, { name: fs.name, policy: fs.policy, retryLimit: fs.retryLimit, retryDelay: fs.retryDelay, retryBackoff: fs.retryBackoff, expireInSeconds: fs.expireInSeconds });
+  await boss.work<FileScrubJob>(fs.name, { pollingIntervalSeconds: 1 }, async ([job]) => {
+    await runFileScrub(job.data);
+  });
 
   const d = QUEUES.triggerDelivery;
   await boss.createQueue(d.name, { name: d.name, policy: d.policy, retryLimit: d.retryLimit, retryDelay: d.retryDelay, expireInSeconds: d.expireInSeconds });

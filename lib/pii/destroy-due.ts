@@ -3,7 +3,8 @@ import type { Db } from '@/db';
 import { decryptValue } from '@/lib/crypto/envelope';
 import { loadDataKey, valueBinding } from './data-key';
 import { redactTicketCopies } from './redact-copies';
-import { scrubFiles } from './scrub-files';
+import { destroyMentioningAttachments } from './destroy-attachments';
+import { enqueueFileScrub, scrubFilesNow, type FileScrub } from './scrub-files';
 
 const BATCH = 500;
 
@@ -15,14 +16,15 @@ const asText = (v: unknown): string[] => (v == null ? [] : Array.isArray(v) ? v.
  * Destroys every field value whose 파기 time has come: value and ciphertext are erased, a
  * ledger row records what and under which rule, a ticket's data key goes once nothing
  * encrypted is left on it, and every copy of the value — requester columns, search text,
- * history, stored trigger runs and delivery requests — is redacted in the same transaction;
- * mails of the file outbox that mention it are removed right after commit. Rows are claimed
+ * history, stored trigger runs and delivery requests, attachments that hold it — is redacted or
+ * deleted in the same transaction; the attachment bytes and the mails of the file outbox that
+ * mention it are removed right after commit by a durable job enqueued in that transaction. Rows are claimed
  * with SKIP LOCKED, so racing workers destroy (and record) each value exactly once.
  */
 export async function destroyDueValues(db: Db, now = new Date()): Promise<number> {
   let total = 0;
   for (;;) {
-    const texts: string[] = [];
+    let leftover: FileScrub | null = null;
     const n = await db.transaction(async (tx) => {
       const { rows: due } = await tx.execute<Due>(sql`
         SELECT v.id, v.ticket_id, v.field_id, f.code, v.value, v.value_encrypted
@@ -55,18 +57,21 @@ export async function destroyDueValues(db: Db, now = new Date()): Promise<number
         SELECT g.service_id, g.ticket_id, t.number, f.code,
                jsonb_build_object('days', f.destroy_after_days, 'basis', f.destroy_basis), g.destroy_at, ${now.toISOString()}::timestamptz
           FROM gone g JOIN fields f ON f.id = g.field_id JOIN tickets t ON t.id = g.ticket_id`);
+      const texts: string[] = [];
       for (const [ticketId, e] of byTicket) {
         await redactTicketCopies(tx, ticketId, e.codes, e.texts);
         texts.push(...e.texts);
       }
       const ticketIds = [...byTicket.keys()];
+      const files: FileScrub = { texts, attachmentKeys: await destroyMentioningAttachments(tx, ticketIds, texts) };
+      if (!(await enqueueFileScrub(tx, files))) leftover = files;
       await tx.execute(sql`
         DELETE FROM ticket_data_keys k
          WHERE k.ticket_id IN (${sql.join(ticketIds.map((id) => sql`${id}::uuid`), sql`, `)})
            AND NOT EXISTS (SELECT 1 FROM ticket_field_values v WHERE v.ticket_id = k.ticket_id AND v.value_encrypted IS NOT NULL)`);
       return due.length;
     });
-    if (texts.length) await scrubFiles({ texts, attachmentKeys: [] });
+    if (leftover) await scrubFilesNow(leftover);
     total += n;
     if (n < BATCH) return total;
   }

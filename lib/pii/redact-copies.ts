@@ -1,5 +1,5 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
-import { ticketHistory, tickets, triggerDeliveries, triggerRuns } from '@/db/schema';
+import { doorayEvents, doorayTasks, smsMessages, ticketHistory, ticketMessages, tickets, triggerDeliveries, triggerRuns } from '@/db/schema';
 import type { Queryable } from '@/db';
 
 /** What stands where a destroyed value was copied (history diffs, stored requests). */
@@ -31,17 +31,29 @@ function scrub(v: unknown, texts: string[]): { value: unknown; changed: boolean 
 
 /**
  * Redacts, in the caller's transaction, every copy of destroyed values of one ticket that
- * lives outside ticket_field_values: the requester columns and the search text, the history
- * (diffs and the customer's name as actor), and the stored trigger runs and delivery requests
+ * lives outside ticket_field_values: the requester columns, the title, the inquiry and the
+ * search text, the conversation (messages, Dooray tasks and comments, SMS), the history (diffs
+ * and the customer's name as actor), and the stored trigger runs and delivery requests
  * (callback bodies, mails). `texts` are the destroyed values as plain text.
  */
 export async function redactTicketCopies(tx: Queryable, ticketId: string, codes: string[], texts: string[]): Promise<void> {
   const needles = [...new Set(texts.filter((t) => t && t.trim().length > 0))];
-  const [t] = await tx.select({ searchText: tickets.searchText, requesterName: tickets.requesterName }).from(tickets).where(eq(tickets.id, ticketId)).for('update');
+  const [t] = await tx
+    .select({ subject: tickets.subject, content: tickets.content, searchText: tickets.searchText, requesterName: tickets.requesterName })
+    .from(tickets)
+    .where(eq(tickets.id, ticketId))
+    .for('update');
   if (!t) return;
+  if (codes.includes('name') && t.requesterName) needles.push(t.requesterName);
   const set: Record<string, unknown> = {};
   for (const code of codes) if (REQUESTER[code]) set[REQUESTER[code]] = null;
-  if (t.searchText) set.searchText = scrub(t.searchText, needles).value;
+  // The title and the inquiry may quote the value (a mail's signature, a name typed in the text).
+  for (const col of ['subject', 'content'] as const) {
+    const x = scrub(t[col], needles);
+    if (x.changed) set[col] = x.value;
+  }
+  // The search text is lowercased: look for the values as they were written into it.
+  if (t.searchText) set.searchText = scrub(t.searchText, [...needles, ...needles.map((n) => n.toLowerCase())]).value;
   if (Object.keys(set).length) await tx.update(tickets).set(set).where(eq(tickets.id, ticketId));
   if (codes.length) {
     await tx
@@ -49,8 +61,23 @@ export async function redactTicketCopies(tx: Queryable, ticketId: string, codes:
       .set({ before: null, after: null, detail: sql`coalesce(${ticketHistory.detail}, '{}'::jsonb) || '{"redacted": true}'::jsonb` })
       .where(and(eq(ticketHistory.ticketId, ticketId), inArray(ticketHistory.field, codes)));
   }
-  if (codes.includes('name') && t.requesterName) needles.push(t.requesterName);
   if (!needles.length) return;
+  for (const m of await tx.select({ id: ticketMessages.id, body: ticketMessages.body }).from(ticketMessages).where(eq(ticketMessages.ticketId, ticketId))) {
+    const x = scrub(m.body, needles);
+    if (x.changed) await tx.update(ticketMessages).set({ body: x.value as string }).where(eq(ticketMessages.id, m.id));
+  }
+  for (const d of await tx.select({ id: doorayTasks.id, subject: doorayTasks.subject, body: doorayTasks.body }).from(doorayTasks).where(eq(doorayTasks.ticketId, ticketId))) {
+    const x = scrub({ subject: d.subject, body: d.body }, needles);
+    if (x.changed) await tx.update(doorayTasks).set(x.value as { subject: string; body: string }).where(eq(doorayTasks.id, d.id));
+  }
+  for (const e of await tx.select({ id: doorayEvents.id, body: doorayEvents.body, authorName: doorayEvents.authorName }).from(doorayEvents).where(eq(doorayEvents.ticketId, ticketId))) {
+    const x = scrub({ body: e.body, authorName: e.authorName }, needles);
+    if (x.changed) await tx.update(doorayEvents).set(x.value as { body: string | null }).where(eq(doorayEvents.id, e.id));
+  }
+  for (const m of await tx.select({ id: smsMessages.id, title: smsMessages.title, body: smsMessages.body }).from(smsMessages).where(eq(smsMessages.ticketId, ticketId))) {
+    const x = scrub({ title: m.title, body: m.body }, needles);
+    if (x.changed) await tx.update(smsMessages).set(x.value as { body: string }).where(eq(smsMessages.id, m.id));
+  }
   for (const h of await tx.select().from(ticketHistory).where(eq(ticketHistory.ticketId, ticketId))) {
     const s = scrub({ before: h.before, after: h.after, detail: h.detail, actorName: h.actorName }, needles);
     if (s.changed) await tx.update(ticketHistory).set(s.value as never).where(eq(ticketHistory.id, h.id));

@@ -4,7 +4,7 @@ import { ticketAttachments, tickets } from '@/db/schema';
 import type { ServiceCtx } from '@/lib/context';
 import { ConflictError, ForbiddenError } from '@/lib/errors';
 import { readFieldValues } from '@/lib/pii/read-field-values';
-import { scrubFiles } from '@/lib/pii/scrub-files';
+import { enqueueFileScrub, scrubFilesNow } from '@/lib/pii/scrub-files';
 import { changeTicket } from './change';
 
 export const spamInput = z.object({ ticketIds: z.array(z.uuid()).min(1).max(200) });
@@ -21,12 +21,14 @@ export async function restoreFromSpam(ctx: ServiceCtx, ticketId: string) {
 /**
  * 스팸함 → 삭제: deletes spam tickets for good (admins; only tickets that are in the spam box),
  * with every copy of their personal data: the rows go in one transaction (history, messages,
- * field values, runs and deliveries cascade with the ticket), then the attachment files and
- * the outbox mails that mention the ticket or its requester are removed, with retries.
+ * field values, runs and deliveries cascade with the ticket), and a durable job enqueued in
+ * it removes the attachment files and the outbox mails that mention the ticket or its requester
+ * right after commit, with retries.
  */
 export async function deleteSpam(ctx: ServiceCtx, input: z.infer<typeof spamInput>): Promise<number> {
   if (ctx.role !== 'admin') throw new ForbiddenError();
   const job = { texts: [] as string[], attachmentKeys: [] as string[] };
+  let queued = true;
   const count = await ctx.db.transaction(async (tx) => {
     const rows = await tx
       .select()
@@ -42,8 +44,9 @@ export async function deleteSpam(ctx: ServiceCtx, input: z.infer<typeof spamInpu
     }
     if (!rows.length) return 0;
     await tx.delete(tickets).where(inArray(tickets.id, rows.map((r) => r.id)));
+    queued = await enqueueFileScrub(tx, job);
     return rows.length;
   });
-  if (count) await scrubFiles(job);
+  if (!queued) await scrubFilesNow(job);
   return count;
 }

@@ -51,8 +51,9 @@ export async function runTicketTriggers(tx: Queryable, input: { serviceId: strin
   if (!config || !list.length) return { draft: change.after, changes: [], history: [], writes: [], runId: null };
   const out = await runWithDb(tx, list, change, new PassEnv(serviceId, undefined, true, config));
 
-  const disabled = out.effects.some((e) => typeof (e.settings as { url?: unknown }).url === 'string')
-    ? await config.memo('disabledEndpoints', async () => new Set((await tx.select({ url: disabledEndpoints.url }).from(disabledEndpoints).where(eq(disabledEndpoints.serviceId, serviceId))).map((r) => r.url)))
+  // 410-disabled endpoints by their keyed fingerprint (lib/triggers/endpoint-url.ts), cached with the service's config version.
+  const disabled = out.effects.some((e) => typeof (e.settings as { urlKey?: unknown }).urlKey === 'string')
+    ? await config.memo('disabledEndpoints', async () => new Set((await tx.select({ key: disabledEndpoints.url }).from(disabledEndpoints).where(eq(disabledEndpoints.serviceId, serviceId))).map((r) => r.key)))
     : new Set<string>();
   const reply = change.message && change.message.kind !== 'inquiry' && change.message.kind !== 'internal_comment' ? change.message.body : undefined;
   const { enqueued, writes } = await enqueueEffects(tx, { serviceId, event: change.event, reply, effects: out.effects, disabled, service: config, config });

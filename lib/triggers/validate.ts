@@ -6,11 +6,13 @@ import { sanitizeRichHtml } from '@/lib/html/sanitize';
 import { unknownCodes } from '@/lib/substitution/render';
 import { knownCodes } from '@/lib/substitution/values';
 import { checkCondition } from './conditions';
+import { openEndpointUrl, sealEndpointUrl } from './endpoint-url';
 import { targetLookup } from './load';
 import { parseResult } from './results/index';
 import type { Condition, ResultRow } from './types';
 
 const TEMPLATE_KEYS: Record<string, string[]> = { dooray: ['text', 'attachmentTitle', 'attachmentText'] };
+const URL_RESULTS = new Set(['callback', 'dooray']);
 
 /**
  * Checks a trigger before it is saved: every condition row against its target's type, every
@@ -45,6 +47,13 @@ export async function validateTrigger(tx: Queryable, serviceId: string, input: {
       return;
     }
     const r = parsed.data;
+    if (URL_RESULTS.has(r.type)) {
+      // Bearer URLs are stored sealed: a new one is sealed here, a kept one must open for this service.
+      const url = typeof r.url === 'string' ? r.url : typeof r.urlSealed === 'string' ? openEndpointUrl(serviceId, r.urlSealed) : null;
+      if (!url) return add(`results.${i}`, 'validation.triggers.urlReenter');
+      delete r.url;
+      Object.assign(r, sealEndpointUrl(serviceId, url));
+    }
     // HTML bodies are stored sanitized (and sanitized again when mailed).
     if (r.type === 'notify_mail' && svc?.editorType !== 'text') {
       const messages = r.messages as Record<string, { subject: string; body: string }>;

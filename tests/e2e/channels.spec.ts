@@ -86,6 +86,10 @@ test('an admin connects Dooray and SMS; an agent transfers a ticket, follows Doo
     await dialog.getByLabel('대표 등록자').selectOption({ index: 1 });
     await dialog.getByRole('button', { name: 'Dooray Project 등록' }).click();
     await expect(page.getByTestId(`dooray-project-${projectId}`)).toBeVisible();
+    // Masked (it carries the token) until 보기.
+    await expect(page.getByTestId('dooray-hook-url')).toHaveValue(/token=••••/);
+    await page.getByRole('button', { name: '보기', exact: true }).click();
+    await expect(page.getByTestId('dooray-hook-url')).not.toHaveValue(/••••/);
     const url = new URL(await page.getByTestId('dooray-hook-url').inputValue());
     hookPath = url.pathname + url.search;
     expect(url.pathname).toBe('/demo/api/v2/dooray/hook');

@@ -173,6 +173,7 @@ export const ACTIONS = new Map<string, Row>([
   // Channels (issue 16): admins configure, agents of the service send.
   row(A.channels, 'setDoorayStateAction', ADMINS, (fx) => ({ serviceId: fx.s, enabled: 'true', paused: 'false' })),
   row(A.channels, 'regenerateHookTokenAction', ADMINS, (fx) => ({ serviceId: fx.s })),
+  row(A.channels, 'revealHookUrlAction', ADMINS, (fx) => ({ serviceId: fx.s })),
   row(A.channels, 'registerDoorayOrgAction', ADMINS, (fx) => ({ serviceId: fx.s, name: '조직', doorayOrgId: '1234567890', tenantToken: 'tok' })),
   row(A.channels, 'testDoorayConnectionAction', ADMINS, (fx) => ({ serviceId: fx.s })),
   row(A.channels, 'registerDoorayProjectAction', ADMINS, (fx) => ({ serviceId: fx.s, name: '프로젝트', address: 'https://nhn.dooray.com/project/1', doorayProjectId: '1234567890', registrantId: fx.people.serviceAdmin.id })),

@@ -34,7 +34,7 @@ const agentParams = Object.fromEntries(
 const helpcenterParams = { number: 1, subject: 's' };
 const templateParams = Object.fromEntries(['codes', 'line', 'reason', 'title', 'word', 'words'].map((p) => [p, 1]));
 // Parameters of the triggers messages (issue 7).
-const triggerParams = Object.fromEntries(['codes', 'error', 'evaluated', 'fired', 'langs', 'ms', 'n', 'status', 'time', 'title'].map((p) => [p, 1]));
+const triggerParams = Object.fromEntries(['codes', 'error', 'evaluated', 'fired', 'hint', 'langs', 'ms', 'n', 'status', 'time', 'title'].map((p) => [p, 1]));
 
 // Parameters of the external-channel messages (issue 16).
 const channelParams = Object.fromEntries(['detail', 'matched', 'state', 'bytes', 'limit', 'kind', 'requestId', 'result', 'sender'].map((p) => [p, 1]));

@@ -13,6 +13,7 @@ import { loadTicket } from '@/lib/tickets/snapshot';
 import { OutboundBlockedError, safeFetch, type SafeResponse } from '@/lib/net/safe-fetch';
 import { attemptChannel, isChannelKind } from '@/lib/channels/deliver';
 import type { HttpRequest, MailRequest } from './build';
+import { openEndpointUrl } from '../endpoint-url';
 import { completeAfterForward } from './complete-after-forward';
 import { enqueueDelivery } from './queue';
 import { webhookSecret } from './secret';
@@ -68,13 +69,13 @@ async function send(db: Db, d: TriggerDelivery): Promise<AttemptResult> {
       return { ok: true, status: null, errorClass: null, response: mail ? null : 'nothing_to_send', latencyMs: Date.now() - started };
     }
     if (!d.serviceId) return { ok: false, status: null, errorClass: 'no_service', response: null, latencyMs: 0 };
-    if (d.kind === 'callback') {
+    if (d.kind === 'callback' || d.kind === 'dooray') {
       const r = d.request as unknown as HttpRequest;
-      return fromResponse(await signedPost(r.url, d.id, await webhookSecret(db, d.serviceId), r.body));
-    }
-    if (d.kind === 'dooray') {
-      const r = d.request as unknown as HttpRequest;
-      return fromResponse(await safeFetch(r.url, { method: 'POST', body: JSON.stringify(r.body), headers: { 'content-type': 'application/json' } }));
+      // Opened only here, to send; never logged.
+      const url = openEndpointUrl(d.serviceId, r.urlSealed);
+      if (!url) return { ok: false, status: null, errorClass: 'url_unreadable', response: null, latencyMs: 0, permanent: true };
+      if (d.kind === 'callback') return fromResponse(await signedPost(url, d.id, await webhookSecret(db, d.serviceId), r.body));
+      return fromResponse(await safeFetch(url, { method: 'POST', body: JSON.stringify(r.body), headers: { 'content-type': 'application/json' } }));
     }
     const m = d.request as unknown as MailRequest;
     let { subject, text, html } = m;
@@ -129,8 +130,8 @@ export async function attemptDelivery(db: Db, deliveryId: string): Promise<boole
     }
     if (r.gone) {
       await tx.update(triggerDeliveries).set({ status: 'disabled', attempts, leaseUntil: null, updatedAt: new Date() }).where(eq(triggerDeliveries.id, d.id));
-      const url = (d.request as { url?: string }).url;
-      if (url && d.serviceId) await tx.insert(disabledEndpoints).values({ serviceId: d.serviceId, url }).onConflictDoNothing();
+      const key = (d.request as { urlKey?: string }).urlKey;
+      if (key && d.serviceId) await tx.insert(disabledEndpoints).values({ serviceId: d.serviceId, url: key }).onConflictDoNothing();
       return;
     }
     if (attempts >= MAX_ATTEMPTS || r.permanent) {

@@ -7,7 +7,8 @@ import type { TicketEvent } from '@/lib/tickets/types';
 import type { PassService } from '../load';
 import { RESULTS } from '../results/index';
 import type { Effect } from '../types';
-import { hostOf, type BuildContext, type DeliveryRequest, type HttpRequest, type MailRequest } from './context';
+import { endpointHost } from '../endpoint-url';
+import { type BuildContext, type DeliveryRequest, type HttpRequest, type MailRequest } from './context';
 import { deliveryJobsSql } from './queue';
 
 export type { HttpRequest, MailRequest } from './context';
@@ -32,7 +33,7 @@ export async function previewEffects(tx: Queryable, input: { serviceId: string; 
     out[e.index] = reqs.map((r) => {
         const m = r.request as MailRequest;
         const h = r.request as HttpRequest;
-        const summary = 'url' in h ? (r.kind === 'dooray' ? String((h.body as { text?: string }).text ?? '') : `POST ${hostOf(h.url)}`) : m.template ? m.template.subject : m.subject;
+        const summary = 'urlSealed' in h ? (r.kind === 'dooray' ? String((h.body as { text?: string }).text ?? '') : `POST ${endpointHost(h)}`) : m.template ? m.template.subject : m.subject;
         return { kind: r.kind, target: r.target, summary: summary.slice(0, 300) };
       });
   }
@@ -46,7 +47,7 @@ export type Enqueued = { deliveryIds: string[]; reason?: string };
  * Renders each effect into its deliveries (the outbox) and their jobs, returned as writes (one
  * INSERT of every delivery of the pass, one of their jobs) that the caller runs in its
  * transaction, as part of the change's closing statement. Effects to an endpoint that answered
- * 410 are skipped.
+ * 410 (by its `urlKey`) are skipped.
  */
 export async function enqueueEffects(tx: Queryable, input: { serviceId: string; event: TicketEvent; reply?: string; effects: Effect[]; disabled: ReadonlySet<string>; service?: PassService | null; config?: ServiceConfig | null }): Promise<{ enqueued: Enqueued[]; writes: SQL[] }> {
   if (!input.effects.length) return { enqueued: [], writes: [] };
@@ -55,8 +56,8 @@ export async function enqueueEffects(tx: Queryable, input: { serviceId: string; 
   // All deliveries of the pass in one INSERT and their jobs in one more, not two statements per effect.
   const values: (typeof triggerDeliveries.$inferInsert)[] = [];
   for (const e of input.effects) {
-    const url = (e.settings as { url?: string }).url;
-    if (url && input.disabled.has(url)) {
+    const key = (e.settings as { urlKey?: string }).urlKey;
+    if (key && input.disabled.has(key)) {
       out[e.index] = { deliveryIds: [], reason: 'endpoint_disabled' };
       continue;
     }

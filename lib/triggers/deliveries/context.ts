@@ -4,6 +4,7 @@ import type { Queryable } from '@/db';
 import type { ServiceConfig } from '@/lib/services/config';
 import { substitutionValues } from '@/lib/substitution/values';
 import type { TicketEvent, TicketSnapshot } from '@/lib/tickets/types';
+import type { SealedUrl } from '../endpoint-url';
 
 /** The request a delivery sends; for mails to the customer, rendered only at send time (their encrypted fields). */
 export type MailRequest = {
@@ -17,7 +18,8 @@ export type MailRequest = {
   /** 외부 전달 후 티켓 완료: close the ticket once this mail is accepted. */
   completeTicket?: boolean;
 };
-export type HttpRequest = { url: string; body: Record<string, unknown> };
+/** A callback or Dooray POST: the endpoint URL stays sealed (lib/triggers/endpoint-url.ts) until the worker sends. */
+export type HttpRequest = SealedUrl & { body: Record<string, unknown> };
 
 /** One delivery an effect makes: its kind, the target shown in the list, and the request. */
 export type DeliveryRequest = { kind: DeliveryKind; target: string; request: MailRequest | HttpRequest };
@@ -68,11 +70,3 @@ export async function groupMemberIds(ctx: BuildContext, groupId: string): Promis
   return rows.map((r) => r.id);
 }
 
-/** The host of a URL, as a delivery's shown target. */
-export function hostOf(url: string): string {
-  try {
-    return new URL(url).host;
-  } catch {
-    return '?';
-  }
-}

@@ -1,33 +1,10 @@
-import PgBoss from 'pg-boss';
-import { sql, type SQL } from 'drizzle-orm';
+import type PgBoss from 'pg-boss';
+import type { SQL } from 'drizzle-orm';
 import type { Queryable } from '@/db';
 import { QUEUES } from '@/lib/jobs/queues';
+import { onTx, queueReady as isQueueReady, sender, toSql } from '@/lib/jobs/send-on-tx';
 
-// A pg-boss instance that is never started: used only to build job inserts that run on the
-// caller's transaction (the `db` send option), so a rolled-back change enqueues nothing.
-const holder = globalThis as unknown as { __contactDeskSender?: PgBoss; __contactDeskQueueReady?: boolean };
-function sender(): PgBoss {
-  holder.__contactDeskSender ??= new PgBoss({ connectionString: process.env.DATABASE_URL ?? 'postgres://unused', schema: 'pgboss' });
-  return holder.__contactDeskSender;
-}
-
-/** pg-boss SQL text with `$n` parameters, as a drizzle query on the transaction. */
-function toSql(text: string, values: unknown[]): SQL {
-  const parts = text.split(/\$(\d+)/);
-  const chunks: SQL[] = [];
-  parts.forEach((p, i) => chunks.push(i % 2 ? sql`${values[Number(p) - 1] ?? null}` : sql.raw(p)));
-  return sql.join(chunks, sql.raw(''));
-}
-
-async function queueReady(tx: Queryable): Promise<boolean> {
-  if (holder.__contactDeskQueueReady) return true;
-  // Never a failing statement here: it would abort the caller's transaction.
-  const schema = await tx.execute<{ ok: boolean }>(sql`select to_regclass('pgboss.queue') is not null as ok`);
-  if (!schema.rows[0]?.ok) return false;
-  const q = await tx.execute<{ ok: boolean }>(sql`select exists (select 1 from pgboss.queue where name = ${QUEUES.triggerDelivery.name}) as ok`);
-  holder.__contactDeskQueueReady = Boolean(q.rows[0]?.ok);
-  return holder.__contactDeskQueueReady;
-}
+const queueReady = (tx: Queryable) => isQueueReady(tx, QUEUES.triggerDelivery.name);
 
 /**
  * Enqueues a delivery job on `tx`. Until a worker has created the queue (first start) nothing is
@@ -41,7 +18,7 @@ export async function enqueueDelivery(tx: Queryable, deliveryId: string, startAf
     retryLimit: q.retryLimit,
     retryDelay: q.retryDelay,
     expireInSeconds: q.expireInSeconds,
-    db: { executeSql: async (text: string, values: unknown[]) => (await tx.execute(toSql(text, values))) as unknown as { rows: unknown[] } },
+    db: onTx(tx),
   } as PgBoss.SendOptions);
 }
 

@@ -1,10 +1,10 @@
 import { z } from 'zod';
-import { outboundUrl } from '@/lib/net/addresses';
 import { appUrl } from '@/lib/members/invite-mail';
-import { hostOf } from '../deliveries/context';
+import { endpointHost, sealedOf } from '../endpoint-url';
+import { endpointUrlShape, requireEndpointUrl } from '../endpoint-url-schema';
 import type { ResultModule } from './result';
 
-export const callbackSchema = z.object({ type: z.literal('callback'), url: outboundUrl });
+export const callbackSchema = z.object({ type: z.literal('callback'), ...endpointUrlShape }).superRefine(requireEndpointUrl);
 export type CallbackSettings = z.infer<typeof callbackSchema>;
 
 /** 콜백 주소: a signed POST of the ticket, the event and the trigger (Standard Webhooks). */
@@ -38,6 +38,6 @@ export const callback: ResultModule<CallbackSettings> = {
         updatedAt: t.updatedAt.toISOString(),
       },
     };
-    return [{ kind: 'callback', target: hostOf(s.url), request: { url: s.url, body } }];
+    return [{ kind: 'callback', target: endpointHost(s), request: { ...sealedOf(s), body } }];
   },
 };

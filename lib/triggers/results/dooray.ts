@@ -1,7 +1,8 @@
 import { z } from 'zod';
-import { outboundUrl } from '@/lib/net/addresses';
 import { renderCodes } from '@/lib/substitution/render';
-import { agentValues, hostOf } from '../deliveries/context';
+import { agentValues } from '../deliveries/context';
+import { endpointHost, sealedOf } from '../endpoint-url';
+import { endpointUrlShape, requireEndpointUrl } from '../endpoint-url-schema';
 import type { ResultModule } from './result';
 
 export const doorayTemplateSchema = z.object({
@@ -14,7 +15,7 @@ export const doorayTemplateSchema = z.object({
   attachmentText: z.string().max(4000, 'validation.tooLong').default(''),
 });
 
-export const doorayAlertSchema = z.object({ type: z.literal('dooray'), url: outboundUrl, ...doorayTemplateSchema.shape });
+export const doorayAlertSchema = z.object({ type: z.literal('dooray'), ...endpointUrlShape, ...doorayTemplateSchema.shape }).superRefine(requireEndpointUrl);
 export type DoorayAlertSettings = z.infer<typeof doorayAlertSchema>;
 
 /** Dooray 알림: a message to a Dooray messenger incoming hook (integrations.md §2.1). */
@@ -27,6 +28,6 @@ export const doorayAlert: ResultModule<DoorayAlertSettings> = {
     const v = await agentValues(ctx, ticket);
     const r = (x: string) => renderCodes(x, v, { html: false });
     const attachments = s.attachmentTitle || s.attachmentText ? [{ title: r(s.attachmentTitle), titleLink: v.ticketUrl, text: r(s.attachmentText), color: '#4757C4' }] : [];
-    return [{ kind: 'dooray', target: hostOf(s.url), request: { url: s.url, body: { botName: s.botName, botIconImage: s.botIconImage || undefined, text: r(s.text), attachments } } }];
+    return [{ kind: 'dooray', target: endpointHost(s), request: { ...sealedOf(s), body: { botName: s.botName, botIconImage: s.botIconImage || undefined, text: r(s.text), attachments } } }];
   },
 };

@@ -2,7 +2,7 @@
 
 import { revalidatePath } from 'next/cache';
 import { serviceAction } from '@/lib/actions/action';
-import { regenerateHookToken, setDoorayState } from '@/lib/dooray/config';
+import { doorayHookUrl, regenerateHookToken, setDoorayState } from '@/lib/dooray/config';
 import { deleteDoorayProject, registerDoorayProject } from '@/lib/dooray/projects';
 import { registerDoorayOrg } from '@/lib/dooray/register-org';
 import { agentIdInput, doorayStateInput, projectIdInput, registerOrgInput, registerProjectInput, serviceOnlyInput } from '@/lib/dooray/schemas';
@@ -25,6 +25,9 @@ export const regenerateHookTokenAction = serviceAction(serviceOnlyInput, admin, 
   refresh(ctx.service.id);
   return { ok: true };
 });
+
+/** 보기: the whole hook URL (with its token), for the admin to paste into Dooray; the page shows it masked. */
+export const revealHookUrlAction = serviceAction(serviceOnlyInput, admin, async (_input, ctx) => ({ url: await doorayHookUrl(ctx.db, ctx.service.id) }));
 
 export const registerDoorayOrgAction = serviceAction(registerOrgInput, admin, async (input, ctx) => {
   const r = await registerDoorayOrg(ctx, input);

@@ -9,8 +9,7 @@ import { listAgentOptions } from '@/db/queries/agents';
 import { listDoorayProjects } from '@/db/queries/dooray';
 import { requireService } from '@/lib/auth/require';
 import { getDb } from '@/db';
-import { doorayOrg, doorayState } from '@/lib/dooray/config';
-import { appUrl } from '@/lib/members/invite-mail';
+import { doorayOrg, doorayState, maskedHookUrl } from '@/lib/dooray/config';
 import { smsConfig } from '@/lib/sms/config';
 
 export default async function ChannelsPage({ params }: { params: Promise<{ serviceId: string }> }) {
@@ -19,7 +18,6 @@ export default async function ChannelsPage({ params }: { params: Promise<{ servi
   const db = getDb();
   const [state, org, projects, agents, sms] = await Promise.all([doorayState(db, service.id), doorayOrg(db, service.id), listDoorayProjects(db, { serviceId: service.id }), listAgentOptions(db, { serviceId: service.id, limit: 500 }), smsConfig(db, service.id)]);
   const t = await getTranslations('channels');
-  const hookUrl = `${appUrl()}/${service.id}/api/v2/dooray/hook?token=${encodeURIComponent(state.hookToken)}`;
   return (
     <>
       <PageHeader title={t('title')} description={t('intro')} />
@@ -46,7 +44,7 @@ export default async function ChannelsPage({ params }: { params: Promise<{ servi
           <div className="space-y-1">
             <h3 className="text-sm font-semibold">{t('dooray.hookTitle')}</h3>
             <p className="text-xs text-slate-500">{t('dooray.hookHelp')}</p>
-            <DoorayHookUrl serviceId={service.id} url={hookUrl} />
+            <DoorayHookUrl serviceId={service.id} masked={maskedHookUrl(service.id, state.hookToken)} />
           </div>
           <div className="space-y-2">
             <h3 className="text-sm font-semibold">{t('dooray.orgTitle')}</h3>

@@ -1,0 +1,1 @@
+CREATE INDEX "trigger_deliveries_clear_url_idx" ON "trigger_deliveries" USING btree ("id") WHERE request ? 'url';
