@@ -75,6 +75,10 @@ export async function startEmbeddedPostgres(dir: string, opts: { persistent?: bo
     url,
     stop: async () => {
       await fs.rm(runningUrlFile(databaseDir), { force: true });
+      // The package waits for an 'exit' that never comes when the server is gone already (a
+      // signal to the whole process group reached it first): then there is nothing to stop.
+      const proc = (pg as unknown as { process?: { exitCode: number | null; signalCode: string | null } }).process;
+      if (proc && (proc.exitCode !== null || proc.signalCode !== null)) return;
       await pg.stop();
     },
   };

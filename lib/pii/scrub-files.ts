@@ -3,6 +3,7 @@ import path from 'node:path';
 import { simpleParser } from 'mailparser';
 import { attachmentStore } from '@/lib/attachments/store';
 import { mailDir, mailToFiles } from '@/lib/mail/send';
+import { moduleLog } from '@/lib/log/logger';
 
 export type FileScrub = { texts: string[]; attachmentKeys: string[] };
 
@@ -39,7 +40,7 @@ export async function scrubFiles(job: FileScrub, attempts = 4): Promise<boolean>
       await once(job);
       return true;
     } catch (err) {
-      console.error(`[pii] file scrub attempt ${i + 1} failed: ${(err as Error).name}`);
+      moduleLog('pii').error({ attempt: i + 1, err: (err as Error).name }, 'file scrub attempt failed');
       await new Promise((r) => setTimeout(r, 200 * 2 ** i));
     }
   }
