@@ -12,6 +12,7 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { announceFirstStart, ensureFirstStart } from '@/lib/bootstrap/first-start';
+import { takeOverEmbeddedShutdown } from '@/lib/db/embedded';
 import { closeDb, getDb } from '@/lib/db';
 import { seedDemo } from '@/lib/demo/seed-demo';
 import { moduleLog } from '@/lib/log/logger';
@@ -48,6 +49,9 @@ async function main() {
     // The server may have had the signal already (a terminal's Ctrl+C reaches the whole group); a second one is ignored there.
     if (child.exitCode === null && child.signalCode === null) child.kill(signal);
   };
+  // From here this process stops the embedded PostgreSQL itself, after the graceful shutdown
+  // (not the package's own signal hooks, which would stop it at once).
+  takeOverEmbeddedShutdown();
   process.on('SIGINT', () => stop('SIGINT'));
   process.on('SIGTERM', () => stop('SIGTERM'));
   child.on('exit', async (code, signal) => {

@@ -3,6 +3,7 @@
  * stop fetching jobs and let the running ones finish within SHUTDOWN_GRACE_MS, then close the
  * pool and stop the embedded PostgreSQL (when this process started it), last.
  */
+import { takeOverEmbeddedShutdown } from '@/lib/db/embedded';
 import { closeDb } from '@/lib/db';
 import { startWorker } from '@/lib/jobs/worker';
 import { moduleLog } from '@/lib/log/logger';
@@ -28,6 +29,9 @@ async function main() {
     log().info('stopped');
     process.exit(0);
   };
+  // From here this process stops the embedded PostgreSQL itself, after the graceful shutdown
+  // (not the package's own signal hooks, which would stop it at once).
+  takeOverEmbeddedShutdown();
   process.on('SIGINT', () => void stop('SIGINT'));
   process.on('SIGTERM', () => void stop('SIGTERM'));
 }

@@ -50,12 +50,13 @@ async function until<T>(what: () => Promise<T> | T, ms: number, label: string): 
   }
 }
 
-test('SIGTERM lets the running job finish, closes the port, and stops the embedded PostgreSQL before the launcher exits', async () => {
+test('SIGTERM lets the running job finish, closes the port, and stops the embedded PostgreSQL before the launcher exits', async ({}, testInfo) => {
   test.setTimeout(180_000);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cd-shutdown-'));
   fs.chmodSync(dir, 0o755);
   const pgDir = path.join(dir, 'postgres');
   let launcher: ChildProcess | null = null;
+  let out = '';
   // A callback receiver that holds each request for 4 s: the job is still running when SIGTERM comes.
   const hits: { at: number; answeredAt?: number }[] = [];
   const receiver = http.createServer((req, res) => {
@@ -83,10 +84,9 @@ test('SIGTERM lets the running job finish, closes the port, and stops the embedd
     };
     for (const k of ['DATABASE_URL', 'MAIL_DOMAIN', 'SMTP_RECEIVER_PORT', 'SEED_DEMO_AGENTS_PASSWORD', 'NODE_ENV', 'LOG_FORMAT']) delete env[k];
     launcher = spawn(process.execPath, ['scripts/launch.cjs', 'run', 'start'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
-    let out = '';
     launcher.stdout!.on('data', (c) => (out += c));
     launcher.stderr!.on('data', (c) => (out += c));
-    const exited = new Promise<number | null>((resolve) => launcher!.on('exit', (code) => resolve(code)));
+    const exited = new Promise<string>((resolve) => launcher!.on('exit', (code, signal) => resolve(`${code ?? signal}`)));
 
     await until(async () => (await fetch(`http://127.0.0.1:${PORT}/api/health`).catch(() => null))?.ok, 120_000, `the server on ${PORT}:\n${out}`);
 
@@ -94,8 +94,8 @@ test('SIGTERM lets the running job finish, closes the port, and stops the embedd
     const probe = await fetch(`http://127.0.0.1:${PORT}/api/health?email=canary-shutdown@example.com`);
     const reqId = probe.headers.get('x-request-id');
     expect(reqId).toMatch(/^[0-9a-f-]{36}$/);
-    const line = await until(() => out.split('\n').find((l) => l.includes(reqId!)), 5000, 'the access line');
-    expect(JSON.parse(line)).toMatchObject({ reqId, path: '/api/health', status: 200, msg: 'request' });
+    const line = await until(() => out.split('\n').find((l) => l.includes(reqId!) && l.includes('"msg":"request"')), 5000, 'the access line');
+    expect(JSON.parse(line!)).toMatchObject({ reqId, path: '/api/health', status: 200, msg: 'request' });
     expect(out).not.toContain('canary-shutdown');
 
     // A slow job: a callback delivery to the receiver, queued as the app queues it.
@@ -122,7 +122,7 @@ test('SIGTERM lets the running job finish, closes the port, and stops the embedd
     await until(async () => !(await portOpen(PORT)), 5000, 'the port to close');
     expect(hits[0].answeredAt).toBeUndefined();
 
-    expect(await exited).toBe(0);
+    expect(await exited).toBe('0');
     expect(hits).toHaveLength(1);
     expect(hits[0].answeredAt).toBeDefined();
     expect(await portOpen(PORT)).toBe(false);
@@ -142,6 +142,8 @@ test('SIGTERM lets the running job finish, closes the port, and stops the embedd
       await again.stop();
     }
   } finally {
+    // The launcher's own output (JSON log lines), for a failure's report.
+    fs.writeFileSync(testInfo.outputPath('launcher.log'), out);
     if (launcher && launcher.exitCode === null) launcher.kill('SIGKILL');
     receiver.close();
     fs.rmSync(dir, { recursive: true, force: true });
