@@ -2,6 +2,7 @@ import fs from 'node:fs/promises';
 import net from 'node:net';
 import path from 'node:path';
 import { userInfo } from 'node:os';
+import { moduleLog } from '@/lib/log/logger';
 
 export type EmbeddedPg = { url: string; stop: () => Promise<void> };
 
@@ -54,7 +55,14 @@ export async function startEmbeddedPostgres(dir: string, opts: { persistent?: bo
   const port = await freePort();
   const password = 'contactdesk';
   const isRoot = userInfo().uid === 0;
-  const log = opts.quiet ? () => {} : (m: unknown) => process.stderr.write(`[postgres] ${String(m).trimEnd()}\n`);
+  // PostgreSQL's server-level messages only: statement errors (ERROR, with their DETAIL, STATEMENT
+  // and CONTEXT lines) repeat query text and key values — personal data — and the app logs its
+  // own failed queries safely (lib/log/safe-error.ts).
+  const log = opts.quiet
+    ? () => {}
+    : (m: unknown) => {
+        for (const line of String(m).split('\n').filter((l) => /\b(FATAL|PANIC|WARNING|LOG):/.test(l))) moduleLog('postgres').warn({ line: line.trim().slice(0, 500) }, 'embedded PostgreSQL');
+      };
   // PostgreSQL's own last words, to say why it did not start (the package rejects without a reason).
   const recent: string[] = [];
   const remember = (m: unknown) => {
@@ -126,7 +134,7 @@ async function waitForPreviousServer(databaseDir: string, timeoutMs = Number(pro
     }
   };
   const deadline = Date.now() + timeoutMs;
-  if (alive()) process.stderr.write(`[postgres] waiting for the previous PostgreSQL of ${databaseDir} (pid ${pid}) to finish shutting down\n`);
+  if (alive()) moduleLog('postgres').info({ dir: databaseDir, pid }, 'waiting for the previous PostgreSQL of this folder to finish shutting down');
   while (alive()) {
     if (Date.now() > deadline) throw new Error(`another PostgreSQL (pid ${pid}) is still running on ${databaseDir} after ${Math.round(timeoutMs / 1000)} s: stop it (kill ${pid}), or point DATABASE_URL at it`);
     await new Promise((r) => setTimeout(r, 200));
@@ -180,7 +188,7 @@ async function ensureTraversable(dirs: string[]): Promise<void> {
       const st = await fs.stat(d).catch(() => null);
       if (st && (st.mode & 0o001) === 0) {
         await fs.chmod(d, st.mode | 0o001);
-        process.stderr.write(`[postgres] gave ${d} traverse-only permission (o+x) so the postgres user can reach the database files\n`);
+        moduleLog('postgres').warn({ dir: d }, 'gave the folder traverse-only permission (o+x) so the postgres user can reach the database files');
       }
       if (d === path.dirname(d)) break;
     }
