@@ -4,7 +4,7 @@ import { AppShell } from '@/components/shell/app-shell';
 import { EmptyState } from '@/components/ui/card';
 import { listAccessibleServices } from '@/lib/auth/access';
 import { requireSession } from '@/lib/auth/require';
-import { getDb } from '@/lib/db';
+import { getDb } from '@/db';
 
 export default async function Home() {
   const session = await requireSession();
@@ -13,7 +13,7 @@ export default async function Home() {
   if (session.member.isOrgAdmin) redirect('/admin/services');
   const t = await getTranslations('home');
   return (
-    <AppShell session={session} sections={[]}>
+    <AppShell session={session} services={services} sections={[]}>
       <EmptyState title={t('noServiceTitle')}>{t('noServiceBody')}</EmptyState>
     </AppShell>
   );

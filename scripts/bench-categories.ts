@@ -14,9 +14,9 @@ import { services } from '@/db/schema';
 import { exportCategories } from '@/lib/categories/export';
 import { seedCategoryTree } from '@/lib/categories/seed-tree';
 import { getCategoryTree } from '@/lib/categories/tree';
-import { closeDb, getDb } from '@/lib/db';
-import { startEmbeddedPostgres } from '@/lib/db/embedded';
-import { ensureDatabase, runMigrations } from '@/lib/db/migrate';
+import { closeDb, getDb } from '@/db';
+import { startEmbeddedPostgres } from '@/db/embedded';
+import { ensureDatabase, runMigrations } from '@/db/migrate';
 
 const PORT = Number(process.env.BENCH_PORT ?? 3202);
 const LOGIN = 'benchadmin';

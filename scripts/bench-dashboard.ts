@@ -3,7 +3,7 @@
  * 1,000,000-ticket bench database (seed with `npm run bench:tickets` first), one by one, for the
  * periods today / 7 days / 30 days: p50/p95 against the list budget of 50 ms each.
  */
-import { closeDb, getDb } from '@/lib/db';
+import { closeDb, getDb } from '@/db';
 import { parsePeriod } from '@/lib/dashboard/period';
 import { DASHBOARD_QUERIES } from '@/lib/dashboard/report';
 import { BENCH_SERVICE, line, load, openBenchDb, time } from './bench-db';

@@ -8,9 +8,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { count, eq } from 'drizzle-orm';
 import { tickets } from '@/db/schema';
-import { getDb } from '@/lib/db';
-import { startEmbeddedPostgres } from '@/lib/db/embedded';
-import { ensureDatabase, runMigrations } from '@/lib/db/migrate';
+import { getDb } from '@/db';
+import { startEmbeddedPostgres } from '@/db/embedded';
+import { ensureDatabase, runMigrations } from '@/db/migrate';
 
 export const BENCH_SERVICE = 'bench';
 export const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.ceil((xs.length * p) / 100) - 1)];

@@ -8,7 +8,7 @@
  */
 import { setMaxListeners } from 'node:events';
 import { sql } from 'drizzle-orm';
-import { closeDb, getDb } from '@/lib/db';
+import { closeDb, getDb } from '@/db';
 import { closeLiveHub } from '@/lib/live/hub';
 import { openLiveStream } from '@/lib/live/stream';
 import { changeTicket } from '@/lib/tickets/change';

@@ -7,7 +7,7 @@
  */
 import { sql } from 'drizzle-orm';
 import { tickets } from '@/db/schema';
-import { closeDb, getDb } from '@/lib/db';
+import { closeDb, getDb } from '@/db';
 import { countTickets, listTickets } from '@/lib/tickets/list-tickets';
 import { searchCondition } from '@/lib/tickets/search';
 import { BENCH_SERVICE, line, load, openBenchDb, time } from './bench-db';

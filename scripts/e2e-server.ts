@@ -6,8 +6,8 @@
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { startEmbeddedPostgres } from '@/lib/db/embedded';
-import { ensureDatabase } from '@/lib/db/migrate';
+import { startEmbeddedPostgres } from '@/db/embedded';
+import { ensureDatabase } from '@/db/migrate';
 
 async function main() {
   const dataDir = path.join('.data', 'e2e');

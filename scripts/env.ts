@@ -2,8 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { loadEnvConfig } from '@next/env';
-import { ensureDatabase, runMigrations } from '@/lib/db/migrate';
-import { runningEmbeddedPostgres, startEmbeddedPostgres, type EmbeddedPg } from '@/lib/db/embedded';
+import { ensureDatabase, runMigrations } from '@/db/migrate';
+import { runningEmbeddedPostgres, startEmbeddedPostgres, type EmbeddedPg } from '@/db/embedded';
 import { productionStartProblems } from '@/lib/ops/production-checks';
 import { moduleLog } from '@/lib/log/logger';
 

@@ -12,8 +12,8 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { announceFirstStart, ensureFirstStart } from '@/lib/bootstrap/first-start';
-import { takeOverEmbeddedShutdown } from '@/lib/db/embedded';
-import { closeDb, getDb } from '@/lib/db';
+import { takeOverEmbeddedShutdown } from '@/db/embedded';
+import { closeDb, getDb } from '@/db';
 import { seedDemo } from '@/lib/demo/seed-demo';
 import { moduleLog } from '@/lib/log/logger';
 import { safeError } from '@/lib/log/safe-error';

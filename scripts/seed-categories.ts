@@ -6,7 +6,7 @@
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import { categories, services } from '@/db/schema';
 import { seedCategoryTree } from '@/lib/categories/seed-tree';
-import { closeDb, getDb } from '@/lib/db';
+import { closeDb, getDb } from '@/db';
 import { prepareEnvironment } from './env';
 
 async function main() {

@@ -1,6 +1,6 @@
 /** `npm run db:seed-demo`: adds Korean demo agents and groups to the demo service. */
 import { ensureFirstStart, announceFirstStart } from '@/lib/bootstrap/first-start';
-import { closeDb, getDb } from '@/lib/db';
+import { closeDb, getDb } from '@/db';
 import { seedDemo } from '@/lib/demo/seed-demo';
 import { prepareEnvironment } from './env';
 

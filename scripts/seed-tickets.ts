@@ -9,7 +9,7 @@
  * (`--keep-indexes` to keep them).
  */
 import { Client } from 'pg';
-import { closeDb, getDb } from '@/lib/db';
+import { closeDb, getDb } from '@/db';
 import { dropTicketIndexes, ensureSeedWorld, insertSeedTickets, restoreIndexes } from '@/lib/seed/tickets';
 import { prepareEnvironment } from './env';
 

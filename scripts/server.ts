@@ -10,7 +10,7 @@
  */
 import http from 'node:http';
 import next from 'next';
-import { closeDb } from '@/lib/db';
+import { closeDb } from '@/db';
 import { log, moduleLog } from '@/lib/log/logger';
 import { withRequestLog } from '@/lib/log/request-log';
 import { safeError } from '@/lib/log/safe-error';

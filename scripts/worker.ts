@@ -3,8 +3,8 @@
  * stop fetching jobs and let the running ones finish within SHUTDOWN_GRACE_MS, then close the
  * pool and stop the embedded PostgreSQL (when this process started it), last.
  */
-import { takeOverEmbeddedShutdown } from '@/lib/db/embedded';
-import { closeDb } from '@/lib/db';
+import { takeOverEmbeddedShutdown } from '@/db/embedded';
+import { closeDb } from '@/db';
 import { startWorker } from '@/lib/jobs/worker';
 import { moduleLog } from '@/lib/log/logger';
 import { safeError } from '@/lib/log/safe-error';

@@ -6,11 +6,11 @@ import { AppShell } from '@/components/shell/app-shell';
 import { Card, PageHeader } from '@/components/ui/card';
 import { listOwnAgentRows } from '@/db/queries/agents';
 import { serviceNav } from '@/components/shell/service-nav';
-import { authorizeService } from '@/lib/auth/access';
+import { authorizeService, listAccessibleServices } from '@/lib/auth/access';
 import { requireSession } from '@/lib/auth/require';
 import type { AuthSession } from '@/lib/auth/sessions';
 import { ForbiddenError, NotFoundError } from '@/lib/errors';
-import { getDb } from '@/lib/db';
+import { getDb } from '@/db';
 
 /** The service the member came from, when they may open it: its menu and switcher stay in place. */
 async function fromService(session: AuthSession, serviceId: string | undefined) {
@@ -32,7 +32,7 @@ export default async function PersonalSettingsPage({ searchParams }: { searchPar
   const m = session.member;
   const agentRows = await listOwnAgentRows(getDb(), m.id);
   return (
-    <AppShell session={session} serviceId={from?.id} sections={from?.sections ?? []}>
+    <AppShell session={session} services={await listAccessibleServices(getDb(), session.member)} serviceId={from?.id} sections={from?.sections ?? []}>
       <PageHeader title={t('title')} />
       <div className="max-w-xl space-y-6">
         <Card>

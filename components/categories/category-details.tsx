@@ -8,7 +8,7 @@ import { Button } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
 import { ConfirmDialog } from '@/components/ui/dialog';
 import { useToast } from '@/components/ui/toast';
-import type { CategoryKind } from '@/db/schema/categories';
+import type { CategoryKind } from '@/db/values';
 import type { CategoryNode } from '@/lib/categories/tree-build';
 
 type Props = { serviceId: string; kind: CategoryKind; node: CategoryNode | null; onAddChild: (n: CategoryNode) => void; onEdit: (n: CategoryNode) => void; onDeleted: () => void };

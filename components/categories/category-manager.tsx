@@ -7,7 +7,7 @@ import { renameCategoryAction, reorderCategoriesAction, setCategoryActiveAction 
 import { Button } from '@/components/ui/button';
 import { Card, EmptyState } from '@/components/ui/card';
 import { useToast } from '@/components/ui/toast';
-import type { CategoryKind } from '@/db/schema/categories';
+import type { CategoryKind } from '@/db/values';
 import { unpackTree, type CategoryNode, type PackedTree } from '@/lib/categories/tree-build';
 import { CategoryDetails } from './category-details';
 import { CategoryFormDialog } from './category-form-dialog';

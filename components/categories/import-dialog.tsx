@@ -7,7 +7,7 @@ import { Button } from '@/components/ui/button';
 import { Dialog } from '@/components/ui/dialog';
 import { FormError } from '@/components/ui/field';
 import { useToast } from '@/components/ui/toast';
-import type { CategoryKind } from '@/db/schema/categories';
+import type { CategoryKind } from '@/db/values';
 import type { ImportPreview } from '@/lib/categories/import-preview';
 
 type Props = { serviceId: string; kind: CategoryKind; limits: { mb: number; rows: number }; onClose: () => void };

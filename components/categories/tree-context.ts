@@ -1,7 +1,7 @@
 'use client';
 
 import { createContext, useContext } from 'react';
-import type { CategoryKind } from '@/db/schema/categories';
+import type { CategoryKind } from '@/db/values';
 import type { CategoryNode } from '@/lib/categories/tree-build';
 
 /** What every row of the tree needs from the manager, without threading props through levels. */

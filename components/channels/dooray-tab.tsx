@@ -1,15 +1,14 @@
 import { getTranslations } from 'next-intl/server';
 import { getFormatDate } from '@/lib/i18n/get-format-date';
 import { Badge } from '@/components/ui/card';
-import { doorayConversation } from '@/db/queries/dooray';
-import { getDb } from '@/lib/db';
+import type { doorayConversation } from '@/db/queries/dooray';
 
 /**
  * Dooray 대화 내역: the ticket's tasks with their link and every status change and comment both
- * ways, from what was stored (no call to Dooray). The caller has checked the viewer's access.
+ * ways, from what was stored (no call to Dooray), as the ticket page loaded it.
  */
-export async function DoorayTab({ serviceId, ticketId }: { serviceId: string; ticketId: string }) {
-  const { tasks, events } = await doorayConversation(getDb(), { serviceId, ticketId });
+export async function DoorayTab({ conversation }: { conversation: Awaited<ReturnType<typeof doorayConversation>> }) {
+  const { tasks, events } = conversation;
   const t = await getTranslations('channels.dooray');
   const formatDate = await getFormatDate();
   if (!tasks.length) return <p className="text-sm text-slate-500">{t('tabEmpty')}</p>;

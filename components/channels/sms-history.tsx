@@ -1,12 +1,10 @@
 import { getTranslations } from 'next-intl/server';
 import { getFormatDate } from '@/lib/i18n/get-format-date';
 import { Badge } from '@/components/ui/card';
-import { ticketSmsMessages } from '@/db/queries/sms';
-import { getDb } from '@/lib/db';
+import type { ticketSmsMessages } from '@/db/queries/sms';
 
 /** SMS 발송 내역 of a ticket (history tab): type, numbers, state, the provider's request id and result. */
-export async function SmsHistory({ serviceId, ticketId }: { serviceId: string; ticketId: string }) {
-  const rows = await ticketSmsMessages(getDb(), { serviceId, ticketId });
+export async function SmsHistory({ ticketId, rows }: { ticketId: string; rows: Awaited<ReturnType<typeof ticketSmsMessages>> }) {
   if (!rows.length) return null;
   const t = await getTranslations('channels.sms');
   const formatDate = await getFormatDate();

@@ -9,7 +9,7 @@ import { CheckboxField, FormError, SelectField, TextField } from '@/components/u
 import { formErrorOf } from '@/components/ui/use-form-action';
 import { useToast } from '@/components/ui/toast';
 import { COLUMN_STORED, REQUIRED_LOCKED, TREE_BACKED } from '@/lib/fields/system-fields';
-import { FIELD_TYPES, OPTION_TYPES, VALUELESS_TYPES, type FieldType } from '@/lib/fields/types';
+import { FIELD_TYPES, OPTION_TYPES, VALUELESS_TYPES, type FieldType } from '@/db/values';
 import { DestroyInputs } from './destroy-inputs';
 import { LangInputs } from './lang-inputs';
 import { OptionsEditor } from './options-editor';

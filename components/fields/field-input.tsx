@@ -1,4 +1,4 @@
-import type { FieldOption, FieldType, FieldValue } from '@/lib/fields/types';
+import type { FieldOption, FieldType, FieldValue } from '@/db/values';
 import { inputName } from '@/lib/fields/form-values';
 import { cn } from '@/components/ui/cn';
 

@@ -1,28 +1,18 @@
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import type { Service } from '@/db/schema';
-import { listFields } from '@/db/queries/fields';
 import { cn } from '@/components/ui/cn';
-import { getCategoryTree, type CategoryNode } from '@/lib/categories/tree';
-import { getDb } from '@/lib/db';
+import type { LayoutScreen } from '@/lib/field-layouts/layout-screen';
 import { PINNED_FIRST, PINNED_LAST } from '@/lib/field-layouts/pinned';
-import { resolveLayout } from '@/lib/field-layouts/resolve-layout';
 import { LayoutEditor, type LayoutItem } from './layout-editor';
 
-type Props = { service: Service; audience: 'customer' | 'agent'; intakeTypeId: string | null; href: (p: Record<string, string>) => string };
+type Props = { service: Service; audience: 'customer' | 'agent'; screen: LayoutScreen; href: (p: Record<string, string>) => string };
 
 /** 필드 설정: the intake-type tree on the left (customer fields), the chosen layout on the right. */
-export async function LayoutTab({ service, audience, intakeTypeId, href }: Props) {
+export async function LayoutTab({ service, audience, screen, href }: Props) {
   const t = await getTranslations('fields.layout');
   const lang = service.languages[0];
-  const db = getDb();
-  const tree = audience === 'customer' ? await getCategoryTree(db, service.id, 'intake', lang) : [];
-  const flat: CategoryNode[] = [];
-  const walk = (ns: CategoryNode[]) => ns.forEach((n) => (flat.push(n), walk(n.children)));
-  walk(tree);
-  const selected = audience === 'customer' ? flat.find((n) => n.id === intakeTypeId) ?? null : null;
-  const layout = await resolveLayout(db, service.id, audience, selected?.id ?? null);
-  const all = await listFields(db, service.id, audience);
+  const { intakeTypes: flat, selected, layout, fields: all } = screen;
   const toItem = (f: (typeof all)[number]): LayoutItem => ({
     id: f.id,
     code: f.code,

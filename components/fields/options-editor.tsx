@@ -2,7 +2,7 @@
 
 import { ArrowDown, ArrowUp, Plus, Trash2 } from 'lucide-react';
 import { useTranslations } from 'next-intl';
-import type { FieldOption } from '@/lib/fields/types';
+import type { FieldOption } from '@/db/values';
 import { Button } from '@/components/ui/button';
 
 /** Ordered options with a value and a label per language; every control is a real button. */

@@ -1,4 +1,4 @@
-import type { FieldOption, FieldType, FieldValue } from '@/lib/fields/types';
+import type { FieldOption, FieldType, FieldValue } from '@/db/values';
 
 /** A field as the settings screens show and edit it (plain data for client components). */
 export type FieldView = {

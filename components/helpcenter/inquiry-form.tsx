@@ -8,7 +8,7 @@ import { FormError } from '@/components/ui/field';
 import { isNoFile } from '@/lib/attachments/form-files';
 import { MAX_ATTACHMENT_BYTES, MAX_ATTACHMENTS } from '@/lib/attachments/limits';
 import { inputName } from '@/lib/fields/form-values';
-import type { FieldValue } from '@/lib/fields/types';
+import type { FieldValue } from '@/db/values';
 
 export type InquiryFormLabels = { submit: string; submitting: string; attachHint: string; attachAgain: string; tooLarge: string; tooMany: string };
 

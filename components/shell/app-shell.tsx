@@ -1,9 +1,8 @@
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import type { ReactNode } from 'react';
-import { listAccessibleServices } from '@/lib/auth/access';
+import type { Service } from '@/db/schema';
 import type { AuthSession } from '@/lib/auth/sessions';
-import { getDb } from '@/lib/db';
 import { devMailEnabled } from '@/lib/mail/dev-outbox';
 import { LogoutButton } from './logout-button';
 import { NavLink } from './nav-link';
@@ -13,11 +12,11 @@ export type NavSection = { title: string; links: { href: string; label: string; 
 
 /**
  * Header (service switcher, member name → personal settings, logout) and the side menu.
- * Menus list only what is built and what the member may open.
+ * Menus list only what is built and what the member may open; `services` are the ones the
+ * member may open (listAccessibleServices), loaded by the page.
  */
-export async function AppShell({ session, serviceId, sections, children }: { session: AuthSession; serviceId?: string; sections: NavSection[]; children: ReactNode }) {
+export async function AppShell({ session, services, serviceId, sections, children }: { session: AuthSession; services: Pick<Service, 'id' | 'name'>[]; serviceId?: string; sections: NavSection[]; children: ReactNode }) {
   const t = await getTranslations('nav');
-  const services = await listAccessibleServices(getDb(), session.member);
   const org: NavSection | null = session.member.isOrgAdmin
     ? { title: t('orgManagement'), links: [{ href: '/admin/services', label: t('services') }, { href: '/admin/members', label: t('members') }, { href: '/admin/pii-ledger', label: t('piiLedger') }] }
     : null;

@@ -3,7 +3,7 @@
 import { FileText } from 'lucide-react';
 import { useTranslations } from 'next-intl';
 import { useCallback, useEffect, useState, useTransition } from 'react';
-import { listTicketTemplates, renderTicketTemplate } from '@/app/[serviceId]/(desk)/tickets/template-actions';
+import { listTicketTemplatesAction, renderTicketTemplateAction } from '@/app/[serviceId]/(desk)/tickets/template-actions';
 import { Button } from '@/components/ui/button';
 import { Dialog } from '@/components/ui/dialog';
 import { FormError } from '@/components/ui/field';
@@ -32,7 +32,7 @@ export function useTemplateSuggestions({ serviceId, ticketId }: { serviceId: str
     if (!query) return;
     let live = true;
     const timer = setTimeout(async () => {
-      const r = await listTicketTemplates(null, { serviceId, ticketId, q: query.query });
+      const r = await listTicketTemplatesAction(null, { serviceId, ticketId, q: query.query });
       if (live && r.ok) setSuggestions(r.data.filter((t) => t.searchCode?.toLowerCase().startsWith(query.query.toLowerCase())).slice(0, 8));
     }, 150);
     return () => {
@@ -42,7 +42,7 @@ export function useTemplateSuggestions({ serviceId, ticketId }: { serviceId: str
   }, [query, serviceId, ticketId]);
   const accept = useCallback(
     async (value: string, templateId: string): Promise<{ text: string; cursor: number } | { error: string }> => {
-      const r = await renderTicketTemplate(null, { serviceId, ticketId, templateId });
+      const r = await renderTicketTemplateAction(null, { serviceId, ticketId, templateId });
       if (!r.ok) return { error: r.error };
       const q = query ?? { start: value.length, end: value.length };
       setQuery(null);
@@ -74,7 +74,7 @@ export function TemplatePicker({ serviceId, ticketId, onInsert }: { serviceId: s
     if (!open) return;
     const timer = setTimeout(() => {
       startLoading(async () => {
-        const r = await listTicketTemplates(null, { serviceId, ticketId, q });
+        const r = await listTicketTemplatesAction(null, { serviceId, ticketId, q });
         if (r.ok) setRows(r.data);
         else setError(r.error);
       });
@@ -83,7 +83,7 @@ export function TemplatePicker({ serviceId, ticketId, onInsert }: { serviceId: s
   }, [open, q, serviceId, ticketId]);
   const insert = (id: string) =>
     startInserting(async () => {
-      const r = await renderTicketTemplate(null, { serviceId, ticketId, templateId: id });
+      const r = await renderTicketTemplateAction(null, { serviceId, ticketId, templateId: id });
       if (!r.ok) return setError(r.error);
       onInsert(r.data.text);
       setOpen(false);

@@ -1,4 +1,4 @@
-import type { TemplateScope } from '@/db/schema/templates';
+import type { TemplateScope } from '@/db/values';
 
 /** A processing type as the template screens list it: flattened tree order with its depth. */
 export type TypeOption = { id: string; label: string; depth: number; path: string };

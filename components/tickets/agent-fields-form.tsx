@@ -7,7 +7,7 @@ import { FieldInput, type FieldInputField } from '@/components/fields/field-inpu
 import { Button } from '@/components/ui/button';
 import { useToast } from '@/components/ui/toast';
 import { collectFieldValues } from '@/lib/fields/form-values';
-import type { FieldValue } from '@/lib/fields/types';
+import type { FieldValue } from '@/db/values';
 import { updateTicketAction } from '@/app/[serviceId]/(desk)/tickets/actions';
 
 type Option = { id: string; label: string };

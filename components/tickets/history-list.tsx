@@ -2,7 +2,7 @@ import { getLocale, getTranslations } from 'next-intl/server';
 import { getFormatDate } from '@/lib/i18n/get-format-date';
 import type { TicketHistoryRow } from '@/db/schema';
 import { displayFieldValue } from '@/lib/fields/display';
-import type { FieldOption, FieldValue } from '@/lib/fields/types';
+import type { FieldOption, FieldValue } from '@/db/values';
 
 type Translate = Awaited<ReturnType<typeof getTranslations<'tickets'>>>;
 

@@ -3,12 +3,12 @@
 import { useRouter } from 'next/navigation';
 import { useEffect, useRef, useState, useTransition } from 'react';
 import { useTranslations } from 'next-intl';
-import { INTERNAL_REASONS } from '@/db/schema/tickets';
+import { INTERNAL_REASONS } from '@/db/values';
 import { Button } from '@/components/ui/button';
 import { Dialog } from '@/components/ui/dialog';
 import { useToast } from '@/components/ui/toast';
 import { previewReplyAction, processTicketAction } from '@/app/[serviceId]/(desk)/tickets/actions';
-import { checkBannedWords } from '@/app/[serviceId]/(desk)/tickets/banned-word-actions';
+import { checkBannedWordsAction } from '@/app/[serviceId]/(desk)/tickets/banned-word-actions';
 import { saveDraftAction } from '@/app/[serviceId]/(desk)/tickets/draft-actions';
 import { BannedWordsDialog, type BannedWordMatch } from '@/components/banned-words/banned-words-dialog';
 import { TemplatePicker, useTemplateSuggestions } from '@/components/templates/template-picker';
@@ -94,7 +94,7 @@ export function ReplyForm({ serviceId, ticketId, version, spam, closed, hasEmail
   const [banned, setBanned] = useState<{ text: string; matches: BannedWordMatch[] } | null>(null);
   const passesBannedWords = async () => {
     if (action !== 'solve' && action !== 'pend') return true;
-    const r = await checkBannedWords(null, { serviceId, text: body });
+    const r = await checkBannedWordsAction(null, { serviceId, text: body });
     if (r.ok && r.data.matches.length) {
       setBanned({ text: body, matches: r.data.matches });
       return false;

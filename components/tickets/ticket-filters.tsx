@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
-import { TICKET_CHANNELS, TICKET_PRIORITIES, TICKET_STATUSES } from '@/db/schema';
+import { TICKET_CHANNELS, TICKET_PRIORITIES, TICKET_STATUSES } from '@/db/values';
 import type { ListParams } from '@/lib/tickets/list-params';
 
 type Option = { id: string; label: string };

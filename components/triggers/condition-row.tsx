@@ -2,10 +2,11 @@
 
 import { X } from 'lucide-react';
 import { useTranslations } from 'next-intl';
-import { TICKET_CHANNELS, TICKET_PRIORITIES, TICKET_STATUSES } from '@/db/schema/tickets';
+import { TICKET_CHANNELS, TICKET_PRIORITIES, TICKET_STATUSES } from '@/db/values';
 import { TICKET_EVENTS } from '@/lib/tickets/types';
 import type { Operator, ValueType } from '@/lib/triggers/types';
-import type { ConditionDraft, EditorOptions, Option } from './types';
+import type { EditorOptions, Option } from '@/lib/triggers/editor-types';
+import type { ConditionDraft } from './types';
 
 /** The built-in targets and their value types (mirrors lib/triggers/conditions). */
 export const BUILTIN_TARGETS: { id: string; type: ValueType }[] = [

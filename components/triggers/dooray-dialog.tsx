@@ -6,7 +6,7 @@ import { Button } from '@/components/ui/button';
 import { Dialog } from '@/components/ui/dialog';
 import { TextField } from '@/components/ui/field';
 import { CodePicker, insertAt } from './code-picker';
-import type { EditorOptions } from './types';
+import type { EditorOptions } from '@/lib/triggers/editor-types';
 
 export type DoorayTemplate = { botName: string; botIconImage: string; text: string; attachmentTitle: string; attachmentText: string };
 type Key = 'text' | 'attachmentTitle' | 'attachmentText';

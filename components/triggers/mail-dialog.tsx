@@ -6,7 +6,7 @@ import { Button } from '@/components/ui/button';
 import { Dialog } from '@/components/ui/dialog';
 import { BodyEditor, type BodyEditorHandle } from '@/components/ui/rich-text-editor';
 import { CodePicker, insertAt } from './code-picker';
-import type { EditorOptions } from './types';
+import type { EditorOptions } from '@/lib/triggers/editor-types';
 
 type Messages = Record<string, { subject: string; body: string }>;
 

@@ -7,7 +7,8 @@ import { testCallbackAction } from '@/app/[serviceId]/(desk)/settings/triggers/a
 import { Button } from '@/components/ui/button';
 import { DoorayDialog, type DoorayTemplate } from './dooray-dialog';
 import { MailDialog } from './mail-dialog';
-import type { EditorOptions, ResultDraft } from './types';
+import type { EditorOptions } from '@/lib/triggers/editor-types';
+import type { ResultDraft } from './types';
 
 /** Result types as the 대상 menu lists them; 외부 전달 후 티켓 완료 is `forward` with `complete`. */
 export const RESULT_CHOICES = ['assign', 'set_intake_type', 'set_group', 'notify_mail', 'forward', 'forward_complete', 'callback', 'dooray'] as const;

@@ -11,7 +11,8 @@ import { useToast } from '@/components/ui/toast';
 import { ConditionRow } from './condition-row';
 import { firesOnlyOnReplies } from '@/lib/substitution/code-list';
 import { emptyResult, ResultRow } from './result-row';
-import type { ConditionDraft, EditorOptions, TriggerDraft } from './types';
+import type { EditorOptions } from '@/lib/triggers/editor-types';
+import type { ConditionDraft, TriggerDraft } from './types';
 
 const newCondition = (): ConditionDraft => ({ mode: 'all', target: 'event', operator: 'is', value: 'created' });
 

@@ -1,9 +1,9 @@
 import 'server-only';
 import { and, asc, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
 import { groupMembers, groups, members, serviceMembers, services } from '@/db/schema';
-import type { Queryable } from '@/lib/db';
-import { likePattern } from '@/lib/db/like';
-import { afterCursor, cursorTime, type TimeCursor } from '@/lib/pagination';
+import type { Queryable } from '@/db';
+import { likePattern } from '@/db/like';
+import { afterCursor, cursorTime, type TimeCursor } from '@/db/pagination';
 
 export const AGENTS_PAGE = 50;
 export const AGENT_OPTIONS_LIMIT = 50;

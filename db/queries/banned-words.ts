@@ -1,9 +1,9 @@
 import 'server-only';
 import { and, desc, eq, ilike, type SQL } from 'drizzle-orm';
 import { bannedWords } from '@/db/schema';
-import type { Queryable } from '@/lib/db';
-import { likePattern } from '@/lib/db/like';
-import { beforeCursor, cursorTime, formatTimeCursor, type TimeCursor } from '@/lib/pagination';
+import type { Queryable } from '@/db';
+import { likePattern } from '@/db/like';
+import { beforeCursor, cursorTime, formatTimeCursor, type TimeCursor } from '@/db/pagination';
 
 export const BANNED_WORDS_PAGE = 50;
 

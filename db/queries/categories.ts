@@ -1,8 +1,7 @@
 import 'server-only';
 import { and, asc, eq, isNull, sql } from 'drizzle-orm';
 import { categories, type Category, type CategoryKind } from '@/db/schema';
-import type { Queryable } from '@/lib/db';
-import { NotFoundError } from '@/lib/errors';
+import type { Queryable } from '@/db';
 
 /** The columns a tree screen or an export needs. */
 export type CategoryRow = Pick<Category, 'id' | 'parentId' | 'path' | 'depth' | 'position' | 'name' | 'names' | 'active' | 'createdAt'>;
@@ -29,11 +28,11 @@ export async function listCategoryRows(db: Queryable, serviceId: string, kind: C
 }
 
 /**
- * One category of the service, live unless `withDeleted`; another service's id is "not found".
+ * One category of the service, live unless `withDeleted`; another service's id finds nothing.
  * `lock` takes a row lock for the rest of the transaction.
  */
-export async function getCategory(db: Queryable, serviceId: string, id: string, opts: { withDeleted?: boolean; lock?: 'update' | 'share' } = {}): Promise<Category> {
-  if (!isUuid(id)) throw new NotFoundError('errors.categoryNotFound');
+export async function findCategory(db: Queryable, serviceId: string, id: string, opts: { withDeleted?: boolean; lock?: 'update' | 'share' } = {}): Promise<Category | undefined> {
+  if (!isUuid(id)) return undefined;
   let q = db
     .select()
     .from(categories)
@@ -41,7 +40,6 @@ export async function getCategory(db: Queryable, serviceId: string, id: string, 
     .$dynamic();
   if (opts.lock) q = q.for(opts.lock);
   const [row] = await q.limit(1);
-  if (!row) throw new NotFoundError('errors.categoryNotFound');
   return row;
 }
 

@@ -1,7 +1,7 @@
 import 'server-only';
 import { and, asc, desc, eq, inArray } from 'drizzle-orm';
 import { doorayEvents, doorayProjects, doorayTasks, members, triggerDeliveries } from '@/db/schema';
-import type { Queryable } from '@/lib/db';
+import type { Queryable } from '@/db';
 
 /** The service's Dooray projects with their registrant's name (a service has a handful). */
 export async function listDoorayProjects(db: Queryable, params: { serviceId: string }) {

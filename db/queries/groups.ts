@@ -1,7 +1,7 @@
 import 'server-only';
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { groupMembers, groups, members, serviceMembers } from '@/db/schema';
-import type { Queryable } from '@/lib/db';
+import type { Queryable } from '@/db';
 
 // Inside correlated subqueries the outer table is written `${table}.column`: drizzle leaves
 // plain column references unqualified in single-table selects, which the subquery would capture.
@@ -25,6 +25,11 @@ export async function listGroups(db: Queryable, serviceId: string) {
     .orderBy(asc(groups.name), asc(groups.id));
 }
 export type GroupListRow = Awaited<ReturnType<typeof listGroups>>[number];
+
+/** A service's groups by name, id and name only (pickers). */
+export async function listGroupNames(db: Queryable, serviceId: string) {
+  return db.select({ id: groups.id, name: groups.name }).from(groups).where(eq(groups.serviceId, serviceId)).orderBy(asc(groups.name));
+}
 
 /** The groups of `serviceId` among `ids` (ids of other services are absent), share-locked. */
 export async function findGroupsForUpdate(tx: Queryable, serviceId: string, ids: string[]) {

@@ -1,7 +1,7 @@
 import 'server-only';
 import { asc, eq } from 'drizzle-orm';
 import { mailAccounts, mailLayouts, mailSettings } from '@/db/schema';
-import type { Queryable } from '@/lib/db';
+import type { Queryable } from '@/db';
 
 /** Everything the 이메일 설정 screen shows of a service (the sealed passwords never leave). */
 export async function mailSettingsScreen(db: Queryable, serviceId: string) {

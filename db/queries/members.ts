@@ -1,9 +1,9 @@
 import 'server-only';
 import { and, asc, desc, eq, ilike, ne, or, sql, type SQL } from 'drizzle-orm';
-import { beforeCursor, cursorTime, type TimeCursor } from '@/lib/pagination';
+import { beforeCursor, cursorTime, type TimeCursor } from '@/db/pagination';
 import { members, serviceMembers } from '@/db/schema';
-import type { Db, Queryable } from '@/lib/db';
-import { likePattern } from '@/lib/db/like';
+import type { Db, Queryable } from '@/db';
+import { likePattern } from '@/db/like';
 
 export const MEMBERS_PAGE = 50;
 

@@ -1,8 +1,8 @@
 import 'server-only';
 import { and, desc, eq, type SQL } from 'drizzle-orm';
-import { beforeCursor, cursorTime, type TimeCursor } from '@/lib/pagination';
+import { beforeCursor, cursorTime, type TimeCursor } from '@/db/pagination';
 import { piiDestructionLedger, services } from '@/db/schema';
-import type { Db } from '@/lib/db';
+import type { Db } from '@/db';
 
 export const LEDGER_PAGE = 50;
 

@@ -1,7 +1,7 @@
 import 'server-only';
 import { and, eq } from 'drizzle-orm';
 import { replyDrafts } from '@/db/schema';
-import type { Queryable } from '@/lib/db';
+import type { Queryable } from '@/db';
 
 /** My saved, unsent reply on a ticket of the service, if any. */
 export async function getDraft(db: Queryable, p: { serviceId: string; ticketId: string; memberId: string }) {

@@ -1,7 +1,7 @@
 import 'server-only';
 import { asc, count, eq } from 'drizzle-orm';
 import { serviceMembers, services } from '@/db/schema';
-import type { Db } from '@/lib/db';
+import type { Db } from '@/db';
 
 /** Every service with its agent count (org settings; bounded by the org's service count). */
 export async function listServicesWithCounts(db: Db) {

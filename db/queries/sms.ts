@@ -1,7 +1,7 @@
 import 'server-only';
 import { and, desc, eq } from 'drizzle-orm';
 import { members, smsMessages, triggerDeliveries } from '@/db/schema';
-import type { Queryable } from '@/lib/db';
+import type { Queryable } from '@/db';
 
 /** The SMS/LMS of a ticket, newest first, with the sender agent and the delivery's state (one query). */
 export async function ticketSmsMessages(db: Queryable, params: { serviceId: string; ticketId: string }) {

@@ -1,11 +1,9 @@
 import 'server-only';
 import { and, asc, desc, eq, ilike, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
-import { categories, templateLinks, templates, type Template } from '@/db/schema';
-import type { Queryable } from '@/lib/db';
-import { likePattern } from '@/lib/db/like';
-import { NotFoundError } from '@/lib/errors';
-import { beforeCursor, cursorTime, formatTimeCursor, parseTimeCursor } from '@/lib/pagination';
-import type { TemplateSearch } from '@/lib/templates/schemas';
+import { categories, templateLinks, templates, type Template, type TemplateScope } from '@/db/schema';
+import type { Queryable } from '@/db';
+import { likePattern } from '@/db/like';
+import { beforeCursor, cursorTime, formatTimeCursor, parseTimeCursor } from '@/db/pagination';
 
 export const TEMPLATES_PAGE = 30;
 
@@ -14,11 +12,10 @@ export function visibleIn(serviceId: string): SQL {
   return or(eq(templates.serviceId, serviceId), eq(templates.scope, 'shared'))!;
 }
 
-/** One template the service sees, or NotFound. */
-export async function getVisibleTemplate(db: Queryable, serviceId: string, id: string, opts: { lock?: boolean } = {}): Promise<Template> {
+/** One template the service sees, if any. */
+export async function findVisibleTemplate(db: Queryable, serviceId: string, id: string, opts: { lock?: boolean } = {}): Promise<Template | undefined> {
   const q = db.select().from(templates).where(and(eq(templates.id, id), visibleIn(serviceId)));
   const [row] = opts.lock ? await q.for('update') : await q;
-  if (!row) throw new NotFoundError();
   return row;
 }
 
@@ -47,10 +44,19 @@ const listColumns = {
   at: cursorTime(templates.createdAt),
 };
 
+/** What 템플릿 등록 searches by (lib/templates/schemas.ts parses it from the form). */
+export type TemplateSearch = {
+  scope: 'all' | TemplateScope;
+  title: string;
+  searchCode: string;
+  content: string;
+  after?: string;
+};
+
 /** 템플릿 등록 search: newest first, keyset-paginated; each row with its links in this service. */
-export async function searchTemplates(db: Queryable, s: TemplateSearch) {
-  const where: SQL[] = [visibleIn(s.serviceId)];
-  if (s.scope === 'service') where.push(eq(templates.serviceId, s.serviceId), eq(templates.scope, 'service'));
+export async function searchTemplates(db: Queryable, serviceId: string, s: TemplateSearch) {
+  const where: SQL[] = [visibleIn(serviceId)];
+  if (s.scope === 'service') where.push(eq(templates.serviceId, serviceId), eq(templates.scope, 'service'));
   if (s.scope === 'shared') where.push(eq(templates.scope, 'shared'));
   if (s.title) where.push(ilike(templates.title, likePattern(s.title)));
   if (s.searchCode) where.push(ilike(templates.searchCode, likePattern(s.searchCode)));
@@ -64,7 +70,7 @@ export async function searchTemplates(db: Queryable, s: TemplateSearch) {
     .orderBy(desc(templates.createdAt), desc(templates.id))
     .limit(TEMPLATES_PAGE + 1);
   const page = rows.slice(0, TEMPLATES_PAGE);
-  const links = await linkedTypes(db, s.serviceId, page.map((r) => r.id));
+  const links = await linkedTypes(db, serviceId, page.map((r) => r.id));
   const last = page[page.length - 1];
   return {
     rows: page.map((r) => ({ ...r, links: links.filter((l) => l.templateId === r.id).map((l) => ({ id: l.id, name: l.name })) })),

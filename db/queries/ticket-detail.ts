@@ -1,7 +1,7 @@
 import 'server-only';
 import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import { members, serviceMembers, ticketAttachments, ticketHistory, ticketMessages, triggerDeliveries } from '@/db/schema';
-import type { Queryable } from '@/lib/db';
+import type { Queryable } from '@/db';
 
 export const HISTORY_LIMIT = 300;
 export const MESSAGE_LIMIT = 500;

@@ -1,7 +1,7 @@
 import 'server-only';
 import { and, asc, desc, eq, inArray, lt, notInArray, or, sql } from 'drizzle-orm';
 import { PRODUCT_MAIL_KINDS, triggerDeliveries, triggerDeliveryAttempts, triggerFirings, triggers } from '@/db/schema';
-import type { Queryable } from '@/lib/db';
+import type { Queryable } from '@/db';
 
 /**
  * A service's triggers: active ones in execution order, then inactive ones, each with its

@@ -1,9 +1,8 @@
 import { sql } from 'drizzle-orm';
 import { boolean, check, foreignKey, index, integer, jsonb, pgTable, smallint, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { services } from './org';
+import type { CategoryKind } from '../values';
 
-export type CategoryKind = 'intake' | 'processing';
-export const CATEGORY_KINDS = ['intake', 'processing'] as const;
 export const MAX_CATEGORY_DEPTH = 5;
 
 /**

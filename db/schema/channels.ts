@@ -4,6 +4,7 @@ import { members } from './members';
 import { services } from './org';
 import { tickets } from './tickets';
 import { triggerDeliveries } from './triggers';
+import type { DoorayTaskState, DoorayEventKind, SmsApiVersion, SmsState } from '../values';
 
 /**
  * Dooray! per service (SPEC §12): 이관 활성화 / 일시 중지 and the inbound hook's secret token.
@@ -50,9 +51,6 @@ export const doorayProjects = pgTable(
   (t) => [uniqueIndex('dooray_projects_service_project_uq').on(t.serviceId, t.doorayProjectId), index('dooray_projects_registrant_idx').on(t.registrantId)],
 );
 
-export const DOORAY_TASK_STATES = ['transferred', 'working', 'done'] as const;
-export type DoorayTaskState = (typeof DOORAY_TASK_STATES)[number];
-
 /**
  * One Dooray 이관 of a ticket. `post_id` is null until the worker has created the task;
  * `state` only moves forward (transferred → working → done), which is what makes a
@@ -88,9 +86,6 @@ export const doorayTasks = pgTable(
     uniqueIndex('dooray_tasks_post_uq').on(t.serviceId, t.doorayProjectId, t.postId),
   ],
 );
-
-export const DOORAY_EVENT_KINDS = ['transfer', 'comment_out', 'comment_in', 'status'] as const;
-export type DoorayEventKind = (typeof DOORAY_EVENT_KINDS)[number];
 
 /**
  * The Dooray conversation of a ticket, stored as it happened so the tab renders without calling
@@ -128,9 +123,6 @@ export const doorayEvents = pgTable(
   ],
 );
 
-export const SMS_API_VERSIONS = ['v2.4', 'v3.0'] as const;
-export type SmsApiVersion = (typeof SMS_API_VERSIONS)[number];
-
 /** NHN Cloud SMS per service: sealed app key (and secret key for v3.0), the senders agents may use. */
 export const smsConfigs = pgTable('sms_configs', {
   serviceId: text('service_id')
@@ -145,9 +137,6 @@ export const smsConfigs = pgTable('sms_configs', {
   allowedSenders: jsonb('allowed_senders').$type<string[]>().notNull().default([]),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 });
-
-export const SMS_STATES = ['pending', 'sent', 'failed'] as const;
-export type SmsState = (typeof SMS_STATES)[number];
 
 /**
  * One SMS/LMS sent from a ticket. `click_key` is made by the send dialog once per click, so a

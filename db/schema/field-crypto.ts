@@ -2,9 +2,7 @@ import { sql } from 'drizzle-orm';
 import { boolean, index, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { fields } from './fields';
 import { services } from './org';
-
-export const FIELD_CRYPTO_STATUSES = ['pending', 'running', 'done'] as const;
-export type FieldCryptoStatus = (typeof FIELD_CRYPTO_STATUSES)[number];
+import type { FieldCryptoStatus } from '../values';
 
 /**
  * A background run that encrypts (or decrypts) a field's stored values after 암호화 was switched

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { boolean, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import type { FieldOption, FieldType, FieldValue } from '@/lib/fields/types';
+import type { FieldOption, FieldType, FieldValue } from '../values';
 import { services } from './org';
 
 export type FieldAudience = 'customer' | 'agent';

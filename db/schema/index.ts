@@ -17,3 +17,4 @@ export * from './openapi';
 export * from './channels';
 export * from './field-crypto';
 export * from './mail';
+export * from '../values';

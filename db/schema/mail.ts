@@ -1,5 +1,6 @@
 import { bigint, boolean, index, integer, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { services } from './org';
+import type { MailLayoutEvent, AfterImport } from '../values';
 
 /** 발신 정보 (SPEC §8): the display name and address every outgoing mail of the service uses. */
 export const mailSettings = pgTable('mail_settings', {
@@ -10,9 +11,6 @@ export const mailSettings = pgTable('mail_settings', {
   senderAddress: text('sender_address').notNull().default(''),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 });
-
-export const MAIL_LAYOUT_EVENTS = ['solved', 'pending', 'manual'] as const;
-export type MailLayoutEvent = (typeof MAIL_LAYOUT_EVENTS)[number];
 
 /** 메일 레이아웃: per event (해결, 보류, 수동 생성 티켓 처리) and help-center language; must hold `#{content}`. */
 export const mailLayouts = pgTable(
@@ -28,9 +26,6 @@ export const mailLayouts = pgTable(
   },
   (t) => [primaryKey({ name: 'mail_layouts_pk', columns: [t.serviceId, t.event, t.lang] })],
 );
-
-export const AFTER_IMPORT = ['seen', 'delete'] as const;
-export type AfterImport = (typeof AFTER_IMPORT)[number];
 
 /**
  * 외부 계정: an IMAP mailbox polled by the worker (receive only). The password is sealed with the

@@ -3,9 +3,7 @@ import { check, index, integer, pgTable, primaryKey, text, timestamp, uuid } fro
 import { categories } from './categories';
 import { members } from './members';
 import { services } from './org';
-
-export type TemplateScope = 'service' | 'shared';
-export const TEMPLATE_SCOPES = ['service', 'shared'] as const;
+import type { TemplateScope } from '../values';
 
 /**
  * Reply templates (템플릿 관리, SPEC §10). `service_id` is the service that created the template;

@@ -2,9 +2,7 @@ import { bigint, bigserial, index, jsonb, pgTable, text, timestamp, uniqueIndex,
 import { members } from './members';
 import { services } from './org';
 import { tickets } from './tickets';
-
-export const MESSAGE_KINDS = ['inquiry', 'customer_reply', 'agent_reply', 'internal_comment'] as const;
-export type MessageKind = (typeof MESSAGE_KINDS)[number];
+import type { MessageKind, HistoryActor } from '../values';
 
 /** The conversation of a ticket: the inquiry, customer replies, agent replies and internal comments. */
 export const ticketMessages = pgTable(
@@ -31,9 +29,6 @@ export const ticketMessages = pgTable(
     uniqueIndex('ticket_messages_mail_id_uq').on(t.serviceId, t.mailMessageId),
   ],
 );
-
-export const HISTORY_ACTORS = ['member', 'customer', 'system', 'trigger'] as const;
-export type HistoryActor = (typeof HISTORY_ACTORS)[number];
 
 /**
  * One row per change of a ticket: who (member, customer, system or a trigger), what, before → after.

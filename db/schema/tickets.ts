@@ -1,21 +1,11 @@
 import { sql } from 'drizzle-orm';
 import { boolean, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import type { FieldValue } from '@/lib/fields/types';
 import { groups } from './agents';
 import { categories } from './categories';
 import { fields } from './fields';
 import { members } from './members';
 import { services } from './org';
-
-export const TICKET_STATUSES = ['new', 'open', 'pending', 'solved', 'closed', 'dooray_transferred', 'dooray_working', 'dooray_done'] as const;
-export type TicketStatus = (typeof TICKET_STATUSES)[number];
-export const TICKET_PRIORITIES = ['low', 'normal', 'high', 'urgent'] as const;
-export type TicketPriority = (typeof TICKET_PRIORITIES)[number];
-export const TICKET_CHANNELS = ['helpcenter_web', 'helpcenter_mobile', 'email', 'api', 'manual', 'transfer'] as const;
-export type TicketChannel = (typeof TICKET_CHANNELS)[number];
-/** 내부해결 reasons (SPEC §2); `spam` also moves the ticket to the spam box. */
-export const INTERNAL_REASONS = ['spam', 'abuse', 'test', 'chat', 'phone', 'duplicate'] as const;
-export type InternalReason = (typeof INTERNAL_REASONS)[number];
+import type { FieldValue, InternalReason, TicketChannel, TicketPriority, TicketStatus } from '../values';
 
 /**
  * Tickets (SPEC §2). Core values (title, inquiry body, types, priority, requester) are columns;

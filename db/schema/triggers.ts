@@ -3,6 +3,7 @@ import { bigint, boolean, index, integer, jsonb, pgTable, primaryKey, text, time
 import { services } from './org';
 import { ticketMessages } from './ticket-activity';
 import { tickets } from './tickets';
+import type { DeliveryKind, DeliveryStatus } from '../values';
 
 /** Triggers (트리거, SPEC §6): rules as data; active ones run in `position` order. */
 export const triggers = pgTable(
@@ -101,14 +102,6 @@ export const triggerFirings = pgTable(
   },
   (t) => [index('trigger_firings_trigger_idx').on(t.triggerId, t.firedAt), index('trigger_firings_service_id_idx').on(t.serviceId)],
 );
-
-/** Trigger effects, Dooray/SMS channel sends, and the product's own mails (replies, help-center confirmations, invites): one outbox for all. */
-export const DELIVERY_KINDS = ['notify_mail', 'forward', 'callback', 'dooray', 'dooray_task', 'dooray_comment', 'sms', 'reply_mail', 'confirmation_mail', 'invite_mail'] as const;
-/** The product's own mails, rendered at send time by lib/mail/compose-queued.ts; a reply's state shows on its message. */
-export const PRODUCT_MAIL_KINDS = ['reply_mail', 'confirmation_mail', 'invite_mail'] as const;
-export type DeliveryKind = (typeof DELIVERY_KINDS)[number];
-export const DELIVERY_STATUSES = ['pending', 'delivered', 'dead', 'disabled'] as const;
-export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number];
 
 /**
  * One outbound effect of a trigger (the outbox): inserted in the ticket change's transaction,

@@ -1,5 +1,5 @@
 import { accessLogs, type AccessEvent } from '@/db/schema';
-import type { Queryable } from '@/lib/db';
+import type { Queryable } from '@/db';
 
 export type AccessLogEntry = {
   event: AccessEvent;

@@ -4,14 +4,14 @@ import { unstable_rethrow } from 'next/navigation';
 import { z } from 'zod';
 import { authorizeService, type ServiceRequirement } from '@/lib/auth/access';
 import { getCurrentSession } from '@/lib/auth/session';
-import { getDb } from '@/lib/db';
+import { getDb } from '@/db';
 import { AppError, ConflictError, ForbiddenError, UnauthenticatedError, ValidationError, type FieldErrorRefs } from '@/lib/errors';
 import { getRequestLocale } from '@/lib/i18n/locale';
 import { translator, type Translate } from '@/lib/i18n/messages';
 import { clientIp } from '@/lib/rate-limit/client-ip';
 import { parseClean } from '@/lib/validation/hygiene';
 import { errorDigest, safeError } from '@/lib/log/safe-error';
-import type { ClientInfo, MemberCtx, PublicCtx, ServiceCtx } from './context';
+import type { ClientInfo, MemberCtx, PublicCtx, ServiceCtx } from '@/lib/context';
 import { formDataToObject } from './form-data';
 import { zodFieldErrors } from './zod-errors';
 import { moduleLog } from '@/lib/log/logger';
@@ -88,14 +88,22 @@ async function memberBase(base: Omit<PublicCtx, 'db'>): Promise<MemberCtx> {
 
 const same = async <C>(_input: unknown, ctx: C) => ctx;
 
-/** An action of a service; the schema must carry `serviceId`. Authorization happens here, always. */
-export function serviceAction<S extends z.ZodType<{ serviceId: string }>, T>(
-  schema: S,
+/** Which service an action acts on; serviceAction adds it to every schema (callers send it, verbs read ctx.service). */
+const serviceIdInput = z.string().min(1).max(30);
+
+/**
+ * An action of a service: the wrapper adds `serviceId` to `schema` (which must not declare it)
+ * and authorizes the member for that service, always, before `body` runs.
+ */
+export function serviceAction<S extends z.ZodObject, T>(
+  schema: S & (S['shape'] extends { serviceId: unknown } ? never : unknown),
   need: ServiceRequirement,
   body: (input: z.output<S>, ctx: ServiceCtx) => Promise<T>,
-): Action<z.input<S>, T> {
-  return pipeline(
-    schema,
+): Action<z.input<S> & { serviceId: string }, T> {
+  type WithService = z.ZodType<z.output<S> & { serviceId: string }, z.input<S> & { serviceId: string }>;
+  const withService = (schema as z.ZodObject).safeExtend({ serviceId: serviceIdInput }) as unknown as WithService;
+  return pipeline<WithService, MemberCtx, ServiceCtx, T>(
+    withService,
     memberBase,
     async (input, ctx) => ({ ...ctx, ...(await authorizeService(ctx.db, ctx.member, input.serviceId, need)) }),
     body,

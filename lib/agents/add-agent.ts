@@ -1,7 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import { groupMembers, members, serviceMembers } from '@/db/schema';
 import { findGroupsForUpdate } from '@/db/queries/groups';
-import type { ServiceCtx } from '@/lib/actions/context';
+import type { ServiceCtx } from '@/lib/context';
 import { recordAccess } from '@/lib/access-log/record';
 import { ConflictError, isUniqueViolation, ValidationError } from '@/lib/errors';
 import type { AddAgentInput } from './schemas';

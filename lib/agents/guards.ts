@@ -1,4 +1,4 @@
-import type { ServiceCtx } from '@/lib/actions/context';
+import type { ServiceCtx } from '@/lib/context';
 import { ForbiddenError } from '@/lib/errors';
 
 /**

@@ -1,6 +1,6 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
 import { groupMembers, groups, members, serviceMembers } from '@/db/schema';
-import type { Queryable } from '@/lib/db';
+import type { Queryable } from '@/db';
 import { isUuid } from '@/lib/ids';
 
 export type AssignableAgent = { agentId: string; memberId: string; name: string; loginId: string };

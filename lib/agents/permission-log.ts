@@ -1,6 +1,6 @@
-import type { ServiceCtx } from '@/lib/actions/context';
+import type { ServiceCtx } from '@/lib/context';
 import { recordAccess } from '@/lib/access-log/record';
-import type { Queryable } from '@/lib/db';
+import type { Queryable } from '@/db';
 
 /** The agent settings whose changes the access log records, by their field name. */
 export type PermissionField = 'role' | 'channels' | 'canTransfer' | 'canViewLogs' | 'assignable' | 'selfControl' | 'groups';

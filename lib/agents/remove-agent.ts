@@ -1,7 +1,7 @@
 import { and, eq, ne } from 'drizzle-orm';
 import { members, serviceMembers } from '@/db/schema';
 import { groupNamesByAgent } from '@/db/queries/groups';
-import type { ServiceCtx } from '@/lib/actions/context';
+import type { ServiceCtx } from '@/lib/context';
 import { recordAccess } from '@/lib/access-log/record';
 import { ConflictError, NotFoundError } from '@/lib/errors';
 import { assertMayManage } from './guards';

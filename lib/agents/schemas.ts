@@ -12,7 +12,6 @@ export function idList(message: string, max = 500) {
   );
 }
 
-const serviceId = z.string().min(1).max(30);
 const role = z.enum(['admin', 'agent'], { error: 'validation.choice' });
 // 상담권한: an issue service has only the ticket channel, stored as a set for later channels.
 const channels = z.preprocess(
@@ -34,32 +33,30 @@ const viewLogsNeedsAdmin = (v: { role: string; canViewLogs: boolean }, ctx: z.Re
 };
 
 export const addAgentInput = z
-  .object({ serviceId, memberId: z.uuid({ error: 'errors.agents.memberNotFound' }), ...permissions })
+  .object({ memberId: z.uuid({ error: 'errors.agents.memberNotFound' }), ...permissions })
   .superRefine(viewLogsNeedsAdmin);
 export type AddAgentInput = z.output<typeof addAgentInput>;
 
 export const updateAgentInput = z
-  .object({ serviceId, agentId: z.uuid({ error: 'errors.notFound' }), ...permissions })
+  .object({ agentId: z.uuid({ error: 'errors.notFound' }), ...permissions })
   .superRefine(viewLogsNeedsAdmin);
 export type UpdateAgentInput = z.output<typeof updateAgentInput>;
 
-export const agentIdInput = z.object({ serviceId, agentId: z.uuid({ error: 'errors.notFound' }) });
+export const agentIdInput = z.object({ agentId: z.uuid({ error: 'errors.notFound' }) });
 
 export const agentSwitchInput = z.object({
-  serviceId,
   agentId: z.uuid({ error: 'errors.notFound' }),
   field: z.enum(['assignable', 'selfControl'], { error: 'validation.choice' }),
   value: checkbox,
 });
 export type AgentSwitchInput = z.output<typeof agentSwitchInput>;
 
-export const ownAssignableInput = z.object({ serviceId, value: checkbox });
+export const ownAssignableInput = z.object({ value: checkbox });
 
 const searchText = z.preprocess((v) => (typeof v === 'string' ? v.trim() : v), z.string().max(100).optional().default(''));
 
 export const searchMembersInput = z
   .object({
-    serviceId,
     name: searchText,
     loginId: searchText,
     email: searchText,
@@ -69,4 +66,4 @@ export const searchMembersInput = z
   .refine((v) => v.name || v.loginId || v.email, { error: 'validation.searchNeedsOne', path: ['_form'] });
 export type SearchMembersInput = z.output<typeof searchMembersInput>;
 
-export const agentOptionsInput = z.object({ serviceId, q: searchText });
+export const agentOptionsInput = z.object({ q: searchText });

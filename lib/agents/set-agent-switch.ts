@@ -1,6 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import { members, serviceMembers } from '@/db/schema';
-import type { ServiceCtx } from '@/lib/actions/context';
+import type { ServiceCtx } from '@/lib/context';
 import { NotFoundError } from '@/lib/errors';
 import { assertMayManage } from './guards';
 import { recordPermissionChanges } from './permission-log';

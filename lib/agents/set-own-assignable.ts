@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { serviceMembers } from '@/db/schema';
-import type { ServiceCtx } from '@/lib/actions/context';
+import type { ServiceCtx } from '@/lib/context';
 import { ForbiddenError, NotFoundError } from '@/lib/errors';
 import { recordPermissionChanges } from './permission-log';
 

@@ -1,7 +1,7 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import { groupMembers, groups, members, serviceMembers } from '@/db/schema';
 import { findGroupsForUpdate } from '@/db/queries/groups';
-import type { ServiceCtx } from '@/lib/actions/context';
+import type { ServiceCtx } from '@/lib/context';
 import { NotFoundError, ValidationError } from '@/lib/errors';
 import { assertMayManage } from './guards';
 import { recordPermissionChanges } from './permission-log';

@@ -3,7 +3,7 @@ import { and, eq } from 'drizzle-orm';
 import { ticketAttachments, type TicketAttachment } from '@/db/schema';
 import { authorizeService } from '@/lib/auth/access';
 import type { SessionMember } from '@/lib/auth/sessions';
-import type { Db } from '@/lib/db';
+import type { Db } from '@/db';
 import { AppError } from '@/lib/errors';
 import { checkAttachmentToken } from '@/lib/helpcenter/tokens';
 import { isUuid } from '@/lib/ids';

@@ -1,6 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { ticketAttachments, type TicketAttachment } from '@/db/schema';
-import type { Queryable } from '@/lib/db';
+import type { Queryable } from '@/db';
 import { attachmentStore } from './store';
 
 /** A checked upload, ready to store. */

@@ -1,6 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import { serviceMembers, services, type AgentRole, type Service, type ServiceMember } from '@/db/schema';
-import type { Db } from '@/lib/db';
+import type { Db } from '@/db';
 import { ForbiddenError, NotFoundError } from '@/lib/errors';
 import type { SessionMember } from './sessions';
 

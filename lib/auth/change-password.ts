@@ -1,6 +1,6 @@
 import { and, eq, isNull, ne } from 'drizzle-orm';
 import { members, sessions } from '@/db/schema';
-import type { MemberCtx } from '@/lib/actions/context';
+import type { MemberCtx } from '@/lib/context';
 import { recordAccess } from '@/lib/access-log/record';
 import { ValidationError } from '@/lib/errors';
 import { clearRateLimits, hitRateLimit, peekRateLimits } from '@/lib/rate-limit/hit';

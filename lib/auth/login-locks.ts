@@ -1,6 +1,6 @@
 import { inArray } from 'drizzle-orm';
 import { rateLimits } from '@/db/schema';
-import type { Queryable } from '@/lib/db';
+import type { Queryable } from '@/db';
 import { lockKey, loginRules, loginSubject } from './login-throttle';
 
 /** Which of these members are locked out of logging in right now (one query for a page of members). */

@@ -3,7 +3,7 @@ import { desc, eq, or, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { members, rateLimits, sessions } from '@/db/schema';
 import { recordAccess } from '@/lib/access-log/record';
-import type { Db } from '@/lib/db';
+import type { Db } from '@/db';
 import { clearRateLimits, hitRateLimit, hitRateLimits, peekRateLimits } from '@/lib/rate-limit/hit';
 import { noNul } from '@/lib/validation/hygiene';
 import { ipRules, LOCK_SECONDS, lockKey, loginRules, loginSubject } from './login-throttle';

@@ -1,6 +1,6 @@
 import type { NextAuthOptions } from 'next-auth';
 import CredentialsProvider from 'next-auth/providers/credentials';
-import { getDb } from '@/lib/db';
+import { getDb } from '@/db';
 import { clientIp } from '@/lib/rate-limit/client-ip';
 import { login } from './login';
 import { SESSION_HOURS } from './login';

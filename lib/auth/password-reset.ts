@@ -1,6 +1,6 @@
 import { and, eq, gt, isNull, or, sql } from 'drizzle-orm';
 import { memberInvites, members } from '@/db/schema';
-import type { PublicCtx } from '@/lib/actions/context';
+import type { PublicCtx } from '@/lib/context';
 import { recordAccess } from '@/lib/access-log/record';
 import { ValidationError } from '@/lib/errors';
 import { enqueuePasswordResetMail } from '@/lib/members/invite-mail';

@@ -1,6 +1,6 @@
 import 'server-only';
 import { notFound, redirect } from 'next/navigation';
-import { getDb } from '@/lib/db';
+import { getDb } from '@/db';
 import { ForbiddenError, NotFoundError } from '@/lib/errors';
 import { authorizeService, type ServiceAccess, type ServiceRequirement } from './access';
 import { getCurrentSession } from './session';

@@ -1,7 +1,7 @@
 import 'server-only';
 import { cache } from 'react';
 import { getServerSession } from 'next-auth';
-import { getDb } from '@/lib/db';
+import { getDb } from '@/db';
 import { authOptions } from './options';
 import { loadSession, type AuthSession } from './sessions';
 

@@ -1,7 +1,7 @@
 import { and, eq, gt, isNull, lt, sql } from 'drizzle-orm';
 import { members, sessions, type Member } from '@/db/schema';
 import { recordAccess } from '@/lib/access-log/record';
-import type { Db } from '@/lib/db';
+import type { Db } from '@/db';
 
 export type SessionMember = Pick<Member, 'id' | 'name' | 'loginId' | 'email' | 'isOrgAdmin' | 'locale'>;
 export type AuthSession = { id: string; member: SessionMember };

@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { members } from '@/db/schema';
-import type { MemberCtx } from '@/lib/actions/context';
+import type { MemberCtx } from '@/lib/context';
 import { recordAccess } from '@/lib/access-log/record';
 import { NotFoundError } from '@/lib/errors';
 import { clearRateLimits } from '@/lib/rate-limit/hit';

@@ -1,6 +1,6 @@
 import { count, eq, and, inArray } from 'drizzle-orm';
 import { bannedWords } from '@/db/schema';
-import type { ServiceCtx } from '@/lib/actions/context';
+import type { ServiceCtx } from '@/lib/context';
 import { ValidationError } from '@/lib/errors';
 import { checkWord, lineErrors, type CheckedWord, type WordProblem } from './rules';
 import { BANNED_WORDS_PER_ADD, BANNED_WORDS_PER_SERVICE, type AddBannedWordsInput } from './schemas';

@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { bannedWords, bannedWordVersions } from '@/db/schema';
-import type { Queryable } from '@/lib/db';
+import type { Queryable } from '@/db';
 import { ValidationError } from '@/lib/errors';
 import { compileMatcher, type BannedMatch, type Matcher } from './matcher';
 

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import type { Tx } from '@/lib/db';
+import type { Tx } from '@/db';
 
 /**
  * Bumps the service's list version inside the change's transaction. It also locks the

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { members, organizations, serviceMembers } from '@/db/schema';
-import type { Db } from '@/lib/db';
+import type { Db } from '@/db';
 import { hashPassword, passwordSchema } from '@/lib/auth/password';
 import { insertService } from '@/lib/services/insert-service';
 

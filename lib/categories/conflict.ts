@@ -1,6 +1,6 @@
 import { and, eq, isNull, ne, sql } from 'drizzle-orm';
 import { categories, type CategoryKind } from '@/db/schema';
-import type { Queryable } from '@/lib/db';
+import type { Queryable } from '@/db';
 import { ConflictError, isUniqueViolation } from '@/lib/errors';
 
 export const LEVEL_NAME_INDEX = 'categories_level_name_uq';

@@ -1,7 +1,7 @@
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import { categories, MAX_CATEGORY_DEPTH, type Category } from '@/db/schema';
-import { getCategory } from '@/db/queries/categories';
-import type { ServiceCtx } from '@/lib/actions/context';
+import { getCategory } from './get-category';
+import type { ServiceCtx } from '@/lib/context';
 import { NotFoundError, ValidationError } from '@/lib/errors';
 import { assertNameFree, rethrowNameClash } from './conflict';
 import { resolveNames } from './names';

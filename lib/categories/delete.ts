@@ -1,8 +1,9 @@
 import { and, eq, isNull, like, sql } from 'drizzle-orm';
 import { categories } from '@/db/schema';
-import { getCategory, lockCategoryTree, pathPrefix } from '@/db/queries/categories';
-import type { Queryable } from '@/lib/db';
-import type { ServiceCtx } from '@/lib/actions/context';
+import { lockCategoryTree, pathPrefix } from '@/db/queries/categories';
+import { getCategory } from './get-category';
+import type { Queryable } from '@/db';
+import type { ServiceCtx } from '@/lib/context';
 import { countTicketsUsingCategories } from './category-usage';
 import type { CategoryIdInput } from './schemas';
 

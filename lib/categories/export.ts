@@ -1,7 +1,7 @@
 import 'server-only';
 import type { CategoryKind } from '@/db/schema';
 import { listCategoryRows } from '@/db/queries/categories';
-import type { Queryable } from '@/lib/db';
+import type { Queryable } from '@/db';
 import { buildTree, type CategoryNode } from './tree-build';
 import { columnLabel, exportColumns } from './xlsx-layout';
 import { writeXlsx, type Cell } from './xlsx-write';

@@ -1,6 +1,6 @@
 import 'server-only';
 import { listCategoryRows, lockCategoryTree } from '@/db/queries/categories';
-import type { ServiceCtx } from '@/lib/actions/context';
+import type { ServiceCtx } from '@/lib/context';
 import { ValidationError } from '@/lib/errors';
 import type { CategoryKind } from '@/db/schema';
 import type { ImportUpload } from './import-preview';

@@ -1,4 +1,4 @@
-import type { CategoryKind } from '@/db/schema/categories';
+import type { CategoryKind } from '@/db/values';
 import { MAX_CATEGORY_DEPTH } from '@/db/schema/categories';
 import type { CategoryRow } from '@/db/queries/categories';
 import { issueToRef } from '@/lib/actions/zod-errors';

@@ -1,7 +1,7 @@
 import 'server-only';
 import type { CategoryKind } from '@/db/schema';
 import { listCategoryRows } from '@/db/queries/categories';
-import type { ServiceCtx } from '@/lib/actions/context';
+import type { ServiceCtx } from '@/lib/context';
 import { planImport, type ImportChange, type ImportIssue } from './import-plan';
 import { readCategorySheet } from './xlsx-read';
 

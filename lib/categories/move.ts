@@ -1,6 +1,7 @@
 import type { Category } from '@/db/schema';
-import { getCategory, listCategoryRows, lockCategoryTree } from '@/db/queries/categories';
-import type { ServiceCtx } from '@/lib/actions/context';
+import { listCategoryRows, lockCategoryTree } from '@/db/queries/categories';
+import { getCategory } from './get-category';
+import type { ServiceCtx } from '@/lib/context';
 import { NotFoundError, ValidationError } from '@/lib/errors';
 import { nameTaken } from './conflict';
 import type { MoveCategoryInput } from './schemas';

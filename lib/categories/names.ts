@@ -1,6 +1,6 @@
 import { ValidationError, type FieldErrorRefs } from '@/lib/errors';
 import { issueToRef } from '@/lib/actions/zod-errors';
-import type { CategoryKind } from '@/db/schema/categories';
+import type { CategoryKind } from '@/db/values';
 import { categoryNameSchema } from './schemas';
 
 export type ResolvedNames = { name: string; names: Record<string, string> };

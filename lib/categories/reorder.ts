@@ -1,7 +1,8 @@
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import { categories } from '@/db/schema';
-import { getCategory, lockCategoryTree } from '@/db/queries/categories';
-import type { ServiceCtx } from '@/lib/actions/context';
+import { lockCategoryTree } from '@/db/queries/categories';
+import { getCategory } from './get-category';
+import type { ServiceCtx } from '@/lib/context';
 import { NotFoundError, ValidationError } from '@/lib/errors';
 import type { ReorderCategoriesInput } from './schemas';
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CATEGORY_KINDS } from '@/db/schema/categories';
+import { CATEGORY_KINDS } from '@/db/values';
 
 export const CATEGORY_NAME_MAX = 100;
 
@@ -16,27 +16,26 @@ export const categoryNameSchema = z
   );
 
 const id = z.uuid({ error: 'errors.categoryNotFound' });
-const serviceId = z.string().min(1).max(30);
 const kind = z.enum(CATEGORY_KINDS, { error: 'validation.choice' });
 /** Raw per-language names; each is checked against the service's languages by the verb. */
 const names = z.record(z.string().max(20), z.string().max(1000)).refine((r) => Object.keys(r).length <= 20, { error: 'validation.invalid' });
 
-export const createCategoryInput = z.object({ serviceId, kind, parentId: id.nullish(), names });
+export const createCategoryInput = z.object({ kind, parentId: id.nullish(), names });
 export type CreateCategoryInput = z.output<typeof createCategoryInput>;
 
-export const renameCategoryInput = z.object({ serviceId, id, names });
+export const renameCategoryInput = z.object({ id, names });
 export type RenameCategoryInput = z.output<typeof renameCategoryInput>;
 
-export const setCategoryActiveInput = z.object({ serviceId, id, active: z.boolean() });
+export const setCategoryActiveInput = z.object({ id, active: z.boolean() });
 export type SetCategoryActiveInput = z.output<typeof setCategoryActiveInput>;
 
-export const reorderCategoriesInput = z.object({ serviceId, kind, parentId: id.nullish(), orderedIds: z.array(id).min(1).max(5000) });
+export const reorderCategoriesInput = z.object({ kind, parentId: id.nullish(), orderedIds: z.array(id).min(1).max(5000) });
 export type ReorderCategoriesInput = z.output<typeof reorderCategoriesInput>;
 
-export const moveCategoryInput = z.object({ serviceId, id, parentId: id.nullish() });
+export const moveCategoryInput = z.object({ id, parentId: id.nullish() });
 export type MoveCategoryInput = z.output<typeof moveCategoryInput>;
 
-export const categoryIdInput = z.object({ serviceId, id });
+export const categoryIdInput = z.object({ id });
 export type CategoryIdInput = z.output<typeof categoryIdInput>;
 
-export const categoryKindInput = z.object({ serviceId, kind });
+export const categoryKindInput = z.object({ kind });

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { CategoryKind } from '@/db/schema';
-import type { Db } from '@/lib/db';
+import type { Db } from '@/db';
 
 /**
  * Seeds `count` categories into one tree of a service, breadth first with `fanout` children per

@@ -1,7 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import { categories, type Category } from '@/db/schema';
-import { getCategory } from '@/db/queries/categories';
-import type { ServiceCtx } from '@/lib/actions/context';
+import { getCategory } from './get-category';
+import type { ServiceCtx } from '@/lib/context';
 import { ValidationError } from '@/lib/errors';
 import type { SetCategoryActiveInput } from './schemas';
 

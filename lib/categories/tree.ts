@@ -1,8 +1,9 @@
 import 'server-only';
 import { and, asc, eq, inArray, isNull, like } from 'drizzle-orm';
 import { categories, type Category, type CategoryKind } from '@/db/schema';
-import { getCategory, isUuid, listCategoryRows, pathPrefix } from '@/db/queries/categories';
-import type { Queryable } from '@/lib/db';
+import { isUuid, listCategoryRows, pathPrefix } from '@/db/queries/categories';
+import { getCategory } from './get-category';
+import type { Queryable } from '@/db';
 import { buildTree, pathIds, pathIsWithin, type CategoryNode } from './tree-build';
 
 export { buildTree, pathIsWithin, type CategoryNode };

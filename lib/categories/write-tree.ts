@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { CategoryKind } from '@/db/schema';
 import type { CategoryRow } from '@/db/queries/categories';
-import type { Tx } from '@/lib/db';
+import type { Tx } from '@/db';
 import { ConflictError, isUniqueViolation } from '@/lib/errors';
 import { syncTicketCategoryPaths } from '@/lib/tickets/category-paths';
 import { LEVEL_NAME_INDEX } from './conflict';

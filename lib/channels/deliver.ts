@@ -1,5 +1,5 @@
 import type { DeliveryKind, ServiceDelivery, TriggerDelivery } from '@/db/schema';
-import type { Db } from '@/lib/db';
+import type { Db } from '@/db';
 import { sendDoorayComment, sendDoorayTask, type ChannelOutcome } from '@/lib/dooray/deliver';
 import { sendSms } from '@/lib/sms/deliver';
 import { ProviderError } from './provider';

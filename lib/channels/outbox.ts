@@ -1,5 +1,5 @@
 import { triggerDeliveries, type DeliveryKind } from '@/db/schema';
-import type { Queryable } from '@/lib/db';
+import type { Queryable } from '@/db';
 import { enqueueDelivery } from '@/lib/triggers/deliveries/queue';
 
 /**

@@ -1,6 +1,6 @@
 import 'server-only';
 import { sql } from 'drizzle-orm';
-import type { Queryable } from '@/lib/db';
+import type { Queryable } from '@/db';
 import type { Period } from './period';
 
 export const AGE_BUCKETS = ['lt1d', '1to3d', '3to7d', '7to30d', 'gt30d'] as const;

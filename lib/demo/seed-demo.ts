@@ -1,6 +1,6 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { groupMembers, groups, members, serviceMembers, services } from '@/db/schema';
-import type { Db } from '@/lib/db';
+import type { Db } from '@/db';
 import { hashPassword } from '@/lib/auth/password';
 
 const AGENTS = [

@@ -1,7 +1,7 @@
 import { and, desc, eq, ne } from 'drizzle-orm';
 import type { z } from 'zod';
 import { doorayEvents, doorayTasks } from '@/db/schema';
-import type { ServiceCtx } from '@/lib/actions/context';
+import type { ServiceCtx } from '@/lib/context';
 import { enqueueChannelDelivery, hostOf } from '@/lib/channels/outbox';
 import { ConflictError, ForbiddenError } from '@/lib/errors';
 import { memberActor } from '@/lib/tickets/change';

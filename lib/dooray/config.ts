@@ -2,7 +2,7 @@ import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { eq, sql } from 'drizzle-orm';
 import { doorayConfigs, doorayOrgs, type DoorayOrg } from '@/db/schema';
 import { openCredential, sealCredential } from '@/lib/channels/sealed';
-import type { Queryable } from '@/lib/db';
+import type { Queryable } from '@/db';
 import type { DoorayAuth } from './api';
 
 const hookBinding = (serviceId: string) => ({ table: 'dooray_configs', column: 'hook_token_sealed', rowId: serviceId });

@@ -1,6 +1,6 @@
 import { and, eq, isNull } from 'drizzle-orm';
 import { doorayEvents, doorayProjects, doorayTasks, serviceMembers, type ServiceDelivery } from '@/db/schema';
-import type { Db } from '@/lib/db';
+import type { Db } from '@/db';
 import { createComment, createPost, isProjectMember } from './api';
 import { doorayOrg, orgAuth } from './config';
 

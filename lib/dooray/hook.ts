@@ -1,7 +1,7 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import { z } from 'zod';
 import { doorayEvents, doorayTasks, type DoorayTaskState } from '@/db/schema';
-import type { Db } from '@/lib/db';
+import type { Db } from '@/db';
 import { applyPlan } from '@/lib/tickets/change';
 import { writeHistory } from '@/lib/tickets/history';
 import { loadTicket } from '@/lib/tickets/snapshot';

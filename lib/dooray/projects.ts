@@ -1,7 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import { doorayProjects, serviceMembers } from '@/db/schema';
-import type { ServiceCtx } from '@/lib/actions/context';
+import type { ServiceCtx } from '@/lib/context';
 import { ProviderError } from '@/lib/channels/provider';
 import { ConflictError, NotFoundError, ValidationError, isUniqueViolation } from '@/lib/errors';
 import { getProject } from './api';

@@ -1,7 +1,7 @@
 import { eq, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import { doorayOrgs, members, serviceMembers } from '@/db/schema';
-import type { ServiceCtx } from '@/lib/actions/context';
+import type { ServiceCtx } from '@/lib/context';
 import { ValidationError } from '@/lib/errors';
 import { DOORAY_API, membersByEmail } from './api';
 import { doorayOrg, orgAuth, sealTenantToken } from './config';

@@ -1,18 +1,16 @@
 import { z } from 'zod';
 import { outboundUrl } from '@/lib/net/addresses';
 
-const serviceId = z.string().min(1).max(30);
 const uuid = z.uuid('validation.required');
 const flag = z.preprocess((v) => v === true || v === 'true' || v === 'on' || v === '1', z.boolean());
 const text = (max: number) => z.string().trim().min(1, 'validation.required').max(max, 'validation.tooLong');
 /** Dooray ids are long numbers; letters, digits, '-' and '_' are accepted, nothing that could bend a URL path. */
 const doorayId = z.string().trim().min(1, 'validation.required').max(64, 'validation.tooLong').regex(/^[A-Za-z0-9_-]+$/, 'channels.dooray.errors.id');
 
-export const doorayStateInput = z.object({ serviceId, enabled: flag, paused: flag });
-export const serviceOnlyInput = z.object({ serviceId });
+export const doorayStateInput = z.object({ enabled: flag, paused: flag });
+export const serviceOnlyInput = z.object({});
 
 export const registerOrgInput = z.object({
-  serviceId,
   name: text(100),
   doorayOrgId: doorayId,
   /** Empty when editing: the sealed token stays. */
@@ -21,18 +19,16 @@ export const registerOrgInput = z.object({
 });
 
 export const registerProjectInput = z.object({
-  serviceId,
   name: text(100),
   address: outboundUrl,
   doorayProjectId: doorayId,
   registrantId: uuid,
 });
 
-export const projectIdInput = z.object({ serviceId, projectId: uuid });
-export const agentIdInput = z.object({ serviceId, agentId: uuid });
+export const projectIdInput = z.object({ projectId: uuid });
+export const agentIdInput = z.object({ agentId: uuid });
 
 export const transferInput = z.object({
-  serviceId,
   ticketId: uuid,
   version: z.coerce.number().int().positive(),
   projectId: uuid,
@@ -40,4 +36,4 @@ export const transferInput = z.object({
   body: text(20000),
 });
 
-export const commentInput = z.object({ serviceId, ticketId: uuid, body: text(10000) });
+export const commentInput = z.object({ ticketId: uuid, body: text(10000) });

@@ -1,4 +1,4 @@
-import type { ServiceCtx } from '@/lib/actions/context';
+import type { ServiceCtx } from '@/lib/context';
 import { ValidationError } from '@/lib/errors';
 import { membersByEmail } from './api';
 import { doorayOrg, orgAuth } from './config';

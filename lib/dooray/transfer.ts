@@ -1,7 +1,7 @@
 import { and, desc, eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import { doorayEvents, doorayProjects, doorayTasks } from '@/db/schema';
-import type { ServiceCtx } from '@/lib/actions/context';
+import type { ServiceCtx } from '@/lib/context';
 import { enqueueChannelDelivery, hostOf } from '@/lib/channels/outbox';
 import { ConflictError, ForbiddenError, ValidationError } from '@/lib/errors';
 import { renderCodes } from '@/lib/substitution/render';

@@ -1,6 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import { members, serviceMembers } from '@/db/schema';
-import type { ServiceCtx } from '@/lib/actions/context';
+import type { ServiceCtx } from '@/lib/context';
 import { NotFoundError, ValidationError } from '@/lib/errors';
 import { membersByEmail } from './api';
 import { doorayOrg, orgAuth } from './config';

@@ -1,7 +1,7 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { replyDrafts, tickets } from '@/db/schema';
-import type { ServiceCtx } from '@/lib/actions/context';
+import type { ServiceCtx } from '@/lib/context';
 import { NotFoundError } from '@/lib/errors';
 
 /** The longest draft kept (a reply is far shorter; this only bounds a runaway paste). */

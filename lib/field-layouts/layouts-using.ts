@@ -1,6 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import { categories, fieldLayouts, type FieldAudience } from '@/db/schema';
-import type { Queryable } from '@/lib/db';
+import type { Queryable } from '@/db';
 
 /**
  * For each field id, the layouts that list it: intake-type names, or null for the default

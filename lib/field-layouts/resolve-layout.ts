@@ -1,6 +1,6 @@
 import { and, eq, inArray, isNull } from 'drizzle-orm';
 import { fieldLayouts, fields, type Field, type FieldAudience } from '@/db/schema';
-import type { Queryable } from '@/lib/db';
+import type { Queryable } from '@/db';
 import { getCategoryAncestors } from '@/lib/categories/tree';
 import { DEFAULT_LAYOUT } from './pinned';
 

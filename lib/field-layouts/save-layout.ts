@@ -1,8 +1,8 @@
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import { fieldLayouts, fields, type FieldAudience } from '@/db/schema';
-import type { ServiceCtx } from '@/lib/actions/context';
-import type { Queryable } from '@/lib/db';
-import { getCategory } from '@/db/queries/categories';
+import type { ServiceCtx } from '@/lib/context';
+import type { Queryable } from '@/db';
+import { getCategory } from '@/lib/categories/get-category';
 import { NotFoundError, ValidationError } from '@/lib/errors';
 import { LAYOUT_REQUIRED } from '@/lib/fields/system-fields';
 import { PINNED_FIRST, PINNED_LAST } from './pinned';

@@ -1,7 +1,7 @@
 import { ValidationError, type FieldErrorRefs } from '@/lib/errors';
 import type { FieldEditorInput } from './schemas';
 import { COLUMN_STORED, REQUIRED_LOCKED, TREE_BACKED } from './system-fields';
-import { OPTION_TYPES, VALUELESS_TYPES, type FieldType, type FieldValue } from './types';
+import { OPTION_TYPES, VALUELESS_TYPES, type FieldType, type FieldValue } from '@/db/values';
 import { validateFieldValue } from './validate-value';
 
 type Checked = Omit<FieldEditorInput, 'serviceId' | 'defaultValue'> & { defaultValue: FieldValue | null };

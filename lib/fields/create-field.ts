@@ -1,5 +1,5 @@
 import { fields, type Field } from '@/db/schema';
-import type { ServiceCtx } from '@/lib/actions/context';
+import type { ServiceCtx } from '@/lib/context';
 import { ConflictError, isUniqueViolation, ValidationError } from '@/lib/errors';
 import { checkDefinition } from './check-definition';
 import type { CreateFieldInput } from './schemas';

@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { fields } from '@/db/schema';
-import type { ServiceCtx } from '@/lib/actions/context';
+import type { ServiceCtx } from '@/lib/context';
 import { ConflictError } from '@/lib/errors';
 import { removeFieldFromLayouts } from '@/lib/field-layouts/save-layout';
 import { loadFieldForUpdate } from './load-field';

@@ -1,4 +1,4 @@
-import type { FieldOption, FieldValue } from './types';
+import type { FieldOption, FieldValue } from '@/db/values';
 
 type Displayable = { type: string; options?: FieldOption[] | null };
 const OPTION_TYPES = new Set(['dropdown', 'radio', 'checkbox']);

@@ -1,6 +1,6 @@
 import { and, eq, isNull } from 'drizzle-orm';
 import { fields, type Field } from '@/db/schema';
-import type { Queryable } from '@/lib/db';
+import type { Queryable } from '@/db';
 import { NotFoundError } from '@/lib/errors';
 
 /** A live field of this service, locked for update; another service's or a deleted one is not found. */

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { formCheckbox } from '@/lib/actions/form-data';
-import { FIELD_TYPES } from './types';
+import { FIELD_TYPES } from '@/db/values';
 
 const noControl = /^[^\p{Cc}]*$/u;
 const langText = (max: number) => z.record(z.string().max(20), z.string().trim().max(max, { error: 'validation.tooLong' }).regex(noControl, { error: 'validation.controlChars' }));
@@ -20,7 +20,6 @@ export const fieldOptionSchema = z.object({
 
 /** What the field editor sends; the verb checks it against the service's languages and the type. */
 export const fieldEditorInput = z.object({
-  serviceId: z.string().min(1).max(30),
   names: langText(100),
   descriptions: langText(2000).default({}),
   placeholders: langText(500).default({}),
@@ -45,4 +44,4 @@ export const updateFieldInput = fieldEditorInput.extend({ fieldId: z.uuid({ erro
 export type UpdateFieldInput = z.output<typeof updateFieldInput>;
 export type FieldEditorInput = z.output<typeof fieldEditorInput>;
 
-export const fieldIdInput = z.object({ serviceId: z.string().min(1).max(30), fieldId: z.uuid({ error: 'errors.notFound' }) });
+export const fieldIdInput = z.object({ fieldId: z.uuid({ error: 'errors.notFound' }) });

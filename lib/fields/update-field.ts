@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { fields, type Field } from '@/db/schema';
-import type { ServiceCtx } from '@/lib/actions/context';
+import type { ServiceCtx } from '@/lib/context';
 import { assertNoOpenRun, startFieldCrypto } from '@/lib/pii/field-crypto';
 import { rescheduleFieldDestruction } from '@/lib/pii/reschedule-field';
 import { checkDefinition } from './check-definition';

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import type { MessageRef } from '@/lib/errors';
 import { stripInvisible, TEXTAREA_VALUE_MAX, TEXT_VALUE_MAX } from '@/lib/validation/hygiene';
-import type { FieldRule, FieldValue } from './types';
+import type { FieldValue } from '@/db/values';
+import type { FieldRule } from './types';
 
 export type ValueCheck = { ok: true; value: FieldValue | null } | { ok: false; error: MessageRef };
 

@@ -1,7 +1,7 @@
 import { groupMembers, groups } from '@/db/schema';
 import { findAgentsForUpdate } from '@/db/queries/agents';
 import { groupNamesByAgent } from '@/db/queries/groups';
-import type { ServiceCtx } from '@/lib/actions/context';
+import type { ServiceCtx } from '@/lib/context';
 import { ConflictError, isUniqueViolation, ValidationError } from '@/lib/errors';
 import { recordGroupChanges } from './record-group-changes';
 import type { CreateGroupInput } from './schemas';

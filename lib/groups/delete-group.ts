@@ -1,7 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import { groupMembers, groups, serviceMembers } from '@/db/schema';
 import { groupNamesByAgent } from '@/db/queries/groups';
-import type { ServiceCtx } from '@/lib/actions/context';
+import type { ServiceCtx } from '@/lib/context';
 import { ConflictError, NotFoundError } from '@/lib/errors';
 import { groupReferences } from './group-references';
 import { recordGroupChanges } from './record-group-changes';

@@ -1,6 +1,6 @@
 import { and, arrayContains, asc, count, eq } from 'drizzle-orm';
 import { groupMembers, groups, tickets, triggers } from '@/db/schema';
-import type { Queryable } from '@/lib/db';
+import type { Queryable } from '@/db';
 import { NotFoundError } from '@/lib/errors';
 
 export type GroupReferences = {

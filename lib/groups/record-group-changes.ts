@@ -1,7 +1,7 @@
 import { groupNamesByAgent } from '@/db/queries/groups';
-import type { ServiceCtx } from '@/lib/actions/context';
+import type { ServiceCtx } from '@/lib/context';
 import { recordPermissionChanges } from '@/lib/agents/permission-log';
-import type { Queryable } from '@/lib/db';
+import type { Queryable } from '@/db';
 
 /**
  * Logs the group change of each agent who joined or left a group, as `groups` before →

@@ -10,13 +10,12 @@ export const groupNameSchema = z
   .max(GROUP_NAME_MAX)
   .regex(/^[^\p{Cc}]*$/u, { error: 'validation.controlChars' });
 
-const serviceId = z.string().min(1).max(30);
 const agentIds = idList('validation.unknownAgents', 1000);
 
-export const createGroupInput = z.object({ serviceId, name: groupNameSchema, agentIds });
+export const createGroupInput = z.object({ name: groupNameSchema, agentIds });
 export type CreateGroupInput = z.output<typeof createGroupInput>;
 
-export const updateGroupInput = z.object({ serviceId, groupId: z.uuid({ error: 'errors.notFound' }), name: groupNameSchema, agentIds });
+export const updateGroupInput = z.object({ groupId: z.uuid({ error: 'errors.notFound' }), name: groupNameSchema, agentIds });
 export type UpdateGroupInput = z.output<typeof updateGroupInput>;
 
-export const groupIdInput = z.object({ serviceId, groupId: z.uuid({ error: 'errors.notFound' }) });
+export const groupIdInput = z.object({ groupId: z.uuid({ error: 'errors.notFound' }) });

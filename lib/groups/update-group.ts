@@ -2,7 +2,7 @@ import { and, asc, eq, inArray } from 'drizzle-orm';
 import { groupMembers, groups, serviceMembers } from '@/db/schema';
 import { findAgentsForUpdate } from '@/db/queries/agents';
 import { groupNamesByAgent } from '@/db/queries/groups';
-import type { ServiceCtx } from '@/lib/actions/context';
+import type { ServiceCtx } from '@/lib/context';
 import { ConflictError, isUniqueViolation, NotFoundError, ValidationError } from '@/lib/errors';
 import { recordGroupChanges } from './record-group-changes';
 import type { UpdateGroupInput } from './schemas';

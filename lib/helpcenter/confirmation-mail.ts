@@ -1,6 +1,6 @@
 import 'server-only';
 import { createHash } from 'node:crypto';
-import type { Db, Queryable } from '@/lib/db';
+import type { Db, Queryable } from '@/db';
 import type { HelpcenterLocale } from '@/lib/i18n/helpcenter';
 import { enqueueMail } from '@/lib/mail/outbox';
 import { hitRateLimits } from '@/lib/rate-limit/hit';

@@ -1,7 +1,7 @@
 import 'server-only';
 import { and, asc, eq } from 'drizzle-orm';
 import { ticketAttachments, tickets } from '@/db/schema';
-import type { Queryable } from '@/lib/db';
+import type { Queryable } from '@/db';
 import { attachmentToken, checkReceipt } from './tokens';
 
 export type Receipt = {

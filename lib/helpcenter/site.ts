@@ -3,7 +3,7 @@ import { eq } from 'drizzle-orm';
 import { services, type Service } from '@/db/schema';
 import { listCategoryTreeRows } from '@/db/queries/categories';
 import { buildTree, type CategoryNode } from '@/lib/categories/tree-build';
-import type { Queryable } from '@/lib/db';
+import type { Queryable } from '@/db';
 import { helpcenterLocale, type HelpcenterLocale } from '@/lib/i18n/helpcenter';
 
 export type Helpcenter = { service: Service; lang: string; defaultLang: string; locale: HelpcenterLocale };

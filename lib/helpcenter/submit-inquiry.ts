@@ -4,14 +4,13 @@ import { helpcenterFormTokens, type Field } from '@/db/schema';
 import { cleanFileName, checkAttachment, MAX_ATTACHMENT_BYTES, MAX_ATTACHMENTS } from '@/lib/attachments/limits';
 import { formFiles, hasStrayFiles } from '@/lib/attachments/form-files';
 import type { UploadedFile } from '@/lib/attachments/save';
-import type { Db } from '@/lib/db';
-import { AppError, NotFoundError, ValidationError } from '@/lib/errors';
+import type { Db } from '@/db';
+import { AppError, NotFoundError, ValidationError, type FieldErrorRefs, type MessageRef } from '@/lib/errors';
 import { resolveLayout } from '@/lib/field-layouts/resolve-layout';
 import { validateTicketFields } from '@/lib/field-layouts/validate-ticket-fields';
 import { collectFieldValues, inputName } from '@/lib/fields/form-values';
-import { helpcenterTranslator } from '@/lib/i18n/helpcenter';
-import type { Translate } from '@/lib/i18n/messages';
 import { appUrl } from '@/lib/members/invite-mail';
+import type { Translate } from '@/lib/i18n/messages';
 import { hitRateLimit } from '@/lib/rate-limit/hit';
 import { createTicket } from '@/lib/tickets/create-ticket';
 import { helpcenterChannel } from './channel';
@@ -29,8 +28,9 @@ export type SubmitInquiryResult =
   | { ok: true; ticketId: string; number: number; receipt: string; mail: ConfirmationState | 'none' }
   | {
       ok: false;
-      error: string;
-      fieldErrors: Record<string, string[]>;
+      /** Message keys, put in the customer's language by the caller (inquiryRefusalText). */
+      error: MessageRef;
+      fieldErrors: FieldErrorRefs;
       /** What was typed, so the form comes back filled in (files cannot be). */
       values: Record<string, unknown>;
       /** A fresh form token when the old one expired while the customer was typing. */
@@ -43,32 +43,32 @@ class Replayed extends AppError {
   }
 }
 
-const refusal = (error: string, fieldErrors: Record<string, string[]> = {}, values: Record<string, unknown> = {}, token?: string): SubmitInquiryResult => ({ ok: false, error, fieldErrors, values, token });
+const refusal = (key: string, params?: MessageRef['params'], fieldErrors: FieldErrorRefs = {}, values: Record<string, unknown> = {}, token?: string): SubmitInquiryResult => ({ ok: false, error: { key, params }, fieldErrors, values, token });
 
-/** The layout's file fields' uploads, checked one by one (size before reading a byte). */
-async function checkFiles(form: FormData, fileFields: Field[], t: Translate) {
+/** The layout's file fields' uploads, checked one by one (size before reading a byte); a file's message names it (`file`). */
+async function checkFiles(form: FormData, fileFields: Field[]) {
   const files: UploadedFile[] = [];
-  const errors: Record<string, string[]> = {};
+  const errors: FieldErrorRefs = {};
   const named = new Set(fileFields.map((f) => inputName(f.code)));
   let count = 0;
   for (const f of fileFields) {
     const list = formFiles(form, inputName(f.code));
-    const errs: string[] = [];
-    if (f.required && !list.length) errs.push(t('validation.required'));
+    const errs: MessageRef[] = [];
+    if (f.required && !list.length) errs.push({ key: 'validation.required' });
     for (const file of list) {
       if (++count > MAX_ATTACHMENTS) {
-        errs.push(t('attachment.tooMany', { max: MAX_ATTACHMENTS }));
+        errs.push({ key: 'attachment.tooMany', params: { max: MAX_ATTACHMENTS } });
         break;
       }
       const label = cleanFileName(file.name);
       if (file.size > MAX_ATTACHMENT_BYTES) {
-        errs.push(`${label}: ${t('attachment.tooLarge')}`);
+        errs.push({ key: 'attachment.tooLarge', params: { file: label } });
         continue;
       }
       const data = Buffer.from(await file.arrayBuffer());
       const c = checkAttachment(file.name, data);
       if (c.ok) files.push({ fileName: c.fileName, contentType: c.contentType, data });
-      else errs.push(`${label}: ${t(c.error)}`);
+      else errs.push({ key: c.error, params: { file: label } });
     }
     if (errs.length) errors[f.code] = errs;
   }
@@ -88,36 +88,35 @@ export async function submitInquiry(ctx: { db: Db; client: InquiryClient }, inpu
   const { db } = ctx;
   const hc = await loadHelpcenter(db, input.serviceId, input.lang);
   if (!hc) throw new NotFoundError();
-  const t = helpcenterTranslator(hc.locale);
   const sid = hc.service.id;
   const ip = ctx.client.ip ?? 'unknown';
 
   const rate = await hitRateLimit(db, { key: `hc:submit:ip:${ip}`, ...SUBMIT_LIMIT });
-  if (!rate.ok) return refusal(t('helpcenter.errors.rateLimited', { minutes: Math.max(1, Math.ceil(rate.retryAfterSeconds / 60)) }));
+  if (!rate.ok) return refusal('helpcenter.errors.rateLimited', { minutes: Math.max(1, Math.ceil(rate.retryAfterSeconds / 60)) });
 
   const hidden = inquiryFormSchema.safeParse({ _token: input.form.get('_token') ?? undefined, 'f.category': input.form.get('f.category') ?? undefined });
-  if (!hidden.success) return refusal(t('helpcenter.errors.tokenInvalid'));
+  if (!hidden.success) return refusal('helpcenter.errors.tokenInvalid');
   const token = checkFormToken(sid, hidden.data._token);
-  if (token.verdict === 'invalid' || !token.id) return refusal(t('helpcenter.errors.tokenInvalid'));
+  if (token.verdict === 'invalid' || !token.id) return refusal('helpcenter.errors.tokenInvalid');
 
   const categoryId = hidden.data['f.category'] ?? '';
   const intake = flattenTree(await offeredIntakeTypes(db, sid, hc.lang)).find((n) => n.id === categoryId);
-  if (!intake) return refusal(t('validation.form'), { category: [t('validation.categoryUnknown')] });
+  if (!intake) return refusal('validation.form', undefined, { category: [{ key: 'validation.categoryUnknown' }] });
 
   const layout = await resolveLayout(db, sid, 'customer', intake.id);
   const shown = layout.fields.filter((f) => f.visible);
   const values = collectFieldValues(input.form, shown);
   values.category = intake.id;
-  const checked = await validateTicketFields(db, sid, 'customer', intake.id, values, hc.locale);
-  const fieldErrors: Record<string, string[]> = { ...checked.errors };
+  const checked = await validateTicketFields(db, sid, 'customer', intake.id, values);
+  const fieldErrors: FieldErrorRefs = { ...checked.errors };
   const mail = typeof checked.values.mail === 'string' ? checked.values.mail : null;
-  if (mail && !fieldErrors.mail && !mailAddress.safeParse(mail).success) fieldErrors.mail = [t('validation.email')];
-  const uploads = await checkFiles(input.form, shown.filter((f) => f.type === 'file'), t);
+  if (mail && !fieldErrors.mail && !mailAddress.safeParse(mail).success) fieldErrors.mail = [{ key: 'validation.email' }];
+  const uploads = await checkFiles(input.form, shown.filter((f) => f.type === 'file'));
   Object.assign(fieldErrors, uploads.errors);
 
-  if (token.verdict === 'expired') return refusal(t('helpcenter.errors.tokenExpired'), fieldErrors, values, issueFormToken(sid));
-  if (uploads.stray) return refusal(t('helpcenter.errors.unexpectedFile'), fieldErrors, values);
-  if (Object.keys(fieldErrors).length) return refusal(t('validation.form'), fieldErrors, values);
+  if (token.verdict === 'expired') return refusal('helpcenter.errors.tokenExpired', undefined, fieldErrors, values, issueFormToken(sid));
+  if (uploads.stray) return refusal('helpcenter.errors.unexpectedFile', undefined, fieldErrors, values);
+  if (Object.keys(fieldErrors).length) return refusal('validation.form', undefined, fieldErrors, values);
 
   const name = typeof checked.values.name === 'string' ? checked.values.name : mail;
   // Counted before the transaction (no limiter row held to commit); a refused ticket still used one.
@@ -155,11 +154,8 @@ export async function submitInquiry(ctx: { db: Db; client: InquiryClient }, inpu
       return { ...made, receipt };
     });
   } catch (err) {
-    if (err instanceof Replayed) return refusal(t(err.key));
-    if (err instanceof ValidationError) {
-      const refs = Object.fromEntries(Object.entries(err.fieldErrors).map(([f, list]) => [f, list.map((r) => t(r.key, r.params))]));
-      return refusal(t(err.key, err.params), refs, values);
-    }
+    if (err instanceof Replayed) return refusal(err.key);
+    if (err instanceof ValidationError) return refusal(err.key, err.params, err.fieldErrors, values);
     throw err;
   }
   const { snapshot } = created;
@@ -169,4 +165,12 @@ export async function submitInquiry(ctx: { db: Db; client: InquiryClient }, inpu
   const { receipt } = created;
   const sent = mailState;
   return { ok: true, ticketId: snapshot.id, number: snapshot.number, receipt, mail: sent };
+}
+
+export type InquiryRefusal = Extract<SubmitInquiryResult, { ok: false }>;
+
+/** A refusal in the customer's language (`t`); a message about one attached file starts with its name. */
+export function inquiryRefusalText(t: Translate, r: InquiryRefusal) {
+  const text = (m: MessageRef) => (m.params?.file !== undefined ? `${m.params.file}: ${t(m.key, m.params)}` : t(m.key, m.params));
+  return { ...r, error: text(r.error), fieldErrors: Object.fromEntries(Object.entries(r.fieldErrors).map(([f, list]) => [f, list.map(text)])) };
 }

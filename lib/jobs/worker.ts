@@ -1,5 +1,5 @@
 import PgBoss from 'pg-boss';
-import { getDb } from '@/lib/db';
+import { getDb } from '@/db';
 import { destroyDueValues } from '@/lib/pii/destroy-due';
 import { runFieldCrypto } from '@/lib/pii/field-crypto';
 import { dueAccounts, pollAccount } from '@/lib/mail/receivers/imap-poll';

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import type { Queryable } from '@/lib/db';
+import type { Queryable } from '@/db';
 
 /** The PostgreSQL channel of ticket changes (one per database: every app instance listens). */
 export const TICKET_CHANNEL = 'cd_ticket_changes';

@@ -3,7 +3,7 @@ import { sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { authorizeService } from '@/lib/auth/access';
 import type { AuthSession } from '@/lib/auth/sessions';
-import type { Db } from '@/lib/db';
+import type { Db } from '@/db';
 import { onShutdown } from '@/lib/ops/shutdown';
 import { liveHub } from './hub';
 import { PRESENCE_CHANNEL } from './notify';

@@ -1,5 +1,5 @@
 import type { MailLayoutEvent, TriggerDelivery } from '@/db/schema';
-import type { Db } from '@/lib/db';
+import type { Db } from '@/db';
 import { decryptValue } from '@/lib/crypto/envelope';
 import { masterKey } from '@/lib/crypto/master-key';
 import { isLocale } from '@/lib/i18n/config';

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { triggerDeliveries, type DeliveryKind, type MailLayoutEvent } from '@/db/schema';
-import type { Queryable } from '@/lib/db';
+import type { Queryable } from '@/db';
 import { enqueueDelivery } from '@/lib/triggers/deliveries/queue';
 import { deliveryMessageId } from './domain';
 

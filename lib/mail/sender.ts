@@ -1,6 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import { mailAccounts, mailLayouts, mailSettings, services, type MailLayoutEvent } from '@/db/schema';
-import type { Queryable } from '@/lib/db';
+import type { Queryable } from '@/db';
 import addressparser from 'nodemailer/lib/addressparser';
 import { mailDomain, representativeAddress } from './domain';
 

@@ -1,6 +1,6 @@
 import { and, eq, gt, isNull } from 'drizzle-orm';
 import { memberInvites, members } from '@/db/schema';
-import type { PublicCtx } from '@/lib/actions/context';
+import type { PublicCtx } from '@/lib/context';
 import { recordAccess } from '@/lib/access-log/record';
 import { hashPassword } from '@/lib/auth/password';
 import { ValidationError } from '@/lib/errors';

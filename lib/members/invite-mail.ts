@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { encryptValue } from '@/lib/crypto/envelope';
 import { masterKey } from '@/lib/crypto/master-key';
-import type { Queryable } from '@/lib/db';
+import type { Queryable } from '@/db';
 import type { Locale } from '@/lib/i18n/config';
 import { inviteTokenBinding } from '@/lib/mail/compose-queued';
 import { enqueueMail } from '@/lib/mail/outbox';

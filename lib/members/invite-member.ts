@@ -1,5 +1,5 @@
 import { members } from '@/db/schema';
-import type { MemberCtx } from '@/lib/actions/context';
+import type { MemberCtx } from '@/lib/context';
 import { recordAccess } from '@/lib/access-log/record';
 import { ConflictError, isUniqueViolation } from '@/lib/errors';
 import { enqueueInviteMail } from './invite-mail';

@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { and, eq, isNull } from 'drizzle-orm';
 import { memberInvites, members } from '@/db/schema';
-import type { Db, Queryable } from '@/lib/db';
+import type { Db, Queryable } from '@/db';
 
 export const INVITE_HOURS = 72;
 

@@ -1,6 +1,6 @@
 import { and, count, eq, ne } from 'drizzle-orm';
 import { members } from '@/db/schema';
-import type { MemberCtx } from '@/lib/actions/context';
+import type { MemberCtx } from '@/lib/context';
 import { recordAccess } from '@/lib/access-log/record';
 import { revokeMemberSessions } from '@/lib/auth/sessions';
 import { ConflictError, NotFoundError } from '@/lib/errors';

@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { members, type UiLocale } from '@/db/schema';
-import type { MemberCtx } from '@/lib/actions/context';
+import type { MemberCtx } from '@/lib/context';
 
 /** Saves the member's own UI language. */
 export async function updateLocale(ctx: MemberCtx, locale: UiLocale) {

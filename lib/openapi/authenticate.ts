@@ -1,7 +1,7 @@
 import ipaddr from 'ipaddr.js';
 import { sql } from 'drizzle-orm';
 import { organizations } from '@/db/schema';
-import type { Db } from '@/lib/db';
+import type { Db } from '@/db';
 import { clientIp } from '@/lib/rate-limit/client-ip';
 import { ApiRefusal, RESULT } from './envelope';
 import { openKey } from './keys';

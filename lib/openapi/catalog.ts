@@ -1,6 +1,6 @@
 import { and, asc, eq, isNull, like } from 'drizzle-orm';
 import { categories, services } from '@/db/schema';
-import type { Db } from '@/lib/db';
+import type { Db } from '@/db';
 import { resolveLayout } from '@/lib/field-layouts/resolve-layout';
 import { isUuid } from '@/lib/ids';
 import { ApiRefusal, RESULT } from './envelope';

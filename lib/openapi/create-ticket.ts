@@ -1,11 +1,11 @@
 import { and, eq, inArray, isNull } from 'drizzle-orm';
 import { z } from 'zod';
 import { apiTicketEndUsers, apiUploads, categories, services, ticketAttachments, type Field } from '@/db/schema';
-import type { Db } from '@/lib/db';
+import type { Db } from '@/db';
 import { ValidationError } from '@/lib/errors';
 import { resolveLayout } from '@/lib/field-layouts/resolve-layout';
 import { TREE_BACKED } from '@/lib/fields/system-fields';
-import type { FieldValue } from '@/lib/fields/types';
+import type { FieldValue } from '@/db/values';
 import { validateFieldValues } from '@/lib/fields/validate-value';
 import { isLocale, type Locale } from '@/lib/i18n/config';
 import { translator } from '@/lib/i18n/messages';

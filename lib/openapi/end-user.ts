@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, inArray, ne, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import { apiTicketEndUsers, ticketAttachments, ticketMessages, tickets, TICKET_STATUSES } from '@/db/schema';
-import type { Db } from '@/lib/db';
+import type { Db } from '@/db';
 import { isUuid } from '@/lib/ids';
 import { applyPlan } from '@/lib/tickets/change';
 import { loadTicket } from '@/lib/tickets/snapshot';

@@ -3,7 +3,7 @@ import { and, desc, eq, gt, isNull, or, sql } from 'drizzle-orm';
 import { apiKeys, apiKeyUsage, apiSettings } from '@/db/schema';
 import { encryptValue, decryptValue } from '@/lib/crypto/envelope';
 import { masterKey } from '@/lib/crypto/master-key';
-import type { Queryable } from '@/lib/db';
+import type { Queryable } from '@/db';
 import { NotFoundError } from '@/lib/errors';
 
 /** How long a rotated-out key keeps working, so integrations can switch without downtime. */

@@ -1,4 +1,4 @@
-import { getDb } from '@/lib/db';
+import { getDb } from '@/db';
 import { hitRateLimit } from '@/lib/rate-limit/hit';
 import { clientIp } from '@/lib/rate-limit/client-ip';
 import { ApiRefusal, handle, RESULT } from './envelope';

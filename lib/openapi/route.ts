@@ -1,4 +1,4 @@
-import { getDb } from '@/lib/db';
+import { getDb } from '@/db';
 import { authenticate, type ApiCaller } from './authenticate';
 import { handle } from './envelope';
 import { queryParams, readBodyText } from './request';

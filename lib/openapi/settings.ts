@@ -2,7 +2,7 @@ import ipaddr from 'ipaddr.js';
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { apiSettings } from '@/db/schema';
-import type { Queryable } from '@/lib/db';
+import type { Queryable } from '@/db';
 import { ValidationError } from '@/lib/errors';
 
 export const MAX_CIDRS = 100;
@@ -23,14 +23,13 @@ export function normalizeCidr(raw: string): string | null {
 }
 
 export const apiSettingsInput = z.object({
-  serviceId: z.string(),
   enabled: z.preprocess((v) => v === 'on' || v === 'true' || v === true, z.boolean()),
   cidrs: z.string().max(10_000).default(''),
   rateLimitPerMinute: z.coerce.number().int().min(1).max(1_000_000),
 });
 
-export const issueKeyInput = z.object({ serviceId: z.string() });
-export const revokeKeyInput = z.object({ serviceId: z.string(), keyId: z.uuid() });
+export const issueKeyInput = z.object({});
+export const revokeKeyInput = z.object({ keyId: z.uuid() });
 
 /** The allow-list typed in the form (one per line or comma-separated), normalized; names the first bad entry. */
 export function parseCidrs(text: string): string[] {

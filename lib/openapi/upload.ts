@@ -2,7 +2,7 @@ import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { apiUploads } from '@/db/schema';
 import { checkAttachment, cleanFileName, MAX_ATTACHMENT_BYTES } from '@/lib/attachments/limits';
 import { attachmentStore } from '@/lib/attachments/store';
-import { getDb } from '@/lib/db';
+import { getDb } from '@/db';
 import { authenticate } from './authenticate';
 import { ApiRefusal, handle, RESULT, success } from './envelope';
 

@@ -2,8 +2,8 @@ import 'server-only';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { sql } from 'drizzle-orm';
-import type { Db } from '@/lib/db';
-import { migrationsFolder } from '@/lib/db/migrate';
+import type { Db } from '@/db';
+import { migrationsFolder } from '@/db/migrate';
 
 let expectedMigrations: number | undefined;
 

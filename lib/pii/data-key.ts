@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { ticketDataKeys } from '@/db/schema';
-import type { Queryable } from '@/lib/db';
+import type { Queryable } from '@/db';
 import { newDataKey, unwrapDataKey, wrapDataKey, type Binding } from '@/lib/crypto/envelope';
 import { masterKey } from '@/lib/crypto/master-key';
 

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import type { Db } from '@/lib/db';
+import type { Db } from '@/db';
 import { decryptValue } from '@/lib/crypto/envelope';
 import { loadDataKey, valueBinding } from './data-key';
 import { redactTicketCopies } from './redact-copies';

@@ -1,9 +1,9 @@
 import { and, asc, eq, inArray, isNotNull, isNull, ne, sql } from 'drizzle-orm';
 import { fieldCryptoRuns, fields, ticketDataKeys, ticketFieldValues, tickets, type Field } from '@/db/schema';
-import type { Db, Queryable } from '@/lib/db';
+import type { Db, Queryable } from '@/db';
 import { decryptValue, encryptValue } from '@/lib/crypto/envelope';
 import { ConflictError } from '@/lib/errors';
-import type { FieldValue } from '@/lib/fields/types';
+import type { FieldValue } from '@/db/values';
 import { searchTextOf } from '@/lib/tickets/search-text';
 import { plainFieldValues } from '@/lib/tickets/snapshot';
 import { getOrCreateDataKey, loadDataKey, valueBinding } from './data-key';

@@ -1,8 +1,8 @@
 import { and, eq } from 'drizzle-orm';
 import { fields, ticketFieldValues } from '@/db/schema';
-import type { Queryable } from '@/lib/db';
+import type { Queryable } from '@/db';
 import { decryptValue } from '@/lib/crypto/envelope';
-import type { FieldValue } from '@/lib/fields/types';
+import type { FieldValue } from '@/db/values';
 import { loadDataKey, valueBinding } from './data-key';
 
 export type ShownValue = { value: FieldValue | null; masked: boolean; destroyed: boolean };

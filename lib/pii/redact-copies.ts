@@ -1,6 +1,6 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { ticketHistory, tickets, triggerDeliveries, triggerRuns } from '@/db/schema';
-import type { Queryable } from '@/lib/db';
+import type { Queryable } from '@/db';
 
 /** What stands where a destroyed value was copied (history diffs, stored requests). */
 export const REDACTED = '[파기됨]';

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import type { Queryable } from '@/lib/db';
+import type { Queryable } from '@/db';
 
 /** Recomputes the 파기 due time of every live value of a field after its rule changed. */
 export async function rescheduleFieldDestruction(tx: Queryable, fieldId: string): Promise<void> {

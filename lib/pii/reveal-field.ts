@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { tickets } from '@/db/schema';
-import type { ServiceCtx } from '@/lib/actions/context';
+import type { ServiceCtx } from '@/lib/context';
 import { recordAccess } from '@/lib/access-log/record';
 import { ForbiddenError, NotFoundError, ValidationError } from '@/lib/errors';
 import { and, eq } from 'drizzle-orm';

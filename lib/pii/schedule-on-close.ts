@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import type { Queryable } from '@/lib/db';
+import type { Queryable } from '@/db';
 
 /**
  * Gives the values of fields with a "after close" 파기 rule their due time, counted from the

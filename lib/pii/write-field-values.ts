@@ -1,8 +1,8 @@
 import { sql } from 'drizzle-orm';
 import { ticketFieldValues, type Field, type Ticket } from '@/db/schema';
-import type { Queryable } from '@/lib/db';
+import type { Queryable } from '@/db';
 import { encryptValue } from '@/lib/crypto/envelope';
-import type { FieldValue } from '@/lib/fields/types';
+import type { FieldValue } from '@/db/values';
 import { getOrCreateDataKey, valueBinding } from './data-key';
 import { destroyTime } from './destroy-time';
 

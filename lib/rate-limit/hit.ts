@@ -1,6 +1,6 @@
 import { and, eq, inArray, lt, sql } from 'drizzle-orm';
 import { rateLimits } from '@/db/schema';
-import type { Queryable } from '@/lib/db';
+import type { Queryable } from '@/db';
 
 export type RateRule = {
   /** What is counted, e.g. `hc:ip:203.0.113.7`. */

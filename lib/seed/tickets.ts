@@ -1,7 +1,7 @@
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import { Client } from 'pg';
 import { categories, groupMembers, groups, members, serviceMembers, services, type CategoryKind } from '@/db/schema';
-import type { Db } from '@/lib/db';
+import type { Db } from '@/db';
 import { hashPassword } from '@/lib/auth/password';
 import { insertService } from '@/lib/services/insert-service';
 import { searchTextOf } from '@/lib/tickets/search-text';

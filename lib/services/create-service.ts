@@ -1,5 +1,5 @@
 import type { Service } from '@/db/schema';
-import type { MemberCtx } from '@/lib/actions/context';
+import type { MemberCtx } from '@/lib/context';
 import { ConflictError, isUniqueViolation } from '@/lib/errors';
 import { insertService } from './insert-service';
 import type { CreateServiceInput } from './schemas';

@@ -1,5 +1,5 @@
 import { fields, services, type NewService, type Service } from '@/db/schema';
-import type { Queryable } from '@/lib/db';
+import type { Queryable } from '@/db';
 import { systemFieldRows } from '@/lib/fields/system-fields';
 
 /** Inserts a service with everything a service is born with (its system fields), in the caller's transaction. */

@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { services, type Service } from '@/db/schema';
-import type { MemberCtx } from '@/lib/actions/context';
+import type { MemberCtx } from '@/lib/context';
 import { NotFoundError } from '@/lib/errors';
 import type { UpdateServiceInput } from './schemas';
 

@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { services, smsConfigs, type SmsConfig } from '@/db/schema';
 import { openCredential, sealCredential } from '@/lib/channels/sealed';
-import type { Queryable } from '@/lib/db';
+import type { Queryable } from '@/db';
 import { ForbiddenError } from '@/lib/errors';
 import type { SmsAuth } from './api';
 

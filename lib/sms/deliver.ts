@@ -1,7 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import { smsMessages, type ServiceDelivery } from '@/db/schema';
 import { ProviderError } from '@/lib/channels/provider';
-import type { Db } from '@/lib/db';
+import type { Db } from '@/db';
 import type { ChannelOutcome } from '@/lib/dooray/deliver';
 import { sendMessage } from './api';
 import { smsAuth, smsConfig } from './config';

@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import { smsConfigs } from '@/db/schema';
-import type { ServiceCtx } from '@/lib/actions/context';
+import type { ServiceCtx } from '@/lib/context';
 import { providerFieldError } from '@/lib/channels/provider-errors';
 import { ValidationError } from '@/lib/errors';
 import { SMS_API, listSenders } from './api';

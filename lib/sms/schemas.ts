@@ -3,7 +3,6 @@ import { SMS_API_VERSIONS } from '@/db/schema';
 import { outboundUrl } from '@/lib/net/addresses';
 import { LMS_TITLE_MAX } from './bytes';
 
-const serviceId = z.string().min(1).max(30);
 /** A phone number as people type it: digits with optional '-', ' ', '.', '(', ')' ; 9–13 digits stored. */
 export const phoneNumber = z
   .string()
@@ -14,7 +13,6 @@ export const phoneNumber = z
   .refine((v) => /^\d{9,13}$/.test(v), 'channels.sms.errors.phone');
 
 export const smsConfigInput = z.object({
-  serviceId,
   apiVersion: z.enum(SMS_API_VERSIONS, 'validation.required'),
   /** Empty when editing: the sealed key stays. */
   appKey: z.string().trim().max(100, 'validation.tooLong').regex(/^[A-Za-z0-9_-]*$/, 'channels.sms.errors.appKey').optional().default(''),
@@ -23,12 +21,10 @@ export const smsConfigInput = z.object({
 });
 
 export const allowedSendersInput = z.object({
-  serviceId,
   senders: z.preprocess((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]), z.array(z.string().trim().regex(/^\d{1,13}$/, 'channels.sms.errors.phone')).max(100)),
 });
 
 export const sendSmsInput = z.object({
-  serviceId,
   ticketId: z.uuid(),
   clickKey: z.uuid(),
   senderNo: z.string().trim().min(1, 'validation.required').max(13),

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import { smsMessages } from '@/db/schema';
-import type { ServiceCtx } from '@/lib/actions/context';
+import type { ServiceCtx } from '@/lib/context';
 import { enqueueChannelDelivery, hostOf } from '@/lib/channels/outbox';
 import { ConflictError, ValidationError } from '@/lib/errors';
 import { readFieldValues } from '@/lib/pii/read-field-values';

@@ -1,6 +1,6 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import { categories, fields, groups, members } from '@/db/schema';
-import type { Queryable } from '@/lib/db';
+import type { Queryable } from '@/db';
 import { displayFieldValue } from '@/lib/fields/display';
 import { isLocale } from '@/lib/i18n/config';
 import { formatDate } from '@/lib/i18n/format-date';

@@ -1,5 +1,5 @@
 import type { Template } from '@/db/schema';
-import type { ServiceCtx } from '@/lib/actions/context';
+import type { ServiceCtx } from '@/lib/context';
 
 /**
  * Who may change a template (its content, scope or removal): 전용 — admins of its service;

@@ -1,6 +1,6 @@
 import { templates } from '@/db/schema';
 import { sanitizeRichHtml } from '@/lib/html/sanitize';
-import type { ServiceCtx } from '@/lib/actions/context';
+import type { ServiceCtx } from '@/lib/context';
 import type { CreateTemplateInput } from './schemas';
 import { setTemplateLinks } from './set-links';
 import { checkTemplateDraft } from './validate';

@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { templates } from '@/db/schema';
-import { getVisibleTemplate } from '@/db/queries/templates';
-import type { ServiceCtx } from '@/lib/actions/context';
+import { getVisibleTemplate } from './get-template';
+import type { ServiceCtx } from '@/lib/context';
 import { ForbiddenError } from '@/lib/errors';
 import { canEditTemplate } from './can-edit';
 

@@ -1,7 +1,7 @@
 import { and, eq, inArray, isNull } from 'drizzle-orm';
 import { categories, templateLinks, templates } from '@/db/schema';
 import { visibleIn } from '@/db/queries/templates';
-import type { ServiceCtx } from '@/lib/actions/context';
+import type { ServiceCtx } from '@/lib/context';
 import { NotFoundError, ValidationError } from '@/lib/errors';
 import type { LinkTemplatesInput } from './schemas';
 

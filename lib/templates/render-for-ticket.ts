@@ -1,5 +1,6 @@
-import { getVisibleTemplate, countTemplateUse } from '@/db/queries/templates';
-import type { ServiceCtx } from '@/lib/actions/context';
+import { countTemplateUse } from '@/db/queries/templates';
+import { getVisibleTemplate } from './get-template';
+import type { ServiceCtx } from '@/lib/context';
 import { MASK } from '@/lib/pii/read-field-values';
 import { sanitizeRichHtml } from '@/lib/html/sanitize';
 import { htmlToMailText } from '@/lib/mail/html-to-text';

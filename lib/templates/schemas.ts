@@ -1,12 +1,11 @@
 import { z } from 'zod';
-import { TEMPLATE_SCOPES } from '@/db/schema/templates';
+import { TEMPLATE_SCOPES } from '@/db/values';
 
 export const TEMPLATE_TITLE_MAX = 100;
 export const TEMPLATE_CONTENT_MAX = 20_000;
 export const SEARCH_CODE_MAX = 20;
 export const TEMPLATE_LINKS_MAX = 500;
 
-const serviceId = z.string().min(1).max(30);
 const id = z.uuid({ error: 'errors.notFound' });
 
 const title = z
@@ -30,7 +29,6 @@ const categoryIds = z
   .transform((ids) => [...new Set(ids)]);
 
 export const templateFields = {
-  serviceId,
   scope: z.enum(TEMPLATE_SCOPES, { error: 'validation.choice' }),
   title,
   content: z.string().max(TEMPLATE_CONTENT_MAX),
@@ -44,17 +42,15 @@ export type CreateTemplateInput = z.output<typeof createTemplateInput>;
 export const updateTemplateInput = z.object({ ...templateFields, id });
 export type UpdateTemplateInput = z.output<typeof updateTemplateInput>;
 
-export const templateIdInput = z.object({ serviceId, id });
+export const templateIdInput = z.object({ id });
 
 export const linkTemplatesInput = z.object({
-  serviceId,
   categoryId: id,
   templateIds: z.array(z.string()).min(1, { error: 'templates.pickOne' }).max(TEMPLATE_LINKS_MAX),
 });
 export type LinkTemplatesInput = z.output<typeof linkTemplatesInput>;
 
 export const templateSearchInput = z.object({
-  serviceId,
   scope: z.enum(['all', ...TEMPLATE_SCOPES]).default('all'),
   title: z.string().trim().max(TEMPLATE_TITLE_MAX).default(''),
   searchCode: z.string().trim().max(SEARCH_CODE_MAX).default(''),
@@ -63,5 +59,5 @@ export const templateSearchInput = z.object({
 });
 export type TemplateSearch = z.output<typeof templateSearchInput>;
 
-export const ticketTemplatesInput = z.object({ serviceId, ticketId: id, q: z.string().trim().max(50).default('') });
-export const renderTemplateInput = z.object({ serviceId, ticketId: id, templateId: id });
+export const ticketTemplatesInput = z.object({ ticketId: id, q: z.string().trim().max(50).default('') });
+export const renderTemplateInput = z.object({ ticketId: id, templateId: id });

@@ -1,6 +1,6 @@
 import { and, eq, notInArray } from 'drizzle-orm';
 import { templateLinks } from '@/db/schema';
-import type { Tx } from '@/lib/db';
+import type { Tx } from '@/db';
 
 /** Makes the template's links in this service exactly `categoryIds` (already checked). */
 export async function setTemplateLinks(tx: Tx, serviceId: string, templateId: string, categoryIds: string[]): Promise<void> {

@@ -1,8 +1,8 @@
 import { and, eq, ne, sql } from 'drizzle-orm';
 import { sanitizeRichHtml } from '@/lib/html/sanitize';
 import { templateLinks, templates } from '@/db/schema';
-import { getVisibleTemplate } from '@/db/queries/templates';
-import type { ServiceCtx } from '@/lib/actions/context';
+import { getVisibleTemplate } from './get-template';
+import type { ServiceCtx } from '@/lib/context';
 import { ForbiddenError } from '@/lib/errors';
 import { canEditTemplate } from './can-edit';
 import type { UpdateTemplateInput } from './schemas';

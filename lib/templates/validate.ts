@@ -1,6 +1,6 @@
 import { and, eq, inArray, isNull, ne, or, sql } from 'drizzle-orm';
 import { categories, templates, type TemplateScope } from '@/db/schema';
-import type { Tx } from '@/lib/db';
+import type { Tx } from '@/db';
 import { ValidationError, type FieldErrorRefs } from '@/lib/errors';
 import { unknownCodes } from '@/lib/substitution/render';
 import { knownCodes } from '@/lib/substitution/values';

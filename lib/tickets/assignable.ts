@@ -1,6 +1,6 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { groupMembers, members, serviceMembers } from '@/db/schema';
-import type { Queryable } from '@/lib/db';
+import type { Queryable } from '@/db';
 import { isUuid } from '@/lib/ids';
 
 /**

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import { INTERNAL_REASONS, tickets } from '@/db/schema';
-import type { ServiceCtx } from '@/lib/actions/context';
+import type { ServiceCtx } from '@/lib/context';
 import { AppError, ValidationError } from '@/lib/errors';
 import { applyPlan, memberActor } from './change';
 import { planProcess, MAX_REPLY, PROCESS_ACTIONS } from './process-ticket';

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { CategoryKind } from '@/db/schema';
-import type { Queryable } from '@/lib/db';
+import type { Queryable } from '@/db';
 
 /**
  * Tickets keep a copy of their category's materialized path (the subtree filters read it on

@@ -1,9 +1,9 @@
 import { eq, sql } from 'drizzle-orm';
 import { ticketMessages, tickets, type MessageKind, type Ticket } from '@/db/schema';
-import type { ServiceCtx } from '@/lib/actions/context';
-import type { Queryable, Tx } from '@/lib/db';
+import type { ServiceCtx } from '@/lib/context';
+import type { Queryable, Tx } from '@/db';
 import { ConflictError } from '@/lib/errors';
-import type { FieldValue } from '@/lib/fields/types';
+import type { FieldValue } from '@/db/values';
 import { enqueueReplyMail } from './enqueue-reply';
 import { recordTicketChange } from './record-change';
 import { searchTextOf } from './search-text';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { ServiceCtx } from '@/lib/actions/context';
+import type { ServiceCtx } from '@/lib/context';
 import { ConflictError, ForbiddenError } from '@/lib/errors';
 import { scheduleDestructionOnClose } from '@/lib/pii/schedule-on-close';
 import { changeTicket } from './change';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { ServiceCtx } from '@/lib/actions/context';
+import type { ServiceCtx } from '@/lib/context';
 import { ValidationError } from '@/lib/errors';
 import { validateTicketFields } from '@/lib/field-layouts/validate-ticket-fields';
 import { assignableAgent } from './assignable';
@@ -18,11 +18,10 @@ export const manualTicketInput = z.object({
  */
 export async function createManualTicket(ctx: ServiceCtx, input: z.infer<typeof manualTicketInput>) {
   const language = ctx.service.languages[0] ?? 'ko';
-  const r = await validateTicketFields(ctx.db, ctx.service.id, 'customer', input.intakeTypeId, input.values, ctx.locale);
-  const errors: Record<string, { key: string; params: Record<string, string> }[]> = Object.fromEntries(Object.entries(r.errors).map(([k, msgs]) => [k, msgs.map((m) => ({ key: 'validation.raw', params: { message: m } }))]));
+  const r = await validateTicketFields(ctx.db, ctx.service.id, 'customer', input.intakeTypeId, input.values);
   const subject = typeof r.values.subject === 'string' ? r.values.subject.trim() : '';
   const content = typeof r.values.content === 'string' ? r.values.content : '';
-  if (Object.keys(errors).length) throw new ValidationError(errors);
+  if (!r.ok) throw new ValidationError(r.errors);
   if (!subject) throw ValidationError.field('subject', 'validation.required');
   const assignee = input.assignToMe ? await assignableAgent(ctx.db, ctx.service.id, ctx.member.id) : null;
   if (input.assignToMe && !assignee) throw ValidationError.field('assignToMe', 'errors.notAssignable');

@@ -1,8 +1,8 @@
 import { and, eq, isNull } from 'drizzle-orm';
 import { categories, ticketMessages, tickets, type TicketChannel, type TicketPriority } from '@/db/schema';
-import type { Queryable } from '@/lib/db';
+import type { Queryable } from '@/db';
 import { ValidationError } from '@/lib/errors';
-import type { FieldValue } from '@/lib/fields/types';
+import type { FieldValue } from '@/db/values';
 import { isUuid } from '@/lib/ids';
 import { saveAttachments, type UploadedFile } from '@/lib/attachments/save';
 import { writeFieldValues, type FieldValueEntry } from '@/lib/pii/write-field-values';

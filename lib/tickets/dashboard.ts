@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import type { Queryable } from '@/lib/db';
+import type { Queryable } from '@/db';
 import { appTimeZone } from './time-zone';
 
 export type Dashboard = { agents: number; receivedToday: number; unassignedToday: number; unassignedTotal: number; received24h: number; processed24h: number; myOpen: number; myPending: number; myDooray: number };

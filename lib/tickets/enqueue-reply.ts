@@ -1,6 +1,6 @@
 import { and, eq, isNull } from 'drizzle-orm';
 import { ticketMessages, tickets, type Ticket } from '@/db/schema';
-import type { Queryable } from '@/lib/db';
+import type { Queryable } from '@/db';
 import { enqueueMail } from '@/lib/mail/outbox';
 import { layoutEventOf, threadRootId } from './reply-mail';
 

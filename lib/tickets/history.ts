@@ -1,6 +1,6 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import { categories, groups, members, ticketHistory, type NewTicketHistoryRow } from '@/db/schema';
-import type { Queryable } from '@/lib/db';
+import type { Queryable } from '@/db';
 import type { ChangeActor, TicketSnapshot } from './types';
 
 /** Snapshot keys that history records, in display order; the paths follow their ids. */

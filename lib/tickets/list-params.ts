@@ -1,6 +1,6 @@
 import { TICKET_CHANNELS, TICKET_PRIORITIES, TICKET_STATUSES, type TicketChannel, type TicketPriority, type TicketStatus } from '@/db/schema';
 import { isUuid } from '@/lib/ids';
-import { parseTimeCursor, type TimeCursor } from '@/lib/pagination';
+import { parseTimeCursor, type TimeCursor } from '@/db/pagination';
 import { isListMenu, type ListMenu } from './list-menus';
 import { isSearchable } from './search';
 

@@ -1,8 +1,8 @@
 import { and, asc, desc, eq, gte, inArray, isNull, like, lt, sql, type SQL } from 'drizzle-orm';
 import { tickets, type TicketChannel, type TicketPriority, type TicketStatus } from '@/db/schema';
-import type { Queryable } from '@/lib/db';
+import type { Queryable } from '@/db';
 import { pathPrefix } from '@/db/queries/categories';
-import { afterCursor, beforeCursor, cursorTime, formatTimeCursor, type TimeCursor } from '@/lib/pagination';
+import { afterCursor, beforeCursor, cursorTime, formatTimeCursor, type TimeCursor } from '@/db/pagination';
 import { MENU_RULES, type ListMenu } from './list-menus';
 import { SEARCH_COUNT_CAP, searchCondition } from './search';
 

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { MAIL_LAYOUT_EVENTS } from '@/db/schema';
 import { MASK, readFieldValues } from '@/lib/pii/read-field-values';
-import type { ServiceCtx } from '@/lib/actions/context';
+import type { ServiceCtx } from '@/lib/context';
 import { ValidationError } from '@/lib/errors';
 import { assertNoBannedWords } from '@/lib/banned-words/check';
 import { MAX_REPLY } from './process-ticket';

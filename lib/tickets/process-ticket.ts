@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { INTERNAL_REASONS, type Ticket } from '@/db/schema';
-import type { ServiceCtx } from '@/lib/actions/context';
+import type { ServiceCtx } from '@/lib/context';
 import { ConflictError, ForbiddenError, ValidationError } from '@/lib/errors';
 import { assertNoBannedWords } from '@/lib/banned-words/check';
 import { assignableAgent } from './assignable';

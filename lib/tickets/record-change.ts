@@ -1,6 +1,6 @@
 import { eq, sql } from 'drizzle-orm';
 import { tickets } from '@/db/schema';
-import type { Queryable } from '@/lib/db';
+import type { Queryable } from '@/db';
 import { notifyTicketChange } from '@/lib/live/notify';
 import { scheduleDestructionOnClose } from '@/lib/pii/schedule-on-close';
 import { runTicketTriggers } from '@/lib/triggers';

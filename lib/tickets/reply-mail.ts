@@ -1,6 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import { ticketMessages, type MailLayoutEvent, type Ticket } from '@/db/schema';
-import type { Queryable } from '@/lib/db';
+import type { Queryable } from '@/db';
 import { isLocale } from '@/lib/i18n/config';
 import { translator } from '@/lib/i18n/messages';
 import { mailDomain } from '@/lib/mail/domain';

@@ -1,7 +1,7 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import { z } from 'zod';
 import { triggerDeliveries } from '@/db/schema';
-import type { ServiceCtx } from '@/lib/actions/context';
+import type { ServiceCtx } from '@/lib/context';
 import { ConflictError, NotFoundError } from '@/lib/errors';
 import { enqueueDelivery } from '@/lib/triggers/deliveries/queue';
 

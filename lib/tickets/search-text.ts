@@ -1,4 +1,4 @@
-import type { FieldValue } from '@/lib/fields/types';
+import type { FieldValue } from '@/db/values';
 
 /**
  * The text search column: title, inquiry, requester and plain field values, lowercased, capped

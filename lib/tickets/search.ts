@@ -1,6 +1,6 @@
 import { and, sql, type SQL } from 'drizzle-orm';
 import { tickets } from '@/db/schema';
-import { likePattern } from '@/lib/db/like';
+import { likePattern } from '@/db/like';
 
 /** At most this many words of a query take part (the rest are ignored, like the 100-character cap). */
 const MAX_TERMS = 8;

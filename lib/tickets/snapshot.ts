@@ -1,8 +1,8 @@
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import { fields, ticketFieldValues, tickets, type Ticket } from '@/db/schema';
-import type { Queryable } from '@/lib/db';
+import type { Queryable } from '@/db';
 import { NotFoundError } from '@/lib/errors';
-import type { FieldValue } from '@/lib/fields/types';
+import type { FieldValue } from '@/db/values';
 import { isUuid } from '@/lib/ids';
 import type { TicketSnapshot } from './types';
 

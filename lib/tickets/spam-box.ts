@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { and, eq, inArray } from 'drizzle-orm';
 import { ticketAttachments, tickets } from '@/db/schema';
-import type { ServiceCtx } from '@/lib/actions/context';
+import type { ServiceCtx } from '@/lib/context';
 import { ConflictError, ForbiddenError } from '@/lib/errors';
 import { readFieldValues } from '@/lib/pii/read-field-values';
 import { scrubFiles } from '@/lib/pii/scrub-files';

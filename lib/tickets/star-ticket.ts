@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { ServiceCtx } from '@/lib/actions/context';
+import type { ServiceCtx } from '@/lib/context';
 import { changeTicket } from './change';
 
 export const starInput = z.object({ ticketId: z.uuid(), starred: z.boolean() });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { ServiceCtx } from '@/lib/actions/context';
+import type { ServiceCtx } from '@/lib/context';
 import { canTransfer } from '@/lib/auth/access';
 import { ConflictError, ForbiddenError, ValidationError } from '@/lib/errors';
 import { assignableAgent } from './assignable';

@@ -1,5 +1,5 @@
 import type { InternalReason, TicketChannel, TicketPriority, TicketStatus } from '@/db/schema';
-import type { FieldValue } from '@/lib/fields/types';
+import type { FieldValue } from '@/db/values';
 
 /** What a change is, for history and the trigger target "event" (SPEC §6). */
 export const TICKET_EVENTS = ['created', 'updated', 'customer_reply', 'agent_reply'] as const;

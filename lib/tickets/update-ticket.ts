@@ -1,11 +1,11 @@
 import { z } from 'zod';
 import { and, eq, isNull } from 'drizzle-orm';
 import { categories, TICKET_PRIORITIES } from '@/db/schema';
-import type { ServiceCtx } from '@/lib/actions/context';
-import type { Queryable } from '@/lib/db';
+import type { ServiceCtx } from '@/lib/context';
+import type { Queryable } from '@/db';
 import { ConflictError, ValidationError } from '@/lib/errors';
 import { validateTicketFields } from '@/lib/field-layouts/validate-ticket-fields';
-import type { FieldValue } from '@/lib/fields/types';
+import type { FieldValue } from '@/db/values';
 import { isUuid } from '@/lib/ids';
 import { readFieldValues } from '@/lib/pii/read-field-values';
 import { writeFieldValues } from '@/lib/pii/write-field-values';
@@ -36,8 +36,8 @@ export async function updateTicket(ctx: ServiceCtx, input: z.infer<typeof update
   return changeTicket(ctx, input.ticketId, input.version, async ({ row }, tx) => {
     if (row.spam || row.status === 'closed') throw new ConflictError('errors.ticketStatus');
     const intakeTypeId = input.intakeTypeId === undefined ? row.intakeTypeId : input.intakeTypeId || null;
-    const r = await validateTicketFields(tx, ctx.service.id, 'agent', intakeTypeId, input.values, ctx.locale);
-    if (!r.ok) throw new ValidationError(Object.fromEntries(Object.entries(r.errors).map(([k, msgs]) => [k, msgs.map((m) => ({ key: 'validation.raw', params: { message: m } }))])));
+    const r = await validateTicketFields(tx, ctx.service.id, 'agent', intakeTypeId, input.values);
+    if (!r.ok) throw new ValidationError(r.errors);
     const set: Record<string, unknown> = {};
     if (input.intakeTypeId !== undefined && intakeTypeId !== row.intakeTypeId) {
       set.intakeTypeId = intakeTypeId;

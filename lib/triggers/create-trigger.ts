@@ -1,6 +1,6 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { triggers } from '@/db/schema';
-import type { ServiceCtx } from '@/lib/actions/context';
+import type { ServiceCtx } from '@/lib/context';
 import { bumpTriggersVersion } from './bump-version';
 import { reenableEndpoints } from './reenable-endpoints';
 import type { CreateTriggerInput } from './schemas';

@@ -1,8 +1,8 @@
 import 'server-only';
 import { and, asc, eq, isNull } from 'drizzle-orm';
 import { fields, groupMembers, groups, members, serviceMembers, services } from '@/db/schema';
-import type { EditorOptions, Option } from '@/components/triggers/types';
-import type { Queryable } from '@/lib/db';
+import type { EditorOptions, Option } from './editor-types';
+import type { Queryable } from '@/db';
 import { getCategoryTree } from '@/lib/categories/tree';
 import type { CategoryNode } from '@/lib/categories/tree-build';
 import { translator } from '@/lib/i18n/messages';

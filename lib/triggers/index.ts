@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { disabledEndpoints, triggerFirings, triggerRuns, type TriggerPassDetail } from '@/db/schema';
-import type { Queryable } from '@/lib/db';
+import type { Queryable } from '@/db';
 import { writeHistory } from '@/lib/tickets/history';
 import type { ChangeActor, TicketChange, TicketSnapshot, TriggerChange } from '@/lib/tickets/types';
 import { enqueueEffects } from './deliveries/build';

@@ -1,6 +1,6 @@
 import { and, asc, eq, isNull } from 'drizzle-orm';
 import { fields, services, triggers, triggerVersions } from '@/db/schema';
-import type { Queryable } from '@/lib/db';
+import type { Queryable } from '@/db';
 import { builtinTargets, compileConditions, type TargetLookup } from './conditions';
 import { fieldTarget, fieldValueType, FIELD_PREFIX } from './conditions/index';
 import type { CompiledTrigger, Condition, ResultRow } from './types';

@@ -1,7 +1,7 @@
 import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { categories, groupMembers, members, serviceMembers, triggerCursors } from '@/db/schema';
-import type { Queryable } from '@/lib/db';
-import { autonomousQuery } from '@/lib/db/autonomous';
+import type { Queryable } from '@/db';
+import { autonomousQuery } from '@/db/autonomous';
 import type { Env } from './types';
 
 const ADVANCE = `INSERT INTO trigger_cursors (trigger_id, slot, counter) VALUES ($1, $2, 1)

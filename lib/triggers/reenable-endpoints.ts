@@ -1,6 +1,6 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import { disabledEndpoints } from '@/db/schema';
-import type { Queryable } from '@/lib/db';
+import type { Queryable } from '@/db';
 import type { ResultRow } from './types';
 
 /** Saving a trigger that names an endpoint which answered 410 enables it again (the admin has looked at it). */

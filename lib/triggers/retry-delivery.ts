@@ -1,6 +1,6 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import { triggerDeliveries } from '@/db/schema';
-import type { ServiceCtx } from '@/lib/actions/context';
+import type { ServiceCtx } from '@/lib/context';
 import { ConflictError, NotFoundError } from '@/lib/errors';
 import { enqueueDelivery } from './deliveries/queue';
 

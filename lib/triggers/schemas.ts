@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { conditionSchema } from './conditions';
 
-const serviceId = z.string().min(1).max(30);
 const triggerId = z.uuid({ error: 'errors.notFound' });
 
 export const TITLE_MAX = 100;
@@ -12,14 +11,14 @@ export const triggerFields = {
   results: z.array(z.record(z.string(), z.unknown())).min(1, 'validation.triggers.noResults').max(20, 'validation.tooLong'),
 };
 
-export const createTriggerInput = z.object({ serviceId, ...triggerFields });
+export const createTriggerInput = z.object(triggerFields);
 export type CreateTriggerInput = z.output<typeof createTriggerInput>;
-export const updateTriggerInput = z.object({ serviceId, triggerId, ...triggerFields });
+export const updateTriggerInput = z.object({ triggerId, ...triggerFields });
 export type UpdateTriggerInput = z.output<typeof updateTriggerInput>;
-export const triggerIdInput = z.object({ serviceId, triggerId });
-export const setActiveInput = z.object({ serviceId, triggerId, active: z.boolean() });
-export const reorderInput = z.object({ serviceId, ids: z.array(z.uuid({ error: 'errors.triggers.reorderUnknown' })).min(1).max(1000) });
-export const testRunInput = z.object({ serviceId, ticketNumber: z.coerce.number().int().positive({ error: 'validation.triggers.ticketNumber' }), event: z.enum(['created', 'updated', 'customer_reply', 'agent_reply']).default('updated') });
-export const deliveryIdInput = z.object({ serviceId, deliveryId: z.uuid({ error: 'errors.notFound' }) });
-export const testCallbackInput = z.object({ serviceId, url: z.string().max(2000) });
-export const serviceOnlyInput = z.object({ serviceId });
+export const triggerIdInput = z.object({ triggerId });
+export const setActiveInput = z.object({ triggerId, active: z.boolean() });
+export const reorderInput = z.object({ ids: z.array(z.uuid({ error: 'errors.triggers.reorderUnknown' })).min(1).max(1000) });
+export const testRunInput = z.object({ ticketNumber: z.coerce.number().int().positive({ error: 'validation.triggers.ticketNumber' }), event: z.enum(['created', 'updated', 'customer_reply', 'agent_reply']).default('updated') });
+export const deliveryIdInput = z.object({ deliveryId: z.uuid({ error: 'errors.notFound' }) });
+export const testCallbackInput = z.object({ url: z.string().max(2000) });
+export const serviceOnlyInput = z.object({});

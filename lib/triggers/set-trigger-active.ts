@@ -1,6 +1,6 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { triggers } from '@/db/schema';
-import type { ServiceCtx } from '@/lib/actions/context';
+import type { ServiceCtx } from '@/lib/context';
 import { NotFoundError } from '@/lib/errors';
 import { bumpTriggersVersion } from './bump-version';
 

@@ -1,6 +1,6 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import { categories, groups, members, tickets } from '@/db/schema';
-import type { ServiceCtx } from '@/lib/actions/context';
+import type { ServiceCtx } from '@/lib/context';
 import { NotFoundError } from '@/lib/errors';
 import { loadTicket } from '@/lib/tickets/snapshot';
 import type { TicketEvent } from '@/lib/tickets/types';

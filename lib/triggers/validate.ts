@@ -1,6 +1,6 @@
 import { and, eq, inArray, isNull } from 'drizzle-orm';
 import { categories, groupMembers, groups, serviceMembers, services } from '@/db/schema';
-import type { Queryable } from '@/lib/db';
+import type { Queryable } from '@/db';
 import { ValidationError, type FieldErrorRefs } from '@/lib/errors';
 import { sanitizeRichHtml } from '@/lib/html/sanitize';
 import { unknownCodes } from '@/lib/substitution/render';

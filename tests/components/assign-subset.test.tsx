@@ -3,7 +3,8 @@ import { render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { NextIntlClientProvider } from 'next-intl';
 import { ResultRow } from '@/components/triggers/result-row';
-import type { EditorOptions, ResultDraft } from '@/components/triggers/types';
+import type { ResultDraft } from '@/components/triggers/types';
+import type { EditorOptions } from '@/lib/triggers/editor-types';
 import ko from '@/messages/ko.json';
 
 jest.mock('@/app/[serviceId]/(desk)/settings/triggers/actions', () => ({ testCallbackAction: jest.fn() }));

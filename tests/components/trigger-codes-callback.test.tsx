@@ -4,7 +4,7 @@ import userEvent from '@testing-library/user-event';
 import { NextIntlClientProvider } from 'next-intl';
 import { CodePicker } from '@/components/triggers/code-picker';
 import { ResultRow } from '@/components/triggers/result-row';
-import type { EditorOptions } from '@/components/triggers/types';
+import type { EditorOptions } from '@/lib/triggers/editor-types';
 import ko from '@/messages/ko.json';
 
 const testCallback = jest.fn();

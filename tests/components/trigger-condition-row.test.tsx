@@ -4,7 +4,8 @@ import userEvent from '@testing-library/user-event';
 import { NextIntlClientProvider } from 'next-intl';
 import { useState } from 'react';
 import { ConditionRow } from '@/components/triggers/condition-row';
-import type { ConditionDraft, EditorOptions } from '@/components/triggers/types';
+import type { ConditionDraft } from '@/components/triggers/types';
+import type { EditorOptions } from '@/lib/triggers/editor-types';
 import { OPERATORS_BY_TYPE } from '@/lib/triggers/operators';
 import ko from '@/messages/ko.json';
 

@@ -7,7 +7,7 @@ import path from 'node:path';
 import PgBoss from 'pg-boss';
 import { Client } from 'pg';
 import { QUEUES } from '../../lib/jobs/queues';
-import { startEmbeddedPostgres } from '../../lib/db/embedded';
+import { startEmbeddedPostgres } from '../../db/embedded';
 import { expect, test } from './fixtures';
 
 /**

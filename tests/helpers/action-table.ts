@@ -3,7 +3,7 @@ import { eq } from 'drizzle-orm';
 import { NextRequest } from 'next/server';
 import { apiKeys, bannedWords, categories, doorayProjects, fields, mailAccounts, serviceMembers, templates, triggerDeliveries, triggers, type Member } from '@/db/schema';
 import { saveAttachments } from '@/lib/attachments/save';
-import type { Db } from '@/lib/db';
+import type { Db } from '@/db';
 import { makeAgent, makeGroup, makeMember, makeService } from './factories';
 import { makeTicket } from './tickets';
 
@@ -162,11 +162,11 @@ export const ACTIONS = new Map<string, Row>([
   row(A.tickets, 'restoreSpamAction', ADMINS, (fx) => ({ serviceId: fx.s, ticketId: fx.ticket.id })),
   row(A.tickets, 'deleteSpamAction', ADMINS, (fx) => ({ serviceId: fx.s, ticketIds: [fx.ticket.id] })),
   row(A.tickets, 'createTicketAction', DESK, (fx) => ({ serviceId: fx.s, intakeTypeId: fx.intakeId, values: { subject: '문의', content: '내용', personalAgree: true } })),
-  row(A.ticketWords, 'checkBannedWords', DESK, (fx) => ({ serviceId: fx.s, text: '안녕하세요' })),
-  row(A.ticketTemplates, 'listTicketTemplates', DESK, (fx) => ({ serviceId: fx.s, ticketId: fx.ticket.id })),
+  row(A.ticketWords, 'checkBannedWordsAction', DESK, (fx) => ({ serviceId: fx.s, text: '안녕하세요' })),
+  row(A.ticketTemplates, 'listTicketTemplatesAction', DESK, (fx) => ({ serviceId: fx.s, ticketId: fx.ticket.id })),
   // Admins, and the ticket's assignee (the fixture's ticket has none).
   row(A.reveal, 'revealFieldAction', ADMINS, (fx) => ({ serviceId: fx.s, ticketId: fx.ticket.id, code: 'phone' })),
-  row(A.ticketTemplates, 'renderTicketTemplate', DESK, (fx) => ({ serviceId: fx.s, ticketId: fx.ticket.id, templateId: fx.templateId })),
+  row(A.ticketTemplates, 'renderTicketTemplateAction', DESK, (fx) => ({ serviceId: fx.s, ticketId: fx.ticket.id, templateId: fx.templateId })),
   // Channels (issue 16): admins configure, agents of the service send.
   row(A.channels, 'setDoorayStateAction', ADMINS, (fx) => ({ serviceId: fx.s, enabled: 'true', paused: 'false' })),
   row(A.channels, 'regenerateHookTokenAction', ADMINS, (fx) => ({ serviceId: fx.s })),

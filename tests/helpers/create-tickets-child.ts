@@ -5,7 +5,7 @@
  */
 import { and, eq } from 'drizzle-orm';
 import { fields } from '@/db/schema';
-import { closeDb, getDb } from '@/lib/db';
+import { closeDb, getDb } from '@/db';
 import { createTicket } from '@/lib/tickets/create-ticket';
 
 async function main() {

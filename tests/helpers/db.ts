@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
-import { closeDb, getDb, type Db } from '@/lib/db';
+import { closeDb, getDb, type Db } from '@/db';
 import { closeLiveHub } from '@/lib/live/hub';
 
 function withDatabase(url: string, db: string): string {

@@ -4,7 +4,7 @@
  * start, "READY <rows>" printed, and the same stop order as scripts/run.ts on SIGTERM.
  */
 import { sql } from 'drizzle-orm';
-import { closeDb, getDb } from '@/lib/db';
+import { closeDb, getDb } from '@/db';
 import { prepareEnvironment } from '../../scripts/env';
 
 async function main() {

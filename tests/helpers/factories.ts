@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { groupMembers, groups, members, serviceMembers, type AgentRole, type Member } from '@/db/schema';
 import { insertService } from '@/lib/services/insert-service';
-import type { Db } from '@/lib/db';
+import type { Db } from '@/db';
 import { hashPassword } from '@/lib/auth/password';
 import type { SessionMember } from '@/lib/auth/sessions';
 

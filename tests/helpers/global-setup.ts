@@ -3,8 +3,8 @@ import path from 'node:path';
 import fs from 'node:fs/promises';
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
-import { startEmbeddedPostgres } from '@/lib/db/embedded';
-import { runMigrations } from '@/lib/db/migrate';
+import { startEmbeddedPostgres } from '@/db/embedded';
+import { runMigrations } from '@/db/migrate';
 
 /**
  * Starts the test database server (TEST_DATABASE_URL, or an embedded PostgreSQL — tests

@@ -3,7 +3,7 @@
  * the ordinary change path (changeTicket → recordTicketChange), as another app instance would.
  * argv: ticketId serviceId memberId memberName
  */
-import { closeDb, getDb } from '@/lib/db';
+import { closeDb, getDb } from '@/db';
 import { changeTicket } from '@/lib/tickets/change';
 
 async function main() {

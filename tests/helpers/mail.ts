@@ -16,7 +16,7 @@ export function recipients(mail: ParsedMail): string {
  * Sends every due mail of the outbox now, as the worker would (one attempt each), and returns
  * how many deliveries were attempted.
  */
-export async function drainOutbox(db: import('@/lib/db').Db): Promise<number> {
+export async function drainOutbox(db: import('@/db').Db): Promise<number> {
   const { eq } = await import('drizzle-orm');
   const { triggerDeliveries } = await import('@/db/schema');
   const { attemptDelivery } = await import('@/lib/triggers/deliveries/attempt');

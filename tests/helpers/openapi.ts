@@ -1,7 +1,7 @@
 import { createHmac } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { categories, fieldLayouts, fields, organizations, type Field } from '@/db/schema';
-import type { Db } from '@/lib/db';
+import type { Db } from '@/db';
 import { issueApiKey } from '@/lib/openapi/keys';
 
 /** The organization id (created when the test database has none). */

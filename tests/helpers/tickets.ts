@@ -1,5 +1,5 @@
 import { tickets } from '@/db/schema';
-import type { Db } from '@/lib/db';
+import type { Db } from '@/db';
 import { nextTicketNumber } from '@/lib/tickets/snapshot';
 
 /** A bare ticket row numbered from the service's counter (no history, no triggers). */

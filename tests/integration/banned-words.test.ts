@@ -4,7 +4,7 @@ import path from 'node:path';
 import { eq } from 'drizzle-orm';
 import { bannedWords, ticketMessages, tickets } from '@/db/schema';
 import { addBannedWordsAction, deleteBannedWordAction, updateBannedWordAction } from '@/app/[serviceId]/(desk)/settings/banned-words/actions';
-import { checkBannedWords } from '@/app/[serviceId]/(desk)/tickets/banned-word-actions';
+import { checkBannedWordsAction } from '@/app/[serviceId]/(desk)/tickets/banned-word-actions';
 import { bulkProcessAction, previewReplyAction, processTicketAction } from '@/app/[serviceId]/(desk)/tickets/actions';
 import { assertNoBannedWords, findBannedWords } from '@/lib/banned-words/check';
 import { ValidationError } from '@/lib/errors';
@@ -81,10 +81,10 @@ describe('banned words list', () => {
   it('lets agents but not other services pre-check a text', async () => {
     const { service, agent } = await desk();
     signInAs(asSessionMember(agent.member));
-    const r = await checkBannedWords(null, { serviceId: service.id, text: '환불(refund)은 바.보' });
+    const r = await checkBannedWordsAction(null, { serviceId: service.id, text: '환불(refund)은 바.보' });
     expect(r).toMatchObject({ ok: true, data: { matches: [{ word: 'Refund', start: 3, end: 9 }, { word: '바보', start: 12, end: 15 }] } });
     const other = await makeService(db());
-    expect(await checkBannedWords(null, { serviceId: other.id, text: '바보' })).toMatchObject({ ok: false });
+    expect(await checkBannedWordsAction(null, { serviceId: other.id, text: '바보' })).toMatchObject({ ok: false });
   });
 });
 

@@ -102,7 +102,7 @@ describe('adding categories', () => {
   it('lets exactly one of concurrent adds of one name at one level win', async () => {
     const svc = await makeService(db());
     const ctx = { db: db(), service: svc };
-    const results = await Promise.allSettled(Array.from({ length: 8 }, () => createCategory(ctx, { serviceId: svc.id, kind: 'intake', parentId: null, names: { ko: '동시' } })));
+    const results = await Promise.allSettled(Array.from({ length: 8 }, () => createCategory(ctx, { kind: 'intake', parentId: null, names: { ko: '동시' } })));
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
     const rejected = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected');
     expect(rejected.every((r) => r.reason.key === 'errors.categoryNameTaken')).toBe(true);

@@ -14,12 +14,12 @@ const db = setupTestDb();
 async function setup() {
   const service = await makeService(db());
   const ctx = { db: db(), service };
-  const root = await createCategory(ctx, { serviceId: service.id, kind: 'intake', parentId: null, names: { ko: '결제', en: 'Payment' } });
-  const child = await createCategory(ctx, { serviceId: service.id, kind: 'intake', parentId: root.id, names: { ko: '환불', en: 'Refund' } });
-  const grandchild = await createCategory(ctx, { serviceId: service.id, kind: 'intake', parentId: child.id, names: { ko: '부분 환불', en: 'Partial' } });
+  const root = await createCategory(ctx, { kind: 'intake', parentId: null, names: { ko: '결제', en: 'Payment' } });
+  const child = await createCategory(ctx, { kind: 'intake', parentId: root.id, names: { ko: '환불', en: 'Refund' } });
+  const grandchild = await createCategory(ctx, { kind: 'intake', parentId: child.id, names: { ko: '부분 환불', en: 'Partial' } });
   const all = await db().select().from(fields).where(eq(fields.serviceId, service.id));
   const byCode = (c: string) => all.find((f) => f.code === c) as Field;
-  const orderNo = await createField(ctx, { serviceId: service.id, audience: 'customer', type: 'text', code: 'orderNo', names: { ko: '주문번호' }, descriptions: {}, placeholders: {}, visible: true, required: true, encrypted: false, destroyAfterDays: null, destroyBasis: null, options: [], maxLength: 20 });
+  const orderNo = await createField(ctx, { audience: 'customer', type: 'text', code: 'orderNo', names: { ko: '주문번호' }, descriptions: {}, placeholders: {}, visible: true, required: true, encrypted: false, destroyAfterDays: null, destroyBasis: null, options: [], maxLength: 20 });
   return { service, ctx, root, child, grandchild, byCode, orderNo };
 }
 
@@ -56,9 +56,9 @@ describe('field layouts (필드 설정)', () => {
   it('validates submitted values against the chosen type\'s layout, and a deleted field leaves every layout', async () => {
     const { service, ctx, root, child, byCode, orderNo } = await setup();
     await saveLayout(ctx, { audience: 'customer', intakeTypeId: root.id, fieldIds: [byCode('category').id, byCode('subject').id, byCode('content').id, orderNo.id, byCode('personalAgree').id] });
-    const bad = await validateTicketFields(db(), service.id, 'customer', child.id, { subject: '환불 요청', content: '환불해 주세요', orderNo: 'x'.repeat(21) }, 'ko');
-    expect(bad.errors).toEqual({ orderNo: ['20자 이하로 입력하세요.'], personalAgree: ['동의해야 진행할 수 있습니다.'] });
-    const ok = await validateTicketFields(db(), service.id, 'customer', child.id, { subject: '환불 요청', orderNo: 'A-1', personalAgree: 'true', content: '환불해 주세요' }, 'en');
+    const bad = await validateTicketFields(db(), service.id, 'customer', child.id, { subject: '환불 요청', content: '환불해 주세요', orderNo: 'x'.repeat(21) });
+    expect(bad.errors).toEqual({ orderNo: [{ key: 'validation.tooLong', params: { max: 20 } }], personalAgree: [{ key: 'validation.field.mustAgree' }] });
+    const ok = await validateTicketFields(db(), service.id, 'customer', child.id, { subject: '환불 요청', orderNo: 'A-1', personalAgree: 'true', content: '환불해 주세요' });
     expect(ok).toMatchObject({ ok: true, values: { subject: '환불 요청', content: '환불해 주세요', orderNo: 'A-1', personalAgree: true } });
     await deleteField(ctx, orderNo.id);
     const after = await resolveLayout(db(), service.id, 'customer', root.id);

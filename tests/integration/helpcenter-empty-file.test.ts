@@ -5,7 +5,8 @@ import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { count, eq } from 'drizzle-orm';
 import { categories, ticketAttachments, tickets } from '@/db/schema';
-import { submitInquiry } from '@/lib/helpcenter/submit-inquiry';
+import { inquiryRefusalText, submitInquiry } from '@/lib/helpcenter/submit-inquiry';
+import { helpcenterTranslator } from '@/lib/i18n/helpcenter';
 import { issueFormToken } from '@/lib/helpcenter/tokens';
 import { makeService } from '../helpers/factories';
 import { setupTestDb } from '../helpers/db';
@@ -64,7 +65,10 @@ const fields = (serviceId: string, typeId: string) => ({
   'f.personalAgree': 'true',
 });
 
-const submit = (serviceId: string, form: FormData) => submitInquiry({ db: db(), client: { ip: `203.0.113.${++ip}`, userAgent: 'Mozilla/5.0 (X11; Linux x86_64) Chrome/140.0' } }, { serviceId, lang: 'ko', form });
+const submit = async (serviceId: string, form: FormData) => {
+  const r = await submitInquiry({ db: db(), client: { ip: `203.0.113.${++ip}`, userAgent: 'Mozilla/5.0 (X11; Linux x86_64) Chrome/140.0' } }, { serviceId, lang: 'ko', form });
+  return r.ok ? r : inquiryRefusalText(helpcenterTranslator('ko'), r);
+};
 
 async function counts(serviceId: string) {
   const [t] = await db().select({ n: count() }).from(tickets).where(eq(tickets.serviceId, serviceId));

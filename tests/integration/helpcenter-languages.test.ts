@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { categories } from '@/db/schema';
-import { submitInquiry } from '@/lib/helpcenter/submit-inquiry';
+import { inquiryRefusalText, submitInquiry } from '@/lib/helpcenter/submit-inquiry';
 import { issueFormToken } from '@/lib/helpcenter/tokens';
 import { helpcenterLocale, helpcenterTranslator, HELPCENTER_LOCALES } from '@/lib/i18n/helpcenter';
 import { ORIGINAL_LANGUAGES } from '@/lib/i18n/original-languages';
@@ -44,11 +44,15 @@ describe('help-center languages', () => {
     await db().insert(categories).values({ id, serviceId: s.id, kind: 'intake', path: `/${id}/`, depth: 1, name: '決済', names: { ko: '결제', ja: '決済' } });
     const fd = new FormData();
     for (const [k, v] of Object.entries({ _token: issueFormToken(s.id), 'f.category': id, 'f.subject': '', 'f.content': '内容', 'f.personalAgree': 'true' })) fd.append(k, v);
-    const r = await submitInquiry({ db: db(), client: { ip: '198.51.100.77', userAgent: 'Mozilla/5.0' } }, { serviceId: s.id, lang: 'ja', form: fd });
+    const shown = async (lang: string, form: FormData, ip: string) => {
+      const r = await submitInquiry({ db: db(), client: { ip, userAgent: 'Mozilla/5.0' } }, { serviceId: s.id, lang, form });
+      return r.ok ? r : inquiryRefusalText(helpcenterTranslator(helpcenterLocale(lang)), r);
+    };
+    const r = await shown('ja', fd, '198.51.100.77');
     expect(r).toMatchObject({ ok: false, error: '入力内容をご確認ください。', fieldErrors: { subject: ['必須項目です。'] } });
     const fd2 = new FormData();
     for (const [k, v] of Object.entries({ _token: issueFormToken(s.id), 'f.category': id, 'f.subject': '', 'f.content': '內容', 'f.personalAgree': 'true' })) fd2.append(k, v);
-    const r2 = await submitInquiry({ db: db(), client: { ip: '198.51.100.78', userAgent: 'Mozilla/5.0' } }, { serviceId: s.id, lang: 'zh_TW', form: fd2 });
+    const r2 = await shown('zh_TW', fd2, '198.51.100.78');
     expect(r2).toMatchObject({ ok: false, error: '請檢查標示的項目。' });
   });
 });

@@ -5,7 +5,8 @@ import { randomUUID } from 'node:crypto';
 import { and, count, eq } from 'drizzle-orm';
 import { categories, fieldLayouts, fields, helpcenterFormTokens, ticketAttachments, ticketFieldValues, ticketMessages, tickets, triggerDeliveries } from '@/db/schema';
 import { NotFoundError } from '@/lib/errors';
-import { submitInquiry, SUBMIT_LIMIT, type SubmitInquiryResult } from '@/lib/helpcenter/submit-inquiry';
+import { inquiryRefusalText, submitInquiry, SUBMIT_LIMIT } from '@/lib/helpcenter/submit-inquiry';
+import { helpcenterTranslator } from '@/lib/i18n/helpcenter';
 import { issueFormToken } from '@/lib/helpcenter/tokens';
 import { makeService } from '../helpers/factories';
 import { setupTestDb } from '../helpers/db';
@@ -70,8 +71,12 @@ function form(serviceId: string, categoryId: string, over: Record<string, Entry 
   return fd;
 }
 
-const submit = (serviceId: string, fd: FormData, client: { ip?: string; userAgent?: string } = {}) =>
-  submitInquiry({ db: db(), client: { ip: client.ip ?? freshIp(), userAgent: client.userAgent ?? DESKTOP } }, { serviceId, lang: 'ko', form: fd });
+// The refusal as the form shows it: the action puts its message keys in the page's language.
+const submit = async (serviceId: string, fd: FormData, client: { ip?: string; userAgent?: string } = {}) => {
+  const r = await submitInquiry({ db: db(), client: { ip: client.ip ?? freshIp(), userAgent: client.userAgent ?? DESKTOP } }, { serviceId, lang: 'ko', form: fd });
+  return r.ok ? r : inquiryRefusalText(helpcenterTranslator('ko'), r);
+};
+type SubmitInquiryResult = Awaited<ReturnType<typeof submit>>;
 
 async function rows(serviceId: string) {
   const n = async (t: typeof tickets | typeof ticketMessages | typeof ticketAttachments | typeof ticketFieldValues | typeof helpcenterFormTokens) =>

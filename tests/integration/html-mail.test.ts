@@ -5,7 +5,7 @@ import { and, eq } from 'drizzle-orm';
 import { fields, templates, triggerDeliveries, triggers } from '@/db/schema';
 import { createTriggerAction } from '@/app/[serviceId]/(desk)/settings/triggers/actions';
 import { createTemplateAction } from '@/app/[serviceId]/(desk)/settings/templates/actions';
-import { renderTicketTemplate } from '@/app/[serviceId]/(desk)/tickets/template-actions';
+import { renderTicketTemplateAction } from '@/app/[serviceId]/(desk)/tickets/template-actions';
 import { attemptDelivery } from '@/lib/triggers/deliveries/attempt';
 import { createTicket } from '@/lib/tickets/create-ticket';
 import { asSessionMember, makeAgent, makeService } from '../helpers/factories';
@@ -53,7 +53,7 @@ describe('HTML editor type', () => {
     expect(row.content).toBe('<p><strong>#{name}</strong>님, <a href="https://example.com/faq" target="_blank" rel="noopener noreferrer">FAQ</a></p>');
     const [name] = await db().select().from(fields).where(and(eq(fields.serviceId, s.id), eq(fields.code, 'name')));
     const { snapshot } = await db().transaction((tx) => createTicket(tx, { serviceId: s.id, channel: 'manual', language: 'ko', subject: 'x', content: 'y', intakeTypeId: null, entries: [{ field: name, value: '<홍길동>' }], actor: { type: 'system' } }));
-    const out = await renderTicketTemplate(null, { serviceId: s.id, ticketId: snapshot.id, templateId: t.data.id });
+    const out = await renderTicketTemplateAction(null, { serviceId: s.id, ticketId: snapshot.id, templateId: t.data.id });
     expect(out).toEqual({ ok: true, data: { text: '<홍길동>님, FAQ [https://example.com/faq]' } });
   });
 });

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { drizzle } from 'drizzle-orm/node-postgres';
 import { migrate } from 'drizzle-orm/node-postgres/migrator';
 import { Client } from 'pg';
-import { migrationsFolder } from '@/lib/db/migrate';
+import { migrationsFolder } from '@/db/migrate';
 import { SYSTEM_FIELDS } from '@/lib/fields/system-fields';
 
 // Starts from an empty database of its own (not the migrated template).

@@ -1,7 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import { revealFieldAction } from '@/app/[serviceId]/(desk)/tickets/reveal-actions';
 import { previewReplyAction } from '@/app/[serviceId]/(desk)/tickets/actions';
-import { renderTicketTemplate } from '@/app/[serviceId]/(desk)/tickets/template-actions';
+import { renderTicketTemplateAction } from '@/app/[serviceId]/(desk)/tickets/template-actions';
 import { accessLogs, fields, templates, tickets, type Field } from '@/db/schema';
 import { writeFieldValues } from '@/lib/pii/write-field-values';
 import { asSessionMember, makeAgent, makeService } from '../helpers/factories';
@@ -54,7 +54,7 @@ it('renders templates and the reply preview for agents with masked values', asyn
   const { s, t, assignee } = await encryptedTicket();
   const [tpl] = await db().insert(templates).values({ serviceId: s.id, title: '연락처 확인', content: '연락처 #{phone} 로 연락드리겠습니다.' }).returning();
   signInAs(asSessionMember(assignee.member));
-  const rendered = await renderTicketTemplate(null, { serviceId: s.id, ticketId: t.id, templateId: tpl.id });
+  const rendered = await renderTicketTemplateAction(null, { serviceId: s.id, ticketId: t.id, templateId: tpl.id });
   expect(rendered).toEqual({ ok: true, data: { text: '연락처 ●●●● 로 연락드리겠습니다.' } });
   const preview = await previewReplyAction(null, { serviceId: s.id, ticketId: t.id, body: '안녕하세요' });
   expect(preview).toMatchObject({ ok: true, data: { to: '●●●●' } });

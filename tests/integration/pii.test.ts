@@ -106,7 +106,7 @@ describe('changing a field rule', () => {
     const mail = await field(s.id, 'mail', {});
     const t = await makeTicket(db(), s.id, { createdAt: new Date(Date.now() - 10 * DAY) });
     await db().transaction((tx) => writeFieldValues(tx, t, [{ field: mail, value: 'a@example.com' }]));
-    await updateField({ db: db(), service: s }, { serviceId: s.id, fieldId: mail.id, names: mail.names, descriptions: {}, placeholders: {}, visible: true, required: false, encrypted: false, destroyAfterDays: 5, destroyBasis: 'created', options: [], maxLength: 254, defaultValue: undefined });
+    await updateField({ db: db(), service: s }, { fieldId: mail.id, names: mail.names, descriptions: {}, placeholders: {}, visible: true, required: false, encrypted: false, destroyAfterDays: 5, destroyBasis: 'created', options: [], maxLength: 254, defaultValue: undefined });
     expect(await destroyDueValues(db())).toBe(1);
   });
 });

@@ -1,5 +1,5 @@
 import { createTemplateAction } from '@/app/[serviceId]/(desk)/settings/templates/actions';
-import { listTicketTemplates } from '@/app/[serviceId]/(desk)/tickets/template-actions';
+import { listTicketTemplatesAction } from '@/app/[serviceId]/(desk)/tickets/template-actions';
 import { createCategory } from '@/lib/categories/create';
 import { asSessionMember, makeAgent, makeService } from '../helpers/factories';
 import { setupTestDb } from '../helpers/db';
@@ -15,7 +15,7 @@ describe('the reply form’s template picker', () => {
     const s = await makeService(db());
     const admin = await makeAgent(db(), s.id, 'admin');
     const agent = await makeAgent(db(), s.id, 'agent');
-    const refund = await createCategory({ db: db(), service: s }, { serviceId: s.id, kind: 'processing', parentId: null, names: { ko: '환불' } });
+    const refund = await createCategory({ db: db(), service: s }, { kind: 'processing', parentId: null, names: { ko: '환불' } });
     signInAs(asSessionMember(admin.member));
     const make = async (title: string, searchCode: string, categoryIds: string[] = []) => {
       const r = await createTemplateAction(null, { serviceId: s.id, scope: 'service', title, content: '#{name}님, 안녕하세요.', searchCode, categoryIds });
@@ -27,11 +27,11 @@ describe('the reply form’s template picker', () => {
     const ticket = await makeTicket(db(), s.id, { processingTypeId: refund.id, processingTypePath: refund.path });
 
     signInAs(asSessionMember(agent.member));
-    const all = await listTicketTemplates(null, { serviceId: s.id, ticketId: ticket.id, q: '' });
+    const all = await listTicketTemplatesAction(null, { serviceId: s.id, ticketId: ticket.id, q: '' });
     expect(all.ok && all.data.map((t) => [t.title, t.linked])).toEqual([['환불 안내', true], ['가 인사', false], ['배송 안내', false]]);
-    const bySearch = await listTicketTemplates(null, { serviceId: s.id, ticketId: ticket.id, q: '배송' });
+    const bySearch = await listTicketTemplatesAction(null, { serviceId: s.id, ticketId: ticket.id, q: '배송' });
     expect(bySearch.ok && bySearch.data.map((t) => t.title)).toEqual(['배송 안내']);
-    const byCode = await listTicketTemplates(null, { serviceId: s.id, ticketId: ticket.id, q: 'hel' });
+    const byCode = await listTicketTemplatesAction(null, { serviceId: s.id, ticketId: ticket.id, q: 'hel' });
     expect(byCode.ok && byCode.data.map((t) => t.searchCode)).toEqual(['hello']);
   });
 });

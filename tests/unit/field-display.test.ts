@@ -1,5 +1,5 @@
 import { displayFieldValue } from '@/lib/fields/display';
-import type { FieldOption } from '@/lib/fields/types';
+import type { FieldOption } from '@/db/values';
 
 const grade: { type: string; options: FieldOption[] } = { type: 'dropdown', options: [{ value: 'gold', labels: { ko: '골드회원', en: 'Gold member' } }, { value: 'basic', labels: { ko: '일반회원' } }] };
 const topics = { type: 'checkbox', options: [{ value: 'ship', labels: { ko: '배송', en: 'Shipping' } }, { value: 'pay', labels: { ko: '결제', en: 'Payment' } }] };

@@ -3,6 +3,8 @@ import { AppShell } from '@/components/shell/app-shell';
 import { LiveDesk } from '@/components/live/live-desk';
 import { serviceNav } from '@/components/shell/service-nav';
 import { requireService } from '@/lib/auth/require';
+import { getDb } from '@/db';
+import { listAccessibleServices } from '@/lib/auth/access';
 
 // No loading.tsx at this level: a Suspense boundary here would flush the page before the
 // settings layout can refuse an agent, turning its 403 into a 200 (loading states live in
@@ -11,7 +13,7 @@ export default async function ServiceLayout({ children, params }: { children: Re
   const { serviceId } = await params;
   const access = await requireService(serviceId);
   return (
-    <AppShell session={access.session} serviceId={access.service.id} sections={await serviceNav(access)}>
+    <AppShell session={access.session} services={await listAccessibleServices(getDb(), access.session.member)} serviceId={access.service.id} sections={await serviceNav(access)}>
       <LiveDesk serviceId={access.service.id} me={access.session.member.id}>
         {children}
       </LiveDesk>

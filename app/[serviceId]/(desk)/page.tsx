@@ -5,7 +5,7 @@ import { DashboardBars } from '@/components/dashboard/charts';
 import { PeriodPicker } from '@/components/dashboard/period-picker';
 import { ticketLabels } from '@/db/queries/ticket-labels';
 import { requireService } from '@/lib/auth/require';
-import { getDb } from '@/lib/db';
+import { getDb } from '@/db';
 import { dayOf, daysOf, parsePeriod } from '@/lib/dashboard/period';
 import { dashboardReport } from '@/lib/dashboard/report';
 import { dashboard } from '@/lib/tickets/dashboard';

@@ -1,6 +1,6 @@
 import { notFound, redirect } from 'next/navigation';
 import { getService } from '@/db/queries/services';
-import { getDb } from '@/lib/db';
+import { getDb } from '@/db';
 
 /** `/{serviceId}/hc` → the help center in the service's default language. */
 export default async function HelpcenterRoot({ params }: { params: Promise<{ serviceId: string }> }) {

@@ -1,5 +1,5 @@
 import { getCurrentSession } from '@/lib/auth/session';
-import { getDb } from '@/lib/db';
+import { getDb } from '@/db';
 import { openLiveStream, reportPresence } from '@/lib/live/stream';
 
 export const dynamic = 'force-dynamic';

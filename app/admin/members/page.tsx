@@ -8,8 +8,8 @@ import { SearchForm } from '@/components/ui/search-form';
 import { listMembers, MEMBERS_PAGE } from '@/db/queries/members';
 import { lockedMemberIds } from '@/lib/auth/login-locks';
 import { requireOrgAdmin } from '@/lib/auth/require';
-import { getDb } from '@/lib/db';
-import { formatTimeCursor, parseTimeCursor } from '@/lib/pagination';
+import { getDb } from '@/db';
+import { formatTimeCursor, parseTimeCursor } from '@/db/pagination';
 import { DataTable } from '@/components/ui/table';
 
 export default async function MembersPage({ searchParams }: { searchParams: Promise<{ q?: string; before?: string }> }) {

@@ -4,8 +4,8 @@ import { getFormatDate } from '@/lib/i18n/get-format-date';
 import { EmptyState, PageHeader } from '@/components/ui/card';
 import { LEDGER_PAGE, listPiiDestructions } from '@/db/queries/pii-ledger';
 import { requireOrgAdmin } from '@/lib/auth/require';
-import { getDb } from '@/lib/db';
-import { formatTimeCursor, parseTimeCursor } from '@/lib/pagination';
+import { getDb } from '@/db';
+import { formatTimeCursor, parseTimeCursor } from '@/db/pagination';
 import { DataTable } from '@/components/ui/table';
 
 export default async function PiiLedgerPage({ searchParams }: { searchParams: Promise<{ before?: string }> }) {

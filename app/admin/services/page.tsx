@@ -5,7 +5,7 @@ import { CreateServiceDialog } from '@/components/admin/create-service-dialog';
 import { Badge, EmptyState, PageHeader } from '@/components/ui/card';
 import { listServicesWithCounts } from '@/db/queries/services';
 import { requireOrgAdmin } from '@/lib/auth/require';
-import { getDb } from '@/lib/db';
+import { getDb } from '@/db';
 import { DataTable } from '@/components/ui/table';
 
 export default async function ServicesPage() {

@@ -1,4 +1,4 @@
-import { getDb } from '@/lib/db';
+import { getDb } from '@/db';
 import { moduleLog } from '@/lib/log/logger';
 import { isShuttingDown } from '@/lib/ops/shutdown';
 import { checkReadiness } from '@/lib/ops/readiness';

@@ -2,7 +2,7 @@ import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { AuthCard } from '@/components/auth/auth-card';
 import { AcceptInviteForm } from '@/components/auth/accept-invite-form';
-import { getDb } from '@/lib/db';
+import { getDb } from '@/db';
 import { inviteState } from '@/lib/members/invite-token';
 import { safeDecode } from '@/lib/validation/dates';
 

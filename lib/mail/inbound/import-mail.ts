@@ -1,7 +1,7 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import { fields, services, ticketMessages, tickets } from '@/db/schema';
 import { saveAttachments } from '@/lib/attachments/save';
-import type { Db, Queryable, Tx } from '@/lib/db';
+import type { Db, Queryable, Tx } from '@/db';
 import { isUniqueViolation } from '@/lib/errors';
 import { isLocale } from '@/lib/i18n/config';
 import { translator } from '@/lib/i18n/messages';

@@ -3,7 +3,7 @@ import { ImapFlow } from 'imapflow';
 import { mailAccounts, type MailAccount } from '@/db/schema';
 import { decryptValue, encryptValue } from '@/lib/crypto/envelope';
 import { masterKey } from '@/lib/crypto/master-key';
-import type { Db, Queryable } from '@/lib/db';
+import type { Db, Queryable } from '@/db';
 import { importMail } from '../inbound/import-mail';
 import { checkedMailHost } from './imap-host';
 import { moduleLog } from '@/lib/log/logger';

@@ -2,7 +2,7 @@ import type { AddressInfo } from 'node:net';
 import { eq } from 'drizzle-orm';
 import { SMTPServer, type SMTPServerAddress } from 'smtp-server';
 import { services } from '@/db/schema';
-import type { Db } from '@/lib/db';
+import type { Db } from '@/db';
 import { importMail } from '../inbound/import-mail';
 import { MAX_MAIL_BYTES } from './imap-poll';
 import { moduleLog } from '@/lib/log/logger';

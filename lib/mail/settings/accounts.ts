@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import { mailAccounts } from '@/db/schema';
-import type { ServiceCtx } from '@/lib/actions/context';
+import type { ServiceCtx } from '@/lib/context';
 import type { ImapFlow } from 'imapflow';
 import { NotFoundError, ValidationError } from '@/lib/errors';
 import { accountError, accountPassword, openImap, sealPassword } from '../receivers/imap-poll';

@@ -1,7 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import { mailLayouts, services } from '@/db/schema';
-import type { ServiceCtx } from '@/lib/actions/context';
+import type { ServiceCtx } from '@/lib/context';
 import { ValidationError } from '@/lib/errors';
 import { codesIn, unknownCodes } from '@/lib/substitution/render';
 import { knownCodes } from '@/lib/substitution/values';

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { mailSettings } from '@/db/schema';
-import type { ServiceCtx } from '@/lib/actions/context';
+import type { ServiceCtx } from '@/lib/context';
 import type { senderInput } from './schemas';
 
 /** 발신 정보: the display name and address of every mail the service sends (empty = the defaults). */

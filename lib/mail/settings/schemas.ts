@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { AFTER_IMPORT, MAIL_LAYOUT_EVENTS } from '@/db/schema';
 
-const serviceId = z.string().min(1).max(30);
 /** No CR/LF (or other control characters) in anything that ends up in a mail header or a command. */
 const oneLine = (max: number) =>
   z
@@ -12,14 +11,12 @@ const oneLine = (max: number) =>
 const checkbox = z.preprocess((v) => v === true || v === 'on' || v === 'true' || v === '1', z.boolean());
 
 export const senderInput = z.object({
-  serviceId,
   senderName: oneLine(100),
   senderAddress: z.union([z.literal(''), z.email({ error: 'validation.email' }).max(254)]).pipe(oneLine(254)),
 });
 
 export const MAX_LAYOUT = 50_000;
 export const layoutInput = z.object({
-  serviceId,
   event: z.enum(MAIL_LAYOUT_EVENTS),
   lang: z.string().min(2).max(10),
   body: z.string().max(MAX_LAYOUT, { error: 'validation.tooLong' }),
@@ -27,7 +24,6 @@ export const layoutInput = z.object({
 
 const HOST = /^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*$/i;
 export const accountInput = z.object({
-  serviceId,
   id: z.union([z.literal(''), z.uuid()]).optional(),
   host: oneLine(253).refine((v) => HOST.test(v), { error: 'email.errors.host' }),
   port: z.coerce.number({ error: 'email.errors.port' }).int({ error: 'email.errors.port' }).min(1, { error: 'email.errors.port' }).max(65535, { error: 'email.errors.port' }),
@@ -40,4 +36,4 @@ export const accountInput = z.object({
   afterImport: z.enum(AFTER_IMPORT),
 });
 
-export const accountIdInput = z.object({ serviceId, id: z.uuid({ error: 'errors.notFound' }) });
+export const accountIdInput = z.object({ id: z.uuid({ error: 'errors.notFound' }) });

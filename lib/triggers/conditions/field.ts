@@ -1,4 +1,4 @@
-import type { FieldType } from '@/lib/fields/types';
+import type { FieldType } from '@/db/values';
 import type { ValueType } from '../types';
 import type { Target } from './target';
 

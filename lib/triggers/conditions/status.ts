@@ -1,4 +1,4 @@
-import { TICKET_STATUSES } from '@/db/schema/tickets';
+import { TICKET_STATUSES } from '@/db/values';
 import { column } from './target';
 
 export const status = column('status', 'enum', 'status', TICKET_STATUSES);

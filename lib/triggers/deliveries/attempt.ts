@@ -1,6 +1,6 @@
 import { and, eq, lte, or, isNull, lt, sql } from 'drizzle-orm';
 import { disabledEndpoints, PRODUCT_MAIL_KINDS, triggerDeliveries, triggerDeliveryAttempts, type TriggerDelivery } from '@/db/schema';
-import type { Db } from '@/lib/db';
+import type { Db } from '@/db';
 import { composeQueuedMail } from '@/lib/mail/compose-queued';
 import { deliveryMessageId } from '@/lib/mail/domain';
 import { sendMail } from '@/lib/mail/send';

@@ -1,6 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import { tickets, type TriggerDelivery } from '@/db/schema';
-import type { Queryable } from '@/lib/db';
+import type { Queryable } from '@/db';
 import { scheduleDestructionOnClose } from '@/lib/pii/schedule-on-close';
 import { applyPlan } from '@/lib/tickets/change';
 import { loadTicket } from '@/lib/tickets/snapshot';

@@ -1,6 +1,6 @@
 import PgBoss from 'pg-boss';
 import { sql, type SQL } from 'drizzle-orm';
-import type { Queryable } from '@/lib/db';
+import type { Queryable } from '@/db';
 import { QUEUES } from '@/lib/jobs/queues';
 
 // A pg-boss instance that is never started: used only to build job inserts that run on the

@@ -3,7 +3,7 @@ import { eq, sql } from 'drizzle-orm';
 import { webhookSecrets } from '@/db/schema';
 import { decryptValue, encryptValue } from '@/lib/crypto/envelope';
 import { masterKey } from '@/lib/crypto/master-key';
-import type { Queryable } from '@/lib/db';
+import type { Queryable } from '@/db';
 
 const binding = (serviceId: string) => ({ table: 'webhook_secrets', column: 'sealed', rowId: serviceId });
 

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Queryable } from '@/lib/db';
+import type { Queryable } from '@/db';
 import { OutboundBlockedError } from '@/lib/net/safe-fetch';
 import { webhookSecret } from './secret';
 import { signedPost } from './signed-post';

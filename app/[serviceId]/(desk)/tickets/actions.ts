@@ -15,76 +15,75 @@ import { takeInput, takeTicket } from '@/lib/tickets/take-ticket';
 import { transferInput, transferTicket } from '@/lib/tickets/transfer-ticket';
 import { updateTicket, updateTicketInput } from '@/lib/tickets/update-ticket';
 
-const serviceId = z.string().min(1);
 const refresh = (id: string) => revalidatePath(`/${id}`, 'layout');
 
 const answers = (action: string) => action === 'solve' || action === 'pend';
 
 /** 처리하기: 해결 / 보류 / 코멘트 추가 / 내부해결; a reply to the customer is queued in the outbox with the change. */
-export const processTicketAction = serviceAction(processInput.extend({ serviceId }), {}, async (input, ctx) => {
+export const processTicketAction = serviceAction(processInput, {}, async (input, ctx) => {
   const r = await processTicket(ctx, input);
   refresh(ctx.service.id);
   return { status: r.after.status, mailed: answers(input.action) && r.messageId ? 1 : 0, mailFailed: 0 };
 });
 
-export const bulkProcessAction = serviceAction(bulkInput.extend({ serviceId }), {}, async (input, ctx) => {
+export const bulkProcessAction = serviceAction(bulkInput, {}, async (input, ctx) => {
   const r = await bulkProcess(ctx, input);
   refresh(ctx.service.id);
   return { count: r.ids.length, mailed: answers(input.action) ? r.messageIds.filter((m) => m.messageId).length : 0, mailFailed: 0 };
 });
 
-export const previewReplyAction = serviceAction(previewInput.extend({ serviceId }), {}, async (input, ctx) => previewReply(ctx, input));
+export const previewReplyAction = serviceAction(previewInput, {}, async (input, ctx) => previewReply(ctx, input));
 
-export const takeTicketAction = serviceAction(takeInput.extend({ serviceId }), {}, async (input, ctx) => {
+export const takeTicketAction = serviceAction(takeInput, {}, async (input, ctx) => {
   await takeTicket(ctx, input);
   refresh(ctx.service.id);
   return null;
 });
 
-export const transferTicketAction = serviceAction(transferInput.extend({ serviceId }), {}, async (input, ctx) => {
+export const transferTicketAction = serviceAction(transferInput, {}, async (input, ctx) => {
   await transferTicket(ctx, input);
   refresh(ctx.service.id);
   return null;
 });
 
-export const completeTicketAction = serviceAction(completeInput.extend({ serviceId }), { role: 'admin' }, async (input, ctx) => {
+export const completeTicketAction = serviceAction(completeInput, { role: 'admin' }, async (input, ctx) => {
   await completeTicket(ctx, input);
   refresh(ctx.service.id);
   return null;
 });
 
-export const starTicketAction = serviceAction(starInput.extend({ serviceId }), {}, async (input, ctx) => {
+export const starTicketAction = serviceAction(starInput, {}, async (input, ctx) => {
   await starTicket(ctx, input);
   refresh(ctx.service.id);
   return null;
 });
 
-export const updateTicketAction = serviceAction(updateTicketInput.extend({ serviceId }), {}, async (input, ctx) => {
+export const updateTicketAction = serviceAction(updateTicketInput, {}, async (input, ctx) => {
   const r = await updateTicket(ctx, input);
   refresh(ctx.service.id);
   return { version: null, status: r.after.status };
 });
 
-export const restoreSpamAction = serviceAction(z.object({ serviceId, ticketId: z.uuid() }), { role: 'admin' }, async (input, ctx) => {
+export const restoreSpamAction = serviceAction(z.object({ ticketId: z.uuid() }), { role: 'admin' }, async (input, ctx) => {
   await restoreFromSpam(ctx, input.ticketId);
   refresh(ctx.service.id);
   return null;
 });
 
-export const deleteSpamAction = serviceAction(spamInput.extend({ serviceId }), { role: 'admin' }, async (input, ctx) => {
+export const deleteSpamAction = serviceAction(spamInput, { role: 'admin' }, async (input, ctx) => {
   const n = await deleteSpam(ctx, input);
   refresh(ctx.service.id);
   return { count: n };
 });
 
-export const createTicketAction = serviceAction(manualTicketInput.extend({ serviceId }), {}, async (input, ctx) => {
+export const createTicketAction = serviceAction(manualTicketInput, {}, async (input, ctx) => {
   const r = await createManualTicket(ctx, input);
   refresh(ctx.service.id);
   return { number: r.number };
 });
 
 /** 재발송 of a failed reply mail, from the ticket conversation (any agent of the service). */
-export const resendReplyMailAction = serviceAction(resendInput.extend({ serviceId }), {}, async (input, ctx) => {
+export const resendReplyMailAction = serviceAction(resendInput, {}, async (input, ctx) => {
   const r = await resendReplyMail(ctx, input);
   refresh(ctx.service.id);
   return r;

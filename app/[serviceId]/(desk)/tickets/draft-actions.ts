@@ -1,8 +1,7 @@
 'use server';
 
-import { z } from 'zod';
 import { serviceAction } from '@/lib/actions/action';
 import { saveDraft, saveDraftInput } from '@/lib/drafts/save-draft';
 
 /** Autosave of the reply box (no revalidation: nothing on screen changes). */
-export const saveDraftAction = serviceAction(saveDraftInput.extend({ serviceId: z.string().min(1) }), {}, async (input, ctx) => saveDraft(ctx, input));
+export const saveDraftAction = serviceAction(saveDraftInput, {}, async (input, ctx) => saveDraft(ctx, input));

@@ -5,13 +5,13 @@ import { TicketFilters } from '@/components/tickets/ticket-filters';
 import { TicketTable } from '@/components/tickets/ticket-table';
 import { TicketMenu } from '@/components/tickets/ticket-menu';
 import { categoryOptions } from '@/components/tickets/category-options';
-import { getCategory } from '@/db/queries/categories';
+import { findCategory } from '@/db/queries/categories';
 import { listAgentOptions } from '@/db/queries/agents';
 import { ticketLabels } from '@/db/queries/ticket-labels';
 import { groups } from '@/db/schema';
 import { requireService } from '@/lib/auth/require';
 import { getCategoryTree } from '@/lib/categories/tree';
-import { getDb } from '@/lib/db';
+import { getDb } from '@/db';
 import { agentGroups } from '@/lib/tickets/assignable';
 import { countCap, countTickets, listTickets, menuCounts, type TicketFilter } from '@/lib/tickets/list-tickets';
 import { listQuery, parseListParams, type ListSearch } from '@/lib/tickets/list-params';
@@ -20,7 +20,7 @@ import { asc, eq } from 'drizzle-orm';
 
 async function pathOf(serviceId: string, id: string | undefined): Promise<string | undefined> {
   if (!id) return undefined;
-  const c = await getCategory(getDb(), serviceId, id, { withDeleted: true }).catch(() => null);
+  const c = await findCategory(getDb(), serviceId, id, { withDeleted: true });
   return c?.path ?? '/none/';
 }
 

@@ -1,8 +1,7 @@
 'use server';
 
-import { z } from 'zod';
 import { serviceAction } from '@/lib/actions/action';
 import { revealField, revealFieldInput } from '@/lib/pii/reveal-field';
 
 /** 보기 on the ticket screen: the verb checks who may reveal and writes the access-log row. */
-export const revealFieldAction = serviceAction(revealFieldInput.extend({ serviceId: z.string().min(1).max(30) }), {}, async (input, ctx) => revealField(ctx, input));
+export const revealFieldAction = serviceAction(revealFieldInput, {}, async (input, ctx) => revealField(ctx, input));

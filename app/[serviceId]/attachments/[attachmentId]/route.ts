@@ -1,6 +1,6 @@
 import { readAttachment } from '@/lib/attachments/read-attachment';
 import { getCurrentSession } from '@/lib/auth/session';
-import { getDb } from '@/lib/db';
+import { getDb } from '@/db';
 
 // Always a download, never rendered by the browser: an uploaded HTML or SVG cannot run here.
 function disposition(name: string): string {

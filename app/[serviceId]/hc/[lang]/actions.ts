@@ -3,10 +3,10 @@
 import { headers } from 'next/headers';
 import { z } from 'zod';
 import { redirect } from 'next/navigation';
-import { getDb } from '@/lib/db';
+import { getDb } from '@/db';
 import { NotFoundError } from '@/lib/errors';
 import { helpcenterLocale } from '@/lib/helpcenter/site';
-import { submitInquiry, type SubmitInquiryResult } from '@/lib/helpcenter/submit-inquiry';
+import { inquiryRefusalText, submitInquiry, type SubmitInquiryResult } from '@/lib/helpcenter/submit-inquiry';
 import { helpcenterTranslator } from '@/lib/i18n/helpcenter';
 import { safeError } from '@/lib/log/safe-error';
 import { clientIp } from '@/lib/rate-limit/client-ip';
@@ -14,7 +14,7 @@ import { moduleLog } from '@/lib/log/logger';
 
 const routeInput = z.object({ serviceId: z.string().min(1).max(30), lang: z.string().min(2).max(10) });
 
-export type InquiryState = (Extract<SubmitInquiryResult, { ok: false }> & { nonce: number }) | null;
+export type InquiryState = (ReturnType<typeof inquiryRefusalText> & { nonce: number }) | null;
 
 /**
  * The help-center form's action (public on purpose: the signed single-use form token and the
@@ -42,5 +42,5 @@ export async function submitInquiryAction(_prev: InquiryState, form: FormData): 
     return { ok: false, error: t(err instanceof NotFoundError ? 'errors.notFound' : 'errors.unexpected'), fieldErrors: {}, values: {}, nonce: Date.now() };
   }
   if (result.ok) redirect(`/${serviceId}/hc/${lang}/done?r=${encodeURIComponent(result.receipt)}${result.mail === 'sent' ? '&m=1' : ''}`);
-  return { ...result, nonce: Date.now() };
+  return { ...inquiryRefusalText(t, result), nonce: Date.now() };
 }

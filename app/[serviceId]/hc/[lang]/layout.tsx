@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import type { ReactNode } from 'react';
-import { getDb } from '@/lib/db';
+import { getDb } from '@/db';
 import { loadHelpcenter } from '@/lib/helpcenter/site';
 import { helpcenterTranslator } from '@/lib/i18n/helpcenter';
 

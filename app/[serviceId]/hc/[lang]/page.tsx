@@ -4,7 +4,7 @@ import { TypePicker } from '@/components/helpcenter/type-picker';
 import { Card, EmptyState } from '@/components/ui/card';
 import { FormError } from '@/components/ui/field';
 import { MAX_ATTACHMENTS } from '@/lib/attachments/limits';
-import { getDb } from '@/lib/db';
+import { getDb } from '@/db';
 import { resolveLayout } from '@/lib/field-layouts/resolve-layout';
 import { flattenTree, loadHelpcenter, offeredIntakeTypes } from '@/lib/helpcenter/site';
 import { issueFormToken } from '@/lib/helpcenter/tokens';

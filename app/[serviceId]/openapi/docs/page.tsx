@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import { notFound } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import { services } from '@/db/schema';
-import { getDb } from '@/lib/db';
+import { getDb } from '@/db';
 import { appUrl } from '@/lib/members/invite-mail';
 import { curlExample, openApiDocument, typescriptExample } from '@/lib/openapi/document';
 

@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { NextResponse } from 'next/server';
 import { services } from '@/db/schema';
-import { getDb } from '@/lib/db';
+import { getDb } from '@/db';
 import { appUrl } from '@/lib/members/invite-mail';
 import { openApiDocument } from '@/lib/openapi/document';
 

@@ -5,7 +5,7 @@ import { ServiceSettingsForm } from '@/components/admin/service-settings-form';
 import { Card, PageHeader } from '@/components/ui/card';
 import { getService } from '@/db/queries/services';
 import { requireOrgAdmin } from '@/lib/auth/require';
-import { getDb } from '@/lib/db';
+import { getDb } from '@/db';
 
 export default async function ServiceSettingsPage({ params }: { params: Promise<{ serviceId: string }> }) {
   await requireOrgAdmin();

@@ -6,7 +6,7 @@ import { ACCESS_LOG_PAGE, listServiceAccessLog } from '@/db/queries/access-logs'
 import { listAgentOptions } from '@/db/queries/agents';
 import { ACCESS_EVENTS } from '@/lib/access-log/events';
 import { requireService } from '@/lib/auth/require';
-import { getDb } from '@/lib/db';
+import { getDb } from '@/db';
 import { DataTable, Td } from '@/components/ui/table';
 import { describeAccessLog } from './describe';
 import { parseAccessLogFilter, type AccessLogSearch } from './filter';

@@ -15,7 +15,7 @@ const admin = { role: 'admin' } as const;
 const refresh = (serviceId: string) => revalidatePath(`/${serviceId}/settings`, 'layout');
 
 /** 회원 초대 from the agent screen: the same invite as org settings, logged in this service. */
-export const inviteServiceMemberAction = serviceAction(inviteMemberInput.extend({ serviceId: agentIdInput.shape.serviceId }), admin, async (input, ctx) => {
+export const inviteServiceMemberAction = serviceAction(inviteMemberInput, admin, async (input, ctx) => {
   const result = await inviteMember(ctx, input, ctx.service.id);
   return { ...result, email: input.email };
 });

@@ -5,7 +5,7 @@ import { ApiSettingsForm } from '@/components/openapi/api-settings-form';
 import { Badge, Card, EmptyState, PageHeader } from '@/components/ui/card';
 import { DataTable, Td } from '@/components/ui/table';
 import { requireService } from '@/lib/auth/require';
-import { getDb } from '@/lib/db';
+import { getDb } from '@/db';
 import { appUrl } from '@/lib/members/invite-mail';
 import { organizationId } from '@/lib/openapi/authenticate';
 import { listApiKeys, ROTATION_GRACE_HOURS } from '@/lib/openapi/keys';

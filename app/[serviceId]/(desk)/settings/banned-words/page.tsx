@@ -7,8 +7,8 @@ import { SearchForm } from '@/components/ui/search-form';
 import { DataTable, Td } from '@/components/ui/table';
 import { listBannedWords } from '@/db/queries/banned-words';
 import { requireService } from '@/lib/auth/require';
-import { getDb } from '@/lib/db';
-import { parseTimeCursor } from '@/lib/pagination';
+import { getDb } from '@/db';
+import { parseTimeCursor } from '@/db/pagination';
 
 export default async function BannedWordsPage({ params, searchParams }: { params: Promise<{ serviceId: string }>; searchParams: Promise<{ q?: string; after?: string }> }) {
   const { serviceId } = await params;

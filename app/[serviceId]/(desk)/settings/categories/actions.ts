@@ -3,7 +3,7 @@
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import { serviceAction } from '@/lib/actions/action';
-import { CATEGORY_KINDS } from '@/db/schema/categories';
+import { CATEGORY_KINDS } from '@/db/values';
 import { createCategory } from '@/lib/categories/create';
 import { categoryDeleteImpact, deleteCategory } from '@/lib/categories/delete';
 import { applyCategoryImport } from '@/lib/categories/import-apply';
@@ -64,7 +64,6 @@ export const deleteCategoryAction = serviceAction(categoryIdInput, admin, async 
 });
 
 const importInput = z.object({
-  serviceId: z.string().min(1).max(30),
   kind: z.enum(CATEGORY_KINDS, { error: 'validation.choice' }),
   file: z.instanceof(File, { error: 'errors.categoryImportNoFile' }),
 });

@@ -3,12 +3,12 @@ import { getTranslations } from 'next-intl/server';
 import { CategoryManager } from '@/components/categories/category-manager';
 import { PageHeader } from '@/components/ui/card';
 import { cn } from '@/components/ui/cn';
-import type { CategoryKind } from '@/db/schema/categories';
+import type { CategoryKind } from '@/db/values';
 import { requireService } from '@/lib/auth/require';
 import { listCategoryTreeRows } from '@/db/queries/categories';
 import { buildTree, packTree } from '@/lib/categories/tree-build';
 import { IMPORT_MAX_BYTES, IMPORT_MAX_ROWS } from '@/lib/categories/xlsx-layout';
-import { getDb } from '@/lib/db';
+import { getDb } from '@/db';
 
 type Search = Promise<{ tab?: string; lang?: string }>;
 

@@ -8,7 +8,7 @@ import { Card, PageHeader } from '@/components/ui/card';
 import { listAgentOptions } from '@/db/queries/agents';
 import { listDoorayProjects } from '@/db/queries/dooray';
 import { requireService } from '@/lib/auth/require';
-import { getDb } from '@/lib/db';
+import { getDb } from '@/db';
 import { doorayOrg, doorayState } from '@/lib/dooray/config';
 import { appUrl } from '@/lib/members/invite-mail';
 import { smsConfig } from '@/lib/sms/config';

@@ -9,7 +9,7 @@ import { DataTable, Td } from '@/components/ui/table';
 import { mailSettingsScreen } from '@/db/queries/mail-settings';
 import { MAIL_LAYOUT_EVENTS, type MailLayoutEvent } from '@/db/schema';
 import { requireService } from '@/lib/auth/require';
-import { getDb } from '@/lib/db';
+import { getDb } from '@/db';
 import { mailDomain, representativeAddress } from '@/lib/mail/domain';
 import { knownCodes } from '@/lib/substitution/values';
 

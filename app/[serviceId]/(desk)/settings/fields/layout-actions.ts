@@ -8,7 +8,7 @@ import { removeOwnLayout, saveLayout } from '@/lib/field-layouts/save-layout';
 const uuid = z.uuid({ error: 'errors.notFound' });
 
 export const saveLayoutAction = serviceAction(
-  z.object({ serviceId: z.string().min(1).max(30), audience: z.enum(['customer', 'agent']), intakeTypeId: uuid.nullable(), fieldIds: z.array(uuid).max(500) }),
+  z.object({ audience: z.enum(['customer', 'agent']), intakeTypeId: uuid.nullable(), fieldIds: z.array(uuid).max(500) }),
   { role: 'admin' },
   async (input, ctx) => {
     const row = await saveLayout(ctx, input);
@@ -17,7 +17,7 @@ export const saveLayoutAction = serviceAction(
   },
 );
 
-export const removeOwnLayoutAction = serviceAction(z.object({ serviceId: z.string().min(1).max(30), intakeTypeId: uuid }), { role: 'admin' }, async (input, ctx) => {
+export const removeOwnLayoutAction = serviceAction(z.object({ intakeTypeId: uuid }), { role: 'admin' }, async (input, ctx) => {
   await removeOwnLayout(ctx, input.intakeTypeId);
   revalidatePath(`/${ctx.service.id}/settings/fields`);
   return { intakeTypeId: input.intakeTypeId };

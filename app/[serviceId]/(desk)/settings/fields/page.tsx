@@ -8,10 +8,11 @@ import { Badge, EmptyState, PageHeader } from '@/components/ui/card';
 import { cn } from '@/components/ui/cn';
 import { CryptoProgress } from '@/components/fields/crypto-progress';
 import { latestCryptoRuns } from '@/db/queries/field-crypto';
-import { listFields } from '@/db/queries/fields';
+import { listFields } from '@/lib/fields/list-fields';
 import { layoutsUsingFields } from '@/lib/field-layouts/layouts-using';
+import { loadLayoutScreen } from '@/lib/field-layouts/layout-screen';
 import { requireService } from '@/lib/auth/require';
-import { getDb } from '@/lib/db';
+import { getDb } from '@/db';
 import { DataTable } from '@/components/ui/table';
 
 type Search = { audience?: string; tab?: string; intake?: string };
@@ -26,6 +27,7 @@ export default async function FieldsPage({ params, searchParams }: { params: Pro
   const rows = tab === 'manage' ? await listFields(getDb(), service.id, audience) : [];
   const usage = tab === 'manage' ? await layoutsUsingFields(getDb(), service.id, audience) : new Map<string, (string | null)[]>();
   const runs = tab === 'manage' ? await latestCryptoRuns(getDb(), service.id) : new Map();
+  const screen = tab === 'layout' ? await loadLayoutScreen(getDb(), service, audience, sp.intake || null) : null;
   const lang = service.languages[0];
   const href = (p: Search) => `/${service.id}/settings/fields?${new URLSearchParams({ audience, tab, ...p } as Record<string, string>)}`;
   const yes = (v: boolean) => (v ? t('yes') : t('no'));
@@ -48,8 +50,8 @@ export default async function FieldsPage({ params, searchParams }: { params: Pro
           ))}
         </div>
       </div>
-      {tab === 'layout' ? (
-        <LayoutTab service={service} audience={audience} intakeTypeId={sp.intake || null} href={(p) => href(p)} />
+      {screen ? (
+        <LayoutTab service={service} audience={audience} screen={screen} href={(p) => href(p)} />
       ) : rows.length === 0 ? (
         <EmptyState title={t('empty')} />
       ) : (

@@ -34,11 +34,11 @@ export const deleteTemplateAction = serviceAction(templateIdInput, admin, async 
 
 /** A page of the 템플릿 등록 search (also the 추가 dialog of the 템플릿 연결 tab). */
 export const searchTemplatesAction = serviceAction(templateSearchInput, admin, async (input, ctx) => {
-  const page = await searchTemplates(ctx.db, input);
+  const page = await searchTemplates(ctx.db, ctx.service.id, input);
   return { ...page, rows: page.rows.map((r) => ({ ...r, createdAt: r.createdAt.toISOString(), editable: canEditTemplate(ctx, r) })) };
 });
 
-export const linkedTemplatesAction = serviceAction(z.object({ serviceId: z.string(), categoryId: z.uuid({ error: 'errors.notFound' }) }), admin, async (input, ctx) => {
+export const linkedTemplatesAction = serviceAction(z.object({ categoryId: z.uuid({ error: 'errors.notFound' }) }), admin, async (input, ctx) => {
   const rows = await templatesLinkedTo(ctx.db, ctx.service.id, input.categoryId);
   const links = await linkedTypes(ctx.db, ctx.service.id, rows.map((r) => r.id));
   return rows.map((r) => ({

@@ -1,7 +1,7 @@
 import 'server-only';
 import type { TypeOption } from '@/components/templates/types';
 import { getCategoryTree, type CategoryNode } from '@/lib/categories/tree';
-import type { Queryable } from '@/lib/db';
+import type { Queryable } from '@/db';
 import { knownCodes } from '@/lib/substitution/values';
 
 /** What both template tabs need: the processing types (tree order) and the substitution codes. */

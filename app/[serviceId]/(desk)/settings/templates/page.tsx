@@ -8,7 +8,7 @@ import { DataTable, Td } from '@/components/ui/table';
 import { LinkTabs } from '@/components/ui/tabs';
 import { searchTemplates } from '@/db/queries/templates';
 import { requireService } from '@/lib/auth/require';
-import { getDb } from '@/lib/db';
+import { getDb } from '@/db';
 import { canEditTemplate } from '@/lib/templates/can-edit';
 import { templateSearchInput } from '@/lib/templates/schemas';
 import { loadTemplateScreen } from './load';
@@ -43,9 +43,9 @@ export default async function TemplatesPage({ params, searchParams }: { params: 
     );
   }
 
-  const parsed = templateSearchInput.safeParse({ serviceId: service.id, scope: sp.scope || 'all', title: sp.title, searchCode: sp.searchCode, content: sp.content, after: sp.after });
-  const search = parsed.success ? parsed.data : templateSearchInput.parse({ serviceId: service.id });
-  const page = await searchTemplates(db, search);
+  const parsed = templateSearchInput.safeParse({ scope: sp.scope || 'all', title: sp.title, searchCode: sp.searchCode, content: sp.content, after: sp.after });
+  const search = parsed.success ? parsed.data : templateSearchInput.parse({});
+  const page = await searchTemplates(db, service.id, search);
   const ctx = { member: access.session.member, service, role: access.role };
   const filtered = search.scope !== 'all' || search.title || search.searchCode || search.content;
   const qs = (after?: string) => {

@@ -7,7 +7,7 @@ import { TriggerList } from '@/components/triggers/trigger-list';
 import { PageHeader } from '@/components/ui/card';
 import { listTriggers } from '@/db/queries/triggers';
 import { requireService } from '@/lib/auth/require';
-import { getDb } from '@/lib/db';
+import { getDb } from '@/db';
 import { webhookSecretRotatedAt } from '@/lib/triggers/deliveries/secret';
 
 export default async function TriggersPage({ params }: { params: Promise<{ serviceId: string }> }) {

@@ -2,7 +2,6 @@ import { notFound } from 'next/navigation';
 import type { ReactNode } from 'react';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { getFormatDate } from '@/lib/i18n/get-format-date';
-import { asc, eq } from 'drizzle-orm';
 import { Badge } from '@/components/ui/card';
 import { categoryOptions, withCurrent } from '@/components/tickets/category-options';
 import { Conversation } from '@/components/tickets/conversation';
@@ -10,7 +9,6 @@ import { HistoryList } from '@/components/tickets/history-list';
 import { TicketDeliveries } from '@/components/triggers/ticket-deliveries';
 import { ReplyForm } from '@/components/tickets/reply-form';
 import { TicketPresence } from '@/components/live/ticket-presence';
-import { getDraft } from '@/db/queries/reply-drafts';
 import { AgentFieldsForm } from '@/components/tickets/agent-fields-form';
 import { RevealValue } from '@/components/tickets/reveal-value';
 import { TicketActions } from '@/components/tickets/ticket-actions';
@@ -18,31 +16,21 @@ import { StarButton } from '@/components/tickets/star-button';
 import { TicketTabs } from '@/components/tickets/ticket-tabs';
 import { DoorayTab } from '@/components/channels/dooray-tab';
 import { DoorayTicketActions } from '@/components/channels/dooray-ticket-actions';
-import { listDoorayProjects } from '@/db/queries/dooray';
 import { SmsHistory } from '@/components/channels/sms-history';
 import { SmsSendButton } from '@/components/channels/sms-send-button';
-import { smsConfig } from '@/lib/sms/config';
-import { knownCodes } from '@/lib/substitution/values';
-import { doorayOrg, readDoorayState } from '@/lib/dooray/config';
 import { ACTIVE_DOORAY } from '@/lib/dooray/transfer';
 import { STATUS_TONE } from '@/components/tickets/priority';
-import { ticketConversation, ticketHistoryRows, transferTargets } from '@/db/queries/ticket-detail';
-import { ticketLabels } from '@/db/queries/ticket-labels';
-import { fieldDisplayDefs } from '@/db/queries/fields';
-import { groups } from '@/db/schema';
 import { canTransfer } from '@/lib/auth/access';
 import { requireService } from '@/lib/auth/require';
-import { getCategoryTree } from '@/lib/categories/tree';
-import { getDb } from '@/lib/db';
+import { getDb } from '@/db';
 import { NotFoundError } from '@/lib/errors';
-import { resolveLayout } from '@/lib/field-layouts/resolve-layout';
 import { displayFieldValue } from '@/lib/fields/display';
-import type { FieldOption } from '@/lib/fields/types';
-import { MASK, readFieldValues } from '@/lib/pii/read-field-values';
+import type { FieldOption } from '@/db/values';
+import { MASK } from '@/lib/pii/read-field-values';
 import { mayReveal } from '@/lib/pii/reveal-field';
-import { agentGroups, assignableAgent } from '@/lib/tickets/assignable';
 import { COLUMN_CODES } from '@/lib/tickets/create-ticket';
-import { loadTicket, ticketIdByNumber } from '@/lib/tickets/snapshot';
+import { ticketIdByNumber } from '@/lib/tickets/snapshot';
+import { loadTicketView } from '@/lib/tickets/ticket-view';
 
 const fieldView = (f: { code: string; type: string; names: Record<string, string>; descriptions: Record<string, string>; placeholders: Record<string, string>; options: { value: string; labels: Record<string, string> }[]; required: boolean; maxLength: number }) => ({
   code: f.code,
@@ -68,27 +56,11 @@ export default async function TicketPage({ params }: { params: Promise<{ service
     if (err instanceof NotFoundError) notFound();
     throw err;
   }
-  const { row } = await loadTicket(db, service.id, ticketId);
   const me = session.member.id;
-  const [messages, history, fieldDefs, values, customerLayout, agentLayout, intake, processing, targets, mine, groupRows] = await Promise.all([
-    ticketConversation(db, service.id, row.id),
-    ticketHistoryRows(db, service.id, row.id),
-    fieldDisplayDefs(db, service.id),
-    readFieldValues(db, service.id, row.id, { reveal: false }),
-    resolveLayout(db, service.id, 'customer', row.intakeTypeId),
-    resolveLayout(db, service.id, 'agent', null),
-    getCategoryTree(db, service.id, 'intake', lang),
-    getCategoryTree(db, service.id, 'processing', lang),
-    transferTargets(db, service.id),
-    assignableAgent(db, service.id, me),
-    db.select({ id: groups.id, name: groups.name }).from(groups).where(eq(groups.serviceId, service.id)).orderBy(asc(groups.name)),
-  ]);
-  const myGroups = access.agent ? await agentGroups(db, service.id, access.agent.id) : [];
-  const draft = await getDraft(db, { serviceId: service.id, ticketId: row.id, memberId: me });
-  const [dooray, dOrg, dProjects, sms, codes] = await Promise.all([readDoorayState(db, service.id), doorayOrg(db, service.id), listDoorayProjects(db, { serviceId: service.id }), service.smsEnabled ? smsConfig(db, service.id) : null, knownCodes(db, service.id)]);
+  const view = await loadTicketView(db, access, me, ticketId, lang);
+  const { row, messages, history, fieldDefs, values, customerLayout, agentLayout, intake, processing, targets, mine, groups: groupRows, myGroups, draft, dooray, doorayOrg: dOrg, doorayProjects: dProjects, sms, codes, labels: label } = view;
   const inDooray = (ACTIVE_DOORAY as readonly string[]).includes(row.status);
   const td = await getTranslations('channels.dooray');
-  const label = await ticketLabels(db, service.id, lang, { categories: [row.intakeTypeId, row.processingTypeId], members: [row.assigneeId], groups: [row.groupId] });
   const t = await getTranslations('tickets');
   const formatDate = await getFormatDate();
   const tx = await getTranslations('ticketExtra');
@@ -170,8 +142,8 @@ export default async function TicketPage({ params }: { params: Promise<{ service
       <TicketTabs
         labels={{ conversation: t('tabs.conversation'), history: t('tabs.history') }}
         conversation={<Conversation serviceId={service.id} messages={messages} />}
-        history={<><HistoryList rows={history} fields={fieldDefs} defaultLang={defaultLang} /><div className="mt-4"><SmsHistory serviceId={service.id} ticketId={row.id} /></div><div className="mt-4"><TicketDeliveries serviceId={service.id} ticketId={row.id} /></div></>}
-        extra={dooray ? [{ id: 'dooray', label: td('tab'), content: <DoorayTab serviceId={service.id} ticketId={row.id} /> }] : []}
+        history={<><HistoryList rows={history} fields={fieldDefs} defaultLang={defaultLang} /><div className="mt-4"><SmsHistory ticketId={row.id} rows={view.smsMessages} /></div><div className="mt-4"><TicketDeliveries serviceId={service.id} ticketId={row.id} rows={view.deliveries} /></div></>}
+        extra={view.doorayTab ? [{ id: 'dooray', label: td('tab'), content: <DoorayTab conversation={view.doorayTab} /> }] : []}
       />
       <ReplyForm key={row.id} draft={draft?.body ?? null} serviceId={service.id} ticketId={row.id} version={row.version} spam={row.spam} closed={row.status === 'closed'} hasEmail={Boolean(row.requesterEmail || values.mail)} />
       <AgentFieldsForm

@@ -4,7 +4,7 @@ import { categoryOptions } from '@/components/tickets/category-options';
 import { CreateTicketForm } from '@/components/tickets/create-ticket-form';
 import { requireService } from '@/lib/auth/require';
 import { getCategoryTree } from '@/lib/categories/tree';
-import { getDb } from '@/lib/db';
+import { getDb } from '@/db';
 import { resolveLayout } from '@/lib/field-layouts/resolve-layout';
 import { isUuid } from '@/lib/ids';
 

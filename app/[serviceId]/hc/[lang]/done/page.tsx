@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { Card, EmptyState } from '@/components/ui/card';
-import { getDb } from '@/lib/db';
+import { getDb } from '@/db';
 import { readReceipt } from '@/lib/helpcenter/read-receipt';
 import { loadHelpcenter } from '@/lib/helpcenter/site';
 import { helpcenterTranslator } from '@/lib/i18n/helpcenter';

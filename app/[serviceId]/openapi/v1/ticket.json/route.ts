@@ -1,4 +1,4 @@
-import { getDb } from '@/lib/db';
+import { getDb } from '@/db';
 import { success } from '@/lib/openapi/envelope';
 import { createApiTicket } from '@/lib/openapi/create-ticket';
 import { parseJsonBody } from '@/lib/openapi/request';

@@ -7,7 +7,7 @@ import { PageHeader } from '@/components/ui/card';
 import { getAgent } from '@/db/queries/agents';
 import { listGroups } from '@/db/queries/groups';
 import { requireService } from '@/lib/auth/require';
-import { getDb } from '@/lib/db';
+import { getDb } from '@/db';
 import { isUuid } from '@/lib/ids';
 
 export default async function EditAgentPage({ params }: { params: Promise<{ serviceId: string; agentId: string }> }) {

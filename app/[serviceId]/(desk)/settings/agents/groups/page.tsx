@@ -4,7 +4,7 @@ import { AddGroupButton, GroupRowActions } from '@/components/groups/group-actio
 import { Badge, EmptyState, PageHeader } from '@/components/ui/card';
 import { listGroups } from '@/db/queries/groups';
 import { requireService } from '@/lib/auth/require';
-import { getDb } from '@/lib/db';
+import { getDb } from '@/db';
 import { DataTable, Td } from '@/components/ui/table';
 import { AgentTabs } from '../agent-tabs';
 

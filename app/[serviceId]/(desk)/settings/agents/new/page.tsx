@@ -4,7 +4,7 @@ import { AgentForm } from '@/components/agents/agent-form';
 import { PageHeader } from '@/components/ui/card';
 import { listGroups } from '@/db/queries/groups';
 import { requireService } from '@/lib/auth/require';
-import { getDb } from '@/lib/db';
+import { getDb } from '@/db';
 
 export default async function NewAgentPage({ params }: { params: Promise<{ serviceId: string }> }) {
   const { serviceId } = await params;

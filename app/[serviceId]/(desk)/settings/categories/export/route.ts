@@ -1,9 +1,9 @@
 import { NextResponse } from 'next/server';
-import { CATEGORY_KINDS, type CategoryKind } from '@/db/schema/categories';
+import { CATEGORY_KINDS, type CategoryKind } from '@/db/values';
 import { authorizeService } from '@/lib/auth/access';
 import { getCurrentSession } from '@/lib/auth/session';
 import { exportCategories } from '@/lib/categories/export';
-import { getDb } from '@/lib/db';
+import { getDb } from '@/db';
 import { AppError } from '@/lib/errors';
 import { getRequestLocale } from '@/lib/i18n/locale';
 

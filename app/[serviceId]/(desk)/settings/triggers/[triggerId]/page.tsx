@@ -5,7 +5,7 @@ import type { ConditionDraft, ResultDraft } from '@/components/triggers/types';
 import { PageHeader } from '@/components/ui/card';
 import { getTrigger } from '@/db/queries/triggers';
 import { requireService } from '@/lib/auth/require';
-import { getDb } from '@/lib/db';
+import { getDb } from '@/db';
 import { isUuid } from '@/lib/ids';
 import { editorOptions } from '@/lib/triggers/editor-options';
 

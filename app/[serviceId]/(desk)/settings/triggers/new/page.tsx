@@ -2,7 +2,7 @@ import { getLocale, getTranslations } from 'next-intl/server';
 import { TriggerEditor } from '@/components/triggers/trigger-editor';
 import { PageHeader } from '@/components/ui/card';
 import { requireService } from '@/lib/auth/require';
-import { getDb } from '@/lib/db';
+import { getDb } from '@/db';
 import { editorOptions } from '@/lib/triggers/editor-options';
 
 export default async function NewTriggerPage({ params }: { params: Promise<{ serviceId: string }> }) {

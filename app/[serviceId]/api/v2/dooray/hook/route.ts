@@ -1,4 +1,4 @@
-import { getDb } from '@/lib/db';
+import { getDb } from '@/db';
 import { handleDoorayHook } from '@/lib/dooray/hook';
 import { readCappedBody } from '@/lib/net/read-capped';
 import { moduleLog } from '@/lib/log/logger';

@@ -5,7 +5,7 @@ import { DeliveryList } from '@/components/triggers/delivery-list';
 import { PageHeader } from '@/components/ui/card';
 import { getTrigger, listDeliveries } from '@/db/queries/triggers';
 import { requireService } from '@/lib/auth/require';
-import { getDb } from '@/lib/db';
+import { getDb } from '@/db';
 import { isUuid } from '@/lib/ids';
 
 export default async function TriggerDeliveriesPage({ params }: { params: Promise<{ serviceId: string; triggerId: string }> }) {

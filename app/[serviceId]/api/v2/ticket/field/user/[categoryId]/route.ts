@@ -1,4 +1,4 @@
-import { getDb } from '@/lib/db';
+import { getDb } from '@/db';
 import { intakeFields } from '@/lib/openapi/catalog';
 import { success } from '@/lib/openapi/envelope';
 import { publicRoute } from '@/lib/openapi/public-route';

@@ -1,4 +1,4 @@
-import { getDb } from '@/lib/db';
+import { getDb } from '@/db';
 import { listEndUserTickets } from '@/lib/openapi/end-user';
 import { success } from '@/lib/openapi/envelope';
 import { queryParams } from '@/lib/openapi/request';

@@ -1,4 +1,4 @@
-import type { Db } from '@/lib/db';
+import type { Db } from '@/db';
 import type { ServiceAccess } from '@/lib/auth/access';
 import type { SessionMember } from '@/lib/auth/sessions';
 import type { Locale } from '@/lib/i18n/config';

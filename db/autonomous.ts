@@ -1,6 +1,4 @@
 import { Pool } from 'pg';
-import { moduleLog } from '@/lib/log/logger';
-import { safeError } from '@/lib/log/safe-error';
 
 type Holder = { url: string; pool: Pool };
 const globalForSide = globalThis as unknown as { __contactDeskSidePool?: Holder };
@@ -22,7 +20,7 @@ export async function autonomousQuery<R extends Record<string, unknown>>(text: s
     // synchronous_commit off: a later durable commit of the ticket flushes the WAL past this
     // statement anyway, and losing a cursor step in a crash only repeats one agent's turn.
     const pool = new Pool({ connectionString: url, max: Number(process.env.DATABASE_SIDE_POOL_SIZE ?? 2), options: '-c synchronous_commit=off' });
-    pool.on('error', (err) => moduleLog('db').error({ err: safeError(err) }, 'idle side client error'));
+    pool.on('error', (err) => console.error('[db] idle side client error', err.message));
     held = { url, pool };
     globalForSide.__contactDeskSidePool = held;
   }

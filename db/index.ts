@@ -5,8 +5,6 @@ import type { NodePgQueryResultHKT } from 'drizzle-orm/node-postgres';
 import { Pool } from 'pg';
 import * as schema from '@/db/schema';
 import { closeSidePool } from './autonomous';
-import { moduleLog } from '@/lib/log/logger';
-import { safeError } from '@/lib/log/safe-error';
 
 export type Schema = typeof schema;
 export type Db = NodePgDatabase<Schema>;
@@ -27,7 +25,7 @@ export function getDb(): Db {
   const held = globalForDb.__contactDeskDb;
   if (held && held.url === url) return held.db;
   const pool = new Pool({ connectionString: url, max: Number(process.env.DATABASE_POOL_SIZE ?? 10) });
-  pool.on('error', (err) => moduleLog('db').error({ err: safeError(err) }, 'idle client error'));
+  pool.on('error', (err) => console.error('[db] idle client error', err.message));
   const db = drizzle(pool, { schema });
   globalForDb.__contactDeskDb = { url, pool, db };
   return db;

@@ -2,7 +2,6 @@ import fs from 'node:fs/promises';
 import net from 'node:net';
 import path from 'node:path';
 import { userInfo } from 'node:os';
-import { moduleLog } from '@/lib/log/logger';
 
 export type EmbeddedPg = { url: string; stop: () => Promise<void> };
 
@@ -61,7 +60,7 @@ export async function startEmbeddedPostgres(dir: string, opts: { persistent?: bo
   const log = opts.quiet
     ? () => {}
     : (m: unknown) => {
-        for (const line of String(m).split('\n').filter((l) => /\b(FATAL|PANIC|WARNING|LOG):/.test(l))) moduleLog('postgres').warn({ line: line.trim().slice(0, 500) }, 'embedded PostgreSQL');
+        for (const line of String(m).split('\n').filter((l) => /\b(FATAL|PANIC|WARNING|LOG):/.test(l))) process.stderr.write(`[postgres] ${line.trim().slice(0, 500)}\n`);
       };
   // PostgreSQL's own last words, to say why it did not start (the package rejects without a reason).
   const recent: string[] = [];
@@ -134,7 +133,7 @@ async function waitForPreviousServer(databaseDir: string, timeoutMs = Number(pro
     }
   };
   const deadline = Date.now() + timeoutMs;
-  if (alive()) moduleLog('postgres').info({ dir: databaseDir, pid }, 'waiting for the previous PostgreSQL of this folder to finish shutting down');
+  if (alive()) process.stderr.write(`[postgres] waiting for the previous PostgreSQL of ${databaseDir} (pid ${pid}) to finish shutting down\n`);
   while (alive()) {
     if (Date.now() > deadline) throw new Error(`another PostgreSQL (pid ${pid}) is still running on ${databaseDir} after ${Math.round(timeoutMs / 1000)} s: stop it (kill ${pid}), or point DATABASE_URL at it`);
     await new Promise((r) => setTimeout(r, 200));
@@ -188,7 +187,7 @@ async function ensureTraversable(dirs: string[]): Promise<void> {
       const st = await fs.stat(d).catch(() => null);
       if (st && (st.mode & 0o001) === 0) {
         await fs.chmod(d, st.mode | 0o001);
-        moduleLog('postgres').warn({ dir: d }, 'gave the folder traverse-only permission (o+x) so the postgres user can reach the database files');
+        process.stderr.write(`[postgres] gave ${d} traverse-only permission (o+x) so the postgres user can reach the database files\n`);
       }
       if (d === path.dirname(d)) break;
     }
