@@ -36,7 +36,7 @@ const componentsLoadNothing = {
 const config = [
   ...next,
   ...nextTs,
-  { ignores: ['.next/**', '.data/**', 'node_modules/**', 'db/migrations/**', 'next-env.d.ts', 'playwright-report/**', 'test-results/**'] },
+  { ignores: ['.next/**', '.data/**', 'node_modules/**', 'db/migrations/**', 'next-env.d.ts', 'dist/**', 'playwright-report/**', 'test-results/**'] },
   { files: ['db/**/*.ts', 'lib/**/*.ts', 'lib/**/*.tsx'], rules: layers },
   { files: ['components/**/*.ts', 'components/**/*.tsx'], rules: componentsLoadNothing },
 ];

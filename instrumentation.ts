@@ -5,5 +5,14 @@
 export async function register() {
   if (process.env.NEXT_RUNTIME !== 'nodejs' || process.env.WORKER === 'off' || !process.env.DATABASE_URL) return;
   const { startWorker } = await import('./lib/jobs/worker');
-  await startWorker().catch((err) => console.error('[worker] could not start:', err instanceof Error ? err.message : err));
+  const { onShutdown } = await import('./lib/ops/shutdown');
+  const { moduleLog } = await import('./lib/log/logger');
+  const { safeError } = await import('./lib/log/safe-error');
+  try {
+    const worker = await startWorker();
+    // SIGTERM (scripts/server.ts): stop fetching jobs, let the running ones finish within the grace period.
+    onShutdown('worker', 'drain', () => worker.stop());
+  } catch (err) {
+    moduleLog('worker').error({ err: safeError(err) }, 'worker could not start');
+  }
 }

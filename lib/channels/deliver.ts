@@ -3,6 +3,8 @@ import type { Db } from '@/db';
 import { sendDoorayComment, sendDoorayTask, type ChannelOutcome } from '@/lib/dooray/deliver';
 import { sendSms } from '@/lib/sms/deliver';
 import { ProviderError } from './provider';
+import { moduleLog } from '@/lib/log/logger';
+import { safeError } from '@/lib/log/safe-error';
 
 type Sender = (db: Db, d: ServiceDelivery) => Promise<ChannelOutcome>;
 
@@ -29,7 +31,7 @@ export async function attemptChannel(db: Db, d: TriggerDelivery): Promise<{ ok: 
   } catch (err) {
     const latencyMs = Date.now() - started;
     if (err instanceof ProviderError) return { ok: false, status: err.status, errorClass: err.code ?? 'provider', response: err.detail, latencyMs, permanent: err.permanent };
-    console.error('[channels] delivery failed', err);
+    moduleLog('channels').error({ kind: d.kind, err: safeError(err) }, 'delivery failed');
     return { ok: false, status: null, errorClass: err instanceof Error ? err.name : 'error', response: null, latencyMs };
   }
 }

@@ -6,13 +6,32 @@ import { runFileScrub, type FileScrubJob } from '@/lib/pii/scrub-files';
 import { dueAccounts, pollAccount } from '@/lib/mail/receivers/imap-poll';
 import { startSmtpReceiver, type SmtpReceiver } from '@/lib/mail/receivers/smtp-receiver';
 import { attemptDelivery, sweepDeliveries } from '@/lib/triggers/deliveries/attempt';
+import { moduleLog, withLogContext } from '@/lib/log/logger';
+import { safeError } from '@/lib/log/safe-error';
+import { shutdownGraceMs } from '@/lib/ops/shutdown';
 import { QUEUES } from './queues';
 
 /** Delivery fetch loops per worker, and jobs per fetch. */
 const DELIVERY_LOOPS = 3;
 const DELIVERY_BATCH = 32;
 
-export type Worker = { boss: PgBoss; stop: () => Promise<void>; smtpReceiver: SmtpReceiver | null };
+export type Worker = { boss: PgBoss; stop: (graceMs?: number) => Promise<void>; smtpReceiver: SmtpReceiver | null };
+
+const log = () => moduleLog('worker');
+
+/** Runs one job with its id on every log line it writes; failures are logged (safely) and rethrown for pg-boss to retry. */
+function inJob(queue: string, job: { id: string } | undefined, fn: () => Promise<unknown>): Promise<void> {
+  return withLogContext({ jobId: job?.id, queue }, async () => {
+    const started = Date.now();
+    try {
+      await fn();
+      log().debug({ ms: Date.now() - started }, 'job done');
+    } catch (err) {
+      log().warn({ ms: Date.now() - started, err: safeError(err) }, 'job failed');
+      throw err;
+    }
+  });
+}
 
 /**
  * Starts the job worker on DATABASE_URL: creates the queues, schedules the periodic jobs
@@ -22,21 +41,21 @@ export type Worker = { boss: PgBoss; stop: () => Promise<void>; smtpReceiver: Sm
 export async function startWorker(opts: { url?: string; schedule?: boolean; supervise?: boolean; smtpReceiver?: boolean } = {}): Promise<Worker> {
   const schedule = opts.schedule !== false;
   const boss = new PgBoss({ connectionString: opts.url ?? process.env.DATABASE_URL!, schema: 'pgboss', max: 4, application_name: 'contact-desk-worker', schedule, supervise: opts.supervise ?? true });
-  boss.on('error', (err) => console.error('[worker] pg-boss error:', err.message));
+  boss.on('error', (err) => log().error({ err: safeError(err) }, 'pg-boss error'));
   await boss.start();
   const q = QUEUES.piiDestroy;
   await boss.createQueue(q.name, { name: q.name, policy: q.policy, retryLimit: q.retryLimit, expireInMinutes: 2 });
-  await boss.work(q.name, async () => {
-    const n = await destroyDueValues(getDb());
-    if (n) console.log(`[worker] destroyed ${n} personal-data value(s)`);
-  });
+  await boss.work(q.name, ([job]) =>
+    inJob(q.name, job, async () => {
+      const n = await destroyDueValues(getDb());
+      if (n) log().info({ count: n }, 'destroyed personal-data values');
+    }),
+  );
   if (schedule) await boss.schedule(q.name, q.cron);
 
   const fs = QUEUES.piiFileScrub;
   await boss.createQueue(fs.name, { name: fs.name, policy: fs.policy, retryLimit: fs.retryLimit, retryDelay: fs.retryDelay, retryBackoff: fs.retryBackoff, expireInSeconds: fs.expireInSeconds });
-  await boss.work<FileScrubJob>(fs.name, { pollingIntervalSeconds: 1 }, async ([job]) => {
-    await runFileScrub(job.data);
-  });
+  await boss.work<FileScrubJob>(fs.name, { pollingIntervalSeconds: 1 }, ([job]) => inJob(fs.name, job, () => runFileScrub(job.data)));
 
   const d = QUEUES.triggerDelivery;
   await boss.createQueue(d.name, { name: d.name, policy: d.policy, retryLimit: d.retryLimit, retryDelay: d.retryDelay, expireInSeconds: d.expireInSeconds });
@@ -49,14 +68,12 @@ export async function startWorker(opts: { url?: string; schedule?: boolean; supe
     const loop: { id?: string } = {};
     loop.id = await boss.work<{ deliveryId: string }>(d.name, { batchSize: DELIVERY_BATCH, pollingIntervalSeconds: 0.5 }, async (jobs) => {
       if (jobs.length === DELIVERY_BATCH && loop.id) boss.notifyWorker(loop.id);
-      await Promise.all(jobs.map((job) => attemptDelivery(getDb(), job.data.deliveryId)));
+      await Promise.all(jobs.map((job) => inJob(d.name, job, () => attemptDelivery(getDb(), job.data.deliveryId))));
     });
   }
   const sw = QUEUES.triggerDeliverySweep;
   await boss.createQueue(sw.name, { name: sw.name, policy: sw.policy, retryLimit: sw.retryLimit, expireInSeconds: 60 });
-  await boss.work(sw.name, async () => {
-    await sweepDeliveries(getDb());
-  });
+  await boss.work(sw.name, ([job]) => inJob(sw.name, job, () => sweepDeliveries(getDb())));
   if (schedule) await boss.schedule(sw.name, sw.cron);
   // Cron ticks once a minute; a delivery whose worker died is due again when its 45 s lease ends,
   // so sweep every 15 s too (the queue is a singleton: extra sends while one runs are no-ops).
@@ -64,22 +81,26 @@ export async function startWorker(opts: { url?: string; schedule?: boolean; supe
   sweepTimer?.unref?.();
   const fc = QUEUES.fieldCrypto;
   await boss.createQueue(fc.name, { name: fc.name, policy: fc.policy, retryLimit: fc.retryLimit, expireInMinutes: 30 });
-  await boss.work(fc.name, async () => {
-    const n = await runFieldCrypto(getDb());
-    if (n) console.log(`[worker] converted ${n} field value(s) after an encryption switch`);
-  });
+  await boss.work(fc.name, ([job]) =>
+    inJob(fc.name, job, async () => {
+      const n = await runFieldCrypto(getDb());
+      if (n) log().info({ count: n }, 'converted field values after an encryption switch');
+    }),
+  );
   if (schedule) await boss.schedule(fc.name, fc.cron);
 
   const mp = QUEUES.mailPoll;
   await boss.createQueue(mp.name, { name: mp.name, policy: mp.policy, retryLimit: mp.retryLimit, expireInSeconds: mp.expireInSeconds });
   await boss.work<{ accountId: string }>(mp.name, { batchSize: 2, pollingIntervalSeconds: 2 }, async (jobs) => {
-    await Promise.all(jobs.map((job) => pollAccount(getDb(), job.data.accountId)));
+    await Promise.all(jobs.map((job) => inJob(mp.name, job, () => pollAccount(getDb(), job.data.accountId))));
   });
   const ms = QUEUES.mailPollSweep;
   await boss.createQueue(ms.name, { name: ms.name, policy: ms.policy, retryLimit: ms.retryLimit, expireInSeconds: 60 });
-  await boss.work(ms.name, async () => {
-    for (const accountId of await dueAccounts(getDb())) await boss.send(mp.name, { accountId }, { singletonKey: accountId, expireInSeconds: mp.expireInSeconds });
-  });
+  await boss.work(ms.name, ([job]) =>
+    inJob(ms.name, job, async () => {
+      for (const accountId of await dueAccounts(getDb())) await boss.send(mp.name, { accountId }, { singletonKey: accountId, expireInSeconds: mp.expireInSeconds });
+    }),
+  );
   if (schedule) await boss.schedule(ms.name, ms.cron);
 
   // The representative accounts' receiver (SPEC §8): only where this deployment has a mail domain.
@@ -87,21 +108,21 @@ export async function startWorker(opts: { url?: string; schedule?: boolean; supe
   if (process.env.MAIL_DOMAIN && opts.smtpReceiver !== false) {
     try {
       smtpReceiver = await startSmtpReceiver({ db: getDb, domain: process.env.MAIL_DOMAIN, port: Number(process.env.SMTP_RECEIVER_PORT ?? 2525), host: process.env.SMTP_RECEIVER_HOST });
-      console.log(`[worker] receiving mail for *@${process.env.MAIL_DOMAIN} on port ${smtpReceiver.port}`);
+      log().info({ domain: process.env.MAIL_DOMAIN, port: smtpReceiver.port }, 'smtp receiver listening');
     } catch (err) {
       // The jobs still run; only the receiver is missing (e.g. the port is taken by another instance).
-      console.error('[worker] smtp receiver not started:', err instanceof Error ? err.message : err);
+      log().error({ err: safeError(err) }, 'smtp receiver not started');
     }
   }
   return {
     boss,
     smtpReceiver,
+    // Stops fetching jobs and lets the running ones finish within the grace period (SHUTDOWN_GRACE_MS).
     // stop() resolves before pg-boss has cleared its timers; 'stopped' is when it really has.
-    stop: async () => {
+    stop: async (graceMs = shutdownGraceMs()) => {
       if (sweepTimer) clearInterval(sweepTimer);
-      await smtpReceiver?.close();
       const stopped = new Promise<void>((resolve) => boss.once('stopped', () => resolve()));
-      await boss.stop({ graceful: true, close: true, timeout: 10000 });
+      await Promise.all([smtpReceiver?.close(), boss.stop({ graceful: true, close: true, timeout: Math.max(1000, graceMs) })]);
       await stopped;
     },
   };

@@ -1,5 +1,7 @@
 import 'server-only';
 import { Client } from 'pg';
+import { moduleLog } from '@/lib/log/logger';
+import { onShutdown } from '@/lib/ops/shutdown';
 import { PRESENCE_CHANNEL, TICKET_CHANNEL } from './notify';
 
 export type LiveMessage = { channel: 'ticket' | 'presence'; serviceId: string; data: string };
@@ -45,7 +47,7 @@ class LiveHub {
     const lost = (err?: Error) => {
       if (this.client !== client || this.closed) return;
       this.client = null;
-      if (err) console.error('[live] LISTEN connection lost:', err.message);
+      if (err) moduleLog('live').warn({ err: err.message }, 'LISTEN connection lost');
       client.end().catch(() => {});
       const wait = this.retry;
       this.retry = Math.min(this.retry * 2, 15000);
@@ -95,7 +97,7 @@ class LiveHub {
   }
 }
 
-const g = globalThis as unknown as { __contactDeskLive?: LiveHub };
+const g = globalThis as unknown as { __contactDeskLive?: LiveHub; __contactDeskLiveShutdown?: () => void };
 
 /** The process's hub for the current DATABASE_URL. */
 export function liveHub(): LiveHub {
@@ -104,6 +106,8 @@ export function liveHub(): LiveHub {
   if (!g.__contactDeskLive || (g.__contactDeskLive as unknown as { url: string }).url !== url) {
     void g.__contactDeskLive?.close();
     g.__contactDeskLive = new LiveHub(url);
+    g.__contactDeskLiveShutdown?.();
+    g.__contactDeskLiveShutdown = onShutdown('live hub', 'close', closeLiveHub);
   }
   return g.__contactDeskLive;
 }

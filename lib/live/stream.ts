@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { authorizeService } from '@/lib/auth/access';
 import type { AuthSession } from '@/lib/auth/sessions';
 import type { Db } from '@/db';
+import { onShutdown } from '@/lib/ops/shutdown';
 import { liveHub } from './hub';
 import { PRESENCE_CHANNEL } from './notify';
 
@@ -35,18 +36,23 @@ export async function openLiveStream(db: Db, session: AuthSession | null, servic
       };
       const unsubscribe = hub.subscribe((m) => m.serviceId === serviceId && send(`event: ${m.channel}\ndata: ${m.data}\n\n`));
       const beat = setInterval(() => send(': keep-alive\n\n'), HEARTBEAT_MS);
-      cleanup = () => {
-        clearInterval(beat);
-        unsubscribe();
-      };
-      signal.addEventListener('abort', () => {
+      const end = () => {
         cleanup();
         try {
           controller.close();
         } catch {
           /* already closed */
         }
-      });
+      };
+      // On shutdown the stream ends (the browser reconnects to another instance, or polls meanwhile),
+      // so the server can close instead of waiting out a connection that never finishes.
+      const unregister = onShutdown('live stream', 'drain', end);
+      cleanup = () => {
+        clearInterval(beat);
+        unsubscribe();
+        unregister();
+      };
+      signal.addEventListener('abort', end);
       await hub.ready().catch(() => {});
       // The browser reconnects after 3 s when the stream drops, and polls meanwhile.
       send(`retry: 3000\nevent: ready\ndata: {}\n\n`);

@@ -1,5 +1,6 @@
 import ipaddr from 'ipaddr.js';
 import { z } from 'zod';
+import { moduleLog } from '@/lib/log/logger';
 
 // Ranges outbound requests may never reach unless an operator allows them (DESIGN.md §5):
 // everything ipaddr.js does not call 'unicast' (private, loopback, link-local, CGNAT
@@ -20,7 +21,7 @@ function allowed(): [ipaddr.IPv4 | ipaddr.IPv6, number][] {
         try {
           return [ipaddr.parseCIDR(c)];
         } catch {
-          console.warn(`[net] OUTBOUND_ALLOW_CIDRS: ignoring ${c}`);
+          moduleLog('net').warn({ cidr: c }, 'OUTBOUND_ALLOW_CIDRS: ignoring an entry that is not a CIDR');
           return [];
         }
       });

@@ -1,4 +1,6 @@
 import { NextResponse } from 'next/server';
+import { moduleLog } from '@/lib/log/logger';
+import { safeError } from '@/lib/log/safe-error';
 
 /** Result codes of the original Open API (integrations.md §1.10), plus 429 for the per-key rate limit. */
 export const RESULT = {
@@ -46,7 +48,7 @@ export async function handle(run: () => Promise<Response>): Promise<Response> {
     return await run();
   } catch (err) {
     if (err instanceof ApiRefusal) return envelope(err.code, err.message, err.result, err.headers);
-    console.error('[openapi] unexpected error', err instanceof Error ? err.message : err);
+    moduleLog('openapi').error({ err: safeError(err) }, 'unexpected error');
     return envelope(RESULT.error, 'Internal Server Error');
   }
 }

@@ -10,6 +10,7 @@ import type { Queryable } from '@/db';
 import { QUEUES } from '@/lib/jobs/queues';
 import { onTx, queueReady, sender } from '@/lib/jobs/send-on-tx';
 import { mailDir, mailToFiles } from '@/lib/mail/send';
+import { moduleLog } from '@/lib/log/logger';
 
 /** What a destruction leaves to remove from files: attachment keys, and the destroyed texts to look for in mails. */
 export type FileScrub = { texts: string[]; attachmentKeys: string[] };
@@ -89,7 +90,7 @@ export async function scrubFilesNow(job: FileScrub, attempts = 4): Promise<boole
       await scrubFilesOnce(job);
       return true;
     } catch (err) {
-      console.error(`[pii] file scrub attempt ${i + 1} failed: ${(err as Error).name}`);
+      moduleLog('pii').error({ attempt: i + 1, err: (err as Error).name }, 'file scrub attempt failed');
       await new Promise((r) => setTimeout(r, 200 * 2 ** i));
     }
   }

@@ -12,6 +12,8 @@ import { runMigrations } from '@/db/migrate';
  * test file clones.
  */
 export default async function globalSetup() {
+  // Every process this run starts inherits the marker; global-teardown.ts fails the run if one outlives it.
+  process.env.CONTACT_DESK_TEST_RUN = `${process.pid}-${randomBytes(4).toString('hex')}`;
   let serverUrl = process.env.TEST_DATABASE_URL;
   if (!serverUrl) {
     const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'contactdesk-test-pg-'));

@@ -37,3 +37,24 @@ it('destroys due personal data through the pg-boss queue, once, with two workers
   await Promise.all(workers.map((w) => w.stop()));
   expect(ledger).toHaveLength(1);
 });
+
+it("logs each job with its id and queue on every line it writes (JSON)", async () => {
+  const { captureLog } = await import('../helpers/log-capture');
+  const log = captureLog('debug');
+  const worker = await startWorker({ schedule: false, supervise: false });
+  try {
+    const q = QUEUES.triggerDeliverySweep;
+    const id = await worker.boss.send(q.name, {});
+    expect(id).toBeTruthy();
+    const deadline = Date.now() + 20000;
+    let line: Record<string, unknown> | undefined;
+    while (!line && Date.now() < deadline) {
+      line = log.lines().find((l) => l.jobId === id);
+      if (!line) await new Promise((r) => setTimeout(r, 200));
+    }
+    expect(line).toMatchObject({ jobId: id, queue: q.name, module: 'worker', level: 'debug', msg: 'job done' });
+  } finally {
+    await worker.stop();
+    log.restore();
+  }
+});

@@ -8,6 +8,7 @@ import { mailDomain } from '../domain';
 import { importParsedMail, mayAnswer } from '../inbound/import-mail';
 import { parseInbound } from '../inbound/parse';
 import { checkedMailHost } from './imap-host';
+import { moduleLog } from '@/lib/log/logger';
 
 /** Per poll: at most this many messages, then the next poll continues (no job outlives its lease). */
 export const POLL_BATCH = 200;
@@ -179,7 +180,7 @@ export async function pollAccount(db: Db, accountId: string): Promise<{ imported
     }
   } catch (err) {
     error = accountError(err);
-    console.error(`[mail] poll of account ${a.id} failed: ${error}`);
+    moduleLog('mail').warn({ accountId: a.id, err: error }, 'mail account poll failed');
   } finally {
     await client?.logout().catch(() => client?.close());
   }

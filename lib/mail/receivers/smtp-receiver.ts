@@ -5,6 +5,8 @@ import { services } from '@/db/schema';
 import type { Db } from '@/db';
 import { importMail } from '../inbound/import-mail';
 import { MAX_MAIL_BYTES } from './imap-poll';
+import { moduleLog } from '@/lib/log/logger';
+import { safeError } from '@/lib/log/safe-error';
 
 export type SmtpReceiver = { port: number; close: () => Promise<void> };
 
@@ -56,13 +58,13 @@ export async function startSmtpReceiver(opts: { db: () => Db; domain: string; po
           for (const id of ids) await importMail(opts.db(), id, raw);
           callback();
         } catch (err) {
-          console.error('[mail] inbound import failed:', err instanceof Error ? err.message : err);
+          moduleLog('mail').error({ err: safeError(err) }, 'inbound import failed');
           callback(smtpError(451, '4.3.0 Temporary failure, try again later'));
         }
       });
     },
   });
-  server.on('error', (err) => console.error('[mail] smtp receiver error:', err.message));
+  server.on('error', (err) => moduleLog('mail').error({ err: safeError(err) }, 'smtp receiver error'));
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(opts.port, opts.host ?? '0.0.0.0', () => resolve());

@@ -10,6 +10,7 @@ import { inquiryRefusalText, submitInquiry, type SubmitInquiryResult } from '@/l
 import { helpcenterTranslator } from '@/lib/i18n/helpcenter';
 import { safeError } from '@/lib/log/safe-error';
 import { clientIp } from '@/lib/rate-limit/client-ip';
+import { moduleLog } from '@/lib/log/logger';
 
 const routeInput = z.object({ serviceId: z.string().min(1).max(30), lang: z.string().min(2).max(10) });
 
@@ -37,7 +38,7 @@ export async function submitInquiryAction(_prev: InquiryState, form: FormData): 
   try {
     result = await submitInquiry({ db: getDb(), client: { ip: clientIp(h), userAgent: h.get('user-agent') } }, { serviceId, lang, form });
   } catch (err) {
-    if (!(err instanceof NotFoundError)) console.error('[helpcenter] unexpected error', safeError(err));
+    if (!(err instanceof NotFoundError)) moduleLog('helpcenter').error({ err: safeError(err) }, 'unexpected error');
     return { ok: false, error: t(err instanceof NotFoundError ? 'errors.notFound' : 'errors.unexpected'), fieldErrors: {}, values: {}, nonce: Date.now() };
   }
   if (result.ok) redirect(`/${serviceId}/hc/${lang}/done?r=${encodeURIComponent(result.receipt)}${result.mail === 'sent' ? '&m=1' : ''}`);

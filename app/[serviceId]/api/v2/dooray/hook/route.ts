@@ -1,6 +1,8 @@
 import { getDb } from '@/db';
 import { handleDoorayHook } from '@/lib/dooray/hook';
 import { readCappedBody } from '@/lib/net/read-capped';
+import { moduleLog } from '@/lib/log/logger';
+import { safeError } from '@/lib/log/safe-error';
 
 /** Dooray hook bodies are a few KB; anything past this is not read at all. */
 const BODY_LIMIT = 256 * 1024;
@@ -32,7 +34,7 @@ export async function POST(req: Request, { params }: { params: Promise<{ service
     }
     await handleDoorayHook(getDb(), serviceId, token, json);
   } catch (err) {
-    console.error('[dooray hook] failed', err);
+    moduleLog('dooray').error({ err: safeError(err) }, 'hook failed');
   }
   return ok();
 }
