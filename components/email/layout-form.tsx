@@ -1,10 +1,10 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import { useEffect, useId, useRef } from 'react';
+import { useEffect, useRef } from 'react';
 import { saveLayoutAction } from '@/app/[serviceId]/(desk)/settings/email/actions';
 import { Button } from '@/components/ui/button';
-import { FormError } from '@/components/ui/field';
+import { FormError, TextareaField } from '@/components/ui/field';
 import { useToast } from '@/components/ui/toast';
 import { useFormAction } from '@/components/ui/use-form-action';
 
@@ -25,7 +25,6 @@ export function LayoutForm({ serviceId, event, lang, body, codes, editorType }: 
   const t = useTranslations('email.settings');
   const toast = useToast();
   const ref = useRef<HTMLTextAreaElement>(null);
-  const id = useId();
   const { state, pending, onSubmit, fieldErrors, formError } = useFormAction(saveLayoutAction);
   useEffect(() => {
     if (state?.ok) toast(t('saved'));
@@ -35,23 +34,7 @@ export function LayoutForm({ serviceId, event, lang, body, codes, editorType }: 
       <input type="hidden" name="serviceId" value={serviceId} />
       <input type="hidden" name="event" value={event} />
       <input type="hidden" name="lang" value={lang} />
-      <div className="space-y-1">
-        <label htmlFor={id} className="block text-sm font-medium text-slate-700">{t(editorType === 'html' ? 'layoutHtml' : 'layoutText')}</label>
-        <textarea
-          id={id}
-          ref={ref}
-          name="body"
-          defaultValue={body}
-          rows={14}
-          aria-invalid={Boolean(fieldErrors?.body?.length) || undefined}
-          aria-describedby={`${id}-help`}
-          className="block w-full rounded-md border border-slate-300 bg-white px-3 py-2 font-mono text-sm"
-        />
-        <p id={`${id}-help`} className="text-xs text-slate-500">{t('layoutHelp')}</p>
-        {fieldErrors?.body?.map((e) => (
-          <p key={e} role="alert" className="text-xs text-red-600">{e}</p>
-        ))}
-      </div>
+      <TextareaField ref={ref} name="body" label={t(editorType === 'html' ? 'layoutHtml' : 'layoutText')} help={t('layoutHelp')} errors={fieldErrors?.body} defaultValue={body} rows={14} className="font-mono" />
       <div>
         <p className="mb-1 text-sm font-medium text-slate-700">{t('codes')}</p>
         <ul aria-label={t('codes')} className="h-64 overflow-y-auto rounded-md border border-slate-300 bg-white p-1 font-mono text-xs" data-testid="layout-codes">

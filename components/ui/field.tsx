@@ -1,4 +1,4 @@
-import { useId, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes } from 'react';
+import { useId, type ComponentProps, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes } from 'react';
 import { cn } from './cn';
 
 type FieldProps = { label: ReactNode; help?: ReactNode; errors?: string[]; required?: boolean };
@@ -28,6 +28,24 @@ export function TextField({ label, help, errors, required, className, ...props }
   return (
     <Frame id={id} label={label} help={help} errors={errors} required={required}>
       <input
+        id={id}
+        aria-invalid={invalid || undefined}
+        aria-describedby={invalid ? `${id}-error` : help ? `${id}-help` : undefined}
+        required={required}
+        className={cn(control, invalid ? 'border-red-500' : 'border-slate-300', className)}
+        {...props}
+      />
+    </Frame>
+  );
+}
+
+/** A labelled textarea with help text and field errors, wired like TextField. */
+export function TextareaField({ label, help, errors, required, className, ...props }: FieldProps & ComponentProps<'textarea'>) {
+  const id = useId();
+  const invalid = Boolean(errors?.length);
+  return (
+    <Frame id={id} label={label} help={help} errors={errors} required={required}>
+      <textarea
         id={id}
         aria-invalid={invalid || undefined}
         aria-describedby={invalid ? `${id}-error` : help ? `${id}-help` : undefined}
