@@ -6,11 +6,6 @@ import type { Locale } from '@/lib/i18n/config';
 import { inviteTokenBinding } from '@/lib/mail/compose-queued';
 import { enqueueMail } from '@/lib/mail/outbox';
 
-/** The public base URL of this deployment, for links in mails. */
-export function appUrl(): string {
-  return (process.env.APP_URL ?? process.env.NEXTAUTH_URL ?? 'http://localhost:3000').replace(/\/+$/, '');
-}
-
 /**
  * Queues the invite mail in the invite's transaction. The one-time token is sealed with the
  * master key (bound to the delivery row) and opened only by the worker when it sends.

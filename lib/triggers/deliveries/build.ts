@@ -4,7 +4,7 @@ import { groupMembers, members, serviceMembers, services, triggerDeliveries, typ
 import type { Queryable } from '@/db';
 import { isLocale } from '@/lib/i18n/config';
 import { translator } from '@/lib/i18n/messages';
-import { appUrl } from '@/lib/members/invite-mail';
+import { appUrl } from '@/lib/app-url';
 import { sanitizeRichHtml } from '@/lib/html/sanitize';
 import { htmlToMailText } from '@/lib/mail/html-to-text';
 import { renderCodes } from '@/lib/substitution/render';
