@@ -21,20 +21,24 @@ function Frame({ id, label, help, errors, required, children }: FieldProps & { i
   );
 }
 
+/** The id, ARIA wiring and classes every labelled control shares (errors win over help). */
+function controlProps(id: string, { help, errors, required, className }: Omit<FieldProps, 'label'> & { className?: string }) {
+  const invalid = Boolean(errors?.length);
+  return {
+    id,
+    'aria-invalid': invalid || undefined,
+    'aria-describedby': invalid ? `${id}-error` : help ? `${id}-help` : undefined,
+    required,
+    className: cn(control, invalid ? 'border-red-500' : 'border-slate-300', className),
+  };
+}
+
 /** A labelled text input with help text and field errors (wired for screen readers). */
 export function TextField({ label, help, errors, required, className, ...props }: FieldProps & InputHTMLAttributes<HTMLInputElement>) {
   const id = useId();
-  const invalid = Boolean(errors?.length);
   return (
     <Frame id={id} label={label} help={help} errors={errors} required={required}>
-      <input
-        id={id}
-        aria-invalid={invalid || undefined}
-        aria-describedby={invalid ? `${id}-error` : help ? `${id}-help` : undefined}
-        required={required}
-        className={cn(control, invalid ? 'border-red-500' : 'border-slate-300', className)}
-        {...props}
-      />
+      <input {...controlProps(id, { help, errors, required, className })} {...props} />
     </Frame>
   );
 }
@@ -42,17 +46,9 @@ export function TextField({ label, help, errors, required, className, ...props }
 /** A labelled textarea with help text and field errors, wired like TextField. */
 export function TextareaField({ label, help, errors, required, className, ...props }: FieldProps & ComponentProps<'textarea'>) {
   const id = useId();
-  const invalid = Boolean(errors?.length);
   return (
     <Frame id={id} label={label} help={help} errors={errors} required={required}>
-      <textarea
-        id={id}
-        aria-invalid={invalid || undefined}
-        aria-describedby={invalid ? `${id}-error` : help ? `${id}-help` : undefined}
-        required={required}
-        className={cn(control, invalid ? 'border-red-500' : 'border-slate-300', className)}
-        {...props}
-      />
+      <textarea {...controlProps(id, { help, errors, required, className })} {...props} />
     </Frame>
   );
 }
