@@ -48,6 +48,9 @@ export type TemplateScope = (typeof TEMPLATE_SCOPES)[number];
 // ticket messages and history
 export const MESSAGE_KINDS = ['inquiry', 'customer_reply', 'agent_reply', 'internal_comment'] as const;
 export type MessageKind = (typeof MESSAGE_KINDS)[number];
+/** How a message body is kept: plain text, or (replies from the rich-text editor) sanitized HTML. */
+export const MESSAGE_FORMATS = ['text', 'html'] as const;
+export type MessageFormat = (typeof MESSAGE_FORMATS)[number];
 export const HISTORY_ACTORS = ['member', 'customer', 'system', 'trigger'] as const;
 export type HistoryActor = (typeof HISTORY_ACTORS)[number];
 
@@ -70,3 +73,10 @@ export const PRODUCT_MAIL_KINDS = ['reply_mail', 'confirmation_mail', 'invite_ma
 export type DeliveryKind = (typeof DELIVERY_KINDS)[number];
 export const DELIVERY_STATUSES = ['pending', 'delivered', 'dead', 'disabled'] as const;
 export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number];
+
+// desk preferences
+/** The ticket list's columns an agent may hide or show (번호 and 제목 always show), in list order. */
+export const LIST_COLUMNS = ['requester', 'intake', 'status', 'priority', 'assignee', 'group', 'channel', 'createdAt'] as const;
+export type ListColumn = (typeof LIST_COLUMNS)[number];
+/** What a new agent sees: the list as it always was. */
+export const DEFAULT_LIST_COLUMNS: ListColumn[] = ['requester', 'intake', 'status', 'priority', 'assignee', 'createdAt'];

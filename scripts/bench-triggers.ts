@@ -2,7 +2,8 @@
  * `npm run bench:triggers`: one engine pass of 200 active triggers × 5 conditions against one
  * change (DESIGN.md §10 budget: ≤ 0.2 ms per pass). Pure: no database.
  */
-import { builtinTargets, compileConditions } from '@/lib/triggers/conditions';
+import { compileConditions } from '@/lib/triggers/conditions';
+import { builtinTargets } from '@/lib/triggers/targets';
 import { runTriggers } from '@/lib/triggers/engine';
 import type { CompiledTrigger, Condition, Env } from '@/lib/triggers/types';
 import type { TicketSnapshot } from '@/lib/tickets/types';

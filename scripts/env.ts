@@ -2,6 +2,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { loadEnvConfig } from '@next/env';
+import { drizzle } from 'drizzle-orm/node-postgres';
+import { Pool } from 'pg';
+import * as schema from '@/db/schema';
+import { checkMasterKeyFingerprint } from '@/lib/crypto/key-fingerprint';
+import { masterKey } from '@/lib/crypto/master-key';
 import { ensureDatabase, runMigrations } from '@/db/migrate';
 import { runningEmbeddedPostgres, startEmbeddedPostgres, type EmbeddedPg } from '@/db/embedded';
 import { productionStartProblems } from '@/lib/ops/production-checks';
@@ -44,5 +49,21 @@ export async function prepareEnvironment(dev: boolean): Promise<{ embedded: Embe
     if (process.env.CONTACT_DESK_EMBEDDED_DB !== '1') console.warn('[contact-desk] APP_ENCRYPTION_KEY is not set: using .data/encryption-key. Back it up, or set the variable.');
     process.env.APP_ENCRYPTION_KEY = localSecret('encryption-key');
   }
+  try {
+    await checkMasterKey(process.env.DATABASE_URL!);
+  } catch (err) {
+    await embedded?.stop().catch(() => {});
+    throw err;
+  }
   return { embedded };
+}
+
+/** The master key against the fingerprint the database keeps (lib/crypto/key-fingerprint.ts). */
+async function checkMasterKey(url: string): Promise<void> {
+  const pool = new Pool({ connectionString: url, max: 1 });
+  try {
+    await checkMasterKeyFingerprint(drizzle(pool, { schema }), masterKey());
+  } finally {
+    await pool.end();
+  }
 }

@@ -41,13 +41,14 @@ export function useTemplateSuggestions({ serviceId, ticketId }: { serviceId: str
     };
   }, [query, serviceId, ticketId]);
   const accept = useCallback(
-    async (value: string, templateId: string): Promise<{ text: string; cursor: number } | { error: string }> => {
+    async (value: string, templateId: string): Promise<{ text: string; cursor: number; html: string | null; removed: number } | { error: string }> => {
       const r = await renderTicketTemplateAction(null, { serviceId, ticketId, templateId });
       if (!r.ok) return { error: r.error };
       const q = query ?? { start: value.length, end: value.length };
       setQuery(null);
       setSuggestions([]);
-      return { text: value.slice(0, q.start) + r.data.text + value.slice(q.end), cursor: q.start + r.data.text.length };
+      // `removed`: how many characters before the cursor the `/code` took (a rich editor replaces those with `html`).
+      return { text: value.slice(0, q.start) + r.data.text + value.slice(q.end), cursor: q.start + r.data.text.length, html: r.data.html, removed: q.end - q.start };
     },
     [query, serviceId, ticketId],
   );
@@ -58,9 +59,9 @@ export function useTemplateSuggestions({ serviceId, ticketId }: { serviceId: str
 /**
  * 템플릿 button of the reply form: a searchable list of every template the service can use,
  * those linked to the ticket's processing type first; choosing one renders its codes for this ticket,
- * counts a use and hands the text to `onInsert`.
+ * counts a use and hands the text (and, in a service with the HTML editor, the sanitized HTML) to `onInsert`.
  */
-export function TemplatePicker({ serviceId, ticketId, onInsert }: { serviceId: string; ticketId: string; onInsert: (text: string) => void }) {
+export function TemplatePicker({ serviceId, ticketId, onInsert }: { serviceId: string; ticketId: string; onInsert: (text: string, html: string | null) => void }) {
   const t = useTranslations('templates.picker');
   const tc = useTranslations('common');
   const tl = useTranslations('templatePicker');
@@ -85,7 +86,7 @@ export function TemplatePicker({ serviceId, ticketId, onInsert }: { serviceId: s
     startInserting(async () => {
       const r = await renderTicketTemplateAction(null, { serviceId, ticketId, templateId: id });
       if (!r.ok) return setError(r.error);
-      onInsert(r.data.text);
+      onInsert(r.data.text, r.data.html);
       setOpen(false);
     });
   return (

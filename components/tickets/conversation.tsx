@@ -1,7 +1,8 @@
 import { getTranslations } from 'next-intl/server';
 import { getFormatDate } from '@/lib/i18n/get-format-date';
 import { Paperclip } from 'lucide-react';
-import type { MessageKind } from '@/db/schema';
+import type { MessageFormat, MessageKind } from '@/db/schema';
+import { sanitizeRichHtml } from '@/lib/html/sanitize';
 import { cn } from '@/components/ui/cn';
 import { ReplyMailState } from './reply-mail-state';
 
@@ -9,6 +10,7 @@ type Msg = {
   id: string;
   kind: MessageKind;
   body: string;
+  format?: MessageFormat;
   createdAt: Date;
   author: string | null;
   files: { id: string; fileName: string; size: number }[];
@@ -21,7 +23,7 @@ const STYLE: Record<MessageKind, string> = {
   internal_comment: 'border-amber-200 bg-amber-50 ml-8',
 };
 
-/** The ticket's messages, oldest first; text is shown as text (never as HTML). */
+/** The ticket's messages, oldest first; text is shown as text, a rich reply as its HTML sanitized again on render. */
 export async function Conversation({ serviceId, messages }: { serviceId: string; messages: Msg[] }) {
   const t = await getTranslations('tickets');
   const formatDate = await getFormatDate();
@@ -33,7 +35,11 @@ export async function Conversation({ serviceId, messages }: { serviceId: string;
             <span className="font-medium text-slate-700">{t(`kind.${m.kind}`)}{m.author ? ` · ${m.author}` : ''}</span>
             <time dateTime={m.createdAt.toISOString()}>{formatDate(m.createdAt, 'dateTime')}</time>
           </p>
-          <div className="text-sm break-words whitespace-pre-wrap text-slate-900">{m.body}</div>
+          {m.format === 'html' ? (
+            <div className="rich-text text-sm break-words text-slate-900" data-format="html" dangerouslySetInnerHTML={{ __html: sanitizeRichHtml(m.body) }} />
+          ) : (
+            <div className="text-sm break-words whitespace-pre-wrap text-slate-900">{m.body}</div>
+          )}
           {m.files.length > 0 && (
             <ul className="mt-3 flex flex-wrap gap-2 text-xs">
               {m.files.map((f) => (

@@ -1,7 +1,7 @@
 'use client';
 
 import { useRouter } from 'next/navigation';
-import { useEffect, useRef, useState, useTransition } from 'react';
+import { useEffect, useRef, useState, useTransition, type KeyboardEvent } from 'react';
 import { useTranslations } from 'next-intl';
 import { INTERNAL_REASONS } from '@/db/values';
 import { Button } from '@/components/ui/button';
@@ -12,14 +12,25 @@ import { checkBannedWordsAction } from '@/app/[serviceId]/(desk)/tickets/banned-
 import { saveDraftAction } from '@/app/[serviceId]/(desk)/tickets/draft-actions';
 import { BannedWordsDialog, type BannedWordMatch } from '@/components/banned-words/banned-words-dialog';
 import { TemplatePicker, useTemplateSuggestions } from '@/components/templates/template-picker';
+import { BodyEditor, type BodyEditorHandle } from '@/components/ui/rich-text-editor';
 import { useLive } from '@/components/live/live-desk';
 import { noteTyping } from '@/components/live/ticket-presence';
 
 const ACTIONS = ['solve', 'pend', 'comment', 'internal'] as const;
 type Preview = { to: string | null; subject: string; text: string };
 
-/** The reply box with the processing dropdown: 해결 / 보류 / 코멘트 추가 / 내부해결, 미리보기 and 처리하기. */
-export function ReplyForm({ serviceId, ticketId, version, spam, closed, hasEmail, draft = null }: { serviceId: string; ticketId: string; version: number; spam: boolean; closed: boolean; hasEmail: boolean; draft?: string | null }) {
+/** The text a customer reads of a rich reply (for the 금칙어 check before sending; the server checks again). */
+function richText(html: string): string {
+  const doc = new DOMParser().parseFromString(html.replace(/<\/(p|li|h\d|blockquote|div|pre)>|<br\s*\/?>/gi, '$&\n'), 'text/html');
+  return doc.body.textContent ?? '';
+}
+
+/**
+ * The reply box with the processing dropdown: 해결 / 보류 / 코멘트 추가 / 내부해결, 미리보기 and 처리하기.
+ * Where the service's editor type is HTML it is the rich-text editor (the server sanitizes the
+ * HTML when it stores it and again when it shows or mails it), else a textarea.
+ */
+export function ReplyForm({ serviceId, ticketId, version, spam, closed, hasEmail, editorHtml = false, draft = null }: { serviceId: string; ticketId: string; version: number; spam: boolean; closed: boolean; hasEmail: boolean; editorHtml?: boolean; draft?: string | null }) {
   const t = useTranslations('tickets');
   const tt = useTranslations('templates');
   const toast = useToast();
@@ -27,6 +38,8 @@ export function ReplyForm({ serviceId, ticketId, version, spam, closed, hasEmail
   const [action, setAction] = useState<(typeof ACTIONS)[number]>(closed || spam ? 'comment' : 'solve');
   const [reason, setReason] = useState('');
   const [body, setBody] = useState(draft ?? '');
+  // The rich editor keeps its own content; a new key starts it again (after sending).
+  const [editorKey, setEditorKey] = useState(0);
   const [errors, setErrors] = useState<Record<string, string[]>>({});
   const [formError, setFormError] = useState<string | null>(null);
   const [preview, setPreview] = useState<Preview | null>(null);
@@ -43,16 +56,80 @@ export function ReplyForm({ serviceId, ticketId, version, spam, closed, hasEmail
   const [restored, setRestored] = useState(Boolean(draft));
   const [draftState, setDraftState] = useState<'idle' | 'saving' | 'saved' | 'failed'>('idle');
   const savedBody = useRef(draft ?? '');
+  // Until the server has it, the text also sits in this tab's sessionStorage: a reload sends its
+  // request before the page's last events, so no request from the old page can be relied on to
+  // reach the server before the new page reads the draft; the tab's own copy always can.
+  const localKey = `cd:draft:${live.me}:${ticketId}`;
+  const forgetLocal = () => {
+    try {
+      sessionStorage.removeItem(localKey);
+    } catch {}
+  };
+  useEffect(() => {
+    if (body === savedBody.current) return;
+    try {
+      sessionStorage.setItem(localKey, body);
+    } catch {
+      // Storage off or full: the server autosave still runs.
+    }
+  }, [body, localKey]);
   useEffect(() => {
     if (body === savedBody.current) return;
     const id = setTimeout(async () => {
       setDraftState('saving');
       const r = await saveDraftAction(null, { serviceId, ticketId, body }).catch(() => null);
-      if (r?.ok) savedBody.current = body;
+      if (r?.ok) {
+        savedBody.current = body;
+        try {
+          if (sessionStorage.getItem(localKey) === body) sessionStorage.removeItem(localKey);
+        } catch {}
+      }
       setDraftState(r?.ok ? (body.trim() ? 'saved' : 'idle') : 'failed');
     }, 1000);
     return () => clearTimeout(id);
-  }, [body, serviceId, ticketId]);
+  }, [body, serviceId, ticketId, localKey]);
+  // After hydration (never during it: the server's HTML has no sessionStorage), a newer unsent
+  // copy of this tab wins over the server's draft and is saved again by the autosave above.
+  useEffect(() => {
+    let local: string | null = null;
+    try {
+      local = sessionStorage.getItem(localKey);
+    } catch {}
+    if (local === null || local === savedBody.current) return;
+    setBody(local);
+    setRestored(Boolean(local.trim()));
+    setEditorKey((k) => k + 1);
+  }, [localKey]);
+  // The tab's last moment (leaving, closing, hidden) and leaving the screen in-app also send the
+  // unsaved text with a keepalive request, which outlives the page (a server action is cancelled
+  // with it), so a closed tab keeps its draft on the server too.
+  const latestBody = useRef(body);
+  useEffect(() => {
+    latestBody.current = body;
+  }, [body]);
+  useEffect(() => {
+    const flush = () => {
+      const text = latestBody.current;
+      if (text === savedBody.current) return;
+      const payload = JSON.stringify({ ticketId, body: text });
+      // keepalive bodies are capped at 64 KB by the browser; a longer draft goes without it.
+      void fetch(`/${serviceId}/drafts`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: payload, keepalive: payload.length < 60_000 })
+        .then((r) => {
+          if (r.ok) savedBody.current = text;
+        })
+        .catch(() => {});
+    };
+    const onVisibility = () => document.visibilityState === 'hidden' && flush();
+    window.addEventListener('beforeunload', flush);
+    window.addEventListener('pagehide', flush);
+    document.addEventListener('visibilitychange', onVisibility);
+    return () => {
+      window.removeEventListener('beforeunload', flush);
+      window.removeEventListener('pagehide', flush);
+      document.removeEventListener('visibilitychange', onVisibility);
+      flush();
+    };
+  }, [serviceId, ticketId]);
   // Leaving with an unsent reply asks first: a reload or closing the tab, and links inside the app.
   const unsent = body.trim().length > 0;
   useEffect(() => {
@@ -76,8 +153,11 @@ export function ReplyForm({ serviceId, ticketId, version, spam, closed, hasEmail
   const available = closed || spam ? (['comment'] as const) : ACTIONS;
   // Templates (issue 8): the picker inserts at the cursor; `/code` in the box suggests by search code.
   const bodyRef = useRef<HTMLTextAreaElement>(null);
+  const editorRef = useRef<BodyEditorHandle>(null);
+  const format = editorHtml ? 'html' : 'text';
   const suggest = useTemplateSuggestions({ serviceId, ticketId });
-  const insertTemplate = (text: string) => {
+  const insertTemplate = (text: string, html: string | null) => {
+    if (editorHtml) return editorRef.current?.insert(html ?? text);
     const el = bodyRef.current;
     const at = el?.selectionStart ?? body.length;
     const end = el?.selectionEnd ?? at;
@@ -85,6 +165,12 @@ export function ReplyForm({ serviceId, ticketId, version, spam, closed, hasEmail
     requestAnimationFrame(() => el && (el.focus(), el.setSelectionRange(at + text.length, at + text.length)));
   };
   const acceptSuggestion = async (templateId: string) => {
+    if (editorHtml) {
+      const before = editorRef.current?.beforeCursor?.() ?? '';
+      const r = await suggest.accept(before, templateId);
+      if ('error' in r) return setFormError(r.error);
+      return editorRef.current?.replaceBefore?.(r.removed, r.html ?? r.text);
+    }
     const r = await suggest.accept(body, templateId);
     if ('error' in r) return setFormError(r.error);
     setBody(r.text);
@@ -94,9 +180,10 @@ export function ReplyForm({ serviceId, ticketId, version, spam, closed, hasEmail
   const [banned, setBanned] = useState<{ text: string; matches: BannedWordMatch[] } | null>(null);
   const passesBannedWords = async () => {
     if (action !== 'solve' && action !== 'pend') return true;
-    const r = await checkBannedWordsAction(null, { serviceId, text: body });
+    const text = editorHtml ? richText(body) : body;
+    const r = await checkBannedWordsAction(null, { serviceId, text });
     if (r.ok && r.data.matches.length) {
-      setBanned({ text: body, matches: r.data.matches });
+      setBanned({ text, matches: r.data.matches });
       return false;
     }
     return true;
@@ -107,7 +194,7 @@ export function ReplyForm({ serviceId, ticketId, version, spam, closed, hasEmail
       setFormError(null);
       if (changedByOthers) return setFormError(tl('changedBeforeSend'));
       if (!(await passesBannedWords())) return;
-      const r = await processTicketAction(null, { serviceId, ticketId, version, action, body, reason: action === 'internal' ? reason || undefined : undefined });
+      const r = await processTicketAction(null, { serviceId, ticketId, version, action, body, format, reason: action === 'internal' ? reason || undefined : undefined });
       if (!r.ok) {
         setFormError(r.error);
         setErrors(r.fieldErrors ?? {});
@@ -117,7 +204,9 @@ export function ReplyForm({ serviceId, ticketId, version, spam, closed, hasEmail
       setSeenSeq(lastSeq);
       setRestored(false);
       savedBody.current = '';
+      forgetLocal();
       setBody('');
+      setEditorKey((k) => k + 1);
       void saveDraftAction(null, { serviceId, ticketId, body: '' }).catch(() => {});
       toast(r.data.mailed ? t('process.doneMailed') : r.data.mailFailed ? t('process.doneMailFailed') : t('process.done'), r.data.mailFailed ? 'error' : 'success');
       router.refresh();
@@ -126,7 +215,7 @@ export function ReplyForm({ serviceId, ticketId, version, spam, closed, hasEmail
     start(async () => {
       setFormError(null);
       if (!(await passesBannedWords())) return;
-      const r = await previewReplyAction(null, { serviceId, ticketId, body });
+      const r = await previewReplyAction(null, { serviceId, ticketId, body, format });
       if (!r.ok) {
         setFormError(r.error);
         setErrors(r.fieldErrors ?? {});
@@ -136,6 +225,20 @@ export function ReplyForm({ serviceId, ticketId, version, spam, closed, hasEmail
       setPreview(r.data);
     });
   const bodyErrors = errors.body ?? [];
+  const onShortcut = (e: KeyboardEvent<HTMLElement>) => {
+    // Alt+T opens the template picker from the reply box.
+    if (e.altKey && (e.key === 't' || e.key === 'T' || e.code === 'KeyT')) {
+      e.preventDefault();
+      e.stopPropagation();
+      document.querySelector<HTMLButtonElement>('[data-testid="template-picker-button"]')?.click();
+    }
+    // Ctrl/⌘+Enter sends, through the same checks as the button (changed ticket, 금칙어, version).
+    if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
+      e.preventDefault();
+      e.stopPropagation();
+      if (!pending) submit();
+    }
+  };
   return (
     <section aria-labelledby="reply-title" className="rounded-lg border border-slate-200 bg-white p-5">
       <h2 id="reply-title" className="mb-3 font-medium">{t('process.title')}</h2>
@@ -148,37 +251,53 @@ export function ReplyForm({ serviceId, ticketId, version, spam, closed, hasEmail
           <button type="button" className="text-sky-800 underline" onClick={() => setRestored(false)}>{td('dismiss')}</button>
         </p>
       )}
-      <label htmlFor="reply-body" className="sr-only">{t('process.body')}</label>
-      <textarea
-        id="reply-body"
-        ref={bodyRef}
-        name="body"
-        value={body}
-        onChange={(e) => {
-          setBody(e.target.value);
-          suggest.onInput(e.target.value, e.target.selectionStart ?? e.target.value.length);
-          noteTyping();
-        }}
-        onKeyDown={(e) => {
-          if (e.key === 'Escape') suggest.dismiss();
-          // Alt+T opens the template picker from the reply box.
-          if (e.altKey && (e.key === 't' || e.key === 'T' || e.code === 'KeyT')) {
-            e.preventDefault();
-            document.querySelector<HTMLButtonElement>('[data-testid="template-picker-button"]')?.click();
-          }
-          // Ctrl/⌘+Enter sends, through the same checks as the button (changed ticket, 금칙어, version).
-          if (e.key === 'Enter' && (e.ctrlKey || e.metaKey) && !pending) {
-            e.preventDefault();
-            submit();
-          }
-        }}
-        aria-keyshortcuts="Control+Enter Meta+Enter Alt+T"
-        rows={6}
-        aria-invalid={bodyErrors.length > 0}
-        aria-describedby={bodyErrors.length ? 'reply-body-err' : undefined}
-        placeholder={action === 'comment' || action === 'internal' ? t('process.commentPlaceholder') : hasEmail ? t('process.replyPlaceholder') : t('process.replyNoEmail')}
-        className="block w-full rounded-md border border-slate-300 px-3 py-2 text-sm"
-      />
+      {editorHtml ? (
+        // Captured before the editor's own keys (Tiptap makes Mod+Enter a line break): the same shortcuts as the textarea.
+        <div onKeyDownCapture={(e) => { if (e.key === 'Escape') suggest.dismiss(); onShortcut(e); }} aria-keyshortcuts="Control+Enter Meta+Enter Alt+T">
+          <span id="reply-body-label" className="sr-only">{t('process.body')}</span>
+          <BodyEditor
+            key={editorKey}
+            html
+            id="reply-body"
+            labelledBy="reply-body-label"
+            ref={editorRef}
+            defaultValue={body}
+            rows={6}
+            invalid={bodyErrors.length > 0}
+            onChange={(v) => {
+              setBody(v);
+              const before = editorRef.current?.beforeCursor?.() ?? '';
+              suggest.onInput(before, before.length);
+              noteTyping();
+            }}
+          />
+        </div>
+      ) : (
+        <>
+          <label htmlFor="reply-body" className="sr-only">{t('process.body')}</label>
+          <textarea
+            id="reply-body"
+            ref={bodyRef}
+            name="body"
+            value={body}
+            onChange={(e) => {
+              setBody(e.target.value);
+              suggest.onInput(e.target.value, e.target.selectionStart ?? e.target.value.length);
+              noteTyping();
+            }}
+            onKeyDown={(e) => {
+              if (e.key === 'Escape') suggest.dismiss();
+              onShortcut(e);
+            }}
+            aria-keyshortcuts="Control+Enter Meta+Enter Alt+T"
+            rows={6}
+            aria-invalid={bodyErrors.length > 0}
+            aria-describedby={bodyErrors.length ? 'reply-body-err' : undefined}
+            placeholder={action === 'comment' || action === 'internal' ? t('process.commentPlaceholder') : hasEmail ? t('process.replyPlaceholder') : t('process.replyNoEmail')}
+            className="block w-full rounded-md border border-slate-300 px-3 py-2 text-sm"
+          />
+        </>
+      )}
       {suggest.suggestions.length > 0 && (
         <ul aria-label={tt('picker.suggestion')} className="mt-1 rounded-md border border-slate-200 bg-white text-sm shadow-sm" data-testid="template-suggestions">
           {suggest.suggestions.map((s) => (
@@ -225,7 +344,7 @@ export function ReplyForm({ serviceId, ticketId, version, spam, closed, hasEmail
         </div>
       )}
       {formError && <p role="alert" className="mt-2 text-sm text-red-700">{formError}</p>}
-      <BannedWordsDialog open={Boolean(banned)} onClose={() => { setBanned(null); bodyRef.current?.focus(); }} text={banned?.text ?? ''} matches={banned?.matches ?? []} />
+      <BannedWordsDialog open={Boolean(banned)} onClose={() => { setBanned(null); document.getElementById('reply-body')?.focus(); }} text={banned?.text ?? ''} matches={banned?.matches ?? []} />
       <Dialog open={Boolean(preview)} onOpenChange={(o) => !o && setPreview(null)} title={t('process.previewTitle')} size="lg">
         {preview && (
           <div className="flex flex-col gap-2 text-sm">

@@ -7,8 +7,11 @@ import { useTranslations } from 'next-intl';
 import { useImperativeHandle, useRef, useState, type Ref } from 'react';
 import { cn } from './cn';
 
-/** What a code picker needs from the editor: put `#{code}` where the cursor is. */
-export type BodyEditorHandle = { insert: (text: string) => void };
+/**
+ * What a code picker needs from the editor: put `#{code}` where the cursor is; for `/code`
+ * suggestions, the text of the current line before the cursor and replacing its last characters.
+ */
+export type BodyEditorHandle = { insert: (text: string) => void; beforeCursor?: () => string; replaceBefore?: (count: number, content: string) => void };
 
 type Props = {
   /** The service's editor type: HTML gets the rich-text editor, TEXT a textarea. */
@@ -88,7 +91,22 @@ function RichEditor({ id, name, defaultValue, onChange, onFocus, rows = 10, inva
       onChange?.(html);
     },
   });
-  useImperativeHandle(ref, () => ({ insert: (text) => editor?.chain().focus().insertContent(text).run() }), [editor]);
+  useImperativeHandle(
+    ref,
+    () => ({
+      insert: (text) => editor?.chain().focus().insertContent(text).run(),
+      beforeCursor: () => {
+        const $from = editor?.state.selection.$from;
+        return $from ? $from.parent.textBetween(0, $from.parentOffset, undefined, '\ufffc') : '';
+      },
+      replaceBefore: (count, content) => {
+        if (!editor) return;
+        const at = editor.state.selection.from;
+        editor.chain().focus().deleteRange({ from: Math.max(0, at - count), to: at }).insertContent(content).run();
+      },
+    }),
+    [editor],
+  );
   const link = () => {
     if (!editor) return;
     const current = editor.getAttributes('link').href as string | undefined;

@@ -1,7 +1,8 @@
 import 'server-only';
-import { and, asc, desc, eq, ilike, ne, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, ilike, inArray, ne, or, sql, type SQL } from 'drizzle-orm';
 import { beforeCursor, cursorTime, type TimeCursor } from '@/db/pagination';
-import { members, serviceMembers } from '@/db/schema';
+import { members, serviceMembers, triggerDeliveries } from '@/db/schema';
+import { mailState, type ReplyMailState } from './ticket-detail';
 import type { Db, Queryable } from '@/db';
 import { likePattern } from '@/db/like';
 
@@ -52,4 +53,15 @@ export async function searchMembers(
   const page = rows.slice(0, MEMBER_SEARCH_PAGE);
   const last = page[page.length - 1];
   return { rows: page, next: rows.length > MEMBER_SEARCH_PAGE && last ? { name: last.name, id: last.id } : null };
+}
+
+/** The state (대기/발송/실패) of each member's latest invite or password-reset mail, by member id (one indexed query). */
+export async function latestMemberMails(db: Queryable, memberIds: string[]): Promise<Map<string, ReplyMailState>> {
+  if (!memberIds.length) return new Map();
+  const rows = await db
+    .selectDistinctOn([triggerDeliveries.target], { id: triggerDeliveries.id, target: triggerDeliveries.target, status: triggerDeliveries.status, attempts: triggerDeliveries.attempts, kind: triggerDeliveries.kind })
+    .from(triggerDeliveries)
+    .where(and(eq(triggerDeliveries.kind, 'invite_mail'), inArray(triggerDeliveries.target, memberIds.map((id) => `member:${id}`))))
+    .orderBy(triggerDeliveries.target, desc(triggerDeliveries.createdAt));
+  return new Map(rows.map((r) => [r.target.slice('member:'.length), mailState(r)]));
 }

@@ -17,4 +17,7 @@ export * from './openapi';
 export * from './channels';
 export * from './field-crypto';
 export * from './mail';
+export * from './desk-preferences';
+export * from './config-versions';
+export * from './deployment';
 export * from '../values';

@@ -2,7 +2,7 @@ import { bigint, bigserial, index, jsonb, pgTable, text, timestamp, uniqueIndex,
 import { members } from './members';
 import { services } from './org';
 import { tickets } from './tickets';
-import type { MessageKind, HistoryActor } from '../values';
+import type { MessageFormat, MessageKind, HistoryActor } from '../values';
 
 /** The conversation of a ticket: the inquiry, customer replies, agent replies and internal comments. */
 export const ticketMessages = pgTable(
@@ -17,8 +17,9 @@ export const ticketMessages = pgTable(
       .references(() => tickets.id, { onDelete: 'cascade' }),
     kind: text('kind').$type<MessageKind>().notNull(),
     authorId: uuid('author_id').references(() => members.id, { onDelete: 'set null' }),
-    /** Plain text as written; shown escaped. */
+    /** As written: plain text shown escaped, or (format `html`, replies from the rich-text editor) sanitized HTML, sanitized again when shown. */
     body: text('body').notNull(),
+    format: text('format').$type<MessageFormat>().notNull().default('text'),
     /** Message-ID of the mail that carried it (sent or received), for threading and de-duplication. */
     mailMessageId: text('mail_message_id'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),

@@ -137,6 +137,8 @@ export const triggerDeliveries = pgTable(
     index('trigger_deliveries_ticket_idx').on(t.ticketId, t.createdAt),
     index('trigger_deliveries_message_idx').on(t.ticketMessageId).where(sql`ticket_message_id IS NOT NULL`),
     index('trigger_deliveries_due_idx').on(t.nextAttemptAt).where(sql`status = 'pending'`),
+    /** A member's invite and password-reset mails (target `member:{id}`): the members screen shows the latest one's state. */
+    index('trigger_deliveries_member_mail_idx').on(t.target, t.createdAt).where(sql`kind = 'invite_mail'`),
   ],
 );
 

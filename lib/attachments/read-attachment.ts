@@ -1,4 +1,5 @@
 import 'server-only';
+import type { Readable } from 'node:stream';
 import { and, eq } from 'drizzle-orm';
 import { ticketAttachments, type TicketAttachment } from '@/db/schema';
 import { authorizeService } from '@/lib/auth/access';
@@ -7,14 +8,15 @@ import type { Db } from '@/db';
 import { AppError } from '@/lib/errors';
 import { checkAttachmentToken } from '@/lib/helpcenter/tokens';
 import { isUuid } from '@/lib/ids';
-import { attachmentStore } from './store';
+import { AttachmentMissingError, attachmentStore } from './store';
 
 /**
  * One attachment of a service's ticket with its bytes, for a member of that service or for
  * whoever holds the requester's download token of exactly this attachment. Anything else
- * (other service, bad or expired token, unknown id) is null, never a hint of existence.
+ * (other service, bad or expired token, unknown id) is null, never a hint of existence; so is
+ * a row whose bytes the store no longer holds (a 404, not a 500). The bytes come as a stream.
  */
-export async function readAttachment(db: Db, who: { member: SessionMember | null; token: string | null }, serviceId: string, attachmentId: string): Promise<{ row: TicketAttachment; data: Buffer } | null> {
+export async function readAttachment(db: Db, who: { member: SessionMember | null; token: string | null }, serviceId: string, attachmentId: string): Promise<{ row: TicketAttachment; body: Readable } | null> {
   if (!isUuid(attachmentId)) return null;
   let allowed = Boolean(who.token) && checkAttachmentToken(serviceId, attachmentId, who.token);
   if (!allowed && who.member) {
@@ -33,5 +35,10 @@ export async function readAttachment(db: Db, who: { member: SessionMember | null
     .where(and(eq(ticketAttachments.serviceId, serviceId), eq(ticketAttachments.id, attachmentId)))
     .limit(1);
   if (!row) return null;
-  return { row, data: await attachmentStore().get(row.storageKey) };
+  try {
+    return { row, body: await attachmentStore().stream(row.storageKey) };
+  } catch (err) {
+    if (err instanceof AttachmentMissingError) return null;
+    throw err;
+  }
 }

@@ -7,6 +7,10 @@ import { startSmtpReceiver, type SmtpReceiver } from '@/lib/mail/receivers/smtp-
 import { attemptDelivery, sweepDeliveries } from '@/lib/triggers/deliveries/attempt';
 import { QUEUES } from './queues';
 
+/** Delivery fetch loops per worker, and jobs per fetch. */
+const DELIVERY_LOOPS = 3;
+const DELIVERY_BATCH = 32;
+
 export type Worker = { boss: PgBoss; stop: () => Promise<void>; smtpReceiver: SmtpReceiver | null };
 
 /**
@@ -29,12 +33,18 @@ export async function startWorker(opts: { url?: string; schedule?: boolean; supe
 
   const d = QUEUES.triggerDelivery;
   await boss.createQueue(d.name, { name: d.name, policy: d.policy, retryLimit: d.retryLimit, retryDelay: d.retryDelay, expireInSeconds: d.expireInSeconds });
-  // Up to 32 deliveries at once per worker (pg-boss fetches one batch per poll, so the batch is the
-  // throughput); each is claimed with a lease, so a duplicate job is a no-op, and every send has
-  // timeouts well under the lease, so one dead server holds a batch for seconds, not the queue.
-  await boss.work<{ deliveryId: string }>(d.name, { batchSize: 32, pollingIntervalSeconds: 0.5 }, async (jobs) => {
-    await Promise.all(jobs.map((job) => attemptDelivery(getDb(), job.data.deliveryId)));
-  });
+  // Several fetch loops of up to 32 deliveries each: pg-boss waits for a whole batch before the
+  // loop fetches again, so one batch held by a slow server (every send has timeouts well under the
+  // lease) holds one loop, not the queue. A full batch fetches again at once instead of waiting
+  // out the polling interval (that pause alone capped the outbox at 64 mails/s). Each delivery is
+  // claimed with a lease, so a duplicate job is a no-op.
+  for (let i = 0; i < DELIVERY_LOOPS; i++) {
+    const loop: { id?: string } = {};
+    loop.id = await boss.work<{ deliveryId: string }>(d.name, { batchSize: DELIVERY_BATCH, pollingIntervalSeconds: 0.5 }, async (jobs) => {
+      if (jobs.length === DELIVERY_BATCH && loop.id) boss.notifyWorker(loop.id);
+      await Promise.all(jobs.map((job) => attemptDelivery(getDb(), job.data.deliveryId)));
+    });
+  }
   const sw = QUEUES.triggerDeliverySweep;
   await boss.createQueue(sw.name, { name: sw.name, policy: sw.policy, retryLimit: sw.retryLimit, expireInSeconds: 60 });
   await boss.work(sw.name, async () => {

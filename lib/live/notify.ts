@@ -1,4 +1,4 @@
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import type { Queryable } from '@/db';
 
 /** The PostgreSQL channel of ticket changes (one per database: every app instance listens). */
@@ -24,5 +24,10 @@ export type TicketChangeEvent = {
  * below NOTIFY's 8,000-byte limit (ids only; the browser re-reads what it shows).
  */
 export async function notifyTicketChange(tx: Queryable, e: TicketChangeEvent): Promise<void> {
-  await tx.execute(sql`SELECT pg_notify(${TICKET_CHANNEL}, ${JSON.stringify(e)})`);
+  await tx.execute(sql`SELECT ${ticketChangeNotice(e)}`);
+}
+
+/** The `pg_notify(…)` call of a change, for a statement that does more (the intake path's closing statement). */
+export function ticketChangeNotice(e: TicketChangeEvent): SQL {
+  return sql`pg_notify(${TICKET_CHANNEL}, ${JSON.stringify(e)})`;
 }

@@ -35,14 +35,80 @@ export function mailToFiles(): boolean {
   return !process.env.SMTP_URL;
 }
 
+/** Pooled SMTP connections per process (SMTP_POOL_SIZE), each reused for any number of mails. */
+const POOL_SIZE = Math.max(1, Number(process.env.SMTP_POOL_SIZE) || 8);
+/** After the server could not be reached, mails fail at once (and are retried later) for this long. */
+export const SMTP_DOWN_MS = 30_000;
+/** nodemailer's codes for a server that cannot be reached or does not answer (not a refused mail). */
+const UNREACHABLE = new Set(['ECONNECTION', 'ETIMEDOUT', 'ESOCKET', 'EDNS']);
+
+function unreachable(err: unknown): boolean {
+  const e = err as { code?: string; message?: string; responseCode?: number };
+  // The pool's own "Unexpected socket close" (no code) is a server that drops the connection.
+  return UNREACHABLE.has(e?.code ?? '') || (!e?.responseCode && e?.message === 'Unexpected socket close');
+}
+
+/** Thrown instead of waiting out the timeouts again while the SMTP server is known to be unreachable. */
+export class SmtpUnavailableError extends Error {
+  code = 'smtp_unavailable';
+  constructor() {
+    super('SMTP server unreachable, retried later');
+    this.name = 'SmtpUnavailableError';
+  }
+}
+
 let transport: { url: string; t: Transporter } | undefined;
+/** What is known of the server: unknown (a first mail probes it, the others wait for that), ok, or down until a time. */
+let health: { url: string; state: 'unknown' } | { url: string; state: 'ok' } | { url: string; state: 'probing'; probe: Promise<boolean> } | { url: string; state: 'down'; until: number } | undefined;
 function smtp(): Transporter {
   const url = process.env.SMTP_URL!;
   if (transport?.url !== url) {
     transport?.t.close();
-    transport = { url, t: nodemailer.createTransport({ url, pool: true, maxConnections: 4, ...SMTP_TIMEOUTS }) };
+    transport = { url, t: nodemailer.createTransport({ url, pool: true, maxConnections: POOL_SIZE, maxMessages: Infinity, ...SMTP_TIMEOUTS }) };
   }
   return transport.t;
+}
+
+function markDown(url: string) {
+  health = { url, state: 'down', until: Date.now() + SMTP_DOWN_MS };
+  // Closing the pool fails the mails queued in it now, instead of one timeout after another.
+  if (transport?.url === url) transport.t.close();
+  if (transport?.url === url) transport = undefined;
+}
+
+/**
+ * Sends through the pool, with a breaker: while nothing is known of the server (first use, or after
+ * it was down) one mail probes it and the others wait for that one; when it cannot be reached,
+ * every mail fails at once for SMTP_DOWN_MS (retried later by the outbox). So an unreachable SMTP
+ * server holds the delivery queue for one timeout, not one per mail, and callbacks, Dooray and SMS
+ * deliveries keep flowing.
+ */
+async function sendSmtp(message: Parameters<Transporter['sendMail']>[0]): Promise<void> {
+  const url = process.env.SMTP_URL!;
+  if (health?.url !== url || (health.state === 'down' && Date.now() >= health.until)) health = { url, state: 'unknown' };
+  if (health.state === 'down') throw new SmtpUnavailableError();
+  if (health.state === 'probing' && !(await health.probe)) throw new SmtpUnavailableError();
+  if (health.state === 'unknown') {
+    let settle!: (ok: boolean) => void;
+    health = { url, state: 'probing', probe: new Promise<boolean>((r) => (settle = r)) };
+    try {
+      await smtp().sendMail(message);
+      health = { url, state: 'ok' };
+      settle(true);
+    } catch (err) {
+      if (unreachable(err)) markDown(url);
+      else health = { url, state: 'ok' };
+      settle(!unreachable(err));
+      throw err;
+    }
+    return;
+  }
+  try {
+    await smtp().sendMail(message);
+  } catch (err) {
+    if (unreachable(err) && health?.url === url && health.state === 'ok') markDown(url);
+    throw err;
+  }
 }
 
 function stripCrlf(v: string): string {
@@ -70,7 +136,7 @@ export async function sendMail(mail: OutgoingMail): Promise<{ messageId: string 
     headers: mail.headers,
   };
   if (!mailToFiles()) {
-    await smtp().sendMail(message);
+    await sendSmtp(message);
     return { messageId };
   }
   const file = await nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'unix' }).sendMail(message);

@@ -3,6 +3,7 @@ import { sql } from 'drizzle-orm';
 import { organizations } from '@/db/schema';
 import type { Db } from '@/db';
 import { clientIp } from '@/lib/rate-limit/client-ip';
+import { CONFIG_COLUMNS, CONFIG_JOINS, configFromRow, type ConfigRow, type ServiceConfig } from '@/lib/services/config';
 import { ApiRefusal, RESULT } from './envelope';
 import { openKey } from './keys';
 import { canonicalMessage, FUTURE_SKEW_MS, signatureMatches, TIMESTAMP_WINDOW_MS } from './signature';
@@ -33,9 +34,10 @@ export function ipAllowed(ip: string | null, cidrs: readonly string[]): boolean 
   });
 }
 
-export type ApiCaller = { serviceId: string; keyId: string };
+/** The caller, with its service's configuration read in the same statement (lib/services/config.ts). */
+export type ApiCaller = { serviceId: string; keyId: string; config: ServiceConfig };
 
-type Row = { service_id: string | null; enabled: boolean | null; allowed_cidrs: string[] | null; per_minute: number | null; keys: { id: string; sealed: string }[] | null };
+type Row = ConfigRow & { service_id: string | null; enabled: boolean | null; allowed_cidrs: string[] | null; per_minute: number | null; keys: { id: string; sealed: string }[] | null };
 
 /**
  * Authenticates an Open API request (integrations.md §1.10) and counts it, refusing with the
@@ -49,12 +51,12 @@ export async function authenticate(db: Db, req: Request, input: { serviceId: str
   if (typeof input.serviceId !== 'string' || !/^[a-z][a-z0-9]{2,29}$/.test(input.serviceId)) throw new ApiRefusal(RESULT.notFound, 'Not Found');
   const [row] = (
     await db.execute<Row>(sql`
-      SELECT s.id AS service_id, a.enabled, a.allowed_cidrs, a.rate_limit_per_minute AS per_minute,
+      SELECT s.id AS service_id, a.enabled, a.allowed_cidrs, a.rate_limit_per_minute AS per_minute, ${sql.raw(CONFIG_COLUMNS)},
         (SELECT json_agg(json_build_object('id', k.id, 'sealed', k.sealed)) FROM api_keys k
           WHERE k.service_id = s.id AND k.revoked_at IS NULL AND (k.expires_at IS NULL OR k.expires_at > now())) AS keys
       FROM (SELECT ${input.serviceId}::text AS sid) p
       LEFT JOIN services s ON s.id = p.sid
-      LEFT JOIN api_settings a ON a.service_id = s.id`)
+      LEFT JOIN api_settings a ON a.service_id = s.id ${sql.raw(CONFIG_JOINS)}`)
   ).rows;
   if (!row?.service_id) throw new ApiRefusal(RESULT.notFound, 'Not Found');
   if (!row.enabled || !row.keys?.length) throw new ApiRefusal(RESULT.denied, 'securityKey is null');
@@ -92,5 +94,5 @@ export async function authenticate(db: Db, req: Request, input: { serviceId: str
     const retry = Math.max(1, Math.ceil((start.getTime() + windowMs - Date.now()) / 1000));
     throw new ApiRefusal(RESULT.tooMany, 'Too Many Requests', null, { 'Retry-After': String(retry) });
   }
-  return { serviceId: row.service_id, keyId: key.id };
+  return { serviceId: row.service_id, keyId: key.id, config: configFromRow(row.service_id, row) };
 }

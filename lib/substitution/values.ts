@@ -8,6 +8,8 @@ import { appTimeZone } from '@/lib/tickets/time-zone';
 import { translator } from '@/lib/i18n/messages';
 import { appUrl } from '@/lib/app-url';
 import { readFieldValues } from '@/lib/pii/read-field-values';
+import { cachedCategory, cachedNames, cachedOptionFields } from '@/lib/services/config-reads';
+import type { ServiceConfig } from '@/lib/services/config';
 import type { TicketSnapshot } from '@/lib/tickets/types';
 import { META_CODES } from './render';
 
@@ -18,23 +20,32 @@ export async function knownCodes(db: Queryable, serviceId: string): Promise<Set<
 }
 
 
+/** The reads of `substitutionValues` through the service configuration's memo: only the ticket's own field values are read each time. */
+async function cachedReads(db: Queryable, config: ServiceConfig, ticket: TicketSnapshot, catIds: string[], audience: 'customer' | 'agent') {
+  const cats = (await Promise.all(catIds.map((id) => cachedCategory(config, db, id)))).filter((c) => c !== null);
+  const people = ticket.assigneeId ? [...(await cachedNames(config, db, 'member', [ticket.assigneeId])).values()].map((name) => ({ name })) : [];
+  const grp = ticket.groupId ? [...(await cachedNames(config, db, 'group', [ticket.groupId])).values()].map((name) => ({ name })) : [];
+  const stored = await readFieldValues(db, ticket.serviceId, ticket.id, { reveal: audience === 'customer' });
+  return [cats, people, grp, stored, await cachedOptionFields(config, db)] as const;
+}
+
 /**
  * The values of every code for one ticket. Encrypted field values are filled in only for
  * `audience: 'customer'` (a mail to the requester themself, SPEC §7); otherwise they stay empty,
  * or show `maskWith` (what an agent's own screen shows).
  * `reply` is `#{content}`, the text being sent; `#{inquiry}` is the ticket's inquiry.
  */
-export async function substitutionValues(db: Queryable, ticket: TicketSnapshot, opts: { audience: 'customer' | 'agent'; reply?: string; maskWith?: string }): Promise<Record<string, string>> {
+export async function substitutionValues(db: Queryable, ticket: TicketSnapshot, opts: { audience: 'customer' | 'agent'; reply?: string; maskWith?: string; config?: ServiceConfig | null }): Promise<Record<string, string>> {
   const lang = isLocale(ticket.language) ? ticket.language : 'ko';
   const t = translator(lang);
   const catIds = [ticket.intakeTypeId, ticket.processingTypeId].filter((x): x is string => Boolean(x));
-  const [cats, people, grp, stored, defs] = await Promise.all([
+  const [cats, people, grp, stored, defs] = await (opts.config ? cachedReads(db, opts.config, ticket, catIds, opts.audience) : Promise.all([
     catIds.length ? db.select({ id: categories.id, name: categories.name, names: categories.names }).from(categories).where(and(eq(categories.serviceId, ticket.serviceId), inArray(categories.id, catIds))) : [],
     ticket.assigneeId ? db.select({ name: members.name }).from(members).where(eq(members.id, ticket.assigneeId)) : [],
     ticket.groupId ? db.select({ name: groups.name }).from(groups).where(and(eq(groups.serviceId, ticket.serviceId), eq(groups.id, ticket.groupId))) : [],
     readFieldValues(db, ticket.serviceId, ticket.id, { reveal: opts.audience === 'customer' }),
     db.select({ code: fields.code, type: fields.type, options: fields.options }).from(fields).where(and(eq(fields.serviceId, ticket.serviceId), inArray(fields.type, ['dropdown', 'radio', 'checkbox']))),
-  ]);
+  ]));
   const optionFields = new Map(defs.map((f) => [f.code, f]));
   const shown = { lang, defaultLang: lang, yes: t('tickets.yes'), no: t('tickets.no') };
   const catName = (id: string | null) => {

@@ -1,5 +1,6 @@
 import { eq, sql } from 'drizzle-orm';
-import { ticketMessages, tickets, type MessageKind, type Ticket } from '@/db/schema';
+import { ticketMessages, tickets, type MessageFormat, type MessageKind, type Ticket } from '@/db/schema';
+import { htmlToMailText } from '@/lib/mail/html-to-text';
 import type { ServiceCtx } from '@/lib/context';
 import type { Queryable, Tx } from '@/db';
 import { ConflictError } from '@/lib/errors';
@@ -15,7 +16,7 @@ export type ChangePlan = {
   /** Columns to set on the ticket row. */
   set?: Partial<typeof tickets.$inferInsert>;
   /** `mailMessageId`: the Message-ID of the mail that carried it (an imported customer reply). */
-  message?: { kind: MessageKind; body: string; mailMessageId?: string };
+  message?: { kind: MessageKind; body: string; format?: MessageFormat; mailMessageId?: string };
   maskedFields?: string[];
   /** Plain field values the change sets (merged into the snapshot and the search text). */
   fields?: Record<string, FieldValue | null>;
@@ -64,12 +65,12 @@ export async function applyPlan(tx: Queryable, serviceId: string, actor: ChangeA
   if (p.afterWrite) await p.afterWrite(tx, row.id);
   let messageId: string | null = null;
   if (p.message) {
-    const [m] = await tx.insert(ticketMessages).values({ serviceId, ticketId: row.id, kind: p.message.kind, authorId: actor.type === 'member' ? actor.id : null, body: p.message.body, mailMessageId: p.message.mailMessageId ?? null }).returning({ id: ticketMessages.id });
+    const [m] = await tx.insert(ticketMessages).values({ serviceId, ticketId: row.id, kind: p.message.kind, authorId: actor.type === 'member' ? actor.id : null, body: p.message.body, format: p.message.format ?? 'text', mailMessageId: p.message.mailMessageId ?? null }).returning({ id: ticketMessages.id });
     messageId = m.id;
     // 해결 / 보류 answer the customer: the mail goes into the outbox with the change.
     if (p.message.kind === 'agent_reply') await enqueueReplyMail(tx, row, m.id);
   }
   const after = toSnapshot(row, fields);
-  const final = await recordTicketChange(tx, { serviceId, actor }, { event: p.event, before: current.snapshot, after, maskedFields: p.maskedFields, message: p.message && messageId ? { id: messageId, kind: p.message.kind, body: p.message.body } : undefined });
+  const final = await recordTicketChange(tx, { serviceId, actor }, { event: p.event, before: current.snapshot, after, maskedFields: p.maskedFields, message: p.message && messageId ? { id: messageId, kind: p.message.kind, body: p.message.format === 'html' ? htmlToMailText(p.message.body) : p.message.body } : undefined });
   return { before: current.snapshot, after: final, messageId };
 }

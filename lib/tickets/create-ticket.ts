@@ -1,7 +1,10 @@
-import { and, eq, isNull } from 'drizzle-orm';
-import { categories, ticketMessages, tickets, type TicketChannel, type TicketPriority } from '@/db/schema';
+import { randomUUID } from 'node:crypto';
+import type { SQL } from 'drizzle-orm';
+import { ticketMessages, tickets, type TicketChannel, type TicketPriority } from '@/db/schema';
 import type { Queryable } from '@/db';
-import { ValidationError } from '@/lib/errors';
+import { NotFoundError, ValidationError } from '@/lib/errors';
+import { serviceConfig, type ServiceConfig } from '@/lib/services/config';
+import { cachedCategory } from '@/lib/services/config-reads';
 import type { FieldValue } from '@/db/values';
 import { isUuid } from '@/lib/ids';
 import { saveAttachments, type UploadedFile } from '@/lib/attachments/save';
@@ -31,21 +34,24 @@ export type CreateTicketInput = {
   groupId?: string | null;
   actor: ChangeActor;
   mailMessageId?: string | null;
+  /** The mail thread our replies answer (a ticket opened by mail: the customer's Message-ID). */
+  mailThreadId?: string | null;
   /** The intake type's path when the caller has just checked the intake type itself (saves a read). */
   intakeTypePath?: string | null;
+  /** The service configuration when the caller has read it (lib/services/config.ts); else it is read here, once. */
+  config?: ServiceConfig;
+  /** The caller's own inserts for the new ticket (nothing the trigger pass reads), written in its closing statement. */
+  writes?: (ticket: { id: string; number: number }) => SQL[];
 };
 
 /** Channels a customer files through: an inactive intake type is not offered there (SPEC §4). */
 const CUSTOMER_CHANNELS: ReadonlySet<TicketChannel> = new Set(['helpcenter_web', 'helpcenter_mobile']);
 
-async function categoryPath(tx: Queryable, serviceId: string, kind: 'intake' | 'processing', id: string | null | undefined, field: string, activeOnly = false): Promise<string | null> {
+async function categoryPath(tx: Queryable, config: ServiceConfig, kind: 'intake' | 'processing', id: string | null | undefined, field: string, activeOnly = false): Promise<string | null> {
   if (!id) return null;
   if (!isUuid(id)) throw ValidationError.field(field, 'validation.categoryUnknown');
-  const [row] = await tx
-    .select({ path: categories.path, active: categories.active })
-    .from(categories)
-    .where(and(eq(categories.serviceId, serviceId), eq(categories.kind, kind), eq(categories.id, id), isNull(categories.deletedAt)));
-  if (!row || (activeOnly && !row.active)) throw ValidationError.field(field, 'validation.categoryUnknown');
+  const row = await cachedCategory(config, tx, id);
+  if (!row || row.kind !== kind || row.deleted || (activeOnly && !row.active)) throw ValidationError.field(field, 'validation.categoryUnknown');
   return row.path;
 }
 
@@ -56,8 +62,10 @@ async function categoryPath(tx: Queryable, serviceId: string, kind: 'intake' | '
  * mail, Open API) ends here.
  */
 export async function createTicket(tx: Queryable, input: CreateTicketInput): Promise<{ snapshot: TicketSnapshot; messageId: string }> {
-  const intakeTypePath = input.intakeTypePath !== undefined && input.intakeTypeId ? input.intakeTypePath : await categoryPath(tx, input.serviceId, 'intake', input.intakeTypeId, 'category', CUSTOMER_CHANNELS.has(input.channel));
-  const processingTypePath = await categoryPath(tx, input.serviceId, 'processing', input.processingTypeId, 'processingType');
+  const config = input.config ?? (await serviceConfig(tx, input.serviceId));
+  if (!config) throw new NotFoundError();
+  const intakeTypePath = input.intakeTypePath !== undefined && input.intakeTypeId ? input.intakeTypePath : await categoryPath(tx, config, 'intake', input.intakeTypeId, 'category', CUSTOMER_CHANNELS.has(input.channel));
+  const processingTypePath = await categoryPath(tx, config, 'processing', input.processingTypeId, 'processingType');
   const stored = input.entries.filter((e) => !COLUMN_CODES.has(e.field.code));
   const plain: Record<string, FieldValue | null> = {};
   const requester: Record<string, string | null> = { requesterName: null, requesterEmail: null, requesterPhone: null };
@@ -85,16 +93,20 @@ export async function createTicket(tx: Queryable, input: CreateTicketInput): Pro
       groupId: input.groupId ?? null,
       status: input.assigneeId ? 'open' : 'new',
       ...requester,
+      mailThreadId: input.mailThreadId ?? null,
       searchText: searchTextOf({ subject: input.subject, content: input.content, ...requester }, plain),
     })
     .returning();
   await writeFieldValues(tx, row, stored);
-  const [message] = await tx
-    .insert(ticketMessages)
-    .values({ serviceId: input.serviceId, ticketId: row.id, kind: 'inquiry', body: input.content, mailMessageId: input.mailMessageId ?? null })
-    .returning({ id: ticketMessages.id });
-  await saveAttachments(tx, input.serviceId, row.id, message.id, input.files ?? []);
+  const message = { id: randomUUID() };
+  const insertMessage = tx.insert(ticketMessages).values({ id: message.id, serviceId: input.serviceId, ticketId: row.id, kind: 'inquiry', body: input.content, mailMessageId: input.mailMessageId ?? null });
+  const writes = input.writes?.(row) ?? [];
+  if (input.files?.length) {
+    // Attachments name the message, so it is written first.
+    await insertMessage;
+    await saveAttachments(tx, input.serviceId, row.id, message.id, input.files);
+  } else writes.unshift(insertMessage.getSQL());
   const created = toSnapshot(row, plain);
-  const snapshot = await recordTicketChange(tx, { serviceId: input.serviceId, actor: input.actor }, { event: 'created', before: null, after: created, message: { id: message.id, kind: 'inquiry', body: input.content } });
+  const snapshot = await recordTicketChange(tx, { serviceId: input.serviceId, actor: input.actor, config, writes }, { event: 'created', before: null, after: created, message: { id: message.id, kind: 'inquiry', body: input.content } });
   return { snapshot, messageId: message.id };
 }

@@ -1,6 +1,8 @@
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray, type SQL } from 'drizzle-orm';
 import { categories, groups, members, ticketHistory, type NewTicketHistoryRow } from '@/db/schema';
 import type { Queryable } from '@/db';
+import type { ServiceConfig } from '@/lib/services/config';
+import { cachedNames } from '@/lib/services/config-reads';
 import type { ChangeActor, TicketSnapshot } from './types';
 
 /** Snapshot keys that history records, in display order; the paths follow their ids. */
@@ -9,7 +11,8 @@ export type TrackedKey = (typeof TRACKED)[number];
 type Ref = { id: string; name: string | null };
 const REF_TABLE = { intakeTypeId: 'category', processingTypeId: 'category', assigneeId: 'member', groupId: 'group' } as const;
 
-export type HistoryEntry = { action: string; field?: string | null; before?: unknown; after?: unknown; detail?: Record<string, unknown>; triggerId?: string; triggerTitle?: string };
+/** One history row to write; `actor` overrides the change's actor (the pass itself is the system's), `triggerId` credits a trigger. */
+export type HistoryEntry = { action: string; field?: string | null; before?: unknown; after?: unknown; detail?: Record<string, unknown>; triggerId?: string; triggerTitle?: string; actor?: ChangeActor };
 
 /** The tracked differences between two snapshots (and each changed plain field by code). */
 export function diffSnapshots(before: TicketSnapshot, after: TicketSnapshot): HistoryEntry[] {
@@ -36,8 +39,14 @@ function actorColumns(actor: ChangeActor) {
  * name they had at the time, looked up in one query per kind (never per row), so history
  * still reads right after a rename or delete.
  */
-export async function writeHistory(tx: Queryable, serviceId: string, ticketId: string, actor: ChangeActor, entries: HistoryEntry[]): Promise<void> {
-  if (!entries.length) return;
+export async function writeHistory(tx: Queryable, serviceId: string, ticketId: string, actor: ChangeActor, entries: HistoryEntry[], config?: ServiceConfig | null): Promise<void> {
+  const insert = await historyInsert(tx, serviceId, ticketId, actor, entries, config);
+  if (insert) await tx.execute(insert);
+}
+
+/** `writeHistory`'s one INSERT, not run (for a statement that writes more); null when there is nothing to write. */
+export async function historyInsert(tx: Queryable, serviceId: string, ticketId: string, actor: ChangeActor, entries: HistoryEntry[], config?: ServiceConfig | null): Promise<SQL | null> {
+  if (!entries.length) return null;
   const want = { category: new Set<string>(), member: new Set<string>(), group: new Set<string>() };
   for (const e of entries) {
     const kind = e.action === 'change' && e.field ? REF_TABLE[e.field as keyof typeof REF_TABLE] : undefined;
@@ -48,7 +57,10 @@ export async function writeHistory(tx: Queryable, serviceId: string, ticketId: s
   const load = async (ids: Set<string>, q: (ids: string[]) => Promise<{ id: string; name: string }[]>) => {
     if (ids.size) for (const r of await q([...ids])) names.set(r.id, r.name);
   };
-  await Promise.all([
+  if (config) {
+    // The intake path: names come from the service configuration's memo.
+    for (const kind of ['category', 'member', 'group'] as const) if (want[kind].size) for (const [id, name] of await cachedNames(config, tx, kind, [...want[kind]])) names.set(id, name);
+  } else await Promise.all([
     load(want.category, (ids) => tx.select({ id: categories.id, name: categories.name }).from(categories).where(and(eq(categories.serviceId, serviceId), inArray(categories.id, ids)))),
     load(want.member, (ids) => tx.select({ id: members.id, name: members.name }).from(members).where(inArray(members.id, ids))),
     load(want.group, (ids) => tx.select({ id: groups.id, name: groups.name }).from(groups).where(and(eq(groups.serviceId, serviceId), inArray(groups.id, ids)))),
@@ -58,8 +70,8 @@ export async function writeHistory(tx: Queryable, serviceId: string, ticketId: s
     return { id: v, name: names.get(v) ?? null } satisfies Ref;
   };
   const rows: NewTicketHistoryRow[] = entries.map((e) => {
-    const base = e.triggerId ? { actorType: 'trigger' as const, actorId: null, actorName: e.triggerTitle ?? null, triggerId: e.triggerId } : actorColumns(actor);
+    const base = e.triggerId ? { actorType: 'trigger' as const, actorId: null, actorName: e.triggerTitle ?? null, triggerId: e.triggerId } : actorColumns(e.actor ?? actor);
     return { serviceId, ticketId, ...base, action: e.action, field: e.field ?? null, before: ref(e.field, e.before), after: ref(e.field, e.after), detail: e.detail ?? null };
   });
-  await tx.insert(ticketHistory).values(rows);
+  return tx.insert(ticketHistory).values(rows).getSQL();
 }

@@ -1,5 +1,7 @@
 import { z } from 'zod';
-import { MAIL_LAYOUT_EVENTS } from '@/db/schema';
+import { MAIL_LAYOUT_EVENTS, MESSAGE_FORMATS } from '@/db/schema';
+import { sanitizeRichHtml } from '@/lib/html/sanitize';
+import { htmlToMailText } from '@/lib/mail/html-to-text';
 import { MASK, readFieldValues } from '@/lib/pii/read-field-values';
 import type { ServiceCtx } from '@/lib/context';
 import { ValidationError } from '@/lib/errors';
@@ -8,16 +10,18 @@ import { MAX_REPLY } from './process-ticket';
 import { buildReplyMail, layoutEventOf, requesterEmail } from './reply-mail';
 import { loadTicket } from './snapshot';
 
-export const previewInput = z.object({ ticketId: z.uuid(), body: z.string().max(MAX_REPLY, { error: 'validation.tooLong' }), event: z.enum(MAIL_LAYOUT_EVENTS).optional() });
+export const previewInput = z.object({ ticketId: z.uuid(), body: z.string().max(MAX_REPLY, { error: 'validation.tooLong' }), event: z.enum(MAIL_LAYOUT_EVENTS).optional(), format: z.enum(MESSAGE_FORMATS).default('text') });
 
 /** 미리보기: the mail the customer would get for this reply, nothing sent or saved. */
 export async function previewReply(ctx: ServiceCtx, input: z.infer<typeof previewInput>) {
-  const body = input.body.trim();
-  if (!body) throw ValidationError.field('body', 'validation.required');
-  await assertNoBannedWords(ctx.db, ctx.service.id, body);
+  const format = input.format === 'html' && ctx.service.editorType !== 'text' ? 'html' : 'text';
+  const body = format === 'html' ? sanitizeRichHtml(input.body).trim() : input.body.trim();
+  const text = format === 'html' ? htmlToMailText(body) : body;
+  if (!text) throw ValidationError.field('body', 'validation.required');
+  await assertNoBannedWords(ctx.db, ctx.service.id, text);
   const { snapshot, row } = await loadTicket(ctx.db, ctx.service.id, input.ticketId);
   // The agent sees the mail, not the encrypted address or values: masked, like everywhere on their screens.
   const to = snapshot.requesterEmail ?? ((await readFieldValues(ctx.db, ctx.service.id, snapshot.id, { reveal: false })).mail?.masked ? MASK : await requesterEmail(ctx.db, snapshot));
-  const mail = await buildReplyMail(ctx.db, { snapshot, row, to: to ?? '', body, messageId: '<preview>', event: input.event ?? layoutEventOf(snapshot), maskWith: MASK });
+  const mail = await buildReplyMail(ctx.db, { snapshot, row, to: to ?? '', body, format, messageId: '<preview>', event: input.event ?? layoutEventOf(snapshot), maskWith: MASK });
   return { to, subject: mail.subject, text: mail.text };
 }

@@ -1,10 +1,11 @@
-import { eq, sql } from 'drizzle-orm';
+import { eq, sql, type SQL } from 'drizzle-orm';
 import { tickets } from '@/db/schema';
 import type { Queryable } from '@/db';
-import { notifyTicketChange } from '@/lib/live/notify';
+import { ticketChangeNotice } from '@/lib/live/notify';
 import { scheduleDestructionOnClose } from '@/lib/pii/schedule-on-close';
+import { serviceConfig, type ServiceConfig } from '@/lib/services/config';
 import { runTicketTriggers } from '@/lib/triggers';
-import { diffSnapshots, writeHistory, type HistoryEntry } from './history';
+import { diffSnapshots, historyInsert, type HistoryEntry } from './history';
 import type { ChangeActor, TicketChange, TicketPatch, TicketSnapshot } from './types';
 
 const PATCH_COLUMNS = {
@@ -27,19 +28,22 @@ const PATCH_COLUMNS = {
  * the ticket row inside `tx`; this writes the history of the change, runs the triggers over
  * it, applies what they changed (one UPDATE, attributed to each trigger in history), and
  * returns the ticket as it stands at the end — all in the caller's transaction, so a rolled
- * back change leaves neither history nor deliveries behind.
+ * back change leaves neither history nor deliveries behind. `ctx.writes` are the caller's own
+ * inserts that nothing in the pass reads; they join the change's one closing statement.
  */
-export async function recordTicketChange(tx: Queryable, ctx: { serviceId: string; actor: ChangeActor }, change: TicketChange & { maskedFields?: string[] }): Promise<TicketSnapshot> {
+export async function recordTicketChange(tx: Queryable, ctx: { serviceId: string; actor: ChangeActor; config?: ServiceConfig | null; writes?: SQL[] }, change: TicketChange & { maskedFields?: string[] }): Promise<TicketSnapshot> {
   const { before, after } = change;
   const entries: HistoryEntry[] = before ? diffSnapshots(before, after) : [{ action: 'created', detail: { channel: after.channel, number: after.number } }];
   for (const code of change.maskedFields ?? []) entries.push({ action: 'field', field: code, detail: { masked: true } });
   if (change.message && change.message.kind !== 'inquiry') entries.push({ action: change.message.kind, detail: { messageId: change.message.id } });
-  await writeHistory(tx, ctx.serviceId, after.id, ctx.actor, entries);
 
+  // One read of the service's configuration serves the pass and the history's names.
+  const config = ctx.config ?? (await serviceConfig(tx, ctx.serviceId));
   // Changes made by triggers never start a new pass (SPEC §6: no loops).
-  const outcome = ctx.actor.type === 'trigger' ? { draft: after, changes: [] } : await runTicketTriggers(tx, { serviceId: ctx.serviceId, actor: ctx.actor, change });
+  const outcome = ctx.actor.type === 'trigger' ? { draft: after, changes: [], history: [], writes: [] } : await runTicketTriggers(tx, { serviceId: ctx.serviceId, actor: ctx.actor, change, config });
   const final = { ...outcome.draft };
-  const triggerEntries: HistoryEntry[] = outcome.changes.map((c) => ({ action: 'change', field: c.field, before: c.before, after: c.after, triggerId: c.triggerId, triggerTitle: c.triggerTitle, detail: c.note ? { note: c.note } : undefined }));
+  const [pass, ...triggerEntries] = outcome.history;
+  if (pass) entries.push(pass);
   if (final.assigneeId && final.status === 'new' && after.status === 'new') {
     // Assigning a 미할당 ticket makes it 처리중 (SPEC §2); a trigger made that assignment here, so it is credited with both.
     final.status = 'open';
@@ -51,17 +55,25 @@ export async function recordTicketChange(tx: Queryable, ctx: { serviceId: string
     const key = k as keyof TicketPatch;
     if (final[key] !== after[key]) patch[col] = final[key];
   }
+  const writes: SQL[] = [...(ctx.writes ?? []), ...outcome.writes];
   if (Object.keys(patch).length) {
     const closing = final.status === 'closed' && after.status !== 'closed';
-    await tx
+    const update = tx
       .update(tickets)
       .set({ ...patch, ...(closing ? { closedAt: new Date(), closedById: null } : {}), version: sql`${tickets.version} + 1`, updatedAt: new Date() })
       .where(eq(tickets.id, after.id));
-    if (closing) await scheduleDestructionOnClose(tx, after.id);
-    await writeHistory(tx, ctx.serviceId, after.id, ctx.actor, triggerEntries);
+    if (closing) {
+      await update;
+      await scheduleDestructionOnClose(tx, after.id);
+    } else writes.push(update.getSQL());
+    // What the triggers changed is credited to them; a change undone later in the pass left nothing to record.
+    entries.push(...triggerEntries);
   }
+  // All of the change's history in one insert: the change, the trigger pass, what the triggers changed.
+  const history = await historyInsert(tx, ctx.serviceId, after.id, ctx.actor, entries, config);
+  if (history) writes.push(history);
   // Live desks (lib/live): delivered at commit to every app instance.
-  await notifyTicketChange(tx, {
+  const notice = ticketChangeNotice({
     serviceId: ctx.serviceId,
     ticketId: after.id,
     number: after.number,
@@ -70,5 +82,8 @@ export async function recordTicketChange(tx: Queryable, ctx: { serviceId: string
     previousAssigneeId: before ? (before.assigneeId ?? null) : null,
     actorId: ctx.actor.type === 'member' ? ctx.actor.id : null,
   });
+  // One round trip for all of it: each write a data-modifying CTE (they touch different rows), then the notice.
+  const ctes = writes.map((w, i) => sql`${sql.raw(`w${i}`)} AS (${w})`);
+  await tx.execute(ctes.length ? sql`WITH ${sql.join(ctes, sql.raw(', '))} SELECT ${notice}` : sql`SELECT ${notice}`);
   return final;
 }

@@ -1,5 +1,6 @@
 import { and, eq } from 'drizzle-orm';
-import { ticketMessages, type MailLayoutEvent, type Ticket } from '@/db/schema';
+import { ticketMessages, type MailLayoutEvent, type MessageFormat, type Ticket } from '@/db/schema';
+import { sanitizeRichHtml } from '@/lib/html/sanitize';
 import type { Queryable } from '@/db';
 import { isLocale } from '@/lib/i18n/config';
 import { translator } from '@/lib/i18n/messages';
@@ -39,19 +40,23 @@ export function layoutEventOf(ticket: Pick<TicketSnapshot, 'channel' | 'status'>
  * `[#123]` subject tag and threading headers. The "reply to this mail" footer appears only when
  * replying by mail actually reaches the service.
  */
-export async function buildReplyMail(db: Queryable, input: { snapshot: TicketSnapshot; row: Pick<Ticket, 'id' | 'mailThreadId'>; to: string; body: string; messageId: string; event: MailLayoutEvent; /** 미리보기: an agent reads it, so encrypted values stay masked. */ maskWith?: string }): Promise<OutgoingMail> {
+export async function buildReplyMail(db: Queryable, input: { snapshot: TicketSnapshot; row: Pick<Ticket, 'id' | 'mailThreadId'>; to: string; body: string; /** `html`: a reply from the rich-text editor (sanitized again here). */ format?: MessageFormat; messageId: string; event: MailLayoutEvent; /** 미리보기: an agent reads it, so encrypted values stay masked. */ maskWith?: string }): Promise<OutgoingMail> {
   const { snapshot: ticket } = input;
   const sender = await serviceSender(db, ticket.serviceId);
   const lang = isLocale(ticket.language) ? ticket.language : 'en';
   const t = translator(lang);
   const params = { name: ticket.requesterName ?? t('mail.reply.customer'), number: ticket.number, subject: ticket.subject, service: sender.serviceName };
   const layout = await findLayout(db, ticket.serviceId, input.event, ticket.language, sender.languages);
+  // A rich reply goes into the mail as its sanitized HTML, with a text part made from it (html-to-text).
+  const bodyHtml = input.format === 'html' ? sanitizeRichHtml(input.body) : escapeHtml(input.body).replace(/\n/g, '<br>');
+  const bodyText = input.format === 'html' ? htmlToText(bodyHtml) : input.body;
   let text: string;
   let html: string;
   if (layout) {
-    const values = await substitutionValues(db, ticket, input.maskWith === undefined ? { audience: 'customer', reply: input.body } : { audience: 'agent', reply: input.body, maskWith: input.maskWith });
+    const values = await substitutionValues(db, ticket, input.maskWith === undefined ? { audience: 'customer', reply: bodyText } : { audience: 'agent', reply: bodyText, maskWith: input.maskWith });
     if (sender.editorHtml) {
-      html = renderCodes(layout, { ...values, content: '\u0000' }, { html: true }).replace('\u0000', escapeHtml(input.body).replace(/\n/g, '<br>'));
+      // Sanitized again at send time (a layout stored before sanitizing, or edited in the database, sends no script).
+      html = sanitizeRichHtml(renderCodes(layout, { ...values, content: '\u0000' }, { html: true })).replace('\u0000', () => bodyHtml);
       text = htmlToText(html);
     } else {
       text = renderCodes(layout, values, { html: false });
@@ -60,8 +65,8 @@ export async function buildReplyMail(db: Queryable, input: { snapshot: TicketSna
   } else {
     const greeting = t('mail.reply.greeting', params);
     const footer = t(sender.repliesArrive ? 'mail.reply.footer' : 'email.reply.footerNoReply', params);
-    html = `<div style="font-family:sans-serif;line-height:1.6"><p>${escapeHtml(greeting)}</p><div>${escapeHtml(input.body).replace(/\n/g, '<br>')}</div><hr><p style="color:#64748b;font-size:12px">${escapeHtml(footer)}</p></div>`;
-    text = `${greeting}\n\n${input.body}\n\n--\n${footer}`;
+    html = `<div style="font-family:sans-serif;line-height:1.6"><p>${escapeHtml(greeting)}</p><div>${bodyHtml}</div><hr><p style="color:#64748b;font-size:12px">${escapeHtml(footer)}</p></div>`;
+    text = `${greeting}\n\n${bodyText}\n\n--\n${footer}`;
   }
   const root = threadRootId(input.row);
   return {
@@ -85,5 +90,5 @@ export async function replyMailOf(db: Queryable, serviceId: string, ticketId: st
   if (!msg || msg.kind !== 'agent_reply') return null;
   const to = await requesterEmail(db, snapshot);
   if (!to) return null;
-  return buildReplyMail(db, { snapshot, row, to, body: msg.body, messageId, event });
+  return buildReplyMail(db, { snapshot, row, to, body: msg.body, format: msg.format, messageId, event });
 }

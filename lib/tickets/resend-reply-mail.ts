@@ -8,7 +8,7 @@ import { enqueueDelivery } from '@/lib/triggers/deliveries/queue';
 export const resendInput = z.object({ deliveryId: z.uuid() });
 
 /**
- * 재발송 of a reply mail that failed (dead, or still failing between retries): a fresh series of
+ * 재발송 of a reply mail (or a help-center confirmation) that failed (dead, or still failing between retries): a fresh series of
  * attempts now, under the same delivery id and so the same Message-ID.
  */
 export async function resendReplyMail(ctx: Pick<ServiceCtx, 'db' | 'service'>, input: z.infer<typeof resendInput>) {
@@ -16,7 +16,7 @@ export async function resendReplyMail(ctx: Pick<ServiceCtx, 'db' | 'service'>, i
     const [d] = await tx
       .select()
       .from(triggerDeliveries)
-      .where(and(eq(triggerDeliveries.serviceId, ctx.service.id), eq(triggerDeliveries.id, input.deliveryId), eq(triggerDeliveries.kind, 'reply_mail')))
+      .where(and(eq(triggerDeliveries.serviceId, ctx.service.id), eq(triggerDeliveries.id, input.deliveryId), inArray(triggerDeliveries.kind, ['reply_mail', 'confirmation_mail'])))
       .for('update');
     if (!d) throw new NotFoundError();
     const failing = d.status === 'dead' || (d.status === 'pending' && d.attempts > 0);

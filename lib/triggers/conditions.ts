@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { compileOperator, OPERATORS_BY_TYPE } from './operators';
-import { TARGETS_BY_ID, type Target } from './conditions/index';
+import type { TargetLookup } from './targets';
 import { MATCH_MODES, OPERATORS, type ChangeView, type Condition } from './types';
 
 const VALUELESS = new Set(['changed', 'is_empty', 'is_not_empty']);
@@ -14,11 +14,6 @@ export const conditionSchema = z.object({
   operator: z.enum(OPERATORS, { error: 'validation.triggers.operator' }),
   value: z.unknown().optional(),
 });
-
-/** Finds a target: a built-in one, or a field target the service defines. */
-export type TargetLookup = (id: string) => Target | undefined;
-
-export const builtinTargets: TargetLookup = (id) => TARGETS_BY_ID.get(id);
 
 /**
  * Checks that a row's operator and value fit its target's type (SPEC §6 "saving validates every

@@ -8,7 +8,7 @@ import type { CategoryNode } from '@/lib/categories/tree-build';
 import { translator } from '@/lib/i18n/messages';
 import { isLocale } from '@/lib/i18n/config';
 import { substitutionCodeList } from '@/lib/substitution/code-list';
-import { fieldValueType } from './conditions/field';
+import { fieldValueType } from './targets';
 import { OPERATORS_BY_TYPE } from './operators';
 
 const BUILTIN_CODES = new Set(['subject', 'content', 'category', 'processingType', 'priority', 'name', 'mail', 'phone']);

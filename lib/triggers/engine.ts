@@ -53,8 +53,8 @@ export function runTriggers(triggers: readonly CompiledTrigger[], change: Engine
         if (changed) draft = next;
         else if (outcome === 'changed') outcome = 'unchanged';
       }
-      if (applied.effect) effects.push({ triggerId: trigger.id, triggerTitle: trigger.title, resultIndex: index, type: settings.type, settings, ticket: draft });
-      outcomes.push({ type: settings.type, outcome, ...(applied.reason ? { reason: applied.reason } : {}), ...(made.length ? { changes: made } : {}) });
+      const effect = applied.effect ? effects.push({ index: effects.length, triggerId: trigger.id, triggerTitle: trigger.title, resultIndex: index, type: settings.type, settings, ticket: draft }) - 1 : undefined;
+      outcomes.push({ type: settings.type, outcome, ...(applied.reason ? { reason: applied.reason } : {}), ...(made.length ? { changes: made } : {}), ...(effect !== undefined ? { effect } : {}) });
     });
     log.push({ triggerId: trigger.id, title: trigger.title, fired: true, results: outcomes });
   }

@@ -1,20 +1,28 @@
 import { randomUUID } from 'node:crypto';
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { eq, sql, type SQL } from 'drizzle-orm';
 import { disabledEndpoints, triggerFirings, triggerRuns, type TriggerPassDetail } from '@/db/schema';
 import type { Queryable } from '@/db';
-import { writeHistory } from '@/lib/tickets/history';
+import type { HistoryEntry } from '@/lib/tickets/history';
 import type { ChangeActor, TicketChange, TicketSnapshot, TriggerChange } from '@/lib/tickets/types';
 import { enqueueEffects } from './deliveries/build';
 import { runTriggers, type EngineOutput } from './engine';
-import { activeTriggersAndService } from './load';
+import { serviceConfig, type ServiceConfig } from '@/lib/services/config';
+import { activeTriggersOf } from './load';
 import { PassEnv } from './pass-env';
 import type { CompiledTrigger } from './types';
 
 export type TriggerOutcome = {
   /** The ticket as the last trigger of the pass left it. */
   draft: TicketSnapshot;
-  /** Each field change a result made, in order, for history. */
+  /** Each field change a result made, in order. */
   changes: TriggerChange[];
+  /** What history records of the pass (the `trigger_pass` row, then each change by its trigger); `recordTicketChange` writes it. */
+  history: HistoryEntry[];
+  /**
+   * The pass's writes, not yet run: its deliveries and their jobs, the run and its firings. The
+   * caller runs them in its transaction, in one statement with the rest of the change.
+   */
+  writes: SQL[];
   /** The recorded pass (null when the service has no active trigger). */
   runId?: string | null;
 };
@@ -31,46 +39,48 @@ export async function runWithDb(tx: Queryable, list: readonly CompiledTrigger[],
 
 /**
  * The trigger hook of `recordTicketChange` (DESIGN.md §2.3, §4): runs the service's active
- * triggers over one change in the caller's transaction, records the pass (a trigger_runs row,
- * one trigger_firings row per fired trigger and a `trigger_pass` history row) and enqueues the
- * deliveries — so a rolled-back change leaves none of it behind.
+ * triggers over one change in the caller's transaction and returns what records the pass (a
+ * trigger_runs row, one trigger_firings row per fired trigger, the deliveries and their jobs as
+ * `writes`; a `trigger_pass` history entry) for the caller to write in the same transaction — so
+ * a rolled-back change leaves none of it behind.
  */
-export async function runTicketTriggers(tx: Queryable, input: { serviceId: string; actor: ChangeActor; change: TicketChange }): Promise<TriggerOutcome> {
+export async function runTicketTriggers(tx: Queryable, input: { serviceId: string; actor: ChangeActor; change: TicketChange; config?: ServiceConfig | null }): Promise<TriggerOutcome> {
   const { serviceId, change } = input;
-  const { triggers: list, service } = await activeTriggersAndService(tx, serviceId);
-  if (!list.length) return { draft: change.after, changes: [], runId: null };
-  const out = await runWithDb(tx, list, change, new PassEnv(serviceId));
+  const config = input.config ?? (await serviceConfig(tx, serviceId));
+  const list = config ? await activeTriggersOf(tx, config) : [];
+  if (!config || !list.length) return { draft: change.after, changes: [], history: [], writes: [], runId: null };
+  const out = await runWithDb(tx, list, change, new PassEnv(serviceId, undefined, true, config));
 
-  const urls = [...new Set(out.effects.map((e) => (e.settings as { url?: string }).url).filter((u): u is string => Boolean(u)))];
-  const disabled = urls.length
-    ? new Set((await tx.select({ url: disabledEndpoints.url }).from(disabledEndpoints).where(and(eq(disabledEndpoints.serviceId, serviceId), inArray(disabledEndpoints.url, urls)))).map((r) => r.url))
+  const disabled = out.effects.some((e) => typeof (e.settings as { url?: unknown }).url === 'string')
+    ? await config.memo('disabledEndpoints', async () => new Set((await tx.select({ url: disabledEndpoints.url }).from(disabledEndpoints).where(eq(disabledEndpoints.serviceId, serviceId))).map((r) => r.url)))
     : new Set<string>();
   const reply = change.message && change.message.kind !== 'inquiry' && change.message.kind !== 'internal_comment' ? change.message.body : undefined;
-  const enqueued = await enqueueEffects(tx, { serviceId, event: change.event, reply, effects: out.effects, disabled, service });
+  const { enqueued, writes } = await enqueueEffects(tx, { serviceId, event: change.event, reply, effects: out.effects, disabled, service: config, config });
 
   const fired = out.log.filter((l) => l.fired);
-  let k = 0;
   const detail: TriggerPassDetail = {
     event: change.event,
     evaluated: out.log.length,
     fired: fired.map((l) => ({
       triggerId: l.triggerId,
       title: l.title,
-      results: (l.results ?? []).map((r) => {
-        if (r.outcome !== 'queued') return r;
-        const q = enqueued[k++];
+      results: (l.results ?? []).map(({ effect, ...r }) => {
+        if (effect === undefined) return r;
+        const q = enqueued[effect];
         return q?.reason ? { type: r.type, outcome: 'skipped', reason: q.reason } : { ...r, deliveryIds: q?.deliveryIds ?? [] };
       }),
     })),
   };
-  // The run and its firings in one statement (one round trip on the intake path).
+  // The run and its firings are written with the rest of the change (the caller's closing statement).
   const run = { id: randomUUID() };
   const ticketId = change.after.id;
+  writes.push(tx.insert(triggerRuns).values({ id: run.id, serviceId, ticketId, detail }).getSQL());
   if (fired.length) {
-    await tx.execute(sql`
-      WITH r AS (INSERT INTO ${triggerRuns} (id, service_id, ticket_id, detail) VALUES (${run.id}, ${serviceId}, ${ticketId}, ${JSON.stringify(detail)}::jsonb))
-      INSERT INTO ${triggerFirings} (service_id, trigger_id, ticket_id) SELECT ${serviceId}, t, ${ticketId} FROM unnest(${`{${fired.map((l) => l.triggerId).join(',')}}`}::uuid[]) t`);
-  } else await tx.insert(triggerRuns).values({ id: run.id, serviceId, ticketId, detail });
-  await writeHistory(tx, serviceId, ticketId, { type: 'system' }, [{ action: 'trigger_pass', detail: { ...detail, runId: run.id } }]);
-  return { draft: out.draft, changes: out.changes, runId: run.id };
+    writes.push(sql`INSERT INTO ${triggerFirings} (service_id, trigger_id, ticket_id) SELECT ${serviceId}, t, ${ticketId} FROM unnest(${`{${fired.map((l) => l.triggerId).join(',')}}`}::uuid[]) t`);
+  }
+  const history: HistoryEntry[] = [
+    { action: 'trigger_pass', detail: { ...detail, runId: run.id }, actor: { type: 'system' } },
+    ...out.changes.map((c) => ({ action: 'change', field: c.field, before: c.before, after: c.after, triggerId: c.triggerId, triggerTitle: c.triggerTitle, detail: c.note ? { note: c.note } : undefined })),
+  ];
+  return { draft: out.draft, changes: out.changes, history, writes, runId: run.id };
 }

@@ -1,11 +1,12 @@
 import { and, asc, eq, isNull } from 'drizzle-orm';
-import { fields, services, triggers, triggerVersions } from '@/db/schema';
+import { fields, triggers, triggerVersions } from '@/db/schema';
 import type { Queryable } from '@/db';
-import { builtinTargets, compileConditions, type TargetLookup } from './conditions';
-import { fieldTarget, fieldValueType, FIELD_PREFIX } from './conditions/index';
+import type { ServiceConfig } from '@/lib/services/config';
+import { compileConditions } from './conditions';
+import { builtinTargets, fieldTarget, fieldValueType, FIELD_PREFIX, type TargetLookup } from './targets';
 import type { CompiledTrigger, Condition, ResultRow } from './types';
 
-type Cached = { version: number; triggers: CompiledTrigger[] };
+type Cached = { version: number | string; triggers: CompiledTrigger[] };
 const globalCache = globalThis as unknown as { __contactDeskTriggers?: Map<string, Cached> };
 const cache = (globalCache.__contactDeskTriggers ??= new Map());
 
@@ -48,20 +49,15 @@ export async function activeTriggers(db: Queryable, serviceId: string): Promise<
 export type PassService = { languages: string[]; editorType: string };
 
 /**
- * `activeTriggers` plus the service settings a pass's deliveries render with, read in the same
- * round trip as the version check (the intake path makes one query here, not two).
+ * `activeTriggers` for a service configuration already read (the intake path reads it once per
+ * ticket): no query while neither the trigger list nor the service's fields changed.
  */
-export async function activeTriggersAndService(db: Queryable, serviceId: string): Promise<{ triggers: CompiledTrigger[]; service: PassService | null }> {
-  const [row] = await db
-    .select({ languages: services.languages, editorType: services.editorType, v: triggerVersions.version })
-    .from(services)
-    .leftJoin(triggerVersions, eq(triggerVersions.serviceId, services.id))
-    .where(eq(services.id, serviceId));
-  const list = await compiledFor(db, serviceId, row?.v ?? 0);
-  return { triggers: list, service: row ? { languages: row.languages, editorType: row.editorType } : null };
+export async function activeTriggersOf(db: Queryable, config: ServiceConfig): Promise<CompiledTrigger[]> {
+  // Field targets follow the service's fields, so the configuration version is part of the key.
+  return compiledFor(db, config.serviceId, `${config.triggersVersion}:${config.version}`);
 }
 
-async function compiledFor(db: Queryable, serviceId: string, version: number): Promise<CompiledTrigger[]> {
+async function compiledFor(db: Queryable, serviceId: string, version: number | string): Promise<CompiledTrigger[]> {
   const hit = cache.get(serviceId);
   if (hit && hit.version === version) return hit.triggers;
   const rows = await db

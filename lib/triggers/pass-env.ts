@@ -1,7 +1,9 @@
 import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { categories, groupMembers, members, serviceMembers, triggerCursors } from '@/db/schema';
+import { loadCategory } from '@/lib/services/config-reads';
 import type { Queryable } from '@/db';
 import { autonomousQuery } from '@/db/autonomous';
+import type { ServiceConfig } from '@/lib/services/config';
 import type { Env } from './types';
 
 const ADVANCE = `INSERT INTO trigger_cursors (trigger_id, slot, counter) VALUES ($1, $2, 1)
@@ -46,6 +48,8 @@ export class PassEnv implements Env {
     private readonly rand: (n: number) => number = (n) => Math.floor(Math.random() * n),
     /** Test runs read cursors without advancing them. */
     private readonly advance = true,
+    /** When given, assignable agents and category paths come from its memo (no query while the configuration is unchanged). */
+    private readonly config: ServiceConfig | null = null,
   ) {}
 
   random(n: number): number {
@@ -76,22 +80,39 @@ export class PassEnv implements Env {
     return !this.want.groups.size && !this.want.categories.size && !this.want.cursors.size;
   }
 
+  /** Takes what the configuration memo holds out of `groups` and `cats`, loading misses one per key into it. */
+  private async fromConfig(db: Queryable, config: ServiceConfig, groups: Set<string>, cats: Set<string>): Promise<void> {
+    for (const g of [...groups]) {
+      this.agents.set(g, [...(await config.memo(`assignable:${g}`, () => this.loadAgents(db, [g]).then((m) => m.get(g) ?? [])))]);
+      groups.delete(g);
+    }
+    for (const c of [...cats]) {
+      this.paths.set(c, (await config.memo(`category:${c}`, () => loadCategory(db, this.serviceId, c)))?.intakePath ?? null);
+      cats.delete(c);
+    }
+  }
+
+  private async loadAgents(db: Queryable, ids: string[]): Promise<Map<string, string[]>> {
+    const out = new Map(ids.map((g) => [g, [] as string[]]));
+    // listAssignableAgents for several groups at once: 티켓 할당 ON, ticket permission, active member.
+    const rows = await db
+      .select({ groupId: groupMembers.groupId, memberId: members.id })
+      .from(groupMembers)
+      .innerJoin(serviceMembers, and(eq(serviceMembers.id, groupMembers.agentId), eq(serviceMembers.serviceId, this.serviceId)))
+      .innerJoin(members, eq(members.id, serviceMembers.memberId))
+      .where(and(inArray(groupMembers.groupId, ids), eq(groupMembers.serviceId, this.serviceId), eq(serviceMembers.assignable, true), sql`'ticket' = any(${serviceMembers.channels})`, eq(members.status, 'active')))
+      .orderBy(asc(groupMembers.groupId), asc(groupMembers.seq));
+    for (const r of rows) out.get(r.groupId)!.push(r.memberId);
+    return out;
+  }
+
   /** Loads what the last run asked for. */
   async load(db: Queryable): Promise<void> {
     const { groups, categories: cats, cursors } = this.want;
     this.want = { groups: new Set(), categories: new Set(), cursors: new Set() };
+    if (this.config) await this.fromConfig(db, this.config, groups, cats);
     if (groups.size) {
-      const ids = [...groups];
-      for (const g of ids) this.agents.set(g, []);
-      // listAssignableAgents for several groups at once: 티켓 할당 ON, ticket permission, active member.
-      const rows = await db
-        .select({ groupId: groupMembers.groupId, memberId: members.id })
-        .from(groupMembers)
-        .innerJoin(serviceMembers, and(eq(serviceMembers.id, groupMembers.agentId), eq(serviceMembers.serviceId, this.serviceId)))
-        .innerJoin(members, eq(members.id, serviceMembers.memberId))
-        .where(and(inArray(groupMembers.groupId, ids), eq(groupMembers.serviceId, this.serviceId), eq(serviceMembers.assignable, true), sql`'ticket' = any(${serviceMembers.channels})`, eq(members.status, 'active')))
-        .orderBy(asc(groupMembers.groupId), asc(groupMembers.seq));
-      for (const r of rows) this.agents.get(r.groupId)!.push(r.memberId);
+      for (const [g, list] of await this.loadAgents(db, [...groups])) this.agents.set(g, list);
     }
     if (cats.size) {
       const ids = [...cats];

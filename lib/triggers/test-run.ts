@@ -40,7 +40,6 @@ export async function testRunTriggers(ctx: ServiceCtx, input: { ticketNumber: nu
       const before = input.event === 'created' ? null : snapshot;
       const out = await runWithDb(tx, list, { event: input.event, before, after: snapshot }, new PassEnv(serviceId, () => 0, false));
       const sends = await previewEffects(tx, { serviceId, event: input.event, effects: out.effects });
-      let k = 0;
       const ids = [...new Set(out.changes.flatMap((c) => [c.before, c.after]).filter((v): v is string => typeof v === 'string' && v.length === 36))];
       const names: Record<string, string> = {};
       if (ids.length) {
@@ -61,10 +60,10 @@ export async function testRunTriggers(ctx: ServiceCtx, input: { ticketNumber: nu
           .map((l) => ({
             triggerId: l.triggerId,
             title: l.title,
-            results: (l.results ?? []).map((r) => ({
+            results: (l.results ?? []).map(({ effect, ...r }) => ({
               ...r,
               changes: r.changes ?? [],
-              sends: r.outcome === 'queued' ? (sends[k++] ?? []) : [],
+              sends: effect !== undefined ? (sends[effect] ?? []) : [],
             })),
           })),
       };

@@ -38,9 +38,9 @@ export type Env = {
 };
 
 /** A mail / forward / callback / Dooray result to enqueue, with the ticket as it stood when it fired. */
-export type Effect = { triggerId: string; triggerTitle: string; resultIndex: number; type: string; settings: ResultRow; ticket: TicketSnapshot };
+export type Effect = { /** Its place in the pass's effects, named by the outcome that queued it. */ index: number; triggerId: string; triggerTitle: string; resultIndex: number; type: string; settings: ResultRow; ticket: TicketSnapshot };
 
-export type ResultOutcome = { type: string; outcome: 'changed' | 'unchanged' | 'queued' | 'skipped'; reason?: string; changes?: { field: string; before: unknown; after: unknown }[] };
+export type ResultOutcome = { type: string; outcome: 'changed' | 'unchanged' | 'queued' | 'skipped'; reason?: string; /** The queued effect's index. */ effect?: number; changes?: { field: string; before: unknown; after: unknown }[] };
 
 /** What one result did: a patch to the draft and/or an effect, and how to describe it. */
 export type Applied = { patch?: TicketPatch; effect?: boolean; outcome: ResultOutcome['outcome']; reason?: string; note?: string };

@@ -24,16 +24,23 @@ test('a customer mail becomes a ticket, the 해결 reply goes out in the layout 
     await expect(page.getByText('저장했습니다.').first()).toBeVisible();
 
     const layout = page.getByTestId('layout-form');
-    await layout.getByLabel('내용 (HTML)').fill('<p>#{name}님, 데모 고객센터입니다.</p>');
+    // 편집기 유형 HTML: the layout is edited in the rich-text editor (a contenteditable), not a textarea.
+    const editor = layout.getByLabel('내용 (HTML)');
+    await expect(editor).toHaveAttribute('contenteditable', 'true');
+    await editor.click();
+    await page.keyboard.type('데모 고객센터입니다.');
     await layout.getByRole('button', { name: '저장' }).click();
     await expect(layout.getByText('답변 내용 #{content} 치환코드를 넣어야 저장할 수 있습니다.').first()).toBeVisible();
-    await layout.getByLabel('내용 (HTML)').fill('<p>#{name}님, 데모 고객센터입니다.</p><div>');
-    await layout.getByLabel('내용 (HTML)').press('End');
+    await editor.press('End');
+    await page.keyboard.press('Enter');
     // The code list inserts at the cursor (keyboard: focus the code, Enter).
     await layout.getByRole('button', { name: '#{content}' }).press('Enter');
-    await layout.getByLabel('내용 (HTML)').press('End');
-    await layout.getByLabel('내용 (HTML)').pressSequentially('</div><p>좋은 하루 보내세요.</p>');
-    await expect(layout.getByLabel('내용 (HTML)')).toHaveValue('<p>#{name}님, 데모 고객센터입니다.</p><div>#{content}</div><p>좋은 하루 보내세요.</p>');
+    await editor.press('End');
+    await page.keyboard.press('Enter');
+    await layout.getByRole('button', { name: '굵게' }).click();
+    await page.keyboard.type('좋은 하루 보내세요.');
+    await expect(editor.locator('strong')).toHaveText('좋은 하루 보내세요.');
+    await expect(editor).toContainText('#{content}');
     await layout.getByRole('button', { name: '저장' }).click();
     await expect(page.getByText('저장했습니다.').first()).toBeVisible();
   });
@@ -63,7 +70,7 @@ test('a customer mail becomes a ticket, the 해결 reply goes out in the layout 
     await page.getByRole('link').filter({ hasText: `[#${number}] Re: ${subject}` }).click();
     await expect(page.getByText('데모 고객센터 <help@demo.example.com>').or(page.getByText('"데모 고객센터" <help@demo.example.com>'))).toBeVisible();
     const body = page.locator('pre');
-    await expect(body).toContainText('김메일님, 데모 고객센터입니다.');
+    await expect(body).toContainText('데모 고객센터입니다.');
     await expect(body).toContainText('배송지를 부산으로 변경했습니다.');
     await expect(body).toContainText('좋은 하루 보내세요.');
     replyId = await page.locator('dt:has-text("message-id") + dd').innerText();

@@ -79,12 +79,14 @@ test('an admin sets up a template and a banned word; an agent inserts the templa
     await picker.getByLabel('제목 또는 검색 코드').fill(suffix);
     await picker.getByRole('button', { name: new RegExp(title) }).click();
     await expect(picker).toBeHidden();
-    await expect(page.getByLabel('답변 내용')).toHaveValue(expected);
+    // The demo service's editor type is HTML: the reply box is the rich-text editor.
+    const replyBox = page.getByRole('textbox', { name: '답변 내용' });
+    await expect(replyBox).toHaveText(expected);
 
-    await page.getByLabel('답변 내용').fill('');
-    await page.getByLabel('답변 내용').pressSequentially(`/${code}`);
+    await replyBox.fill('');
+    await replyBox.pressSequentially(`/${code}`);
     await page.getByTestId('template-suggestions').getByRole('button', { name: new RegExp(title) }).click();
-    await expect(page.getByLabel('답변 내용')).toHaveValue(expected);
+    await expect(replyBox).toHaveText(expected);
   });
 
   await test.step('a banned word with spaces between its syllables stops 처리하기 until removed', async () => {

@@ -47,6 +47,7 @@ export type Fx = {
   doorayProjectId: string;
   apiKeyId: string;
   invitedId: string;
+  inviteDeliveryId: string;
   agentRowId: string;
   people: People;
 };
@@ -71,6 +72,7 @@ export const A = {
   ticketTemplates: 'app/[serviceId]/(desk)/tickets/template-actions.ts',
   reveal: 'app/[serviceId]/(desk)/tickets/reveal-actions.ts',
   drafts: 'app/[serviceId]/(desk)/tickets/draft-actions.ts',
+  ticketList: 'app/[serviceId]/(desk)/tickets/list-actions.ts',
   helpcenter: 'app/[serviceId]/hc/[lang]/actions.ts',
   login: 'app/login/actions.ts',
   invite: 'app/invite/[token]/actions.ts',
@@ -101,6 +103,7 @@ export const ACTIONS = new Map<string, Row>([
   row(A.orgServices, 'updateServiceAction', ORG, (fx) => ({ serviceId: fx.s, name: '새 이름', languages: 'ko', editorType: 'html' })),
   row(A.orgMembers, 'inviteMemberAction', ORG, () => ({ name: '김초대', loginId: `inv${hex()}`, email: `inv${hex()}@example.com` })),
   row(A.orgMembers, 'resendInviteAction', ORG, (fx) => ({ memberId: fx.invitedId })),
+  row(A.orgMembers, 'resendMemberMailAction', ORG, (fx) => ({ deliveryId: fx.inviteDeliveryId })),
   row(A.orgMembers, 'setMemberActiveAction', ORG, (fx) => ({ memberId: fx.invitedId, active: 'false' })),
   row(A.orgMembers, 'unlockMemberAction', ORG, (fx) => ({ memberId: fx.invitedId })),
   row(A.me, 'updateLocaleAction', MEMBERS, () => ({ locale: 'ko' })),
@@ -186,6 +189,11 @@ export const ACTIONS = new Map<string, Row>([
   row(A.apiAuth, 'revokeApiKeyAction', ADMINS, (fx) => ({ serviceId: fx.s, keyId: fx.apiKeyId })),
   row(A.apiAuth, 'saveApiSettingsAction', ADMINS, (fx) => ({ serviceId: fx.s, enabled: 'on', cidrs: '', rateLimitPerMinute: 60 })),
   row(A.drafts, 'saveDraftAction', DESK, (fx) => ({ serviceId: fx.s, ticketId: fx.ticket.id, body: '작성 중' })),
+  // List ergonomics (issue 18): each agent's own saved filters and columns; ids for a bulk run.
+  row(A.ticketList, 'saveFilterAction', DESK, (fx) => ({ serviceId: fx.s, name: '내 미할당', query: 'menu=unassigned&priority=high' })),
+  row(A.ticketList, 'deleteFilterAction', DESK, (fx) => ({ serviceId: fx.s, filterId: fx.ticket.id })),
+  row(A.ticketList, 'setListColumnsAction', DESK, (fx) => ({ serviceId: fx.s, columns: ['status', 'assignee'] })),
+  row(A.ticketList, 'matchingTicketIdsAction', DESK, (fx) => ({ serviceId: fx.s, query: 'menu=all' })),
   // 이메일 설정 (issue 15): service admins; 재발송 of a failed reply: anyone at the desk.
   row(A.email, 'saveSenderAction', ADMINS, (fx) => ({ serviceId: fx.s, senderName: '고객센터', senderAddress: 'help@example.com' })),
   row(A.email, 'saveLayoutAction', ADMINS, (fx) => ({ serviceId: fx.s, event: 'solved', lang: 'ko', body: '안녕하세요.\n#{content}' })),
@@ -225,6 +233,8 @@ export const ROUTES = new Map<string, RouteRow>([
     await res.body?.cancel().catch(() => undefined);
     return res;
   } }],
+  // The reply box's last-moment draft save (keepalive fetch on pagehide): members of the service only.
+  ['app/[serviceId]/drafts/route.ts#POST', { allow: DESK, call: (fx, h) => h(new Request(`http://localhost/${fx.s}/drafts`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ ticketId: fx.ticket.id, body: '작성 중' }) }), { params: Promise.resolve({ serviceId: fx.s }) }) }],
   ['app/[serviceId]/live/route.ts#POST', { allow: DESK, call: (fx, h) => h(new Request(`http://localhost/${fx.s}/live`, { method: 'POST', body: JSON.stringify({ ticketId: fx.ticket.id, state: 'viewing' }) }), { params: Promise.resolve({ serviceId: fx.s }) }) }],
   // Liveness and readiness for load balancers: public, and they say yes or no only.
   ['app/api/health/route.ts#GET', { allow: EVERYONE, call: (_fx, h) => h(new Request('http://localhost/api/health'), { params: Promise.resolve({}) }) }],
@@ -268,9 +278,10 @@ export async function makeFixture(db: () => Db, people: People): Promise<Fx> {
   const [apiKey] = await db().insert(apiKeys).values({ serviceId: s, sealed: 'x', hint: 'abcd' }).returning();
   const candidate = await makeMember(db());
   const invited = await makeMember(db(), { status: 'invited' });
+  const [inviteDelivery] = await db().insert(triggerDeliveries).values({ serviceId: null, triggerTitle: '', kind: 'invite_mail', target: `member:${invited.id}`, request: {}, status: 'dead' }).returning();
   return {
     s, ticket, groupId: group.id, intakeId: intake.id, processingId: processing.id, templateId: template.id, triggerId: trigger.id, wordId: word.id,
-    phoneFieldId: phone.id, deliveryId: delivery.id, replyDeliveryId: replyDelivery.id, mailAccountId: mailAccount.id, attachmentId: attachment.id, candidateId: candidate.id, doorayProjectId: project.id, apiKeyId: apiKey.id, invitedId: invited.id, agentRowId: target.agent.id, people,
+    phoneFieldId: phone.id, deliveryId: delivery.id, replyDeliveryId: replyDelivery.id, mailAccountId: mailAccount.id, attachmentId: attachment.id, candidateId: candidate.id, doorayProjectId: project.id, apiKeyId: apiKey.id, invitedId: invited.id, inviteDeliveryId: inviteDelivery.id, agentRowId: target.agent.id, people,
   };
 }
 

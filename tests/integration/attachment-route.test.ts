@@ -54,6 +54,15 @@ describe('GET /{serviceId}/attachments/{id}', () => {
     expect((await get(s.id, 'not-a-uuid')).status).toBe(404);
   });
 
+  it('answers 404, not a server error, when the bytes of a row are gone from the store', async () => {
+    const s = await makeService(db());
+    const { member } = await makeAgent(db(), s.id);
+    const row = await attached(s.id);
+    fs.rmSync(path.join(process.env.ATTACHMENTS_DIR!, row.storageKey));
+    signInAs(asSessionMember(member));
+    expect((await get(s.id, row.id)).status).toBe(404);
+  });
+
   it("lets the requester's signed link download exactly that attachment for 7 days", async () => {
     const s = await makeService(db());
     const row = await attached(s.id);

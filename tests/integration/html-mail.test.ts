@@ -54,6 +54,7 @@ describe('HTML editor type', () => {
     const [name] = await db().select().from(fields).where(and(eq(fields.serviceId, s.id), eq(fields.code, 'name')));
     const { snapshot } = await db().transaction((tx) => createTicket(tx, { serviceId: s.id, channel: 'manual', language: 'ko', subject: 'x', content: 'y', intakeTypeId: null, entries: [{ field: name, value: '<홍길동>' }], actor: { type: 'system' } }));
     const out = await renderTicketTemplateAction(null, { serviceId: s.id, ticketId: snapshot.id, templateId: t.data.id });
-    expect(out).toEqual({ ok: true, data: { text: '<홍길동>님, FAQ [https://example.com/faq]' } });
+    // The rich reply box takes the sanitized HTML (values escaped); a plain box the text.
+    expect(out).toEqual({ ok: true, data: { text: '<홍길동>님, FAQ [https://example.com/faq]', html: '<p><strong>&lt;홍길동&gt;</strong>님, <a href="https://example.com/faq" target="_blank" rel="noopener noreferrer">FAQ</a></p>' } });
   });
 });

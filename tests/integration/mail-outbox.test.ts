@@ -8,6 +8,7 @@ import { startWorker, type Worker } from '@/lib/jobs/worker';
 import { attemptDelivery } from '@/lib/triggers/deliveries/attempt';
 import { applyPlan } from '@/lib/tickets/change';
 import { createTicket } from '@/lib/tickets/create-ticket';
+import { enqueueConfirmation } from '@/lib/helpcenter/confirmation-mail';
 import { loadTicket } from '@/lib/tickets/snapshot';
 import { asSessionMember, makeAgent, makeService } from '../helpers/factories';
 import { setupTestDb } from '../helpers/db';
@@ -122,6 +123,35 @@ describe('reply mails through the outbox', () => {
     expect(sink.received.filter((id) => id === `<${d.id}@desk.test>`)).toHaveLength(2);
     // Nothing left to resend once it is sent.
     expect(await resendReplyMailAction(null, { serviceId: s.id, deliveryId: d.id })).toMatchObject({ ok: false, error: '실패한 메일만 다시 보낼 수 있습니다.' });
+  });
+
+  it('shows the help-center confirmation on the inquiry as 대기, 실패 and 발송, and 재발송 sends it again', async () => {
+    const { s } = await setup();
+    const [name] = await db().select().from(fields).where(and(eq(fields.serviceId, s.id), eq(fields.code, 'name')));
+    const [mail] = await db().select().from(fields).where(and(eq(fields.serviceId, s.id), eq(fields.code, 'mail')));
+    await worker?.stop();
+    worker = null;
+    sink.mode = 'reject';
+    let ticketId = '';
+    try {
+      ticketId = await db().transaction(async (tx) => {
+        const { snapshot } = await createTicket(tx, { serviceId: s.id, channel: 'helpcenter_web', language: 'ko', subject: '배송 문의', content: '언제 오나요', intakeTypeId: null, entries: [{ field: name, value: '이확인' }, { field: mail, value: 'confirm@example.com' }], actor: { type: 'customer', name: '이확인' } });
+        await enqueueConfirmation(tx, { serviceId: s.id, ticketId: snapshot.id, to: 'confirm@example.com', locale: 'ko', serviceName: s.name, number: snapshot.number, subject: '배송 문의', link: 'https://desk.test/x' });
+        return snapshot.id;
+      });
+      const inquiryMail = async () => (await ticketConversation(db(), s.id, ticketId)).find((x) => x.kind === 'inquiry')?.mail;
+      expect(await inquiryMail()).toMatchObject({ state: 'queued', kind: 'confirmation' });
+      const [d] = await db().select().from(triggerDeliveries).where(and(eq(triggerDeliveries.ticketId, ticketId), eq(triggerDeliveries.kind, 'confirmation_mail')));
+      expect(await attemptDelivery(db(), d.id)).toBe(true);
+      expect(await inquiryMail()).toMatchObject({ state: 'failed', kind: 'confirmation', deliveryId: d.id });
+    } finally {
+      sink.mode = 'accept';
+    }
+    worker = await startWorker({ schedule: false, supervise: false });
+    const [d] = await db().select().from(triggerDeliveries).where(and(eq(triggerDeliveries.ticketId, ticketId), eq(triggerDeliveries.kind, 'confirmation_mail')));
+    expect(await resendReplyMailAction(null, { serviceId: s.id, deliveryId: d.id })).toMatchObject({ ok: true });
+    await until(async () => (await ticketConversation(db(), s.id, ticketId)).find((x) => x.kind === 'inquiry')?.mail?.state === 'sent');
+    expect(mailsTo('confirm@example.com').map((m) => m.messageId)).toEqual([`<${d.id}@desk.test>`]);
   });
 
   it('answers a ticket an agent created in the 수동 생성 티켓 처리 layout of its language, 보류 in the 보류 layout', async () => {

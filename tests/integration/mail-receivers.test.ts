@@ -138,6 +138,27 @@ describe('IMAP accounts (dovecot)', () => {
     }
   });
 
+  it('imports a batch several mails at a time, yet a reply in the same batch joins the ticket of the mail it answers', async () => {
+    const s = await makeService(db());
+    const id = await account(s.id, `batch${Date.now()}`);
+    const box = await mailbox((await accountRow(id)).username);
+    try {
+      const first = `<batch-first-${id}@customer.test>`;
+      await box.append('INBOX', await rawMail({ from: 'a@customer.test', to: 'cs@shop.test', subject: '첫 문의', text: '처음', messageId: first }));
+      await box.append('INBOX', await rawMail({ from: 'a@customer.test', to: 'cs@shop.test', subject: 'Re: 첫 문의', text: '추가 내용', messageId: `<batch-reply-${id}@customer.test>`, inReplyTo: first, references: [first] }));
+      for (const n of [1, 2, 3, 4, 5, 6]) await box.append('INBOX', await rawMail({ from: `n${n}@customer.test`, to: 'cs@shop.test', subject: `새 문의 ${n}`, text: `본문 ${n}`, messageId: `<batch-${n}-${id}@customer.test>` }));
+      expect(await pollAccount(db(), id)).toEqual({ imported: 8, error: null });
+      const list = await ticketsOf(s.id);
+      expect(list).toHaveLength(7);
+      const firstTicket = list.find((t) => t.subject === '첫 문의')!;
+      const msgs = await db().select().from(ticketMessages).where(eq(ticketMessages.ticketId, firstTicket.id));
+      expect(msgs.map((m) => m.kind).sort()).toEqual(['customer_reply', 'inquiry']);
+      expect(await accountRow(id)).toMatchObject({ lastUid: 8, lastError: null });
+    } finally {
+      await box.logout();
+    }
+  });
+
   it('deletes imported mail when the account says so', async () => {
     const s = await makeService(db());
     const id = await account(s.id, `del${Date.now()}`, { afterImport: 'delete' });

@@ -1,5 +1,5 @@
 import { eq } from 'drizzle-orm';
-import { mailAccounts, mailLayouts, mailSettings } from '@/db/schema';
+import { mailAccounts, mailLayouts, mailSettings, services } from '@/db/schema';
 import { deleteAccountAction, saveAccountAction, saveLayoutAction, saveSenderAction, testAccountAction } from '@/app/[serviceId]/(desk)/settings/email/actions';
 import { asSessionMember, makeAgent, makeService } from '../helpers/factories';
 import { setupTestDb } from '../helpers/db';
@@ -48,6 +48,23 @@ describe('메일 레이아웃', () => {
     expect(await saveLayoutAction(null, { serviceId: s.id, event: 'solved', lang: 'ko', body: '#{content}' })).toMatchObject({ ok: true });
     expect(await saveLayoutAction(null, { serviceId: s.id, event: 'solved', lang: 'ko', body: '  ' })).toMatchObject({ ok: true });
     expect((await db().select().from(mailLayouts).where(eq(mailLayouts.serviceId, s.id))).map((l) => `${l.event}/${l.lang}`)).toEqual(['pending/en']);
+  });
+});
+
+describe('메일 레이아웃 per editor type', () => {
+  it('stores an HTML layout sanitized (no script, handler or javascript: link) and a TEXT layout as typed', async () => {
+    const s = await admin();
+    const dirty = '<p onclick="steal()">#{name}님<script>alert(1)</script> <a href="javascript:alert(1)">x</a> <a href="https://example.com">안내</a></p><p><strong>#{content}</strong></p>';
+    expect(await saveLayoutAction(null, { serviceId: s.id, event: 'solved', lang: 'ko', body: dirty })).toMatchObject({ ok: true });
+    const [html] = await db().select().from(mailLayouts).where(eq(mailLayouts.serviceId, s.id));
+    expect(html.body).toBe('<p>#{name}님 <a target="_blank" rel="noopener noreferrer">x</a> <a href="https://example.com" target="_blank" rel="noopener noreferrer">안내</a></p><p><strong>#{content}</strong></p>');
+    // The editor's empty document is an empty layout (removed), not a layout without #{content}.
+    expect(await saveLayoutAction(null, { serviceId: s.id, event: 'solved', lang: 'ko', body: '<p></p>' })).toMatchObject({ ok: true });
+    expect(await db().select().from(mailLayouts).where(eq(mailLayouts.serviceId, s.id))).toHaveLength(0);
+    await db().update(services).set({ editorType: 'text' }).where(eq(services.id, s.id));
+    expect(await saveLayoutAction(null, { serviceId: s.id, event: 'solved', lang: 'ko', body: '#{name}님 <b>안녕</b>\n#{content}' })).toMatchObject({ ok: true });
+    const [text] = await db().select().from(mailLayouts).where(eq(mailLayouts.serviceId, s.id));
+    expect(text.body).toBe('#{name}님 <b>안녕</b>\n#{content}');
   });
 });
 

@@ -55,7 +55,7 @@ it('renders templates and the reply preview for agents with masked values', asyn
   const [tpl] = await db().insert(templates).values({ serviceId: s.id, title: '연락처 확인', content: '연락처 #{phone} 로 연락드리겠습니다.' }).returning();
   signInAs(asSessionMember(assignee.member));
   const rendered = await renderTicketTemplateAction(null, { serviceId: s.id, ticketId: t.id, templateId: tpl.id });
-  expect(rendered).toEqual({ ok: true, data: { text: '연락처 ●●●● 로 연락드리겠습니다.' } });
+  expect(rendered).toEqual({ ok: true, data: { text: '연락처 ●●●● 로 연락드리겠습니다.', html: '연락처 ●●●● 로 연락드리겠습니다.' } });
   const preview = await previewReplyAction(null, { serviceId: s.id, ticketId: t.id, body: '안녕하세요' });
   expect(preview).toMatchObject({ ok: true, data: { to: '●●●●' } });
   expect(JSON.stringify(preview)).not.toContain('secret.customer');

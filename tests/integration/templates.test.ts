@@ -138,7 +138,8 @@ describe('templates', () => {
     const list = await listTicketTemplatesAction(null, { serviceId: w.a.id, ticketId: ticket.id, q: 'gre' });
     expect(list.ok && list.data.map((t) => t.searchCode)).toEqual(['greet']);
     const out = await renderTicketTemplateAction(null, { serviceId: w.a.id, ticketId: ticket.id, templateId: r.data.id });
-    expect(out).toEqual({ ok: true, data: { text: `홍길동님, 티켓 ${ticket.number} 답변입니다.` } });
+    // An HTML service's reply box is the rich-text editor: it takes the sanitized HTML, the text stays for plain boxes.
+    expect(out).toEqual({ ok: true, data: { text: `홍길동님, 티켓 ${ticket.number} 답변입니다.`, html: `홍길동님, 티켓 ${ticket.number} 답변입니다.` } });
     await renderTicketTemplateAction(null, { serviceId: w.a.id, ticketId: ticket.id, templateId: r.data.id });
     const [row] = await db().select().from(templates).where(eq(templates.id, r.data.id));
     expect(row.useCount).toBe(2);

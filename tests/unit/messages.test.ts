@@ -42,7 +42,7 @@ const channelParams = Object.fromEntries(['detail', 'matched', 'state', 'bytes',
 const emailParams = { account: 'a' };
 
 // Parameters of the live desk, search, dashboard messages (issue 18).
-const deskParams = Object.fromEntries(['cap', 'count', 'from', 'to', 'timeZone'].map((p) => [p, 1]));
+const deskParams = Object.fromEntries(['cap', 'count', 'from', 'to', 'timeZone', 'done', 'total', 'error'].map((p) => [p, 1]));
 
 describe('UI messages parse', () => {
   it('every message is valid ICU in both languages (a broken one renders as its key)', () => {

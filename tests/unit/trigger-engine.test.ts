@@ -1,5 +1,5 @@
-import { builtinTargets, checkCondition, compileConditions, type TargetLookup } from '@/lib/triggers/conditions';
-import { fieldTarget } from '@/lib/triggers/conditions/index';
+import { checkCondition, compileConditions } from '@/lib/triggers/conditions';
+import { builtinTargets, fieldTarget, type TargetLookup } from '@/lib/triggers/targets';
 import { runTriggers } from '@/lib/triggers/engine';
 import { parseResult } from '@/lib/triggers/results/index';
 import type { CompiledTrigger, Condition, Env, ResultRow } from '@/lib/triggers/types';

@@ -5,6 +5,7 @@ import { orgAction } from '@/lib/actions/action';
 import { unlockMember } from '@/lib/auth/unlock-member';
 import { inviteMember } from '@/lib/members/invite-member';
 import { resendInvite } from '@/lib/members/resend-invite';
+import { resendMemberMail, resendMemberMailInput } from '@/lib/members/resend-member-mail';
 import { inviteMemberInput, memberActiveInput, memberIdInput } from '@/lib/members/schemas';
 import { setMemberActive } from '@/lib/members/set-member-status';
 
@@ -16,6 +17,13 @@ export const inviteMemberAction = orgAction(inviteMemberInput, async (input, ctx
 
 export const resendInviteAction = orgAction(memberIdInput, async (input, ctx) => {
   const result = await resendInvite(ctx, input.memberId);
+  revalidatePath('/admin/members');
+  return result;
+});
+
+/** 재발송 of a member's failed invite or password-reset mail (same Message-ID, same link). */
+export const resendMemberMailAction = orgAction(resendMemberMailInput, async (input, ctx) => {
+  const result = await resendMemberMail(ctx, input);
   revalidatePath('/admin/members');
   return result;
 });

@@ -5,7 +5,8 @@ import { InviteMemberDialog } from '@/components/admin/invite-member-dialog';
 import { MemberRowActions } from '@/components/admin/member-row-actions';
 import { Badge, EmptyState, PageHeader } from '@/components/ui/card';
 import { SearchForm } from '@/components/ui/search-form';
-import { listMembers, MEMBERS_PAGE } from '@/db/queries/members';
+import { latestMemberMails, listMembers, MEMBERS_PAGE } from '@/db/queries/members';
+import { MemberMailState } from '@/components/admin/member-mail-state';
 import { lockedMemberIds } from '@/lib/auth/login-locks';
 import { requireOrgAdmin } from '@/lib/auth/require';
 import { getDb } from '@/db';
@@ -20,6 +21,7 @@ export default async function MembersPage({ searchParams }: { searchParams: Prom
   const locked = await lockedMemberIds(getDb(), rows.map((m) => m.id));
   const page = rows.slice(0, MEMBERS_PAGE);
   const next = rows.length > MEMBERS_PAGE ? page[page.length - 1] : null;
+  const mails = await latestMemberMails(getDb(), page.map((m) => m.id));
   const t = await getTranslations('admin.members');
   const tc = await getTranslations('common');
   const formatDate = await getFormatDate();
@@ -42,7 +44,10 @@ export default async function MembersPage({ searchParams }: { searchParams: Prom
                   </td>
                   <td className="px-4 py-2 font-mono">{m.loginId}</td>
                   <td className="px-4 py-2">{m.email}</td>
-                  <td className="px-4 py-2"><Badge tone={statusTone[m.status]}>{statusLabel[m.status]}</Badge></td>
+                  <td className="px-4 py-2">
+                    <Badge tone={statusTone[m.status]}>{statusLabel[m.status]}</Badge>
+                    {mails.get(m.id) && <MemberMailState mail={mails.get(m.id)!} />}
+                  </td>
                   <td className="px-4 py-2 text-slate-500">{m.lastLoginAt ? formatDate(m.lastLoginAt, 'dateTime') : '—'}</td>
                   <td className="px-4 py-2"><MemberRowActions member={m} isSelf={m.id === session.member.id} locked={locked.has(m.id)} /></td>
                 </tr>

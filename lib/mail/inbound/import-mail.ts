@@ -1,4 +1,4 @@
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import { fields, services, ticketMessages, tickets } from '@/db/schema';
 import { saveAttachments } from '@/lib/attachments/save';
 import type { Db, Queryable, Tx } from '@/db';
@@ -52,9 +52,22 @@ function bodyOf(mail: InboundMail, lang: string): string {
   return [mail.text || t('email.inbound.empty'), ...(notes.length ? ['', ...notes] : [])].join('\n');
 }
 
-async function importParsed(tx: Tx, serviceId: string, mail: InboundMail): Promise<ImportOutcome> {
-  const [svc] = await tx.select({ languages: services.languages }).from(services).where(eq(services.id, serviceId));
-  const lang = svc?.languages[0] ?? 'ko';
+/** Everything a new mail needs from the service, in one round trip: whether its Message-ID is already here, the service's languages, its 이름/이메일 fields. */
+async function intakeContext(tx: Queryable, serviceId: string, messageId: string) {
+  const rows = await tx
+    .select({
+      languages: services.languages,
+      dup: sql<boolean>`exists (select 1 from ${ticketMessages} where ${ticketMessages.serviceId} = ${serviceId} and ${ticketMessages.mailMessageId} = ${messageId})`,
+      field: fields,
+    })
+    .from(services)
+    .leftJoin(fields, and(eq(fields.serviceId, services.id), inArray(fields.code, ['name', 'mail'])))
+    .where(eq(services.id, serviceId));
+  return { dup: Boolean(rows[0]?.dup), lang: rows[0]?.languages[0] ?? 'ko', fields: rows.flatMap((r) => (r.field ? [r.field] : [])) };
+}
+
+async function importParsed(tx: Tx, serviceId: string, mail: InboundMail, ctx: Awaited<ReturnType<typeof intakeContext>>): Promise<ImportOutcome> {
+  const { lang } = ctx;
   const existing = await threadOf(tx, serviceId, mail);
   if (existing) {
     const current = await loadTicket(tx, serviceId, existing, { forUpdate: true });
@@ -69,10 +82,9 @@ async function importParsed(tx: Tx, serviceId: string, mail: InboundMail): Promi
       return { outcome: 'appended', ticketId: existing, number: current.row.number };
     }
   }
-  const sys = await tx.select().from(fields).where(and(eq(fields.serviceId, serviceId), inArray(fields.code, ['name', 'mail'])));
   const entries = [];
-  const nameField = sys.find((f) => f.code === 'name');
-  const mailField = sys.find((f) => f.code === 'mail');
+  const nameField = ctx.fields.find((f) => f.code === 'name');
+  const mailField = ctx.fields.find((f) => f.code === 'mail');
   if (nameField && (mail.fromName || mail.fromAddress)) entries.push({ field: nameField, value: (mail.fromName ?? mail.fromAddress!).slice(0, nameField.maxLength ?? 100) });
   if (mailField && mail.fromAddress) entries.push({ field: mailField, value: mail.fromAddress });
   const t = translator(isLocale(lang) ? lang : 'ko');
@@ -87,8 +99,9 @@ async function importParsed(tx: Tx, serviceId: string, mail: InboundMail): Promi
     files: mail.files,
     actor: { type: 'customer', name: mail.fromName ?? mail.fromAddress },
     mailMessageId: mail.messageId,
+    // Our replies thread under the customer's first mail: written with the row, not by a second UPDATE.
+    mailThreadId: mail.messageId,
   });
-  await tx.update(tickets).set({ mailThreadId: mail.messageId }).where(eq(tickets.id, snapshot.id));
   return { outcome: 'created', ticketId: snapshot.id, number: snapshot.number };
 }
 
@@ -100,15 +113,25 @@ async function importParsed(tx: Tx, serviceId: string, mail: InboundMail): Promi
  * past. `inTx` runs in the same transaction (the IMAP cursor), so nothing is half-written.
  */
 export async function importMail(db: Db, serviceId: string, raw: Buffer, opts: { inTx?: (tx: Tx) => Promise<void> } = {}): Promise<ImportOutcome> {
-  const mail = await parseInbound(raw, mailDomain());
+  return importParsedMail(db, serviceId, await parseInbound(raw, mailDomain()), opts);
+}
+
+/** True when a mail may answer an earlier one (references or a `[#123]` tag): it must be imported after the mails before it. */
+export function mayAnswer(mail: InboundMail): boolean {
+  return mail.refs.length > 0 || TAG.test(mail.subject);
+}
+
+/** importMail for a mail parsed already (the IMAP poller parses a batch first). */
+export async function importParsedMail(db: Db, serviceId: string, mail: InboundMail, opts: { inTx?: (tx: Tx) => Promise<void> } = {}): Promise<ImportOutcome> {
   if (mail.automatic) {
     if (opts.inTx) await db.transaction(opts.inTx);
     return { outcome: 'suppressed', reason: mail.automatic };
   }
   try {
     return await db.transaction(async (tx) => {
-      const [dup] = await tx.select({ id: ticketMessages.id }).from(ticketMessages).where(and(eq(ticketMessages.serviceId, serviceId), eq(ticketMessages.mailMessageId, mail.messageId))).limit(1);
-      const out: ImportOutcome = dup ? { outcome: 'duplicate' } : await importParsed(tx, serviceId, mail);
+      // The duplicate check stays (besides the unique index) so a re-delivered mail burns no ticket number.
+      const ctx = await intakeContext(tx, serviceId, mail.messageId);
+      const out: ImportOutcome = ctx.dup ? { outcome: 'duplicate' } : await importParsed(tx, serviceId, mail, ctx);
       if (opts.inTx) await opts.inTx(tx);
       return out;
     });

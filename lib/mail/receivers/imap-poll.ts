@@ -4,11 +4,19 @@ import { mailAccounts, type MailAccount } from '@/db/schema';
 import { decryptValue, encryptValue } from '@/lib/crypto/envelope';
 import { masterKey } from '@/lib/crypto/master-key';
 import type { Db, Queryable } from '@/db';
-import { importMail } from '../inbound/import-mail';
+import { mailDomain } from '../domain';
+import { importParsedMail, mayAnswer } from '../inbound/import-mail';
+import { parseInbound } from '../inbound/parse';
 import { checkedMailHost } from './imap-host';
 
 /** Per poll: at most this many messages, then the next poll continues (no job outlives its lease). */
 export const POLL_BATCH = 200;
+/** Sources fetched per IMAP FETCH: at most this many messages and bytes. */
+const FETCH_CHUNK = 50;
+const FETCH_CHUNK_BYTES = 32 * 1024 * 1024;
+/** New mails of one poll imported at once (each in its own transaction). */
+const IMPORT_CONCURRENCY = 4;
+
 /** Messages larger than this are left on the server and named in the account's error. */
 export const MAX_MAIL_BYTES = Number(process.env.MAIL_MAX_BYTES) || 25 * 1024 * 1024;
 const TIMEOUTS = { connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 30_000 };
@@ -56,6 +64,41 @@ async function finish(db: Queryable, id: string, error: string | null, failures:
 }
 
 /**
+ * Imports one chunk in UID order: new mails (no references, no `[#123]` tag) a few at a time, a
+ * mail that may answer another only after every mail before it is committed, so a reply never
+ * overtakes the mail it answers. Stops at the first failure: `done` holds the committed UIDs.
+ */
+async function importChunk(db: Db, serviceId: string, msgs: { uid: number; raw: Buffer }[]): Promise<{ done: number[]; failed: boolean; error?: unknown }> {
+  const done: number[] = [];
+  let failed = false;
+  let error: unknown;
+  const running = new Set<Promise<void>>();
+  const domain = mailDomain();
+  for (const m of msgs) {
+    if (failed) break;
+    const mail = await parseInbound(m.raw, domain);
+    const run = async () => {
+      try {
+        await importParsedMail(db, serviceId, mail);
+        done.push(m.uid);
+      } catch (err) {
+        failed = true;
+        error = err;
+      }
+    };
+    const answers = mayAnswer(mail);
+    if (answers || running.size >= IMPORT_CONCURRENCY) await Promise.all(running);
+    if (answers) await run();
+    else {
+      const p: Promise<void> = run().finally(() => running.delete(p));
+      running.add(p);
+    }
+  }
+  await Promise.all(running);
+  return { done: done.sort((x, y) => x - y), failed, error };
+}
+
+/**
  * One poll of one external account (run as a pg-boss job, one at a time per account): imports
  * new messages in UID order, each in a transaction that also advances the account's UID cursor,
  * and only after that commit marks the message seen or deletes it on the server. A changed
@@ -81,22 +124,55 @@ export async function pollAccount(db: Db, accountId: string): Promise<{ imported
       }
       const uids = ((await client.search({ uid: `${lastUid + 1}:*` }, { uid: true })) || []).filter((u) => u > lastUid).sort((x, y) => x - y).slice(0, POLL_BATCH);
       const skipped: number[] = [];
+      // Sizes of the whole batch in one FETCH; then the sources in chunks (one FETCH each, bounded in bytes).
+      const sizes = new Map<number, number>();
+      if (uids.length) for (const m of await client.fetchAll(uids.join(','), { uid: true, size: true }, { uid: true })) sizes.set(m.uid, m.size ?? 0);
+      const chunks: number[][] = [];
+      let bytes = 0;
       for (const uid of uids) {
-        const meta = await client.fetchOne(String(uid), { size: true }, { uid: true });
-        const advance = (tx: Queryable) => tx.update(mailAccounts).set({ lastUid: uid }).where(and(eq(mailAccounts.id, a.id), sql`${mailAccounts.lastUid} < ${uid}`)).then(() => undefined);
-        if (meta && (meta.size ?? 0) > MAX_MAIL_BYTES) {
+        const size = sizes.get(uid) ?? 0;
+        if (size > MAX_MAIL_BYTES) {
           skipped.push(uid);
-          await advance(db);
           continue;
         }
-        const msg = await client.fetchOne(String(uid), { source: true }, { uid: true });
-        if (!msg || !msg.source) continue;
-        await importMail(db, a.serviceId, msg.source, { inTx: advance });
-        imported++;
-        // Only now, with the ticket committed, is the server told.
-        if (a.afterImport === 'delete') await client.messageDelete(String(uid), { uid: true });
-        else await client.messageFlagsAdd(String(uid), ['\\Seen'], { uid: true });
+        if (!chunks.length || chunks.at(-1)!.length >= FETCH_CHUNK || bytes + size > FETCH_CHUNK_BYTES) {
+          chunks.push([]);
+          bytes = 0;
+        }
+        chunks.at(-1)!.push(uid);
+        bytes += size;
       }
+      // The cursor moves past a UID only when it and every UID before it is committed (or skipped as too large).
+      const handled = new Set(skipped);
+      let cursor = lastUid;
+      const advance = async () => {
+        let to = cursor;
+        for (const uid of uids) {
+          if (uid <= to) continue;
+          if (!handled.has(uid)) break;
+          to = uid;
+        }
+        if (to <= cursor) return;
+        await db.update(mailAccounts).set({ lastUid: to }).where(and(eq(mailAccounts.id, a.id), sql`${mailAccounts.lastUid} < ${to}`));
+        cursor = to;
+      };
+      for (const chunk of chunks) {
+        const fetched = await client.fetchAll(chunk.join(','), { uid: true, source: true }, { uid: true });
+        const sources = new Map(fetched.filter((m) => m.source).map((m) => [m.uid, m.source!]));
+        for (const uid of chunk) if (!sources.has(uid)) handled.add(uid); // gone from the server meanwhile
+        const r = await importChunk(db, a.serviceId, [...sources].sort((x, y) => x[0] - y[0]).map(([uid, raw]) => ({ uid, raw })));
+        imported += r.done.length;
+        for (const uid of r.done) handled.add(uid);
+        // Mails after a failure that did commit are fetched again next time and refused by their Message-ID.
+        await advance();
+        // Only now, with the tickets committed, is the server told (one STORE/EXPUNGE for the chunk).
+        if (r.done.length) {
+          if (a.afterImport === 'delete') await client.messageDelete(r.done.join(','), { uid: true });
+          else await client.messageFlagsAdd(r.done.join(','), ['\\Seen'], { uid: true });
+        }
+        if (r.failed) throw r.error;
+      }
+      await advance();
       if (skipped.length) error = `too_large: UID ${skipped.join(', ')}`;
     } finally {
       lock.release();

@@ -50,10 +50,29 @@ export async function enqueueDelivery(tx: Queryable, deliveryId: string, startAf
  * instead of one `send` per delivery: the intake path writes all of a pass's jobs at once.
  */
 export async function enqueueDeliveries(tx: Queryable, deliveryIds: readonly string[]): Promise<void> {
-  if (!deliveryIds.length || !(await queueReady(tx))) return;
+  const insert = await deliveryJobsSql(tx, deliveryIds);
+  if (insert) await tx.execute(insert);
+}
+
+/**
+ * The pg-boss job insert of several deliveries' first attempts as one SQL statement, not run:
+ * the intake path runs it as part of the change's one closing statement (a data-modifying CTE).
+ * Null when there is nothing to enqueue or no worker has created the queue yet.
+ */
+export async function deliveryJobsSql(tx: Queryable, deliveryIds: readonly string[]): Promise<SQL | null> {
+  if (!deliveryIds.length || !(await queueReady(tx))) return null;
   const q = QUEUES.triggerDelivery;
+  let captured: SQL | null = null;
   await sender().insert(
     deliveryIds.map((deliveryId) => ({ name: q.name, data: { deliveryId }, retryLimit: q.retryLimit, retryDelay: q.retryDelay, expireInSeconds: q.expireInSeconds })),
-    { db: { executeSql: async (text: string, values: unknown[]) => (await tx.execute(toSql(text, values))) as unknown as { rows: unknown[] } } },
+    {
+      db: {
+        executeSql: async (text: string, values: unknown[]) => {
+          captured = toSql(text, values);
+          return { rows: [] };
+        },
+      },
+    },
   );
+  return captured;
 }

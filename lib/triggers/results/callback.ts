@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { outboundUrl } from '@/lib/net/addresses';
+import { appUrl } from '@/lib/app-url';
+import { hostOf } from '../deliveries/context';
 import type { ResultModule } from './result';
 
 export const callbackSchema = z.object({ type: z.literal('callback'), url: outboundUrl });
@@ -11,4 +13,31 @@ export const callback: ResultModule<CallbackSettings> = {
   schema: callbackSchema,
   kind: 'effect',
   apply: () => ({ effect: true, outcome: 'queued' }),
+  async build(s, ctx, { ticket: t, triggerId, triggerTitle }) {
+    const body = {
+      type: `ticket.${ctx.event}`,
+      event: ctx.event,
+      trigger: { id: triggerId, title: triggerTitle },
+      ticket: {
+        id: t.id,
+        number: t.number,
+        subject: t.subject,
+        content: t.content,
+        status: t.status,
+        priority: t.priority,
+        channel: t.channel,
+        language: t.language,
+        intakeTypeId: t.intakeTypeId,
+        processingTypeId: t.processingTypeId,
+        assigneeId: t.assigneeId,
+        groupId: t.groupId,
+        requester: { name: t.requesterName, email: t.requesterEmail, phone: t.requesterPhone },
+        fields: t.fields,
+        url: `${appUrl()}/${t.serviceId}/tickets/${t.number}`,
+        createdAt: t.createdAt.toISOString(),
+        updatedAt: t.updatedAt.toISOString(),
+      },
+    };
+    return [{ kind: 'callback', target: hostOf(s.url), request: { url: s.url, body } }];
+  },
 };

@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { outboundUrl } from '@/lib/net/addresses';
+import { renderCodes } from '@/lib/substitution/render';
+import { agentValues, hostOf } from '../deliveries/context';
 import type { ResultModule } from './result';
 
 export const doorayTemplateSchema = z.object({
@@ -21,4 +23,10 @@ export const doorayAlert: ResultModule<DoorayAlertSettings> = {
   schema: doorayAlertSchema,
   kind: 'effect',
   apply: () => ({ effect: true, outcome: 'queued' }),
+  async build(s, ctx, { ticket }) {
+    const v = await agentValues(ctx, ticket);
+    const r = (x: string) => renderCodes(x, v, { html: false });
+    const attachments = s.attachmentTitle || s.attachmentText ? [{ title: r(s.attachmentTitle), titleLink: v.ticketUrl, text: r(s.attachmentText), color: '#4757C4' }] : [];
+    return [{ kind: 'dooray', target: hostOf(s.url), request: { url: s.url, body: { botName: s.botName, botIconImage: s.botIconImage || undefined, text: r(s.text), attachments } } }];
+  },
 };

@@ -1,5 +1,8 @@
 import { z } from 'zod';
 import { mailAddress } from '@/lib/net/addresses';
+import { isLocale } from '@/lib/i18n/config';
+import { translator } from '@/lib/i18n/messages';
+import { agentValues } from '../deliveries/context';
 import type { ResultModule } from './result';
 
 export const forwardSchema = z.object({
@@ -16,4 +19,22 @@ export const forward: ResultModule<ForwardSettings> = {
   schema: forwardSchema,
   kind: 'effect',
   apply: () => ({ effect: true, outcome: 'queued' }),
+  async build(s, ctx, { ticket: t }) {
+    const v = await agentValues(ctx, t);
+    const tr = translator(isLocale(t.language) ? t.language : 'ko');
+    const lines = [
+      `${tr('triggers.forwardMail.ticket')}: #${t.number}`,
+      `${tr('triggers.forwardMail.subject')}: ${t.subject}`,
+      `${tr('triggers.forwardMail.status')}: ${v.status}`,
+      `${tr('triggers.forwardMail.priority')}: ${v.priority}`,
+      `${tr('triggers.forwardMail.category')}: ${v.category || '-'}`,
+      `${tr('triggers.forwardMail.requester')}: ${[t.requesterName, t.requesterEmail].filter(Boolean).join(' ') || '-'}`,
+      `${tr('triggers.forwardMail.createdAt')}: ${v.createdAt}`,
+      '',
+      t.content,
+      '',
+      `${tr('triggers.forwardMail.link')}: ${v.ticketUrl}`,
+    ];
+    return [{ kind: 'forward', target: s.to, request: { to: s.to, subject: tr('triggers.forwardMail.title', { number: t.number, subject: t.subject }), text: lines.join('\n'), audience: 'agent', ...(s.complete ? { completeTicket: true } : {}) } }];
+  },
 };

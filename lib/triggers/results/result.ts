@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { TicketSnapshot } from '@/lib/tickets/types';
-import type { Applied, Env } from '../types';
+import type { BuildContext, DeliveryRequest } from '../deliveries/context';
+import type { Applied, Effect, Env } from '../types';
 
 /** What a result sees when its trigger fires. */
 export type ResultContext = { draft: TicketSnapshot; env: Env; triggerId: string; index: number };
@@ -14,4 +15,6 @@ export type ResultModule<S extends { type: string } = { type: string } & Record<
   apply: (settings: S, ctx: ResultContext) => Applied;
   /** An effect addressed by role (담당자, 그룹) goes to whoever holds it at the end of the pass (SPEC §6). */
   followsFinalTicket?: (settings: S) => boolean;
+  /** For effects: the deliveries one firing makes (rendered now; none when there is no one to send to). */
+  build?: (settings: S, ctx: BuildContext, effect: Effect) => Promise<DeliveryRequest[]>;
 };

@@ -4,8 +4,9 @@ import { PageHeader } from '@/components/ui/card';
 import { TicketFilters } from '@/components/tickets/ticket-filters';
 import { TicketTable } from '@/components/tickets/ticket-table';
 import { TicketMenu } from '@/components/tickets/ticket-menu';
+import { SavedFilters } from '@/components/tickets/saved-filters';
+import { listColumnsOf, listSavedFilters } from '@/db/queries/desk-preferences';
 import { categoryOptions } from '@/components/tickets/category-options';
-import { findCategory } from '@/db/queries/categories';
 import { listAgentOptions } from '@/db/queries/agents';
 import { ticketLabels } from '@/db/queries/ticket-labels';
 import { groups } from '@/db/schema';
@@ -15,14 +16,8 @@ import { getDb } from '@/db';
 import { agentGroups } from '@/lib/tickets/assignable';
 import { countCap, countTickets, listTickets, menuCounts, type TicketFilter } from '@/lib/tickets/list-tickets';
 import { listQuery, parseListParams, type ListSearch } from '@/lib/tickets/list-params';
-import { dayStart } from '@/lib/tickets/time-zone';
+import { listFilterOf } from '@/lib/tickets/list-filter';
 import { asc, eq } from 'drizzle-orm';
-
-async function pathOf(serviceId: string, id: string | undefined): Promise<string | undefined> {
-  if (!id) return undefined;
-  const c = await findCategory(getDb(), serviceId, id, { withDeleted: true });
-  return c?.path ?? '/none/';
-}
 
 export default async function TicketListPage({ params, searchParams }: { params: Promise<{ serviceId: string }>; searchParams: Promise<ListSearch> }) {
   const { serviceId } = await params;
@@ -34,20 +29,9 @@ export default async function TicketListPage({ params, searchParams }: { params:
   const ts = await getTranslations('search');
   const me = session.member.id;
   const myGroups = agent ? await agentGroups(db, service.id, agent.id) : [];
-  const filter: TicketFilter = {
-    statuses: p.statuses,
-    priority: p.priority,
-    intakePath: await pathOf(service.id, p.intakeTypeId),
-    processingPath: await pathOf(service.id, p.processingTypeId),
-    assigneeId: p.assigneeId,
-    groupId: p.groupId,
-    channel: p.channel,
-    from: p.from ? dayStart(p.from) : undefined,
-    to: p.to ? new Date(dayStart(p.to).getTime() + 86400000) : undefined,
-    q: p.q,
-  };
+  const filter: TicketFilter = await listFilterOf(db, service.id, p);
   const scope = { serviceId: service.id, memberId: me, menu: p.menu, filter };
-  const [page, total, counts, intake, processing, agents, groupRows] = await Promise.all([
+  const [page, total, counts, intake, processing, agents, groupRows, saved, columns] = await Promise.all([
     listTickets(db, { ...scope, order: p.order, cursor: p.cursor }, myGroups),
     countTickets(db, scope, myGroups),
     menuCounts(db, service.id, me, myGroups),
@@ -55,6 +39,8 @@ export default async function TicketListPage({ params, searchParams }: { params:
     getCategoryTree(db, service.id, 'processing', lang),
     listAgentOptions(db, { serviceId: service.id, limit: 500 }),
     db.select({ id: groups.id, name: groups.name }).from(groups).where(eq(groups.serviceId, service.id)).orderBy(asc(groups.name)),
+    listSavedFilters(db, { serviceId: service.id, memberId: me }),
+    listColumnsOf(db, { serviceId: service.id, memberId: me }),
   ]);
   const label = await ticketLabels(db, service.id, lang, { categories: page.rows.map((r) => r.intakeTypeId), members: page.rows.map((r) => r.assigneeId), groups: page.rows.map((r) => r.groupId) });
   const base = `/${service.id}/tickets`;
@@ -64,6 +50,7 @@ export default async function TicketListPage({ params, searchParams }: { params:
     subject: r.subject,
     status: r.status,
     priority: r.priority,
+    channel: r.channel,
     requester: r.requesterName ?? '',
     intakeType: label(r.intakeTypeId),
     assignee: label(r.assigneeId),
@@ -93,7 +80,8 @@ export default async function TicketListPage({ params, searchParams }: { params:
           fixedStatus={['mine_open', 'mine_pending', 'mine_solved', 'mine_closed', 'unassigned'].includes(p.menu)}
           fixedAssignee={p.menu.startsWith('mine_') || p.menu === 'unassigned'}
         />
-        <TicketTable serviceId={service.id} rows={rows} spamBox={p.menu === 'spam'} isAdmin={role === 'admin'} />
+        <SavedFilters serviceId={service.id} query={listQuery(p)} filters={saved} />
+        <TicketTable key={listQuery(p)} serviceId={service.id} rows={rows} spamBox={p.menu === 'spam'} isAdmin={role === 'admin'} columns={columns} query={listQuery(p)} total={total} />
         <nav className="mt-4 flex justify-between text-sm" aria-label={t('paging')}>
           {p.cursor ? <Link className="text-brand-700 hover:underline" href={`${base}?${listQuery(p)}`}>{t('firstPage')}</Link> : <span />}
           {page.next && <Link className="text-brand-700 hover:underline" href={`${base}?${listQuery(p, { cursor: page.next })}`}>{t('nextPage')}</Link>}

@@ -1,3 +1,4 @@
+import { Readable } from 'node:stream';
 import { readAttachment } from '@/lib/attachments/read-attachment';
 import { getCurrentSession } from '@/lib/auth/session';
 import { getDb } from '@/db';
@@ -19,10 +20,10 @@ export async function GET(req: Request, { params }: { params: Promise<{ serviceI
   // service, or checkAttachmentToken for the requester's signed link to exactly this file.
   const found = await readAttachment(getDb(), { member: session?.member ?? null, token }, serviceId, attachmentId);
   if (!found) return notFound();
-  return new Response(new Uint8Array(found.data), {
+  return new Response(Readable.toWeb(found.body) as ReadableStream<Uint8Array>, {
     headers: {
       'Content-Type': found.row.contentType,
-      'Content-Length': String(found.data.length),
+      'Content-Length': String(found.row.size),
       'Content-Disposition': disposition(found.row.fileName),
       'X-Content-Type-Options': 'nosniff',
       'Cache-Control': 'private, no-store',

@@ -145,7 +145,7 @@ export default async function TicketPage({ params }: { params: Promise<{ service
         history={<><HistoryList rows={history} fields={fieldDefs} defaultLang={defaultLang} /><div className="mt-4"><SmsHistory ticketId={row.id} rows={view.smsMessages} /></div><div className="mt-4"><TicketDeliveries serviceId={service.id} ticketId={row.id} rows={view.deliveries} /></div></>}
         extra={view.doorayTab ? [{ id: 'dooray', label: td('tab'), content: <DoorayTab conversation={view.doorayTab} /> }] : []}
       />
-      <ReplyForm key={row.id} draft={draft?.body ?? null} serviceId={service.id} ticketId={row.id} version={row.version} spam={row.spam} closed={row.status === 'closed'} hasEmail={Boolean(row.requesterEmail || values.mail)} />
+      <ReplyForm key={row.id} editorHtml={service.editorType !== 'text'} draft={draft?.body ?? null} serviceId={service.id} ticketId={row.id} version={row.version} spam={row.spam} closed={row.status === 'closed'} hasEmail={Boolean(row.requesterEmail || values.mail)} />
       <AgentFieldsForm
         serviceId={service.id}
         ticketId={row.id}

@@ -1,0 +1,1 @@
+CREATE INDEX "trigger_deliveries_member_mail_idx" ON "trigger_deliveries" USING btree ("target","created_at") WHERE kind = 'invite_mail';

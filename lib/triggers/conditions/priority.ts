@@ -1,4 +1,0 @@
-import { TICKET_PRIORITIES } from '@/db/values';
-import { column } from './target';
-
-export const priority = column('priority', 'enum', 'priority', TICKET_PRIORITIES);

@@ -1,3 +1,0 @@
-import { column } from './target';
-
-export const requesterEmail = column('requesterEmail', 'text', 'requesterEmail');

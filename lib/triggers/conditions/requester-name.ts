@@ -1,3 +1,0 @@
-import { column } from './target';
-
-export const requesterName = column('requesterName', 'text', 'requesterName');

@@ -1,3 +1,0 @@
-import { column } from './target';
-
-export const requesterPhone = column('requesterPhone', 'text', 'requesterPhone');

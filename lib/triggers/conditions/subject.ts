@@ -1,3 +1,0 @@
-import { column } from './target';
-
-export const subject = column('subject', 'text', 'subject');
