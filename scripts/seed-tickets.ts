@@ -10,7 +10,7 @@
  */
 import { Client } from 'pg';
 import { closeDb, getDb } from '@/db';
-import { dropTicketIndexes, ensureSeedWorld, insertSeedTickets, restoreIndexes } from '@/lib/seed/tickets';
+import { dropTicketIndexes, ensureSeedWorld, insertSeedTickets, restoreIndexes } from './bench-data/tickets';
 import { prepareEnvironment } from './env';
 
 export function argOf(args: string[], name: string): string | undefined {

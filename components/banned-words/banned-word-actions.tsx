@@ -3,12 +3,13 @@
 import { Plus } from 'lucide-react';
 import { useRouter } from 'next/navigation';
 import { useTranslations } from 'next-intl';
-import { useId, useState, useTransition } from 'react';
+import { useState } from 'react';
 import { addBannedWordsAction, deleteBannedWordAction, updateBannedWordAction } from '@/app/[serviceId]/(desk)/settings/banned-words/actions';
 import { Button } from '@/components/ui/button';
 import { ConfirmDialog, Dialog } from '@/components/ui/dialog';
-import { FormError, TextField } from '@/components/ui/field';
+import { FormError, TextareaField, TextField } from '@/components/ui/field';
 import { useToast } from '@/components/ui/toast';
+import { useConfirmedAction } from '@/components/ui/use-confirmed-action';
 import { useFormAction } from '@/components/ui/use-form-action';
 
 /** 금칙어 추가: a dialog taking one word per line (several can be pasted at once). */
@@ -18,7 +19,6 @@ export function AddBannedWordsButton({ serviceId }: { serviceId: string }) {
   const [open, setOpen] = useState(false);
   const toast = useToast();
   const router = useRouter();
-  const id = useId();
   const { pending, onSubmit, fieldErrors: fe, formError } = useFormAction(async (prev: unknown, fd: FormData) => {
     const r = await addBannedWordsAction(prev, fd);
     if (r.ok) {
@@ -38,18 +38,7 @@ export function AddBannedWordsButton({ serviceId }: { serviceId: string }) {
         <Dialog open onOpenChange={setOpen} title={t('addTitle')}>
           <form onSubmit={onSubmit} className="space-y-3" noValidate>
             <input type="hidden" name="serviceId" value={serviceId} />
-            <label htmlFor={id} className="block text-sm font-medium text-slate-700">{t('words')}</label>
-            <textarea
-              id={id}
-              name="words"
-              rows={6}
-              autoFocus
-              aria-invalid={Boolean(fe?.words?.length) || undefined}
-              aria-describedby={`${id}-help`}
-              className="block w-full rounded-md border border-slate-300 px-3 py-2 text-sm"
-            />
-            <p id={`${id}-help`} className="text-xs text-slate-500">{t('wordsHelp')}</p>
-            {fe?.words?.map((e) => <p key={e} role="alert" className="text-xs text-red-600">{e}</p>)}
+            <TextareaField name="words" label={t('words')} help={t('wordsHelp')} errors={fe?.words} rows={6} autoFocus />
             <FormError message={formError} />
             <div className="flex justify-end gap-2">
               <Button variant="secondary" onClick={() => setOpen(false)}>{tc('cancel')}</Button>
@@ -96,25 +85,13 @@ function EditDialog({ serviceId, word, onClose }: { serviceId: string; word: { i
 export function BannedWordRowActions({ serviceId, word }: { serviceId: string; word: { id: string; word: string } }) {
   const t = useTranslations('bannedWords');
   const [editing, setEditing] = useState(false);
-  const [confirming, setConfirming] = useState(false);
-  const [pending, start] = useTransition();
-  const toast = useToast();
-  const router = useRouter();
-  const remove = () =>
-    start(async () => {
-      const r = await deleteBannedWordAction(null, { serviceId, id: word.id });
-      setConfirming(false);
-      if (r.ok) {
-        toast(t('deleted', { word: r.data.word }));
-        router.refresh();
-      } else toast(r.error, 'error');
-    });
+  const remove = useConfirmedAction(() => deleteBannedWordAction(null, { serviceId, id: word.id }), (d) => t('deleted', { word: d.word }));
   return (
     <div className="flex justify-end gap-2">
       <Button size="sm" variant="secondary" onClick={() => setEditing(true)} aria-label={`${t('edit')} ${word.word}`}>{t('edit')}</Button>
-      <Button size="sm" variant="danger" onClick={() => setConfirming(true)} aria-label={`${t('delete')} ${word.word}`}>{t('delete')}</Button>
+      <Button size="sm" variant="danger" onClick={remove.ask} aria-label={`${t('delete')} ${word.word}`}>{t('delete')}</Button>
       {editing && <EditDialog serviceId={serviceId} word={word} onClose={() => setEditing(false)} />}
-      <ConfirmDialog open={confirming} onOpenChange={setConfirming} title={t('deleteTitle')} description={t('deleteBody', { word: word.word })} confirmLabel={t('delete')} onConfirm={remove} pending={pending} />
+      <ConfirmDialog {...remove.dialog} title={t('deleteTitle')} description={t('deleteBody', { word: word.word })} confirmLabel={t('delete')} />
     </div>
   );
 }

@@ -1,13 +1,13 @@
 'use client';
 
 import { Plus } from 'lucide-react';
-import { useRouter } from 'next/navigation';
 import { useTranslations } from 'next-intl';
 import { useState, useTransition } from 'react';
 import { deleteAccountAction, testAccountAction } from '@/app/[serviceId]/(desk)/settings/email/actions';
 import { Button } from '@/components/ui/button';
 import { ConfirmDialog } from '@/components/ui/dialog';
 import { useToast } from '@/components/ui/toast';
+import { useConfirmedAction } from '@/components/ui/use-confirmed-action';
 import { AccountDialog, type AccountRow } from './account-dialog';
 
 export function AddAccountButton({ serviceId }: { serviceId: string }) {
@@ -30,11 +30,8 @@ const KNOWN_REASONS = new Set(['auth_failed', 'address_blocked', 'ETIMEDOUT', 'E
 export function AccountRowActions({ serviceId, account }: { serviceId: string; account: AccountRow }) {
   const t = useTranslations('email.settings');
   const [editing, setEditing] = useState(false);
-  const [confirming, setConfirming] = useState(false);
   const [testing, startTest] = useTransition();
-  const [pending, start] = useTransition();
   const toast = useToast();
-  const router = useRouter();
   const test = () =>
     startTest(async () => {
       const r = await testAccountAction(null, { serviceId, id: account.id });
@@ -42,22 +39,14 @@ export function AccountRowActions({ serviceId, account }: { serviceId: string; a
       if (r.data.ok) toast(t('testOk', { count: r.data.messages }));
       else toast(t('testFailed', { reason: KNOWN_REASONS.has(r.data.reason) ? t(`reason.${r.data.reason}`) : r.data.reason }), 'error');
     });
-  const remove = () =>
-    start(async () => {
-      const r = await deleteAccountAction(null, { serviceId, id: account.id });
-      setConfirming(false);
-      if (r.ok) {
-        toast(t('deleted'));
-        router.refresh();
-      } else toast(r.error, 'error');
-    });
+  const remove = useConfirmedAction(() => deleteAccountAction(null, { serviceId, id: account.id }), () => t('deleted'));
   return (
     <div className="flex justify-end gap-2">
       <Button size="sm" variant="secondary" disabled={testing} onClick={test}>{testing ? t('testing') : t('test')}</Button>
       <Button size="sm" variant="secondary" onClick={() => setEditing(true)} aria-label={`${t('edit')} ${account.username}`}>{t('edit')}</Button>
-      <Button size="sm" variant="danger" onClick={() => setConfirming(true)} aria-label={`${t('delete')} ${account.username}`}>{t('delete')}</Button>
+      <Button size="sm" variant="danger" onClick={remove.ask} aria-label={`${t('delete')} ${account.username}`}>{t('delete')}</Button>
       {editing && <AccountDialog serviceId={serviceId} account={account} onClose={() => setEditing(false)} />}
-      <ConfirmDialog open={confirming} onOpenChange={setConfirming} title={t('deleteTitle')} description={t('deleteBody', { account: `${account.username} @ ${account.host}` })} confirmLabel={t('delete')} onConfirm={remove} pending={pending} />
+      <ConfirmDialog {...remove.dialog} title={t('deleteTitle')} description={t('deleteBody', { account: `${account.username} @ ${account.host}` })} confirmLabel={t('delete')} />
     </div>
   );
 }

@@ -1,12 +1,11 @@
 'use client';
 
-import { useRouter } from 'next/navigation';
 import { useTranslations } from 'next-intl';
-import { useState, useTransition } from 'react';
+import { useState } from 'react';
 import { deleteFieldAction, resetFieldAction } from '@/app/[serviceId]/(desk)/settings/fields/actions';
 import { Button } from '@/components/ui/button';
 import { ConfirmDialog, Dialog } from '@/components/ui/dialog';
-import { useToast } from '@/components/ui/toast';
+import { useConfirmedAction } from '@/components/ui/use-confirmed-action';
 import { FieldEditor } from './field-editor';
 import type { FieldView } from './types';
 
@@ -14,36 +13,25 @@ import type { FieldView } from './types';
 export function FieldRowActions({ serviceId, languages, field, label, usedIn }: { serviceId: string; languages: string[]; field: FieldView; label: string; usedIn: string[] }) {
   const t = useTranslations('fields');
   const [editing, setEditing] = useState(false);
-  const [confirming, setConfirming] = useState(false);
-  const [pending, start] = useTransition();
-  const toast = useToast();
-  const router = useRouter();
-  const destructive = () =>
-    start(async () => {
-      const r = field.isSystem ? await resetFieldAction(null, { serviceId, fieldId: field.id }) : await deleteFieldAction(null, { serviceId, fieldId: field.id });
-      setConfirming(false);
-      if (!r.ok) return toast(r.error, 'error');
-      toast(field.isSystem ? t('resetDone') : t('deleted'));
-      router.refresh();
-    });
+  const destructive = useConfirmedAction<unknown>(
+    () => (field.isSystem ? resetFieldAction(null, { serviceId, fieldId: field.id }) : deleteFieldAction(null, { serviceId, fieldId: field.id })),
+    () => (field.isSystem ? t('resetDone') : t('deleted')),
+  );
   const params = { name: label, code: field.code };
   return (
     <div className="flex justify-end gap-1">
       <Button size="sm" variant="secondary" onClick={() => setEditing(true)} aria-label={`${t('edit')} ${field.code}`}>{t('edit')}</Button>
-      <Button size="sm" variant="ghost" className={field.isSystem ? '' : 'text-red-700'} onClick={() => setConfirming(true)} aria-label={`${field.isSystem ? t('reset') : t('delete')} ${field.code}`}>
+      <Button size="sm" variant="ghost" className={field.isSystem ? '' : 'text-red-700'} onClick={destructive.ask} aria-label={`${field.isSystem ? t('reset') : t('delete')} ${field.code}`}>
         {field.isSystem ? t('reset') : t('delete')}
       </Button>
       <Dialog open={editing} onOpenChange={setEditing} title={t('editTitle', { code: field.code })}>
         <FieldEditor serviceId={serviceId} languages={languages} audience={field.audience} field={field} onDone={() => setEditing(false)} />
       </Dialog>
       <ConfirmDialog
-        open={confirming}
-        onOpenChange={setConfirming}
+        {...destructive.dialog}
         title={field.isSystem ? t('confirmResetTitle') : t('confirmDeleteTitle')}
         description={field.isSystem ? t('confirmResetBody', params) : `${t('confirmDeleteBody', params)} ${usedIn.length ? t('usedInLayouts', { layouts: usedIn.join(', ') }) : t('usedInNone')}`}
         confirmLabel={field.isSystem ? t('reset') : t('delete')}
-        pending={pending}
-        onConfirm={destructive}
       />
     </div>
   );

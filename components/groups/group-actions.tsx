@@ -1,6 +1,5 @@
 'use client';
 
-import { useRouter } from 'next/navigation';
 import { useTranslations } from 'next-intl';
 import { useState, useTransition } from 'react';
 import { Plus } from 'lucide-react';
@@ -8,6 +7,7 @@ import { deleteGroupAction, groupUsageAction } from '@/app/[serviceId]/(desk)/se
 import { Button } from '@/components/ui/button';
 import { ConfirmDialog } from '@/components/ui/dialog';
 import { useToast } from '@/components/ui/toast';
+import { useConfirmedAction } from '@/components/ui/use-confirmed-action';
 import { GroupDialog } from './group-dialog';
 
 type Agent = { id: string; name: string; loginId: string };
@@ -33,33 +33,25 @@ type Usage = { agents: number; triggers: { id: string; title: string }[]; ticket
 export function GroupRowActions({ serviceId, group }: { serviceId: string; group: { id: string; name: string; agents: Agent[] } }) {
   const t = useTranslations('groups');
   const [editing, setEditing] = useState(false);
-  const [confirming, setConfirming] = useState(false);
   const [usage, setUsage] = useState<Usage | null>(null);
-  const [pending, start] = useTransition();
+  const [loading, start] = useTransition();
   const toast = useToast();
-  const router = useRouter();
+  const remove = useConfirmedAction(() => deleteGroupAction(null, { serviceId, groupId: group.id }), (d) => t('deleted', { name: d.name }));
+  const pending = loading || remove.pending;
 
+  // The confirmation opens at once and says what refers to the group when that is known.
   const askDelete = () => {
     setUsage(null);
-    setConfirming(true);
+    remove.ask();
     start(async () => {
       const r = await groupUsageAction(null, { serviceId, groupId: group.id });
       if (r.ok) setUsage(r.data);
       else {
-        setConfirming(false);
+        remove.dialog.onOpenChange(false);
         toast(r.error, 'error');
       }
     });
   };
-  const remove = () =>
-    start(async () => {
-      const r = await deleteGroupAction(null, { serviceId, groupId: group.id });
-      setConfirming(false);
-      if (r.ok) {
-        toast(t('deleted', { name: r.data.name }));
-        router.refresh();
-      } else toast(r.error, 'error');
-    });
   const blocked = Boolean(usage?.triggers.length);
   const description = !usage
     ? t('checking')
@@ -72,15 +64,7 @@ export function GroupRowActions({ serviceId, group }: { serviceId: string; group
       <Button size="sm" variant="secondary" onClick={() => setEditing(true)} aria-label={`${group.name} ${t('edit')}`}>{t('edit')}</Button>
       <Button size="sm" variant="ghost" className="text-red-700" onClick={askDelete} disabled={pending} aria-label={`${group.name} ${t('delete')}`}>{t('delete')}</Button>
       {editing && <GroupDialog serviceId={serviceId} group={group} open onOpenChange={setEditing} />}
-      <ConfirmDialog
-        open={confirming}
-        onOpenChange={setConfirming}
-        title={t('deleteTitle')}
-        description={description}
-        confirmLabel={t('delete')}
-        pending={pending || !usage || blocked}
-        onConfirm={remove}
-      />
+      <ConfirmDialog {...remove.dialog} title={t('deleteTitle')} description={description} confirmLabel={t('delete')} pending={pending || !usage || blocked} />
     </div>
   );
 }

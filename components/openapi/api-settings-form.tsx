@@ -2,10 +2,10 @@
 
 import { useRouter } from 'next/navigation';
 import { useTranslations } from 'next-intl';
-import { useId, useState } from 'react';
+import { useState } from 'react';
 import { saveApiSettingsAction } from '@/app/[serviceId]/(desk)/settings/auth/actions';
 import { Button } from '@/components/ui/button';
-import { FormError, TextField } from '@/components/ui/field';
+import { FormError, TextareaField, TextField } from '@/components/ui/field';
 import { Switch } from '@/components/ui/switch';
 import { useToast } from '@/components/ui/toast';
 import { useFormAction } from '@/components/ui/use-form-action';
@@ -17,7 +17,6 @@ export function ApiSettingsForm({ serviceId, settings }: { serviceId: string; se
   const [enabled, setEnabled] = useState(settings.enabled);
   const toast = useToast();
   const router = useRouter();
-  const id = useId();
   const { pending, onSubmit, fieldErrors: fe, formError } = useFormAction(async (prev: unknown, fd: FormData) => {
     const r = await saveApiSettingsAction(prev, fd);
     if (r.ok) {
@@ -34,22 +33,7 @@ export function ApiSettingsForm({ serviceId, settings }: { serviceId: string; se
         <span className="text-sm font-medium text-slate-700">{t('enabled')}</span>
         <Switch checked={enabled} onChange={setEnabled} label={t('enabled')} />
       </div>
-      <div className="space-y-1">
-        <label htmlFor={id} className="block text-sm font-medium text-slate-700">{t('cidrs')}</label>
-        <textarea
-          id={id}
-          name="cidrs"
-          rows={4}
-          defaultValue={settings.allowedCidrs.join('\n')}
-          placeholder="203.0.113.0/24"
-          aria-invalid={Boolean(fe?.cidrs?.length) || undefined}
-          aria-describedby={`${id}-help`}
-          className="block w-full rounded-md border border-slate-300 px-3 py-2 font-mono text-sm"
-          data-testid="api-cidrs"
-        />
-        <p id={`${id}-help`} className="text-xs text-slate-500">{t('cidrsHelp')}</p>
-        {fe?.cidrs?.map((e) => <p key={e} role="alert" className="text-xs text-red-600">{e}</p>)}
-      </div>
+      <TextareaField name="cidrs" label={t('cidrs')} help={t('cidrsHelp')} errors={fe?.cidrs} rows={4} defaultValue={settings.allowedCidrs.join('\n')} placeholder="203.0.113.0/24" className="font-mono" data-testid="api-cidrs" />
       <TextField name="rateLimitPerMinute" type="number" min={1} label={t('rateLimit')} help={t('rateLimitHelp')} defaultValue={settings.rateLimitPerMinute} errors={fe?.rateLimitPerMinute} />
       <FormError message={fe?.cidrs || fe?.rateLimitPerMinute ? null : formError} />
       <div className="flex justify-end">

@@ -1,13 +1,12 @@
 'use client';
 
 import { Plus } from 'lucide-react';
-import { useRouter } from 'next/navigation';
 import { useTranslations } from 'next-intl';
-import { useState, useTransition } from 'react';
+import { useState } from 'react';
 import { deleteTemplateAction } from '@/app/[serviceId]/(desk)/settings/templates/actions';
 import { Button } from '@/components/ui/button';
 import { ConfirmDialog } from '@/components/ui/dialog';
-import { useToast } from '@/components/ui/toast';
+import { useConfirmedAction } from '@/components/ui/use-confirmed-action';
 import { TemplateDialog } from './template-dialog';
 import type { TemplateRow, TypeOption } from './types';
 
@@ -32,27 +31,15 @@ export function AddTemplateButton(props: Shared) {
 export function TemplateRowActions({ template, ...props }: Shared & { template: TemplateRow }) {
   const t = useTranslations('templates');
   const [editing, setEditing] = useState(false);
-  const [confirming, setConfirming] = useState(false);
-  const [pending, start] = useTransition();
-  const toast = useToast();
-  const router = useRouter();
-  const remove = () =>
-    start(async () => {
-      const r = await deleteTemplateAction(null, { serviceId: props.serviceId, id: template.id });
-      setConfirming(false);
-      if (r.ok) {
-        toast(t('deleted', { title: r.data.title }));
-        router.refresh();
-      } else toast(r.error, 'error');
-    });
+  const remove = useConfirmedAction(() => deleteTemplateAction(null, { serviceId: props.serviceId, id: template.id }), (d) => t('deleted', { title: d.title }));
   return (
     <div className="flex justify-end gap-2">
       <Button size="sm" variant="secondary" onClick={() => setEditing(true)} aria-label={`${t('edit')} ${template.title}`}>{t('edit')}</Button>
       {template.editable && (
-        <Button size="sm" variant="danger" onClick={() => setConfirming(true)} aria-label={`${t('delete')} ${template.title}`}>{t('delete')}</Button>
+        <Button size="sm" variant="danger" onClick={remove.ask} aria-label={`${t('delete')} ${template.title}`}>{t('delete')}</Button>
       )}
       {editing && <TemplateDialog {...props} template={template} onClose={() => setEditing(false)} />}
-      <ConfirmDialog open={confirming} onOpenChange={setConfirming} title={t('deleteTitle')} description={t('deleteBody', { title: template.title })} confirmLabel={t('delete')} onConfirm={remove} pending={pending} />
+      <ConfirmDialog {...remove.dialog} title={t('deleteTitle')} description={t('deleteBody', { title: template.title })} confirmLabel={t('delete')} />
     </div>
   );
 }

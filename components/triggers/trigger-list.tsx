@@ -13,6 +13,7 @@ import { deleteTriggerAction, reorderTriggersAction, setTriggerActiveAction } fr
 import { Button } from '@/components/ui/button';
 import { ConfirmDialog } from '@/components/ui/dialog';
 import { useToast } from '@/components/ui/toast';
+import { useConfirmedAction } from '@/components/ui/use-confirmed-action';
 import { useSortableList } from '@/components/ui/use-sortable-list';
 
 export type TriggerItem = { id: string; title: string; active: boolean; lastFiredAt: string | null; fired7d: number };
@@ -30,13 +31,12 @@ function Stats({ item }: { item: TriggerItem }) {
 function RowActions({ serviceId, item }: { serviceId: string; item: TriggerItem }) {
   const t = useTranslations('triggers.list');
   const [pending, start] = useTransition();
-  const [confirming, setConfirming] = useState(false);
   const toast = useToast();
   const router = useRouter();
+  const remove = useConfirmedAction(() => deleteTriggerAction(null, { serviceId, triggerId: item.id }), () => t('deleted', { title: item.title }));
   const run = (fn: () => Promise<{ ok: boolean; error?: string }>, done: string) =>
     start(async () => {
       const r = await fn();
-      setConfirming(false);
       if (r.ok) {
         toast(done);
         router.refresh();
@@ -51,9 +51,9 @@ function RowActions({ serviceId, item }: { serviceId: string; item: TriggerItem 
         {item.active ? t('deactivate') : t('activate')}
       </Button>
       {!item.active && (
-        <Button size="sm" variant="ghost" className="text-red-700" disabled={pending} aria-label={`${item.title} ${t('delete')}`} onClick={() => setConfirming(true)}>{t('delete')}</Button>
+        <Button size="sm" variant="ghost" className="text-red-700" disabled={pending || remove.pending} aria-label={`${item.title} ${t('delete')}`} onClick={remove.ask}>{t('delete')}</Button>
       )}
-      <ConfirmDialog open={confirming} onOpenChange={setConfirming} title={t('deleteTitle')} description={t('deleteBody', { title: item.title })} confirmLabel={t('delete')} pending={pending} onConfirm={() => run(() => deleteTriggerAction(null, { serviceId, triggerId: item.id }), t('deleted', { title: item.title }))} />
+      <ConfirmDialog {...remove.dialog} title={t('deleteTitle')} description={t('deleteBody', { title: item.title })} confirmLabel={t('delete')} />
     </div>
   );
 }

@@ -1,4 +1,4 @@
-import { useId, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes } from 'react';
+import { useId, type ComponentProps, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes } from 'react';
 import { cn } from './cn';
 
 type FieldProps = { label: ReactNode; help?: ReactNode; errors?: string[]; required?: boolean };
@@ -21,20 +21,34 @@ function Frame({ id, label, help, errors, required, children }: FieldProps & { i
   );
 }
 
+/** The id, ARIA wiring and classes every labelled control shares (errors win over help). */
+function controlProps(id: string, { help, errors, required, className }: Omit<FieldProps, 'label'> & { className?: string }) {
+  const invalid = Boolean(errors?.length);
+  return {
+    id,
+    'aria-invalid': invalid || undefined,
+    'aria-describedby': invalid ? `${id}-error` : help ? `${id}-help` : undefined,
+    required,
+    className: cn(control, invalid ? 'border-red-500' : 'border-slate-300', className),
+  };
+}
+
 /** A labelled text input with help text and field errors (wired for screen readers). */
 export function TextField({ label, help, errors, required, className, ...props }: FieldProps & InputHTMLAttributes<HTMLInputElement>) {
   const id = useId();
-  const invalid = Boolean(errors?.length);
   return (
     <Frame id={id} label={label} help={help} errors={errors} required={required}>
-      <input
-        id={id}
-        aria-invalid={invalid || undefined}
-        aria-describedby={invalid ? `${id}-error` : help ? `${id}-help` : undefined}
-        required={required}
-        className={cn(control, invalid ? 'border-red-500' : 'border-slate-300', className)}
-        {...props}
-      />
+      <input {...controlProps(id, { help, errors, required, className })} {...props} />
+    </Frame>
+  );
+}
+
+/** A labelled textarea with help text and field errors, wired like TextField. */
+export function TextareaField({ label, help, errors, required, className, ...props }: FieldProps & ComponentProps<'textarea'>) {
+  const id = useId();
+  return (
+    <Frame id={id} label={label} help={help} errors={errors} required={required}>
+      <textarea {...controlProps(id, { help, errors, required, className })} {...props} />
     </Frame>
   );
 }

@@ -15,5 +15,5 @@ export function formDataToObject(fd: FormData): Record<string, unknown> {
   return out;
 }
 
-/** A checkbox: FormData sends "on" when ticked and nothing otherwise; objects send booleans. */
-export const formCheckbox = z.preprocess((v) => v === true || v === 'on' || v === 'true', z.boolean());
+/** A checkbox: FormData sends "on" (or the input's value, "true"/"1") when ticked and nothing otherwise; objects send booleans. */
+export const formCheckbox = z.preprocess((v) => v === true || v === 'on' || v === 'true' || v === '1', z.boolean());

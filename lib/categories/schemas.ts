@@ -39,3 +39,9 @@ export const categoryIdInput = z.object({ id });
 export type CategoryIdInput = z.output<typeof categoryIdInput>;
 
 export const categoryKindInput = z.object({ kind });
+
+/** 가져오기 (preview and apply): an .xlsx of one tree. */
+export const categoryImportInput = z.object({
+  kind: z.enum(CATEGORY_KINDS, { error: 'validation.choice' }),
+  file: z.instanceof(File, { error: 'errors.categoryImportNoFile' }),
+});

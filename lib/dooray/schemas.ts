@@ -1,13 +1,13 @@
 import { z } from 'zod';
-import { outboundUrl } from '@/lib/net/addresses';
+import { formCheckbox } from '@/lib/actions/form-data';
+import { optionalOutboundUrl, outboundUrl } from '@/lib/net/addresses';
 
 const uuid = z.uuid('validation.required');
-const flag = z.preprocess((v) => v === true || v === 'true' || v === 'on' || v === '1', z.boolean());
 const text = (max: number) => z.string().trim().min(1, 'validation.required').max(max, 'validation.tooLong');
 /** Dooray ids are long numbers; letters, digits, '-' and '_' are accepted, nothing that could bend a URL path. */
 const doorayId = z.string().trim().min(1, 'validation.required').max(64, 'validation.tooLong').regex(/^[A-Za-z0-9_-]+$/, 'channels.dooray.errors.id');
 
-export const doorayStateInput = z.object({ enabled: flag, paused: flag });
+export const doorayStateInput = z.object({ enabled: formCheckbox, paused: formCheckbox });
 export const serviceOnlyInput = z.object({});
 
 export const registerOrgInput = z.object({
@@ -15,7 +15,7 @@ export const registerOrgInput = z.object({
   doorayOrgId: doorayId,
   /** Empty when editing: the sealed token stays. */
   tenantToken: z.string().trim().max(1000, 'validation.tooLong').optional().default(''),
-  apiBaseUrl: z.union([z.literal('').transform(() => undefined), outboundUrl]).optional(),
+  apiBaseUrl: optionalOutboundUrl,
 });
 
 export const registerProjectInput = z.object({

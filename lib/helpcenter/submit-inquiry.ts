@@ -9,7 +9,7 @@ import { AppError, NotFoundError, ValidationError, type FieldErrorRefs, type Mes
 import { resolveLayout } from '@/lib/field-layouts/resolve-layout';
 import { validateTicketFields } from '@/lib/field-layouts/validate-ticket-fields';
 import { collectFieldValues, inputName } from '@/lib/fields/form-values';
-import { appUrl } from '@/lib/members/invite-mail';
+import { appUrl } from '@/lib/app-url';
 import type { Translate } from '@/lib/i18n/messages';
 import { hitRateLimit } from '@/lib/rate-limit/hit';
 import { createTicket } from '@/lib/tickets/create-ticket';

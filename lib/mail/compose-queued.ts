@@ -4,7 +4,7 @@ import { decryptValue } from '@/lib/crypto/envelope';
 import { masterKey } from '@/lib/crypto/master-key';
 import { isLocale } from '@/lib/i18n/config';
 import { translator } from '@/lib/i18n/messages';
-import { appUrl } from '@/lib/members/invite-mail';
+import { appUrl } from '@/lib/app-url';
 import { INVITE_HOURS } from '@/lib/members/invite-token';
 import { replyMailOf } from '@/lib/tickets/reply-mail';
 import { deliveryMessageId } from './domain';

@@ -4,7 +4,6 @@ import type { Queryable } from '@/db';
 import addressparser from 'nodemailer/lib/addressparser';
 import { mailDomain, representativeAddress } from './domain';
 
-export { mailDomain };
 
 /** The deployment's sending address: MAIL_FROM_ADDRESS, else MAIL_FROM's address, else no-reply@MAIL_DOMAIN. */
 export function senderAddress(): string {

@@ -6,11 +6,6 @@ import type { Locale } from '@/lib/i18n/config';
 import { inviteTokenBinding } from '@/lib/mail/compose-queued';
 import { enqueueMail } from '@/lib/mail/outbox';
 
-/** The public base URL of this deployment, for links in mails. */
-export function appUrl(): string {
-  return (process.env.APP_URL ?? process.env.NEXTAUTH_URL ?? 'http://localhost:3000').replace(/\/+$/, '');
-}
-
 /** The delivery target of a member's own mails: the members screen finds their latest by it (no address in it). */
 export const memberMailTarget = (memberId: string) => `member:${memberId}`;
 

@@ -1,3 +1,4 @@
+import { formCheckbox } from '@/lib/actions/form-data';
 import { z } from 'zod';
 import { passwordSchema } from '@/lib/auth/password';
 
@@ -23,6 +24,8 @@ export const inviteMemberInput = z.object({ name: memberNameSchema, loginId: log
 export type InviteMemberInput = z.output<typeof inviteMemberInput>;
 
 export const memberIdInput = z.object({ memberId: z.uuid({ error: 'errors.notFound' }) });
+/** 비활성화 / 재활성화 of a member. */
+export const memberActiveInput = memberIdInput.extend({ active: formCheckbox });
 
 export const acceptInviteInput = z
   .object({ token: z.string().min(10).max(200), password: passwordSchema, confirm: z.string() })

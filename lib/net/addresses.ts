@@ -85,6 +85,9 @@ export const outboundUrl = z
     if (p) ctx.addIssue({ code: 'custom', message: p });
   });
 
+/** An optional outbound URL field: left empty, it is absent (the provider's default applies). */
+export const optionalOutboundUrl = z.union([z.literal('').transform(() => undefined), outboundUrl]).optional();
+
 /** One e-mail address without CR/LF or display name (the header is never built from user input). */
 export const mailAddress = z
   .string()

@@ -2,6 +2,7 @@ import ipaddr from 'ipaddr.js';
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { apiSettings } from '@/db/schema';
+import { formCheckbox } from '@/lib/actions/form-data';
 import type { Queryable } from '@/db';
 import { ValidationError } from '@/lib/errors';
 
@@ -23,7 +24,7 @@ export function normalizeCidr(raw: string): string | null {
 }
 
 export const apiSettingsInput = z.object({
-  enabled: z.preprocess((v) => v === 'on' || v === 'true' || v === true, z.boolean()),
+  enabled: formCheckbox,
   cidrs: z.string().max(10_000).default(''),
   rateLimitPerMinute: z.coerce.number().int().min(1).max(1_000_000),
 });

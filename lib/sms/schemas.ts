@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { SMS_API_VERSIONS } from '@/db/schema';
-import { outboundUrl } from '@/lib/net/addresses';
+import { optionalOutboundUrl } from '@/lib/net/addresses';
 import { LMS_TITLE_MAX } from './bytes';
 
 /** A phone number as people type it: digits with optional '-', ' ', '.', '(', ')' ; 9–13 digits stored. */
@@ -17,7 +17,7 @@ export const smsConfigInput = z.object({
   /** Empty when editing: the sealed key stays. */
   appKey: z.string().trim().max(100, 'validation.tooLong').regex(/^[A-Za-z0-9_-]*$/, 'channels.sms.errors.appKey').optional().default(''),
   secretKey: z.string().trim().max(100, 'validation.tooLong').optional().default(''),
-  apiBaseUrl: z.union([z.literal('').transform(() => undefined), outboundUrl]).optional(),
+  apiBaseUrl: optionalOutboundUrl,
 });
 
 export const allowedSendersInput = z.object({

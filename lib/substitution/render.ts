@@ -2,6 +2,8 @@
  * Substitution codes (치환코드, SPEC §7): `#{code}` in templates, mail layouts, notification mails
  * and Dooray alerts. One parser and one renderer for all of them.
  */
+import { escapeHtml } from '@/lib/html/escape';
+
 const CODE = /#\{([A-Za-z][A-Za-z0-9_]{0,49})\}/g;
 
 /** Ticket facts every template may use besides the field codes. */
@@ -15,11 +17,6 @@ export function codesIn(text: string): string[] {
 /** Codes of `text` that are not in `known` (refused on save). */
 export function unknownCodes(text: string, known: ReadonlySet<string>): string[] {
   return codesIn(text).filter((c) => !known.has(c));
-}
-
-const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-export function escapeHtml(s: string): string {
-  return s.replace(/[&<>"']/g, (c) => ESCAPES[c]);
 }
 
 /**

@@ -6,7 +6,7 @@ import { isLocale } from '@/lib/i18n/config';
 import { formatDate } from '@/lib/i18n/format-date';
 import { appTimeZone } from '@/lib/tickets/time-zone';
 import { translator } from '@/lib/i18n/messages';
-import { appUrl } from '@/lib/members/invite-mail';
+import { appUrl } from '@/lib/app-url';
 import { readFieldValues } from '@/lib/pii/read-field-values';
 import { cachedCategory, cachedNames, cachedOptionFields } from '@/lib/services/config-reads';
 import type { ServiceConfig } from '@/lib/services/config';

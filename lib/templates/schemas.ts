@@ -61,3 +61,5 @@ export type TemplateSearch = z.output<typeof templateSearchInput>;
 
 export const ticketTemplatesInput = z.object({ ticketId: id, q: z.string().trim().max(50).default('') });
 export const renderTemplateInput = z.object({ ticketId: id, templateId: id });
+/** The templates linked to one processing type (템플릿 연결 tab). */
+export const linkedTemplatesInput = z.object({ categoryId: z.uuid({ error: 'errors.notFound' }) });

@@ -8,6 +8,7 @@ import { enqueueFileScrub, scrubFilesNow } from '@/lib/pii/scrub-files';
 import { changeTicket } from './change';
 
 export const spamInput = z.object({ ticketIds: z.array(z.uuid()).min(1).max(200) });
+export const restoreSpamInput = z.object({ ticketId: z.uuid() });
 
 /** 스팸함 → 복원: back to the lists, reopened for work (admins). */
 export async function restoreFromSpam(ctx: ServiceCtx, ticketId: string) {

@@ -1,13 +1,12 @@
 'use server';
 
 import { revalidatePath } from 'next/cache';
-import { z } from 'zod';
 import { orgAction } from '@/lib/actions/action';
 import { unlockMember } from '@/lib/auth/unlock-member';
 import { inviteMember } from '@/lib/members/invite-member';
 import { resendInvite } from '@/lib/members/resend-invite';
 import { resendMemberMail, resendMemberMailInput } from '@/lib/members/resend-member-mail';
-import { inviteMemberInput, memberIdInput } from '@/lib/members/schemas';
+import { inviteMemberInput, memberActiveInput, memberIdInput } from '@/lib/members/schemas';
 import { setMemberActive } from '@/lib/members/set-member-status';
 
 export const inviteMemberAction = orgAction(inviteMemberInput, async (input, ctx) => {
@@ -30,7 +29,7 @@ export const resendMemberMailAction = orgAction(resendMemberMailInput, async (in
 });
 
 export const setMemberActiveAction = orgAction(
-  memberIdInput.extend({ active: z.preprocess((v) => v === true || v === 'true', z.boolean()) }),
+  memberActiveInput,
   async (input, ctx) => {
     const m = await setMemberActive(ctx, input.memberId, input.active);
     revalidatePath('/admin/members');

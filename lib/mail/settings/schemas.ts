@@ -8,7 +8,7 @@ const oneLine = (max: number) =>
     .trim()
     .max(max, { error: 'validation.tooLong' })
     .refine((v) => !/[\u0000-\u001f\u007f]/.test(v), { error: 'email.errors.oneLine' });
-const checkbox = z.preprocess((v) => v === true || v === 'on' || v === 'true' || v === '1', z.boolean());
+import { formCheckbox as checkbox } from '@/lib/actions/form-data';
 
 export const senderInput = z.object({
   senderName: oneLine(100),

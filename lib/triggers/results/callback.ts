@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { appUrl } from '@/lib/members/invite-mail';
+import { appUrl } from '@/lib/app-url';
 import { endpointHost, sealedOf } from '../endpoint-url';
 import { endpointUrlShape, requireEndpointUrl } from '../endpoint-url-schema';
 import type { ResultModule } from './result';

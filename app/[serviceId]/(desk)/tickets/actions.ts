@@ -1,7 +1,6 @@
 'use server';
 
 import { revalidatePath } from 'next/cache';
-import { z } from 'zod';
 import { serviceAction } from '@/lib/actions/action';
 import { bulkInput, bulkProcess } from '@/lib/tickets/bulk-process';
 import { completeInput, completeTicket } from '@/lib/tickets/complete-ticket';
@@ -9,7 +8,7 @@ import { createManualTicket, manualTicketInput } from '@/lib/tickets/create-manu
 import { previewInput, previewReply } from '@/lib/tickets/preview-reply';
 import { processInput, processTicket } from '@/lib/tickets/process-ticket';
 import { resendInput, resendReplyMail } from '@/lib/tickets/resend-reply-mail';
-import { deleteSpam, restoreFromSpam, spamInput } from '@/lib/tickets/spam-box';
+import { deleteSpam, restoreFromSpam, restoreSpamInput, spamInput } from '@/lib/tickets/spam-box';
 import { starInput, starTicket } from '@/lib/tickets/star-ticket';
 import { takeInput, takeTicket } from '@/lib/tickets/take-ticket';
 import { transferInput, transferTicket } from '@/lib/tickets/transfer-ticket';
@@ -64,7 +63,7 @@ export const updateTicketAction = serviceAction(updateTicketInput, {}, async (in
   return { version: null, status: r.after.status };
 });
 
-export const restoreSpamAction = serviceAction(z.object({ ticketId: z.uuid() }), { role: 'admin' }, async (input, ctx) => {
+export const restoreSpamAction = serviceAction(restoreSpamInput, { role: 'admin' }, async (input, ctx) => {
   await restoreFromSpam(ctx, input.ticketId);
   refresh(ctx.service.id);
   return null;

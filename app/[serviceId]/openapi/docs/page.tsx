@@ -3,7 +3,7 @@ import { notFound } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import { services } from '@/db/schema';
 import { getDb } from '@/db';
-import { appUrl } from '@/lib/members/invite-mail';
+import { appUrl } from '@/lib/app-url';
 import { curlExample, openApiDocument, typescriptExample } from '@/lib/openapi/document';
 
 type Op = { summary: string; security?: unknown[]; parameters?: { name: string; in: string; required?: boolean }[]; requestBody?: { content: Record<string, unknown> } };

@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import { NextResponse } from 'next/server';
 import { services } from '@/db/schema';
 import { getDb } from '@/db';
-import { appUrl } from '@/lib/members/invite-mail';
+import { appUrl } from '@/lib/app-url';
 import { openApiDocument } from '@/lib/openapi/document';
 
 // Public on purpose, no authorization: the document describes the API and holds no secret or data.

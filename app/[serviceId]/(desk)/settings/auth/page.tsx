@@ -6,7 +6,7 @@ import { Badge, Card, EmptyState, PageHeader } from '@/components/ui/card';
 import { DataTable, Td } from '@/components/ui/table';
 import { requireService } from '@/lib/auth/require';
 import { getDb } from '@/db';
-import { appUrl } from '@/lib/members/invite-mail';
+import { appUrl } from '@/lib/app-url';
 import { organizationId } from '@/lib/openapi/authenticate';
 import { listApiKeys, ROTATION_GRACE_HOURS } from '@/lib/openapi/keys';
 import { loadApiSettings } from '@/lib/openapi/settings';

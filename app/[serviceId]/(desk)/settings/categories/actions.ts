@@ -1,9 +1,7 @@
 'use server';
 
 import { revalidatePath } from 'next/cache';
-import { z } from 'zod';
 import { serviceAction } from '@/lib/actions/action';
-import { CATEGORY_KINDS } from '@/db/values';
 import { createCategory } from '@/lib/categories/create';
 import { categoryDeleteImpact, deleteCategory } from '@/lib/categories/delete';
 import { applyCategoryImport } from '@/lib/categories/import-apply';
@@ -14,6 +12,7 @@ import { reorderCategories } from '@/lib/categories/reorder';
 import { setCategoryActive } from '@/lib/categories/set-active';
 import {
   categoryIdInput,
+  categoryImportInput,
   createCategoryInput,
   moveCategoryInput,
   renameCategoryInput,
@@ -63,14 +62,9 @@ export const deleteCategoryAction = serviceAction(categoryIdInput, admin, async 
   return r;
 });
 
-const importInput = z.object({
-  kind: z.enum(CATEGORY_KINDS, { error: 'validation.choice' }),
-  file: z.instanceof(File, { error: 'errors.categoryImportNoFile' }),
-});
+export const previewCategoryImportAction = serviceAction(categoryImportInput, admin, async (input, ctx) => previewCategoryImport(ctx, input));
 
-export const previewCategoryImportAction = serviceAction(importInput, admin, async (input, ctx) => previewCategoryImport(ctx, input));
-
-export const applyCategoryImportAction = serviceAction(importInput, admin, async (input, ctx) => {
+export const applyCategoryImportAction = serviceAction(categoryImportInput, admin, async (input, ctx) => {
   const r = await applyCategoryImport(ctx, input);
   refresh(ctx.service.id);
   return r;

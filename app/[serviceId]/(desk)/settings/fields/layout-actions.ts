@@ -1,14 +1,12 @@
 'use server';
 
 import { revalidatePath } from 'next/cache';
-import { z } from 'zod';
 import { serviceAction } from '@/lib/actions/action';
 import { removeOwnLayout, saveLayout } from '@/lib/field-layouts/save-layout';
-
-const uuid = z.uuid({ error: 'errors.notFound' });
+import { removeOwnLayoutInput, saveLayoutInput } from '@/lib/field-layouts/schemas';
 
 export const saveLayoutAction = serviceAction(
-  z.object({ audience: z.enum(['customer', 'agent']), intakeTypeId: uuid.nullable(), fieldIds: z.array(uuid).max(500) }),
+  saveLayoutInput,
   { role: 'admin' },
   async (input, ctx) => {
     const row = await saveLayout(ctx, input);
@@ -17,7 +15,7 @@ export const saveLayoutAction = serviceAction(
   },
 );
 
-export const removeOwnLayoutAction = serviceAction(z.object({ intakeTypeId: uuid }), { role: 'admin' }, async (input, ctx) => {
+export const removeOwnLayoutAction = serviceAction(removeOwnLayoutInput, { role: 'admin' }, async (input, ctx) => {
   await removeOwnLayout(ctx, input.intakeTypeId);
   revalidatePath(`/${ctx.service.id}/settings/fields`);
   return { intakeTypeId: input.intakeTypeId };

@@ -7,9 +7,8 @@ import { canEditTemplate } from '@/lib/templates/can-edit';
 import { createTemplate } from '@/lib/templates/create-template';
 import { deleteTemplate } from '@/lib/templates/delete-template';
 import { linkTemplates, unlinkTemplates } from '@/lib/templates/link-templates';
-import { createTemplateInput, linkTemplatesInput, templateIdInput, templateSearchInput, updateTemplateInput } from '@/lib/templates/schemas';
+import { createTemplateInput, linkedTemplatesInput, linkTemplatesInput, templateIdInput, templateSearchInput, updateTemplateInput } from '@/lib/templates/schemas';
 import { updateTemplate } from '@/lib/templates/update-template';
-import { z } from 'zod';
 
 const admin = { role: 'admin' } as const;
 const refresh = (serviceId: string) => revalidatePath(`/${serviceId}/settings/templates`, 'layout');
@@ -38,7 +37,7 @@ export const searchTemplatesAction = serviceAction(templateSearchInput, admin, a
   return { ...page, rows: page.rows.map((r) => ({ ...r, createdAt: r.createdAt.toISOString(), editable: canEditTemplate(ctx, r) })) };
 });
 
-export const linkedTemplatesAction = serviceAction(z.object({ categoryId: z.uuid({ error: 'errors.notFound' }) }), admin, async (input, ctx) => {
+export const linkedTemplatesAction = serviceAction(linkedTemplatesInput, admin, async (input, ctx) => {
   const rows = await templatesLinkedTo(ctx.db, ctx.service.id, input.categoryId);
   const links = await linkedTypes(ctx.db, ctx.service.id, rows.map((r) => r.id));
   return rows.map((r) => ({
