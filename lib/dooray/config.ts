@@ -3,7 +3,7 @@ import { eq, sql } from 'drizzle-orm';
 import { doorayConfigs, doorayOrgs, type DoorayOrg } from '@/db/schema';
 import { openCredential, sealCredential } from '@/lib/channels/sealed';
 import type { Queryable } from '@/db';
-import { appUrl } from '@/lib/members/invite-mail';
+import { appUrl } from '@/lib/app-url';
 import type { DoorayAuth } from './api';
 
 const hookBinding = (serviceId: string) => ({ table: 'dooray_configs', column: 'hook_token_sealed', rowId: serviceId });

@@ -209,7 +209,7 @@ export async function insertSeedTickets(client: Client, world: SeedWorld, opts: 
   const byGroup = new Map(world.groups.map((g) => [g.id, world.agents.filter((a) => a.groupIds.includes(g.id))]));
   {
     let first = 0;
-    const text = COLUMNS.map(([c, t], i) => `$${i + 2}::${t}[]`).join(', ');
+    const text = COLUMNS.map(([, t], i) => `$${i + 2}::${t}[]`).join(', ');
     const insert = `INSERT INTO tickets (service_id, ${COLUMNS.map(([c]) => c).join(', ')}) SELECT $1, * FROM unnest(${text})`;
     for (let done = 0; done < opts.count; ) {
       const n = Math.min(batch, opts.count - done);

@@ -10,7 +10,6 @@ import { listDoorayProjects } from '@/db/queries/dooray';
 import { requireService } from '@/lib/auth/require';
 import { getDb } from '@/db';
 import { doorayOrg, doorayState, maskedHookUrl } from '@/lib/dooray/config';
-import { appUrl } from '@/lib/app-url';
 import { smsConfig } from '@/lib/sms/config';
 
 export default async function ChannelsPage({ params }: { params: Promise<{ serviceId: string }> }) {
