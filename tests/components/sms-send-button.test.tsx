@@ -10,8 +10,9 @@ jest.mock('@/components/templates/template-picker', () => ({ TemplatePicker: () 
 jest.mock('next/navigation', () => ({ useRouter: () => ({ refresh: jest.fn() }) }));
 
 // Imported after the mocks: the dialog's server action and picker are stand-ins here.
+type SmsSendButtonModule = typeof import('@/components/channels/sms-send-button');
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const { SmsSendButton } = require('@/components/channels/sms-send-button') as typeof import('@/components/channels/sms-send-button');
+const { SmsSendButton } = require('@/components/channels/sms-send-button') as SmsSendButtonModule;
 
 function open() {
   render(
