@@ -10,7 +10,11 @@ const layers = {
     'error',
     {
       zones: [
-        { target: './db', from: ['./lib', './components', './app'], message: 'db/ is the ground floor: it may not import lib/, components/ or app/.' },
+        {
+          target: './db',
+          from: ['./lib', './components', './app'],
+          message: 'db/ is the ground floor: it may not import lib/, components/ or app/.',
+        },
         { target: './lib', from: ['./components', './app'], message: 'lib/ may not import components/ or app/.' },
       ],
     },
@@ -22,12 +26,28 @@ const componentsLoadNothing = {
     'error',
     {
       paths: [
-        { name: '@/db', allowTypeImports: true, message: 'Components do not query the database: the page loads the data and passes it in.' },
-        { name: '@/db/schema', allowTypeImports: true, message: 'Value lists come from @/db/values (Drizzle-free); table definitions stay out of components.' },
+        {
+          name: '@/db',
+          allowTypeImports: true,
+          message: 'Components do not query the database: the page loads the data and passes it in.',
+        },
+        {
+          name: '@/db/schema',
+          allowTypeImports: true,
+          message: 'Value lists come from @/db/values (Drizzle-free); table definitions stay out of components.',
+        },
       ],
       patterns: [
-        { group: ['@/db/schema/*'], allowTypeImports: true, message: 'Value lists come from @/db/values (Drizzle-free); table definitions stay out of components.' },
-        { group: ['@/db/queries/*'], allowTypeImports: true, message: 'Components do not query the database: the page loads the data and passes it in.' },
+        {
+          group: ['@/db/schema/*'],
+          allowTypeImports: true,
+          message: 'Value lists come from @/db/values (Drizzle-free); table definitions stay out of components.',
+        },
+        {
+          group: ['@/db/queries/*'],
+          allowTypeImports: true,
+          message: 'Components do not query the database: the page loads the data and passes it in.',
+        },
       ],
     },
   ],
@@ -36,7 +56,18 @@ const componentsLoadNothing = {
 const config = [
   ...next,
   ...nextTs,
-  { ignores: ['.next/**', '.data/**', 'node_modules/**', 'db/migrations/**', 'next-env.d.ts', 'dist/**', 'playwright-report/**', 'test-results/**'] },
+  {
+    ignores: [
+      '.next/**',
+      '.data/**',
+      'node_modules/**',
+      'db/migrations/**',
+      'next-env.d.ts',
+      'dist/**',
+      'playwright-report/**',
+      'test-results/**',
+    ],
+  },
   { files: ['db/**/*.ts', 'lib/**/*.ts', 'lib/**/*.tsx'], rules: layers },
   { files: ['components/**/*.ts', 'components/**/*.tsx'], rules: componentsLoadNothing },
 ];

@@ -22,7 +22,10 @@ const config = {
 // next/jest skips node_modules when transforming; next-intl and use-intl ship ESM only.
 const jestConfig = async () => {
   const resolved = await createJestConfig(config)();
-  resolved.transformIgnorePatterns = ['/node_modules/(?!(next-intl|use-intl|@formatjs|intl-messageformat|icu-minify)/)', '^.+\\.module\\.(css|sass|scss)$'];
+  resolved.transformIgnorePatterns = [
+    '/node_modules/(?!(next-intl|use-intl|@formatjs|intl-messageformat|icu-minify)/)',
+    '^.+\\.module\\.(css|sass|scss)$',
+  ];
   return resolved;
 };
 

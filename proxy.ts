@@ -36,7 +36,8 @@ function withSecurityHeaders(req: NextRequest, res: NextResponse): NextResponse 
   res.headers.set('Content-Security-Policy', "frame-ancestors 'none'");
   res.headers.set('Referrer-Policy', 'same-origin');
   res.headers.set('X-Content-Type-Options', 'nosniff');
-  const https = req.nextUrl.protocol === 'https:' || (trustedProxyHops() > 0 && req.headers.get('x-forwarded-proto') === 'https');
+  const https =
+    req.nextUrl.protocol === 'https:' || (trustedProxyHops() > 0 && req.headers.get('x-forwarded-proto') === 'https');
   if (https) res.headers.set('Strict-Transport-Security', 'max-age=31536000; includeSubDomains');
   return res;
 }

@@ -12,7 +12,9 @@ export default function ErrorPage({ error, reset }: { error: Error & { digest?: 
       <p className="mt-2 text-sm text-slate-600">{t('errorBody')}</p>
       {/* Next logs the same digest beside the error on the server, so a report can be matched. */}
       {error.digest && <p className="mt-2 font-mono text-xs text-slate-500">{ts('digest', { code: error.digest })}</p>}
-      <Button className="mt-6" onClick={reset}>{t('retry')}</Button>
+      <Button className="mt-6" onClick={reset}>
+        {t('retry')}
+      </Button>
     </main>
   );
 }

@@ -11,7 +11,10 @@ const globalForSide = globalThis as unknown as { __contactDeskSidePool?: Holder 
  * main-pool connection can never wait for itself (pool exhaustion). The effect survives a
  * rollback of the caller: only use it where that is acceptable.
  */
-export async function autonomousQuery<R extends Record<string, unknown>>(text: string, values: unknown[]): Promise<R[]> {
+export async function autonomousQuery<R extends Record<string, unknown>>(
+  text: string,
+  values: unknown[],
+): Promise<R[]> {
   const url = process.env.DATABASE_URL;
   if (!url) throw new Error('DATABASE_URL is not set');
   let held = globalForSide.__contactDeskSidePool;
@@ -19,7 +22,11 @@ export async function autonomousQuery<R extends Record<string, unknown>>(text: s
     if (held) void held.pool.end().catch(() => {});
     // synchronous_commit off: a later durable commit of the ticket flushes the WAL past this
     // statement anyway, and losing a cursor step in a crash only repeats one agent's turn.
-    const pool = new Pool({ connectionString: url, max: Number(process.env.DATABASE_SIDE_POOL_SIZE ?? 2), options: '-c synchronous_commit=off' });
+    const pool = new Pool({
+      connectionString: url,
+      max: Number(process.env.DATABASE_SIDE_POOL_SIZE ?? 2),
+      options: '-c synchronous_commit=off',
+    });
     pool.on('error', (err) => console.error('[db] idle side client error', err.message));
     held = { url, pool };
     globalForSide.__contactDeskSidePool = held;

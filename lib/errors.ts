@@ -42,7 +42,11 @@ export class ForbiddenError extends AppError {
 
 /** A concurrent change or a uniqueness clash. */
 export class ConflictError extends AppError {
-  constructor(key = 'errors.conflict', params?: Record<string, string | number>, readonly field?: string) {
+  constructor(
+    key = 'errors.conflict',
+    params?: Record<string, string | number>,
+    readonly field?: string,
+  ) {
     super(key, params);
   }
 }

@@ -17,7 +17,11 @@ const loud = (lines: string[]) => {
 
 /** APP_ENCRYPTION_KEY, else the embedded default's .data/encryption-key; never generated here. */
 function currentMasterKey(): Buffer | null {
-  const raw = process.env.APP_ENCRYPTION_KEY ?? (fs.existsSync(path.join('.data', 'encryption-key')) ? fs.readFileSync(path.join('.data', 'encryption-key'), 'utf8').trim() : '');
+  const raw =
+    process.env.APP_ENCRYPTION_KEY ??
+    (fs.existsSync(path.join('.data', 'encryption-key'))
+      ? fs.readFileSync(path.join('.data', 'encryption-key'), 'utf8').trim()
+      : '');
   if (!raw) return null;
   return /^[0-9a-f]{64}$/i.test(raw) ? Buffer.from(raw, 'hex') : Buffer.from(raw, 'base64');
 }
@@ -41,7 +45,8 @@ async function main() {
     let started: EmbeddedPg | null = null;
     let embedded: { adminUrl: string; dataDir: string } | undefined;
     if (!process.env.DATABASE_URL) {
-      if (!fs.existsSync(path.join(embeddedDir, 'PG_VERSION'))) throw new Error(`no DATABASE_URL and no embedded database in ${embeddedDir}: nothing to back up`);
+      if (!fs.existsSync(path.join(embeddedDir, 'PG_VERSION')))
+        throw new Error(`no DATABASE_URL and no embedded database in ${embeddedDir}: nothing to back up`);
       let adminUrl = await runningEmbeddedPostgres(embeddedDir);
       if (!adminUrl) {
         started = await startEmbeddedPostgres(embeddedDir, { quiet: true });
@@ -50,7 +55,17 @@ async function main() {
       embedded = { adminUrl, dataDir: embeddedDir };
     }
     try {
-      const m = await backup({ out, databaseUrl: process.env.DATABASE_URL ?? embedded!.adminUrl, embedded, attachmentsDir: files, masterKey: currentMasterKey(), includeMasterKey, authSecretFile: path.join('.data', 'auth-secret'), pgBinDir, log });
+      const m = await backup({
+        out,
+        databaseUrl: process.env.DATABASE_URL ?? embedded!.adminUrl,
+        embedded,
+        attachmentsDir: files,
+        masterKey: currentMasterKey(),
+        includeMasterKey,
+        authSecretFile: path.join('.data', 'auth-secret'),
+        pgBinDir,
+        log,
+      });
       log(`done: ${out}`);
       loud(m.masterKeyIncluded ? MASTER_KEY_INCLUDED_WARNING : MASTER_KEY_WARNING);
     } finally {
@@ -59,19 +74,33 @@ async function main() {
   } else if (mode === 'restore') {
     const from = process.argv[3];
     if (!from || from.startsWith('--')) throw new Error('usage: npm run restore -- <backup folder>');
-    const r = await restore({ from: path.resolve(from), databaseUrl: process.env.DATABASE_URL, embeddedDir, attachmentsDir: files, masterKey: currentMasterKey(), pgBinDir, log });
+    const r = await restore({
+      from: path.resolve(from),
+      databaseUrl: process.env.DATABASE_URL,
+      embeddedDir,
+      attachmentsDir: files,
+      masterKey: currentMasterKey(),
+      pgBinDir,
+      log,
+    });
     if (r.manifest.database === 'base-backup') {
       // The first start replays the backup's WAL; done here, so a broken copy shows now.
       log('starting the restored embedded PostgreSQL once to replay its WAL');
       const pg = await startEmbeddedPostgres(embeddedDir, { quiet: true });
       await pg.stop();
     }
-    if (r.restoredMasterKey && !process.env.APP_ENCRYPTION_KEY && !fs.existsSync(path.join('.data', 'encryption-key'))) {
+    if (
+      r.restoredMasterKey &&
+      !process.env.APP_ENCRYPTION_KEY &&
+      !fs.existsSync(path.join('.data', 'encryption-key'))
+    ) {
       fs.mkdirSync('.data', { recursive: true });
       fs.writeFileSync(path.join('.data', 'encryption-key'), r.restoredMasterKey, { mode: 0o600 });
       log('the master key of the backup was written to .data/encryption-key');
     }
-    log(`restored the backup of ${r.manifest.createdAt}; start the app as usual (migrations newer than the backup run on start)`);
+    log(
+      `restored the backup of ${r.manifest.createdAt}; start the app as usual (migrations newer than the backup run on start)`,
+    );
     if (r.warnings.length) loud(r.warnings);
   } else {
     throw new Error('usage: tsx scripts/backup.ts backup|restore');

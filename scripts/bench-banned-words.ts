@@ -63,8 +63,12 @@ cpu.sort((a, b) => a - b);
 const pick = (list: number[], q: number) => list[Math.min(list.length - 1, Math.floor(q * list.length))];
 const p = (q: number) => pick(runs, q).toFixed(3);
 console.log(`banned words: ${entries.length}, reply: ${text.length} chars, matches: ${hits}`);
-console.log(`compile (once per list change): ${compileMs.toFixed(2)} ms (first, cold JIT: ${compileColdMs.toFixed(2)} ms)`);
-console.log(`check wall time: p50 ${p(0.5)} ms, p95 ${p(0.95)} ms, max ${runs[runs.length - 1].toFixed(3)} ms (budget 5 ms)`);
+console.log(
+  `compile (once per list change): ${compileMs.toFixed(2)} ms (first, cold JIT: ${compileColdMs.toFixed(2)} ms)`,
+);
+console.log(
+  `check wall time: p50 ${p(0.5)} ms, p95 ${p(0.95)} ms, max ${runs[runs.length - 1].toFixed(3)} ms (budget 5 ms)`,
+);
 console.log(`check CPU time: p50 ${pick(cpu, 0.5).toFixed(3)} ms, p95 ${pick(cpu, 0.95).toFixed(3)} ms`);
 if (pick(cpu, 0.95) > 5 || pick(runs, 0.5) > 5) {
   console.error('over budget');

@@ -21,7 +21,8 @@ import { ensureDatabase, runMigrations } from '@/db/migrate';
 const PORT = Number(process.env.BENCH_PORT ?? 3202);
 const LOGIN = 'benchadmin';
 const PASSWORD = 'bench-pass-2026';
-const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((xs.length * p) / 100))];
+const pct = (xs: number[], p: number) =>
+  [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((xs.length * p) / 100))];
 
 async function logIn(base: string): Promise<string> {
   const csrfRes = await fetch(`${base}/api/auth/csrf`);
@@ -49,7 +50,14 @@ async function main() {
     await runMigrations(url);
     const db = getDb();
     await ensureFirstStart(db, { ...process.env, SEED_ADMIN_LOGIN: LOGIN, SEED_ADMIN_PASSWORD: PASSWORD });
-    await db.insert(services).values([{ id: 'bench5k', name: 'Bench 5k' }, { id: 'bench10k', name: 'Bench 10k' }, { id: 'benchempty', name: 'Bench empty' }]).onConflictDoNothing();
+    await db
+      .insert(services)
+      .values([
+        { id: 'bench5k', name: 'Bench 5k' },
+        { id: 'bench10k', name: 'Bench 10k' },
+        { id: 'benchempty', name: 'Bench empty' },
+      ])
+      .onConflictDoNothing();
     await seedCategoryTree(db, 'bench5k', 'intake', 5000);
     await seedCategoryTree(db, 'bench10k', 'intake', 10_000);
 
@@ -59,7 +67,9 @@ async function main() {
       await getCategoryTree(db, 'bench5k', 'intake', 'ko');
       tree.push(performance.now() - t);
     }
-    console.log(`tree read, 5,000 categories (query + nesting): p50 ${pct(tree, 50).toFixed(1)} ms, max ${Math.max(...tree).toFixed(1)} ms`);
+    console.log(
+      `tree read, 5,000 categories (query + nesting): p50 ${pct(tree, 50).toFixed(1)} ms, max ${Math.max(...tree).toFixed(1)} ms`,
+    );
 
     const rssBefore = process.memoryUsage().rss;
     let peak = rssBefore;
@@ -68,39 +78,60 @@ async function main() {
     let size = 0;
     for (let i = 0; i < 3; i++) {
       const t = performance.now();
-      size = (await exportCategories(db, { serviceId: 'bench10k', kind: 'intake', languages: ['ko', 'en'], locale: 'ko' })).length;
+      size = (
+        await exportCategories(db, { serviceId: 'bench10k', kind: 'intake', languages: ['ko', 'en'], locale: 'ko' })
+      ).length;
       exp.push(performance.now() - t);
     }
     clearInterval(timer);
-    console.log(`export, 10,000 categories: p50 ${pct(exp, 50).toFixed(0)} ms, max ${Math.max(...exp).toFixed(0)} ms (budget 2000 ms), ${(size / 1024).toFixed(0)} KB, peak RSS +${((peak - rssBefore) / 1048576).toFixed(0)} MB (budget 200 MB)`);
+    console.log(
+      `export, 10,000 categories: p50 ${pct(exp, 50).toFixed(0)} ms, max ${Math.max(...exp).toFixed(0)} ms (budget 2000 ms), ${(size / 1024).toFixed(0)} KB, peak RSS +${((peak - rssBefore) / 1048576).toFixed(0)} MB (budget 200 MB)`,
+    );
     await closeDb();
 
     const base = `http://localhost:${PORT}`;
-    server = spawn(process.execPath, [path.join('node_modules', 'tsx', 'dist', 'cli.mjs'), 'scripts/run.ts', 'start'], { stdio: 'ignore', env: { ...process.env, PORT: String(PORT), DATABASE_URL: url }, detached: true });
+    server = spawn(process.execPath, [path.join('node_modules', 'tsx', 'dist', 'cli.mjs'), 'scripts/run.ts', 'start'], {
+      stdio: 'ignore',
+      env: { ...process.env, PORT: String(PORT), DATABASE_URL: url },
+      detached: true,
+    });
     for (let i = 0; ; i++) {
       if (i > 600) throw new Error('server did not start');
-      const ok = await fetch(`${base}/login`).then((r) => r.ok, () => false);
+      const ok = await fetch(`${base}/login`).then(
+        (r) => r.ok,
+        () => false,
+      );
       if (ok) break;
       await new Promise((r) => setTimeout(r, 500));
     }
     const cookie = await logIn(base);
     // The same tab of a service without categories is the baseline: auth, layout, shell.
-    for (const [service, label] of [['benchempty', 'baseline: empty tree'], ['bench5k', '5,000 categories']] as const) {
+    for (const [service, label] of [
+      ['benchempty', 'baseline: empty tree'],
+      ['bench5k', '5,000 categories'],
+    ] as const) {
       const page: number[] = [];
       let bytes = 0;
       for (let i = 0; i < 13; i++) {
         const t = performance.now();
         const res = await fetch(`${base}/${service}/settings/categories?tab=intake`, { headers: { cookie } });
         const html = await res.text();
-        if (res.status !== 200 || (service === 'bench5k' && !html.includes('L1-0'))) throw new Error(`page answered ${res.status}`);
+        if (res.status !== 200 || (service === 'bench5k' && !html.includes('L1-0')))
+          throw new Error(`page answered ${res.status}`);
         if (i >= 3) page.push(performance.now() - t);
         bytes = html.length;
       }
-      console.log(`tab render (SSR over HTTP), ${label}: p50 ${pct(page, 50).toFixed(0)} ms, p95 ${pct(page, 95).toFixed(0)} ms (budget 300 ms), ${(bytes / 1024).toFixed(0)} KB HTML`);
+      console.log(
+        `tab render (SSR over HTTP), ${label}: p50 ${pct(page, 50).toFixed(0)} ms, p95 ${pct(page, 95).toFixed(0)} ms (budget 300 ms), ${(bytes / 1024).toFixed(0)} KB HTML`,
+      );
     }
   } finally {
     if (server?.pid) {
-      try { process.kill(-server.pid, 'SIGTERM'); } catch { /* already gone */ }
+      try {
+        process.kill(-server.pid, 'SIGTERM');
+      } catch {
+        /* already gone */
+      }
       await new Promise((r) => setTimeout(r, 1500));
     }
     await closeDb();

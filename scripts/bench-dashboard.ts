@@ -20,7 +20,8 @@ async function main() {
       console.log(`\nperiod ${period} (${p.fromDay} … ${p.toDay}), ${runs} runs each after 3 warm-ups, ${load()}`);
       for (const [name, q] of Object.entries(DASHBOARD_QUERIES)) {
         const rows = (await q(db, BENCH_SERVICE, p)).rows.length;
-        if (!line(`dashboard ${name} · ${period} (${rows} rows)`, await time(runs, () => q(db, BENCH_SERVICE, p)), 50)) misses++;
+        if (!line(`dashboard ${name} · ${period} (${rows} rows)`, await time(runs, () => q(db, BENCH_SERVICE, p)), 50))
+          misses++;
       }
     }
   } finally {

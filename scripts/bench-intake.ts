@@ -18,7 +18,16 @@ import path from 'node:path';
 import { Client, Pool } from 'pg';
 import PgBoss from 'pg-boss';
 import { eq } from 'drizzle-orm';
-import { categories, fields, groupMembers, groups, members, organizations, serviceMembers, triggers } from '@/db/schema';
+import {
+  categories,
+  fields,
+  groupMembers,
+  groups,
+  members,
+  organizations,
+  serviceMembers,
+  triggers,
+} from '@/db/schema';
 import { ensureFirstStart } from '@/lib/bootstrap/first-start';
 import { closeDb, getDb } from '@/db';
 import { startEmbeddedPostgres } from '@/db/embedded';
@@ -32,7 +41,11 @@ import { validateTrigger } from '@/lib/triggers/validate';
 
 const SERVICE = 'benchapi';
 const DB_NAME = 'cd_bench_intake';
-const load = () => `load ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`;
+const load = () =>
+  `load ${os
+    .loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ')}`;
 const argOf = (args: string[], name: string) => {
   const i = args.indexOf(`--${name}`);
   return i >= 0 ? args[i + 1] : undefined;
@@ -56,18 +69,42 @@ async function freshDatabase(serverUrl: string): Promise<string> {
 /** The service, 4 agents in a group, an intake type, 50 active triggers (10 fire on every create), a key. */
 async function seed(url: string) {
   const db = getDb();
-  await ensureFirstStart(db, { ...process.env, SEED_ADMIN_LOGIN: 'benchadmin', SEED_ADMIN_PASSWORD: randomBytes(12).toString('hex') });
+  await ensureFirstStart(db, {
+    ...process.env,
+    SEED_ADMIN_LOGIN: 'benchadmin',
+    SEED_ADMIN_PASSWORD: randomBytes(12).toString('hex'),
+  });
   await insertService(db, { id: SERVICE, name: 'API bench', languages: ['ko', 'en'] });
   const agentIds: string[] = [];
   for (let i = 0; i < 4; i++) {
-    const [m] = await db.insert(members).values({ name: `상담원 ${i + 1}`, loginId: `benchagent${i}`, email: `agent${i}@bench.example`, status: 'active' }).returning();
-    const [a] = await db.insert(serviceMembers).values({ serviceId: SERVICE, memberId: m.id, role: 'agent' }).returning();
+    const [m] = await db
+      .insert(members)
+      .values({
+        name: `상담원 ${i + 1}`,
+        loginId: `benchagent${i}`,
+        email: `agent${i}@bench.example`,
+        status: 'active',
+      })
+      .returning();
+    const [a] = await db
+      .insert(serviceMembers)
+      .values({ serviceId: SERVICE, memberId: m.id, role: 'agent' })
+      .returning();
     agentIds.push(a.id);
   }
   const [g] = await db.insert(groups).values({ serviceId: SERVICE, name: '결제' }).returning();
   for (const agentId of agentIds) await db.insert(groupMembers).values({ serviceId: SERVICE, groupId: g.id, agentId });
   const catId = crypto.randomUUID();
-  await db.insert(categories).values({ id: catId, serviceId: SERVICE, kind: 'intake', name: '결제', names: { ko: '결제' }, path: `/${catId}/`, depth: 1, position: 0 });
+  await db.insert(categories).values({
+    id: catId,
+    serviceId: SERVICE,
+    kind: 'intake',
+    name: '결제',
+    names: { ko: '결제' },
+    path: `/${catId}/`,
+    depth: 1,
+    position: 0,
+  });
   const created = { mode: 'all', target: 'event', operator: 'is', value: 'created' } as const;
   const rows: { title: string; conditions: unknown[]; results: Record<string, unknown>[] }[] = [];
   for (let i = 0; i < 50; i++) {
@@ -80,20 +117,46 @@ async function seed(url: string) {
           : k === 7
             ? [{ type: 'callback', url: 'https://hooks.bench.invalid/contact-desk' }]
             : k === 8
-              ? [{ type: 'dooray', url: 'https://hook.dooray.com/services/1/2/bench', botName: 'Contact Desk', text: '새 티켓 #{ticketNo} #{subject}' }]
+              ? [
+                  {
+                    type: 'dooray',
+                    url: 'https://hook.dooray.com/services/1/2/bench',
+                    botName: 'Contact Desk',
+                    text: '새 티켓 #{ticketNo} #{subject}',
+                  },
+                ]
               : k % 2
                 ? [{ type: 'set_group', groupId: g.id }]
                 : [{ type: 'set_intake_type', categoryId: catId }];
-      rows.push({ title: `fires ${k}`, conditions: [created, { mode: 'all', target: 'subject', operator: 'contains', value: '결제' }], results });
+      rows.push({
+        title: `fires ${k}`,
+        conditions: [created, { mode: 'all', target: 'subject', operator: 'contains', value: '결제' }],
+        results,
+      });
     } else {
-      rows.push({ title: `quiet ${i}`, conditions: [created, { mode: 'all', target: 'subject', operator: 'contains', value: `없는문구${i}` }, { mode: 'any', target: 'priority', operator: 'is', value: 'urgent' }], results: [{ type: 'set_group', groupId: g.id }] });
+      rows.push({
+        title: `quiet ${i}`,
+        conditions: [
+          created,
+          { mode: 'all', target: 'subject', operator: 'contains', value: `없는문구${i}` },
+          { mode: 'any', target: 'priority', operator: 'is', value: 'urgent' },
+        ],
+        results: [{ type: 'set_group', groupId: g.id }],
+      });
     }
   }
   await db.transaction(async (tx) => {
     let position = 0;
     for (const r of rows) {
       const checked = await validateTrigger(tx, SERVICE, { conditions: r.conditions as never, results: r.results });
-      await tx.insert(triggers).values({ serviceId: SERVICE, title: r.title, active: true, position: position++, conditions: checked.conditions, results: checked.results });
+      await tx.insert(triggers).values({
+        serviceId: SERVICE,
+        title: r.title,
+        active: true,
+        position: position++,
+        conditions: checked.conditions,
+        results: checked.results,
+      });
     }
     await bumpTriggersVersion(tx, SERVICE);
   });
@@ -106,7 +169,13 @@ async function seed(url: string) {
   const boss = new PgBoss({ connectionString: url, schema: 'pgboss', supervise: false, schedule: false });
   await boss.start();
   const d = QUEUES.triggerDelivery;
-  await boss.createQueue(d.name, { name: d.name, policy: d.policy, retryLimit: d.retryLimit, retryDelay: d.retryDelay, expireInSeconds: d.expireInSeconds });
+  await boss.createQueue(d.name, {
+    name: d.name,
+    policy: d.policy,
+    retryLimit: d.retryLimit,
+    retryDelay: d.retryDelay,
+    expireInSeconds: d.expireInSeconds,
+  });
   await boss.stop({ graceful: false });
   return { key, orgId: org.id, catId };
 }
@@ -123,8 +192,14 @@ function createRequest(base: string, key: string, orgId: string, catId: string, 
     userFields: [{ code: 'personalAgree', value: 'true' }],
   });
   const ts = String(Date.now());
-  const auth = createHmac('sha256', key).update(orgId + uri + body + ts).digest('base64');
-  return new Request(base + uri, { method: 'POST', headers: { 'content-type': 'application/json', authorization: auth, 'x-tc-timestamp': ts }, body });
+  const auth = createHmac('sha256', key)
+    .update(orgId + uri + body + ts)
+    .digest('base64');
+  return new Request(base + uri, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: auth, 'x-tc-timestamp': ts },
+    body,
+  });
 }
 
 /**
@@ -166,7 +241,9 @@ async function profile(key: string, orgId: string, catId: string) {
     return r;
   };
   const call = async (n: number) => {
-    const res = await POST(createRequest('http://localhost', key, orgId, catId, n), { params: Promise.resolve({ serviceId: SERVICE }) });
+    const res = await POST(createRequest('http://localhost', key, orgId, catId, n), {
+      params: Promise.resolve({ serviceId: SERVICE }),
+    });
     if (res.status !== 200) throw new Error(`route answered ${res.status}: ${await res.text()}`);
   };
   for (let i = 0; i < 50; i++) await call(i);
@@ -180,8 +257,11 @@ async function profile(key: string, orgId: string, catId: string) {
   on = false;
   const rows = [...stats.entries()].sort((x, y) => y[1].ms - x[1].ms);
   const calls = rows.reduce((a, [, r]) => a + r.calls, 0);
-  console.log(`[profile] ${N} creates in process, 1 client: ${(wall / N).toFixed(2)} ms wall, ${((cpu.user + cpu.system) / 1000 / N).toFixed(2)} ms node CPU, ${(calls / N).toFixed(1)} statements per ticket`);
-  for (const [text, r] of rows.slice(0, 40)) console.log(`  ${(r.calls / N).toFixed(2).padStart(5)}/ticket ${(r.ms / N).toFixed(3).padStart(7)} ms  ${text}`);
+  console.log(
+    `[profile] ${N} creates in process, 1 client: ${(wall / N).toFixed(2)} ms wall, ${((cpu.user + cpu.system) / 1000 / N).toFixed(2)} ms node CPU, ${(calls / N).toFixed(1)} statements per ticket`,
+  );
+  for (const [text, r] of rows.slice(0, 40))
+    console.log(`  ${(r.calls / N).toFixed(2).padStart(5)}/ticket ${(r.ms / N).toFixed(3).padStart(7)} ms  ${text}`);
 }
 
 type Run = { perSecond: number; p50: number; p95: number; n: number; errors: number };
@@ -189,9 +269,11 @@ type Run = { perSecond: number; p50: number; p95: number; n: number; errors: num
 /** Runs `clients` loops of `one` for `seconds` (after a short warm-up) and reports throughput and latency. */
 async function measure(clients: number, seconds: number, one: () => Promise<void>): Promise<Run> {
   const warmEnd = Date.now() + 1500;
-  await Promise.all(Array.from({ length: clients }, async () => {
-    while (Date.now() < warmEnd) await one().catch(() => {});
-  }));
+  await Promise.all(
+    Array.from({ length: clients }, async () => {
+      while (Date.now() < warmEnd) await one().catch(() => {});
+    }),
+  );
   const lat: number[] = [];
   let errors = 0;
   const start = performance.now();
@@ -233,7 +315,9 @@ async function main() {
   }
   process.env.DATABASE_URL = url;
   try {
-    console.log(`[bench:intake] ${os.cpus().length} cores, ${load()}, database ${pg ? `embedded in ${dir}` : `${DB_NAME} on BENCH_DATABASE_URL`}`);
+    console.log(
+      `[bench:intake] ${os.cpus().length} cores, ${load()}, database ${pg ? `embedded in ${dir}` : `${DB_NAME} on BENCH_DATABASE_URL`}`,
+    );
     await runMigrations(url);
     const { key, orgId, catId } = await seed(url);
     if (args.includes('--profile')) {
@@ -244,19 +328,39 @@ async function main() {
 
     if (!fs.existsSync(path.join('.next', 'BUILD_ID'))) {
       console.log('[bench:intake] no production build yet: running `next build` first');
-      const build = spawnSync(process.execPath, [path.join('node_modules', 'next', 'dist', 'bin', 'next'), 'build'], { stdio: 'inherit' });
+      const build = spawnSync(process.execPath, [path.join('node_modules', 'next', 'dist', 'bin', 'next'), 'build'], {
+        stdio: 'inherit',
+      });
       if (build.status !== 0) throw new Error('next build failed');
     }
     const base = `http://127.0.0.1:${port}`;
     fs.mkdirSync(dir, { recursive: true });
-    server = spawn(process.execPath, [path.join('node_modules', 'next', 'dist', 'bin', 'next'), 'start', '-p', String(port)], {
-      stdio: 'ignore',
-      detached: true,
-      env: { ...process.env, DATABASE_URL: url, WORKER: 'off', NODE_ENV: 'production', NEXTAUTH_URL: base, NEXTAUTH_SECRET: randomBytes(32).toString('base64'), APP_ENCRYPTION_KEY: process.env.APP_ENCRYPTION_KEY },
-    });
+    server = spawn(
+      process.execPath,
+      [path.join('node_modules', 'next', 'dist', 'bin', 'next'), 'start', '-p', String(port)],
+      {
+        stdio: 'ignore',
+        detached: true,
+        env: {
+          ...process.env,
+          DATABASE_URL: url,
+          WORKER: 'off',
+          NODE_ENV: 'production',
+          NEXTAUTH_URL: base,
+          NEXTAUTH_SECRET: randomBytes(32).toString('base64'),
+          APP_ENCRYPTION_KEY: process.env.APP_ENCRYPTION_KEY,
+        },
+      },
+    );
     for (let i = 0; ; i++) {
       if (i > 240) throw new Error('server did not start');
-      if (await fetch(`${base}/login`).then((r) => r.ok, () => false)) break;
+      if (
+        await fetch(`${base}/login`).then(
+          (r) => r.ok,
+          () => false,
+        )
+      )
+        break;
       await new Promise((r) => setTimeout(r, 500));
     }
 
@@ -279,8 +383,14 @@ async function main() {
            VALUES ($1, next_ticket_number($1), $2, $3, 'api', 'ko', $4, '홍길동', 'user@example.com', $2) RETURNING id`,
           [SERVICE, `결제 오류 문의 ${seq++}`, '카드 결제 시 오류 코드 E-102가 나옵니다.', catId],
         );
-        await c.query(`INSERT INTO ticket_messages (service_id, ticket_id, kind, body) VALUES ($1, $2, 'inquiry', $3)`, [SERVICE, t.rows[0].id, '카드 결제 시 오류 코드 E-102가 나옵니다.']);
-        await c.query(`INSERT INTO ticket_history (service_id, ticket_id, actor_type, action) VALUES ($1, $2, 'customer', 'created')`, [SERVICE, t.rows[0].id]);
+        await c.query(
+          `INSERT INTO ticket_messages (service_id, ticket_id, kind, body) VALUES ($1, $2, 'inquiry', $3)`,
+          [SERVICE, t.rows[0].id, '카드 결제 시 오류 코드 E-102가 나옵니다.'],
+        );
+        await c.query(
+          `INSERT INTO ticket_history (service_id, ticket_id, actor_type, action) VALUES ($1, $2, 'customer', 'created')`,
+          [SERVICE, t.rows[0].id],
+        );
         await c.query('COMMIT');
       } catch (e) {
         await c.query('ROLLBACK').catch(() => {});
@@ -291,7 +401,8 @@ async function main() {
     };
 
     const rows: string[] = [];
-    const fmt = (r: Run) => `${r.perSecond.toFixed(0).padStart(6)}/s  p50 ${r.p50.toFixed(1).padStart(6)} ms  p95 ${r.p95.toFixed(1).padStart(6)} ms`;
+    const fmt = (r: Run) =>
+      `${r.perSecond.toFixed(0).padStart(6)}/s  p50 ${r.p50.toFixed(1).padStart(6)} ms  p95 ${r.p95.toFixed(1).padStart(6)} ms`;
     const results: Record<number, { api: Run; base: Run }> = {};
     for (const clients of [1, 4, 16]) {
       const b = await measure(clients, seconds, baseOne);
@@ -300,12 +411,18 @@ async function main() {
       const ratio = a.perSecond / b.perSecond;
       const line = `c=${String(clients).padStart(2)}  Open API ${fmt(a)}${a.errors ? ` (${a.errors} errors)` : ''}  |  baseline ${fmt(b)}  |  ratio ${(ratio * 100).toFixed(0)} %`;
       console.log(line);
-      rows.push(`| ${clients} | ${a.perSecond.toFixed(0)} | ${a.p50.toFixed(1)} | ${a.p95.toFixed(1)} | ${b.perSecond.toFixed(0)} | ${b.p95.toFixed(1)} | ${(ratio * 100).toFixed(0)} % |`);
+      rows.push(
+        `| ${clients} | ${a.perSecond.toFixed(0)} | ${a.p50.toFixed(1)} | ${a.p95.toFixed(1)} | ${b.perSecond.toFixed(0)} | ${b.p95.toFixed(1)} | ${(ratio * 100).toFixed(0)} % |`,
+      );
     }
     await pool.end();
     const scale = results[4].api.perSecond / results[1].api.perSecond;
-    console.log(`\nscaling 1 → 4 clients: ${scale.toFixed(2)}× (target ≥ 2.5×); p95 at 4: ${results[4].api.p95.toFixed(1)} ms (≤ 20), at 16: ${results[16].api.p95.toFixed(1)} ms (≤ 50); ${load()}`);
-    console.log('\n| clients | Open API tickets/s | p50 ms | p95 ms | baseline tickets/s | baseline p95 ms | ratio |\n|---:|---:|---:|---:|---:|---:|---:|');
+    console.log(
+      `\nscaling 1 → 4 clients: ${scale.toFixed(2)}× (target ≥ 2.5×); p95 at 4: ${results[4].api.p95.toFixed(1)} ms (≤ 20), at 16: ${results[16].api.p95.toFixed(1)} ms (≤ 50); ${load()}`,
+    );
+    console.log(
+      '\n| clients | Open API tickets/s | p50 ms | p95 ms | baseline tickets/s | baseline p95 ms | ratio |\n|---:|---:|---:|---:|---:|---:|---:|',
+    );
     for (const r of rows) console.log(r);
   } finally {
     if (server?.pid) {

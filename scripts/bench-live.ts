@@ -26,8 +26,16 @@ async function main() {
   setMaxListeners(agents + 10, abort.signal);
   try {
     const db = getDb();
-    const members = (await db.execute<{ id: string; name: string }>(sql`SELECT m.id, m.name FROM service_members sm JOIN members m ON m.id = sm.member_id WHERE sm.service_id = ${BENCH_SERVICE} ORDER BY m.login_id`)).rows;
-    const sessionOf = (i: number) => ({ id: `bench-${i}`, member: { id: members[i % members.length].id, name: members[i % members.length].name, isOrgAdmin: false } }) as unknown as AuthSession;
+    const members = (
+      await db.execute<{ id: string; name: string }>(
+        sql`SELECT m.id, m.name FROM service_members sm JOIN members m ON m.id = sm.member_id WHERE sm.service_id = ${BENCH_SERVICE} ORDER BY m.login_id`,
+      )
+    ).rows;
+    const sessionOf = (i: number) =>
+      ({
+        id: `bench-${i}`,
+        member: { id: members[i % members.length].id, name: members[i % members.length].name, isOrgAdmin: false },
+      }) as unknown as AuthSession;
     const pending = new Map<string, { left: number; done: (receivedAt: number) => void }>();
     const readers: Promise<void>[] = [];
     let ready = 0;
@@ -57,9 +65,17 @@ async function main() {
       );
     }
     while (ready < agents) await new Promise((r) => setTimeout(r, 50));
-    const ids = (await db.execute<{ id: string }>(sql`SELECT id FROM tickets WHERE service_id = ${BENCH_SERVICE} AND spam = false ORDER BY created_at DESC LIMIT ${changes}`)).rows.map((r) => r.id);
+    const ids = (
+      await db.execute<{ id: string }>(
+        sql`SELECT id FROM tickets WHERE service_id = ${BENCH_SERVICE} AND spam = false ORDER BY created_at DESC LIMIT ${changes}`,
+      )
+    ).rows.map((r) => r.id);
     const actor = members[0];
-    const ctx = { db, member: { id: actor.id, name: actor.name }, service: { id: BENCH_SERVICE } } as unknown as Parameters<typeof changeTicket>[0];
+    const ctx = {
+      db,
+      member: { id: actor.id, name: actor.name },
+      service: { id: BENCH_SERVICE },
+    } as unknown as Parameters<typeof changeTicket>[0];
     console.log(`\n${agents} streams open; ${ids.length} changes, one at a time, ${load()}`);
     const lat: number[] = [];
     for (const [n, id] of ids.entries()) {
@@ -74,7 +90,15 @@ async function main() {
     }
     // Put the bench tickets back as they were.
     for (const id of ids) await db.execute(sql`UPDATE tickets SET starred = NOT starred WHERE id = ${id}`);
-    if (!line(`commit → event read by all ${agents} streams`, { p50: pct(lat, 50), p95: pct(lat, 95) }, 500, `, max ${Math.max(...lat).toFixed(1)} ms`)) misses++;
+    if (
+      !line(
+        `commit → event read by all ${agents} streams`,
+        { p50: pct(lat, 50), p95: pct(lat, 95) },
+        500,
+        `, max ${Math.max(...lat).toFixed(1)} ms`,
+      )
+    )
+      misses++;
   } finally {
     abort.abort();
     console.log(`\n[bench:live] done, ${misses} figure(s) over budget, ${load()}`);

@@ -35,7 +35,13 @@ const N = Number(process.env.BENCH_MAILS ?? 2000);
 const domain = 'bench.test';
 
 function mail(i: number, to: string) {
-  return { from: `"고객 ${i}" <c${i}@customer.test>`, to, subject: `결제 오류 문의 ${i}`, text: `카드 결제 시 오류가 납니다. 주문번호 ${100000 + i}. 확인 부탁드립니다.\n`.repeat(5), messageId: `<bench-${i}-${randomUUID()}@customer.test>` };
+  return {
+    from: `"고객 ${i}" <c${i}@customer.test>`,
+    to,
+    subject: `결제 오류 문의 ${i}`,
+    text: `카드 결제 시 오류가 납니다. 주문번호 ${100000 + i}. 확인 부탁드립니다.\n`.repeat(5),
+    messageId: `<bench-${i}-${randomUUID()}@customer.test>`,
+  };
 }
 
 async function fiftyTriggers(serviceId: string) {
@@ -49,10 +55,23 @@ async function fiftyTriggers(serviceId: string) {
         { mode: 'all', target: 'event', operator: 'is_any_of', value: ['created', 'customer_reply'] },
         { mode: 'all', target: 'subject', operator: 'contains', value: i % 10 === 0 ? '결제' : `없는문구${i}` },
       ],
-      results: [{ type: 'dooray', url: 'https://hook.dooray.com/services/bench', botName: 'bench', botIconImage: '', text: '#{subject}', attachmentTitle: '', attachmentText: '' }],
+      results: [
+        {
+          type: 'dooray',
+          url: 'https://hook.dooray.com/services/bench',
+          botName: 'bench',
+          botIconImage: '',
+          text: '#{subject}',
+          attachmentTitle: '',
+          attachmentText: '',
+        },
+      ],
     })),
   );
-  await db.insert(triggerVersions).values({ serviceId, version: 1 }).onConflictDoUpdate({ target: triggerVersions.serviceId, set: { version: sql`${triggerVersions.version} + 1` } });
+  await db
+    .insert(triggerVersions)
+    .values({ serviceId, version: 1 })
+    .onConflictDoUpdate({ target: triggerVersions.serviceId, set: { version: sql`${triggerVersions.version} + 1` } });
 }
 
 async function ticketCount(serviceId: string) {
@@ -71,7 +90,10 @@ async function baselineCreate(concurrency: number): Promise<number> {
   const db = getDb();
   const s = await insertService(db, { id: `base${Date.now() % 100000}`, name: '기준선', languages: ['ko'] });
   await fiftyTriggers(s.id);
-  const sys = await db.select().from(fields).where(and(eq(fields.serviceId, s.id), inArray(fields.code, ['name', 'mail'])));
+  const sys = await db
+    .select()
+    .from(fields)
+    .where(and(eq(fields.serviceId, s.id), inArray(fields.code, ['name', 'mail'])));
   const create = (i: number) =>
     db.transaction((tx) =>
       createTicket(tx, {
@@ -93,11 +115,15 @@ async function baselineCreate(concurrency: number): Promise<number> {
   for (let i = 0; i < 20; i++) await create(-i - 1);
   const t0 = performance.now();
   let next = 0;
-  await Promise.all(Array.from({ length: concurrency }, async () => {
-    while (next < N) await create(next++);
-  }));
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (next < N) await create(next++);
+    }),
+  );
   const rate = N / ((performance.now() - t0) / 1000);
-  console.log(`baseline: ${N} of the same tickets through createTicket directly, ${concurrency} at a time, 50 active triggers = ${rate.toFixed(0)} tickets/s`);
+  console.log(
+    `baseline: ${N} of the same tickets through createTicket directly, ${concurrency} at a time, 50 active triggers = ${rate.toFixed(0)} tickets/s`,
+  );
   return rate;
 }
 
@@ -106,19 +132,31 @@ async function benchSmtp() {
   const s = await insertService(db, { id: `smtp${Date.now() % 100000}`, name: 'SMTP 벤치', languages: ['ko'] });
   await fiftyTriggers(s.id);
   const receiver = await startSmtpReceiver({ db: getDb, domain, port: 0, host: '127.0.0.1' });
-  const transport = nodemailer.createTransport({ host: '127.0.0.1', port: receiver.port, secure: false, ignoreTLS: true, pool: true, maxConnections: 8, maxMessages: Infinity });
+  const transport = nodemailer.createTransport({
+    host: '127.0.0.1',
+    port: receiver.port,
+    secure: false,
+    ignoreTLS: true,
+    pool: true,
+    maxConnections: 8,
+    maxMessages: Infinity,
+  });
   for (let i = 0; i < 20; i++) await transport.sendMail(mail(-i - 1, `${s.id}@${domain}`));
   const t0 = performance.now();
   let next = 0;
-  await Promise.all(Array.from({ length: 8 }, async () => {
-    while (next < N) await transport.sendMail(mail(next++, `${s.id}@${domain}`));
-  }));
+  await Promise.all(
+    Array.from({ length: 8 }, async () => {
+      while (next < N) await transport.sendMail(mail(next++, `${s.id}@${domain}`));
+    }),
+  );
   const secs = (performance.now() - t0) / 1000;
   transport.close();
   await receiver.close();
   const made = await ticketCount(s.id);
   const base = await baselineCreate(8);
-  console.log(`inbound SMTP: ${N} mails → ${made - 20} tickets committed in ${secs.toFixed(1)} s = ${(N / secs).toFixed(0)} mails/s (50 active triggers, 8 connections) = ${((N / secs / base) * 100).toFixed(0)} % of the createTicket baseline — budget ≥ 100/s`);
+  console.log(
+    `inbound SMTP: ${N} mails → ${made - 20} tickets committed in ${secs.toFixed(1)} s = ${(N / secs).toFixed(0)} mails/s (50 active triggers, 8 connections) = ${((N / secs / base) * 100).toFixed(0)} % of the createTicket baseline — budget ≥ 100/s`,
+  );
 }
 
 async function benchImap() {
@@ -127,15 +165,33 @@ async function benchImap() {
   try {
     await dovecot.addUser('bench', 'pw');
     await new Promise((r) => setTimeout(r, 1100));
-    const c = new ImapFlow({ host: dovecot.host, port: dovecot.port, secure: false, auth: { user: 'bench', pass: 'pw' }, logger: false });
+    const c = new ImapFlow({
+      host: dovecot.host,
+      port: dovecot.port,
+      secure: false,
+      auth: { user: 'bench', pass: 'pw' },
+      logger: false,
+    });
     await c.connect();
-    for (let i = 0; i < N; i++) await c.append('INBOX', await new (await import('nodemailer/lib/mail-composer')).default(mail(i, 'cs@shop.test')).compile().build());
+    for (let i = 0; i < N; i++)
+      await c.append(
+        'INBOX',
+        await new (await import('nodemailer/lib/mail-composer')).default(mail(i, 'cs@shop.test')).compile().build(),
+      );
     await c.logout();
     const s = await insertService(db, { id: `imap${Date.now() % 100000}`, name: 'IMAP 벤치', languages: ['ko'] });
     await fiftyTriggers(s.id);
     const id = randomUUID();
     process.env.OUTBOUND_ALLOW_CIDRS = '127.0.0.1/32';
-    await db.insert(mailAccounts).values({ id, serviceId: s.id, host: dovecot.host, port: dovecot.port, tls: false, username: 'bench', passwordSealed: sealPassword(id, 'pw') });
+    await db.insert(mailAccounts).values({
+      id,
+      serviceId: s.id,
+      host: dovecot.host,
+      port: dovecot.port,
+      tls: false,
+      username: 'bench',
+      passwordSealed: sealPassword(id, 'pw'),
+    });
     const t0 = performance.now();
     let imported = 0;
     for (;;) {
@@ -146,7 +202,9 @@ async function benchImap() {
     }
     const secs = (performance.now() - t0) / 1000;
     const base = await baselineCreate(4);
-    console.log(`inbound IMAP: ${imported} mails imported and flagged \\Seen in ${secs.toFixed(1)} s = ${(imported / secs).toFixed(0)} mails/s (one account, 200 per poll, fetched 50 per FETCH, 4 imports at a time, 50 active triggers) = ${((imported / secs / base) * 100).toFixed(0)} % of the createTicket baseline — budget ≥ 100/s`);
+    console.log(
+      `inbound IMAP: ${imported} mails imported and flagged \\Seen in ${secs.toFixed(1)} s = ${(imported / secs).toFixed(0)} mails/s (one account, 200 per poll, fetched 50 per FETCH, 4 imports at a time, 50 active triggers) = ${((imported / secs / base) * 100).toFixed(0)} % of the createTicket baseline — budget ≥ 100/s`,
+    );
   } finally {
     await dovecot.stop();
   }
@@ -155,41 +213,84 @@ async function benchImap() {
 async function benchOutbox() {
   const db = getDb();
   let received = 0;
-  const sink = new SMTPServer({ authOptional: true, disabledCommands: ['STARTTLS', 'AUTH'], logger: false, onData(stream, _s, cb) { stream.resume(); stream.on('end', () => { received++; cb(); }); } });
+  const sink = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['STARTTLS', 'AUTH'],
+    logger: false,
+    onData(stream, _s, cb) {
+      stream.resume();
+      stream.on('end', () => {
+        received++;
+        cb();
+      });
+    },
+  });
   await new Promise<void>((r) => sink.listen(0, '127.0.0.1', () => r()));
   process.env.SMTP_URL = `smtp://127.0.0.1:${(sink.server.address() as net.AddressInfo).port}`;
   const s = await insertService(db, { id: `out${Date.now() % 100000}`, name: '아웃박스 벤치', languages: ['ko'] });
   // Baseline: the same number of mails sent straight through one pooled nodemailer transport (8
   // connections, 8 at a time), no database, no queue: what this machine's SMTP path can do.
-  const direct = nodemailer.createTransport({ url: process.env.SMTP_URL, pool: true, maxConnections: 8, maxMessages: Infinity });
+  const direct = nodemailer.createTransport({
+    url: process.env.SMTP_URL,
+    pool: true,
+    maxConnections: 8,
+    maxMessages: Infinity,
+  });
   let t0 = performance.now();
   let next = 0;
-  await Promise.all(Array.from({ length: 8 }, async () => {
-    while (next < N) {
-      const k = next++;
-      await direct.sendMail({ from: 'bench@bench.test', to: `c${k}@customer.test`, subject: '문의', text: '벤치 본문 '.repeat(40) });
-    }
-  }));
+  await Promise.all(
+    Array.from({ length: 8 }, async () => {
+      while (next < N) {
+        const k = next++;
+        await direct.sendMail({
+          from: 'bench@bench.test',
+          to: `c${k}@customer.test`,
+          subject: '문의',
+          text: '벤치 본문 '.repeat(40),
+        });
+      }
+    }),
+  );
   const base = N / ((performance.now() - t0) / 1000);
   direct.close();
-  console.log(`baseline: ${N} mails straight through a pooled nodemailer transport to the sink, 8 at a time = ${base.toFixed(0)} mails/s`);
+  console.log(
+    `baseline: ${N} mails straight through a pooled nodemailer transport to the sink, 8 at a time = ${base.toFixed(0)} mails/s`,
+  );
   received = 0;
   const worker = await startWorker({ schedule: false, supervise: false, smtpReceiver: false });
   try {
     t0 = performance.now();
     for (let i = 0; i < N; i += 100) {
       await db.transaction(async (tx) => {
-        for (let k = i; k < Math.min(N, i + 100); k++) await enqueueMail(tx, { serviceId: s.id, target: 'customer', mail: { kind: 'confirmation_mail', to: `c${k}@customer.test`, locale: 'ko', serviceName: '벤치', number: k, subject: '문의', link: 'https://x.test' } });
+        for (let k = i; k < Math.min(N, i + 100); k++)
+          await enqueueMail(tx, {
+            serviceId: s.id,
+            target: 'customer',
+            mail: {
+              kind: 'confirmation_mail',
+              to: `c${k}@customer.test`,
+              locale: 'ko',
+              serviceName: '벤치',
+              number: k,
+              subject: '문의',
+              link: 'https://x.test',
+            },
+          });
       });
     }
     const queued = (performance.now() - t0) / 1000;
     for (;;) {
-      const [{ n }] = await db.select({ n: count() }).from(triggerDeliveries).where(and(eq(triggerDeliveries.serviceId, s.id), eq(triggerDeliveries.status, 'delivered')));
+      const [{ n }] = await db
+        .select({ n: count() })
+        .from(triggerDeliveries)
+        .where(and(eq(triggerDeliveries.serviceId, s.id), eq(triggerDeliveries.status, 'delivered')));
       if (n >= N) break;
       await new Promise((r) => setTimeout(r, 100));
     }
     const secs = (performance.now() - t0) / 1000;
-    console.log(`outbox: ${N} mails queued (${queued.toFixed(1)} s, while the worker sends) and delivered to a local SMTP sink in ${secs.toFixed(1)} s = ${(N / secs).toFixed(0)} mails/s (sink received ${received}) = ${((N / secs / base) * 100).toFixed(0)} % of the direct baseline — budget ≥ 200/s`);
+    console.log(
+      `outbox: ${N} mails queued (${queued.toFixed(1)} s, while the worker sends) and delivered to a local SMTP sink in ${secs.toFixed(1)} s = ${(N / secs).toFixed(0)} mails/s (sink received ${received}) = ${((N / secs / base) * 100).toFixed(0)} % of the direct baseline — budget ≥ 200/s`,
+    );
   } finally {
     await worker.stop();
     sink.close();
@@ -212,7 +313,12 @@ async function main() {
   process.env.MAIL_DOMAIN = domain;
   process.env.MAIL_DIR = path.join(os.tmpdir(), `cd-bench-mail-${process.pid}`);
   process.env.APP_ENCRYPTION_KEY ??= Buffer.alloc(32, 7).toString('base64');
-  console.log(`[bench:mail] ${N} mails per figure, ${os.cpus().length} cores, load ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+  console.log(
+    `[bench:mail] ${N} mails per figure, ${os.cpus().length} cores, load ${os
+      .loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ')}`,
+  );
   try {
     const only = process.env.BENCH_ONLY?.split(',');
     if (!only || only.includes('smtp')) await benchSmtp();

@@ -20,10 +20,18 @@ async function main() {
   try {
     const db = getDb();
     // An order number and a phone tail that exist in the seed, found the way an agent would have them.
-    const [one] = (await db.execute<{ subject: string; phone: string }>(sql`SELECT subject, requester_phone AS phone FROM tickets WHERE service_id = ${BENCH_SERVICE} AND subject LIKE '주문번호 %' AND requester_phone IS NOT NULL LIMIT 1`)).rows;
+    const [one] = (
+      await db.execute<{ subject: string; phone: string }>(
+        sql`SELECT subject, requester_phone AS phone FROM tickets WHERE service_id = ${BENCH_SERVICE} AND subject LIKE '주문번호 %' AND requester_phone IS NOT NULL LIMIT 1`,
+      )
+    ).rows;
     const orderNo = one.subject.split(' ')[1];
     const phoneTail = one.phone.slice(-4);
-    const [{ member }] = (await db.execute<{ member: string }>(sql`SELECT member_id AS member FROM service_members WHERE service_id = ${BENCH_SERVICE} LIMIT 1`)).rows;
+    const [{ member }] = (
+      await db.execute<{ member: string }>(
+        sql`SELECT member_id AS member FROM service_members WHERE service_id = ${BENCH_SERVICE} LIMIT 1`,
+      )
+    ).rows;
     const queries: [string, number][] = [
       ['환불', 100],
       ['배송', 100],
@@ -52,7 +60,9 @@ async function main() {
       const plan = await db.execute<{ 'QUERY PLAN': string }>(
         sql`EXPLAIN (ANALYZE, BUFFERS) SELECT id FROM ${tickets} WHERE service_id = ${BENCH_SERVICE} AND spam = false AND ${searchCondition(q)} ORDER BY created_at DESC, id DESC LIMIT 51`,
       );
-      console.log(`\nEXPLAIN (ANALYZE, BUFFERS) page 1 of "${q}":\n${plan.rows.map((r) => r['QUERY PLAN']).join('\n')}`);
+      console.log(
+        `\nEXPLAIN (ANALYZE, BUFFERS) page 1 of "${q}":\n${plan.rows.map((r) => r['QUERY PLAN']).join('\n')}`,
+      );
     }
   } finally {
     console.log(`\n[bench:search] done, ${misses} figure(s) over budget, ${load()}`);

@@ -10,10 +10,30 @@ import type { TicketSnapshot } from '@/lib/tickets/types';
 
 const uuid = (n: number) => `00000000-0000-4000-8000-${n.toString(16).padStart(12, '0')}`;
 const ticket: TicketSnapshot = {
-  id: uuid(1), serviceId: 'bench', number: 1, subject: '결제 오류가 발생했습니다', content: '카드 결제 시 오류 코드 E-102가 나옵니다. 확인 부탁드립니다.'.repeat(10),
-  status: 'new', priority: 'normal', channel: 'helpcenter_web', language: 'ko', requesterName: '홍길동', requesterEmail: 'hong@example.com', requesterPhone: '010-0000-0000',
-  intakeTypeId: uuid(100), intakeTypePath: `/${uuid(99)}/${uuid(100)}/`, processingTypeId: null, processingTypePath: null, assigneeId: null, groupId: null,
-  starred: false, spam: false, internalReason: null, fields: { vip: 'gold' }, createdAt: new Date(), updatedAt: new Date(),
+  id: uuid(1),
+  serviceId: 'bench',
+  number: 1,
+  subject: '결제 오류가 발생했습니다',
+  content: '카드 결제 시 오류 코드 E-102가 나옵니다. 확인 부탁드립니다.'.repeat(10),
+  status: 'new',
+  priority: 'normal',
+  channel: 'helpcenter_web',
+  language: 'ko',
+  requesterName: '홍길동',
+  requesterEmail: 'hong@example.com',
+  requesterPhone: '010-0000-0000',
+  intakeTypeId: uuid(100),
+  intakeTypePath: `/${uuid(99)}/${uuid(100)}/`,
+  processingTypeId: null,
+  processingTypePath: null,
+  assigneeId: null,
+  groupId: null,
+  starred: false,
+  spam: false,
+  internalReason: null,
+  fields: { vip: 'gold' },
+  createdAt: new Date(),
+  updatedAt: new Date(),
 };
 
 // A realistic mix: most rows hold so most triggers are tested to the end; 10 % fire.
@@ -31,10 +51,18 @@ const triggers: CompiledTrigger[] = Array.from({ length: 200 }, (_, i) => ({
   id: uuid(1000 + i),
   title: `trigger ${i}`,
   test: compileConditions(conditions(i), builtinTargets),
-  results: [{ type: 'assign', groupId: uuid(7), method: 'round_robin' }, { type: 'dooray', url: 'https://hook.dooray.com/services/x', botName: 'b', text: '#{subject}' }],
+  results: [
+    { type: 'assign', groupId: uuid(7), method: 'round_robin' },
+    { type: 'dooray', url: 'https://hook.dooray.com/services/x', botName: 'b', text: '#{subject}' },
+  ],
 }));
 let c = 0;
-const env: Env = { random: () => 0, roundRobin: (_k, n) => c++ % n, assignable: () => [uuid(8), uuid(9)], categoryPath: () => null };
+const env: Env = {
+  random: () => 0,
+  roundRobin: (_k, n) => c++ % n,
+  assignable: () => [uuid(8), uuid(9)],
+  categoryPath: () => null,
+};
 const change = { event: 'created' as const, before: null, after: ticket, now: Date.now() };
 
 for (let i = 0; i < 2000; i++) runTriggers(triggers, change, env);
@@ -52,4 +80,6 @@ for (let r = 0; r < 5; r++) {
 }
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[2].toFixed(4);
 // CPU time is reported beside wall time: on a shared, loaded machine wall time includes waiting for a core.
-console.log(`trigger engine: 200 triggers × 5 conditions, ${fired} fire: ${median(cpu)} ms CPU per pass (wall ${median(wall)} ms; median of 5 × ${N / 5}) — budget 0.2 ms`);
+console.log(
+  `trigger engine: 200 triggers × 5 conditions, ${fired} fire: ${median(cpu)} ms CPU per pass (wall ${median(wall)} ms; median of 5 × ${N / 5}) — budget 0.2 ms`,
+);

@@ -8,7 +8,17 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 
-const BENCHES = ['bench:categories', 'bench:tickets', 'bench:search', 'bench:dashboard', 'bench:live', 'bench:triggers', 'bench:banned-words', 'bench:intake', 'bench:mail'];
+const BENCHES = [
+  'bench:categories',
+  'bench:tickets',
+  'bench:search',
+  'bench:dashboard',
+  'bench:live',
+  'bench:triggers',
+  'bench:banned-words',
+  'bench:intake',
+  'bench:mail',
+];
 
 function main() {
   const scripts = (JSON.parse(fs.readFileSync('package.json', 'utf8')) as { scripts: Record<string, string> }).scripts;
@@ -18,7 +28,12 @@ function main() {
   process.env.BENCH_PORT ??= '3204';
   const results: string[] = [];
   let failed = 0;
-  console.log(`[bench] ${os.cpus().length} cores, load ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+  console.log(
+    `[bench] ${os.cpus().length} cores, load ${os
+      .loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ')}`,
+  );
   for (const name of BENCHES) {
     if (!scripts[name]) {
       results.push(`skipped  ${name} (no such script in this checkout)`);
@@ -30,7 +45,10 @@ function main() {
       continue;
     }
     const started = Date.now();
-    const r = spawnSync('npm', ['run', name, ...(args.length ? ['--', ...args] : [])], { stdio: 'inherit', env: process.env });
+    const r = spawnSync('npm', ['run', name, ...(args.length ? ['--', ...args] : [])], {
+      stdio: 'inherit',
+      env: process.env,
+    });
     const secs = ((Date.now() - started) / 1000).toFixed(0);
     if (r.status === 0) results.push(`ok       ${name} (${secs} s)`);
     else {
@@ -38,7 +56,12 @@ function main() {
       results.push(`FAILED   ${name} (exit ${r.status ?? r.signal}, ${secs} s)`);
     }
   }
-  console.log(`\n[bench] summary, load ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}\n${results.map((l) => `  ${l}`).join('\n')}`);
+  console.log(
+    `\n[bench] summary, load ${os
+      .loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ')}\n${results.map((l) => `  ${l}`).join('\n')}`,
+  );
   process.exit(failed ? 1 : 0);
 }
 

@@ -31,8 +31,11 @@ function localSecret(name: string): string {
 export async function prepareEnvironment(dev: boolean): Promise<{ embedded: EmbeddedPg | null }> {
   loadEnvConfig(process.cwd(), dev);
   const dir = process.env.EMBEDDED_PG_DIR ?? path.join('.data', 'postgres');
-  const problems = productionStartProblems(process.env, { embeddedHasData: fs.existsSync(path.join(dir, 'PG_VERSION')) });
-  if (problems.length) throw new Error(`refusing a production start (NODE_ENV=production):\n- ${problems.join('\n- ')}`);
+  const problems = productionStartProblems(process.env, {
+    embeddedHasData: fs.existsSync(path.join(dir, 'PG_VERSION')),
+  });
+  if (problems.length)
+    throw new Error(`refusing a production start (NODE_ENV=production):\n- ${problems.join('\n- ')}`);
   let embedded: EmbeddedPg | null = null;
   if (!process.env.DATABASE_URL) {
     const running = await runningEmbeddedPostgres(dir);
@@ -49,7 +52,10 @@ export async function prepareEnvironment(dev: boolean): Promise<{ embedded: Embe
   process.env.NEXTAUTH_SECRET ??= localSecret('auth-secret');
   if (!process.env.APP_ENCRYPTION_KEY) {
     // Losing this key loses every encrypted PII value: a real deployment sets it explicitly.
-    if (process.env.CONTACT_DESK_EMBEDDED_DB !== '1') moduleLog('launcher').warn('APP_ENCRYPTION_KEY is not set: using .data/encryption-key. Back it up, or set the variable.');
+    if (process.env.CONTACT_DESK_EMBEDDED_DB !== '1')
+      moduleLog('launcher').warn(
+        'APP_ENCRYPTION_KEY is not set: using .data/encryption-key. Back it up, or set the variable.',
+      );
     process.env.APP_ENCRYPTION_KEY = localSecret('encryption-key');
   }
   try {
@@ -60,7 +66,11 @@ export async function prepareEnvironment(dev: boolean): Promise<{ embedded: Embe
   }
   // After the key check: sealing with a wrong key would make the URLs unreadable.
   const sealed = await sealStoredEndpointUrls(getDb());
-  if (sealed) moduleLog('launcher').info({ count: sealed }, 'sealed stored callback/Dooray URLs kept in clear by an earlier version');
+  if (sealed)
+    moduleLog('launcher').info(
+      { count: sealed },
+      'sealed stored callback/Dooray URLs kept in clear by an earlier version',
+    );
   return { embedded };
 }
 

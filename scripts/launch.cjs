@@ -37,12 +37,20 @@ async function main() {
     const { buildServer } = await import(path.join(__dirname, 'build-server.mjs'));
     await buildServer(root);
   } else if (!fs.existsSync(compiled)) {
-    fail('dist/ is missing: run `npm run build` (with the dev dependencies installed) before a production install, and ship dist/ and .next/ with it');
+    fail(
+      'dist/ is missing: run `npm run build` (with the dev dependencies installed) before a production install, and ship dist/ and .next/ with it',
+    );
   }
   if (entry === 'run' && args[0] === 'start' && !fs.existsSync(path.join(root, '.next', 'BUILD_ID'))) {
-    if (!devTools) fail('no production build in .next/: run `npm run build` where the dev dependencies are installed, and ship .next/ with the app');
+    if (!devTools)
+      fail(
+        'no production build in .next/: run `npm run build` where the dev dependencies are installed, and ship .next/ with the app',
+      );
     console.log('[contact-desk] no production build yet: running `next build` first');
-    const build = spawnSync(process.execPath, [require.resolve('next/dist/bin/next', { paths: [root] }), 'build'], { stdio: 'inherit', env: process.env });
+    const build = spawnSync(process.execPath, [require.resolve('next/dist/bin/next', { paths: [root] }), 'build'], {
+      stdio: 'inherit',
+      env: process.env,
+    });
     if (build.status !== 0) process.exit(build.status ?? 1);
   }
   process.setSourceMapsEnabled(true);

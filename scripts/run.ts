@@ -26,7 +26,8 @@ const log = () => moduleLog('launcher');
 
 /** The server as this launcher runs: compiled beside it (dist/), or the TypeScript source through tsx. */
 function serverCommand(): string[] {
-  if (__filename.endsWith('.js')) return ['--enable-source-maps', path.join(path.dirname(__filename), 'server.js'), mode];
+  if (__filename.endsWith('.js'))
+    return ['--enable-source-maps', path.join(path.dirname(__filename), 'server.js'), mode];
   return [path.join('node_modules', 'tsx', 'dist', 'cli.mjs'), path.join('scripts', 'server.ts'), mode];
 }
 
@@ -57,7 +58,9 @@ async function main() {
   child.on('exit', async (code, signal) => {
     if (embedded) {
       log().info('stopping the embedded PostgreSQL');
-      await embedded.stop().catch((err) => log().error({ err: safeError(err) }, 'stopping the embedded PostgreSQL failed'));
+      await embedded
+        .stop()
+        .catch((err) => log().error({ err: safeError(err) }, 'stopping the embedded PostgreSQL failed'));
     }
     log().info({ code, signal }, 'stopped');
     process.exit(code ?? (signal ? 1 : 0));

@@ -10,7 +10,11 @@ async function main() {
     announceFirstStart(await ensureFirstStart(getDb()));
     const password = process.env.DEMO_PASSWORD ?? 'demo-pass-2026';
     const { added } = await seedDemo(getDb(), password);
-    console.log(added.length ? `[demo] added agents ${added.join(', ')} (password: ${password})` : '[demo] demo data already present');
+    console.log(
+      added.length
+        ? `[demo] added agents ${added.join(', ')} (password: ${password})`
+        : '[demo] demo data already present',
+    );
   } finally {
     await closeDb();
     await embedded?.stop();

@@ -24,17 +24,33 @@ async function main() {
   const count = Number(argOf(args, 'count') ?? 100_000);
   const agentCount = Number(argOf(args, 'agents') ?? 30);
   const password = argOf(args, 'password') ?? process.env.SEED_TICKETS_PASSWORD ?? 'bench-pass-2026';
-  if (!/^[a-z0-9-]{1,40}$/.test(serviceId) || !Number.isInteger(count) || count < 1 || count > 20_000_000 || !Number.isInteger(agentCount) || agentCount < 1 || agentCount > 500) {
-    throw new Error('usage: seed-tickets.ts --service <id> --count <1..20000000> [--agents <1..500>] [--password <pw>] [--keep-indexes]');
+  if (
+    !/^[a-z0-9-]{1,40}$/.test(serviceId) ||
+    !Number.isInteger(count) ||
+    count < 1 ||
+    count > 20_000_000 ||
+    !Number.isInteger(agentCount) ||
+    agentCount < 1 ||
+    agentCount > 500
+  ) {
+    throw new Error(
+      'usage: seed-tickets.ts --service <id> --count <1..20000000> [--agents <1..500>] [--password <pw>] [--keep-indexes]',
+    );
   }
   const { embedded } = await prepareEnvironment(true);
   try {
     const started = performance.now();
     const world = await ensureSeedWorld(getDb(), { serviceId, agentCount, password });
-    console.log(`[seed-tickets] ${serviceId}: ${world.intake.length} intake + ${world.processing.length} processing categories, ${world.groups.length} groups, ${world.agents.length} agents (login ${world.agents[0].loginId}…, password ${password === 'bench-pass-2026' ? 'bench-pass-2026' : '(given)'})`);
+    console.log(
+      `[seed-tickets] ${serviceId}: ${world.intake.length} intake + ${world.processing.length} processing categories, ${world.groups.length} groups, ${world.agents.length} agents (login ${world.agents[0].loginId}…, password ${password === 'bench-pass-2026' ? 'bench-pass-2026' : '(given)'})`,
+    );
     await closeDb();
-    const result = await seedTickets(process.env.DATABASE_URL!, world, count, { dropIndexes: count > 50_000 && !args.includes('--keep-indexes') });
-    console.log(`[seed-tickets] ${count.toLocaleString('en')} tickets (#${result.first}…#${result.first + count - 1}): insert ${(result.insertMs / 1000).toFixed(1)} s (${Math.round(count / (result.insertMs / 1000)).toLocaleString('en')} rows/s), indexes ${(result.indexMs / 1000).toFixed(1)} s, analyze ${(result.analyzeMs / 1000).toFixed(1)} s, total ${((performance.now() - started) / 1000).toFixed(1)} s`);
+    const result = await seedTickets(process.env.DATABASE_URL!, world, count, {
+      dropIndexes: count > 50_000 && !args.includes('--keep-indexes'),
+    });
+    console.log(
+      `[seed-tickets] ${count.toLocaleString('en')} tickets (#${result.first}…#${result.first + count - 1}): insert ${(result.insertMs / 1000).toFixed(1)} s (${Math.round(count / (result.insertMs / 1000)).toLocaleString('en')} rows/s), indexes ${(result.indexMs / 1000).toFixed(1)} s, analyze ${(result.analyzeMs / 1000).toFixed(1)} s, total ${((performance.now() - started) / 1000).toFixed(1)} s`,
+    );
   } finally {
     await closeDb();
     await embedded?.stop();
@@ -42,7 +58,12 @@ async function main() {
 }
 
 /** The load itself, in one transaction (shared with scripts/bench-tickets.ts). */
-export async function seedTickets(url: string, world: Awaited<ReturnType<typeof ensureSeedWorld>>, count: number, opts: { dropIndexes: boolean; quiet?: boolean }) {
+export async function seedTickets(
+  url: string,
+  world: Awaited<ReturnType<typeof ensureSeedWorld>>,
+  count: number,
+  opts: { dropIndexes: boolean; quiet?: boolean },
+) {
   const client = new Client({ connectionString: url });
   await client.connect();
   try {
@@ -55,7 +76,9 @@ export async function seedTickets(url: string, world: Awaited<ReturnType<typeof 
       onBatch: (done) => {
         if (opts.quiet || (performance.now() - last < 5000 && done < count)) return;
         last = performance.now();
-        process.stdout.write(`[seed-tickets] ${done.toLocaleString('en')} / ${count.toLocaleString('en')} (${Math.round(done / ((last - t) / 1000)).toLocaleString('en')} rows/s)\n`);
+        process.stdout.write(
+          `[seed-tickets] ${done.toLocaleString('en')} / ${count.toLocaleString('en')} (${Math.round(done / ((last - t) / 1000)).toLocaleString('en')} rows/s)\n`,
+        );
       },
     });
     const insertMs = performance.now() - t;

@@ -28,7 +28,10 @@ async function main() {
   const upgrade = app.getUpgradeHandler();
   server.on('upgrade', (req, socket, head) => void upgrade(req, socket, head));
   server.listen(port, hostname, () => {
-    log().info({ mode: dev ? 'development' : 'production', port, trustProxy: trustedProxyHops() }, `server on http://localhost:${port}`);
+    log().info(
+      { mode: dev ? 'development' : 'production', port, trustProxy: trustedProxyHops() },
+      `server on http://localhost:${port}`,
+    );
   });
 
   let stopping = false;

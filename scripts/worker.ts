@@ -25,7 +25,9 @@ async function main() {
     log().info({ signal, graceMs }, 'stopping: running jobs may finish');
     await worker.stop(graceMs).catch((err) => log().error({ err: safeError(err) }, 'worker stop failed'));
     await closeDb().catch(() => {});
-    await embedded?.stop().catch((err) => log().error({ err: safeError(err) }, 'stopping the embedded PostgreSQL failed'));
+    await embedded
+      ?.stop()
+      .catch((err) => log().error({ err: safeError(err) }, 'stopping the embedded PostgreSQL failed'));
     log().info('stopped');
     process.exit(0);
   };

@@ -32,15 +32,23 @@ export default async function PersonalSettingsPage({ searchParams }: { searchPar
   const m = session.member;
   const agentRows = await listOwnAgentRows(getDb(), m.id);
   return (
-    <AppShell session={session} services={await listAccessibleServices(getDb(), session.member)} serviceId={from?.id} sections={from?.sections ?? []}>
+    <AppShell
+      session={session}
+      services={await listAccessibleServices(getDb(), session.member)}
+      serviceId={from?.id}
+      sections={from?.sections ?? []}
+    >
       <PageHeader title={t('title')} />
       <div className="max-w-xl space-y-6">
         <Card>
           <h2 className="mb-3 font-semibold">{t('profile')}</h2>
           <dl className="grid grid-cols-[8rem_1fr] gap-y-2 text-sm">
-            <dt className="text-slate-500">{tm('name')}</dt><dd>{m.name}</dd>
-            <dt className="text-slate-500">{tm('loginId')}</dt><dd className="font-mono">{m.loginId}</dd>
-            <dt className="text-slate-500">{tm('email')}</dt><dd>{m.email}</dd>
+            <dt className="text-slate-500">{tm('name')}</dt>
+            <dd>{m.name}</dd>
+            <dt className="text-slate-500">{tm('loginId')}</dt>
+            <dd className="font-mono">{m.loginId}</dd>
+            <dt className="text-slate-500">{tm('email')}</dt>
+            <dd>{m.email}</dd>
           </dl>
         </Card>
         {agentRows.length > 0 && (
@@ -49,12 +57,24 @@ export default async function PersonalSettingsPage({ searchParams }: { searchPar
             <p className="mb-3 text-xs text-slate-500">{t('assignmentHelp')}</p>
             <ul className="divide-y divide-slate-100">
               {agentRows.map((a) => (
-                <li key={a.agentId} className="flex items-center justify-between gap-4 py-2" data-testid={`assignment-${a.serviceId}`}>
+                <li
+                  key={a.agentId}
+                  className="flex items-center justify-between gap-4 py-2"
+                  data-testid={`assignment-${a.serviceId}`}
+                >
                   <div>
-                    <p className="text-sm font-medium">{a.serviceName} <span className="font-mono text-xs text-slate-500">{a.serviceId}</span></p>
+                    <p className="text-sm font-medium">
+                      {a.serviceName} <span className="font-mono text-xs text-slate-500">{a.serviceId}</span>
+                    </p>
                     {!a.selfControl && <p className="text-xs text-slate-500">{t('assignmentLocked')}</p>}
                   </div>
-                  <OwnAssignableSwitch key={`${a.assignable}-${a.selfControl}`} serviceId={a.serviceId} serviceName={a.serviceName} value={a.assignable} editable={a.selfControl} />
+                  <OwnAssignableSwitch
+                    key={`${a.assignable}-${a.selfControl}`}
+                    serviceId={a.serviceId}
+                    serviceName={a.serviceName}
+                    value={a.assignable}
+                    editable={a.selfControl}
+                  />
                 </li>
               ))}
             </ul>

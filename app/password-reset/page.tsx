@@ -10,7 +10,9 @@ export default async function PasswordResetPage() {
       <h1 className="mt-1 text-2xl font-semibold">{t('requestTitle')}</h1>
       <p className="mt-1 mb-6 text-sm text-slate-600">{t('requestIntro')}</p>
       <ResetRequestForm />
-      <Link href="/login" className="mt-6 inline-block text-sm font-medium text-brand-600 hover:underline">{t('backToLogin')}</Link>
+      <Link href="/login" className="mt-6 inline-block text-sm font-medium text-brand-600 hover:underline">
+        {t('backToLogin')}
+      </Link>
     </AuthCard>
   );
 }

@@ -18,7 +18,12 @@ export function CreateServiceDialog() {
   const [open, setOpen] = useState(false);
   const toast = useToast();
   const router = useRouter();
-  const { pending, onSubmit, fieldErrors: fe, formError } = useFormAction(async (prev: unknown, fd: FormData) => {
+  const {
+    pending,
+    onSubmit,
+    fieldErrors: fe,
+    formError,
+  } = useFormAction(async (prev: unknown, fd: FormData) => {
     const r = await createServiceAction(prev, fd);
     if (r.ok) {
       setOpen(false);
@@ -35,13 +40,31 @@ export function CreateServiceDialog() {
       </Button>
       <Dialog open={open} onOpenChange={setOpen} title={t('createTitle')}>
         <form onSubmit={onSubmit} className="space-y-4" noValidate>
-          <TextField name="id" label={t('id')} help={t('idHelp')} required errors={fe?.id} maxLength={30} autoComplete="off" />
+          <TextField
+            name="id"
+            label={t('id')}
+            help={t('idHelp')}
+            required
+            errors={fe?.id}
+            maxLength={30}
+            autoComplete="off"
+          />
           <TextField name="name" label={t('name')} required errors={fe?.name} maxLength={100} />
-          <LanguagePicker name="languages" label={t('languages')} help={t('languagesHelp')} defaultValue={['ko', 'en']} errors={fe?.languages} />
+          <LanguagePicker
+            name="languages"
+            label={t('languages')}
+            help={t('languagesHelp')}
+            defaultValue={['ko', 'en']}
+            errors={fe?.languages}
+          />
           <FormError message={formError} />
           <div className="flex justify-end gap-2">
-            <Button variant="secondary" onClick={() => setOpen(false)}>{tc('cancel')}</Button>
-            <Button type="submit" disabled={pending}>{pending ? tc('saving') : t('create')}</Button>
+            <Button variant="secondary" onClick={() => setOpen(false)}>
+              {tc('cancel')}
+            </Button>
+            <Button type="submit" disabled={pending}>
+              {pending ? tc('saving') : t('create')}
+            </Button>
           </div>
         </form>
       </Dialog>

@@ -15,17 +15,31 @@ import type { ActionResult } from '@/lib/actions/action';
 type InviteAction = (prev: unknown, fd: FormData) => Promise<ActionResult<{ mailSent: boolean; email: string }>>;
 
 /** 회원 초대; org settings use the org action, a service's agent screen passes its own with `serviceId`. */
-export function InviteMemberDialog({ action = inviteMemberAction, serviceId }: { action?: InviteAction; serviceId?: string }) {
+export function InviteMemberDialog({
+  action = inviteMemberAction,
+  serviceId,
+}: {
+  action?: InviteAction;
+  serviceId?: string;
+}) {
   const t = useTranslations('admin.members');
   const tc = useTranslations('common');
   const [open, setOpen] = useState(false);
   const toast = useToast();
   const router = useRouter();
-  const { pending, onSubmit, fieldErrors: fe, formError } = useFormAction(async (prev: unknown, fd: FormData) => {
+  const {
+    pending,
+    onSubmit,
+    fieldErrors: fe,
+    formError,
+  } = useFormAction(async (prev: unknown, fd: FormData) => {
     const r = await action(prev, fd);
     if (r.ok) {
       setOpen(false);
-      toast(r.data.mailSent ? t('invited', { email: r.data.email }) : t('mailFailed'), r.data.mailSent ? 'success' : 'error');
+      toast(
+        r.data.mailSent ? t('invited', { email: r.data.email }) : t('mailFailed'),
+        r.data.mailSent ? 'success' : 'error',
+      );
       router.refresh();
     }
     return r;
@@ -40,12 +54,32 @@ export function InviteMemberDialog({ action = inviteMemberAction, serviceId }: {
         <form onSubmit={onSubmit} className="space-y-4" noValidate>
           {serviceId && <input type="hidden" name="serviceId" value={serviceId} />}
           <TextField name="name" label={t('name')} required errors={fe?.name} maxLength={100} />
-          <TextField name="loginId" label={t('loginId')} help={t('loginIdHelp')} required errors={fe?.loginId} maxLength={50} autoComplete="off" />
-          <TextField name="email" type="email" label={t('email')} required errors={fe?.email} maxLength={254} autoComplete="off" />
+          <TextField
+            name="loginId"
+            label={t('loginId')}
+            help={t('loginIdHelp')}
+            required
+            errors={fe?.loginId}
+            maxLength={50}
+            autoComplete="off"
+          />
+          <TextField
+            name="email"
+            type="email"
+            label={t('email')}
+            required
+            errors={fe?.email}
+            maxLength={254}
+            autoComplete="off"
+          />
           <FormError message={formError} />
           <div className="flex justify-end gap-2">
-            <Button variant="secondary" onClick={() => setOpen(false)}>{tc('cancel')}</Button>
-            <Button type="submit" disabled={pending}>{t('inviteSubmit')}</Button>
+            <Button variant="secondary" onClick={() => setOpen(false)}>
+              {tc('cancel')}
+            </Button>
+            <Button type="submit" disabled={pending}>
+              {t('inviteSubmit')}
+            </Button>
           </div>
         </form>
       </Dialog>

@@ -8,7 +8,11 @@ import { Button } from '@/components/ui/button';
 import { ConfirmDialog } from '@/components/ui/dialog';
 import { useToast } from '@/components/ui/toast';
 
-type Props = { member: { id: string; name: string; loginId: string; status: 'invited' | 'active' | 'deactivated' }; isSelf: boolean; locked?: boolean };
+type Props = {
+  member: { id: string; name: string; loginId: string; status: 'invited' | 'active' | 'deactivated' };
+  isSelf: boolean;
+  locked?: boolean;
+};
 
 export function MemberRowActions({ member, isSelf, locked = false }: Props) {
   const ta = useTranslations('account.unlock');
@@ -31,22 +35,46 @@ export function MemberRowActions({ member, isSelf, locked = false }: Props) {
   return (
     <div className="flex justify-end gap-2">
       {locked && (
-        <Button size="sm" variant="secondary" disabled={pending} onClick={() => run(() => unlockMemberAction(null, { memberId: member.id }), ta('done'))} aria-label={ta('label', { name: member.name })}>
+        <Button
+          size="sm"
+          variant="secondary"
+          disabled={pending}
+          onClick={() => run(() => unlockMemberAction(null, { memberId: member.id }), ta('done'))}
+          aria-label={ta('label', { name: member.name })}
+        >
           {ta('button')}
         </Button>
       )}
       {member.status === 'invited' && (
-        <Button size="sm" variant="secondary" disabled={pending} onClick={() => run(() => resendInviteAction(null, { memberId: member.id }), t('resent'))}>
+        <Button
+          size="sm"
+          variant="secondary"
+          disabled={pending}
+          onClick={() => run(() => resendInviteAction(null, { memberId: member.id }), t('resent'))}
+        >
           {t('resend')}
         </Button>
       )}
       {member.status === 'deactivated' ? (
-        <Button size="sm" variant="secondary" disabled={pending} onClick={() => run(() => setMemberActiveAction(null, { memberId: member.id, active: true }), t('reactivated'))}>
+        <Button
+          size="sm"
+          variant="secondary"
+          disabled={pending}
+          onClick={() =>
+            run(() => setMemberActiveAction(null, { memberId: member.id, active: true }), t('reactivated'))
+          }
+        >
           {t('reactivate')}
         </Button>
       ) : (
         !isSelf && (
-          <Button size="sm" variant="ghost" className="text-red-700" disabled={pending} onClick={() => setConfirming(true)}>
+          <Button
+            size="sm"
+            variant="ghost"
+            className="text-red-700"
+            disabled={pending}
+            onClick={() => setConfirming(true)}
+          >
             {t('deactivate')}
           </Button>
         )
@@ -58,7 +86,9 @@ export function MemberRowActions({ member, isSelf, locked = false }: Props) {
         description={t('confirmDeactivateBody', { name: member.name, loginId: member.loginId })}
         confirmLabel={t('deactivate')}
         pending={pending}
-        onConfirm={() => run(() => setMemberActiveAction(null, { memberId: member.id, active: false }), t('deactivated'))}
+        onConfirm={() =>
+          run(() => setMemberActiveAction(null, { memberId: member.id, active: false }), t('deactivated'))
+        }
       />
     </div>
   );

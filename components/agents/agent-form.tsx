@@ -26,7 +26,15 @@ type Existing = {
 type Props = { serviceId: string; groups: Group[]; agent?: Existing; isSelf?: boolean };
 
 function Errors({ list }: { list?: string[] }) {
-  return <>{list?.map((e) => <p key={e} role="alert" className="text-xs text-red-600">{e}</p>)}</>;
+  return (
+    <>
+      {list?.map((e) => (
+        <p key={e} role="alert" className="text-xs text-red-600">
+          {e}
+        </p>
+      ))}
+    </>
+  );
 }
 
 /** 상담원 추가 / 수정: account, groups (with an inline 그룹 추가), role and permissions. */
@@ -42,7 +50,12 @@ export function AgentForm({ serviceId, groups: initialGroups, agent, isSelf }: P
   const [viewLogs, setViewLogs] = useState(agent?.canViewLogs ?? false);
   const back = `/${serviceId}/settings/agents`;
 
-  const { pending, onSubmit, fieldErrors: fe, formError } = useFormAction(async (prev: unknown, fd: FormData) => {
+  const {
+    pending,
+    onSubmit,
+    fieldErrors: fe,
+    formError,
+  } = useFormAction(async (prev: unknown, fd: FormData) => {
     const r = agent ? await updateAgentAction(prev, fd) : await addAgentAction(prev, fd);
     if (r.ok) {
       toast(agent ? t('updated') : t('added', { name: member?.name ?? '' }));
@@ -66,18 +79,31 @@ export function AgentForm({ serviceId, groups: initialGroups, agent, isSelf }: P
   return (
     <form onSubmit={onSubmit} className="max-w-3xl space-y-6" noValidate>
       <input type="hidden" name="serviceId" value={serviceId} />
-      {agent ? <input type="hidden" name="agentId" value={agent.id} /> : member && <input type="hidden" name="memberId" value={member.id} />}
+      {agent ? (
+        <input type="hidden" name="agentId" value={agent.id} />
+      ) : (
+        member && <input type="hidden" name="memberId" value={member.id} />
+      )}
 
       <Card>
         <h2 className="mb-3 font-semibold">{t('account')}</h2>
         {member ? (
-          <div className="flex flex-wrap items-center justify-between gap-3 rounded-md bg-slate-50 px-4 py-3" data-testid="selected-member">
+          <div
+            className="flex flex-wrap items-center justify-between gap-3 rounded-md bg-slate-50 px-4 py-3"
+            data-testid="selected-member"
+          >
             <div>
               <p className="text-xs text-slate-500">{t('selectedMember')}</p>
-              <p className="font-medium">{member.name} <span className="font-mono text-sm text-slate-600">{member.loginId}</span></p>
+              <p className="font-medium">
+                {member.name} <span className="font-mono text-sm text-slate-600">{member.loginId}</span>
+              </p>
               <p className="text-sm text-slate-600">{member.email}</p>
             </div>
-            {!agent && <Button variant="secondary" size="sm" onClick={() => setMember(null)}>{t('change')}</Button>}
+            {!agent && (
+              <Button variant="secondary" size="sm" onClick={() => setMember(null)}>
+                {t('change')}
+              </Button>
+            )}
           </div>
         ) : (
           <MemberPicker serviceId={serviceId} onPick={pick} />
@@ -97,7 +123,9 @@ export function AgentForm({ serviceId, groups: initialGroups, agent, isSelf }: P
                   name="groupIds[]"
                   value={g.id}
                   checked={checked.includes(g.id)}
-                  onChange={(e) => setChecked(e.target.checked ? [...checked, g.id] : checked.filter((id) => id !== g.id))}
+                  onChange={(e) =>
+                    setChecked(e.target.checked ? [...checked, g.id] : checked.filter((id) => id !== g.id))
+                  }
                   className="size-4 accent-brand-600"
                 />
                 {g.name}
@@ -123,7 +151,15 @@ export function AgentForm({ serviceId, groups: initialGroups, agent, isSelf }: P
           <div className="flex gap-5">
             {(['admin', 'agent'] as const).map((r) => (
               <label key={r} className="flex items-center gap-2 text-sm">
-                <input type="radio" name={roleLocked ? undefined : 'role'} value={r} checked={role === r} disabled={roleLocked} onChange={() => changeRole(r)} className="accent-brand-600" />
+                <input
+                  type="radio"
+                  name={roleLocked ? undefined : 'role'}
+                  value={r}
+                  checked={role === r}
+                  disabled={roleLocked}
+                  onChange={() => changeRole(r)}
+                  className="accent-brand-600"
+                />
                 {r === 'admin' ? t('roleAdmin') : t('roleAgent')}
               </label>
             ))}
@@ -135,7 +171,13 @@ export function AgentForm({ serviceId, groups: initialGroups, agent, isSelf }: P
           <legend className="mb-1 font-semibold">{t('channels')}</legend>
           <p className="mb-2 text-xs text-slate-500">{t('channelsHelp')}</p>
           <label className="flex items-center gap-2 text-sm">
-            <input type="checkbox" name="channels[]" value="ticket" defaultChecked={agent ? agent.channels.includes('ticket') : true} className="size-4 accent-brand-600" />
+            <input
+              type="checkbox"
+              name="channels[]"
+              value="ticket"
+              defaultChecked={agent ? agent.channels.includes('ticket') : true}
+              className="size-4 accent-brand-600"
+            />
             {t('channelTicket')}
           </label>
           <Errors list={fe?.channels} />
@@ -143,7 +185,12 @@ export function AgentForm({ serviceId, groups: initialGroups, agent, isSelf }: P
 
         <div>
           <label className="flex items-center gap-2 text-sm font-semibold">
-            <input type="checkbox" name="canTransfer" defaultChecked={agent?.canTransfer ?? false} className="size-4 accent-brand-600" />
+            <input
+              type="checkbox"
+              name="canTransfer"
+              defaultChecked={agent?.canTransfer ?? false}
+              className="size-4 accent-brand-600"
+            />
             {t('canTransfer')}
           </label>
           <p className="ml-6 text-xs text-slate-500">{t('canTransferHelp')}</p>
@@ -152,7 +199,14 @@ export function AgentForm({ serviceId, groups: initialGroups, agent, isSelf }: P
 
         <div>
           <label className="flex items-center gap-2 text-sm font-semibold">
-            <input type="checkbox" name="canViewLogs" checked={viewLogs} disabled={role !== 'admin'} onChange={(e) => setViewLogs(e.target.checked)} className="size-4 accent-brand-600" />
+            <input
+              type="checkbox"
+              name="canViewLogs"
+              checked={viewLogs}
+              disabled={role !== 'admin'}
+              onChange={(e) => setViewLogs(e.target.checked)}
+              className="size-4 accent-brand-600"
+            />
             {t('canViewLogs')}
           </label>
           <p className="ml-6 text-xs text-slate-500">{t('canViewLogsHelp')}</p>
@@ -162,8 +216,12 @@ export function AgentForm({ serviceId, groups: initialGroups, agent, isSelf }: P
 
       <FormError message={formError} />
       <div className="flex gap-2">
-        <Button type="submit" disabled={pending || !member}>{pending ? tc('saving') : agent ? t('submitEdit') : t('submitAdd')}</Button>
-        <Button variant="secondary" onClick={() => router.push(back)}>{tc('cancel')}</Button>
+        <Button type="submit" disabled={pending || !member}>
+          {pending ? tc('saving') : agent ? t('submitEdit') : t('submitAdd')}
+        </Button>
+        <Button variant="secondary" onClick={() => router.push(back)}>
+          {tc('cancel')}
+        </Button>
       </div>
     </form>
   );

@@ -7,7 +7,13 @@ import { setAgentSwitchAction } from '@/app/[serviceId]/(desk)/settings/agents/a
 import { Switch } from '@/components/ui/switch';
 import { useToast } from '@/components/ui/toast';
 
-type Props = { serviceId: string; agentId: string; agentName: string; field: 'assignable' | 'selfControl'; value: boolean };
+type Props = {
+  serviceId: string;
+  agentId: string;
+  agentName: string;
+  field: 'assignable' | 'selfControl';
+  value: boolean;
+};
 
 /** A list switch that flips at once and rolls back, with a toast, if the server refuses. */
 export function AgentSwitch({ serviceId, agentId, agentName, field, value }: Props) {
@@ -30,5 +36,14 @@ export function AgentSwitch({ serviceId, agentId, agentName, field, value }: Pro
       }
     });
   };
-  return <Switch checked={checked} onChange={flip} disabled={pending} label={t('switchLabel', { name: agentName, field: fieldLabel })} onLabel={t('on')} offLabel={t('off')} />;
+  return (
+    <Switch
+      checked={checked}
+      onChange={flip}
+      disabled={pending}
+      label={t('switchLabel', { name: agentName, field: fieldLabel })}
+      onLabel={t('on')}
+      offLabel={t('off')}
+    />
+  );
 }

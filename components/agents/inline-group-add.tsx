@@ -9,7 +9,13 @@ import { TextField } from '@/components/ui/field';
 import { useToast } from '@/components/ui/toast';
 
 /** 그룹 추가 inside the agent form: creates an empty group and hands it back, checked. */
-export function InlineGroupAdd({ serviceId, onCreated }: { serviceId: string; onCreated: (g: { id: string; name: string }) => void }) {
+export function InlineGroupAdd({
+  serviceId,
+  onCreated,
+}: {
+  serviceId: string;
+  onCreated: (g: { id: string; name: string }) => void;
+}) {
   const t = useTranslations('agents');
   const [open, setOpen] = useState(false);
   const [name, setName] = useState('');
@@ -44,9 +50,20 @@ export function InlineGroupAdd({ serviceId, onCreated }: { serviceId: string; on
   return (
     <div className="flex max-w-md items-end gap-2">
       <div className="flex-1">
-        <TextField label={t('newGroupName')} value={name} onChange={(e) => setName(e.target.value)} onKeyDown={onEnter} maxLength={50} errors={errors} autoFocus autoComplete="off" />
+        <TextField
+          label={t('newGroupName')}
+          value={name}
+          onChange={(e) => setName(e.target.value)}
+          onKeyDown={onEnter}
+          maxLength={50}
+          errors={errors}
+          autoFocus
+          autoComplete="off"
+        />
       </div>
-      <Button size="md" onClick={create} disabled={pending}>{t('addGroup')}</Button>
+      <Button size="md" onClick={create} disabled={pending}>
+        {t('addGroup')}
+      </Button>
     </div>
   );
 }

@@ -15,7 +15,15 @@ type Cursor = { name: string; id: string } | undefined;
  * 상담원 검색: name, login ID and e-mail boxes (at least one), paginated results; members
  * who are already agents of the service are shown but cannot be picked.
  */
-export function MemberPicker({ serviceId, onPick, errors }: { serviceId: string; onPick: (m: PickedMember) => void; errors?: string[] }) {
+export function MemberPicker({
+  serviceId,
+  onPick,
+  errors,
+}: {
+  serviceId: string;
+  onPick: (m: PickedMember) => void;
+  errors?: string[];
+}) {
   const t = useTranslations('agents');
   const [query, setQuery] = useState({ name: '', loginId: '', email: '' });
   const [rows, setRows] = useState<Row[] | null>(null);
@@ -50,7 +58,14 @@ export function MemberPicker({ serviceId, onPick, errors }: { serviceId: string;
     }
   };
   const field = (key: keyof typeof query, label: string) => (
-    <TextField label={label} value={query[key]} maxLength={100} autoComplete="off" onKeyDown={onEnter} onChange={(e) => setQuery({ ...query, [key]: e.target.value })} />
+    <TextField
+      label={label}
+      value={query[key]}
+      maxLength={100}
+      autoComplete="off"
+      onKeyDown={onEnter}
+      onChange={(e) => setQuery({ ...query, [key]: e.target.value })}
+    />
   );
 
   return (
@@ -62,19 +77,33 @@ export function MemberPicker({ serviceId, onPick, errors }: { serviceId: string;
         {field('email', t('searchEmail'))}
       </div>
       <div className="flex justify-end">
-        <Button variant="secondary" onClick={search} disabled={pending}>{t('memberSearch')}</Button>
+        <Button variant="secondary" onClick={search} disabled={pending}>
+          {t('memberSearch')}
+        </Button>
       </div>
       <FormError message={error} />
-      {errors?.map((e) => <p key={e} role="alert" className="text-xs text-red-600">{e}</p>)}
+      {errors?.map((e) => (
+        <p key={e} role="alert" className="text-xs text-red-600">
+          {e}
+        </p>
+      ))}
       {rows && rows.length === 0 && <p className="text-sm text-slate-500">{t('noResults')}</p>}
       {rows && rows.length > 0 && (
         <table className="w-full text-left text-sm" aria-busy={pending}>
           <thead className="text-xs text-slate-500">
             <tr>
-              <th scope="col" className="py-1">{t('name')}</th>
-              <th scope="col" className="py-1">{t('loginId')}</th>
-              <th scope="col" className="py-1">{t('email')}</th>
-              <th scope="col" className="py-1"><span className="sr-only">{t('select')}</span></th>
+              <th scope="col" className="py-1">
+                {t('name')}
+              </th>
+              <th scope="col" className="py-1">
+                {t('loginId')}
+              </th>
+              <th scope="col" className="py-1">
+                {t('email')}
+              </th>
+              <th scope="col" className="py-1">
+                <span className="sr-only">{t('select')}</span>
+              </th>
             </tr>
           </thead>
           <tbody className="divide-y divide-slate-100">
@@ -82,7 +111,11 @@ export function MemberPicker({ serviceId, onPick, errors }: { serviceId: string;
               <tr key={m.id}>
                 <td className="py-1.5">
                   {m.name}
-                  {m.status === 'invited' && <span className="ml-1"><Badge tone="amber">{t('invitedMember')}</Badge></span>}
+                  {m.status === 'invited' && (
+                    <span className="ml-1">
+                      <Badge tone="amber">{t('invitedMember')}</Badge>
+                    </span>
+                  )}
                 </td>
                 <td className="py-1.5 font-mono text-xs">{m.loginId}</td>
                 <td className="py-1.5 text-xs">{m.email}</td>
@@ -90,7 +123,14 @@ export function MemberPicker({ serviceId, onPick, errors }: { serviceId: string;
                   {m.agentId ? (
                     <Badge>{t('alreadyAgent')}</Badge>
                   ) : (
-                    <Button size="sm" variant="secondary" onClick={() => onPick(m)} aria-label={`${m.name} ${t('select')}`}>{t('select')}</Button>
+                    <Button
+                      size="sm"
+                      variant="secondary"
+                      onClick={() => onPick(m)}
+                      aria-label={`${m.name} ${t('select')}`}
+                    >
+                      {t('select')}
+                    </Button>
                   )}
                 </td>
               </tr>
@@ -100,8 +140,22 @@ export function MemberPicker({ serviceId, onPick, errors }: { serviceId: string;
       )}
       {rows && (pages.length > 0 || next) && (
         <div className="flex justify-end gap-2">
-          <Button size="sm" variant="secondary" disabled={pending || pages.length === 0} onClick={() => run(pages[pages.length - 1], pages.slice(0, -1))}>{t('prevPage')}</Button>
-          <Button size="sm" variant="secondary" disabled={pending || !next} onClick={() => run(next, [...pages, current])}>{t('nextPage')}</Button>
+          <Button
+            size="sm"
+            variant="secondary"
+            disabled={pending || pages.length === 0}
+            onClick={() => run(pages[pages.length - 1], pages.slice(0, -1))}
+          >
+            {t('prevPage')}
+          </Button>
+          <Button
+            size="sm"
+            variant="secondary"
+            disabled={pending || !next}
+            onClick={() => run(next, [...pages, current])}
+          >
+            {t('nextPage')}
+          </Button>
         </div>
       )}
     </div>

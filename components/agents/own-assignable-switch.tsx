@@ -8,7 +8,17 @@ import { Switch } from '@/components/ui/switch';
 import { useToast } from '@/components/ui/toast';
 
 /** The agent's own 티켓 할당 of one service; read-only while 할당 제어 is OFF. */
-export function OwnAssignableSwitch({ serviceId, serviceName, value, editable }: { serviceId: string; serviceName: string; value: boolean; editable: boolean }) {
+export function OwnAssignableSwitch({
+  serviceId,
+  serviceName,
+  value,
+  editable,
+}: {
+  serviceId: string;
+  serviceName: string;
+  value: boolean;
+  editable: boolean;
+}) {
   const t = useTranslations('me');
   const ta = useTranslations('agents');
   const [checked, setChecked] = useState(value);
@@ -28,5 +38,14 @@ export function OwnAssignableSwitch({ serviceId, serviceName, value, editable }:
       }
     });
   };
-  return <Switch checked={checked} onChange={flip} disabled={!editable || pending} label={`${serviceName} ${t('assignment')}`} onLabel={ta('on')} offLabel={ta('off')} />;
+  return (
+    <Switch
+      checked={checked}
+      onChange={flip}
+      disabled={!editable || pending}
+      label={`${serviceName} ${t('assignment')}`}
+      onLabel={ta('on')}
+      offLabel={ta('off')}
+    />
+  );
 }

@@ -18,13 +18,46 @@ export function ChangePasswordForm() {
   }, [state]);
   return (
     <form ref={form} onSubmit={onSubmit} className="space-y-3" noValidate aria-labelledby="change-password-title">
-      <h2 id="change-password-title" className="font-semibold">{t('title')}</h2>
-      <TextField name="current" type="password" label={t('current')} autoComplete="current-password" required errors={fe?.current} maxLength={256} />
-      <TextField name="password" type="password" label={ti('password')} help={ti('rule')} autoComplete="new-password" required errors={fe?.password} maxLength={128} />
-      <TextField name="confirm" type="password" label={ti('confirm')} autoComplete="new-password" required errors={fe?.confirm} maxLength={128} />
+      <h2 id="change-password-title" className="font-semibold">
+        {t('title')}
+      </h2>
+      <TextField
+        name="current"
+        type="password"
+        label={t('current')}
+        autoComplete="current-password"
+        required
+        errors={fe?.current}
+        maxLength={256}
+      />
+      <TextField
+        name="password"
+        type="password"
+        label={ti('password')}
+        help={ti('rule')}
+        autoComplete="new-password"
+        required
+        errors={fe?.password}
+        maxLength={128}
+      />
+      <TextField
+        name="confirm"
+        type="password"
+        label={ti('confirm')}
+        autoComplete="new-password"
+        required
+        errors={fe?.confirm}
+        maxLength={128}
+      />
       <FormError message={formError} />
-      {state?.ok && <p role="status" className="text-sm text-green-700">{t('done')}</p>}
-      <Button type="submit" disabled={pending}>{t('submit')}</Button>
+      {state?.ok && (
+        <p role="status" className="text-sm text-green-700">
+          {t('done')}
+        </p>
+      )}
+      <Button type="submit" disabled={pending}>
+        {t('submit')}
+      </Button>
     </form>
   );
 }

@@ -20,8 +20,16 @@ export function GuestLocaleSwitch() {
           lang={l}
           aria-pressed={locale === l}
           disabled={pending}
-          onClick={() => start(async () => { await setGuestLocaleAction(null, { locale: l }); router.refresh(); })}
-          className={cn('rounded px-2 py-1', locale === l ? 'bg-slate-100 font-semibold text-slate-900' : 'text-slate-500 hover:text-slate-800')}
+          onClick={() =>
+            start(async () => {
+              await setGuestLocaleAction(null, { locale: l });
+              router.refresh();
+            })
+          }
+          className={cn(
+            'rounded px-2 py-1',
+            locale === l ? 'bg-slate-100 font-semibold text-slate-900' : 'text-slate-500 hover:text-slate-800',
+          )}
         >
           {l === 'ko' ? '한국어' : 'English'}
         </button>

@@ -46,10 +46,26 @@ export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
 
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-4">
-      <TextField name="login" label={t('login')} autoComplete="username" autoFocus errors={fieldErrors.login} maxLength={200} />
-      <TextField name="password" type="password" label={t('password')} autoComplete="current-password" errors={fieldErrors.password} maxLength={256} />
+      <TextField
+        name="login"
+        label={t('login')}
+        autoComplete="username"
+        autoFocus
+        errors={fieldErrors.login}
+        maxLength={200}
+      />
+      <TextField
+        name="password"
+        type="password"
+        label={t('password')}
+        autoComplete="current-password"
+        errors={fieldErrors.password}
+        maxLength={256}
+      />
       <FormError message={error} />
-      <Button type="submit" className="w-full" disabled={pending}>{pending ? t('submitting') : t('submit')}</Button>
+      <Button type="submit" className="w-full" disabled={pending}>
+        {pending ? t('submitting') : t('submit')}
+      </Button>
     </form>
   );
 }

@@ -4,7 +4,11 @@ import { Plus } from 'lucide-react';
 import { useRouter } from 'next/navigation';
 import { useTranslations } from 'next-intl';
 import { useState } from 'react';
-import { addBannedWordsAction, deleteBannedWordAction, updateBannedWordAction } from '@/app/[serviceId]/(desk)/settings/banned-words/actions';
+import {
+  addBannedWordsAction,
+  deleteBannedWordAction,
+  updateBannedWordAction,
+} from '@/app/[serviceId]/(desk)/settings/banned-words/actions';
 import { Button } from '@/components/ui/button';
 import { ConfirmDialog, Dialog } from '@/components/ui/dialog';
 import { FormError, TextareaField, TextField } from '@/components/ui/field';
@@ -19,7 +23,12 @@ export function AddBannedWordsButton({ serviceId }: { serviceId: string }) {
   const [open, setOpen] = useState(false);
   const toast = useToast();
   const router = useRouter();
-  const { pending, onSubmit, fieldErrors: fe, formError } = useFormAction(async (prev: unknown, fd: FormData) => {
+  const {
+    pending,
+    onSubmit,
+    fieldErrors: fe,
+    formError,
+  } = useFormAction(async (prev: unknown, fd: FormData) => {
     const r = await addBannedWordsAction(prev, fd);
     if (r.ok) {
       setOpen(false);
@@ -38,11 +47,22 @@ export function AddBannedWordsButton({ serviceId }: { serviceId: string }) {
         <Dialog open onOpenChange={setOpen} title={t('addTitle')}>
           <form onSubmit={onSubmit} className="space-y-3" noValidate>
             <input type="hidden" name="serviceId" value={serviceId} />
-            <TextareaField name="words" label={t('words')} help={t('wordsHelp')} errors={fe?.words} rows={6} autoFocus />
+            <TextareaField
+              name="words"
+              label={t('words')}
+              help={t('wordsHelp')}
+              errors={fe?.words}
+              rows={6}
+              autoFocus
+            />
             <FormError message={formError} />
             <div className="flex justify-end gap-2">
-              <Button variant="secondary" onClick={() => setOpen(false)}>{tc('cancel')}</Button>
-              <Button type="submit" disabled={pending}>{pending ? tc('saving') : tc('save')}</Button>
+              <Button variant="secondary" onClick={() => setOpen(false)}>
+                {tc('cancel')}
+              </Button>
+              <Button type="submit" disabled={pending}>
+                {pending ? tc('saving') : tc('save')}
+              </Button>
             </div>
           </form>
         </Dialog>
@@ -51,12 +71,25 @@ export function AddBannedWordsButton({ serviceId }: { serviceId: string }) {
   );
 }
 
-function EditDialog({ serviceId, word, onClose }: { serviceId: string; word: { id: string; word: string }; onClose: () => void }) {
+function EditDialog({
+  serviceId,
+  word,
+  onClose,
+}: {
+  serviceId: string;
+  word: { id: string; word: string };
+  onClose: () => void;
+}) {
   const t = useTranslations('bannedWords');
   const tc = useTranslations('common');
   const toast = useToast();
   const router = useRouter();
-  const { pending, onSubmit, fieldErrors: fe, formError } = useFormAction(async (prev: unknown, fd: FormData) => {
+  const {
+    pending,
+    onSubmit,
+    fieldErrors: fe,
+    formError,
+  } = useFormAction(async (prev: unknown, fd: FormData) => {
     const r = await updateBannedWordAction(prev, fd);
     if (r.ok) {
       onClose();
@@ -70,11 +103,22 @@ function EditDialog({ serviceId, word, onClose }: { serviceId: string; word: { i
       <form onSubmit={onSubmit} className="space-y-3" noValidate>
         <input type="hidden" name="serviceId" value={serviceId} />
         <input type="hidden" name="id" value={word.id} />
-        <TextField name="word" label={t('word')} defaultValue={word.word} required errors={fe?.word} autoComplete="off" />
+        <TextField
+          name="word"
+          label={t('word')}
+          defaultValue={word.word}
+          required
+          errors={fe?.word}
+          autoComplete="off"
+        />
         <FormError message={fe?.word ? null : formError} />
         <div className="flex justify-end gap-2">
-          <Button variant="secondary" onClick={onClose}>{tc('cancel')}</Button>
-          <Button type="submit" disabled={pending}>{pending ? tc('saving') : tc('save')}</Button>
+          <Button variant="secondary" onClick={onClose}>
+            {tc('cancel')}
+          </Button>
+          <Button type="submit" disabled={pending}>
+            {pending ? tc('saving') : tc('save')}
+          </Button>
         </div>
       </form>
     </Dialog>
@@ -85,13 +129,25 @@ function EditDialog({ serviceId, word, onClose }: { serviceId: string; word: { i
 export function BannedWordRowActions({ serviceId, word }: { serviceId: string; word: { id: string; word: string } }) {
   const t = useTranslations('bannedWords');
   const [editing, setEditing] = useState(false);
-  const remove = useConfirmedAction(() => deleteBannedWordAction(null, { serviceId, id: word.id }), (d) => t('deleted', { word: d.word }));
+  const remove = useConfirmedAction(
+    () => deleteBannedWordAction(null, { serviceId, id: word.id }),
+    (d) => t('deleted', { word: d.word }),
+  );
   return (
     <div className="flex justify-end gap-2">
-      <Button size="sm" variant="secondary" onClick={() => setEditing(true)} aria-label={`${t('edit')} ${word.word}`}>{t('edit')}</Button>
-      <Button size="sm" variant="danger" onClick={remove.ask} aria-label={`${t('delete')} ${word.word}`}>{t('delete')}</Button>
+      <Button size="sm" variant="secondary" onClick={() => setEditing(true)} aria-label={`${t('edit')} ${word.word}`}>
+        {t('edit')}
+      </Button>
+      <Button size="sm" variant="danger" onClick={remove.ask} aria-label={`${t('delete')} ${word.word}`}>
+        {t('delete')}
+      </Button>
       {editing && <EditDialog serviceId={serviceId} word={word} onClose={() => setEditing(false)} />}
-      <ConfirmDialog {...remove.dialog} title={t('deleteTitle')} description={t('deleteBody', { word: word.word })} confirmLabel={t('delete')} />
+      <ConfirmDialog
+        {...remove.dialog}
+        title={t('deleteTitle')}
+        description={t('deleteBody', { word: word.word })}
+        confirmLabel={t('delete')}
+      />
     </div>
   );
 }

@@ -11,7 +11,14 @@ import { useToast } from '@/components/ui/toast';
 import type { CategoryKind } from '@/db/values';
 import type { CategoryNode } from '@/lib/categories/tree-build';
 
-type Props = { serviceId: string; kind: CategoryKind; node: CategoryNode | null; onAddChild: (n: CategoryNode) => void; onEdit: (n: CategoryNode) => void; onDeleted: () => void };
+type Props = {
+  serviceId: string;
+  kind: CategoryKind;
+  node: CategoryNode | null;
+  onAddChild: (n: CategoryNode) => void;
+  onEdit: (n: CategoryNode) => void;
+  onDeleted: () => void;
+};
 
 /** The selected category: its ID with a copy button, and the add-child, edit and delete buttons. */
 export function CategoryDetails({ serviceId, kind, node, onAddChild, onEdit, onDeleted }: Props) {
@@ -64,12 +71,22 @@ export function CategoryDetails({ serviceId, kind, node, onAddChild, onEdit, onD
       <div>
         <p className="text-xs font-medium text-slate-600">{t('categoryId')}</p>
         <div className="mt-1 flex items-center gap-2">
-          <code data-testid="category-id" className="rounded bg-slate-100 px-2 py-1 text-xs break-all">{node.id}</code>
-          <Button size="sm" variant="ghost" onClick={copy} aria-label={t('copyId')}><Copy className="size-4" /></Button>
+          <code data-testid="category-id" className="rounded bg-slate-100 px-2 py-1 text-xs break-all">
+            {node.id}
+          </code>
+          <Button size="sm" variant="ghost" onClick={copy} aria-label={t('copyId')}>
+            <Copy className="size-4" />
+          </Button>
         </div>
       </div>
       <div className="flex flex-wrap gap-2">
-        <Button size="sm" variant="secondary" onClick={() => onAddChild(node)} disabled={node.depth >= 5} title={node.depth >= 5 ? t('maxDepthHint') : undefined}>
+        <Button
+          size="sm"
+          variant="secondary"
+          onClick={() => onAddChild(node)}
+          disabled={node.depth >= 5}
+          title={node.depth >= 5 ? t('maxDepthHint') : undefined}
+        >
           <Plus className="size-4" />
           {t('addChild')}
         </Button>
@@ -88,7 +105,11 @@ export function CategoryDetails({ serviceId, kind, node, onAddChild, onEdit, onD
         open={confirming}
         onOpenChange={setConfirming}
         title={t('deleteTitle', { name: node.label })}
-        description={impact ? t('deleteConfirm', { name: node.label, descendants: impact.descendants, tickets: impact.tickets }) : t('deleteCounting')}
+        description={
+          impact
+            ? t('deleteConfirm', { name: node.label, descendants: impact.descendants, tickets: impact.tickets })
+            : t('deleteCounting')
+        }
         confirmLabel={t('delete')}
         onConfirm={doDelete}
         pending={pending || !impact}

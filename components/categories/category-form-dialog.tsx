@@ -26,7 +26,12 @@ export function CategoryFormDialog({ serviceId, kind, languages, mode, onClose }
   const toast = useToast();
   const editing = 'edit' in mode ? mode.edit : null;
   const parent = 'add' in mode ? mode.add : null;
-  const { pending, onSubmit, fieldErrors: fe, formError } = useFormAction(async (prev: unknown, fd: FormData) => {
+  const {
+    pending,
+    onSubmit,
+    fieldErrors: fe,
+    formError,
+  } = useFormAction(async (prev: unknown, fd: FormData) => {
     const names = Object.fromEntries(languages.map((l) => [l, String(fd.get(`names.${l}`) ?? '')]));
     const r = editing
       ? await renameCategoryAction(prev, { serviceId, id: editing.id, names })
@@ -37,9 +42,18 @@ export function CategoryFormDialog({ serviceId, kind, languages, mode, onClose }
     }
     return r;
   });
-  const title = editing ? t('editTitle') : parent ? t('addChildTitle', { parent: parent.label, depth: parent.depth + 1 }) : t('addRootTitle');
+  const title = editing
+    ? t('editTitle')
+    : parent
+      ? t('addChildTitle', { parent: parent.label, depth: parent.depth + 1 })
+      : t('addRootTitle');
   return (
-    <Dialog open onOpenChange={(o) => !o && onClose()} title={title} description={kind === 'intake' && languages.length > 1 ? t('namesHelp') : undefined}>
+    <Dialog
+      open
+      onOpenChange={(o) => !o && onClose()}
+      title={title}
+      description={kind === 'intake' && languages.length > 1 ? t('namesHelp') : undefined}
+    >
       <form onSubmit={onSubmit} noValidate className="space-y-4">
         {languages.map((l, i) => (
           <TextField
@@ -47,7 +61,7 @@ export function CategoryFormDialog({ serviceId, kind, languages, mode, onClose }
             name={`names.${l}`}
             label={languages.length > 1 ? t('nameIn', { lang: l }) : t('name')}
             required={i === 0}
-            defaultValue={editing ? (i === 0 ? editing.name : editing.names[l] ?? '') : ''}
+            defaultValue={editing ? (i === 0 ? editing.name : (editing.names[l] ?? '')) : ''}
             placeholder={i > 0 ? t('fallbackPlaceholder') : undefined}
             errors={fe?.[`names.${l}`]}
             maxLength={150}
@@ -56,8 +70,12 @@ export function CategoryFormDialog({ serviceId, kind, languages, mode, onClose }
         ))}
         <FormError message={formError} />
         <div className="flex justify-end gap-2">
-          <Button variant="secondary" onClick={onClose}>{tc('cancel')}</Button>
-          <Button type="submit" disabled={pending}>{pending ? tc('saving') : editing ? tc('save') : t('add')}</Button>
+          <Button variant="secondary" onClick={onClose}>
+            {tc('cancel')}
+          </Button>
+          <Button type="submit" disabled={pending}>
+            {pending ? tc('saving') : editing ? tc('save') : t('add')}
+          </Button>
         </div>
       </form>
     </Dialog>

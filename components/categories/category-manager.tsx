@@ -3,7 +3,11 @@
 import { Download, Plus, Upload } from 'lucide-react';
 import { useTranslations } from 'next-intl';
 import { useCallback, useMemo, useState } from 'react';
-import { renameCategoryAction, reorderCategoriesAction, setCategoryActiveAction } from '@/app/[serviceId]/(desk)/settings/categories/actions';
+import {
+  renameCategoryAction,
+  reorderCategoriesAction,
+  setCategoryActiveAction,
+} from '@/app/[serviceId]/(desk)/settings/categories/actions';
 import { Button } from '@/components/ui/button';
 import { Card, EmptyState } from '@/components/ui/card';
 import { useToast } from '@/components/ui/toast';
@@ -15,7 +19,14 @@ import { ImportDialog } from './import-dialog';
 import { SiblingList } from './sortable-tree';
 import { TreeContext, type TreeCtx } from './tree-context';
 
-type Props = { serviceId: string; kind: CategoryKind; lang: string; languages: string[]; packed: PackedTree; limits: { mb: number; rows: number } };
+type Props = {
+  serviceId: string;
+  kind: CategoryKind;
+  lang: string;
+  languages: string[];
+  packed: PackedTree;
+  limits: { mb: number; rows: number };
+};
 
 function index(nodes: CategoryNode[], into = new Map<string, CategoryNode>()) {
   for (const n of nodes) {
@@ -28,7 +39,11 @@ function index(nodes: CategoryNode[], into = new Map<string, CategoryNode>()) {
 function withChildren(nodes: CategoryNode[], parentId: string | null, order: string[]): CategoryNode[] {
   const sortIn = (list: CategoryNode[]) => order.map((id) => list.find((n) => n.id === id)!).filter(Boolean);
   if (parentId === null) return sortIn(nodes);
-  return nodes.map((n) => (n.id === parentId ? { ...n, children: sortIn(n.children) } : { ...n, children: withChildren(n.children, parentId, order) }));
+  return nodes.map((n) =>
+    n.id === parentId
+      ? { ...n, children: sortIn(n.children) }
+      : { ...n, children: withChildren(n.children, parentId, order) },
+  );
 }
 
 function patch(nodes: CategoryNode[], id: string, change: Partial<CategoryNode>): CategoryNode[] {
@@ -95,14 +110,20 @@ export function CategoryManager({ serviceId, kind, lang, languages, packed, limi
       selectedId,
       expanded,
       select: setSelectedId,
-      toggle: (id) => setExpanded((cur) => { const next = new Set(cur); if (next.has(id)) next.delete(id); else next.add(id); return next; }),
+      toggle: (id) =>
+        setExpanded((cur) => {
+          const next = new Set(cur);
+          if (next.has(id)) next.delete(id);
+          else next.add(id);
+          return next;
+        }),
       reorder,
       rename,
       setActive,
     }),
     [serviceId, kind, lang, languages, selectedId, expanded, reorder, rename, setActive],
   );
-  const selected = selectedId ? byId.get(selectedId) ?? null : null;
+  const selected = selectedId ? (byId.get(selectedId) ?? null) : null;
   return (
     <div className="grid gap-4 lg:grid-cols-[1fr_22rem]">
       <Card className="min-w-0">
@@ -111,7 +132,11 @@ export function CategoryManager({ serviceId, kind, lang, languages, packed, limi
             <Plus className="size-4" />
             {t('addRoot')}
           </Button>
-          <a href={`/${serviceId}/settings/categories/export?kind=${kind}`} download className="inline-flex h-8 items-center gap-1.5 rounded-md border border-slate-300 bg-white px-3 text-sm font-medium text-slate-800 hover:bg-slate-50">
+          <a
+            href={`/${serviceId}/settings/categories/export?kind=${kind}`}
+            download
+            className="inline-flex h-8 items-center gap-1.5 rounded-md border border-slate-300 bg-white px-3 text-sm font-medium text-slate-800 hover:bg-slate-50"
+          >
             <Download className="size-4" />
             {t('download')}
           </a>
@@ -121,8 +146,12 @@ export function CategoryManager({ serviceId, kind, lang, languages, packed, limi
           </Button>
           <span className="ml-auto text-xs text-slate-500">{t('count', { count: byId.size })}</span>
         </div>
-        {kind === 'intake' && <p className="mb-3 rounded bg-slate-50 px-3 py-2 text-xs text-slate-600">{t('activeHelp')}</p>}
-        <p className="mb-3 text-xs text-slate-500">{kind === 'intake' ? t('treeHelpIntake') : t('treeHelpProcessing')}</p>
+        {kind === 'intake' && (
+          <p className="mb-3 rounded bg-slate-50 px-3 py-2 text-xs text-slate-600">{t('activeHelp')}</p>
+        )}
+        <p className="mb-3 text-xs text-slate-500">
+          {kind === 'intake' ? t('treeHelpIntake') : t('treeHelpProcessing')}
+        </p>
         {tree.length === 0 ? (
           <EmptyState title={t('emptyTitle')}>{t('emptyBody')}</EmptyState>
         ) : (
@@ -132,7 +161,14 @@ export function CategoryManager({ serviceId, kind, lang, languages, packed, limi
         )}
       </Card>
       <div>
-        <CategoryDetails serviceId={serviceId} kind={kind} node={selected} onAddChild={(n) => setDialog({ add: n })} onEdit={(n) => setDialog({ edit: n })} onDeleted={() => setSelectedId(null)} />
+        <CategoryDetails
+          serviceId={serviceId}
+          kind={kind}
+          node={selected}
+          onAddChild={(n) => setDialog({ add: n })}
+          onEdit={(n) => setDialog({ edit: n })}
+          onDeleted={() => setSelectedId(null)}
+        />
       </div>
       {dialog && (
         <CategoryFormDialog
@@ -146,7 +182,9 @@ export function CategoryManager({ serviceId, kind, lang, languages, packed, limi
           }}
         />
       )}
-      {importing && <ImportDialog serviceId={serviceId} kind={kind} limits={limits} onClose={() => setImporting(false)} />}
+      {importing && (
+        <ImportDialog serviceId={serviceId} kind={kind} limits={limits} onClose={() => setImporting(false)} />
+      )}
     </div>
   );
 }

@@ -2,7 +2,10 @@
 
 import { useTranslations } from 'next-intl';
 import { useState } from 'react';
-import { applyCategoryImportAction, previewCategoryImportAction } from '@/app/[serviceId]/(desk)/settings/categories/actions';
+import {
+  applyCategoryImportAction,
+  previewCategoryImportAction,
+} from '@/app/[serviceId]/(desk)/settings/categories/actions';
 import { Button } from '@/components/ui/button';
 import { Dialog } from '@/components/ui/dialog';
 import { FormError } from '@/components/ui/field';
@@ -46,21 +49,36 @@ export function ImportDialog({ serviceId, kind, limits, onClose }: Props) {
       onClose();
     } else setPreview(r.data as ImportPreview);
   };
-  const changes = preview ? preview.adds.length + preview.renames.length + preview.moves.length + preview.activations.length : 0;
+  const changes = preview
+    ? preview.adds.length + preview.renames.length + preview.moves.length + preview.activations.length
+    : 0;
   const section = (title: string, list: ImportPreview['adds'], detail: (c: ImportPreview['adds'][number]) => string) =>
     list.length > 0 && (
       <div>
-        <h3 className="text-sm font-medium text-slate-800">{title} ({list.length})</h3>
+        <h3 className="text-sm font-medium text-slate-800">
+          {title} ({list.length})
+        </h3>
         <ul className="mt-1 max-h-32 overflow-y-auto text-xs text-slate-700">
-          {list.slice(0, 200).map((c) => <li key={`${c.row}-${c.id}`}>{t('rowN', { row: c.row })}: {detail(c)}</li>)}
+          {list.slice(0, 200).map((c) => (
+            <li key={`${c.row}-${c.id}`}>
+              {t('rowN', { row: c.row })}: {detail(c)}
+            </li>
+          ))}
         </ul>
       </div>
     );
   return (
-    <Dialog open onOpenChange={(o) => !o && onClose()} title={t('title')} description={t('help', { mb: limits.mb, rows: limits.rows })}>
+    <Dialog
+      open
+      onOpenChange={(o) => !o && onClose()}
+      title={t('title')}
+      description={t('help', { mb: limits.mb, rows: limits.rows })}
+    >
       <div className="space-y-4">
         <div className="space-y-1">
-          <label htmlFor="category-import-file" className="block text-sm font-medium text-slate-700">{t('file')}</label>
+          <label htmlFor="category-import-file" className="block text-sm font-medium text-slate-700">
+            {t('file')}
+          </label>
           <input
             id="category-import-file"
             type="file"
@@ -79,17 +97,33 @@ export function ImportDialog({ serviceId, kind, limits, onClose }: Props) {
         </div>
         {preview && (
           <div className="space-y-3 rounded border border-slate-200 p-3" data-testid="import-preview">
-            <p className="text-sm text-slate-700">{t('summary', { rows: preview.rows, adds: preview.adds.length, renames: preview.renames.length, moves: preview.moves.length, switches: preview.activations.length })}</p>
+            <p className="text-sm text-slate-700">
+              {t('summary', {
+                rows: preview.rows,
+                adds: preview.adds.length,
+                renames: preview.renames.length,
+                moves: preview.moves.length,
+                switches: preview.activations.length,
+              })}
+            </p>
             {section(t('adds'), preview.adds, (c) => c.path)}
             {section(t('renames'), preview.renames, (c) => `${c.from} → ${c.to}`)}
             {section(t('moves'), preview.moves, (c) => `${c.from} → ${c.path}`)}
             {section(t('switches'), preview.activations, (c) => `${c.path}: ${c.to}`)}
             {preview.errors.length > 0 && (
               <div role="alert">
-                <h3 className="text-sm font-medium text-red-700">{t('errorsTitle', { count: preview.errors.length })}</h3>
+                <h3 className="text-sm font-medium text-red-700">
+                  {t('errorsTitle', { count: preview.errors.length })}
+                </h3>
                 <ul className="mt-1 max-h-40 overflow-y-auto text-xs text-red-700">
                   {preview.errors.slice(0, 200).map((e, i) => (
-                    <li key={i}>{t('rowN', { row: e.row })}: {te(e.key, { ...e.params, reason: e.params?.reason ? tv(String(e.params.reason), { max: 100 }) : '' })}</li>
+                    <li key={i}>
+                      {t('rowN', { row: e.row })}:{' '}
+                      {te(e.key, {
+                        ...e.params,
+                        reason: e.params?.reason ? tv(String(e.params.reason), { max: 100 }) : '',
+                      })}
+                    </li>
                   ))}
                 </ul>
               </div>
@@ -99,11 +133,17 @@ export function ImportDialog({ serviceId, kind, limits, onClose }: Props) {
         )}
         <FormError message={error} />
         <div className="flex justify-end gap-2">
-          <Button variant="secondary" onClick={onClose}>{tc('cancel')}</Button>
+          <Button variant="secondary" onClick={onClose}>
+            {tc('cancel')}
+          </Button>
           {!preview || preview.errors.length > 0 ? (
-            <Button onClick={() => run(false)} disabled={!file || pending}>{pending ? tc('loading') : t('preview')}</Button>
+            <Button onClick={() => run(false)} disabled={!file || pending}>
+              {pending ? tc('loading') : t('preview')}
+            </Button>
           ) : (
-            <Button onClick={() => run(true)} disabled={pending || changes === 0}>{pending ? tc('saving') : t('apply', { count: changes })}</Button>
+            <Button onClick={() => run(true)} disabled={pending || changes === 0}>
+              {pending ? tc('saving') : t('apply', { count: changes })}
+            </Button>
           )}
         </div>
       </div>

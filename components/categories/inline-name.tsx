@@ -51,19 +51,33 @@ export function InlineName({ node }: { node: CategoryNode }) {
           onClick={(e) => e.stopPropagation()}
           onKeyDown={(e) => {
             e.stopPropagation();
-            if (e.key === 'Enter') { e.preventDefault(); void finish(e.currentTarget.value); }
-            if (e.key === 'Escape') { e.preventDefault(); void finish(null); }
+            if (e.key === 'Enter') {
+              e.preventDefault();
+              void finish(e.currentTarget.value);
+            }
+            if (e.key === 'Escape') {
+              e.preventDefault();
+              void finish(null);
+            }
           }}
           onBlur={(e) => void finish(e.currentTarget.value)}
         />
-        {error && <span role="alert" className="text-xs text-red-600">{error}</span>}
+        {error && (
+          <span role="alert" className="text-xs text-red-600">
+            {error}
+          </span>
+        )}
       </span>
     );
   }
   return (
     <button
       type="button"
-      className={cn('flex-1 truncate text-left text-sm', fallback && 'text-slate-400 italic', !node.active && ctx.kind === 'intake' && 'text-slate-500')}
+      className={cn(
+        'flex-1 truncate text-left text-sm',
+        fallback && 'text-slate-400 italic',
+        !node.active && ctx.kind === 'intake' && 'text-slate-500',
+      )}
       title={editable ? t('renameHint') : undefined}
       onClick={() => ctx.select(node.id)}
       onDoubleClick={() => {

@@ -48,21 +48,43 @@ export function SiblingList({ nodes, parentId }: { nodes: CategoryNode[]; parent
 const SortableRow = memo(function SortableRow({ node }: { node: CategoryNode }) {
   const t = useTranslations('categories');
   const ctx = useTreeCtx();
-  const { attributes, listeners, setNodeRef, setActivatorNodeRef, transform, transition, isDragging } = useSortable({ id: node.id });
+  const { attributes, listeners, setNodeRef, setActivatorNodeRef, transform, transition, isDragging } = useSortable({
+    id: node.id,
+  });
   const open = ctx.expanded.has(node.id);
   const selected = ctx.selectedId === node.id;
   return (
-    <li ref={setNodeRef} style={{ transform: CSS.Translate.toString(transform), transition }} className={cn(isDragging && 'relative z-10 opacity-80')}>
+    <li
+      ref={setNodeRef}
+      style={{ transform: CSS.Translate.toString(transform), transition }}
+      className={cn(isDragging && 'relative z-10 opacity-80')}
+    >
       <div
         data-testid={`category-row-${node.name}`}
         aria-current={selected ? 'true' : undefined}
-        className={cn('group flex items-center gap-1 rounded px-1 py-1', selected ? 'bg-brand-50 ring-1 ring-brand-300' : 'hover:bg-slate-50')}
+        className={cn(
+          'group flex items-center gap-1 rounded px-1 py-1',
+          selected ? 'bg-brand-50 ring-1 ring-brand-300' : 'hover:bg-slate-50',
+        )}
       >
-        <button type="button" ref={setActivatorNodeRef} {...attributes} {...listeners} aria-label={t('dragHandle', { name: node.label })} className="cursor-grab rounded p-0.5 text-slate-400 hover:text-slate-700 focus-visible:outline-2 focus-visible:outline-brand-500">
+        <button
+          type="button"
+          ref={setActivatorNodeRef}
+          {...attributes}
+          {...listeners}
+          aria-label={t('dragHandle', { name: node.label })}
+          className="cursor-grab rounded p-0.5 text-slate-400 hover:text-slate-700 focus-visible:outline-2 focus-visible:outline-brand-500"
+        >
           <GripVertical className="size-4" />
         </button>
         {node.children.length > 0 ? (
-          <button type="button" onClick={() => ctx.toggle(node.id)} aria-expanded={open} aria-label={open ? t('collapse', { name: node.label }) : t('expand', { name: node.label })} className="rounded p-0.5 text-slate-500 hover:bg-slate-100">
+          <button
+            type="button"
+            onClick={() => ctx.toggle(node.id)}
+            aria-expanded={open}
+            aria-label={open ? t('collapse', { name: node.label }) : t('expand', { name: node.label })}
+            className="rounded p-0.5 text-slate-500 hover:bg-slate-100"
+          >
             {open ? <ChevronDown className="size-4" /> : <ChevronRight className="size-4" />}
           </button>
         ) : (
@@ -77,9 +99,17 @@ const SortableRow = memo(function SortableRow({ node }: { node: CategoryNode }) 
             aria-checked={node.active}
             aria-label={t('activeToggle', { name: node.label })}
             onClick={() => ctx.setActive(node, !node.active)}
-            className={cn('relative ml-2 inline-flex h-5 w-9 shrink-0 items-center rounded-full transition-colors', node.active ? 'bg-brand-600' : 'bg-slate-300')}
+            className={cn(
+              'relative ml-2 inline-flex h-5 w-9 shrink-0 items-center rounded-full transition-colors',
+              node.active ? 'bg-brand-600' : 'bg-slate-300',
+            )}
           >
-            <span className={cn('inline-block size-4 rounded-full bg-white shadow transition-transform', node.active ? 'translate-x-4' : 'translate-x-0.5')} />
+            <span
+              className={cn(
+                'inline-block size-4 rounded-full bg-white shadow transition-transform',
+                node.active ? 'translate-x-4' : 'translate-x-0.5',
+              )}
+            />
           </button>
         )}
       </div>

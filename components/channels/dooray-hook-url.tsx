@@ -31,14 +31,36 @@ export function DoorayHookUrl({ serviceId, masked }: { serviceId: string; masked
   };
   return (
     <div className="space-y-2">
-      <label className="block text-sm font-medium text-slate-700" htmlFor="dooray-hook-url">{t('hookUrl')}</label>
+      <label className="block text-sm font-medium text-slate-700" htmlFor="dooray-hook-url">
+        {t('hookUrl')}
+      </label>
       <div className="flex flex-wrap gap-2">
-        <input id="dooray-hook-url" readOnly value={url ?? masked} className="min-w-0 flex-1 rounded-md border border-slate-300 bg-slate-50 px-3 py-2 font-mono text-xs" onFocus={(e) => e.currentTarget.select()} data-testid="dooray-hook-url" />
-        {!url && <Button variant="secondary" onClick={() => void reveal()}>{t('reveal')}</Button>}
-        <Button variant="secondary" onClick={() => void reveal().then(async (u) => {
-          if (u) await navigator.clipboard?.writeText(u).then(() => toast(t('copied')));
-        })}>{t('copy')}</Button>
-        <Button variant="secondary" onClick={() => setConfirm(true)}>{t('regenerate')}</Button>
+        <input
+          id="dooray-hook-url"
+          readOnly
+          value={url ?? masked}
+          className="min-w-0 flex-1 rounded-md border border-slate-300 bg-slate-50 px-3 py-2 font-mono text-xs"
+          onFocus={(e) => e.currentTarget.select()}
+          data-testid="dooray-hook-url"
+        />
+        {!url && (
+          <Button variant="secondary" onClick={() => void reveal()}>
+            {t('reveal')}
+          </Button>
+        )}
+        <Button
+          variant="secondary"
+          onClick={() =>
+            void reveal().then(async (u) => {
+              if (u) await navigator.clipboard?.writeText(u).then(() => toast(t('copied')));
+            })
+          }
+        >
+          {t('copy')}
+        </Button>
+        <Button variant="secondary" onClick={() => setConfirm(true)}>
+          {t('regenerate')}
+        </Button>
       </div>
       <ConfirmDialog
         open={confirm}

@@ -7,7 +7,10 @@ import { Button } from '@/components/ui/button';
 import { FormError, TextField } from '@/components/ui/field';
 import { useFormAction } from '@/components/ui/use-form-action';
 import { useToast } from '@/components/ui/toast';
-import { registerDoorayOrgAction, testDoorayConnectionAction } from '@/app/[serviceId]/(desk)/settings/channels/actions';
+import {
+  registerDoorayOrgAction,
+  testDoorayConnectionAction,
+} from '@/app/[serviceId]/(desk)/settings/channels/actions';
 
 type Org = { name: string; doorayOrgId: string; apiBaseUrl: string } | null;
 
@@ -34,14 +37,49 @@ export function DoorayOrgForm({ serviceId, org }: { serviceId: string; org: Org 
   return (
     <form onSubmit={onSubmit} className="grid gap-4 sm:grid-cols-2" aria-label={org ? t('orgEdit') : t('orgRegister')}>
       <input type="hidden" name="serviceId" value={serviceId} />
-      <TextField name="name" label={t('orgName')} defaultValue={org?.name} required maxLength={100} errors={fieldErrors?.name} />
-      <TextField name="doorayOrgId" label={t('orgId')} defaultValue={org?.doorayOrgId} required maxLength={64} errors={fieldErrors?.doorayOrgId} />
-      <TextField name="tenantToken" type="password" autoComplete="off" label={t('tenantToken')} required={!org} help={org ? t('tenantTokenKeep') : t('tenantTokenHelp')} errors={fieldErrors?.tenantToken} />
-      <TextField name="apiBaseUrl" label={t('apiBaseUrl')} defaultValue={org?.apiBaseUrl} placeholder="https://api.dooray.com" help={t('apiBaseUrlHelp')} errors={fieldErrors?.apiBaseUrl} />
+      <TextField
+        name="name"
+        label={t('orgName')}
+        defaultValue={org?.name}
+        required
+        maxLength={100}
+        errors={fieldErrors?.name}
+      />
+      <TextField
+        name="doorayOrgId"
+        label={t('orgId')}
+        defaultValue={org?.doorayOrgId}
+        required
+        maxLength={64}
+        errors={fieldErrors?.doorayOrgId}
+      />
+      <TextField
+        name="tenantToken"
+        type="password"
+        autoComplete="off"
+        label={t('tenantToken')}
+        required={!org}
+        help={org ? t('tenantTokenKeep') : t('tenantTokenHelp')}
+        errors={fieldErrors?.tenantToken}
+      />
+      <TextField
+        name="apiBaseUrl"
+        label={t('apiBaseUrl')}
+        defaultValue={org?.apiBaseUrl}
+        placeholder="https://api.dooray.com"
+        help={t('apiBaseUrlHelp')}
+        errors={fieldErrors?.apiBaseUrl}
+      />
       <div className="flex flex-wrap items-center gap-2 sm:col-span-2">
         <FormError message={formError} />
-        <Button type="submit" disabled={pending}>{org ? t('orgEdit') : t('orgRegister')}</Button>
-        {org && <Button variant="secondary" onClick={test} disabled={testing}>{t('test')}</Button>}
+        <Button type="submit" disabled={pending}>
+          {org ? t('orgEdit') : t('orgRegister')}
+        </Button>
+        {org && (
+          <Button variant="secondary" onClick={test} disabled={testing}>
+            {t('test')}
+          </Button>
+        )}
       </div>
     </form>
   );

@@ -25,10 +25,18 @@ export function DoorayTicketActions({ serviceId, ticket, canTransfer, canComment
   const toast = useToast();
   const router = useRouter();
   const [dialog, setDialog] = useState<'transfer' | 'comment' | null>(null);
-  const [form, setForm] = useState({ projectId: projects.length === 1 ? projects[0].id : '', subject: defaults.subject, body: defaults.body, comment: '' });
+  const [form, setForm] = useState({
+    projectId: projects.length === 1 ? projects[0].id : '',
+    subject: defaults.subject,
+    body: defaults.body,
+    comment: '',
+  });
   const [errors, setErrors] = useState<{ form?: string; fields?: Record<string, string[]> }>({});
   const [pending, start] = useTransition();
-  const run = (fn: () => Promise<{ ok: boolean; error?: string; fieldErrors?: Record<string, string[]> }>, done: string) =>
+  const run = (
+    fn: () => Promise<{ ok: boolean; error?: string; fieldErrors?: Record<string, string[]> }>,
+    done: string,
+  ) =>
     start(async () => {
       setErrors({});
       const r = await fn();
@@ -40,24 +48,84 @@ export function DoorayTicketActions({ serviceId, ticket, canTransfer, canComment
   if (!canTransfer && !canComment) return null;
   return (
     <>
-      {canTransfer && <Button variant="secondary" onClick={() => setDialog('transfer')} disabled={pending}>{t('transfer')}</Button>}
-      {canComment && <Button variant="secondary" onClick={() => setDialog('comment')} disabled={pending}>{t('comment')}</Button>}
-      <Dialog open={dialog === 'transfer'} onOpenChange={(o) => !o && setDialog(null)} title={t('transferTitle')} description={t('transferHelp')} size="lg">
+      {canTransfer && (
+        <Button variant="secondary" onClick={() => setDialog('transfer')} disabled={pending}>
+          {t('transfer')}
+        </Button>
+      )}
+      {canComment && (
+        <Button variant="secondary" onClick={() => setDialog('comment')} disabled={pending}>
+          {t('comment')}
+        </Button>
+      )}
+      <Dialog
+        open={dialog === 'transfer'}
+        onOpenChange={(o) => !o && setDialog(null)}
+        title={t('transferTitle')}
+        description={t('transferHelp')}
+        size="lg"
+      >
         <div className="space-y-3">
-          <SelectField label={t('project')} value={form.projectId} onChange={(e) => setForm({ ...form, projectId: e.target.value })} errors={errors.fields?.projectId} required>
+          <SelectField
+            label={t('project')}
+            value={form.projectId}
+            onChange={(e) => setForm({ ...form, projectId: e.target.value })}
+            errors={errors.fields?.projectId}
+            required
+          >
             <option value="">{t('chooseProject')}</option>
-            {projects.map((p) => <option key={p.id} value={p.id}>{p.name}</option>)}
+            {projects.map((p) => (
+              <option key={p.id} value={p.id}>
+                {p.name}
+              </option>
+            ))}
           </SelectField>
-          <TextField label={t('subject')} value={form.subject} onChange={(e) => setForm({ ...form, subject: e.target.value })} maxLength={200} errors={errors.fields?.subject} required />
+          <TextField
+            label={t('subject')}
+            value={form.subject}
+            onChange={(e) => setForm({ ...form, subject: e.target.value })}
+            maxLength={200}
+            errors={errors.fields?.subject}
+            required
+          />
           <label className="flex flex-col gap-1 text-sm font-medium text-slate-700">
             {t('body')}
-            <textarea value={form.body} onChange={(e) => setForm({ ...form, body: e.target.value })} rows={8} className="rounded-md border border-slate-300 px-3 py-2 font-normal" />
+            <textarea
+              value={form.body}
+              onChange={(e) => setForm({ ...form, body: e.target.value })}
+              rows={8}
+              className="rounded-md border border-slate-300 px-3 py-2 font-normal"
+            />
           </label>
-          {errors.fields?.body?.map((m) => <p key={m} role="alert" className="text-xs text-red-600">{m}</p>)}
+          {errors.fields?.body?.map((m) => (
+            <p key={m} role="alert" className="text-xs text-red-600">
+              {m}
+            </p>
+          ))}
           <FormError message={errors.form} />
           <div className="flex justify-end gap-2">
-            <Button variant="secondary" onClick={() => setDialog(null)}>{t('cancel')}</Button>
-            <Button disabled={pending || !form.projectId} onClick={() => run(() => transferToDoorayAction(null, { serviceId, ticketId: ticket.id, version: ticket.version, projectId: form.projectId, subject: form.subject, body: form.body }), t('transferred'))}>{t('transfer')}</Button>
+            <Button variant="secondary" onClick={() => setDialog(null)}>
+              {t('cancel')}
+            </Button>
+            <Button
+              disabled={pending || !form.projectId}
+              onClick={() =>
+                run(
+                  () =>
+                    transferToDoorayAction(null, {
+                      serviceId,
+                      ticketId: ticket.id,
+                      version: ticket.version,
+                      projectId: form.projectId,
+                      subject: form.subject,
+                      body: form.body,
+                    }),
+                  t('transferred'),
+                )
+              }
+            >
+              {t('transfer')}
+            </Button>
           </div>
         </div>
       </Dialog>
@@ -65,17 +133,35 @@ export function DoorayTicketActions({ serviceId, ticket, canTransfer, canComment
         <div className="space-y-3">
           <label className="flex flex-col gap-1 text-sm font-medium text-slate-700">
             {t('commentBody')}
-            <textarea value={form.comment} onChange={(e) => setForm({ ...form, comment: e.target.value })} rows={5} className="rounded-md border border-slate-300 px-3 py-2 font-normal" />
+            <textarea
+              value={form.comment}
+              onChange={(e) => setForm({ ...form, comment: e.target.value })}
+              rows={5}
+              className="rounded-md border border-slate-300 px-3 py-2 font-normal"
+            />
           </label>
-          {errors.fields?.body?.map((m) => <p key={m} role="alert" className="text-xs text-red-600">{m}</p>)}
+          {errors.fields?.body?.map((m) => (
+            <p key={m} role="alert" className="text-xs text-red-600">
+              {m}
+            </p>
+          ))}
           <FormError message={errors.form} />
           <div className="flex justify-end gap-2">
-            <Button variant="secondary" onClick={() => setDialog(null)}>{t('cancel')}</Button>
-            <Button disabled={pending || !form.comment.trim()} onClick={() => run(async () => {
-              const r = await doorayCommentAction(null, { serviceId, ticketId: ticket.id, body: form.comment });
-              if (r.ok) setForm((f) => ({ ...f, comment: '' }));
-              return r;
-            }, t('commented'))}>{t('comment')}</Button>
+            <Button variant="secondary" onClick={() => setDialog(null)}>
+              {t('cancel')}
+            </Button>
+            <Button
+              disabled={pending || !form.comment.trim()}
+              onClick={() =>
+                run(async () => {
+                  const r = await doorayCommentAction(null, { serviceId, ticketId: ticket.id, body: form.comment });
+                  if (r.ok) setForm((f) => ({ ...f, comment: '' }));
+                  return r;
+                }, t('commented'))
+              }
+            >
+              {t('comment')}
+            </Button>
           </div>
         </div>
       </Dialog>

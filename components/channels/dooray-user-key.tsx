@@ -8,7 +8,15 @@ import { useToast } from '@/components/ui/toast';
 import { generateUserKeyAction } from '@/app/[serviceId]/(desk)/settings/channels/actions';
 
 /** Dooray 유저키 on the agent screen, with 생성 for agents added after 조직 등록. */
-export function DoorayUserKey({ serviceId, agentId, userKey }: { serviceId: string; agentId: string; userKey: string | null }) {
+export function DoorayUserKey({
+  serviceId,
+  agentId,
+  userKey,
+}: {
+  serviceId: string;
+  agentId: string;
+  userKey: string | null;
+}) {
   const t = useTranslations('channels.dooray');
   const toast = useToast();
   const router = useRouter();
@@ -23,14 +31,27 @@ export function DoorayUserKey({ serviceId, agentId, userKey }: { serviceId: stri
       router.refresh();
     });
   return (
-    <section aria-labelledby="dooray-user-key" className="mt-6 space-y-1 rounded-lg border border-slate-200 bg-white p-4">
-      <h2 id="dooray-user-key" className="text-sm font-semibold">{t('userKey')}</h2>
+    <section
+      aria-labelledby="dooray-user-key"
+      className="mt-6 space-y-1 rounded-lg border border-slate-200 bg-white p-4"
+    >
+      <h2 id="dooray-user-key" className="text-sm font-semibold">
+        {t('userKey')}
+      </h2>
       <div className="flex flex-wrap items-center gap-3 text-sm">
-        <span className="font-mono" data-testid="dooray-user-key">{userKey ?? t('userKeyNone')}</span>
-        <Button size="sm" variant="secondary" onClick={generate} disabled={pending}>{t('generate')}</Button>
+        <span className="font-mono" data-testid="dooray-user-key">
+          {userKey ?? t('userKeyNone')}
+        </span>
+        <Button size="sm" variant="secondary" onClick={generate} disabled={pending}>
+          {t('generate')}
+        </Button>
       </div>
       <p className="text-xs text-slate-500">{t('userKeyHelp')}</p>
-      {error && <p role="alert" className="text-xs text-red-600">{error}</p>}
+      {error && (
+        <p role="alert" className="text-xs text-red-600">
+          {error}
+        </p>
+      )}
     </section>
   );
 }

@@ -14,7 +14,19 @@ export type Point = { label: string; values: Record<string, number>; hrefs?: Rec
  * A bar chart (recharts) whose bars open the ticket list filtered the same way; the same figures
  * are listed as links below it for the keyboard and screen readers.
  */
-export function DashboardBars({ title, series, points, stacked = false, height = 220 }: { title: string; series: Series[]; points: Point[]; stacked?: boolean; height?: number }) {
+export function DashboardBars({
+  title,
+  series,
+  points,
+  stacked = false,
+  height = 220,
+}: {
+  title: string;
+  series: Series[];
+  points: Point[];
+  stacked?: boolean;
+  height?: number;
+}) {
   const router = useRouter();
   const format = useFormatter();
   const data = points.map((p) => ({ label: p.label, ...p.values }));
@@ -56,7 +68,13 @@ export function DashboardBars({ title, series, points, stacked = false, height =
               {series.map((s) => {
                 const text = `${s.label} ${n(p.values[s.key])}`;
                 const href = p.hrefs?.[s.key];
-                return href ? <a key={s.key} href={href} className="text-brand-700 hover:underline">{text}</a> : <span key={s.key}>{text}</span>;
+                return href ? (
+                  <a key={s.key} href={href} className="text-brand-700 hover:underline">
+                    {text}
+                  </a>
+                ) : (
+                  <span key={s.key}>{text}</span>
+                );
               })}
             </li>
           ))}

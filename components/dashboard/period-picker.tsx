@@ -10,7 +10,17 @@ export async function PeriodPicker({ base, period }: { base: string; period: Per
     <div className="mb-4 flex flex-wrap items-end gap-3">
       <nav aria-label={t('period')} className="flex gap-1">
         {PERIODS.filter((k) => k !== 'custom').map((k) => (
-          <Link key={k} href={`${base}?period=${k}`} aria-current={period.kind === k ? 'page' : undefined} className={cn('rounded-md border px-3 py-1.5 text-sm', period.kind === k ? 'border-brand-600 bg-brand-50 text-brand-800' : 'border-slate-300 bg-white hover:bg-slate-50')}>
+          <Link
+            key={k}
+            href={`${base}?period=${k}`}
+            aria-current={period.kind === k ? 'page' : undefined}
+            className={cn(
+              'rounded-md border px-3 py-1.5 text-sm',
+              period.kind === k
+                ? 'border-brand-600 bg-brand-50 text-brand-800'
+                : 'border-slate-300 bg-white hover:bg-slate-50',
+            )}
+          >
             {t(`periods.${k}`)}
           </Link>
         ))}
@@ -19,15 +29,39 @@ export async function PeriodPicker({ base, period }: { base: string; period: Per
         <input type="hidden" name="period" value="custom" />
         <label className="flex flex-col gap-1 text-xs text-slate-600">
           {t('from')}
-          <input type="date" name="from" defaultValue={period.fromDay} required className="rounded-md border border-slate-300 px-2 py-1 text-sm" />
+          <input
+            type="date"
+            name="from"
+            defaultValue={period.fromDay}
+            required
+            className="rounded-md border border-slate-300 px-2 py-1 text-sm"
+          />
         </label>
         <label className="flex flex-col gap-1 text-xs text-slate-600">
           {t('to')}
-          <input type="date" name="to" defaultValue={period.toDay} required className="rounded-md border border-slate-300 px-2 py-1 text-sm" />
+          <input
+            type="date"
+            name="to"
+            defaultValue={period.toDay}
+            required
+            className="rounded-md border border-slate-300 px-2 py-1 text-sm"
+          />
         </label>
-        <button type="submit" className={cn('rounded-md border px-3 py-1.5', period.kind === 'custom' ? 'border-brand-600 bg-brand-50 text-brand-800' : 'border-slate-300 bg-white hover:bg-slate-50')}>{t('periods.custom')}</button>
+        <button
+          type="submit"
+          className={cn(
+            'rounded-md border px-3 py-1.5',
+            period.kind === 'custom'
+              ? 'border-brand-600 bg-brand-50 text-brand-800'
+              : 'border-slate-300 bg-white hover:bg-slate-50',
+          )}
+        >
+          {t('periods.custom')}
+        </button>
       </form>
-      <p className="text-xs text-slate-500">{t('range', { from: period.fromDay, to: period.toDay, timeZone: period.timeZone })}</p>
+      <p className="text-xs text-slate-500">
+        {t('range', { from: period.fromDay, to: period.toDay, timeZone: period.timeZone })}
+      </p>
     </div>
   );
 }

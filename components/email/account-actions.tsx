@@ -37,16 +37,39 @@ export function AccountRowActions({ serviceId, account }: { serviceId: string; a
       const r = await testAccountAction(null, { serviceId, id: account.id });
       if (!r.ok) return toast(r.error, 'error');
       if (r.data.ok) toast(t('testOk', { count: r.data.messages }));
-      else toast(t('testFailed', { reason: KNOWN_REASONS.has(r.data.reason) ? t(`reason.${r.data.reason}`) : r.data.reason }), 'error');
+      else
+        toast(
+          t('testFailed', { reason: KNOWN_REASONS.has(r.data.reason) ? t(`reason.${r.data.reason}`) : r.data.reason }),
+          'error',
+        );
     });
-  const remove = useConfirmedAction(() => deleteAccountAction(null, { serviceId, id: account.id }), () => t('deleted'));
+  const remove = useConfirmedAction(
+    () => deleteAccountAction(null, { serviceId, id: account.id }),
+    () => t('deleted'),
+  );
   return (
     <div className="flex justify-end gap-2">
-      <Button size="sm" variant="secondary" disabled={testing} onClick={test}>{testing ? t('testing') : t('test')}</Button>
-      <Button size="sm" variant="secondary" onClick={() => setEditing(true)} aria-label={`${t('edit')} ${account.username}`}>{t('edit')}</Button>
-      <Button size="sm" variant="danger" onClick={remove.ask} aria-label={`${t('delete')} ${account.username}`}>{t('delete')}</Button>
+      <Button size="sm" variant="secondary" disabled={testing} onClick={test}>
+        {testing ? t('testing') : t('test')}
+      </Button>
+      <Button
+        size="sm"
+        variant="secondary"
+        onClick={() => setEditing(true)}
+        aria-label={`${t('edit')} ${account.username}`}
+      >
+        {t('edit')}
+      </Button>
+      <Button size="sm" variant="danger" onClick={remove.ask} aria-label={`${t('delete')} ${account.username}`}>
+        {t('delete')}
+      </Button>
       {editing && <AccountDialog serviceId={serviceId} account={account} onClose={() => setEditing(false)} />}
-      <ConfirmDialog {...remove.dialog} title={t('deleteTitle')} description={t('deleteBody', { account: `${account.username} @ ${account.host}` })} confirmLabel={t('delete')} />
+      <ConfirmDialog
+        {...remove.dialog}
+        title={t('deleteTitle')}
+        description={t('deleteBody', { account: `${account.username} @ ${account.host}` })}
+        confirmLabel={t('delete')}
+      />
     </div>
   );
 }

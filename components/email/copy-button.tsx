@@ -10,7 +10,16 @@ export function CopyButton({ text }: { text: string }) {
   const t = useTranslations('email.settings');
   const toast = useToast();
   return (
-    <Button size="sm" variant="secondary" onClick={() => navigator.clipboard.writeText(text).then(() => toast(t('copied')), () => toast(t('copyFailed'), 'error'))}>
+    <Button
+      size="sm"
+      variant="secondary"
+      onClick={() =>
+        navigator.clipboard.writeText(text).then(
+          () => toast(t('copied')),
+          () => toast(t('copyFailed'), 'error'),
+        )
+      }
+    >
       <Copy className="size-4" aria-hidden />
       {t('copy')}
     </Button>

@@ -15,7 +15,21 @@ import { useFormAction } from '@/components/ui/use-form-action';
  * substitution-code list (double-click or Enter inserts a code at the cursor). `#{content}` is
  * the reply and is required; HTML is sanitized again when saved and when mailed.
  */
-export function LayoutForm({ serviceId, event, lang, body, codes, editorType }: { serviceId: string; event: string; lang: string; body: string; codes: string[]; editorType: 'html' | 'text' }) {
+export function LayoutForm({
+  serviceId,
+  event,
+  lang,
+  body,
+  codes,
+  editorType,
+}: {
+  serviceId: string;
+  event: string;
+  lang: string;
+  body: string;
+  codes: string[];
+  editorType: 'html' | 'text';
+}) {
   const t = useTranslations('email.settings');
   const toast = useToast();
   const ref = useRef<BodyEditorHandle>(null);
@@ -30,16 +44,35 @@ export function LayoutForm({ serviceId, event, lang, body, codes, editorType }: 
       <input type="hidden" name="event" value={event} />
       <input type="hidden" name="lang" value={lang} />
       <div className="space-y-1">
-        <label id={`${id}-label`} htmlFor={id} className="block text-sm font-medium text-slate-700">{t(editorType === 'html' ? 'layoutHtml' : 'layoutText')}</label>
-        <BodyEditor html={editorType === 'html'} id={id} labelledBy={`${id}-label`} ref={ref} name="body" rows={14} defaultValue={body} invalid={Boolean(fieldErrors?.body?.length)} />
-        <p id={`${id}-help`} className="text-xs text-slate-500">{t('layoutHelp')}</p>
+        <label id={`${id}-label`} htmlFor={id} className="block text-sm font-medium text-slate-700">
+          {t(editorType === 'html' ? 'layoutHtml' : 'layoutText')}
+        </label>
+        <BodyEditor
+          html={editorType === 'html'}
+          id={id}
+          labelledBy={`${id}-label`}
+          ref={ref}
+          name="body"
+          rows={14}
+          defaultValue={body}
+          invalid={Boolean(fieldErrors?.body?.length)}
+        />
+        <p id={`${id}-help`} className="text-xs text-slate-500">
+          {t('layoutHelp')}
+        </p>
         {fieldErrors?.body?.map((e) => (
-          <p key={e} role="alert" className="text-xs text-red-600">{e}</p>
+          <p key={e} role="alert" className="text-xs text-red-600">
+            {e}
+          </p>
         ))}
       </div>
       <div>
         <p className="mb-1 text-sm font-medium text-slate-700">{t('codes')}</p>
-        <ul aria-label={t('codes')} className="h-64 overflow-y-auto rounded-md border border-slate-300 bg-white p-1 font-mono text-xs" data-testid="layout-codes">
+        <ul
+          aria-label={t('codes')}
+          className="h-64 overflow-y-auto rounded-md border border-slate-300 bg-white p-1 font-mono text-xs"
+          data-testid="layout-codes"
+        >
           {codes.map((c) => (
             <li key={c}>
               <button
@@ -57,7 +90,9 @@ export function LayoutForm({ serviceId, event, lang, body, codes, editorType }: 
       </div>
       <div className="md:col-span-2">
         <FormError message={formError} />
-        <Button type="submit" disabled={pending}>{t('save')}</Button>
+        <Button type="submit" disabled={pending}>
+          {t('save')}
+        </Button>
       </div>
     </form>
   );

@@ -8,7 +8,15 @@ import { Dialog } from '@/components/ui/dialog';
 import { FieldEditor } from './field-editor';
 import type { FieldView } from './types';
 
-export function AddFieldButton({ serviceId, languages, audience }: { serviceId: string; languages: string[]; audience: FieldView['audience'] }) {
+export function AddFieldButton({
+  serviceId,
+  languages,
+  audience,
+}: {
+  serviceId: string;
+  languages: string[];
+  audience: FieldView['audience'];
+}) {
   const t = useTranslations('fields');
   const [open, setOpen] = useState(false);
   return (

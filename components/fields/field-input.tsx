@@ -21,14 +21,32 @@ const pick = (m: Record<string, string>, lang: string, fallback: string) => m[la
  * without JavaScript); the help center, ticket creation and processing screens share it.
  * Values are read back with `collectFieldValues`.
  */
-export function FieldInput({ field, lang, defaultLang, value, errors }: { field: FieldInputField; lang: string; defaultLang: string; value?: FieldValue | null; errors?: string[] }) {
+export function FieldInput({
+  field,
+  lang,
+  defaultLang,
+  value,
+  errors,
+}: {
+  field: FieldInputField;
+  lang: string;
+  defaultLang: string;
+  value?: FieldValue | null;
+  errors?: string[];
+}) {
   const id = `field-${field.code}`;
   const label = pick(field.names, lang, defaultLang) || field.code;
   const description = pick(field.descriptions, lang, defaultLang);
   const placeholder = pick(field.placeholders, lang, defaultLang) || undefined;
   const invalid = Boolean(errors?.length);
   const described = [description && `${id}-desc`, invalid && `${id}-err`].filter(Boolean).join(' ') || undefined;
-  const common = { id, name: inputName(field.code), required: field.required, 'aria-invalid': invalid || undefined, 'aria-describedby': described };
+  const common = {
+    id,
+    name: inputName(field.code),
+    required: field.required,
+    'aria-invalid': invalid || undefined,
+    'aria-describedby': described,
+  };
   const cls = cn(box, invalid ? 'border-red-500' : 'border-slate-300');
   const str = typeof value === 'string' ? value : '';
   const [from, to] = str.includes(' ~ ') ? str.split(' ~ ') : ['', ''];
@@ -38,18 +56,45 @@ export function FieldInput({ field, lang, defaultLang, value, errors }: { field:
   let control: React.ReactNode = null;
   switch (field.type) {
     case 'caption':
-      return <p className="text-sm text-slate-700" data-field={field.code}>{label}{description && <span className="mt-1 block text-xs text-slate-500">{description}</span>}</p>;
+      return (
+        <p className="text-sm text-slate-700" data-field={field.code}>
+          {label}
+          {description && <span className="mt-1 block text-xs text-slate-500">{description}</span>}
+        </p>
+      );
     case 'text':
-      control = <input type="text" {...common} className={cls} defaultValue={str} placeholder={placeholder} maxLength={field.maxLength || undefined} />;
+      control = (
+        <input
+          type="text"
+          {...common}
+          className={cls}
+          defaultValue={str}
+          placeholder={placeholder}
+          maxLength={field.maxLength || undefined}
+        />
+      );
       break;
     case 'textarea':
-      control = <textarea {...common} className={cls} rows={6} defaultValue={str} placeholder={placeholder} maxLength={field.maxLength || undefined} />;
+      control = (
+        <textarea
+          {...common}
+          className={cls}
+          rows={6}
+          defaultValue={str}
+          placeholder={placeholder}
+          maxLength={field.maxLength || undefined}
+        />
+      );
       break;
     case 'dropdown':
       control = (
         <select {...common} className={cls} defaultValue={str}>
           <option value="">—</option>
-          {field.options.map((o) => <option key={o.value} value={o.value}>{optLabel(o)}</option>)}
+          {field.options.map((o) => (
+            <option key={o.value} value={o.value}>
+              {optLabel(o)}
+            </option>
+          ))}
         </select>
       );
       break;
@@ -58,17 +103,38 @@ export function FieldInput({ field, lang, defaultLang, value, errors }: { field:
       const chosen = new Set(Array.isArray(value) ? value : str ? [str] : []);
       return (
         <fieldset aria-describedby={described} aria-invalid={invalid || undefined} data-field={field.code}>
-          <legend className="text-sm font-medium text-slate-700">{label}{field.required && <span className="ml-0.5 text-red-600" aria-hidden>*</span>}</legend>
-          {description && <p id={`${id}-desc`} className="text-xs text-slate-500">{description}</p>}
+          <legend className="text-sm font-medium text-slate-700">
+            {label}
+            {field.required && (
+              <span className="ml-0.5 text-red-600" aria-hidden>
+                *
+              </span>
+            )}
+          </legend>
+          {description && (
+            <p id={`${id}-desc`} className="text-xs text-slate-500">
+              {description}
+            </p>
+          )}
           <div className="mt-1 flex flex-wrap gap-4">
             {field.options.map((o) => (
               <label key={o.value} className="flex items-center gap-1.5 text-sm">
-                <input type={field.type} name={inputName(field.code)} value={o.value} defaultChecked={chosen.has(o.value)} className="accent-brand-600" />
+                <input
+                  type={field.type}
+                  name={inputName(field.code)}
+                  value={o.value}
+                  defaultChecked={chosen.has(o.value)}
+                  className="accent-brand-600"
+                />
                 {optLabel(o)}
               </label>
             ))}
           </div>
-          {errors?.map((e) => <p key={e} id={`${id}-err`} role="alert" className="text-xs text-red-600">{e}</p>)}
+          {errors?.map((e) => (
+            <p key={e} id={`${id}-err`} role="alert" className="text-xs text-red-600">
+              {e}
+            </p>
+          ))}
         </fieldset>
       );
     }
@@ -84,9 +150,24 @@ export function FieldInput({ field, lang, defaultLang, value, errors }: { field:
       const conv = field.type === 'date_period' ? (v: string) => v : local;
       control = (
         <div className="flex items-center gap-2">
-          <input type={type} id={id} name={inputName(field.code, 'from')} aria-describedby={described} required={field.required} className={cls} defaultValue={conv(from)} />
+          <input
+            type={type}
+            id={id}
+            name={inputName(field.code, 'from')}
+            aria-describedby={described}
+            required={field.required}
+            className={cls}
+            defaultValue={conv(from)}
+          />
           <span aria-hidden>~</span>
-          <input type={type} aria-label={`${label} ~`} name={inputName(field.code, 'to')} required={field.required} className={cls} defaultValue={conv(to)} />
+          <input
+            type={type}
+            aria-label={`${label} ~`}
+            name={inputName(field.code, 'to')}
+            required={field.required}
+            className={cls}
+            defaultValue={conv(to)}
+          />
         </div>
       );
       break;
@@ -94,12 +175,31 @@ export function FieldInput({ field, lang, defaultLang, value, errors }: { field:
     case 'agree':
       return (
         <div data-field={field.code}>
-          {description && <p id={`${id}-desc`} className="mb-1 rounded-md bg-slate-50 p-3 text-xs whitespace-pre-line text-slate-600">{description}</p>}
+          {description && (
+            <p id={`${id}-desc`} className="mb-1 rounded-md bg-slate-50 p-3 text-xs whitespace-pre-line text-slate-600">
+              {description}
+            </p>
+          )}
           <label className="flex items-center gap-2 text-sm">
-            <input type="checkbox" {...common} value="true" defaultChecked={value === true} className="size-4 accent-brand-600" />
-            {label}{field.required && <span className="text-red-600" aria-hidden>*</span>}
+            <input
+              type="checkbox"
+              {...common}
+              value="true"
+              defaultChecked={value === true}
+              className="size-4 accent-brand-600"
+            />
+            {label}
+            {field.required && (
+              <span className="text-red-600" aria-hidden>
+                *
+              </span>
+            )}
           </label>
-          {errors?.map((e) => <p key={e} id={`${id}-err`} role="alert" className="text-xs text-red-600">{e}</p>)}
+          {errors?.map((e) => (
+            <p key={e} id={`${id}-err`} role="alert" className="text-xs text-red-600">
+              {e}
+            </p>
+          ))}
         </div>
       );
     case 'file':
@@ -108,10 +208,25 @@ export function FieldInput({ field, lang, defaultLang, value, errors }: { field:
   }
   return (
     <div className="space-y-1" data-field={field.code}>
-      <label htmlFor={id} className="block text-sm font-medium text-slate-700">{label}{field.required && <span className="ml-0.5 text-red-600" aria-hidden>*</span>}</label>
-      {description && <p id={`${id}-desc`} className="text-xs text-slate-500">{description}</p>}
+      <label htmlFor={id} className="block text-sm font-medium text-slate-700">
+        {label}
+        {field.required && (
+          <span className="ml-0.5 text-red-600" aria-hidden>
+            *
+          </span>
+        )}
+      </label>
+      {description && (
+        <p id={`${id}-desc`} className="text-xs text-slate-500">
+          {description}
+        </p>
+      )}
       {control}
-      {errors?.map((e) => <p key={e} id={`${id}-err`} role="alert" className="text-xs text-red-600">{e}</p>)}
+      {errors?.map((e) => (
+        <p key={e} id={`${id}-err`} role="alert" className="text-xs text-red-600">
+          {e}
+        </p>
+      ))}
     </div>
   );
 }

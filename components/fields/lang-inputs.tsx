@@ -3,7 +3,23 @@
 import { TextField } from '@/components/ui/field';
 
 /** One input per help-center language (default first, marked required). */
-export function LangInputs({ label, languages, value, onChange, errors, maxLength, required }: { label: string; languages: string[]; value: Record<string, string>; onChange: (v: Record<string, string>) => void; errors?: string[]; maxLength: number; required?: boolean }) {
+export function LangInputs({
+  label,
+  languages,
+  value,
+  onChange,
+  errors,
+  maxLength,
+  required,
+}: {
+  label: string;
+  languages: string[];
+  value: Record<string, string>;
+  onChange: (v: Record<string, string>) => void;
+  errors?: string[];
+  maxLength: number;
+  required?: boolean;
+}) {
   return (
     <fieldset className="space-y-2">
       <legend className="sr-only">{label}</legend>

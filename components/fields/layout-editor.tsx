@@ -67,15 +67,28 @@ export function LayoutEditor({ serviceId, audience, intakeTypeId, source, fromNa
   return (
     <div className="space-y-3">
       {source !== 'own' && (
-        <div role="note" className="flex flex-wrap items-center justify-between gap-2 rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900">
-          <span>{source === 'inherited' ? t('inherited', { name: fromName ?? '' }) : audience === 'customer' && intakeTypeId ? t('usesDefault') : t('isDefault')}</span>
+        <div
+          role="note"
+          className="flex flex-wrap items-center justify-between gap-2 rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900"
+        >
+          <span>
+            {source === 'inherited'
+              ? t('inherited', { name: fromName ?? '' })
+              : audience === 'customer' && intakeTypeId
+                ? t('usesDefault')
+                : t('isDefault')}
+          </span>
           {intakeTypeId && (
-            <Button size="sm" variant="secondary" disabled={pending} onClick={() => save(list)}>{t('makeOwn')}</Button>
+            <Button size="sm" variant="secondary" disabled={pending} onClick={() => save(list)}>
+              {t('makeOwn')}
+            </Button>
           )}
         </div>
       )}
       <ol className="space-y-1" aria-label={t('title')}>
-        {first.map((i) => <Row key={i.id} item={i} />)}
+        {first.map((i) => (
+          <Row key={i.id} item={i} />
+        ))}
         <DndContext
           sensors={sensors}
           collisionDetection={closestCenter}
@@ -83,10 +96,19 @@ export function LayoutEditor({ serviceId, audience, intakeTypeId, source, fromNa
           accessibility={accessibility}
         >
           <SortableContext items={middle.map((i) => i.id)} strategy={verticalListSortingStrategy}>
-            {middle.map((i) => <SortableRow key={i.id} item={i} disabled={pending} onRemove={() => save(list.filter((x) => x.id !== i.id))} />)}
+            {middle.map((i) => (
+              <SortableRow
+                key={i.id}
+                item={i}
+                disabled={pending}
+                onRemove={() => save(list.filter((x) => x.id !== i.id))}
+              />
+            ))}
           </SortableContext>
         </DndContext>
-        {last.map((i) => <Row key={i.id} item={i} />)}
+        {last.map((i) => (
+          <Row key={i.id} item={i} />
+        ))}
       </ol>
       <div className="flex gap-2">
         <Button size="sm" variant="secondary" onClick={() => setAdding(true)} disabled={pending || notIn.length === 0}>
@@ -94,7 +116,18 @@ export function LayoutEditor({ serviceId, audience, intakeTypeId, source, fromNa
           {t('add')}
         </Button>
         {source === 'own' && intakeTypeId && (
-          <Button size="sm" variant="ghost" disabled={pending} onClick={() => start(async () => { const r = await removeOwnLayoutAction(null, { serviceId, intakeTypeId }); if (!r.ok) toast(r.error, 'error'); router.refresh(); })}>
+          <Button
+            size="sm"
+            variant="ghost"
+            disabled={pending}
+            onClick={() =>
+              start(async () => {
+                const r = await removeOwnLayoutAction(null, { serviceId, intakeTypeId });
+                if (!r.ok) toast(r.error, 'error');
+                router.refresh();
+              })
+            }
+          >
             {t('inherit')}
           </Button>
         )}
@@ -103,7 +136,14 @@ export function LayoutEditor({ serviceId, audience, intakeTypeId, source, fromNa
         <ul className="max-h-80 space-y-1 overflow-y-auto">
           {notIn.map((a) => (
             <li key={a.id}>
-              <button type="button" className="w-full rounded px-3 py-2 text-left text-sm hover:bg-slate-100" onClick={() => { setAdding(false); save([...first, ...middle, a, ...last]); }}>
+              <button
+                type="button"
+                className="w-full rounded px-3 py-2 text-left text-sm hover:bg-slate-100"
+                onClick={() => {
+                  setAdding(false);
+                  save([...first, ...middle, a, ...last]);
+                }}
+              >
                 {a.label} <span className="font-mono text-xs text-slate-500">{a.code}</span>
               </button>
             </li>
@@ -117,7 +157,10 @@ export function LayoutEditor({ serviceId, audience, intakeTypeId, source, fromNa
 function Row({ item }: { item: LayoutItem }) {
   const t = useTranslations('fields.layout');
   return (
-    <li className="flex items-center gap-2 rounded-md border border-slate-200 bg-slate-50 px-3 py-2 text-sm" data-testid={`layout-${item.code}`}>
+    <li
+      className="flex items-center gap-2 rounded-md border border-slate-200 bg-slate-50 px-3 py-2 text-sm"
+      data-testid={`layout-${item.code}`}
+    >
       <Lock className="size-4 text-slate-400" aria-label={t('pinned')} />
       <span className="flex-1">{item.label}</span>
       <span className="font-mono text-xs text-slate-500">{item.code}</span>
@@ -127,15 +170,35 @@ function Row({ item }: { item: LayoutItem }) {
 
 function SortableRow({ item, onRemove, disabled }: { item: LayoutItem; onRemove: () => void; disabled: boolean }) {
   const t = useTranslations('fields.layout');
-  const { attributes, listeners, setNodeRef, setActivatorNodeRef, transform, transition, isDragging } = useSortable({ id: item.id });
+  const { attributes, listeners, setNodeRef, setActivatorNodeRef, transform, transition, isDragging } = useSortable({
+    id: item.id,
+  });
   return (
-    <li ref={setNodeRef} style={{ transform: CSS.Transform.toString(transform), transition }} className={`flex items-center gap-2 rounded-md border border-slate-200 bg-white px-3 py-2 text-sm ${isDragging ? 'shadow-lg' : ''}`} data-testid={`layout-${item.code}`}>
-      <button type="button" ref={setActivatorNodeRef} {...attributes} {...listeners} aria-label={t('drag', { name: item.label })} className="cursor-grab rounded p-1 text-slate-500 hover:bg-slate-100">
+    <li
+      ref={setNodeRef}
+      style={{ transform: CSS.Transform.toString(transform), transition }}
+      className={`flex items-center gap-2 rounded-md border border-slate-200 bg-white px-3 py-2 text-sm ${isDragging ? 'shadow-lg' : ''}`}
+      data-testid={`layout-${item.code}`}
+    >
+      <button
+        type="button"
+        ref={setActivatorNodeRef}
+        {...attributes}
+        {...listeners}
+        aria-label={t('drag', { name: item.label })}
+        className="cursor-grab rounded p-1 text-slate-500 hover:bg-slate-100"
+      >
         <GripVertical className="size-4" />
       </button>
       <span className="flex-1">{item.label}</span>
       <span className="font-mono text-xs text-slate-500">{item.code}</span>
-      <button type="button" onClick={onRemove} disabled={disabled} aria-label={t('remove', { name: item.label })} className="rounded p-1 text-slate-500 hover:bg-slate-100">
+      <button
+        type="button"
+        onClick={onRemove}
+        disabled={disabled}
+        aria-label={t('remove', { name: item.label })}
+        className="rounded p-1 text-slate-500 hover:bg-slate-100"
+      >
         <X className="size-4" />
       </button>
     </li>

@@ -6,7 +6,12 @@ import type { LayoutScreen } from '@/lib/field-layouts/layout-screen';
 import { PINNED_FIRST, PINNED_LAST } from '@/lib/field-layouts/pinned';
 import { LayoutEditor, type LayoutItem } from './layout-editor';
 
-type Props = { service: Service; audience: 'customer' | 'agent'; screen: LayoutScreen; href: (p: Record<string, string>) => string };
+type Props = {
+  service: Service;
+  audience: 'customer' | 'agent';
+  screen: LayoutScreen;
+  href: (p: Record<string, string>) => string;
+};
 
 /** 필드 설정: the intake-type tree on the left (customer fields), the chosen layout on the right. */
 export async function LayoutTab({ service, audience, screen, href }: Props) {
@@ -26,7 +31,7 @@ export async function LayoutTab({ service, audience, screen, href }: Props) {
       audience={audience}
       intakeTypeId={selected?.id ?? null}
       source={layout.source}
-      fromName={layout.fromIntakeTypeId ? flat.find((n) => n.id === layout.fromIntakeTypeId)?.label ?? null : null}
+      fromName={layout.fromIntakeTypeId ? (flat.find((n) => n.id === layout.fromIntakeTypeId)?.label ?? null) : null}
       items={layout.fields.map(toItem)}
       available={all.filter((f) => f.code !== 'category' || audience !== 'customer').map(toItem)}
     />
@@ -35,10 +40,29 @@ export async function LayoutTab({ service, audience, screen, href }: Props) {
   return (
     <div className="grid gap-6 md:grid-cols-[16rem_1fr]">
       <nav aria-label={t('intakeTypes')} className="rounded-lg border border-slate-200 bg-white p-2 text-sm">
-        <Link href={href({ intake: '' })} aria-current={!selected ? 'page' : undefined} className={cn('block rounded px-2 py-1.5', !selected ? 'bg-brand-50 font-medium text-brand-700' : 'hover:bg-slate-100')}>{t('defaultForm')}</Link>
+        <Link
+          href={href({ intake: '' })}
+          aria-current={!selected ? 'page' : undefined}
+          className={cn(
+            'block rounded px-2 py-1.5',
+            !selected ? 'bg-brand-50 font-medium text-brand-700' : 'hover:bg-slate-100',
+          )}
+        >
+          {t('defaultForm')}
+        </Link>
         {flat.length === 0 && <p className="px-2 py-1.5 text-xs text-slate-500">{t('noIntakeTypes')}</p>}
         {flat.map((n) => (
-          <Link key={n.id} href={href({ intake: n.id })} aria-current={selected?.id === n.id ? 'page' : undefined} style={{ paddingLeft: `${n.depth * 0.75 + 0.5}rem` }} className={cn('block rounded py-1.5 pr-2', selected?.id === n.id ? 'bg-brand-50 font-medium text-brand-700' : 'hover:bg-slate-100', !n.active && 'text-slate-400')}>
+          <Link
+            key={n.id}
+            href={href({ intake: n.id })}
+            aria-current={selected?.id === n.id ? 'page' : undefined}
+            style={{ paddingLeft: `${n.depth * 0.75 + 0.5}rem` }}
+            className={cn(
+              'block rounded py-1.5 pr-2',
+              selected?.id === n.id ? 'bg-brand-50 font-medium text-brand-700' : 'hover:bg-slate-100',
+              !n.active && 'text-slate-400',
+            )}
+          >
             {n.label}
           </Link>
         ))}
@@ -50,4 +74,3 @@ export async function LayoutTab({ service, audience, screen, href }: Props) {
     </div>
   );
 }
-

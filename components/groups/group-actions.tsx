@@ -30,13 +30,22 @@ export function AddGroupButton({ serviceId }: { serviceId: string }) {
 type Usage = { agents: number; triggers: { id: string; title: string }[]; tickets: number };
 
 /** 수정 and 삭제 of one group; the delete confirmation says what refers to the group first. */
-export function GroupRowActions({ serviceId, group }: { serviceId: string; group: { id: string; name: string; agents: Agent[] } }) {
+export function GroupRowActions({
+  serviceId,
+  group,
+}: {
+  serviceId: string;
+  group: { id: string; name: string; agents: Agent[] };
+}) {
   const t = useTranslations('groups');
   const [editing, setEditing] = useState(false);
   const [usage, setUsage] = useState<Usage | null>(null);
   const [loading, start] = useTransition();
   const toast = useToast();
-  const remove = useConfirmedAction(() => deleteGroupAction(null, { serviceId, groupId: group.id }), (d) => t('deleted', { name: d.name }));
+  const remove = useConfirmedAction(
+    () => deleteGroupAction(null, { serviceId, groupId: group.id }),
+    (d) => t('deleted', { name: d.name }),
+  );
   const pending = loading || remove.pending;
 
   // The confirmation opens at once and says what refers to the group when that is known.
@@ -57,14 +66,36 @@ export function GroupRowActions({ serviceId, group }: { serviceId: string; group
     ? t('checking')
     : blocked
       ? t('deleteBlocked', { triggers: usage.triggers.map((x) => x.title).join(', ') })
-      : t('deleteBody', { name: group.name, agents: usage.agents, triggers: usage.triggers.length, tickets: usage.tickets });
+      : t('deleteBody', {
+          name: group.name,
+          agents: usage.agents,
+          triggers: usage.triggers.length,
+          tickets: usage.tickets,
+        });
 
   return (
     <div className="flex justify-end gap-2 whitespace-nowrap">
-      <Button size="sm" variant="secondary" onClick={() => setEditing(true)} aria-label={`${group.name} ${t('edit')}`}>{t('edit')}</Button>
-      <Button size="sm" variant="ghost" className="text-red-700" onClick={askDelete} disabled={pending} aria-label={`${group.name} ${t('delete')}`}>{t('delete')}</Button>
+      <Button size="sm" variant="secondary" onClick={() => setEditing(true)} aria-label={`${group.name} ${t('edit')}`}>
+        {t('edit')}
+      </Button>
+      <Button
+        size="sm"
+        variant="ghost"
+        className="text-red-700"
+        onClick={askDelete}
+        disabled={pending}
+        aria-label={`${group.name} ${t('delete')}`}
+      >
+        {t('delete')}
+      </Button>
       {editing && <GroupDialog serviceId={serviceId} group={group} open onOpenChange={setEditing} />}
-      <ConfirmDialog {...remove.dialog} title={t('deleteTitle')} description={description} confirmLabel={t('delete')} pending={pending || !usage || blocked} />
+      <ConfirmDialog
+        {...remove.dialog}
+        title={t('deleteTitle')}
+        description={description}
+        confirmLabel={t('delete')}
+        pending={pending || !usage || blocked}
+      />
     </div>
   );
 }

@@ -4,7 +4,11 @@ import { useRouter } from 'next/navigation';
 import { useTranslations } from 'next-intl';
 import { useEffect, useState, useTransition } from 'react';
 import { ChevronLeft, ChevronRight } from 'lucide-react';
-import { agentOptionsAction, createGroupAction, updateGroupAction } from '@/app/[serviceId]/(desk)/settings/agents/groups/actions';
+import {
+  agentOptionsAction,
+  createGroupAction,
+  updateGroupAction,
+} from '@/app/[serviceId]/(desk)/settings/agents/groups/actions';
 import { Button } from '@/components/ui/button';
 import { Dialog } from '@/components/ui/dialog';
 import { FormError, TextField } from '@/components/ui/field';
@@ -12,9 +16,26 @@ import { useToast } from '@/components/ui/toast';
 import { useFormAction } from '@/components/ui/use-form-action';
 
 type Agent = { id: string; name: string; loginId: string };
-type Props = { serviceId: string; group?: { id: string; name: string; agents: Agent[] }; open: boolean; onOpenChange: (o: boolean) => void };
+type Props = {
+  serviceId: string;
+  group?: { id: string; name: string; agents: Agent[] };
+  open: boolean;
+  onOpenChange: (o: boolean) => void;
+};
 
-function AgentList({ label, agents, selected, onToggle, empty }: { label: string; agents: Agent[]; selected: string[]; onToggle: (id: string) => void; empty: string }) {
+function AgentList({
+  label,
+  agents,
+  selected,
+  onToggle,
+  empty,
+}: {
+  label: string;
+  agents: Agent[];
+  selected: string[];
+  onToggle: (id: string) => void;
+  empty: string;
+}) {
   return (
     <fieldset className="min-w-0 flex-1">
       <legend className="mb-1 text-sm font-medium text-slate-700">{label}</legend>
@@ -23,7 +44,12 @@ function AgentList({ label, agents, selected, onToggle, empty }: { label: string
         {agents.map((a) => (
           <li key={a.id}>
             <label className="flex cursor-pointer items-center gap-2 rounded px-2 py-1 hover:bg-slate-50">
-              <input type="checkbox" checked={selected.includes(a.id)} onChange={() => onToggle(a.id)} className="size-4 accent-brand-600" />
+              <input
+                type="checkbox"
+                checked={selected.includes(a.id)}
+                onChange={() => onToggle(a.id)}
+                className="size-4 accent-brand-600"
+              />
               <span className="truncate">{a.name}</span>
               <span className="truncate font-mono text-xs text-slate-500">{a.loginId}</span>
             </label>
@@ -62,7 +88,12 @@ export function GroupDialog({ serviceId, group, open, onOpenChange }: Props) {
     return () => clearTimeout(timer);
   }, [open, q, serviceId]);
 
-  const { pending, onSubmit, fieldErrors: fe, formError } = useFormAction(async (prev: unknown, fd: FormData) => {
+  const {
+    pending,
+    onSubmit,
+    fieldErrors: fe,
+    formError,
+  } = useFormAction(async (prev: unknown, fd: FormData) => {
     const r = group ? await updateGroupAction(prev, fd) : await createGroupAction(prev, fd);
     if (r.ok) {
       onOpenChange(false);
@@ -73,7 +104,8 @@ export function GroupDialog({ serviceId, group, open, onOpenChange }: Props) {
   });
 
   const available = options.filter((o) => !assigned.some((a) => a.id === o.id));
-  const toggle = (list: string[], set: (l: string[]) => void) => (id: string) => set(list.includes(id) ? list.filter((x) => x !== id) : [...list, id]);
+  const toggle = (list: string[], set: (l: string[]) => void) => (id: string) =>
+    set(list.includes(id) ? list.filter((x) => x !== id) : [...list, id]);
   const moveRight = () => {
     setAssigned([...assigned, ...available.filter((a) => left.includes(a.id))]);
     setLeft([]);
@@ -88,27 +120,79 @@ export function GroupDialog({ serviceId, group, open, onOpenChange }: Props) {
       <form onSubmit={onSubmit} className="space-y-4" noValidate>
         <input type="hidden" name="serviceId" value={serviceId} />
         {group && <input type="hidden" name="groupId" value={group.id} />}
-        {assigned.map((a) => <input key={a.id} type="hidden" name="agentIds[]" value={a.id} />)}
-        <TextField name="name" label={t('name')} help={t('nameHelp')} defaultValue={group?.name} required errors={fe?.name} maxLength={50} autoComplete="off" />
-        <TextField type="search" label={t('search')} value={q} onChange={(e) => setQ(e.target.value)} maxLength={100} autoComplete="off" />
+        {assigned.map((a) => (
+          <input key={a.id} type="hidden" name="agentIds[]" value={a.id} />
+        ))}
+        <TextField
+          name="name"
+          label={t('name')}
+          help={t('nameHelp')}
+          defaultValue={group?.name}
+          required
+          errors={fe?.name}
+          maxLength={50}
+          autoComplete="off"
+        />
+        <TextField
+          type="search"
+          label={t('search')}
+          value={q}
+          onChange={(e) => setQ(e.target.value)}
+          maxLength={100}
+          autoComplete="off"
+        />
         <div className="flex items-center gap-2" aria-busy={loading}>
-          <AgentList label={t('available')} agents={available} selected={left} onToggle={toggle(left, setLeft)} empty={t('noAvailable')} />
+          <AgentList
+            label={t('available')}
+            agents={available}
+            selected={left}
+            onToggle={toggle(left, setLeft)}
+            empty={t('noAvailable')}
+          />
           <div className="flex flex-col gap-2 pt-6">
-            <Button size="sm" variant="secondary" onClick={moveRight} disabled={left.length === 0} aria-label={t('moveRight')} title={t('moveRight')}>
+            <Button
+              size="sm"
+              variant="secondary"
+              onClick={moveRight}
+              disabled={left.length === 0}
+              aria-label={t('moveRight')}
+              title={t('moveRight')}
+            >
               <ChevronRight className="size-4" aria-hidden />
             </Button>
-            <Button size="sm" variant="secondary" onClick={moveLeft} disabled={right.length === 0} aria-label={t('moveLeft')} title={t('moveLeft')}>
+            <Button
+              size="sm"
+              variant="secondary"
+              onClick={moveLeft}
+              disabled={right.length === 0}
+              aria-label={t('moveLeft')}
+              title={t('moveLeft')}
+            >
               <ChevronLeft className="size-4" aria-hidden />
             </Button>
           </div>
-          <AgentList label={t('assigned')} agents={assigned} selected={right} onToggle={toggle(right, setRight)} empty={t('noAssigned')} />
+          <AgentList
+            label={t('assigned')}
+            agents={assigned}
+            selected={right}
+            onToggle={toggle(right, setRight)}
+            empty={t('noAssigned')}
+          />
         </div>
         <p className="text-xs text-slate-500">{t('orderHelp')}</p>
-        {fe?.agentIds?.map((e) => <p key={e} role="alert" className="text-xs text-red-600">{e}</p>)}
+        {fe?.agentIds?.map((e) => (
+          <p key={e} role="alert" className="text-xs text-red-600">
+            {e}
+          </p>
+        ))}
         <FormError message={formError} />
         <div className="flex justify-end gap-2">
-          <Button variant="secondary" onClick={() => onOpenChange(false)}>{tc('cancel')}</Button>
-          <Button type="submit" disabled={pending}>{pending ? tc('saving') : tc('save')}</Button>
+          <Button variant="secondary" onClick={() => onOpenChange(false)}>
+            {tc('cancel')}
+          </Button>
+          <Button type="submit" disabled={pending}>
+            {pending ? tc('saving') : tc('save')}
+          </Button>
         </div>
       </form>
     </Dialog>

@@ -10,14 +10,37 @@ import { MAX_ATTACHMENT_BYTES, MAX_ATTACHMENTS } from '@/lib/attachments/limits'
 import { inputName } from '@/lib/fields/form-values';
 import type { FieldValue } from '@/db/values';
 
-export type InquiryFormLabels = { submit: string; submitting: string; attachHint: string; attachAgain: string; tooLarge: string; tooMany: string };
+export type InquiryFormLabels = {
+  submit: string;
+  submitting: string;
+  attachHint: string;
+  attachAgain: string;
+  tooLarge: string;
+  tooMany: string;
+};
 
 /**
  * The inquiry form of one intake type. Without JavaScript it posts as a plain multipart form
  * (the server action's progressive enhancement) and comes back filled in on a refusal; with
  * JavaScript it submits in place without React's form reset, so nothing typed is lost.
  */
-export function InquiryForm({ serviceId, lang, defaultLang, token, intakeTypeId, fields, labels }: { serviceId: string; lang: string; defaultLang: string; token: string; intakeTypeId: string; fields: FieldInputField[]; labels: InquiryFormLabels }) {
+export function InquiryForm({
+  serviceId,
+  lang,
+  defaultLang,
+  token,
+  intakeTypeId,
+  fields,
+  labels,
+}: {
+  serviceId: string;
+  lang: string;
+  defaultLang: string;
+  token: string;
+  intakeTypeId: string;
+  fields: FieldInputField[];
+  labels: InquiryFormLabels;
+}) {
   const [state, dispatch, pending] = useActionState<InquiryState, FormData>(submitInquiryAction, null);
   const [fileErrors, setFileErrors] = useState<Record<string, string[]>>({});
   const onSubmit = (e: FormEvent<HTMLFormElement>) => {
@@ -49,7 +72,13 @@ export function InquiryForm({ serviceId, lang, defaultLang, token, intakeTypeId,
       <div key={state?.nonce ?? 0} className="space-y-5">
         {fields.map((f) => (
           <div key={f.code}>
-            <FieldInput field={f} lang={lang} defaultLang={defaultLang} value={(state?.values[f.code] as FieldValue | undefined) ?? null} errors={fileErrors[f.code] ?? state?.fieldErrors[f.code]} />
+            <FieldInput
+              field={f}
+              lang={lang}
+              defaultLang={defaultLang}
+              value={(state?.values[f.code] as FieldValue | undefined) ?? null}
+              errors={fileErrors[f.code] ?? state?.fieldErrors[f.code]}
+            />
             {f.type === 'file' && <p className="mt-1 text-xs text-slate-500">{labels.attachHint}</p>}
           </div>
         ))}

@@ -5,8 +5,22 @@ import { createContext, useCallback, useContext, useEffect, useRef, useState, ty
 import { useTranslations } from 'next-intl';
 import { useToast } from '@/components/ui/toast';
 
-export type TicketChange = { seq: number; ticketId: string; number: number; status: string; assigneeId: string | null; previousAssigneeId: string | null; actorId: string | null };
-export type Presence = { ticketId: string; memberId: string; name: string; state: 'viewing' | 'typing' | 'left'; at: number };
+export type TicketChange = {
+  seq: number;
+  ticketId: string;
+  number: number;
+  status: string;
+  assigneeId: string | null;
+  previousAssigneeId: string | null;
+  actorId: string | null;
+};
+export type Presence = {
+  ticketId: string;
+  memberId: string;
+  name: string;
+  state: 'viewing' | 'typing' | 'left';
+  at: number;
+};
 type Live = { me: string; connected: boolean; changes: TicketChange[]; presence: Presence[] };
 
 const LiveContext = createContext<Live>({ me: '', connected: false, changes: [], presence: [] });
@@ -44,13 +58,19 @@ export function LiveDesk({ serviceId, me, children }: { serviceId: string; me: s
     es.addEventListener('ticket', (ev) => {
       const c = { ...(JSON.parse((ev as MessageEvent<string>).data) as Omit<TicketChange, 'seq'>), seq: ++seq.current };
       setChanges((xs) => [...xs.slice(-49), c]);
-      if (c.assigneeId === me && c.previousAssigneeId !== me && c.actorId !== me) toast(t('assignedToMe', { number: c.number }));
+      if (c.assigneeId === me && c.previousAssigneeId !== me && c.actorId !== me)
+        toast(t('assignedToMe', { number: c.number }));
       refresh();
     });
     es.addEventListener('presence', (ev) => {
       const p = JSON.parse((ev as MessageEvent<string>).data) as Presence;
       if (p.memberId === me) return;
-      setPresence((xs) => [...xs.filter((x) => !(x.memberId === p.memberId && x.ticketId === p.ticketId) && Date.now() - x.at < PRESENCE_TTL), ...(p.state === 'left' ? [] : [{ ...p, at: Date.now() }])]);
+      setPresence((xs) => [
+        ...xs.filter(
+          (x) => !(x.memberId === p.memberId && x.ticketId === p.ticketId) && Date.now() - x.at < PRESENCE_TTL,
+        ),
+        ...(p.state === 'left' ? [] : [{ ...p, at: Date.now() }]),
+      ]);
     });
     return () => es.close();
   }, [serviceId, me, refresh, toast, t]);
@@ -63,7 +83,13 @@ export function LiveDesk({ serviceId, me, children }: { serviceId: string; me: s
 
   // Drop presence nobody renewed.
   useEffect(() => {
-    const id = setInterval(() => setPresence((xs) => (xs.some((x) => Date.now() - x.at >= PRESENCE_TTL) ? xs.filter((x) => Date.now() - x.at < PRESENCE_TTL) : xs)), 5000);
+    const id = setInterval(
+      () =>
+        setPresence((xs) =>
+          xs.some((x) => Date.now() - x.at >= PRESENCE_TTL) ? xs.filter((x) => Date.now() - x.at < PRESENCE_TTL) : xs,
+        ),
+      5000,
+    );
     return () => clearInterval(id);
   }, []);
 

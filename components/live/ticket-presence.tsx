@@ -10,8 +10,15 @@ const TYPING_MS = 6000;
 
 function post(serviceId: string, ticketId: string, state: 'viewing' | 'typing' | 'left') {
   const body = JSON.stringify({ ticketId, state });
-  if (state === 'left' && navigator.sendBeacon) navigator.sendBeacon(`/${serviceId}/live`, new Blob([body], { type: 'application/json' }));
-  else void fetch(`/${serviceId}/live`, { method: 'POST', headers: { 'content-type': 'application/json' }, body, keepalive: true }).catch(() => {});
+  if (state === 'left' && navigator.sendBeacon)
+    navigator.sendBeacon(`/${serviceId}/live`, new Blob([body], { type: 'application/json' }));
+  else
+    void fetch(`/${serviceId}/live`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body,
+      keepalive: true,
+    }).catch(() => {});
 }
 
 /** Marks the reply box as being typed in (called from its onChange). */
@@ -46,7 +53,12 @@ export function TicketPresence({ serviceId, ticketId }: { serviceId: string; tic
   const others = presence.filter((p) => p.ticketId === ticketId);
   if (!others.length) return null;
   return (
-    <div role="status" aria-live="polite" data-testid="ticket-presence" className="mb-4 rounded-md border border-amber-200 bg-amber-50 px-4 py-2 text-sm text-amber-900">
+    <div
+      role="status"
+      aria-live="polite"
+      data-testid="ticket-presence"
+      className="mb-4 rounded-md border border-amber-200 bg-amber-50 px-4 py-2 text-sm text-amber-900"
+    >
       {others.map((p) => (
         <p key={p.memberId}>{t(p.state === 'typing' ? 'typing' : 'viewing', { name: p.name })}</p>
       ))}

@@ -10,7 +10,15 @@ import { ConfirmDialog, Dialog } from '@/components/ui/dialog';
 import { useToast } from '@/components/ui/toast';
 
 /** 서비스 Key 생성 / API Key 변경: asks first (rotation keeps the old key for the grace period), then shows the new key once. */
-export function IssueKeyButton({ serviceId, rotating, graceHours }: { serviceId: string; rotating: boolean; graceHours: number }) {
+export function IssueKeyButton({
+  serviceId,
+  rotating,
+  graceHours,
+}: {
+  serviceId: string;
+  rotating: boolean;
+  graceHours: number;
+}) {
   const t = useTranslations('apiAuth');
   const [confirming, setConfirming] = useState(false);
   const [shown, setShown] = useState<string | null>(null);
@@ -57,7 +65,12 @@ export function IssueKeyButton({ serviceId, rotating, graceHours }: { serviceId:
           description={t('shownOnce')}
         >
           <div className="space-y-3">
-            <code className="block rounded-md border border-slate-300 bg-slate-50 p-3 font-mono text-sm break-all select-all" data-testid="api-key-value">{shown}</code>
+            <code
+              className="block rounded-md border border-slate-300 bg-slate-50 p-3 font-mono text-sm break-all select-all"
+              data-testid="api-key-value"
+            >
+              {shown}
+            </code>
             <div className="flex justify-end gap-2">
               <Button variant="secondary" onClick={copy}>
                 <Copy className="size-4" aria-hidden />
@@ -97,8 +110,18 @@ export function RevokeKeyButton({ serviceId, keyId, hint }: { serviceId: string;
     });
   return (
     <>
-      <Button size="sm" variant="danger" onClick={() => setConfirming(true)} aria-label={`${t('revoke')} ••••${hint}`}>{t('revoke')}</Button>
-      <ConfirmDialog open={confirming} onOpenChange={setConfirming} title={t('revokeTitle')} description={t('revokeBody', { code: hint })} confirmLabel={t('revoke')} onConfirm={revoke} pending={pending} />
+      <Button size="sm" variant="danger" onClick={() => setConfirming(true)} aria-label={`${t('revoke')} ••••${hint}`}>
+        {t('revoke')}
+      </Button>
+      <ConfirmDialog
+        open={confirming}
+        onOpenChange={setConfirming}
+        title={t('revokeTitle')}
+        description={t('revokeBody', { code: hint })}
+        confirmLabel={t('revoke')}
+        onConfirm={revoke}
+        pending={pending}
+      />
     </>
   );
 }

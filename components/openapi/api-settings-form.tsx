@@ -11,13 +11,24 @@ import { useToast } from '@/components/ui/toast';
 import { useFormAction } from '@/components/ui/use-form-action';
 
 /** Open API 활성화, 접속 IP (CIDR allow-list) and the per-key rate limit. */
-export function ApiSettingsForm({ serviceId, settings }: { serviceId: string; settings: { enabled: boolean; allowedCidrs: string[]; rateLimitPerMinute: number } }) {
+export function ApiSettingsForm({
+  serviceId,
+  settings,
+}: {
+  serviceId: string;
+  settings: { enabled: boolean; allowedCidrs: string[]; rateLimitPerMinute: number };
+}) {
   const t = useTranslations('apiAuth');
   const tc = useTranslations('common');
   const [enabled, setEnabled] = useState(settings.enabled);
   const toast = useToast();
   const router = useRouter();
-  const { pending, onSubmit, fieldErrors: fe, formError } = useFormAction(async (prev: unknown, fd: FormData) => {
+  const {
+    pending,
+    onSubmit,
+    fieldErrors: fe,
+    formError,
+  } = useFormAction(async (prev: unknown, fd: FormData) => {
     const r = await saveApiSettingsAction(prev, fd);
     if (r.ok) {
       toast(t('saved'));
@@ -33,11 +44,31 @@ export function ApiSettingsForm({ serviceId, settings }: { serviceId: string; se
         <span className="text-sm font-medium text-slate-700">{t('enabled')}</span>
         <Switch checked={enabled} onChange={setEnabled} label={t('enabled')} />
       </div>
-      <TextareaField name="cidrs" label={t('cidrs')} help={t('cidrsHelp')} errors={fe?.cidrs} rows={4} defaultValue={settings.allowedCidrs.join('\n')} placeholder="203.0.113.0/24" className="font-mono" data-testid="api-cidrs" />
-      <TextField name="rateLimitPerMinute" type="number" min={1} label={t('rateLimit')} help={t('rateLimitHelp')} defaultValue={settings.rateLimitPerMinute} errors={fe?.rateLimitPerMinute} />
+      <TextareaField
+        name="cidrs"
+        label={t('cidrs')}
+        help={t('cidrsHelp')}
+        errors={fe?.cidrs}
+        rows={4}
+        defaultValue={settings.allowedCidrs.join('\n')}
+        placeholder="203.0.113.0/24"
+        className="font-mono"
+        data-testid="api-cidrs"
+      />
+      <TextField
+        name="rateLimitPerMinute"
+        type="number"
+        min={1}
+        label={t('rateLimit')}
+        help={t('rateLimitHelp')}
+        defaultValue={settings.rateLimitPerMinute}
+        errors={fe?.rateLimitPerMinute}
+      />
       <FormError message={fe?.cidrs || fe?.rateLimitPerMinute ? null : formError} />
       <div className="flex justify-end">
-        <Button type="submit" disabled={pending}>{pending ? tc('saving') : tc('save')}</Button>
+        <Button type="submit" disabled={pending}>
+          {pending ? tc('saving') : tc('save')}
+        </Button>
       </div>
     </form>
   );

@@ -31,15 +31,32 @@ export function AddTemplateButton(props: Shared) {
 export function TemplateRowActions({ template, ...props }: Shared & { template: TemplateRow }) {
   const t = useTranslations('templates');
   const [editing, setEditing] = useState(false);
-  const remove = useConfirmedAction(() => deleteTemplateAction(null, { serviceId: props.serviceId, id: template.id }), (d) => t('deleted', { title: d.title }));
+  const remove = useConfirmedAction(
+    () => deleteTemplateAction(null, { serviceId: props.serviceId, id: template.id }),
+    (d) => t('deleted', { title: d.title }),
+  );
   return (
     <div className="flex justify-end gap-2">
-      <Button size="sm" variant="secondary" onClick={() => setEditing(true)} aria-label={`${t('edit')} ${template.title}`}>{t('edit')}</Button>
+      <Button
+        size="sm"
+        variant="secondary"
+        onClick={() => setEditing(true)}
+        aria-label={`${t('edit')} ${template.title}`}
+      >
+        {t('edit')}
+      </Button>
       {template.editable && (
-        <Button size="sm" variant="danger" onClick={remove.ask} aria-label={`${t('delete')} ${template.title}`}>{t('delete')}</Button>
+        <Button size="sm" variant="danger" onClick={remove.ask} aria-label={`${t('delete')} ${template.title}`}>
+          {t('delete')}
+        </Button>
       )}
       {editing && <TemplateDialog {...props} template={template} onClose={() => setEditing(false)} />}
-      <ConfirmDialog {...remove.dialog} title={t('deleteTitle')} description={t('deleteBody', { title: template.title })} confirmLabel={t('delete')} />
+      <ConfirmDialog
+        {...remove.dialog}
+        title={t('deleteTitle')}
+        description={t('deleteBody', { title: template.title })}
+        confirmLabel={t('delete')}
+      />
     </div>
   );
 }

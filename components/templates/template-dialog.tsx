@@ -22,11 +22,30 @@ type Props = {
   onClose: () => void;
 };
 
-function TypeList({ label, options, selected, onSelect, empty, testId }: { label: string; options: TypeOption[]; selected: string | null; onSelect: (id: string) => void; empty: string; testId: string }) {
+function TypeList({
+  label,
+  options,
+  selected,
+  onSelect,
+  empty,
+  testId,
+}: {
+  label: string;
+  options: TypeOption[];
+  selected: string | null;
+  onSelect: (id: string) => void;
+  empty: string;
+  testId: string;
+}) {
   return (
     <div className="min-w-0 flex-1">
       <p className="mb-1 text-xs font-medium text-slate-600">{label}</p>
-      <ul role="listbox" aria-label={label} className="h-40 overflow-y-auto rounded-md border border-slate-300 bg-white p-1 text-sm" data-testid={testId}>
+      <ul
+        role="listbox"
+        aria-label={label}
+        className="h-40 overflow-y-auto rounded-md border border-slate-300 bg-white p-1 text-sm"
+        data-testid={testId}
+      >
         {options.length === 0 && <li className="px-2 py-1 text-slate-400">{empty}</li>}
         {options.map((o) => (
           <li
@@ -63,7 +82,12 @@ export function TemplateDialog({ serviceId, editorType, codes, types, template, 
   const [left, setLeft] = useState<string | null>(null);
   const [right, setRight] = useState<string | null>(null);
   const readOnly = Boolean(template && !template.editable);
-  const { pending, onSubmit, fieldErrors: fe, formError } = useFormAction(async (prev: unknown, fd: FormData) => {
+  const {
+    pending,
+    onSubmit,
+    fieldErrors: fe,
+    formError,
+  } = useFormAction(async (prev: unknown, fd: FormData) => {
     const r = template ? await updateTemplateAction(prev, fd) : await createTemplateAction(prev, fd);
     if (r.ok) {
       onClose();
@@ -76,11 +100,18 @@ export function TemplateDialog({ serviceId, editorType, codes, types, template, 
   const chosen = linked.map((id) => types.find((o) => o.id === id)).filter((o): o is TypeOption => Boolean(o));
 
   return (
-    <Dialog open onOpenChange={(o) => !o && onClose()} title={readOnly ? t('viewTitle') : template ? t('editTitle') : t('addTitle')} size="lg">
+    <Dialog
+      open
+      onOpenChange={(o) => !o && onClose()}
+      title={readOnly ? t('viewTitle') : template ? t('editTitle') : t('addTitle')}
+      size="lg"
+    >
       <form onSubmit={onSubmit} className="space-y-4" noValidate>
         <input type="hidden" name="serviceId" value={serviceId} />
         {template && <input type="hidden" name="id" value={template.id} />}
-        {linked.map((id) => <input key={id} type="hidden" name="categoryIds[]" value={id} />)}
+        {linked.map((id) => (
+          <input key={id} type="hidden" name="categoryIds[]" value={id} />
+        ))}
         {readOnly && <p className="rounded bg-amber-50 p-2 text-sm text-amber-800">{t('readOnly')}</p>}
         <fieldset disabled={readOnly} className="space-y-4">
           <fieldset>
@@ -88,31 +119,72 @@ export function TemplateDialog({ serviceId, editorType, codes, types, template, 
             <div className="flex gap-4 text-sm">
               {(['service', 'shared'] as const).map((s) => (
                 <label key={s} className="flex items-center gap-1.5">
-                  <input type="radio" name="scope" value={s} defaultChecked={(template?.scope ?? 'service') === s} className="accent-brand-600" />
+                  <input
+                    type="radio"
+                    name="scope"
+                    value={s}
+                    defaultChecked={(template?.scope ?? 'service') === s}
+                    className="accent-brand-600"
+                  />
                   {s === 'service' ? t('scopeService') : t('scopeShared')}
-                  <span className="text-xs text-slate-500">({s === 'service' ? t('scopeServiceHelp') : t('scopeSharedHelp')})</span>
+                  <span className="text-xs text-slate-500">
+                    ({s === 'service' ? t('scopeServiceHelp') : t('scopeSharedHelp')})
+                  </span>
                 </label>
               ))}
             </div>
-            {fe?.scope?.map((e) => <p key={e} role="alert" className="text-xs text-red-600">{e}</p>)}
+            {fe?.scope?.map((e) => (
+              <p key={e} role="alert" className="text-xs text-red-600">
+                {e}
+              </p>
+            ))}
           </fieldset>
-          <TextField name="title" label={t('titleLabel')} defaultValue={template?.title} required errors={fe?.title} maxLength={100} autoComplete="off" />
+          <TextField
+            name="title"
+            label={t('titleLabel')}
+            defaultValue={template?.title}
+            required
+            errors={fe?.title}
+            maxLength={100}
+            autoComplete="off"
+          />
           <div className="flex gap-3">
             <div className="min-w-0 flex-1 space-y-1">
-              <label id={`${contentId}-label`} htmlFor={contentId} className="block text-sm font-medium text-slate-700">{editorType === 'html' ? t('contentHtml') : t('content')}</label>
-              <BodyEditor html={editorType === 'html'} id={contentId} labelledBy={`${contentId}-label`} ref={contentRef} name="content" rows={10} defaultValue={template?.content} invalid={Boolean(fe?.content?.length)} />
-              {fe?.content?.map((e) => <p key={e} role="alert" className="text-xs text-red-600">{e}</p>)}
+              <label id={`${contentId}-label`} htmlFor={contentId} className="block text-sm font-medium text-slate-700">
+                {editorType === 'html' ? t('contentHtml') : t('content')}
+              </label>
+              <BodyEditor
+                html={editorType === 'html'}
+                id={contentId}
+                labelledBy={`${contentId}-label`}
+                ref={contentRef}
+                name="content"
+                rows={10}
+                defaultValue={template?.content}
+                invalid={Boolean(fe?.content?.length)}
+              />
+              {fe?.content?.map((e) => (
+                <p key={e} role="alert" className="text-xs text-red-600">
+                  {e}
+                </p>
+              ))}
             </div>
             <div className="w-40 shrink-0">
               <p className="mb-1 text-sm font-medium text-slate-700">{t('codes')}</p>
-              <ul aria-label={t('codes')} className="h-52 overflow-y-auto rounded-md border border-slate-300 bg-white p-1 font-mono text-xs" data-testid="substitution-codes">
+              <ul
+                aria-label={t('codes')}
+                className="h-52 overflow-y-auto rounded-md border border-slate-300 bg-white p-1 font-mono text-xs"
+                data-testid="substitution-codes"
+              >
                 {codes.map((c) => (
                   <li key={c}>
                     <button
                       type="button"
                       className="w-full rounded px-1.5 py-0.5 text-left hover:bg-slate-100"
                       onDoubleClick={() => contentRef.current?.insert(`#{${c}}`)}
-                      onKeyDown={(e) => e.key === 'Enter' && (e.preventDefault(), contentRef.current?.insert(`#{${c}}`))}
+                      onKeyDown={(e) =>
+                        e.key === 'Enter' && (e.preventDefault(), contentRef.current?.insert(`#{${c}}`))
+                      }
                     >{`#{${c}}`}</button>
                   </li>
                 ))}
@@ -120,29 +192,81 @@ export function TemplateDialog({ serviceId, editorType, codes, types, template, 
               <p className="mt-1 text-xs text-slate-500">{t('codesHelp')}</p>
             </div>
           </div>
-          <TextField name="searchCode" label={t('searchCode')} help={t('searchCodeHelp')} defaultValue={template?.searchCode ?? ''} errors={fe?.searchCode} maxLength={40} autoComplete="off" />
+          <TextField
+            name="searchCode"
+            label={t('searchCode')}
+            help={t('searchCodeHelp')}
+            defaultValue={template?.searchCode ?? ''}
+            errors={fe?.searchCode}
+            maxLength={40}
+            autoComplete="off"
+          />
         </fieldset>
         <fieldset disabled={pending || readOnly}>
           <legend className="mb-1 text-sm font-medium text-slate-700">{t('links')}</legend>
           <p className="mb-2 text-xs text-slate-500">{t('linksHelp')}</p>
           <div className="flex items-center gap-2">
-            <TypeList label={t('types')} options={available} selected={left} onSelect={setLeft} empty={t('noTypes')} testId="template-types" />
+            <TypeList
+              label={t('types')}
+              options={available}
+              selected={left}
+              onSelect={setLeft}
+              empty={t('noTypes')}
+              testId="template-types"
+            />
             <div className="flex flex-col gap-2">
-              <Button size="sm" variant="secondary" disabled={!left} aria-label={t('link')} title={t('link')} onClick={() => { if (left) setLinked([...linked, left]); setLeft(null); }}>
+              <Button
+                size="sm"
+                variant="secondary"
+                disabled={!left}
+                aria-label={t('link')}
+                title={t('link')}
+                onClick={() => {
+                  if (left) setLinked([...linked, left]);
+                  setLeft(null);
+                }}
+              >
                 <ChevronRight className="size-4" aria-hidden />
               </Button>
-              <Button size="sm" variant="secondary" disabled={!right} aria-label={t('unlink')} title={t('unlink')} onClick={() => { setLinked(linked.filter((x) => x !== right)); setRight(null); }}>
+              <Button
+                size="sm"
+                variant="secondary"
+                disabled={!right}
+                aria-label={t('unlink')}
+                title={t('unlink')}
+                onClick={() => {
+                  setLinked(linked.filter((x) => x !== right));
+                  setRight(null);
+                }}
+              >
                 <ChevronLeft className="size-4" aria-hidden />
               </Button>
             </div>
-            <TypeList label={t('linked')} options={chosen} selected={right} onSelect={setRight} empty={t('noLinked')} testId="template-linked" />
+            <TypeList
+              label={t('linked')}
+              options={chosen}
+              selected={right}
+              onSelect={setRight}
+              empty={t('noLinked')}
+              testId="template-linked"
+            />
           </div>
-          {fe?.categoryIds?.map((e) => <p key={e} role="alert" className="text-xs text-red-600">{e}</p>)}
+          {fe?.categoryIds?.map((e) => (
+            <p key={e} role="alert" className="text-xs text-red-600">
+              {e}
+            </p>
+          ))}
         </fieldset>
         <FormError message={formError} />
         <div className="flex justify-end gap-2">
-          <Button variant="secondary" onClick={onClose}>{tc('cancel')}</Button>
-          {!readOnly && <Button type="submit" disabled={pending}>{pending ? tc('saving') : tc('save')}</Button>}
+          <Button variant="secondary" onClick={onClose}>
+            {tc('cancel')}
+          </Button>
+          {!readOnly && (
+            <Button type="submit" disabled={pending}>
+              {pending ? tc('saving') : tc('save')}
+            </Button>
+          )}
         </div>
       </form>
     </Dialog>

@@ -2,7 +2,12 @@
 
 import { useTranslations } from 'next-intl';
 import { useCallback, useEffect, useState, useTransition } from 'react';
-import { linkedTemplatesAction, linkTemplatesAction, searchTemplatesAction, unlinkTemplatesAction } from '@/app/[serviceId]/(desk)/settings/templates/actions';
+import {
+  linkedTemplatesAction,
+  linkTemplatesAction,
+  searchTemplatesAction,
+  unlinkTemplatesAction,
+} from '@/app/[serviceId]/(desk)/settings/templates/actions';
 import { Button } from '@/components/ui/button';
 import { Dialog } from '@/components/ui/dialog';
 import { FormError } from '@/components/ui/field';
@@ -14,7 +19,17 @@ type Props = { serviceId: string; editorType: 'html' | 'text'; codes: string[]; 
 type Pickable = { id: string; title: string; searchCode: string | null; scope: string };
 
 /** 추가 on the link tab: a searchable list of the templates the service sees, checked then confirmed. */
-function PickDialog({ serviceId, exclude, onPick, onClose }: { serviceId: string; exclude: string[]; onPick: (ids: string[]) => Promise<string | null>; onClose: () => void }) {
+function PickDialog({
+  serviceId,
+  exclude,
+  onPick,
+  onClose,
+}: {
+  serviceId: string;
+  exclude: string[];
+  onPick: (ids: string[]) => Promise<string | null>;
+  onClose: () => void;
+}) {
   const t = useTranslations('templates');
   const tc = useTranslations('common');
   const [q, setQ] = useState('');
@@ -35,24 +50,52 @@ function PickDialog({ serviceId, exclude, onPick, onClose }: { serviceId: string
   const shown = rows.filter((r) => !exclude.includes(r.id));
   return (
     <Dialog open onOpenChange={(o) => !o && onClose()} title={t('pickTitle')} size="lg">
-      <input type="search" value={q} onChange={(e) => setQ(e.target.value)} placeholder={t('titleLabel')} aria-label={t('titleLabel')} maxLength={100} className="mb-2 block w-full rounded-md border border-slate-300 px-3 py-2 text-sm" />
-      <ul className="h-64 overflow-y-auto rounded-md border border-slate-200 p-1 text-sm" aria-busy={loading} data-testid="template-pick-list">
+      <input
+        type="search"
+        value={q}
+        onChange={(e) => setQ(e.target.value)}
+        placeholder={t('titleLabel')}
+        aria-label={t('titleLabel')}
+        maxLength={100}
+        className="mb-2 block w-full rounded-md border border-slate-300 px-3 py-2 text-sm"
+      />
+      <ul
+        className="h-64 overflow-y-auto rounded-md border border-slate-200 p-1 text-sm"
+        aria-busy={loading}
+        data-testid="template-pick-list"
+      >
         {shown.length === 0 && <li className="px-2 py-1 text-slate-400">{loading ? tc('loading') : t('noResults')}</li>}
         {shown.map((r) => (
           <li key={r.id}>
             <label className="flex cursor-pointer items-center gap-2 rounded px-2 py-1 hover:bg-slate-50">
-              <input type="checkbox" className="size-4 accent-brand-600" checked={checked.includes(r.id)} onChange={() => setChecked(checked.includes(r.id) ? checked.filter((x) => x !== r.id) : [...checked, r.id])} />
+              <input
+                type="checkbox"
+                className="size-4 accent-brand-600"
+                checked={checked.includes(r.id)}
+                onChange={() =>
+                  setChecked(checked.includes(r.id) ? checked.filter((x) => x !== r.id) : [...checked, r.id])
+                }
+              />
               <span className="truncate">{r.title}</span>
               {r.searchCode && <span className="font-mono text-xs text-slate-500">/{r.searchCode}</span>}
-              <span className="text-xs text-slate-500">{r.scope === 'shared' ? t('scopeShared') : t('scopeService')}</span>
+              <span className="text-xs text-slate-500">
+                {r.scope === 'shared' ? t('scopeShared') : t('scopeService')}
+              </span>
             </label>
           </li>
         ))}
       </ul>
       <FormError message={error} />
       <div className="mt-3 flex justify-end gap-2">
-        <Button variant="secondary" onClick={onClose}>{tc('cancel')}</Button>
-        <Button disabled={saving || checked.length === 0} onClick={() => startSaving(async () => setError(await onPick(checked)))}>{t('confirm')}</Button>
+        <Button variant="secondary" onClick={onClose}>
+          {tc('cancel')}
+        </Button>
+        <Button
+          disabled={saving || checked.length === 0}
+          onClick={() => startSaving(async () => setError(await onPick(checked)))}
+        >
+          {t('confirm')}
+        </Button>
       </div>
     </Dialog>
   );
@@ -140,8 +183,12 @@ export function TemplateLinkTab(props: Props) {
             <div className="mb-3 flex items-center justify-between gap-2">
               <h2 className="text-sm font-semibold">{t('linkedTo', { name: type.path })}</h2>
               <div className="flex gap-2">
-                <Button size="sm" onClick={() => setPicking(true)}>{t('add')}</Button>
-                <Button size="sm" variant="danger" disabled={checked.length === 0 || loading} onClick={unlink}>{t('delete')}</Button>
+                <Button size="sm" onClick={() => setPicking(true)}>
+                  {t('add')}
+                </Button>
+                <Button size="sm" variant="danger" disabled={checked.length === 0 || loading} onClick={unlink}>
+                  {t('delete')}
+                </Button>
               </div>
             </div>
             {rows.length === 0 ? (
@@ -150,11 +197,23 @@ export function TemplateLinkTab(props: Props) {
               <ul className="divide-y divide-slate-100 text-sm" data-testid="linked-templates">
                 {rows.map((r) => (
                   <li key={r.id} className="flex items-center gap-2 py-1.5">
-                    <input type="checkbox" aria-label={`${t('select')} ${r.title}`} className="size-4 accent-brand-600" checked={checked.includes(r.id)} onChange={() => setChecked(checked.includes(r.id) ? checked.filter((x) => x !== r.id) : [...checked, r.id])} />
+                    <input
+                      type="checkbox"
+                      aria-label={`${t('select')} ${r.title}`}
+                      className="size-4 accent-brand-600"
+                      checked={checked.includes(r.id)}
+                      onChange={() =>
+                        setChecked(checked.includes(r.id) ? checked.filter((x) => x !== r.id) : [...checked, r.id])
+                      }
+                    />
                     <span className="flex-1 truncate">{r.title}</span>
                     {r.searchCode && <span className="font-mono text-xs text-slate-500">/{r.searchCode}</span>}
-                    <span className="text-xs text-slate-500">{r.scope === 'shared' ? t('scopeShared') : t('scopeService')}</span>
-                    <Button size="sm" variant="secondary" onClick={() => setEditing(r)}>{t('edit')}</Button>
+                    <span className="text-xs text-slate-500">
+                      {r.scope === 'shared' ? t('scopeShared') : t('scopeService')}
+                    </span>
+                    <Button size="sm" variant="secondary" onClick={() => setEditing(r)}>
+                      {t('edit')}
+                    </Button>
                   </li>
                 ))}
               </ul>
@@ -162,7 +221,14 @@ export function TemplateLinkTab(props: Props) {
           </>
         )}
       </section>
-      {picking && <PickDialog serviceId={serviceId} exclude={rows.map((r) => r.id)} onPick={pick} onClose={() => setPicking(false)} />}
+      {picking && (
+        <PickDialog
+          serviceId={serviceId}
+          exclude={rows.map((r) => r.id)}
+          onPick={pick}
+          onClose={() => setPicking(false)}
+        />
+      )}
       {editing && (
         <TemplateDialog
           {...props}

@@ -21,7 +21,23 @@ type SelectAll = { query: string; total: number; onSelect: (ids: string[]) => vo
  * progress bar and count; it can be stopped between chunks, and a chunk that fails stops the run
  * and says how many were done, so nothing is processed twice when it is started again.
  */
-export function BulkBar({ serviceId, ids, spamBox, isAdmin, selectAll, onClear, onDone }: { serviceId: string; ids: string[]; spamBox: boolean; isAdmin: boolean; selectAll: SelectAll | null; onClear: (() => void) | null; onDone: () => void }) {
+export function BulkBar({
+  serviceId,
+  ids,
+  spamBox,
+  isAdmin,
+  selectAll,
+  onClear,
+  onDone,
+}: {
+  serviceId: string;
+  ids: string[];
+  spamBox: boolean;
+  isAdmin: boolean;
+  selectAll: SelectAll | null;
+  onClear: (() => void) | null;
+  onDone: () => void;
+}) {
   const t = useTranslations('tickets');
   const toast = useToast();
   const [action, setAction] = useState<(typeof ACTIONS)[number]>('solve');
@@ -47,7 +63,13 @@ export function BulkBar({ serviceId, ids, spamBox, isAdmin, selectAll, onClear, 
       setProgress({ done, total: ids.length });
       for (let i = 0; i < ids.length; i += BULK_CHUNK) {
         if (stop.current) break;
-        const r = await bulkProcessAction(null, { serviceId, ticketIds: ids.slice(i, i + BULK_CHUNK), action, body, reason: reason || undefined });
+        const r = await bulkProcessAction(null, {
+          serviceId,
+          ticketIds: ids.slice(i, i + BULK_CHUNK),
+          action,
+          body,
+          reason: reason || undefined,
+        });
         if (!r.ok) {
           const why = [r.error, ...Object.values(r.fieldErrors ?? {}).flat()].join(' ');
           setError(done ? t('bulk.stoppedAfter', { done, total: ids.length, error: why }) : why);
@@ -80,7 +102,11 @@ export function BulkBar({ serviceId, ids, spamBox, isAdmin, selectAll, onClear, 
       onDone();
     });
   return (
-    <div className="mb-3 rounded-lg border border-brand-200 bg-brand-50 p-3 text-sm" role="region" aria-label={t('bulk.label')}>
+    <div
+      className="mb-3 rounded-lg border border-brand-200 bg-brand-50 p-3 text-sm"
+      role="region"
+      aria-label={t('bulk.label')}
+    >
       <p className="mb-2 flex flex-wrap items-center gap-3">
         <span className="font-medium">{t('bulk.selected', { count: ids.length })}</span>
         {selectAll && !spamBox && (
@@ -88,47 +114,97 @@ export function BulkBar({ serviceId, ids, spamBox, isAdmin, selectAll, onClear, 
             {t('bulk.selectMatching', { count: Math.min(selectAll.total, 1000) })}
           </button>
         )}
-        {onClear && <button type="button" className="text-brand-700 underline" onClick={onClear} disabled={busy}>{t('bulk.clear')}</button>}
+        {onClear && (
+          <button type="button" className="text-brand-700 underline" onClick={onClear} disabled={busy}>
+            {t('bulk.clear')}
+          </button>
+        )}
       </p>
       {spamBox ? (
         isAdmin && (
           <>
-            <Button variant="danger" size="sm" onClick={() => setConfirm(true)}>{t('bulk.deleteSpam')}</Button>
-            <ConfirmDialog open={confirm} onOpenChange={setConfirm} title={t('bulk.deleteSpamTitle')} description={t('bulk.deleteSpamBody', { count: ids.length })} confirmLabel={t('bulk.deleteSpam')} onConfirm={remove} pending={pending} />
+            <Button variant="danger" size="sm" onClick={() => setConfirm(true)}>
+              {t('bulk.deleteSpam')}
+            </Button>
+            <ConfirmDialog
+              open={confirm}
+              onOpenChange={setConfirm}
+              title={t('bulk.deleteSpamTitle')}
+              description={t('bulk.deleteSpamBody', { count: ids.length })}
+              confirmLabel={t('bulk.deleteSpam')}
+              onConfirm={remove}
+              pending={pending}
+            />
           </>
         )
       ) : (
         <div className="flex flex-wrap items-end gap-2">
           <label className="flex flex-col gap-1 text-xs">
             {t('process.action')}
-            <select value={action} onChange={(e) => setAction(e.target.value as typeof action)} className="rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm">
-              {ACTIONS.map((a) => <option key={a} value={a}>{t(`process.${a}`)}</option>)}
+            <select
+              value={action}
+              onChange={(e) => setAction(e.target.value as typeof action)}
+              className="rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm"
+            >
+              {ACTIONS.map((a) => (
+                <option key={a} value={a}>
+                  {t(`process.${a}`)}
+                </option>
+              ))}
             </select>
           </label>
           {action === 'internal' && (
             <label className="flex flex-col gap-1 text-xs">
               {t('process.reason')}
-              <select value={reason} onChange={(e) => setReason(e.target.value)} className="rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm">
+              <select
+                value={reason}
+                onChange={(e) => setReason(e.target.value)}
+                className="rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm"
+              >
                 <option value="">{t('process.chooseReason')}</option>
-                {INTERNAL_REASONS.map((r) => <option key={r} value={r}>{t(`reason.${r}`)}</option>)}
+                {INTERNAL_REASONS.map((r) => (
+                  <option key={r} value={r}>
+                    {t(`reason.${r}`)}
+                  </option>
+                ))}
               </select>
             </label>
           )}
           <label className="flex min-w-64 flex-1 flex-col gap-1 text-xs">
             {t('bulk.body')}
-            <textarea value={body} onChange={(e) => setBody(e.target.value)} rows={2} className="rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm" />
+            <textarea
+              value={body}
+              onChange={(e) => setBody(e.target.value)}
+              rows={2}
+              className="rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm"
+            />
           </label>
-          <Button size="sm" onClick={run} disabled={busy}>{busy ? t('process.running') : t('process.submit')}</Button>
+          <Button size="sm" onClick={run} disabled={busy}>
+            {busy ? t('process.running') : t('process.submit')}
+          </Button>
         </div>
       )}
       {progress && (
         <div className="mt-2 flex items-center gap-3" data-testid="bulk-progress">
-          <progress className="h-2 flex-1" value={progress.done} max={progress.total} aria-label={t('bulk.progressLabel')} />
-          <span role="status" className="text-xs tabular-nums">{t('bulk.progress', { done: progress.done, total: progress.total })}</span>
-          <Button size="sm" variant="secondary" onClick={() => (stop.current = true)}>{t('bulk.stop')}</Button>
+          <progress
+            className="h-2 flex-1"
+            value={progress.done}
+            max={progress.total}
+            aria-label={t('bulk.progressLabel')}
+          />
+          <span role="status" className="text-xs tabular-nums">
+            {t('bulk.progress', { done: progress.done, total: progress.total })}
+          </span>
+          <Button size="sm" variant="secondary" onClick={() => (stop.current = true)}>
+            {t('bulk.stop')}
+          </Button>
         </div>
       )}
-      {error && <p role="alert" className="mt-2 text-red-700">{error}</p>}
+      {error && (
+        <p role="alert" className="mt-2 text-red-700">
+          {error}
+        </p>
+      )}
     </div>
   );
 }

@@ -9,7 +9,15 @@ import { LIST_COLUMNS, type ListColumn } from '@/db/values';
 import { setListColumnsAction } from '@/app/[serviceId]/(desk)/tickets/list-actions';
 
 /** 표시 항목: which list columns I see; the choice is stored for me on the server (per service). */
-export function ColumnPicker({ serviceId, columns, onChange }: { serviceId: string; columns: ListColumn[]; onChange: (c: ListColumn[]) => void }) {
+export function ColumnPicker({
+  serviceId,
+  columns,
+  onChange,
+}: {
+  serviceId: string;
+  columns: ListColumn[];
+  onChange: (c: ListColumn[]) => void;
+}) {
   const t = useTranslations('tickets');
   const ts = useTranslations('savedFilters');
   const toast = useToast();

@@ -32,11 +32,18 @@ export async function Conversation({ serviceId, messages }: { serviceId: string;
       {messages.map((m) => (
         <li key={m.id} className={cn('rounded-lg border p-4', STYLE[m.kind])} data-kind={m.kind}>
           <p className="mb-2 flex flex-wrap justify-between gap-2 text-xs text-slate-500">
-            <span className="font-medium text-slate-700">{t(`kind.${m.kind}`)}{m.author ? ` · ${m.author}` : ''}</span>
+            <span className="font-medium text-slate-700">
+              {t(`kind.${m.kind}`)}
+              {m.author ? ` · ${m.author}` : ''}
+            </span>
             <time dateTime={m.createdAt.toISOString()}>{formatDate(m.createdAt, 'dateTime')}</time>
           </p>
           {m.format === 'html' ? (
-            <div className="rich-text text-sm break-words text-slate-900" data-format="html" dangerouslySetInnerHTML={{ __html: sanitizeRichHtml(m.body) }} />
+            <div
+              className="rich-text text-sm break-words text-slate-900"
+              data-format="html"
+              dangerouslySetInnerHTML={{ __html: sanitizeRichHtml(m.body) }}
+            />
           ) : (
             <div className="text-sm break-words whitespace-pre-wrap text-slate-900">{m.body}</div>
           )}
@@ -44,7 +51,10 @@ export async function Conversation({ serviceId, messages }: { serviceId: string;
             <ul className="mt-3 flex flex-wrap gap-2 text-xs">
               {m.files.map((f) => (
                 <li key={f.id}>
-                  <a href={`/${serviceId}/attachments/${f.id}`} className="inline-flex items-center gap-1 rounded border border-slate-300 bg-white px-2 py-1 hover:bg-slate-50">
+                  <a
+                    href={`/${serviceId}/attachments/${f.id}`}
+                    className="inline-flex items-center gap-1 rounded border border-slate-300 bg-white px-2 py-1 hover:bg-slate-50"
+                  >
                     <Paperclip className="size-3" aria-hidden />
                     {f.fileName} ({Math.max(1, Math.round(f.size / 1024)).toLocaleString()} KB)
                   </a>

@@ -11,7 +11,19 @@ import { collectFieldValues } from '@/lib/fields/form-values';
 import { createTicketAction } from '@/app/[serviceId]/(desk)/tickets/actions';
 
 /** The customer fields of the chosen intake type; the ticket is created with channel `manual`. */
-export function CreateTicketForm({ serviceId, intakeTypeId, lang, defaultLang, fields }: { serviceId: string; intakeTypeId: string; lang: string; defaultLang: string; fields: FieldInputField[] }) {
+export function CreateTicketForm({
+  serviceId,
+  intakeTypeId,
+  lang,
+  defaultLang,
+  fields,
+}: {
+  serviceId: string;
+  intakeTypeId: string;
+  lang: string;
+  defaultLang: string;
+  fields: FieldInputField[];
+}) {
   const t = useTranslations('tickets');
   const toast = useToast();
   const router = useRouter();
@@ -22,9 +34,23 @@ export function CreateTicketForm({ serviceId, intakeTypeId, lang, defaultLang, f
   const submit = (e: React.FormEvent) => {
     e.preventDefault();
     const fd = new FormData(form.current!);
-    const values = collectFieldValues(fd, fields.map((f) => ({ code: f.code, type: f.type, required: f.required, maxLength: f.maxLength, options: f.options })));
+    const values = collectFieldValues(
+      fd,
+      fields.map((f) => ({
+        code: f.code,
+        type: f.type,
+        required: f.required,
+        maxLength: f.maxLength,
+        options: f.options,
+      })),
+    );
     start(async () => {
-      const r = await createTicketAction(null, { serviceId, intakeTypeId, values, assignToMe: fd.get('assignToMe') === 'on' });
+      const r = await createTicketAction(null, {
+        serviceId,
+        intakeTypeId,
+        values,
+        assignToMe: fd.get('assignToMe') === 'on',
+      });
       if (!r.ok) {
         setFormError(r.error);
         setErrors(r.fieldErrors ?? {});
@@ -35,12 +61,25 @@ export function CreateTicketForm({ serviceId, intakeTypeId, lang, defaultLang, f
     });
   };
   return (
-    <form ref={form} onSubmit={submit} noValidate className="flex max-w-3xl flex-col gap-4 rounded-lg border border-slate-200 bg-white p-5">
-      {fields.map((f) => <FieldInput key={f.code} field={f} lang={lang} defaultLang={defaultLang} errors={errors[f.code]} />)}
+    <form
+      ref={form}
+      onSubmit={submit}
+      noValidate
+      className="flex max-w-3xl flex-col gap-4 rounded-lg border border-slate-200 bg-white p-5"
+    >
+      {fields.map((f) => (
+        <FieldInput key={f.code} field={f} lang={lang} defaultLang={defaultLang} errors={errors[f.code]} />
+      ))}
       <CheckboxField name="assignToMe" label={t('create.assignToMe')} errors={errors.assignToMe} />
-      {formError && <p role="alert" className="text-sm text-red-700">{formError}</p>}
+      {formError && (
+        <p role="alert" className="text-sm text-red-700">
+          {formError}
+        </p>
+      )}
       <div className="flex justify-end">
-        <Button type="submit" disabled={pending}>{pending ? t('create.creating') : t('create.submit')}</Button>
+        <Button type="submit" disabled={pending}>
+          {pending ? t('create.creating') : t('create.submit')}
+        </Button>
       </div>
     </form>
   );

@@ -21,7 +21,10 @@ type Preview = { to: string | null; subject: string; text: string };
 
 /** The text a customer reads of a rich reply (for the 금칙어 check before sending; the server checks again). */
 function richText(html: string): string {
-  const doc = new DOMParser().parseFromString(html.replace(/<\/(p|li|h\d|blockquote|div|pre)>|<br\s*\/?>/gi, '$&\n'), 'text/html');
+  const doc = new DOMParser().parseFromString(
+    html.replace(/<\/(p|li|h\d|blockquote|div|pre)>|<br\s*\/?>/gi, '$&\n'),
+    'text/html',
+  );
   return doc.body.textContent ?? '';
 }
 
@@ -30,7 +33,25 @@ function richText(html: string): string {
  * Where the service's editor type is HTML it is the rich-text editor (the server sanitizes the
  * HTML when it stores it and again when it shows or mails it), else a textarea.
  */
-export function ReplyForm({ serviceId, ticketId, version, spam, closed, hasEmail, editorHtml = false, draft = null }: { serviceId: string; ticketId: string; version: number; spam: boolean; closed: boolean; hasEmail: boolean; editorHtml?: boolean; draft?: string | null }) {
+export function ReplyForm({
+  serviceId,
+  ticketId,
+  version,
+  spam,
+  closed,
+  hasEmail,
+  editorHtml = false,
+  draft = null,
+}: {
+  serviceId: string;
+  ticketId: string;
+  version: number;
+  spam: boolean;
+  closed: boolean;
+  hasEmail: boolean;
+  editorHtml?: boolean;
+  draft?: string | null;
+}) {
   const t = useTranslations('tickets');
   const tt = useTranslations('templates');
   const toast = useToast();
@@ -113,7 +134,12 @@ export function ReplyForm({ serviceId, ticketId, version, spam, closed, hasEmail
       if (text === savedBody.current) return;
       const payload = JSON.stringify({ ticketId, body: text });
       // keepalive bodies are capped at 64 KB by the browser; a longer draft goes without it.
-      void fetch(`/${serviceId}/drafts`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: payload, keepalive: payload.length < 60_000 })
+      void fetch(`/${serviceId}/drafts`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: payload,
+        keepalive: payload.length < 60_000,
+      })
         .then((r) => {
           if (r.ok) savedBody.current = text;
         })
@@ -137,7 +163,16 @@ export function ReplyForm({ serviceId, ticketId, version, spam, closed, hasEmail
     const onUnload = (e: BeforeUnloadEvent) => e.preventDefault();
     const onClick = (e: MouseEvent) => {
       const a = (e.target as Element | null)?.closest?.('a[href]');
-      if (!a || a.getAttribute('target') === '_blank' || e.defaultPrevented || e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey) return;
+      if (
+        !a ||
+        a.getAttribute('target') === '_blank' ||
+        e.defaultPrevented ||
+        e.button !== 0 ||
+        e.metaKey ||
+        e.ctrlKey ||
+        e.shiftKey
+      )
+        return;
       if (!window.confirm(td('leaveConfirm'))) {
         e.preventDefault();
         e.stopPropagation();
@@ -174,7 +209,9 @@ export function ReplyForm({ serviceId, ticketId, version, spam, closed, hasEmail
     const r = await suggest.accept(body, templateId);
     if ('error' in r) return setFormError(r.error);
     setBody(r.text);
-    requestAnimationFrame(() => bodyRef.current && (bodyRef.current.focus(), bodyRef.current.setSelectionRange(r.cursor, r.cursor)));
+    requestAnimationFrame(
+      () => bodyRef.current && (bodyRef.current.focus(), bodyRef.current.setSelectionRange(r.cursor, r.cursor)),
+    );
   };
   // 금칙어 (issue 8): replies to the customer are checked before 처리하기 / 미리보기; the server checks again.
   const [banned, setBanned] = useState<{ text: string; matches: BannedWordMatch[] } | null>(null);
@@ -194,7 +231,15 @@ export function ReplyForm({ serviceId, ticketId, version, spam, closed, hasEmail
       setFormError(null);
       if (changedByOthers) return setFormError(tl('changedBeforeSend'));
       if (!(await passesBannedWords())) return;
-      const r = await processTicketAction(null, { serviceId, ticketId, version, action, body, format, reason: action === 'internal' ? reason || undefined : undefined });
+      const r = await processTicketAction(null, {
+        serviceId,
+        ticketId,
+        version,
+        action,
+        body,
+        format,
+        reason: action === 'internal' ? reason || undefined : undefined,
+      });
       if (!r.ok) {
         setFormError(r.error);
         setErrors(r.fieldErrors ?? {});
@@ -208,7 +253,10 @@ export function ReplyForm({ serviceId, ticketId, version, spam, closed, hasEmail
       setBody('');
       setEditorKey((k) => k + 1);
       void saveDraftAction(null, { serviceId, ticketId, body: '' }).catch(() => {});
-      toast(r.data.mailed ? t('process.doneMailed') : r.data.mailFailed ? t('process.doneMailFailed') : t('process.done'), r.data.mailFailed ? 'error' : 'success');
+      toast(
+        r.data.mailed ? t('process.doneMailed') : r.data.mailFailed ? t('process.doneMailFailed') : t('process.done'),
+        r.data.mailFailed ? 'error' : 'success',
+      );
       router.refresh();
     });
   const showPreview = () =>
@@ -241,20 +289,36 @@ export function ReplyForm({ serviceId, ticketId, version, spam, closed, hasEmail
   };
   return (
     <section aria-labelledby="reply-title" className="rounded-lg border border-slate-200 bg-white p-5">
-      <h2 id="reply-title" className="mb-3 font-medium">{t('process.title')}</h2>
+      <h2 id="reply-title" className="mb-3 font-medium">
+        {t('process.title')}
+      </h2>
       <div className="mb-2 flex justify-end">
         <TemplatePicker serviceId={serviceId} ticketId={ticketId} onInsert={insertTemplate} />
       </div>
       {restored && (
-        <p role="status" data-testid="draft-restored" className="mb-2 flex items-center gap-3 rounded-md bg-sky-50 px-3 py-2 text-sm text-sky-900">
+        <p
+          role="status"
+          data-testid="draft-restored"
+          className="mb-2 flex items-center gap-3 rounded-md bg-sky-50 px-3 py-2 text-sm text-sky-900"
+        >
           {td('restored')}
-          <button type="button" className="text-sky-800 underline" onClick={() => setRestored(false)}>{td('dismiss')}</button>
+          <button type="button" className="text-sky-800 underline" onClick={() => setRestored(false)}>
+            {td('dismiss')}
+          </button>
         </p>
       )}
       {editorHtml ? (
         // Captured before the editor's own keys (Tiptap makes Mod+Enter a line break): the same shortcuts as the textarea.
-        <div onKeyDownCapture={(e) => { if (e.key === 'Escape') suggest.dismiss(); onShortcut(e); }} aria-keyshortcuts="Control+Enter Meta+Enter Alt+T">
-          <span id="reply-body-label" className="sr-only">{t('process.body')}</span>
+        <div
+          onKeyDownCapture={(e) => {
+            if (e.key === 'Escape') suggest.dismiss();
+            onShortcut(e);
+          }}
+          aria-keyshortcuts="Control+Enter Meta+Enter Alt+T"
+        >
+          <span id="reply-body-label" className="sr-only">
+            {t('process.body')}
+          </span>
           <BodyEditor
             key={editorKey}
             html
@@ -274,7 +338,9 @@ export function ReplyForm({ serviceId, ticketId, version, spam, closed, hasEmail
         </div>
       ) : (
         <>
-          <label htmlFor="reply-body" className="sr-only">{t('process.body')}</label>
+          <label htmlFor="reply-body" className="sr-only">
+            {t('process.body')}
+          </label>
           <textarea
             id="reply-body"
             ref={bodyRef}
@@ -293,16 +359,30 @@ export function ReplyForm({ serviceId, ticketId, version, spam, closed, hasEmail
             rows={6}
             aria-invalid={bodyErrors.length > 0}
             aria-describedby={bodyErrors.length ? 'reply-body-err' : undefined}
-            placeholder={action === 'comment' || action === 'internal' ? t('process.commentPlaceholder') : hasEmail ? t('process.replyPlaceholder') : t('process.replyNoEmail')}
+            placeholder={
+              action === 'comment' || action === 'internal'
+                ? t('process.commentPlaceholder')
+                : hasEmail
+                  ? t('process.replyPlaceholder')
+                  : t('process.replyNoEmail')
+            }
             className="block w-full rounded-md border border-slate-300 px-3 py-2 text-sm"
           />
         </>
       )}
       {suggest.suggestions.length > 0 && (
-        <ul aria-label={tt('picker.suggestion')} className="mt-1 rounded-md border border-slate-200 bg-white text-sm shadow-sm" data-testid="template-suggestions">
+        <ul
+          aria-label={tt('picker.suggestion')}
+          className="mt-1 rounded-md border border-slate-200 bg-white text-sm shadow-sm"
+          data-testid="template-suggestions"
+        >
           {suggest.suggestions.map((s) => (
             <li key={s.id}>
-              <button type="button" onClick={() => acceptSuggestion(s.id)} className="flex w-full gap-2 px-3 py-1.5 text-left hover:bg-slate-50 focus:bg-slate-50">
+              <button
+                type="button"
+                onClick={() => acceptSuggestion(s.id)}
+                className="flex w-full gap-2 px-3 py-1.5 text-left hover:bg-slate-50 focus:bg-slate-50"
+              >
                 <span className="font-mono text-xs text-slate-500">/{s.searchCode}</span>
                 <span>{s.title}</span>
               </button>
@@ -310,47 +390,120 @@ export function ReplyForm({ serviceId, ticketId, version, spam, closed, hasEmail
           ))}
         </ul>
       )}
-      {bodyErrors.length > 0 && <p id="reply-body-err" className="mt-1 text-sm text-red-700">{bodyErrors.join(' ')}</p>}
+      {bodyErrors.length > 0 && (
+        <p id="reply-body-err" className="mt-1 text-sm text-red-700">
+          {bodyErrors.join(' ')}
+        </p>
+      )}
       <p className="mt-1 flex justify-between text-xs text-slate-500">
         <span>{td('shortcuts')}</span>
-        <span aria-live="polite" data-testid="draft-state">{draftState === 'saving' ? td('saving') : draftState === 'saved' ? td('saved') : draftState === 'failed' ? td('failed') : ''}</span>
+        <span aria-live="polite" data-testid="draft-state">
+          {draftState === 'saving'
+            ? td('saving')
+            : draftState === 'saved'
+              ? td('saved')
+              : draftState === 'failed'
+                ? td('failed')
+                : ''}
+        </span>
       </p>
       <div className="mt-3 flex flex-wrap items-end gap-2">
         <label className="flex flex-col gap-1 text-xs text-slate-600">
           {t('process.action')}
-          <select value={action} onChange={(e) => setAction(e.target.value as typeof action)} className="rounded-md border border-slate-300 bg-white px-2 py-2 text-sm" name="action">
-            {available.map((a) => <option key={a} value={a}>{t(`process.${a}`)}</option>)}
+          <select
+            value={action}
+            onChange={(e) => setAction(e.target.value as typeof action)}
+            className="rounded-md border border-slate-300 bg-white px-2 py-2 text-sm"
+            name="action"
+          >
+            {available.map((a) => (
+              <option key={a} value={a}>
+                {t(`process.${a}`)}
+              </option>
+            ))}
           </select>
         </label>
         {action === 'internal' && (
           <label className="flex flex-col gap-1 text-xs text-slate-600">
             {t('process.reason')}
-            <select value={reason} onChange={(e) => setReason(e.target.value)} className="rounded-md border border-slate-300 bg-white px-2 py-2 text-sm" name="reason" aria-invalid={Boolean(errors.reason)}>
+            <select
+              value={reason}
+              onChange={(e) => setReason(e.target.value)}
+              className="rounded-md border border-slate-300 bg-white px-2 py-2 text-sm"
+              name="reason"
+              aria-invalid={Boolean(errors.reason)}
+            >
               <option value="">{t('process.chooseReason')}</option>
-              {INTERNAL_REASONS.map((r) => <option key={r} value={r}>{t(`reason.${r}`)}</option>)}
+              {INTERNAL_REASONS.map((r) => (
+                <option key={r} value={r}>
+                  {t(`reason.${r}`)}
+                </option>
+              ))}
             </select>
             {errors.reason && <span className="text-red-700">{errors.reason.join(' ')}</span>}
           </label>
         )}
         <div className="ml-auto flex gap-2">
-          {(action === 'solve' || action === 'pend') && <Button variant="secondary" onClick={showPreview} disabled={pending}>{t('process.preview')}</Button>}
-          <Button onClick={submit} disabled={pending}>{pending ? t('process.running') : t('process.submit')}</Button>
+          {(action === 'solve' || action === 'pend') && (
+            <Button variant="secondary" onClick={showPreview} disabled={pending}>
+              {t('process.preview')}
+            </Button>
+          )}
+          <Button onClick={submit} disabled={pending}>
+            {pending ? t('process.running') : t('process.submit')}
+          </Button>
         </div>
       </div>
       {changedByOthers && (
-        <div role="alert" data-testid="ticket-changed" className="mt-3 flex flex-wrap items-center gap-3 rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900">
+        <div
+          role="alert"
+          data-testid="ticket-changed"
+          className="mt-3 flex flex-wrap items-center gap-3 rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900"
+        >
           <span>{tl('changed')}</span>
-          <Button variant="secondary" onClick={() => { setSeenSeq(lastSeq); setFormError(null); }}>{tl('acknowledge')}</Button>
+          <Button
+            variant="secondary"
+            onClick={() => {
+              setSeenSeq(lastSeq);
+              setFormError(null);
+            }}
+          >
+            {tl('acknowledge')}
+          </Button>
         </div>
       )}
-      {formError && <p role="alert" className="mt-2 text-sm text-red-700">{formError}</p>}
-      <BannedWordsDialog open={Boolean(banned)} onClose={() => { setBanned(null); document.getElementById('reply-body')?.focus(); }} text={banned?.text ?? ''} matches={banned?.matches ?? []} />
-      <Dialog open={Boolean(preview)} onOpenChange={(o) => !o && setPreview(null)} title={t('process.previewTitle')} size="lg">
+      {formError && (
+        <p role="alert" className="mt-2 text-sm text-red-700">
+          {formError}
+        </p>
+      )}
+      <BannedWordsDialog
+        open={Boolean(banned)}
+        onClose={() => {
+          setBanned(null);
+          document.getElementById('reply-body')?.focus();
+        }}
+        text={banned?.text ?? ''}
+        matches={banned?.matches ?? []}
+      />
+      <Dialog
+        open={Boolean(preview)}
+        onOpenChange={(o) => !o && setPreview(null)}
+        title={t('process.previewTitle')}
+        size="lg"
+      >
         {preview && (
           <div className="flex flex-col gap-2 text-sm">
-            <p><span className="text-slate-500">{t('process.previewTo')}:</span> {preview.to ?? t('process.previewNoEmail')}</p>
-            <p><span className="text-slate-500">{t('process.previewSubject')}:</span> {preview.subject}</p>
-            <pre className="max-h-96 overflow-auto rounded border border-slate-200 bg-slate-50 p-3 font-sans whitespace-pre-wrap">{preview.text}</pre>
+            <p>
+              <span className="text-slate-500">{t('process.previewTo')}:</span>{' '}
+              {preview.to ?? t('process.previewNoEmail')}
+            </p>
+            <p>
+              <span className="text-slate-500">{t('process.previewSubject')}:</span> {preview.subject}
+            </p>
+            <pre className="max-h-96 overflow-auto rounded border border-slate-200 bg-slate-50 p-3 font-sans whitespace-pre-wrap">
+              {preview.text}
+            </pre>
           </div>
         )}
       </Dialog>

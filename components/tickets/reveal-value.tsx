@@ -6,7 +6,19 @@ import { revealFieldAction } from '@/app/[serviceId]/(desk)/tickets/reveal-actio
 import { useToast } from '@/components/ui/toast';
 
 /** A masked personal value with 보기: revealing it is logged (pii_unmasked). */
-export function RevealValue({ serviceId, ticketId, code, label, mask }: { serviceId: string; ticketId: string; code: string; label: string; mask: string }) {
+export function RevealValue({
+  serviceId,
+  ticketId,
+  code,
+  label,
+  mask,
+}: {
+  serviceId: string;
+  ticketId: string;
+  code: string;
+  label: string;
+  mask: string;
+}) {
   const t = useTranslations('pii');
   const toast = useToast();
   const [value, setValue] = useState<string | null>(null);

@@ -43,9 +43,24 @@ export function SavedFilters({ serviceId, query, filters }: { serviceId: string;
       <span className="text-xs text-slate-500">{t('label')}</span>
       {filters.length === 0 && <span className="text-xs text-slate-400">{t('none')}</span>}
       {filters.map((f) => (
-        <span key={f.id} className={`inline-flex items-center rounded-full border ${f.query === query ? 'border-brand-500 bg-brand-50' : 'border-slate-300 bg-white'}`}>
-          <Link href={`${base}?${f.query}`} className="py-0.5 pr-1 pl-3 hover:underline" aria-current={f.query === query ? 'true' : undefined}>{f.name}</Link>
-          <button type="button" onClick={() => remove(f)} disabled={pending} aria-label={t('delete', { name: f.name })} className="rounded-full p-1 text-slate-500 hover:bg-slate-100">
+        <span
+          key={f.id}
+          className={`inline-flex items-center rounded-full border ${f.query === query ? 'border-brand-500 bg-brand-50' : 'border-slate-300 bg-white'}`}
+        >
+          <Link
+            href={`${base}?${f.query}`}
+            className="py-0.5 pr-1 pl-3 hover:underline"
+            aria-current={f.query === query ? 'true' : undefined}
+          >
+            {f.name}
+          </Link>
+          <button
+            type="button"
+            onClick={() => remove(f)}
+            disabled={pending}
+            aria-label={t('delete', { name: f.name })}
+            className="rounded-full p-1 text-slate-500 hover:bg-slate-100"
+          >
             <X className="size-3" aria-hidden />
           </button>
         </span>
@@ -58,14 +73,43 @@ export function SavedFilters({ serviceId, query, filters }: { serviceId: string;
             save();
           }}
         >
-          <label htmlFor="saved-filter-name" className="sr-only">{t('name')}</label>
-          <input id="saved-filter-name" value={name} onChange={(e) => setName(e.target.value)} placeholder={t('name')} maxLength={40} autoFocus aria-invalid={Boolean(error)} aria-describedby={error ? 'saved-filter-err' : undefined} className="h-8 w-40 rounded-md border border-slate-300 px-2 text-sm" />
-          <Button type="submit" size="sm" disabled={pending}>{t('save')}</Button>
-          <Button size="sm" variant="ghost" onClick={() => { setNaming(false); setError(null); }}>{t('cancel')}</Button>
-          {error && <span id="saved-filter-err" role="alert" className="text-xs text-red-700">{error}</span>}
+          <label htmlFor="saved-filter-name" className="sr-only">
+            {t('name')}
+          </label>
+          <input
+            id="saved-filter-name"
+            value={name}
+            onChange={(e) => setName(e.target.value)}
+            placeholder={t('name')}
+            maxLength={40}
+            autoFocus
+            aria-invalid={Boolean(error)}
+            aria-describedby={error ? 'saved-filter-err' : undefined}
+            className="h-8 w-40 rounded-md border border-slate-300 px-2 text-sm"
+          />
+          <Button type="submit" size="sm" disabled={pending}>
+            {t('save')}
+          </Button>
+          <Button
+            size="sm"
+            variant="ghost"
+            onClick={() => {
+              setNaming(false);
+              setError(null);
+            }}
+          >
+            {t('cancel')}
+          </Button>
+          {error && (
+            <span id="saved-filter-err" role="alert" className="text-xs text-red-700">
+              {error}
+            </span>
+          )}
         </form>
       ) : (
-        <Button size="sm" variant="secondary" onClick={() => setNaming(true)}>{t('saveCurrent')}</Button>
+        <Button size="sm" variant="secondary" onClick={() => setNaming(true)}>
+          {t('saveCurrent')}
+        </Button>
       )}
     </section>
   );

@@ -7,7 +7,12 @@ import type { TicketStatus } from '@/db/schema';
 import { Button } from '@/components/ui/button';
 import { ConfirmDialog, Dialog } from '@/components/ui/dialog';
 import { useToast } from '@/components/ui/toast';
-import { completeTicketAction, restoreSpamAction, takeTicketAction, transferTicketAction } from '@/app/[serviceId]/(desk)/tickets/actions';
+import {
+  completeTicketAction,
+  restoreSpamAction,
+  takeTicketAction,
+  transferTicketAction,
+} from '@/app/[serviceId]/(desk)/tickets/actions';
 
 type Props = {
   serviceId: string;
@@ -32,7 +37,10 @@ export function TicketActions({ serviceId, ticket, me, canTake, canTransfer, isA
   const [note, setNote] = useState('');
   const [error, setError] = useState<string | null>(null);
 
-  const run = (fn: () => Promise<{ ok: boolean; error?: string; fieldErrors?: Record<string, string[]> }>, done: string) =>
+  const run = (
+    fn: () => Promise<{ ok: boolean; error?: string; fieldErrors?: Record<string, string[]> }>,
+    done: string,
+  ) =>
     start(async () => {
       setError(null);
       const r = await fn();
@@ -48,49 +56,139 @@ export function TicketActions({ serviceId, ticket, me, canTake, canTransfer, isA
     });
   const take = () => {
     if (myGroups.length > 1 && !groupId) return setDialog('take');
-    run(() => takeTicketAction(null, { serviceId, ticketId: ticket.id, groupId: groupId || undefined }), t('actions.taken'));
+    run(
+      () => takeTicketAction(null, { serviceId, ticketId: ticket.id, groupId: groupId || undefined }),
+      t('actions.taken'),
+    );
   };
   const workable = !ticket.spam && ticket.status !== 'closed';
   return (
     <div className="flex flex-wrap gap-2">
-      {workable && canTake && ticket.assigneeId !== me && !ticket.assigneeId && <Button onClick={take} disabled={pending}>{t('actions.take')}</Button>}
-      {workable && canTransfer && <Button variant="secondary" onClick={() => setDialog('transfer')} disabled={pending}>{t('actions.transfer')}</Button>}
-      {isAdmin && ticket.status === 'solved' && !ticket.spam && <Button variant="secondary" onClick={() => setDialog('complete')} disabled={pending}>{t('actions.complete')}</Button>}
-      {isAdmin && ticket.spam && <Button variant="secondary" onClick={() => run(() => restoreSpamAction(null, { serviceId, ticketId: ticket.id }), t('actions.restored'))} disabled={pending}>{t('actions.restore')}</Button>}
+      {workable && canTake && ticket.assigneeId !== me && !ticket.assigneeId && (
+        <Button onClick={take} disabled={pending}>
+          {t('actions.take')}
+        </Button>
+      )}
+      {workable && canTransfer && (
+        <Button variant="secondary" onClick={() => setDialog('transfer')} disabled={pending}>
+          {t('actions.transfer')}
+        </Button>
+      )}
+      {isAdmin && ticket.status === 'solved' && !ticket.spam && (
+        <Button variant="secondary" onClick={() => setDialog('complete')} disabled={pending}>
+          {t('actions.complete')}
+        </Button>
+      )}
+      {isAdmin && ticket.spam && (
+        <Button
+          variant="secondary"
+          onClick={() => run(() => restoreSpamAction(null, { serviceId, ticketId: ticket.id }), t('actions.restored'))}
+          disabled={pending}
+        >
+          {t('actions.restore')}
+        </Button>
+      )}
 
-      <Dialog open={dialog === 'take'} onOpenChange={(o) => !o && setDialog(null)} title={t('actions.takeTitle')} description={t('actions.takeGroup')}>
+      <Dialog
+        open={dialog === 'take'}
+        onOpenChange={(o) => !o && setDialog(null)}
+        title={t('actions.takeTitle')}
+        description={t('actions.takeGroup')}
+      >
         <label className="flex flex-col gap-1 text-sm">
           {t('col.group')}
-          <select value={groupId} onChange={(e) => setGroupId(e.target.value)} className="rounded-md border border-slate-300 px-2 py-2">
+          <select
+            value={groupId}
+            onChange={(e) => setGroupId(e.target.value)}
+            className="rounded-md border border-slate-300 px-2 py-2"
+          >
             <option value="">{t('actions.chooseGroup')}</option>
-            {myGroups.map((g) => <option key={g.id} value={g.id}>{g.name}</option>)}
+            {myGroups.map((g) => (
+              <option key={g.id} value={g.id}>
+                {g.name}
+              </option>
+            ))}
           </select>
         </label>
-        {error && <p role="alert" className="mt-2 text-sm text-red-700">{error}</p>}
+        {error && (
+          <p role="alert" className="mt-2 text-sm text-red-700">
+            {error}
+          </p>
+        )}
         <div className="mt-4 flex justify-end gap-2">
-          <Button variant="secondary" onClick={() => setDialog(null)}>{t('actions.cancel')}</Button>
-          <Button disabled={!groupId || pending} onClick={() => run(() => takeTicketAction(null, { serviceId, ticketId: ticket.id, groupId }), t('actions.taken'))}>{t('actions.take')}</Button>
+          <Button variant="secondary" onClick={() => setDialog(null)}>
+            {t('actions.cancel')}
+          </Button>
+          <Button
+            disabled={!groupId || pending}
+            onClick={() =>
+              run(() => takeTicketAction(null, { serviceId, ticketId: ticket.id, groupId }), t('actions.taken'))
+            }
+          >
+            {t('actions.take')}
+          </Button>
         </div>
       </Dialog>
 
-      <Dialog open={dialog === 'transfer'} onOpenChange={(o) => !o && setDialog(null)} title={t('actions.transferTitle')} description={t('actions.transferHelp')}>
+      <Dialog
+        open={dialog === 'transfer'}
+        onOpenChange={(o) => !o && setDialog(null)}
+        title={t('actions.transferTitle')}
+        description={t('actions.transferHelp')}
+      >
         <div className="flex flex-col gap-3 text-sm">
           <label className="flex flex-col gap-1">
             {t('actions.transferTo')}
-            <select value={assigneeId} onChange={(e) => setAssigneeId(e.target.value)} className="rounded-md border border-slate-300 px-2 py-2">
+            <select
+              value={assigneeId}
+              onChange={(e) => setAssigneeId(e.target.value)}
+              className="rounded-md border border-slate-300 px-2 py-2"
+            >
               <option value="">{t('actions.chooseAgent')}</option>
-              {targets.map((a) => <option key={a.memberId} value={a.memberId}>{a.name} ({a.loginId})</option>)}
+              {targets.map((a) => (
+                <option key={a.memberId} value={a.memberId}>
+                  {a.name} ({a.loginId})
+                </option>
+              ))}
             </select>
           </label>
           <label className="flex flex-col gap-1">
             {t('actions.transferNote')}
-            <textarea value={note} onChange={(e) => setNote(e.target.value)} rows={3} className="rounded-md border border-slate-300 px-2 py-2" />
+            <textarea
+              value={note}
+              onChange={(e) => setNote(e.target.value)}
+              rows={3}
+              className="rounded-md border border-slate-300 px-2 py-2"
+            />
           </label>
         </div>
-        {error && <p role="alert" className="mt-2 text-sm text-red-700">{error}</p>}
+        {error && (
+          <p role="alert" className="mt-2 text-sm text-red-700">
+            {error}
+          </p>
+        )}
         <div className="mt-4 flex justify-end gap-2">
-          <Button variant="secondary" onClick={() => setDialog(null)}>{t('actions.cancel')}</Button>
-          <Button disabled={!assigneeId || pending} onClick={() => run(() => transferTicketAction(null, { serviceId, ticketId: ticket.id, version: ticket.version, assigneeId, note }), t('actions.transferred'))}>{t('actions.transfer')}</Button>
+          <Button variant="secondary" onClick={() => setDialog(null)}>
+            {t('actions.cancel')}
+          </Button>
+          <Button
+            disabled={!assigneeId || pending}
+            onClick={() =>
+              run(
+                () =>
+                  transferTicketAction(null, {
+                    serviceId,
+                    ticketId: ticket.id,
+                    version: ticket.version,
+                    assigneeId,
+                    note,
+                  }),
+                t('actions.transferred'),
+              )
+            }
+          >
+            {t('actions.transfer')}
+          </Button>
         </div>
       </Dialog>
 
@@ -101,7 +199,12 @@ export function TicketActions({ serviceId, ticket, me, canTake, canTransfer, isA
         description={t('actions.completeBody')}
         confirmLabel={t('actions.complete')}
         pending={pending}
-        onConfirm={() => run(() => completeTicketAction(null, { serviceId, ticketId: ticket.id, version: ticket.version }), t('actions.completed'))}
+        onConfirm={() =>
+          run(
+            () => completeTicketAction(null, { serviceId, ticketId: ticket.id, version: ticket.version }),
+            t('actions.completed'),
+          )
+        }
       />
     </div>
   );

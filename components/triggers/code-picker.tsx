@@ -7,7 +7,15 @@ import type { CodeOption } from '@/lib/substitution/code-list';
  * Substitution codes in groups (기본 필드 / 고객 필드); [<] inserts `#{code}` where the cursor is.
  * Codes that only have a value on replies are offered only where `reply` says the text is sent on one.
  */
-export function CodePicker({ codes: all, reply = false, onInsert }: { codes: { basic: CodeOption[]; customer: CodeOption[] }; reply?: boolean; onInsert: (code: string) => void }) {
+export function CodePicker({
+  codes: all,
+  reply = false,
+  onInsert,
+}: {
+  codes: { basic: CodeOption[]; customer: CodeOption[] };
+  reply?: boolean;
+  onInsert: (code: string) => void;
+}) {
   const t = useTranslations('triggers.codes');
   const tc = useTranslations('substitutionCodes');
   const keep = (list: CodeOption[]) => list.filter((c) => reply || !c.replyOnly);
@@ -21,8 +29,15 @@ export function CodePicker({ codes: all, reply = false, onInsert }: { codes: { b
           <ul className="space-y-0.5">
             {codes[group].map((c) => (
               <li key={c.value} className="flex items-center justify-between gap-2">
-                <span className="truncate" title={`#{${c.value}}`}>{c.label} <code className="text-xs text-slate-500">{`#{${c.value}}`}</code></span>
-                <button type="button" className="rounded border border-slate-300 px-1.5 text-xs hover:bg-slate-100" onClick={() => onInsert(c.value)} aria-label={t('insert', { code: c.value })}>
+                <span className="truncate" title={`#{${c.value}}`}>
+                  {c.label} <code className="text-xs text-slate-500">{`#{${c.value}}`}</code>
+                </span>
+                <button
+                  type="button"
+                  className="rounded border border-slate-300 px-1.5 text-xs hover:bg-slate-100"
+                  onClick={() => onInsert(c.value)}
+                  aria-label={t('insert', { code: c.value })}
+                >
                   [&lt;]
                 </button>
               </li>
@@ -30,7 +45,11 @@ export function CodePicker({ codes: all, reply = false, onInsert }: { codes: { b
           </ul>
         </section>
       ))}
-      {hidden && <p className="text-xs text-slate-500" data-testid="reply-only-note">{tc('replyOnlyNote')}</p>}
+      {hidden && (
+        <p className="text-xs text-slate-500" data-testid="reply-only-note">
+          {tc('replyOnlyNote')}
+        </p>
+      )}
     </div>
   );
 }

@@ -8,7 +8,15 @@ import { RetryButton } from './retry-button';
 const TONE = { pending: 'amber', delivered: 'green', dead: 'red', disabled: 'slate' } as const;
 
 /** Deliveries with their attempts (time, status, latency, error class, start of the answer) and 재시도 for dead ones. */
-export async function DeliveryList({ serviceId, rows, showTrigger }: { serviceId: string; rows: DeliveryRow[]; showTrigger?: boolean }) {
+export async function DeliveryList({
+  serviceId,
+  rows,
+  showTrigger,
+}: {
+  serviceId: string;
+  rows: DeliveryRow[];
+  showTrigger?: boolean;
+}) {
   const t = await getTranslations('triggers.deliveries');
   const tt = await getTranslations('triggers');
   const formatDate = await getFormatDate();
@@ -29,9 +37,17 @@ export async function DeliveryList({ serviceId, rows, showTrigger }: { serviceId
             {showTrigger && <span className="text-slate-500">· {d.triggerTitle}</span>}
             <span className="text-xs text-slate-500">{formatDate(d.createdAt, 'dateTimeSeconds')}</span>
             <span className="text-xs text-slate-500">{t('attempts', { count: d.attempts })}</span>
-            {d.status === 'pending' && d.attempts > 0 && <span className="text-xs text-slate-500">{t('nextAt', { time: formatDate(d.nextAttemptAt, 'dateTimeSeconds') })}</span>}
+            {d.status === 'pending' && d.attempts > 0 && (
+              <span className="text-xs text-slate-500">
+                {t('nextAt', { time: formatDate(d.nextAttemptAt, 'dateTimeSeconds') })}
+              </span>
+            )}
             <code className="text-xs text-slate-400">{d.id}</code>
-            {(d.status === 'dead' || d.status === 'disabled') && <span className="ml-auto"><RetryButton serviceId={serviceId} deliveryId={d.id} /></span>}
+            {(d.status === 'dead' || d.status === 'disabled') && (
+              <span className="ml-auto">
+                <RetryButton serviceId={serviceId} deliveryId={d.id} />
+              </span>
+            )}
           </div>
           {d.attemptLog.length > 0 && (
             <details className="mt-2">
@@ -39,7 +55,11 @@ export async function DeliveryList({ serviceId, rows, showTrigger }: { serviceId
               <table className="mt-1 w-full text-xs">
                 <thead>
                   <tr className="text-left text-slate-500">
-                    <th className="pr-2 font-normal">{t('at')}</th><th className="pr-2 font-normal">{t('httpStatus')}</th><th className="pr-2 font-normal">{t('latency')}</th><th className="pr-2 font-normal">{t('error')}</th><th className="font-normal">{t('response')}</th>
+                    <th className="pr-2 font-normal">{t('at')}</th>
+                    <th className="pr-2 font-normal">{t('httpStatus')}</th>
+                    <th className="pr-2 font-normal">{t('latency')}</th>
+                    <th className="pr-2 font-normal">{t('error')}</th>
+                    <th className="font-normal">{t('response')}</th>
                   </tr>
                 </thead>
                 <tbody>
@@ -48,8 +68,14 @@ export async function DeliveryList({ serviceId, rows, showTrigger }: { serviceId
                       <td className="pr-2">{formatDate(a.at, 'timeSeconds')}</td>
                       <td className="pr-2">{a.httpStatus ?? '—'}</td>
                       <td className="pr-2">{a.latencyMs} ms</td>
-                      <td className="pr-2" title={a.errorClass ?? undefined}>{a.errorClass ? errorText(a.errorClass) : '—'}</td>
-                      <td><pre className="max-h-24 max-w-md overflow-auto whitespace-pre-wrap break-all">{a.response ?? ''}</pre></td>
+                      <td className="pr-2" title={a.errorClass ?? undefined}>
+                        {a.errorClass ? errorText(a.errorClass) : '—'}
+                      </td>
+                      <td>
+                        <pre className="max-h-24 max-w-md overflow-auto whitespace-pre-wrap break-all">
+                          {a.response ?? ''}
+                        </pre>
+                      </td>
                     </tr>
                   ))}
                 </tbody>

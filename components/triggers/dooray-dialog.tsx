@@ -8,11 +8,27 @@ import { TextField } from '@/components/ui/field';
 import { CodePicker, insertAt } from './code-picker';
 import type { EditorOptions } from '@/lib/triggers/editor-types';
 
-export type DoorayTemplate = { botName: string; botIconImage: string; text: string; attachmentTitle: string; attachmentText: string };
+export type DoorayTemplate = {
+  botName: string;
+  botIconImage: string;
+  text: string;
+  attachmentTitle: string;
+  attachmentText: string;
+};
 type Key = 'text' | 'attachmentTitle' | 'attachmentText';
 
 /** 템플릿 설정 of a Dooray alert: the bot, the message text and one attachment, with codes inserted by [<]. */
-export function DoorayDialog({ options, value, onSave, onClose }: { options: EditorOptions; value: DoorayTemplate; onSave: (v: DoorayTemplate) => void; onClose: () => void }) {
+export function DoorayDialog({
+  options,
+  value,
+  onSave,
+  onClose,
+}: {
+  options: EditorOptions;
+  value: DoorayTemplate;
+  onSave: (v: DoorayTemplate) => void;
+  onClose: () => void;
+}) {
   const t = useTranslations('triggers.dooray');
   const [v, setV] = useState(value);
   const [focus, setFocus] = useState<Key>('text');
@@ -24,29 +40,83 @@ export function DoorayDialog({ options, value, onSave, onClose }: { options: Edi
     setV((cur) => ({ ...cur, [focus]: insertAt(el, cur[focus], `#{${code}}`) }));
   };
   return (
-    <Dialog open onOpenChange={(o) => !o && onClose()} title={t('templateTitle')} description={t('templateHelp')} size="lg">
+    <Dialog
+      open
+      onOpenChange={(o) => !o && onClose()}
+      title={t('templateTitle')}
+      description={t('templateHelp')}
+      size="lg"
+    >
       <div className="grid gap-4 md:grid-cols-[1fr_16rem]">
         <div className="space-y-3">
-          <TextField label={t('botName')} value={v.botName} maxLength={50} onChange={(e) => setV({ ...v, botName: e.target.value })} />
-          <TextField label={t('botIcon')} value={v.botIconImage} placeholder="https://" onChange={(e) => setV({ ...v, botIconImage: e.target.value })} />
+          <TextField
+            label={t('botName')}
+            value={v.botName}
+            maxLength={50}
+            onChange={(e) => setV({ ...v, botName: e.target.value })}
+          />
+          <TextField
+            label={t('botIcon')}
+            value={v.botIconImage}
+            placeholder="https://"
+            onChange={(e) => setV({ ...v, botIconImage: e.target.value })}
+          />
           <div className="space-y-1">
-            <label htmlFor="dooray-text" className="block text-sm font-medium text-slate-700">{t('text')}</label>
-            <textarea id="dooray-text" ref={textRef} rows={4} className="block w-full rounded-md border border-slate-300 px-3 py-2 text-sm" value={v.text} onFocus={() => setFocus('text')} onChange={(e) => setV({ ...v, text: e.target.value })} />
+            <label htmlFor="dooray-text" className="block text-sm font-medium text-slate-700">
+              {t('text')}
+            </label>
+            <textarea
+              id="dooray-text"
+              ref={textRef}
+              rows={4}
+              className="block w-full rounded-md border border-slate-300 px-3 py-2 text-sm"
+              value={v.text}
+              onFocus={() => setFocus('text')}
+              onChange={(e) => setV({ ...v, text: e.target.value })}
+            />
           </div>
           <div className="space-y-1">
-            <label htmlFor="dooray-att-title" className="block text-sm font-medium text-slate-700">{t('attachmentTitle')}</label>
-            <input id="dooray-att-title" ref={titleRef} className="block w-full rounded-md border border-slate-300 px-3 py-2 text-sm" value={v.attachmentTitle} onFocus={() => setFocus('attachmentTitle')} onChange={(e) => setV({ ...v, attachmentTitle: e.target.value })} />
+            <label htmlFor="dooray-att-title" className="block text-sm font-medium text-slate-700">
+              {t('attachmentTitle')}
+            </label>
+            <input
+              id="dooray-att-title"
+              ref={titleRef}
+              className="block w-full rounded-md border border-slate-300 px-3 py-2 text-sm"
+              value={v.attachmentTitle}
+              onFocus={() => setFocus('attachmentTitle')}
+              onChange={(e) => setV({ ...v, attachmentTitle: e.target.value })}
+            />
           </div>
           <div className="space-y-1">
-            <label htmlFor="dooray-att" className="block text-sm font-medium text-slate-700">{t('attachmentText')}</label>
-            <textarea id="dooray-att" ref={attRef} rows={3} className="block w-full rounded-md border border-slate-300 px-3 py-2 text-sm" value={v.attachmentText} onFocus={() => setFocus('attachmentText')} onChange={(e) => setV({ ...v, attachmentText: e.target.value })} />
+            <label htmlFor="dooray-att" className="block text-sm font-medium text-slate-700">
+              {t('attachmentText')}
+            </label>
+            <textarea
+              id="dooray-att"
+              ref={attRef}
+              rows={3}
+              className="block w-full rounded-md border border-slate-300 px-3 py-2 text-sm"
+              value={v.attachmentText}
+              onFocus={() => setFocus('attachmentText')}
+              onChange={(e) => setV({ ...v, attachmentText: e.target.value })}
+            />
           </div>
         </div>
         <CodePicker codes={options.codes} reply={options.replyContext} onInsert={insert} />
       </div>
       <div className="mt-4 flex justify-end gap-2">
-        <Button variant="secondary" onClick={onClose}>{t('cancel')}</Button>
-        <Button onClick={() => { onSave(v); onClose(); }}>{t('apply')}</Button>
+        <Button variant="secondary" onClick={onClose}>
+          {t('cancel')}
+        </Button>
+        <Button
+          onClick={() => {
+            onSave(v);
+            onClose();
+          }}
+        >
+          {t('apply')}
+        </Button>
       </div>
     </Dialog>
   );

@@ -14,12 +14,21 @@ export function RetryButton({ serviceId, deliveryId }: { serviceId: string; deli
   const toast = useToast();
   const router = useRouter();
   return (
-    <Button size="sm" variant="secondary" disabled={pending} onClick={() => start(async () => {
-      const r = await retryDeliveryAction(null, { serviceId, deliveryId });
-      if (r.ok) {
-        toast(t('retried'));
-        router.refresh();
-      } else toast(r.error, 'error');
-    })}>{t('retry')}</Button>
+    <Button
+      size="sm"
+      variant="secondary"
+      disabled={pending}
+      onClick={() =>
+        start(async () => {
+          const r = await retryDeliveryAction(null, { serviceId, deliveryId });
+          if (r.ok) {
+            toast(t('retried'));
+            router.refresh();
+          } else toast(r.error, 'error');
+        })
+      }
+    >
+      {t('retry')}
+    </Button>
   );
 }

@@ -25,18 +25,39 @@ export function SecretPanel({ serviceId, rotatedAt }: { serviceId: string; rotat
     });
   return (
     <section aria-labelledby="webhook-secret" className="space-y-2 rounded-md border border-slate-200 p-4">
-      <h2 id="webhook-secret" className="text-base font-semibold">{t('title')}</h2>
+      <h2 id="webhook-secret" className="text-base font-semibold">
+        {t('title')}
+      </h2>
       <p className="text-sm text-slate-600">{t('help')}</p>
-      <p className="text-xs text-slate-500">{rotatedAt ? t('rotatedAt', { time: formatDate(rotatedAt) }) : t('never')}</p>
+      <p className="text-xs text-slate-500">
+        {rotatedAt ? t('rotatedAt', { time: formatDate(rotatedAt) }) : t('never')}
+      </p>
       {secret ? (
         <div role="status" className="space-y-1 rounded-md bg-amber-50 p-3">
           <p className="text-sm font-medium text-amber-900">{t('showOnce')}</p>
-          <code className="block break-all text-sm" data-testid="webhook-secret">{secret}</code>
+          <code className="block break-all text-sm" data-testid="webhook-secret">
+            {secret}
+          </code>
         </div>
       ) : (
-        <Button size="sm" variant="secondary" onClick={() => (rotatedAt ? setConfirming(true) : rotate())} disabled={pending}>{rotatedAt ? t('rotate') : t('create')}</Button>
+        <Button
+          size="sm"
+          variant="secondary"
+          onClick={() => (rotatedAt ? setConfirming(true) : rotate())}
+          disabled={pending}
+        >
+          {rotatedAt ? t('rotate') : t('create')}
+        </Button>
       )}
-      <ConfirmDialog open={confirming} onOpenChange={setConfirming} title={t('rotate')} description={t('rotateBody')} confirmLabel={t('rotate')} pending={pending} onConfirm={rotate} />
+      <ConfirmDialog
+        open={confirming}
+        onOpenChange={setConfirming}
+        title={t('rotate')}
+        description={t('rotateBody')}
+        confirmLabel={t('rotate')}
+        pending={pending}
+        onConfirm={rotate}
+      />
     </section>
   );
 }

@@ -16,7 +16,8 @@ export function TestRunPanel({ serviceId }: { serviceId: string }) {
   const [result, setResult] = useState<TestRunResult | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [pending, start] = useTransition();
-  const show = (v: unknown) => (v === null || v === undefined || v === '' ? '—' : typeof v === 'string' ? (result?.names[v] ?? v) : String(v));
+  const show = (v: unknown) =>
+    v === null || v === undefined || v === '' ? '—' : typeof v === 'string' ? (result?.names[v] ?? v) : String(v);
   const run = () =>
     start(async () => {
       const r = await testRunAction(null, { serviceId, ticketNumber: number, event });
@@ -30,25 +31,50 @@ export function TestRunPanel({ serviceId }: { serviceId: string }) {
     });
   return (
     <section aria-labelledby="test-run" className="space-y-3 rounded-md border border-slate-200 p-4">
-      <h2 id="test-run" className="text-base font-semibold">{t('title')}</h2>
+      <h2 id="test-run" className="text-base font-semibold">
+        {t('title')}
+      </h2>
       <p className="text-sm text-slate-600">{t('help')}</p>
-      <form className="flex flex-wrap items-end gap-2" onSubmit={(e) => { e.preventDefault(); run(); }}>
+      <form
+        className="flex flex-wrap items-end gap-2"
+        onSubmit={(e) => {
+          e.preventDefault();
+          run();
+        }}
+      >
         <label className="text-sm">
           <span className="block text-slate-700">{t('ticket')}</span>
-          <input className="w-28 rounded-md border border-slate-300 px-2 py-1.5" inputMode="numeric" value={number} onChange={(e) => setNumber(e.target.value)} />
+          <input
+            className="w-28 rounded-md border border-slate-300 px-2 py-1.5"
+            inputMode="numeric"
+            value={number}
+            onChange={(e) => setNumber(e.target.value)}
+          />
         </label>
         <label className="text-sm">
           <span className="block text-slate-700">{t('event')}</span>
-          <select className="rounded-md border border-slate-300 px-2 py-1.5" value={event} onChange={(e) => setEvent(e.target.value as typeof event)}>
-            {(['created', 'updated', 'customer_reply', 'agent_reply'] as const).map((e) => <option key={e} value={e}>{tr(`events.${e}`)}</option>)}
+          <select
+            className="rounded-md border border-slate-300 px-2 py-1.5"
+            value={event}
+            onChange={(e) => setEvent(e.target.value as typeof event)}
+          >
+            {(['created', 'updated', 'customer_reply', 'agent_reply'] as const).map((e) => (
+              <option key={e} value={e}>
+                {tr(`events.${e}`)}
+              </option>
+            ))}
           </select>
         </label>
-        <Button type="submit" size="sm" disabled={pending || !number}>{t('run')}</Button>
+        <Button type="submit" size="sm" disabled={pending || !number}>
+          {t('run')}
+        </Button>
       </form>
       <FormError message={error} />
       {result && (
         <div role="status" className="space-y-2 text-sm" data-testid="test-run-result">
-          <p>{t('summary', { number: result.ticketNumber, evaluated: result.evaluated, fired: result.fired.length })}</p>
+          <p>
+            {t('summary', { number: result.ticketNumber, evaluated: result.evaluated, fired: result.fired.length })}
+          </p>
           <ol className="space-y-2">
             {result.fired.map((f) => (
               <li key={f.triggerId} className="rounded-md bg-slate-50 p-2">
@@ -58,8 +84,16 @@ export function TestRunPanel({ serviceId }: { serviceId: string }) {
                     <li key={i}>
                       {tr(`results.types.${r.type === 'forward' ? 'forward' : r.type}`)}: {tr(`outcomes.${r.outcome}`)}
                       {r.reason && ` (${tr(`reasons.${r.reason}`)})`}
-                      {r.changes.map((c, k) => <span key={k} className="block text-xs text-slate-600">{tr(`fieldNames.${c.field}`)}: {show(c.before)} → {show(c.after)}</span>)}
-                      {r.sends.map((s, k) => <span key={k} className="block text-xs text-slate-600">{tr(`deliveryKinds.${s.kind}`)} → {s.target}: {s.summary}</span>)}
+                      {r.changes.map((c, k) => (
+                        <span key={k} className="block text-xs text-slate-600">
+                          {tr(`fieldNames.${c.field}`)}: {show(c.before)} → {show(c.after)}
+                        </span>
+                      ))}
+                      {r.sends.map((s, k) => (
+                        <span key={k} className="block text-xs text-slate-600">
+                          {tr(`deliveryKinds.${s.kind}`)} → {s.target}: {s.summary}
+                        </span>
+                      ))}
                     </li>
                   ))}
                 </ul>

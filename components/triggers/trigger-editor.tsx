@@ -32,7 +32,9 @@ export function TriggerEditor({ options, initial }: { options: EditorOptions; in
   const save = () =>
     start(async () => {
       const input = { serviceId: options.serviceId, title, conditions: conditions as never, results };
-      const r = initial?.id ? await updateTriggerAction(null, { ...input, triggerId: initial.id }) : await createTriggerAction(null, input);
+      const r = initial?.id
+        ? await updateTriggerAction(null, { ...input, triggerId: initial.id })
+        : await createTriggerAction(null, input);
       if (r.ok) {
         toast(t('saved', { title }));
         router.push(list);
@@ -41,15 +43,42 @@ export function TriggerEditor({ options, initial }: { options: EditorOptions; in
     });
 
   return (
-    <form className="max-w-5xl space-y-6" onSubmit={(e) => { e.preventDefault(); save(); }}>
-      <TextField label={t('title')} required maxLength={100} value={title} onChange={(e) => setTitle(e.target.value)} errors={errors.fields.title} />
+    <form
+      className="max-w-5xl space-y-6"
+      onSubmit={(e) => {
+        e.preventDefault();
+        save();
+      }}
+    >
+      <TextField
+        label={t('title')}
+        required
+        maxLength={100}
+        value={title}
+        onChange={(e) => setTitle(e.target.value)}
+        errors={errors.fields.title}
+      />
       <section aria-labelledby="trigger-conditions" className="space-y-2">
-        <h2 id="trigger-conditions" className="text-base font-semibold">{t('conditions.heading')}</h2>
+        <h2 id="trigger-conditions" className="text-base font-semibold">
+          {t('conditions.heading')}
+        </h2>
         <p className="text-xs text-slate-500">{t('conditions.help')}</p>
-        {errors.fields.conditions?.map((e) => <p key={e} role="alert" className="text-xs text-red-600">{e}</p>)}
+        {errors.fields.conditions?.map((e) => (
+          <p key={e} role="alert" className="text-xs text-red-600">
+            {e}
+          </p>
+        ))}
         <ul className="space-y-2">
           {conditions.map((c, i) => (
-            <ConditionRow key={i} index={i} row={c} options={options} errors={errors.fields[`conditions.${i}`]} onChange={(row) => setConditions(conditions.map((x, k) => (k === i ? row : x)))} onRemove={() => setConditions(conditions.filter((_, k) => k !== i))} />
+            <ConditionRow
+              key={i}
+              index={i}
+              row={c}
+              options={options}
+              errors={errors.fields[`conditions.${i}`]}
+              onChange={(row) => setConditions(conditions.map((x, k) => (k === i ? row : x)))}
+              onRemove={() => setConditions(conditions.filter((_, k) => k !== i))}
+            />
           ))}
         </ul>
         <Button size="sm" variant="secondary" onClick={() => setConditions([...conditions, newCondition()])}>
@@ -58,11 +87,25 @@ export function TriggerEditor({ options, initial }: { options: EditorOptions; in
         </Button>
       </section>
       <section aria-labelledby="trigger-results" className="space-y-2">
-        <h2 id="trigger-results" className="text-base font-semibold">{t('results.heading')}</h2>
-        {errors.fields.results?.map((e) => <p key={e} role="alert" className="text-xs text-red-600">{e}</p>)}
+        <h2 id="trigger-results" className="text-base font-semibold">
+          {t('results.heading')}
+        </h2>
+        {errors.fields.results?.map((e) => (
+          <p key={e} role="alert" className="text-xs text-red-600">
+            {e}
+          </p>
+        ))}
         <ul className="space-y-2">
           {results.map((r, i) => (
-            <ResultRow key={i} index={i} row={r} options={resultOptions} errors={errors.fields[`results.${i}`]} onChange={(row) => setResults(results.map((x, k) => (k === i ? row : x)))} onRemove={() => setResults(results.filter((_, k) => k !== i))} />
+            <ResultRow
+              key={i}
+              index={i}
+              row={r}
+              options={resultOptions}
+              errors={errors.fields[`results.${i}`]}
+              onChange={(row) => setResults(results.map((x, k) => (k === i ? row : x)))}
+              onRemove={() => setResults(results.filter((_, k) => k !== i))}
+            />
           ))}
         </ul>
         <Button size="sm" variant="secondary" onClick={() => setResults([...results, emptyResult('assign')])}>
@@ -72,8 +115,12 @@ export function TriggerEditor({ options, initial }: { options: EditorOptions; in
       </section>
       <FormError message={errors.form} />
       <div className="flex gap-2">
-        <Button type="submit" disabled={pending}>{pending ? t('saving') : t('save')}</Button>
-        <Button variant="secondary" onClick={() => router.push(list)}>{t('cancel')}</Button>
+        <Button type="submit" disabled={pending}>
+          {pending ? t('saving') : t('save')}
+        </Button>
+        <Button variant="secondary" onClick={() => router.push(list)}>
+          {t('cancel')}
+        </Button>
       </div>
     </form>
   );

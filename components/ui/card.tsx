@@ -2,10 +2,20 @@ import type { ReactNode } from 'react';
 import { cn } from './cn';
 
 export function Card({ className, children }: { className?: string; children: ReactNode }) {
-  return <section className={cn('rounded-lg border border-slate-200 bg-white p-6 shadow-sm', className)}>{children}</section>;
+  return (
+    <section className={cn('rounded-lg border border-slate-200 bg-white p-6 shadow-sm', className)}>{children}</section>
+  );
 }
 
-export function PageHeader({ title, description, actions }: { title: ReactNode; description?: ReactNode; actions?: ReactNode }) {
+export function PageHeader({
+  title,
+  description,
+  actions,
+}: {
+  title: ReactNode;
+  description?: ReactNode;
+  actions?: ReactNode;
+}) {
   return (
     <div className="mb-6 flex flex-wrap items-start justify-between gap-4">
       <div>
@@ -26,7 +36,23 @@ export function EmptyState({ title, children }: { title: ReactNode; children?: R
   );
 }
 
-export function Badge({ tone = 'slate', children }: { tone?: 'slate' | 'green' | 'amber' | 'red' | 'blue'; children: ReactNode }) {
-  const tones = { slate: 'bg-slate-100 text-slate-700', green: 'bg-green-100 text-green-800', amber: 'bg-amber-100 text-amber-800', red: 'bg-red-100 text-red-700', blue: 'bg-brand-100 text-brand-700' };
-  return <span className={cn('inline-flex items-center rounded px-2 py-0.5 text-xs font-medium', tones[tone])}>{children}</span>;
+export function Badge({
+  tone = 'slate',
+  children,
+}: {
+  tone?: 'slate' | 'green' | 'amber' | 'red' | 'blue';
+  children: ReactNode;
+}) {
+  const tones = {
+    slate: 'bg-slate-100 text-slate-700',
+    green: 'bg-green-100 text-green-800',
+    amber: 'bg-amber-100 text-amber-800',
+    red: 'bg-red-100 text-red-700',
+    blue: 'bg-brand-100 text-brand-700',
+  };
+  return (
+    <span className={cn('inline-flex items-center rounded px-2 py-0.5 text-xs font-medium', tones[tone])}>
+      {children}
+    </span>
+  );
 }

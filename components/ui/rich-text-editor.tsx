@@ -11,7 +11,11 @@ import { cn } from './cn';
  * What a code picker needs from the editor: put `#{code}` where the cursor is; for `/code`
  * suggestions, the text of the current line before the cursor and replacing its last characters.
  */
-export type BodyEditorHandle = { insert: (text: string) => void; beforeCursor?: () => string; replaceBefore?: (count: number, content: string) => void };
+export type BodyEditorHandle = {
+  insert: (text: string) => void;
+  beforeCursor?: () => string;
+  replaceBefore?: (count: number, content: string) => void;
+};
 
 type Props = {
   /** The service's editor type: HTML gets the rich-text editor, TEXT a textarea. */
@@ -61,7 +65,10 @@ function PlainEditor({ id, name, defaultValue, onChange, onFocus, rows = 10, inv
       onFocus={onFocus}
       onChange={(e) => onChange?.(e.target.value)}
       aria-invalid={invalid || undefined}
-      className={cn('block w-full rounded-md border px-3 py-2 text-sm', invalid ? 'border-red-500' : 'border-slate-300')}
+      className={cn(
+        'block w-full rounded-md border px-3 py-2 text-sm',
+        invalid ? 'border-red-500' : 'border-slate-300',
+      )}
     />
   );
 }
@@ -70,7 +77,12 @@ function RichEditor({ id, name, defaultValue, onChange, onFocus, rows = 10, inva
   const t = useTranslations('richText');
   const [value, setValue] = useState(defaultValue ?? '');
   const editor = useEditor({
-    extensions: [StarterKit.configure({ heading: { levels: [2, 3] }, link: { openOnClick: false, autolink: false, protocols: ['http', 'https', 'mailto'] } })],
+    extensions: [
+      StarterKit.configure({
+        heading: { levels: [2, 3] },
+        link: { openOnClick: false, autolink: false, protocols: ['http', 'https', 'mailto'] },
+      }),
+    ],
     content: defaultValue ?? '',
     immediatelyRender: false,
     editorProps: {
@@ -102,7 +114,12 @@ function RichEditor({ id, name, defaultValue, onChange, onFocus, rows = 10, inva
       replaceBefore: (count, content) => {
         if (!editor) return;
         const at = editor.state.selection.from;
-        editor.chain().focus().deleteRange({ from: Math.max(0, at - count), to: at }).insertContent(content).run();
+        editor
+          .chain()
+          .focus()
+          .deleteRange({ from: Math.max(0, at - count), to: at })
+          .insertContent(content)
+          .run();
       },
     }),
     [editor],
@@ -113,10 +130,18 @@ function RichEditor({ id, name, defaultValue, onChange, onFocus, rows = 10, inva
     const url = window.prompt(t('linkPrompt'), current ?? 'https://');
     if (url === null) return;
     if (!url.trim()) editor.chain().focus().extendMarkRange('link').unsetLink().run();
-    else if (/^(https?:|mailto:)/i.test(url.trim())) editor.chain().focus().extendMarkRange('link').setLink({ href: url.trim() }).run();
+    else if (/^(https?:|mailto:)/i.test(url.trim()))
+      editor.chain().focus().extendMarkRange('link').setLink({ href: url.trim() }).run();
   };
   const tool = (label: string, active: boolean, run: () => void, Icon: typeof Bold) => (
-    <button type="button" aria-label={label} title={label} aria-pressed={active} onClick={run} className={cn('rounded p-1.5 hover:bg-slate-100', active && 'bg-slate-200')}>
+    <button
+      type="button"
+      aria-label={label}
+      title={label}
+      aria-pressed={active}
+      onClick={run}
+      className={cn('rounded p-1.5 hover:bg-slate-100', active && 'bg-slate-200')}
+    >
       <Icon className="size-4" aria-hidden />
     </button>
   );
@@ -124,9 +149,24 @@ function RichEditor({ id, name, defaultValue, onChange, onFocus, rows = 10, inva
     <div className={cn('rounded-md border bg-white', invalid ? 'border-red-500' : 'border-slate-300')}>
       <div role="toolbar" aria-label={t('toolbar')} className="flex gap-0.5 border-b border-slate-200 p-1">
         {tool(t('bold'), Boolean(editor?.isActive('bold')), () => editor?.chain().focus().toggleBold().run(), Bold)}
-        {tool(t('italic'), Boolean(editor?.isActive('italic')), () => editor?.chain().focus().toggleItalic().run(), Italic)}
-        {tool(t('bulletList'), Boolean(editor?.isActive('bulletList')), () => editor?.chain().focus().toggleBulletList().run(), List)}
-        {tool(t('orderedList'), Boolean(editor?.isActive('orderedList')), () => editor?.chain().focus().toggleOrderedList().run(), ListOrdered)}
+        {tool(
+          t('italic'),
+          Boolean(editor?.isActive('italic')),
+          () => editor?.chain().focus().toggleItalic().run(),
+          Italic,
+        )}
+        {tool(
+          t('bulletList'),
+          Boolean(editor?.isActive('bulletList')),
+          () => editor?.chain().focus().toggleBulletList().run(),
+          List,
+        )}
+        {tool(
+          t('orderedList'),
+          Boolean(editor?.isActive('orderedList')),
+          () => editor?.chain().focus().toggleOrderedList().run(),
+          ListOrdered,
+        )}
         {tool(t('link'), Boolean(editor?.isActive('link')), link, Link2)}
         {tool(t('unlink'), false, () => editor?.chain().focus().unsetLink().run(), Unlink)}
       </div>

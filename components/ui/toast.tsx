@@ -19,7 +19,14 @@ export function ToastProvider({ children }: { children: ReactNode }) {
       {children}
       <div aria-live="polite" className="pointer-events-none fixed right-4 bottom-4 z-50 flex flex-col gap-2">
         {toasts.map((t) => (
-          <div key={t.id} role="status" className={cn('pointer-events-auto rounded-md px-4 py-2 text-sm text-white shadow-lg', t.tone === 'success' ? 'bg-slate-900' : 'bg-red-600')}>
+          <div
+            key={t.id}
+            role="status"
+            className={cn(
+              'pointer-events-auto rounded-md px-4 py-2 text-sm text-white shadow-lg',
+              t.tone === 'success' ? 'bg-slate-900' : 'bg-red-600',
+            )}
+          >
             {t.message}
           </div>
         ))}

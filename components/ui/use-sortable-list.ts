@@ -1,6 +1,13 @@
 'use client';
 
-import { KeyboardSensor, PointerSensor, useSensor, useSensors, type Announcements, type UniqueIdentifier } from '@dnd-kit/core';
+import {
+  KeyboardSensor,
+  PointerSensor,
+  useSensor,
+  useSensors,
+  type Announcements,
+  type UniqueIdentifier,
+} from '@dnd-kit/core';
 import { sortableKeyboardCoordinates } from '@dnd-kit/sortable';
 import { useTranslations } from 'next-intl';
 
@@ -10,11 +17,18 @@ import { useTranslations } from 'next-intl';
  */
 export function useSortableList(label: (id: UniqueIdentifier) => string, position: (id: UniqueIdentifier) => number) {
   const t = useTranslations('categories.dnd');
-  const sensors = useSensors(useSensor(PointerSensor, { activationConstraint: { distance: 4 } }), useSensor(KeyboardSensor, { coordinateGetter: sortableKeyboardCoordinates }));
+  const sensors = useSensors(
+    useSensor(PointerSensor, { activationConstraint: { distance: 4 } }),
+    useSensor(KeyboardSensor, { coordinateGetter: sortableKeyboardCoordinates }),
+  );
   const announcements: Announcements = {
     onDragStart: ({ active }) => t('start', { name: label(active.id) }),
-    onDragOver: ({ active, over }) => (over ? t('over', { name: label(active.id), position: position(over.id) }) : undefined),
-    onDragEnd: ({ active, over }) => (over ? t('end', { name: label(active.id), position: position(over.id) }) : t('cancel', { name: label(active.id) })),
+    onDragOver: ({ active, over }) =>
+      over ? t('over', { name: label(active.id), position: position(over.id) }) : undefined,
+    onDragEnd: ({ active, over }) =>
+      over
+        ? t('end', { name: label(active.id), position: position(over.id) })
+        : t('cancel', { name: label(active.id) }),
     onDragCancel: ({ active }) => t('cancel', { name: label(active.id) }),
   };
   return { sensors, accessibility: { screenReaderInstructions: { draggable: t('instructions') }, announcements } };

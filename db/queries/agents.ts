@@ -95,7 +95,14 @@ export async function listAgentOptions(db: Queryable, params: { serviceId: strin
 /** The member's own agent rows, one per service (personal settings). */
 export async function listOwnAgentRows(db: Queryable, memberId: string) {
   return db
-    .select({ agentId: serviceMembers.id, serviceId: services.id, serviceName: services.name, role: serviceMembers.role, assignable: serviceMembers.assignable, selfControl: serviceMembers.selfControl })
+    .select({
+      agentId: serviceMembers.id,
+      serviceId: services.id,
+      serviceName: services.name,
+      role: serviceMembers.role,
+      assignable: serviceMembers.assignable,
+      selfControl: serviceMembers.selfControl,
+    })
     .from(serviceMembers)
     .innerJoin(services, eq(services.id, serviceMembers.serviceId))
     .where(eq(serviceMembers.memberId, memberId))

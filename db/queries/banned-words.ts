@@ -13,12 +13,20 @@ export async function listBannedWords(db: Queryable, params: { serviceId: string
   if (params.q) where.push(ilike(bannedWords.word, likePattern(params.q)));
   if (params.after) where.push(beforeCursor(bannedWords.createdAt, bannedWords.id, params.after));
   const rows = await db
-    .select({ id: bannedWords.id, word: bannedWords.word, createdAt: bannedWords.createdAt, at: cursorTime(bannedWords.createdAt) })
+    .select({
+      id: bannedWords.id,
+      word: bannedWords.word,
+      createdAt: bannedWords.createdAt,
+      at: cursorTime(bannedWords.createdAt),
+    })
     .from(bannedWords)
     .where(and(...where))
     .orderBy(desc(bannedWords.createdAt), desc(bannedWords.id))
     .limit(BANNED_WORDS_PAGE + 1);
   const page = rows.slice(0, BANNED_WORDS_PAGE);
   const last = page[page.length - 1];
-  return { rows: page, next: rows.length > BANNED_WORDS_PAGE && last ? formatTimeCursor({ at: last.at, id: last.id }) : null };
+  return {
+    rows: page,
+    next: rows.length > BANNED_WORDS_PAGE && last ? formatTimeCursor({ at: last.at, id: last.id }) : null,
+  };
 }

@@ -4,7 +4,10 @@ import { categories, type Category, type CategoryKind } from '@/db/schema';
 import type { Queryable } from '@/db';
 
 /** The columns a tree screen or an export needs. */
-export type CategoryRow = Pick<Category, 'id' | 'parentId' | 'path' | 'depth' | 'position' | 'name' | 'names' | 'active' | 'createdAt'>;
+export type CategoryRow = Pick<
+  Category,
+  'id' | 'parentId' | 'path' | 'depth' | 'position' | 'name' | 'names' | 'active' | 'createdAt'
+>;
 
 const rowColumns = {
   id: categories.id,
@@ -31,12 +34,23 @@ export async function listCategoryRows(db: Queryable, serviceId: string, kind: C
  * One category of the service, live unless `withDeleted`; another service's id finds nothing.
  * `lock` takes a row lock for the rest of the transaction.
  */
-export async function findCategory(db: Queryable, serviceId: string, id: string, opts: { withDeleted?: boolean; lock?: 'update' | 'share' } = {}): Promise<Category | undefined> {
+export async function findCategory(
+  db: Queryable,
+  serviceId: string,
+  id: string,
+  opts: { withDeleted?: boolean; lock?: 'update' | 'share' } = {},
+): Promise<Category | undefined> {
   if (!isUuid(id)) return undefined;
   let q = db
     .select()
     .from(categories)
-    .where(and(eq(categories.serviceId, serviceId), eq(categories.id, id), opts.withDeleted ? undefined : isNull(categories.deletedAt)))
+    .where(
+      and(
+        eq(categories.serviceId, serviceId),
+        eq(categories.id, id),
+        opts.withDeleted ? undefined : isNull(categories.deletedAt),
+      ),
+    )
     .$dynamic();
   if (opts.lock) q = q.for(opts.lock);
   const [row] = await q.limit(1);
@@ -59,10 +73,30 @@ export function pathPrefix(path: string): string {
 /** The columns a tree screen needs, without dates and paths: the lean read of the category tab. */
 export type CategoryTreeRow = Pick<Category, 'id' | 'parentId' | 'depth' | 'position' | 'name' | 'names' | 'active'>;
 
-export async function listCategoryTreeRows(db: Queryable, serviceId: string, kind: CategoryKind): Promise<CategoryTreeRow[]> {
-  const res = await db.execute<{ id: string; parent_id: string | null; depth: number; position: number; name: string; names: Record<string, string>; active: boolean }>(sql`
+export async function listCategoryTreeRows(
+  db: Queryable,
+  serviceId: string,
+  kind: CategoryKind,
+): Promise<CategoryTreeRow[]> {
+  const res = await db.execute<{
+    id: string;
+    parent_id: string | null;
+    depth: number;
+    position: number;
+    name: string;
+    names: Record<string, string>;
+    active: boolean;
+  }>(sql`
     SELECT id, parent_id, depth, position, name, names, active FROM categories
     WHERE service_id = ${serviceId} AND kind = ${kind} AND deleted_at IS NULL
     ORDER BY depth, position, created_at`);
-  return res.rows.map((r) => ({ id: r.id, parentId: r.parent_id, depth: r.depth, position: r.position, name: r.name, names: r.names, active: r.active }));
+  return res.rows.map((r) => ({
+    id: r.id,
+    parentId: r.parent_id,
+    depth: r.depth,
+    position: r.position,
+    name: r.name,
+    names: r.names,
+    active: r.active,
+  }));
 }

@@ -28,7 +28,11 @@ export type GroupListRow = Awaited<ReturnType<typeof listGroups>>[number];
 
 /** A service's groups by name, id and name only (pickers). */
 export async function listGroupNames(db: Queryable, serviceId: string) {
-  return db.select({ id: groups.id, name: groups.name }).from(groups).where(eq(groups.serviceId, serviceId)).orderBy(asc(groups.name));
+  return db
+    .select({ id: groups.id, name: groups.name })
+    .from(groups)
+    .where(eq(groups.serviceId, serviceId))
+    .orderBy(asc(groups.name));
 }
 
 /** The groups of `serviceId` among `ids` (ids of other services are absent), share-locked. */
@@ -42,7 +46,11 @@ export async function findGroupsForUpdate(tx: Queryable, serviceId: string, ids:
 }
 
 /** Group names of each agent, by name; agents in no group map to []. */
-export async function groupNamesByAgent(db: Queryable, serviceId: string, agentIds: string[]): Promise<Map<string, string[]>> {
+export async function groupNamesByAgent(
+  db: Queryable,
+  serviceId: string,
+  agentIds: string[],
+): Promise<Map<string, string[]>> {
   const out = new Map<string, string[]>(agentIds.map((id) => [id, []]));
   if (agentIds.length === 0) return out;
   const rows = await db

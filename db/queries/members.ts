@@ -19,8 +19,17 @@ export async function listMembers(db: Db, params: { q?: string; before?: TimeCur
     conds.push(beforeCursor(members.createdAt, members.id, params.before));
   }
   return db
-    .select({ id: members.id, name: members.name, loginId: members.loginId, email: members.email, isOrgAdmin: members.isOrgAdmin, status: members.status, lastLoginAt: members.lastLoginAt, createdAt: members.createdAt,
-      cursor: cursorTime(members.createdAt) })
+    .select({
+      id: members.id,
+      name: members.name,
+      loginId: members.loginId,
+      email: members.email,
+      isOrgAdmin: members.isOrgAdmin,
+      status: members.status,
+      lastLoginAt: members.lastLoginAt,
+      createdAt: members.createdAt,
+      cursor: cursorTime(members.createdAt),
+    })
     .from(members)
     .where(conds.length ? and(...conds) : undefined)
     .orderBy(desc(members.createdAt), desc(members.id))
@@ -42,11 +51,23 @@ export async function searchMembers(
   if (params.name) conds.push(ilike(members.name, likePattern(params.name)));
   if (params.loginId) conds.push(ilike(members.loginId, likePattern(params.loginId)));
   if (params.email) conds.push(ilike(members.email, likePattern(params.email)));
-  if (params.after) conds.push(sql`(${members.name}, ${members.id}) > (${params.after.name}, ${params.after.id}::uuid)`);
+  if (params.after)
+    conds.push(sql`(${members.name}, ${members.id}) > (${params.after.name}, ${params.after.id}::uuid)`);
   const rows = await db
-    .select({ id: members.id, name: members.name, loginId: members.loginId, email: members.email, status: members.status, isOrgAdmin: members.isOrgAdmin, agentId: serviceMembers.id })
+    .select({
+      id: members.id,
+      name: members.name,
+      loginId: members.loginId,
+      email: members.email,
+      status: members.status,
+      isOrgAdmin: members.isOrgAdmin,
+      agentId: serviceMembers.id,
+    })
     .from(members)
-    .leftJoin(serviceMembers, and(eq(serviceMembers.memberId, members.id), eq(serviceMembers.serviceId, params.serviceId)))
+    .leftJoin(
+      serviceMembers,
+      and(eq(serviceMembers.memberId, members.id), eq(serviceMembers.serviceId, params.serviceId)),
+    )
     .where(and(...conds))
     .orderBy(asc(members.name), asc(members.id))
     .limit(MEMBER_SEARCH_PAGE + 1);
@@ -59,9 +80,23 @@ export async function searchMembers(
 export async function latestMemberMails(db: Queryable, memberIds: string[]): Promise<Map<string, ReplyMailState>> {
   if (!memberIds.length) return new Map();
   const rows = await db
-    .selectDistinctOn([triggerDeliveries.target], { id: triggerDeliveries.id, target: triggerDeliveries.target, status: triggerDeliveries.status, attempts: triggerDeliveries.attempts, kind: triggerDeliveries.kind })
+    .selectDistinctOn([triggerDeliveries.target], {
+      id: triggerDeliveries.id,
+      target: triggerDeliveries.target,
+      status: triggerDeliveries.status,
+      attempts: triggerDeliveries.attempts,
+      kind: triggerDeliveries.kind,
+    })
     .from(triggerDeliveries)
-    .where(and(eq(triggerDeliveries.kind, 'invite_mail'), inArray(triggerDeliveries.target, memberIds.map((id) => `member:${id}`))))
+    .where(
+      and(
+        eq(triggerDeliveries.kind, 'invite_mail'),
+        inArray(
+          triggerDeliveries.target,
+          memberIds.map((id) => `member:${id}`),
+        ),
+      ),
+    )
     .orderBy(triggerDeliveries.target, desc(triggerDeliveries.createdAt));
   return new Map(rows.map((r) => [r.target.slice('member:'.length), mailState(r)]));
 }

@@ -8,6 +8,12 @@ export async function getDraft(db: Queryable, p: { serviceId: string; ticketId: 
   const [d] = await db
     .select({ body: replyDrafts.body, updatedAt: replyDrafts.updatedAt })
     .from(replyDrafts)
-    .where(and(eq(replyDrafts.serviceId, p.serviceId), eq(replyDrafts.ticketId, p.ticketId), eq(replyDrafts.memberId, p.memberId)));
+    .where(
+      and(
+        eq(replyDrafts.serviceId, p.serviceId),
+        eq(replyDrafts.ticketId, p.ticketId),
+        eq(replyDrafts.memberId, p.memberId),
+      ),
+    );
   return d ?? null;
 }

@@ -6,7 +6,15 @@ import type { Db } from '@/db';
 /** Every service with its agent count (org settings; bounded by the org's service count). */
 export async function listServicesWithCounts(db: Db) {
   return db
-    .select({ id: services.id, name: services.name, languages: services.languages, editorType: services.editorType, smsEnabled: services.smsEnabled, createdAt: services.createdAt, agents: count(serviceMembers.id) })
+    .select({
+      id: services.id,
+      name: services.name,
+      languages: services.languages,
+      editorType: services.editorType,
+      smsEnabled: services.smsEnabled,
+      createdAt: services.createdAt,
+      agents: count(serviceMembers.id),
+    })
     .from(services)
     .leftJoin(serviceMembers, eq(serviceMembers.serviceId, services.id))
     .groupBy(services.id)

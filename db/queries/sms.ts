@@ -6,7 +6,22 @@ import type { Queryable } from '@/db';
 /** The SMS/LMS of a ticket, newest first, with the sender agent and the delivery's state (one query). */
 export async function ticketSmsMessages(db: Queryable, params: { serviceId: string; ticketId: string }) {
   return db
-    .select({ id: smsMessages.id, type: smsMessages.type, senderNo: smsMessages.senderNo, recipientMasked: smsMessages.recipientMasked, title: smsMessages.title, body: smsMessages.body, state: smsMessages.state, requestId: smsMessages.requestId, resultCode: smsMessages.resultCode, resultMessage: smsMessages.resultMessage, createdAt: smsMessages.createdAt, memberName: members.name, delivery: triggerDeliveries.status, attempts: triggerDeliveries.attempts })
+    .select({
+      id: smsMessages.id,
+      type: smsMessages.type,
+      senderNo: smsMessages.senderNo,
+      recipientMasked: smsMessages.recipientMasked,
+      title: smsMessages.title,
+      body: smsMessages.body,
+      state: smsMessages.state,
+      requestId: smsMessages.requestId,
+      resultCode: smsMessages.resultCode,
+      resultMessage: smsMessages.resultMessage,
+      createdAt: smsMessages.createdAt,
+      memberName: members.name,
+      delivery: triggerDeliveries.status,
+      attempts: triggerDeliveries.attempts,
+    })
     .from(smsMessages)
     .leftJoin(members, eq(members.id, smsMessages.memberId))
     .leftJoin(triggerDeliveries, eq(triggerDeliveries.id, smsMessages.deliveryId))

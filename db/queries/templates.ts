@@ -13,8 +13,16 @@ export function visibleIn(serviceId: string): SQL {
 }
 
 /** One template the service sees, if any. */
-export async function findVisibleTemplate(db: Queryable, serviceId: string, id: string, opts: { lock?: boolean } = {}): Promise<Template | undefined> {
-  const q = db.select().from(templates).where(and(eq(templates.id, id), visibleIn(serviceId)));
+export async function findVisibleTemplate(
+  db: Queryable,
+  serviceId: string,
+  id: string,
+  opts: { lock?: boolean } = {},
+): Promise<Template | undefined> {
+  const q = db
+    .select()
+    .from(templates)
+    .where(and(eq(templates.id, id), visibleIn(serviceId)));
   const [row] = opts.lock ? await q.for('update') : await q;
   return row;
 }
@@ -70,10 +78,17 @@ export async function searchTemplates(db: Queryable, serviceId: string, s: Templ
     .orderBy(desc(templates.createdAt), desc(templates.id))
     .limit(TEMPLATES_PAGE + 1);
   const page = rows.slice(0, TEMPLATES_PAGE);
-  const links = await linkedTypes(db, serviceId, page.map((r) => r.id));
+  const links = await linkedTypes(
+    db,
+    serviceId,
+    page.map((r) => r.id),
+  );
   const last = page[page.length - 1];
   return {
-    rows: page.map((r) => ({ ...r, links: links.filter((l) => l.templateId === r.id).map((l) => ({ id: l.id, name: l.name })) })),
+    rows: page.map((r) => ({
+      ...r,
+      links: links.filter((l) => l.templateId === r.id).map((l) => ({ id: l.id, name: l.name })),
+    })),
     next: rows.length > TEMPLATES_PAGE && last ? formatTimeCursor({ at: last.at, id: last.id }) : null,
   };
 }
@@ -95,17 +110,50 @@ export async function templatesLinkedTo(db: Queryable, serviceId: string, catego
  */
 export async function templatesForTicket(db: Queryable, serviceId: string, processingTypeId: string | null, q: string) {
   const where: SQL[] = [visibleIn(serviceId)];
-  if (q) where.push(or(ilike(templates.title, likePattern(q)), ilike(templates.searchCode, `${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`))!);
-  const base = { id: templates.id, title: templates.title, searchCode: templates.searchCode, scope: templates.scope, useCount: templates.useCount, content: templates.content };
+  if (q)
+    where.push(
+      or(
+        ilike(templates.title, likePattern(q)),
+        ilike(templates.searchCode, `${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`),
+      )!,
+    );
+  const base = {
+    id: templates.id,
+    title: templates.title,
+    searchCode: templates.searchCode,
+    scope: templates.scope,
+    useCount: templates.useCount,
+    content: templates.content,
+  };
   const [live] = processingTypeId
-    ? await db.select({ id: categories.id }).from(categories).where(and(eq(categories.serviceId, serviceId), eq(categories.id, processingTypeId), isNull(categories.deletedAt)))
+    ? await db
+        .select({ id: categories.id })
+        .from(categories)
+        .where(
+          and(eq(categories.serviceId, serviceId), eq(categories.id, processingTypeId), isNull(categories.deletedAt)),
+        )
     : [];
-  if (!live) return (await db.select(base).from(templates).where(and(...where)).orderBy(desc(templates.useCount), asc(templates.title)).limit(50)).map((r) => ({ ...r, linked: false }));
+  if (!live)
+    return (
+      await db
+        .select(base)
+        .from(templates)
+        .where(and(...where))
+        .orderBy(desc(templates.useCount), asc(templates.title))
+        .limit(50)
+    ).map((r) => ({ ...r, linked: false }));
   const linked = sql<boolean>`(${templateLinks.templateId} is not null)`;
   return db
     .select({ ...base, linked })
     .from(templates)
-    .leftJoin(templateLinks, and(eq(templateLinks.templateId, templates.id), eq(templateLinks.serviceId, serviceId), eq(templateLinks.categoryId, live.id)))
+    .leftJoin(
+      templateLinks,
+      and(
+        eq(templateLinks.templateId, templates.id),
+        eq(templateLinks.serviceId, serviceId),
+        eq(templateLinks.categoryId, live.id),
+      ),
+    )
     .where(and(...where))
     .orderBy(desc(linked), desc(templates.useCount), asc(templates.title))
     .limit(50);
@@ -113,5 +161,8 @@ export async function templatesForTicket(db: Queryable, serviceId: string, proce
 
 /** Counts one use (a template inserted into a reply). */
 export async function countTemplateUse(db: Queryable, id: string): Promise<void> {
-  await db.update(templates).set({ useCount: sql`${templates.useCount} + 1` }).where(eq(templates.id, id));
+  await db
+    .update(templates)
+    .set({ useCount: sql`${templates.useCount} + 1` })
+    .where(eq(templates.id, id));
 }

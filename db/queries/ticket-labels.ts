@@ -7,12 +7,37 @@ import type { Queryable } from '@/db';
  * Display names for the ids on a page of tickets (categories, agents, groups): one query per
  * kind for the whole page, never one per row.
  */
-export async function ticketLabels(db: Queryable, serviceId: string, lang: string, ids: { categories: (string | null)[]; members: (string | null)[]; groups: (string | null)[] }) {
+export async function ticketLabels(
+  db: Queryable,
+  serviceId: string,
+  lang: string,
+  ids: { categories: (string | null)[]; members: (string | null)[]; groups: (string | null)[] },
+) {
   const uniq = (xs: (string | null)[]) => [...new Set(xs.filter((x): x is string => Boolean(x)))];
   const [c, m, g] = await Promise.all([
-    uniq(ids.categories).length ? db.select({ id: categories.id, name: categories.name, names: categories.names, deletedAt: categories.deletedAt }).from(categories).where(and(eq(categories.serviceId, serviceId), inArray(categories.id, uniq(ids.categories)))) : [],
-    uniq(ids.members).length ? db.select({ id: members.id, name: members.name }).from(members).where(inArray(members.id, uniq(ids.members))) : [],
-    uniq(ids.groups).length ? db.select({ id: groups.id, name: groups.name }).from(groups).where(and(eq(groups.serviceId, serviceId), inArray(groups.id, uniq(ids.groups)))) : [],
+    uniq(ids.categories).length
+      ? db
+          .select({
+            id: categories.id,
+            name: categories.name,
+            names: categories.names,
+            deletedAt: categories.deletedAt,
+          })
+          .from(categories)
+          .where(and(eq(categories.serviceId, serviceId), inArray(categories.id, uniq(ids.categories))))
+      : [],
+    uniq(ids.members).length
+      ? db
+          .select({ id: members.id, name: members.name })
+          .from(members)
+          .where(inArray(members.id, uniq(ids.members)))
+      : [],
+    uniq(ids.groups).length
+      ? db
+          .select({ id: groups.id, name: groups.name })
+          .from(groups)
+          .where(and(eq(groups.serviceId, serviceId), inArray(groups.id, uniq(ids.groups))))
+      : [],
   ]);
   const map = new Map<string, string>();
   const gone = new Set<string>();

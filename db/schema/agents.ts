@@ -1,5 +1,15 @@
 import { sql } from 'drizzle-orm';
-import { bigserial, boolean, index, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import {
+  bigserial,
+  boolean,
+  index,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { members } from './members';
 import { services } from './org';
 
@@ -18,7 +28,11 @@ export const serviceMembers = pgTable(
       .notNull()
       .references(() => members.id, { onDelete: 'cascade' }),
     role: text('role').$type<AgentRole>().notNull().default('agent'),
-    channels: text('channels').array().$type<AgentChannel[]>().notNull().default(sql`'{ticket}'::text[]`),
+    channels: text('channels')
+      .array()
+      .$type<AgentChannel[]>()
+      .notNull()
+      .default(sql`'{ticket}'::text[]`),
     canTransfer: boolean('can_transfer').notNull().default(false),
     canViewLogs: boolean('can_view_logs').notNull().default(false),
     assignable: boolean('assignable').notNull().default(true),

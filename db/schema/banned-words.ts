@@ -35,7 +35,9 @@ export const bannedWordVersions = pgTable('banned_word_versions', {
     .primaryKey()
     .references(() => services.id, { onDelete: 'cascade' }),
   version: integer('version').notNull().default(0),
-  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().default(sql`now()`),
+  updatedAt: timestamp('updated_at', { withTimezone: true })
+    .notNull()
+    .default(sql`now()`),
 });
 
 export type BannedWord = typeof bannedWords.$inferSelect;

@@ -1,5 +1,18 @@
 import { sql } from 'drizzle-orm';
-import { boolean, check, foreignKey, index, integer, jsonb, pgTable, smallint, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import {
+  boolean,
+  check,
+  foreignKey,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  smallint,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { services } from './org';
 import type { CategoryKind } from '../values';
 
@@ -47,7 +60,9 @@ export const categories = pgTable(
   (t) => [
     foreignKey({ name: 'categories_parent_id_fk', columns: [t.parentId], foreignColumns: [t.id] }).onDelete('cascade'),
     index('categories_service_id_idx').on(t.serviceId),
-    index('categories_siblings_idx').on(t.serviceId, t.kind, t.parentId, t.position).where(sql`${t.deletedAt} IS NULL`),
+    index('categories_siblings_idx')
+      .on(t.serviceId, t.kind, t.parentId, t.position)
+      .where(sql`${t.deletedAt} IS NULL`),
     index('categories_path_idx').using('btree', t.path.op('text_pattern_ops')),
     uniqueIndex('categories_level_name_uq')
       .on(t.serviceId, t.kind, t.depth, sql`lower(${t.name})`)

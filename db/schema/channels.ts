@@ -48,7 +48,10 @@ export const doorayProjects = pgTable(
     registrantId: uuid('registrant_id').references(() => members.id, { onDelete: 'set null' }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [uniqueIndex('dooray_projects_service_project_uq').on(t.serviceId, t.doorayProjectId), index('dooray_projects_registrant_idx').on(t.registrantId)],
+  (t) => [
+    uniqueIndex('dooray_projects_service_project_uq').on(t.serviceId, t.doorayProjectId),
+    index('dooray_projects_registrant_idx').on(t.registrantId),
+  ],
 );
 
 /**
@@ -119,7 +122,9 @@ export const doorayEvents = pgTable(
     index('dooray_events_service_id_idx').on(t.serviceId),
     index('dooray_events_delivery_idx').on(t.deliveryId),
     index('dooray_events_author_idx').on(t.authorId),
-    uniqueIndex('dooray_events_dooray_id_uq').on(t.taskId, t.doorayId).where(sql`dooray_id IS NOT NULL`),
+    uniqueIndex('dooray_events_dooray_id_uq')
+      .on(t.taskId, t.doorayId)
+      .where(sql`dooray_id IS NOT NULL`),
   ],
 );
 

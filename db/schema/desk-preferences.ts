@@ -22,7 +22,10 @@ export const savedFilters = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [uniqueIndex('saved_filters_member_name_uq').on(t.serviceId, t.memberId, t.name), index('saved_filters_member_idx').on(t.memberId)],
+  (t) => [
+    uniqueIndex('saved_filters_member_name_uq').on(t.serviceId, t.memberId, t.name),
+    index('saved_filters_member_idx').on(t.memberId),
+  ],
 );
 
 /** One agent's desk preferences in one service: today the ticket list's visible columns, in order. */
@@ -39,7 +42,10 @@ export const deskPreferences = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [primaryKey({ name: 'desk_preferences_pk', columns: [t.serviceId, t.memberId] }), index('desk_preferences_member_idx').on(t.memberId)],
+  (t) => [
+    primaryKey({ name: 'desk_preferences_pk', columns: [t.serviceId, t.memberId] }),
+    index('desk_preferences_member_idx').on(t.memberId),
+  ],
 );
 
 export type SavedFilter = typeof savedFilters.$inferSelect;

@@ -30,7 +30,9 @@ export const fieldCryptoRuns = pgTable(
   (t) => [
     index('field_crypto_runs_field_idx').on(t.fieldId, t.createdAt),
     index('field_crypto_runs_service_id_idx').on(t.serviceId),
-    index('field_crypto_runs_open_idx').on(t.createdAt).where(sql`${t.status} <> 'done'`),
+    index('field_crypto_runs_open_idx')
+      .on(t.createdAt)
+      .where(sql`${t.status} <> 'done'`),
   ],
 );
 export type FieldCryptoRun = typeof fieldCryptoRuns.$inferSelect;

@@ -15,7 +15,10 @@ export const helpcenterFormTokens = pgTable(
       .references(() => services.id, { onDelete: 'cascade' }),
     usedAt: timestamp('used_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('helpcenter_form_tokens_service_id_idx').on(t.serviceId), index('helpcenter_form_tokens_used_at_idx').on(t.usedAt)],
+  (t) => [
+    index('helpcenter_form_tokens_service_id_idx').on(t.serviceId),
+    index('helpcenter_form_tokens_used_at_idx').on(t.usedAt),
+  ],
 );
 
 export type HelpcenterFormToken = typeof helpcenterFormTokens.$inferSelect;

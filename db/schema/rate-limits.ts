@@ -11,7 +11,10 @@ export const rateLimits = pgTable(
     windowStart: timestamp('window_start', { withTimezone: true }).notNull(),
     count: integer('count').notNull().default(0),
   },
-  (t) => [primaryKey({ name: 'rate_limits_pk', columns: [t.key, t.windowStart] }), index('rate_limits_window_start_idx').on(t.windowStart)],
+  (t) => [
+    primaryKey({ name: 'rate_limits_pk', columns: [t.key, t.windowStart] }),
+    index('rate_limits_window_start_idx').on(t.windowStart),
+  ],
 );
 
 export type RateLimit = typeof rateLimits.$inferSelect;

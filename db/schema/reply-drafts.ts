@@ -22,7 +22,10 @@ export const replyDrafts = pgTable(
     body: text('body').notNull(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [primaryKey({ name: 'reply_drafts_pk', columns: [t.ticketId, t.memberId] }), index('reply_drafts_member_idx').on(t.memberId)],
+  (t) => [
+    primaryKey({ name: 'reply_drafts_pk', columns: [t.ticketId, t.memberId] }),
+    index('reply_drafts_member_idx').on(t.memberId),
+  ],
 );
 
 export type ReplyDraft = typeof replyDrafts.$inferSelect;

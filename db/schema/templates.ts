@@ -32,9 +32,13 @@ export const templates = pgTable(
   (t) => [
     // The list pages newest first: the service's own templates, and the shared ones of all services.
     index('templates_service_created_idx').on(t.serviceId, t.createdAt, t.id),
-    index('templates_shared_created_idx').on(t.createdAt, t.id).where(sql`${t.scope} = 'shared'`),
+    index('templates_shared_created_idx')
+      .on(t.createdAt, t.id)
+      .where(sql`${t.scope} = 'shared'`),
     index('templates_service_code_idx').on(t.serviceId, sql`lower(${t.searchCode})`),
-    index('templates_shared_code_idx').on(sql`lower(${t.searchCode})`).where(sql`${t.scope} = 'shared'`),
+    index('templates_shared_code_idx')
+      .on(sql`lower(${t.searchCode})`)
+      .where(sql`${t.scope} = 'shared'`),
     check('templates_scope_ck', sql`${t.scope} IN ('service', 'shared')`),
   ],
 );

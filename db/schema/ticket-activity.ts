@@ -60,7 +60,10 @@ export const ticketHistory = pgTable(
     /** Insertion order: the lines one change writes share `created_at`, so this keeps them in the order they happened. */
     seq: bigserial('seq', { mode: 'number' }).notNull(),
   },
-  (t) => [index('ticket_history_ticket_idx').on(t.ticketId, t.createdAt), index('ticket_history_service_id_idx').on(t.serviceId)],
+  (t) => [
+    index('ticket_history_ticket_idx').on(t.ticketId, t.createdAt),
+    index('ticket_history_service_id_idx').on(t.serviceId),
+  ],
 );
 
 /** Files attached to a ticket (and to one of its messages); the bytes live in the attachment store. */
@@ -82,7 +85,10 @@ export const ticketAttachments = pgTable(
     storageKey: text('storage_key').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('ticket_attachments_ticket_idx').on(t.ticketId), index('ticket_attachments_service_id_idx').on(t.serviceId)],
+  (t) => [
+    index('ticket_attachments_ticket_idx').on(t.ticketId),
+    index('ticket_attachments_service_id_idx').on(t.serviceId),
+  ],
 );
 
 export type TicketMessage = typeof ticketMessages.$inferSelect;

@@ -69,12 +69,42 @@ export const tickets = pgTable(
     // a subtree filter fetches only matching rows from the heap (1M tickets: the page of "status
     // closed + a subtree + an agent" went from a 2 s bitmap scan + sort to an ordered scan of a
     // few hundred index entries; see scripts/bench-tickets.ts).
-    index('tickets_list_status_idx').on(t.serviceId, t.spam, t.status, t.createdAt.desc().nullsFirst(), t.id.desc().nullsFirst(), t.intakeTypePath.op('text_pattern_ops')),
-    index('tickets_list_assignee_idx').on(t.serviceId, t.assigneeId, t.status, t.createdAt.desc().nullsFirst(), t.id.desc().nullsFirst(), t.spam, t.intakeTypePath.op('text_pattern_ops')),
-    index('tickets_list_group_idx').on(t.serviceId, t.groupId, t.status, t.createdAt.desc().nullsFirst(), t.id.desc().nullsFirst(), t.spam, t.intakeTypePath.op('text_pattern_ops')),
+    index('tickets_list_status_idx').on(
+      t.serviceId,
+      t.spam,
+      t.status,
+      t.createdAt.desc().nullsFirst(),
+      t.id.desc().nullsFirst(),
+      t.intakeTypePath.op('text_pattern_ops'),
+    ),
+    index('tickets_list_assignee_idx').on(
+      t.serviceId,
+      t.assigneeId,
+      t.status,
+      t.createdAt.desc().nullsFirst(),
+      t.id.desc().nullsFirst(),
+      t.spam,
+      t.intakeTypePath.op('text_pattern_ops'),
+    ),
+    index('tickets_list_group_idx').on(
+      t.serviceId,
+      t.groupId,
+      t.status,
+      t.createdAt.desc().nullsFirst(),
+      t.id.desc().nullsFirst(),
+      t.spam,
+      t.intakeTypePath.op('text_pattern_ops'),
+    ),
     index('tickets_list_created_idx').on(t.serviceId, t.createdAt.desc().nullsFirst(), t.id.desc().nullsFirst()),
     // Subtree first: the capped counts of a subtree filter run as index-only scans of its range.
-    index('tickets_intake_path_idx').on(t.serviceId, t.intakeTypePath.op('text_pattern_ops'), t.status, t.spam, t.assigneeId, t.groupId),
+    index('tickets_intake_path_idx').on(
+      t.serviceId,
+      t.intakeTypePath.op('text_pattern_ops'),
+      t.status,
+      t.spam,
+      t.assigneeId,
+      t.groupId,
+    ),
     index('tickets_processing_path_idx').on(t.serviceId, t.processingTypePath.op('text_pattern_ops')),
     index('tickets_search_trgm_idx').using('gin', t.searchText.op('gin_trgm_ops')),
     // Two-character terms (환불, 배송: the most common Korean query) give pg_trgm nothing to look up;
@@ -83,7 +113,15 @@ export const tickets = pgTable(
     index('tickets_mail_thread_idx').on(t.serviceId, t.mailThreadId),
     // Dashboard (lib/dashboard/report.ts): a period's figures read a range of these alone
     // (index-only scans; the trailing columns are carried, not searched).
-    index('tickets_dashboard_created_idx').on(t.serviceId, t.createdAt, t.spam, t.channel, t.intakeTypeId, t.firstRepliedAt, t.solvedAt),
+    index('tickets_dashboard_created_idx').on(
+      t.serviceId,
+      t.createdAt,
+      t.spam,
+      t.channel,
+      t.intakeTypeId,
+      t.firstRepliedAt,
+      t.solvedAt,
+    ),
     index('tickets_dashboard_solved_idx').on(t.serviceId, t.solvedAt, t.spam, t.solvedById),
     index('tickets_assignee_id_idx').on(t.assigneeId),
     index('tickets_group_id_idx').on(t.groupId),
@@ -120,7 +158,9 @@ export const ticketFieldValues = pgTable(
     index('ticket_field_values_service_id_idx').on(t.serviceId),
     index('ticket_field_values_field_id_idx').on(t.fieldId),
     // The destruction job's scan: only values still waiting for their time.
-    index('ticket_field_values_due_idx').on(t.destroyAt).where(sql`${t.destroyAt} IS NOT NULL AND ${t.destroyedAt} IS NULL`),
+    index('ticket_field_values_due_idx')
+      .on(t.destroyAt)
+      .where(sql`${t.destroyAt} IS NOT NULL AND ${t.destroyedAt} IS NULL`),
   ],
 );
 
@@ -151,7 +191,10 @@ export const piiDestructionLedger = pgTable(
     dueAt: timestamp('due_at', { withTimezone: true }).notNull(),
     destroyedAt: timestamp('destroyed_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('pii_destruction_ledger_service_destroyed_idx').on(t.serviceId, t.destroyedAt), index('pii_destruction_ledger_destroyed_idx').on(t.destroyedAt)],
+  (t) => [
+    index('pii_destruction_ledger_service_destroyed_idx').on(t.serviceId, t.destroyedAt),
+    index('pii_destruction_ledger_destroyed_idx').on(t.destroyedAt),
+  ],
 );
 
 export type Ticket = typeof tickets.$inferSelect;

@@ -1,5 +1,16 @@
 import { sql } from 'drizzle-orm';
-import { bigint, boolean, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import {
+  bigint,
+  boolean,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { services } from './org';
 import { ticketMessages } from './ticket-activity';
 import { tickets } from './tickets';
@@ -21,11 +32,17 @@ export const triggers = pgTable(
     /** Result rows `{type, …settings}`, each validated by its type's schema on save. */
     results: jsonb('results').$type<unknown[]>().notNull(),
     /** Group ids the trigger names (conditions and results): what blocks a group's deletion. */
-    groupIds: uuid('group_ids').array().notNull().default(sql`'{}'::uuid[]`),
+    groupIds: uuid('group_ids')
+      .array()
+      .notNull()
+      .default(sql`'{}'::uuid[]`),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('triggers_service_order_idx').on(t.serviceId, t.active, t.position), index('triggers_group_ids_idx').using('gin', t.groupIds)],
+  (t) => [
+    index('triggers_service_order_idx').on(t.serviceId, t.active, t.position),
+    index('triggers_group_ids_idx').using('gin', t.groupIds),
+  ],
 );
 
 /**
@@ -64,7 +81,17 @@ export const webhookSecrets = pgTable('webhook_secrets', {
 export type TriggerPassDetail = {
   event: string;
   evaluated: number;
-  fired: { triggerId: string; title: string; results: { type: string; outcome: string; reason?: string; deliveryIds?: string[]; changes?: { field: string; before: unknown; after: unknown }[] }[] }[];
+  fired: {
+    triggerId: string;
+    title: string;
+    results: {
+      type: string;
+      outcome: string;
+      reason?: string;
+      deliveryIds?: string[];
+      changes?: { field: string; before: unknown; after: unknown }[];
+    }[];
+  }[];
 };
 
 /** Every pass over a change (SPEC §6): how many triggers were evaluated and what each fired one did. */
@@ -81,7 +108,10 @@ export const triggerRuns = pgTable(
     detail: jsonb('detail').$type<TriggerPassDetail>().notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('trigger_runs_ticket_idx').on(t.ticketId, t.createdAt), index('trigger_runs_service_id_idx').on(t.serviceId)],
+  (t) => [
+    index('trigger_runs_ticket_idx').on(t.ticketId, t.createdAt),
+    index('trigger_runs_service_id_idx').on(t.serviceId),
+  ],
 );
 
 /** One row per firing of a trigger: the list's last-fired time and 7-day count read it by index. */
@@ -100,7 +130,10 @@ export const triggerFirings = pgTable(
       .references(() => tickets.id, { onDelete: 'cascade' }),
     firedAt: timestamp('fired_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('trigger_firings_trigger_idx').on(t.triggerId, t.firedAt), index('trigger_firings_service_id_idx').on(t.serviceId)],
+  (t) => [
+    index('trigger_firings_trigger_idx').on(t.triggerId, t.firedAt),
+    index('trigger_firings_service_id_idx').on(t.serviceId),
+  ],
 );
 
 /**
@@ -135,12 +168,20 @@ export const triggerDeliveries = pgTable(
   (t) => [
     index('trigger_deliveries_trigger_idx').on(t.serviceId, t.triggerId, t.createdAt.desc(), t.id.desc()),
     index('trigger_deliveries_ticket_idx').on(t.ticketId, t.createdAt),
-    index('trigger_deliveries_message_idx').on(t.ticketMessageId).where(sql`ticket_message_id IS NOT NULL`),
-    index('trigger_deliveries_due_idx').on(t.nextAttemptAt).where(sql`status = 'pending'`),
+    index('trigger_deliveries_message_idx')
+      .on(t.ticketMessageId)
+      .where(sql`ticket_message_id IS NOT NULL`),
+    index('trigger_deliveries_due_idx')
+      .on(t.nextAttemptAt)
+      .where(sql`status = 'pending'`),
     /** A member's invite and password-reset mails (target `member:{id}`): the members screen shows the latest one's state. */
-    index('trigger_deliveries_member_mail_idx').on(t.target, t.createdAt).where(sql`kind = 'invite_mail'`),
+    index('trigger_deliveries_member_mail_idx')
+      .on(t.target, t.createdAt)
+      .where(sql`kind = 'invite_mail'`),
     // Empty once lib/triggers/seal-stored-urls.ts has run: the start-up check for clear URLs is one lookup.
-    index('trigger_deliveries_clear_url_idx').on(t.id).where(sql`request ? 'url'`),
+    index('trigger_deliveries_clear_url_idx')
+      .on(t.id)
+      .where(sql`request ? 'url'`),
   ],
 );
 
@@ -159,7 +200,10 @@ export const triggerDeliveryAttempts = pgTable(
     errorClass: text('error_class'),
     response: text('response'),
   },
-  (t) => [index('trigger_delivery_attempts_delivery_idx').on(t.deliveryId, t.at), index('trigger_delivery_attempts_service_id_idx').on(t.serviceId)],
+  (t) => [
+    index('trigger_delivery_attempts_delivery_idx').on(t.deliveryId, t.at),
+    index('trigger_delivery_attempts_service_id_idx').on(t.serviceId),
+  ],
 );
 
 /**

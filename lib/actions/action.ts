@@ -5,7 +5,14 @@ import { z } from 'zod';
 import { authorizeService, type ServiceRequirement } from '@/lib/auth/access';
 import { getCurrentSession } from '@/lib/auth/session';
 import { getDb } from '@/db';
-import { AppError, ConflictError, ForbiddenError, UnauthenticatedError, ValidationError, type FieldErrorRefs } from '@/lib/errors';
+import {
+  AppError,
+  ConflictError,
+  ForbiddenError,
+  UnauthenticatedError,
+  ValidationError,
+  type FieldErrorRefs,
+} from '@/lib/errors';
 import { getRequestLocale } from '@/lib/i18n/locale';
 import { translator, type Translate } from '@/lib/i18n/messages';
 import { clientIp } from '@/lib/rate-limit/client-ip';
@@ -17,8 +24,7 @@ import { zodFieldErrors } from './zod-errors';
 import { moduleLog } from '@/lib/log/logger';
 
 export type ActionResult<T = unknown> =
-  | { ok: true; data: T }
-  | { ok: false; error: string; fieldErrors?: Record<string, string[]> };
+  { ok: true; data: T } | { ok: false; error: string; fieldErrors?: Record<string, string[]> };
 
 /** The shape every action has, so `useActionState(action, null)` works with FormData or objects. */
 // Input is untrusted whatever its static type: the schema decides, so callers may pass any object.
@@ -111,7 +117,10 @@ export function serviceAction<S extends z.ZodObject, T>(
 }
 
 /** An action of the organization settings: org admins only. */
-export function orgAction<S extends z.ZodType, T>(schema: S, body: (input: z.output<S>, ctx: MemberCtx) => Promise<T>): Action<z.input<S>, T> {
+export function orgAction<S extends z.ZodType, T>(
+  schema: S,
+  body: (input: z.output<S>, ctx: MemberCtx) => Promise<T>,
+): Action<z.input<S>, T> {
   const orgAdmin = async (base: Omit<PublicCtx, 'db'>) => {
     const ctx = await memberBase(base);
     if (!ctx.member.isOrgAdmin) throw new ForbiddenError();
@@ -121,11 +130,17 @@ export function orgAction<S extends z.ZodType, T>(schema: S, body: (input: z.out
 }
 
 /** An action any logged-in member may call about themself (personal settings). */
-export function authedAction<S extends z.ZodType, T>(schema: S, body: (input: z.output<S>, ctx: MemberCtx) => Promise<T>): Action<z.input<S>, T> {
+export function authedAction<S extends z.ZodType, T>(
+  schema: S,
+  body: (input: z.output<S>, ctx: MemberCtx) => Promise<T>,
+): Action<z.input<S>, T> {
   return pipeline(schema, memberBase, same, body);
 }
 
 /** An action open to anyone on purpose (accepting an invite); the token in the input is the credential. */
-export function publicAction<S extends z.ZodType, T>(schema: S, body: (input: z.output<S>, ctx: PublicCtx) => Promise<T>): Action<z.input<S>, T> {
+export function publicAction<S extends z.ZodType, T>(
+  schema: S,
+  body: (input: z.output<S>, ctx: PublicCtx) => Promise<T>,
+): Action<z.input<S>, T> {
   return pipeline(schema, async (base) => ({ db: getDb(), ...base }), same, body);
 }

@@ -6,7 +6,12 @@ import type { FieldErrorRefs, MessageRef } from '@/lib/errors';
  * (`{ error: 'validation.serviceIdReserved' }`); zod's built-in checks map by issue code.
  */
 export function issueToRef(issue: z.core.$ZodIssue): MessageRef {
-  if (issue.message?.startsWith('validation.') || issue.message?.startsWith('errors.') || issue.message?.startsWith('security.') || issue.message?.startsWith('email.errors.')) {
+  if (
+    issue.message?.startsWith('validation.') ||
+    issue.message?.startsWith('errors.') ||
+    issue.message?.startsWith('security.') ||
+    issue.message?.startsWith('email.errors.')
+  ) {
     return { key: issue.message };
   }
   switch (issue.code) {
@@ -14,13 +19,17 @@ export function issueToRef(issue: z.core.$ZodIssue): MessageRef {
       return { key: issue.input === undefined || issue.input === null ? 'validation.required' : 'validation.invalid' };
     case 'too_small':
       if (issue.origin === 'string') {
-        return Number(issue.minimum) <= 1 ? { key: 'validation.required' } : { key: 'validation.tooShort', params: { min: Number(issue.minimum) } };
+        return Number(issue.minimum) <= 1
+          ? { key: 'validation.required' }
+          : { key: 'validation.tooShort', params: { min: Number(issue.minimum) } };
       }
-      if (issue.origin === 'array' || issue.origin === 'set') return { key: 'validation.tooFewItems', params: { min: Number(issue.minimum) } };
+      if (issue.origin === 'array' || issue.origin === 'set')
+        return { key: 'validation.tooFewItems', params: { min: Number(issue.minimum) } };
       return { key: 'validation.tooSmall', params: { min: Number(issue.minimum) } };
     case 'too_big':
       if (issue.origin === 'string') return { key: 'validation.tooLong', params: { max: Number(issue.maximum) } };
-      if (issue.origin === 'array' || issue.origin === 'set') return { key: 'validation.tooManyItems', params: { max: Number(issue.maximum) } };
+      if (issue.origin === 'array' || issue.origin === 'set')
+        return { key: 'validation.tooManyItems', params: { max: Number(issue.maximum) } };
       return { key: 'validation.tooBig', params: { max: Number(issue.maximum) } };
     case 'invalid_format':
       return { key: issue.format === 'email' ? 'validation.email' : 'validation.format' };

@@ -15,17 +15,29 @@ export async function addAgent(ctx: ServiceCtx, input: AddAgentInput) {
       if (!m) throw ValidationError.field('memberId', 'errors.agents.memberNotFound');
       if (m.status === 'deactivated') throw ValidationError.field('memberId', 'errors.agents.memberDeactivated');
       if (m.isOrgAdmin && input.role !== 'admin') throw ValidationError.field('role', 'validation.orgAdminRole');
-      const [existing] = await tx.select({ id: serviceMembers.id }).from(serviceMembers).where(and(eq(serviceMembers.serviceId, serviceId), eq(serviceMembers.memberId, m.id)));
+      const [existing] = await tx
+        .select({ id: serviceMembers.id })
+        .from(serviceMembers)
+        .where(and(eq(serviceMembers.serviceId, serviceId), eq(serviceMembers.memberId, m.id)));
       if (existing) throw new ConflictError('errors.agents.alreadyAgent', undefined, 'memberId');
       const found = await findGroupsForUpdate(tx, serviceId, input.groupIds);
       if (found.length !== input.groupIds.length) throw ValidationError.field('groupIds', 'validation.unknownGroups');
 
       const [agent] = await tx
         .insert(serviceMembers)
-        .values({ serviceId, memberId: m.id, role: input.role, channels: input.channels, canTransfer: input.canTransfer, canViewLogs: input.canViewLogs })
+        .values({
+          serviceId,
+          memberId: m.id,
+          role: input.role,
+          channels: input.channels,
+          canTransfer: input.canTransfer,
+          canViewLogs: input.canViewLogs,
+        })
         .returning();
       if (input.groupIds.length) {
-        await tx.insert(groupMembers).values(input.groupIds.map((groupId) => ({ groupId, agentId: agent.id, serviceId })));
+        await tx
+          .insert(groupMembers)
+          .values(input.groupIds.map((groupId) => ({ groupId, agentId: agent.id, serviceId })));
       }
       await recordAccess(tx, {
         event: 'agent_added',
@@ -33,7 +45,13 @@ export async function addAgent(ctx: ServiceCtx, input: AddAgentInput) {
         actorId: ctx.member.id,
         serviceId,
         subject: m.loginId,
-        detail: { role: input.role, channels: input.channels, canTransfer: input.canTransfer, canViewLogs: input.canViewLogs, groups: found.map((g) => g.name).sort() },
+        detail: {
+          role: input.role,
+          channels: input.channels,
+          canTransfer: input.canTransfer,
+          canViewLogs: input.canViewLogs,
+          groups: found.map((g) => g.name).sort(),
+        },
         ip: ctx.client.ip,
         userAgent: ctx.client.userAgent,
       });
@@ -41,7 +59,8 @@ export async function addAgent(ctx: ServiceCtx, input: AddAgentInput) {
     });
   } catch (err) {
     // Two admins adding the same member at once: the unique index decides, the loser gets the same message.
-    if (isUniqueViolation(err, 'service_members_service_member_uq')) throw new ConflictError('errors.agents.alreadyAgent', undefined, 'memberId');
+    if (isUniqueViolation(err, 'service_members_service_member_uq'))
+      throw new ConflictError('errors.agents.alreadyAgent', undefined, 'memberId');
     throw err;
   }
 }

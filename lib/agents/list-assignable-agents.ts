@@ -11,13 +11,20 @@ export type AssignableAgent = { agentId: string; memberId: string; name: string;
  * and members who cannot log in (invited or deactivated). A group of another service
  * yields []. Used by triggers, transfer and manual assignment.
  */
-export async function listAssignableAgents(db: Queryable, serviceId: string, groupId: string): Promise<AssignableAgent[]> {
+export async function listAssignableAgents(
+  db: Queryable,
+  serviceId: string,
+  groupId: string,
+): Promise<AssignableAgent[]> {
   if (!isUuid(groupId)) return [];
   return db
     .select({ agentId: serviceMembers.id, memberId: members.id, name: members.name, loginId: members.loginId })
     .from(groupMembers)
     .innerJoin(groups, and(eq(groups.id, groupMembers.groupId), eq(groups.serviceId, serviceId)))
-    .innerJoin(serviceMembers, and(eq(serviceMembers.id, groupMembers.agentId), eq(serviceMembers.serviceId, serviceId)))
+    .innerJoin(
+      serviceMembers,
+      and(eq(serviceMembers.id, groupMembers.agentId), eq(serviceMembers.serviceId, serviceId)),
+    )
     .innerJoin(members, eq(members.id, serviceMembers.memberId))
     .where(
       and(

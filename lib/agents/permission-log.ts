@@ -3,11 +3,14 @@ import { recordAccess } from '@/lib/access-log/record';
 import type { Queryable } from '@/db';
 
 /** The agent settings whose changes the access log records, by their field name. */
-export type PermissionField = 'role' | 'channels' | 'canTransfer' | 'canViewLogs' | 'assignable' | 'selfControl' | 'groups';
+export type PermissionField =
+  'role' | 'channels' | 'canTransfer' | 'canViewLogs' | 'assignable' | 'selfControl' | 'groups';
 export type PermissionValue = string | boolean | string[];
 
 const same = (a: PermissionValue, b: PermissionValue) =>
-  Array.isArray(a) && Array.isArray(b) ? a.length === b.length && [...a].sort().every((v, i) => v === [...b].sort()[i]) : a === b;
+  Array.isArray(a) && Array.isArray(b)
+    ? a.length === b.length && [...a].sort().every((v, i) => v === [...b].sort()[i])
+    : a === b;
 
 /**
  * Writes one `permission_changed` row per field that differs (who changed what for whom,
@@ -20,7 +23,9 @@ export async function recordPermissionChanges(
   before: Partial<Record<PermissionField, PermissionValue>>,
   after: Partial<Record<PermissionField, PermissionValue>>,
 ): Promise<PermissionField[]> {
-  const changed = (Object.keys(after) as PermissionField[]).filter((f) => before[f] !== undefined && !same(before[f]!, after[f]!));
+  const changed = (Object.keys(after) as PermissionField[]).filter(
+    (f) => before[f] !== undefined && !same(before[f]!, after[f]!),
+  );
   for (const field of changed) {
     await recordAccess(tx, {
       event: 'permission_changed',

@@ -14,7 +14,10 @@ export async function removeAgent(ctx: ServiceCtx, agentId: string) {
   const serviceId = ctx.service.id;
   return ctx.db.transaction(async (tx) => {
     const [row] = await tx
-      .select({ agent: serviceMembers, member: { id: members.id, loginId: members.loginId, isOrgAdmin: members.isOrgAdmin } })
+      .select({
+        agent: serviceMembers,
+        member: { id: members.id, loginId: members.loginId, isOrgAdmin: members.isOrgAdmin },
+      })
       .from(serviceMembers)
       .innerJoin(members, eq(members.id, serviceMembers.memberId))
       .where(and(eq(serviceMembers.serviceId, serviceId), eq(serviceMembers.id, agentId)))
@@ -23,7 +26,11 @@ export async function removeAgent(ctx: ServiceCtx, agentId: string) {
     assertMayManage(ctx, row.member);
     if (row.member.isOrgAdmin) {
       // Locked like the member screen does, so two org admins removing each other cannot both win.
-      const others = await tx.select({ id: members.id }).from(members).where(and(eq(members.isOrgAdmin, true), eq(members.status, 'active'), ne(members.id, row.member.id))).for('update');
+      const others = await tx
+        .select({ id: members.id })
+        .from(members)
+        .where(and(eq(members.isOrgAdmin, true), eq(members.status, 'active'), ne(members.id, row.member.id)))
+        .for('update');
       if (others.length === 0) throw new ConflictError('errors.agents.lastOrgAdmin');
     }
     if (row.member.id === ctx.member.id) throw new ConflictError('errors.agents.cannotRemoveSelf');

@@ -29,7 +29,8 @@ const permissions = {
 
 // 조회 권한 belongs to admins only (SPEC §1); the server refuses it for 상담원 whatever the form sent.
 const viewLogsNeedsAdmin = (v: { role: string; canViewLogs: boolean }, ctx: z.RefinementCtx) => {
-  if (v.canViewLogs && v.role !== 'admin') ctx.addIssue({ code: 'custom', path: ['canViewLogs'], message: 'validation.viewLogsAdminOnly' });
+  if (v.canViewLogs && v.role !== 'admin')
+    ctx.addIssue({ code: 'custom', path: ['canViewLogs'], message: 'validation.viewLogsAdminOnly' });
 };
 
 export const addAgentInput = z
@@ -53,7 +54,10 @@ export type AgentSwitchInput = z.output<typeof agentSwitchInput>;
 
 export const ownAssignableInput = z.object({ value: checkbox });
 
-const searchText = z.preprocess((v) => (typeof v === 'string' ? v.trim() : v), z.string().max(100).optional().default(''));
+const searchText = z.preprocess(
+  (v) => (typeof v === 'string' ? v.trim() : v),
+  z.string().max(100).optional().default(''),
+);
 
 export const searchMembersInput = z
   .object({

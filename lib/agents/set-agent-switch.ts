@@ -20,8 +20,17 @@ export async function setAgentSwitch(ctx: ServiceCtx, input: AgentSwitchInput) {
     assertMayManage(ctx, row);
     const { agent } = row;
     if (agent[input.field] !== input.value) {
-      await tx.update(serviceMembers).set({ [input.field]: input.value, updatedAt: new Date() }).where(eq(serviceMembers.id, agent.id));
-      await recordPermissionChanges(tx, ctx, agent.memberId, { [input.field]: agent[input.field] }, { [input.field]: input.value });
+      await tx
+        .update(serviceMembers)
+        .set({ [input.field]: input.value, updatedAt: new Date() })
+        .where(eq(serviceMembers.id, agent.id));
+      await recordPermissionChanges(
+        tx,
+        ctx,
+        agent.memberId,
+        { [input.field]: agent[input.field] },
+        { [input.field]: input.value },
+      );
     }
     return { id: agent.id, field: input.field, value: input.value };
   });

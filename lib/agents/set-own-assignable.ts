@@ -15,7 +15,10 @@ export async function setOwnAssignable(ctx: ServiceCtx, value: boolean) {
     if (!agent) throw new NotFoundError('errors.agents.notAnAgent');
     if (!agent.selfControl) throw new ForbiddenError('errors.agents.selfControlOff');
     if (agent.assignable !== value) {
-      await tx.update(serviceMembers).set({ assignable: value, updatedAt: new Date() }).where(eq(serviceMembers.id, agent.id));
+      await tx
+        .update(serviceMembers)
+        .set({ assignable: value, updatedAt: new Date() })
+        .where(eq(serviceMembers.id, agent.id));
       await recordPermissionChanges(tx, ctx, agent.memberId, { assignable: agent.assignable }, { assignable: value });
     }
     return { serviceId: ctx.service.id, assignable: value };

@@ -25,7 +25,8 @@ export async function updateAgent(ctx: ServiceCtx, input: UpdateAgentInput) {
     assertMayManage(ctx, row);
     if (row.isOrgAdmin && input.role !== 'admin') throw ValidationError.field('role', 'validation.orgAdminRole');
     // Nobody demotes or promotes themself: an admin must not lock themself out by a slip.
-    if (agent.memberId === ctx.member.id && input.role !== agent.role) throw ValidationError.field('role', 'errors.agents.ownRole');
+    if (agent.memberId === ctx.member.id && input.role !== agent.role)
+      throw ValidationError.field('role', 'errors.agents.ownRole');
     const found = await findGroupsForUpdate(tx, serviceId, input.groupIds);
     if (found.length !== input.groupIds.length) throw ValidationError.field('groupIds', 'validation.unknownGroups');
 
@@ -36,20 +37,42 @@ export async function updateAgent(ctx: ServiceCtx, input: UpdateAgentInput) {
       .where(eq(groupMembers.agentId, agent.id));
     const leave = current.filter((g) => !input.groupIds.includes(g.id)).map((g) => g.id);
     const join = input.groupIds.filter((id) => !current.some((g) => g.id === id));
-    if (leave.length) await tx.delete(groupMembers).where(and(eq(groupMembers.agentId, agent.id), inArray(groupMembers.groupId, leave)));
-    if (join.length) await tx.insert(groupMembers).values(join.map((groupId) => ({ groupId, agentId: agent.id, serviceId })));
+    if (leave.length)
+      await tx
+        .delete(groupMembers)
+        .where(and(eq(groupMembers.agentId, agent.id), inArray(groupMembers.groupId, leave)));
+    if (join.length)
+      await tx.insert(groupMembers).values(join.map((groupId) => ({ groupId, agentId: agent.id, serviceId })));
 
     const [updated] = await tx
       .update(serviceMembers)
-      .set({ role: input.role, channels: input.channels, canTransfer: input.canTransfer, canViewLogs: input.canViewLogs, updatedAt: new Date() })
+      .set({
+        role: input.role,
+        channels: input.channels,
+        canTransfer: input.canTransfer,
+        canViewLogs: input.canViewLogs,
+        updatedAt: new Date(),
+      })
       .where(eq(serviceMembers.id, agent.id))
       .returning();
     await recordPermissionChanges(
       tx,
       ctx,
       agent.memberId,
-      { role: agent.role, channels: agent.channels, canTransfer: agent.canTransfer, canViewLogs: agent.canViewLogs, groups: current.map((g) => g.name).sort() },
-      { role: updated.role, channels: updated.channels, canTransfer: updated.canTransfer, canViewLogs: updated.canViewLogs, groups: found.map((g) => g.name).sort() },
+      {
+        role: agent.role,
+        channels: agent.channels,
+        canTransfer: agent.canTransfer,
+        canViewLogs: agent.canViewLogs,
+        groups: current.map((g) => g.name).sort(),
+      },
+      {
+        role: updated.role,
+        channels: updated.channels,
+        canTransfer: updated.canTransfer,
+        canViewLogs: updated.canViewLogs,
+        groups: found.map((g) => g.name).sort(),
+      },
     );
     return updated;
   });

@@ -16,7 +16,12 @@ import { AttachmentMissingError, attachmentStore } from './store';
  * (other service, bad or expired token, unknown id) is null, never a hint of existence; so is
  * a row whose bytes the store no longer holds (a 404, not a 500). The bytes come as a stream.
  */
-export async function readAttachment(db: Db, who: { member: SessionMember | null; token: string | null }, serviceId: string, attachmentId: string): Promise<{ row: TicketAttachment; body: Readable } | null> {
+export async function readAttachment(
+  db: Db,
+  who: { member: SessionMember | null; token: string | null },
+  serviceId: string,
+  attachmentId: string,
+): Promise<{ row: TicketAttachment; body: Readable } | null> {
   if (!isUuid(attachmentId)) return null;
   let allowed = Boolean(who.token) && checkAttachmentToken(serviceId, attachmentId, who.token);
   if (!allowed && who.member) {

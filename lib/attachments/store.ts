@@ -86,7 +86,10 @@ export function s3Store(config: S3StoreConfig): AttachmentStore {
         region: config.region || 'us-east-1',
         endpoint: config.endpoint || undefined,
         forcePathStyle: config.forcePathStyle ?? false,
-        credentials: config.accessKeyId && config.secretAccessKey ? { accessKeyId: config.accessKeyId, secretAccessKey: config.secretAccessKey } : undefined,
+        credentials:
+          config.accessKeyId && config.secretAccessKey
+            ? { accessKeyId: config.accessKeyId, secretAccessKey: config.secretAccessKey }
+            : undefined,
         // Checksums only where the API requires them: many S3-compatible servers do not understand
         // the SDK's default aws-chunked trailing checksums and would store the framing as bytes.
         requestChecksumCalculation: 'WHEN_REQUIRED',
@@ -110,7 +113,15 @@ export function s3Store(config: S3StoreConfig): AttachmentStore {
     async put(key, data) {
       checkKey(key);
       const { sdk, client } = await s3();
-      await client.send(new sdk.PutObjectCommand({ Bucket, Key: key, Body: data, ContentLength: data.length, ContentType: 'application/octet-stream' }));
+      await client.send(
+        new sdk.PutObjectCommand({
+          Bucket,
+          Key: key,
+          Body: data,
+          ContentLength: data.length,
+          ContentType: 'application/octet-stream',
+        }),
+      );
     },
     async get(key) {
       const chunks: Buffer[] = [];

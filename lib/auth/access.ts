@@ -22,7 +22,12 @@ export type ServiceAccess = {
  * Resolves what `member` may do in `serviceId`. A service the member cannot see is
  * "not found", exactly like one that does not exist.
  */
-export async function authorizeService(db: Db, member: SessionMember, serviceId: string, need: ServiceRequirement = {}): Promise<ServiceAccess> {
+export async function authorizeService(
+  db: Db,
+  member: SessionMember,
+  serviceId: string,
+  need: ServiceRequirement = {},
+): Promise<ServiceAccess> {
   // Only a well-formed service ID reaches SQL (a NUL byte would be a database error, not a 404).
   if (typeof serviceId !== 'string' || !SERVICE_ID.test(serviceId)) throw new NotFoundError();
   const [row] = await db

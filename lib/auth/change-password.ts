@@ -13,21 +13,34 @@ import { hashPassword, verifyPassword } from './password';
  * session of the member ends, the one in use stays.
  */
 export async function changePassword(ctx: MemberCtx, sessionId: string, input: { current: string; password: string }) {
-  const [m] = await ctx.db.select({ passwordHash: members.passwordHash, loginId: members.loginId }).from(members).where(eq(members.id, ctx.member.id));
+  const [m] = await ctx.db
+    .select({ passwordHash: members.passwordHash, loginId: members.loginId })
+    .from(members)
+    .where(eq(members.id, ctx.member.id));
   const rules = loginRules(loginSubject(ctx.member.id, ''));
   if (!(await peekRateLimits(ctx.db, rules)).ok) throw ValidationError.field('current', 'account.tooManyAttempts');
   if (!m?.passwordHash || !(await verifyPassword(m.passwordHash, input.current))) {
     for (const rule of rules) await hitRateLimit(ctx.db, rule);
     throw ValidationError.field('current', 'account.currentWrong');
   }
-  if (input.password.toLowerCase().includes(m.loginId.toLowerCase())) throw ValidationError.field('password', 'validation.passwordContainsLogin');
+  if (input.password.toLowerCase().includes(m.loginId.toLowerCase()))
+    throw ValidationError.field('password', 'validation.passwordContainsLogin');
   if (input.password === input.current) throw ValidationError.field('password', 'account.samePassword');
   const passwordHash = await hashPassword(input.password);
   await ctx.db.transaction(async (tx) => {
     await tx.update(members).set({ passwordHash, updatedAt: new Date() }).where(eq(members.id, ctx.member.id));
-    await tx.update(sessions).set({ revokedAt: new Date() }).where(and(eq(sessions.memberId, ctx.member.id), isNull(sessions.revokedAt), ne(sessions.id, sessionId)));
+    await tx
+      .update(sessions)
+      .set({ revokedAt: new Date() })
+      .where(and(eq(sessions.memberId, ctx.member.id), isNull(sessions.revokedAt), ne(sessions.id, sessionId)));
     await clearRateLimits(tx, [...rules.map((r) => r.key), lockKey(loginSubject(ctx.member.id, ''))]);
-    await recordAccess(tx, { event: 'password_changed', memberId: ctx.member.id, subject: m.loginId, ip: ctx.client.ip, userAgent: ctx.client.userAgent });
+    await recordAccess(tx, {
+      event: 'password_changed',
+      memberId: ctx.member.id,
+      subject: m.loginId,
+      ip: ctx.client.ip,
+      userAgent: ctx.client.userAgent,
+    });
   });
   return { changed: true };
 }

@@ -28,11 +28,15 @@ export function ipRules(ip: string | null | undefined): RateRule[] {
 }
 
 /** The subject of an account's counters: its id when it exists, else the typed name. */
-export const loginSubject = (memberId: string | null | undefined, typed: string) => (memberId ? `m:${memberId}` : `n:${typed.toLowerCase()}`);
+export const loginSubject = (memberId: string | null | undefined, typed: string) =>
+  memberId ? `m:${memberId}` : `n:${typed.toLowerCase()}`;
 
 /** The marker of a running 15-minute lockout (its window starts at the failure that caused it). */
 export const lockKey = (subject: string) => `login:acct:${subject}:lock`;
 export const LOCK_SECONDS = 15 * 60;
 
 /** Keys an admin's unlock clears for a member. */
-export const memberLoginKeys = (memberId: string) => [...loginRules(loginSubject(memberId, '')).map((r) => r.key), lockKey(loginSubject(memberId, ''))];
+export const memberLoginKeys = (memberId: string) => [
+  ...loginRules(loginSubject(memberId, '')).map((r) => r.key),
+  lockKey(loginSubject(memberId, '')),
+];

@@ -14,14 +14,22 @@ export const LOCK_MINUTES = 15;
 export const SESSION_HOURS = 12;
 
 export const loginInput = z.object({
-  login: z.string().trim().min(1, { error: 'validation.required' }).max(200, { error: 'validation.tooLong' }).refine(noNul, { error: 'validation.controlChars' }),
-  password: z.string().min(1, { error: 'validation.required' }).max(256, { error: 'validation.tooLong' }).refine(noNul, { error: 'validation.controlChars' }),
+  login: z
+    .string()
+    .trim()
+    .min(1, { error: 'validation.required' })
+    .max(200, { error: 'validation.tooLong' })
+    .refine(noNul, { error: 'validation.controlChars' }),
+  password: z
+    .string()
+    .min(1, { error: 'validation.required' })
+    .max(256, { error: 'validation.tooLong' })
+    .refine(noNul, { error: 'validation.controlChars' }),
 });
 
 export type LoginFailure = 'invalid_input' | 'invalid' | 'locked' | 'inactive';
 export type LoginResult =
-  | { ok: true; sessionId: string; memberId: string }
-  | { ok: false; reason: LoginFailure; minutesLeft?: number };
+  { ok: true; sessionId: string; memberId: string } | { ok: false; reason: LoginFailure; minutesLeft?: number };
 
 type Client = { ip?: string | null; userAgent?: string | null };
 
@@ -29,7 +37,12 @@ const minutes = (seconds: number) => Math.max(1, Math.ceil(seconds / 60));
 
 /** Seconds left of a running lockout of `subject`, or null. */
 async function runningLock(db: Db, subject: string): Promise<number | null> {
-  const [row] = await db.select({ start: rateLimits.windowStart, count: rateLimits.count }).from(rateLimits).where(eq(rateLimits.key, lockKey(subject))).orderBy(desc(rateLimits.windowStart)).limit(1);
+  const [row] = await db
+    .select({ start: rateLimits.windowStart, count: rateLimits.count })
+    .from(rateLimits)
+    .where(eq(rateLimits.key, lockKey(subject)))
+    .orderBy(desc(rateLimits.windowStart))
+    .limit(1);
   if (!row) return null;
   const left = Math.ceil((row.start.getTime() + row.count * 1000 - Date.now()) / 1000);
   return left > 0 ? left : null;
@@ -37,7 +50,10 @@ async function runningLock(db: Db, subject: string): Promise<number | null> {
 
 /** Starts a lockout of `seconds` from now (stored as a rate-limit row: start = now, count = seconds). */
 async function startLock(db: Db, subject: string, seconds: number): Promise<number> {
-  await db.insert(rateLimits).values({ key: lockKey(subject), windowStart: new Date(), count: seconds }).onConflictDoNothing();
+  await db
+    .insert(rateLimits)
+    .values({ key: lockKey(subject), windowStart: new Date(), count: seconds })
+    .onConflictDoNothing();
   return seconds;
 }
 
@@ -66,19 +82,35 @@ export async function login(db: Db, raw: unknown, client: Client = {}): Promise<
   // Only failures count against an address: a whole office behind one NAT logs in all morning.
   const byIp = await peekRateLimits(db, ipRules(client.ip));
   const locked = byIp.ok ? await runningLock(db, subject) : null;
-  const held = !byIp.ok ? byIp : locked ? { ok: false, count: 0, retryAfterSeconds: locked } : await peekRateLimits(db, rules);
+  const held = !byIp.ok
+    ? byIp
+    : locked
+      ? { ok: false, count: 0, retryAfterSeconds: locked }
+      : await peekRateLimits(db, rules);
   // Verify even when refusing: the answer's timing must not depend on the account.
-  const passwordOk = (await verifyPassword(found?.passwordHash ?? (await dummyPasswordHash()), password)) && Boolean(found?.passwordHash);
+  const passwordOk =
+    (await verifyPassword(found?.passwordHash ?? (await dummyPasswordHash()), password)) &&
+    Boolean(found?.passwordHash);
 
   if (!held.ok) {
-    await recordAccess(db, { ...base, memberId: found?.id, event: 'login_failed', detail: { reason: byIp.ok ? 'locked' : 'ip_throttled' } });
+    await recordAccess(db, {
+      ...base,
+      memberId: found?.id,
+      event: 'login_failed',
+      detail: { reason: byIp.ok ? 'locked' : 'ip_throttled' },
+    });
     return { ok: false, reason: 'locked', minutesLeft: minutes(held.retryAfterSeconds) };
   }
   if (!passwordOk) {
     await hitRateLimits(db, ipRules(client.ip));
     const counts = [];
     for (const rule of rules) counts.push({ rule, hit: await hitRateLimit(db, rule) });
-    await recordAccess(db, { ...base, memberId: found?.id, event: 'login_failed', detail: { reason: found ? 'bad_password' : 'unknown_login' } });
+    await recordAccess(db, {
+      ...base,
+      memberId: found?.id,
+      event: 'login_failed',
+      detail: { reason: found ? 'bad_password' : 'unknown_login' },
+    });
     const full = counts.filter((c) => c.hit.count >= c.rule.limit);
     if (full.length) {
       const wait = Math.max(...full.map((c) => c.hit.retryAfterSeconds));

@@ -28,14 +28,25 @@ export async function requestPasswordReset(ctx: PublicCtx, input: { login: strin
   const [m] = await ctx.db
     .select()
     .from(members)
-    .where(and(or(eq(sql`lower(${members.loginId})`, key), eq(sql`lower(${members.email})`, key)), eq(members.status, 'active')))
+    .where(
+      and(
+        or(eq(sql`lower(${members.loginId})`, key), eq(sql`lower(${members.email})`, key)),
+        eq(members.status, 'active'),
+      ),
+    )
     .limit(1);
   if (!m) return { requested: true };
   await ctx.db.transaction(async (tx) => {
     const token = await issueInvite(tx, m.id, null, RESET_HOURS);
     // Queued with the token it carries (DESIGN §5): sent by the worker with retries, never inside this request.
     await enqueuePasswordResetMail(tx, m.locale, m, token, RESET_HOURS);
-    await recordAccess(tx, { event: 'password_reset_requested', memberId: m.id, subject: m.loginId, ip: ctx.client.ip, userAgent: ctx.client.userAgent });
+    await recordAccess(tx, {
+      event: 'password_reset_requested',
+      memberId: m.id,
+      subject: m.loginId,
+      ip: ctx.client.ip,
+      userAgent: ctx.client.userAgent,
+    });
   });
   return { requested: true };
 }
@@ -44,21 +55,42 @@ export async function requestPasswordReset(ctx: PublicCtx, input: { login: strin
 export async function resetPassword(ctx: PublicCtx, input: { token: string; password: string }) {
   const state = await inviteState(ctx.db, input.token);
   if (state.state !== 'valid') throw new ValidationError({}, `account.reset.${state.state}`);
-  if (input.password.toLowerCase().includes(state.member.loginId.toLowerCase())) throw ValidationError.field('password', 'validation.passwordContainsLogin');
+  if (input.password.toLowerCase().includes(state.member.loginId.toLowerCase()))
+    throw ValidationError.field('password', 'validation.passwordContainsLogin');
   const passwordHash = await hashPassword(input.password);
   return ctx.db.transaction(async (tx) => {
     // The conditional update is the single-use guard: two tabs racing get one success.
     const [used] = await tx
       .update(memberInvites)
       .set({ usedAt: new Date() })
-      .where(and(eq(memberInvites.tokenHash, hashToken(input.token)), isNull(memberInvites.usedAt), isNull(memberInvites.revokedAt), gt(memberInvites.expiresAt, new Date())))
+      .where(
+        and(
+          eq(memberInvites.tokenHash, hashToken(input.token)),
+          isNull(memberInvites.usedAt),
+          isNull(memberInvites.revokedAt),
+          gt(memberInvites.expiresAt, new Date()),
+        ),
+      )
       .returning({ memberId: memberInvites.memberId });
     if (!used) throw new ValidationError({}, 'account.reset.used');
-    const [m] = await tx.update(members).set({ passwordHash, updatedAt: new Date() }).where(and(eq(members.id, used.memberId), eq(members.status, 'active'))).returning({ id: members.id });
+    const [m] = await tx
+      .update(members)
+      .set({ passwordHash, updatedAt: new Date() })
+      .where(and(eq(members.id, used.memberId), eq(members.status, 'active')))
+      .returning({ id: members.id });
     if (!m) throw new ValidationError({}, 'account.reset.invalid');
     await revokeMemberSessions(tx, m.id);
-    await clearRateLimits(tx, [...loginRules(loginSubject(m.id, '')).map((r) => r.key), lockKey(loginSubject(m.id, ''))]);
-    await recordAccess(tx, { event: 'password_reset', memberId: m.id, subject: state.member.loginId, ip: ctx.client.ip, userAgent: ctx.client.userAgent });
+    await clearRateLimits(tx, [
+      ...loginRules(loginSubject(m.id, '')).map((r) => r.key),
+      lockKey(loginSubject(m.id, '')),
+    ]);
+    await recordAccess(tx, {
+      event: 'password_reset',
+      memberId: m.id,
+      subject: state.member.loginId,
+      ip: ctx.client.ip,
+      userAgent: ctx.client.userAgent,
+    });
     return { loginId: state.member.loginId };
   });
 }

@@ -24,7 +24,10 @@ export async function requireOrgAdmin(): Promise<AuthSession> {
  * For pages: the member's access to a service with the given role or permission.
  * Actions authorize through the action wrapper, which calls the same `authorizeService`.
  */
-export async function requireService(serviceId: string, need: ServiceRequirement = {}): Promise<ServiceAccess & { session: AuthSession }> {
+export async function requireService(
+  serviceId: string,
+  need: ServiceRequirement = {},
+): Promise<ServiceAccess & { session: AuthSession }> {
   const session = await requireSession();
   try {
     return { ...(await authorizeService(getDb(), session.member, serviceId, need)), session };

@@ -54,6 +54,12 @@ export async function revokeSession(db: Db, sessionId: string): Promise<void> {
 }
 
 /** Revokes every session of a member (deactivation, password change). */
-export async function revokeMemberSessions(db: Db | Parameters<typeof recordAccess>[0], memberId: string): Promise<void> {
-  await db.update(sessions).set({ revokedAt: new Date() }).where(and(eq(sessions.memberId, memberId), isNull(sessions.revokedAt)));
+export async function revokeMemberSessions(
+  db: Db | Parameters<typeof recordAccess>[0],
+  memberId: string,
+): Promise<void> {
+  await db
+    .update(sessions)
+    .set({ revokedAt: new Date() })
+    .where(and(eq(sessions.memberId, memberId), isNull(sessions.revokedAt)));
 }

@@ -11,11 +11,21 @@ import { bumpBannedWordVersion } from './version';
  * (empty after trimming is skipped, too long, no letters, a duplicate in the paste or in the
  * list) refuses the whole paste with the lines named.
  */
-export async function addBannedWords(ctx: Pick<ServiceCtx, 'db' | 'service'>, input: AddBannedWordsInput): Promise<{ added: number }> {
+export async function addBannedWords(
+  ctx: Pick<ServiceCtx, 'db' | 'service'>,
+  input: AddBannedWordsInput,
+): Promise<{ added: number }> {
   const serviceId = ctx.service.id;
-  const lines = input.words.split(/\r?\n/).map((raw, i) => ({ raw, line: i + 1 })).filter((l) => l.raw.trim() !== '');
+  const lines = input.words
+    .split(/\r?\n/)
+    .map((raw, i) => ({ raw, line: i + 1 }))
+    .filter((l) => l.raw.trim() !== '');
   if (!lines.length) throw ValidationError.field('words', 'bannedWords.problem.empty');
-  if (lines.length > BANNED_WORDS_PER_ADD) throw ValidationError.field('words', 'bannedWords.tooManyAtOnce', { max: BANNED_WORDS_PER_ADD, count: lines.length });
+  if (lines.length > BANNED_WORDS_PER_ADD)
+    throw ValidationError.field('words', 'bannedWords.tooManyAtOnce', {
+      max: BANNED_WORDS_PER_ADD,
+      count: lines.length,
+    });
 
   const problems: { line: number; word: string; problem: WordProblem }[] = [];
   const accepted: (CheckedWord & { line: number })[] = [];
@@ -36,12 +46,28 @@ export async function addBannedWords(ctx: Pick<ServiceCtx, 'db' | 'service'>, in
     const existing = await tx
       .select({ key: bannedWords.matchKey })
       .from(bannedWords)
-      .where(and(eq(bannedWords.serviceId, serviceId), inArray(bannedWords.matchKey, accepted.map((a) => a.key))));
+      .where(
+        and(
+          eq(bannedWords.serviceId, serviceId),
+          inArray(
+            bannedWords.matchKey,
+            accepted.map((a) => a.key),
+          ),
+        ),
+      );
     if (existing.length) {
       const taken = new Set(existing.map((e) => e.key));
-      throw lineErrors('words', accepted.filter((a) => taken.has(a.key)).map((a) => ({ line: a.line, word: a.word, problem: 'exists' as const })));
+      throw lineErrors(
+        'words',
+        accepted
+          .filter((a) => taken.has(a.key))
+          .map((a) => ({ line: a.line, word: a.word, problem: 'exists' as const })),
+      );
     }
-    const [{ total }] = await tx.select({ total: count() }).from(bannedWords).where(eq(bannedWords.serviceId, serviceId));
+    const [{ total }] = await tx
+      .select({ total: count() })
+      .from(bannedWords)
+      .where(eq(bannedWords.serviceId, serviceId));
     if (total + accepted.length > BANNED_WORDS_PER_SERVICE) {
       throw ValidationError.field('words', 'bannedWords.listFull', { max: BANNED_WORDS_PER_SERVICE, count: total });
     }

@@ -17,11 +17,20 @@ const cache = (globalCache.__bannedWordMatchers ??= new Map());
  * is cached under the older version and simply compiled once more on the next call.
  */
 export async function serviceMatcher(db: Queryable, serviceId: string): Promise<Matcher> {
-  const [row] = await db.select({ version: bannedWordVersions.version }).from(bannedWordVersions).where(eq(bannedWordVersions.serviceId, serviceId));
+  const [row] = await db
+    .select({ version: bannedWordVersions.version })
+    .from(bannedWordVersions)
+    .where(eq(bannedWordVersions.serviceId, serviceId));
   const version = row?.version ?? -1;
   const hit = cache.get(serviceId);
   if (hit && hit.version === version) return hit.matcher;
-  const words = version < 0 ? [] : await db.select({ word: bannedWords.word, key: bannedWords.matchKey }).from(bannedWords).where(eq(bannedWords.serviceId, serviceId));
+  const words =
+    version < 0
+      ? []
+      : await db
+          .select({ word: bannedWords.word, key: bannedWords.matchKey })
+          .from(bannedWords)
+          .where(eq(bannedWords.serviceId, serviceId));
   const matcher = compileMatcher(words);
   cache.set(serviceId, { version, matcher });
   return matcher;
@@ -43,12 +52,21 @@ export function distinctWords(matches: readonly BannedMatch[]): string[] {
  * `field` naming the words, so any action shows it beside the reply box. Every path that sends
  * or saves an agent reply calls this (SPEC §9).
  */
-export async function assertNoBannedWords(db: Queryable, serviceId: string, text: string, field = 'body'): Promise<void> {
+export async function assertNoBannedWords(
+  db: Queryable,
+  serviceId: string,
+  text: string,
+  field = 'body',
+): Promise<void> {
   const matches = await findBannedWords(db, serviceId, text);
   if (!matches.length) return;
   const words = distinctWords(matches);
-  throw new ValidationError({ [field]: [{ key: 'bannedWords.found', params: { words: words.join(', '), count: words.length } }] }, 'bannedWords.found', {
-    words: words.join(', '),
-    count: words.length,
-  });
+  throw new ValidationError(
+    { [field]: [{ key: 'bannedWords.found', params: { words: words.join(', '), count: words.length } }] },
+    'bannedWords.found',
+    {
+      words: words.join(', '),
+      count: words.length,
+    },
+  );
 }

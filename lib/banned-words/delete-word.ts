@@ -8,7 +8,10 @@ import { bumpBannedWordVersion } from './version';
 export async function deleteBannedWord(ctx: Pick<ServiceCtx, 'db' | 'service'>, id: string) {
   return ctx.db.transaction(async (tx) => {
     await bumpBannedWordVersion(tx, ctx.service.id);
-    const [row] = await tx.delete(bannedWords).where(and(eq(bannedWords.serviceId, ctx.service.id), eq(bannedWords.id, id))).returning();
+    const [row] = await tx
+      .delete(bannedWords)
+      .where(and(eq(bannedWords.serviceId, ctx.service.id), eq(bannedWords.id, id)))
+      .returning();
     if (!row) throw new NotFoundError();
     return { word: row.word };
   });

@@ -117,7 +117,13 @@ export function toKeyCodes(text: string): KeyedCodes {
         continue;
       }
       norm = raw.normalize('NFKC').toLowerCase();
-      kind = isHangulSyllable(norm) ? Kind.Hangul : SPACE.test(raw) ? Kind.Space : SEPARATOR.test(raw) ? Kind.Symbol : Kind.Other;
+      kind = isHangulSyllable(norm)
+        ? Kind.Hangul
+        : SPACE.test(raw)
+          ? Kind.Space
+          : SEPARATOR.test(raw)
+            ? Kind.Symbol
+            : Kind.Other;
     }
     if (kind === Kind.Space || kind === Kind.Symbol) {
       if (runStart < 0) runStart = buf.length;
@@ -151,7 +157,8 @@ function isJamoContinuation(c: number): boolean {
 export function toKey(text: string): Keyed {
   const k = toKeyCodes(text);
   let key = '';
-  for (let i = 0; i < k.length; i += 4096) key += String.fromCharCode(...k.codes.subarray(i, Math.min(k.length, i + 4096)));
+  for (let i = 0; i < k.length; i += 4096)
+    key += String.fromCharCode(...k.codes.subarray(i, Math.min(k.length, i + 4096)));
   return { key, starts: k.starts.slice(0, k.length), ends: k.ends.slice(0, k.length) };
 }
 

@@ -22,8 +22,14 @@ export function problemMessage(problem: WordProblem, word: string): MessageRef {
 }
 
 /** A field error on `field` naming the first problem lines (at most 5, then how many more). */
-export function lineErrors(field: string, problems: { line: number; word: string; problem: WordProblem }[]): ValidationError {
-  const shown: MessageRef[] = problems.slice(0, 5).map((p) => ({ key: `bannedWords.line.${p.problem}`, params: { line: p.line, max: BANNED_WORD_MAX, word: p.word.slice(0, 40) } }));
+export function lineErrors(
+  field: string,
+  problems: { line: number; word: string; problem: WordProblem }[],
+): ValidationError {
+  const shown: MessageRef[] = problems.slice(0, 5).map((p) => ({
+    key: `bannedWords.line.${p.problem}`,
+    params: { line: p.line, max: BANNED_WORD_MAX, word: p.word.slice(0, 40) },
+  }));
   if (problems.length > 5) shown.push({ key: 'bannedWords.moreLines', params: { count: problems.length - 5 } });
   return new ValidationError({ [field]: shown }, 'bannedWords.nothingAdded');
 }

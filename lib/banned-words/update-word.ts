@@ -19,7 +19,9 @@ export async function updateBannedWord(ctx: Pick<ServiceCtx, 'db' | 'service'>, 
     const [clash] = await tx
       .select({ word: bannedWords.word })
       .from(bannedWords)
-      .where(and(eq(bannedWords.serviceId, serviceId), eq(bannedWords.matchKey, r.value.key), ne(bannedWords.id, input.id)));
+      .where(
+        and(eq(bannedWords.serviceId, serviceId), eq(bannedWords.matchKey, r.value.key), ne(bannedWords.id, input.id)),
+      );
     if (clash) throw ValidationError.field('word', 'bannedWords.problem.exists', { word: clash.word });
     const [row] = await tx
       .update(bannedWords)

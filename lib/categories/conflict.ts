@@ -11,7 +11,10 @@ export function nameTaken(name: string, depth: number, field: string): ConflictE
 }
 
 /** Throws `nameTaken` when another live category of the tree has `name` at `depth`. */
-export async function assertNameFree(db: Queryable, p: { serviceId: string; kind: CategoryKind; depth: number; name: string; exceptId?: string; field: string }) {
+export async function assertNameFree(
+  db: Queryable,
+  p: { serviceId: string; kind: CategoryKind; depth: number; name: string; exceptId?: string; field: string },
+) {
   const [clash] = await db
     .select({ name: categories.name })
     .from(categories)

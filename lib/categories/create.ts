@@ -12,7 +12,10 @@ import type { CreateCategoryInput } from './schemas';
  * child of a live category of the same tree (at most level 5). The unique index decides
  * between concurrent adds of one name at one level: exactly one wins.
  */
-export async function createCategory(ctx: Pick<ServiceCtx, 'db' | 'service'>, input: CreateCategoryInput): Promise<Category> {
+export async function createCategory(
+  ctx: Pick<ServiceCtx, 'db' | 'service'>,
+  input: CreateCategoryInput,
+): Promise<Category> {
   const { service } = ctx;
   const { name, names } = resolveNames(input.kind, service.languages, input.names);
   const field = `names.${service.languages[0]}`;
@@ -23,7 +26,8 @@ export async function createCategory(ctx: Pick<ServiceCtx, 'db' | 'service'>, in
       // FOR SHARE: a concurrent delete or move of the parent waits for this insert.
       const parent = await getCategory(tx, service.id, input.parentId, { lock: 'share' });
       if (parent.kind !== input.kind) throw new NotFoundError('errors.categoryNotFound');
-      if (parent.depth >= MAX_CATEGORY_DEPTH) throw new ValidationError({}, 'errors.categoryMaxDepth', { max: MAX_CATEGORY_DEPTH });
+      if (parent.depth >= MAX_CATEGORY_DEPTH)
+        throw new ValidationError({}, 'errors.categoryMaxDepth', { max: MAX_CATEGORY_DEPTH });
       parentPath = parent.path;
       depth = parent.depth + 1;
     }
@@ -31,12 +35,30 @@ export async function createCategory(ctx: Pick<ServiceCtx, 'db' | 'service'>, in
     const [{ next }] = await tx
       .select({ next: sql<number>`coalesce(max(${categories.position}), -1)::int + 1` })
       .from(categories)
-      .where(and(eq(categories.serviceId, service.id), eq(categories.kind, input.kind), input.parentId ? eq(categories.parentId, input.parentId) : isNull(categories.parentId), isNull(categories.deletedAt)));
+      .where(
+        and(
+          eq(categories.serviceId, service.id),
+          eq(categories.kind, input.kind),
+          input.parentId ? eq(categories.parentId, input.parentId) : isNull(categories.parentId),
+          isNull(categories.deletedAt),
+        ),
+      );
     const id = crypto.randomUUID();
     try {
       const [row] = await tx
         .insert(categories)
-        .values({ id, serviceId: service.id, kind: input.kind, parentId: input.parentId ?? null, path: `${parentPath}${id}/`, depth, position: next, name, names, active: true })
+        .values({
+          id,
+          serviceId: service.id,
+          kind: input.kind,
+          parentId: input.parentId ?? null,
+          path: `${parentPath}${id}/`,
+          depth,
+          position: next,
+          name,
+          names,
+          active: true,
+        })
         .returning();
       return row;
     } catch (err) {

@@ -10,7 +10,10 @@ import { writeXlsx, type Cell } from './xlsx-write';
  * The whole live tree of one kind as an .xlsx workbook, one row per category in tree order
  * (columns: lib/categories/xlsx-layout.ts). Cells are never formulas: see xlsx-write.ts.
  */
-export async function exportCategories(db: Queryable, p: { serviceId: string; kind: CategoryKind; languages: string[]; locale: 'ko' | 'en' }): Promise<Buffer> {
+export async function exportCategories(
+  db: Queryable,
+  p: { serviceId: string; kind: CategoryKind; languages: string[]; locale: 'ko' | 'en' },
+): Promise<Buffer> {
   const rows = await listCategoryRows(db, p.serviceId, p.kind);
   const cols = exportColumns(p.kind, p.languages);
   const out: Cell[][] = [cols.map((c) => columnLabel(c, p.locale))];
@@ -20,12 +23,18 @@ export async function exportCategories(db: Queryable, p: { serviceId: string; ki
       out.push(
         cols.map((c) => {
           switch (c.key) {
-            case 'id': return n.id;
-            case 'level': return n.depth;
-            case 'depth': return path[c.depth - 1] ?? '';
-            case 'name': return c.lang === p.languages[0] ? n.name : n.names[c.lang] ?? '';
-            case 'active': return n.active ? 'Y' : 'N';
-            case 'created': return n.createdAt.slice(0, 19).replace('T', ' ');
+            case 'id':
+              return n.id;
+            case 'level':
+              return n.depth;
+            case 'depth':
+              return path[c.depth - 1] ?? '';
+            case 'name':
+              return c.lang === p.languages[0] ? n.name : (n.names[c.lang] ?? '');
+            case 'active':
+              return n.active ? 'Y' : 'N';
+            case 'created':
+              return n.createdAt.slice(0, 19).replace('T', ' ');
           }
         }),
       );
@@ -33,6 +42,17 @@ export async function exportCategories(db: Queryable, p: { serviceId: string; ki
     }
   };
   walk(buildTree(rows, p.languages[0]), []);
-  const sheet = p.kind === 'intake' ? (p.locale === 'ko' ? '접수유형' : 'Intake types') : p.locale === 'ko' ? '처리유형' : 'Processing types';
-  return writeXlsx(sheet, out, cols.map((c) => (c.key === 'id' ? 38 : c.key === 'created' ? 20 : 16)));
+  const sheet =
+    p.kind === 'intake'
+      ? p.locale === 'ko'
+        ? '접수유형'
+        : 'Intake types'
+      : p.locale === 'ko'
+        ? '처리유형'
+        : 'Processing types';
+  return writeXlsx(
+    sheet,
+    out,
+    cols.map((c) => (c.key === 'id' ? 38 : c.key === 'created' ? 20 : 16)),
+  );
 }

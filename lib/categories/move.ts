@@ -13,7 +13,10 @@ import { rowsById, writeTree } from './write-tree';
  * at the end of its new siblings. Refused: a parent inside the moved subtree (a cycle), a
  * result deeper than level 5, a name that clashes at a node's new level.
  */
-export async function moveCategory(ctx: Pick<ServiceCtx, 'db' | 'service'>, input: MoveCategoryInput): Promise<Category> {
+export async function moveCategory(
+  ctx: Pick<ServiceCtx, 'db' | 'service'>,
+  input: MoveCategoryInput,
+): Promise<Category> {
   const serviceId = ctx.service.id;
   return ctx.db.transaction(async (tx) => {
     const node = await getCategory(tx, serviceId, input.id);
@@ -26,12 +29,22 @@ export async function moveCategory(ctx: Pick<ServiceCtx, 'db' | 'service'>, inpu
     const rows = await listCategoryRows(tx, serviceId, node.kind);
     const model = new Map<string, ModelNode>(rows.map((r) => [r.id, { ...r }]));
     const siblings = rows.filter((r) => r.parentId === (input.parentId ?? null) && r.id !== node.id);
-    model.set(node.id, { ...model.get(node.id)!, parentId: input.parentId ?? null, position: siblings.reduce((m, r) => Math.max(m, r.position + 1), 0) });
+    model.set(node.id, {
+      ...model.get(node.id)!,
+      parentId: input.parentId ?? null,
+      position: siblings.reduce((m, r) => Math.max(m, r.position + 1), 0),
+    });
     const { placed, problems } = layoutTree(model);
-    if (problems.some((p) => p.kind === 'tooDeep')) throw new ValidationError({}, 'errors.categoryMoveTooDeep', { max: 5 });
+    if (problems.some((p) => p.kind === 'tooDeep'))
+      throw new ValidationError({}, 'errors.categoryMoveTooDeep', { max: 5 });
     if (problems.length) throw new ValidationError({}, 'errors.categoryMoveCycle');
     const clash = levelNameClashes(placed.values())[0];
-    if (clash) throw nameTaken(clash.find((p) => !p.path.includes(`/${node.id}/`))?.name ?? clash[0].name, clash[0].depth, 'parentId');
+    if (clash)
+      throw nameTaken(
+        clash.find((p) => !p.path.includes(`/${node.id}/`))?.name ?? clash[0].name,
+        clash[0].depth,
+        'parentId',
+      );
     await writeTree(tx, serviceId, node.kind, rowsById(rows), placed);
     return getCategory(tx, serviceId, node.id);
   });

@@ -10,7 +10,10 @@ import type { RenameCategoryInput } from './schemas';
  * Renames a category. Intake types may send only some languages (the inline editor edits
  * one language at a time); the others keep their current names.
  */
-export async function renameCategory(ctx: Pick<ServiceCtx, 'db' | 'service'>, input: RenameCategoryInput): Promise<Category> {
+export async function renameCategory(
+  ctx: Pick<ServiceCtx, 'db' | 'service'>,
+  input: RenameCategoryInput,
+): Promise<Category> {
   const { service } = ctx;
   const field = `names.${service.languages[0]}`;
   return ctx.db.transaction(async (tx) => {
@@ -18,8 +21,19 @@ export async function renameCategory(ctx: Pick<ServiceCtx, 'db' | 'service'>, in
     const allowed = current.kind === 'intake' ? service.languages : service.languages.slice(0, 1);
     // Names of languages the service no longer has are dropped; unknown ones sent now are refused.
     const kept = Object.fromEntries(Object.entries(current.names).filter(([k]) => allowed.includes(k)));
-    const { name, names } = resolveNames(current.kind, service.languages, { ...kept, [service.languages[0]]: current.name, ...input.names });
-    await assertNameFree(tx, { serviceId: service.id, kind: current.kind, depth: current.depth, name, exceptId: current.id, field });
+    const { name, names } = resolveNames(current.kind, service.languages, {
+      ...kept,
+      [service.languages[0]]: current.name,
+      ...input.names,
+    });
+    await assertNameFree(tx, {
+      serviceId: service.id,
+      kind: current.kind,
+      depth: current.depth,
+      name,
+      exceptId: current.id,
+      field,
+    });
     try {
       const [row] = await tx
         .update(categories)
@@ -32,4 +46,3 @@ export async function renameCategory(ctx: Pick<ServiceCtx, 'db' | 'service'>, in
     }
   });
 }
-

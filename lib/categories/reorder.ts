@@ -11,7 +11,10 @@ import type { ReorderCategoriesInput } from './schemas';
  * exactly the live siblings: an id of another parent, tree or service is "not found", and a
  * missing or repeated one is refused, so a stale screen never scrambles the order.
  */
-export async function reorderCategories(ctx: Pick<ServiceCtx, 'db' | 'service'>, input: ReorderCategoriesInput): Promise<void> {
+export async function reorderCategories(
+  ctx: Pick<ServiceCtx, 'db' | 'service'>,
+  input: ReorderCategoriesInput,
+): Promise<void> {
   const serviceId = ctx.service.id;
   await ctx.db.transaction(async (tx) => {
     await lockCategoryTree(tx, serviceId, input.kind);
@@ -22,7 +25,14 @@ export async function reorderCategories(ctx: Pick<ServiceCtx, 'db' | 'service'>,
     const siblings = await tx
       .select({ id: categories.id })
       .from(categories)
-      .where(and(eq(categories.serviceId, serviceId), eq(categories.kind, input.kind), input.parentId ? eq(categories.parentId, input.parentId) : isNull(categories.parentId), isNull(categories.deletedAt)));
+      .where(
+        and(
+          eq(categories.serviceId, serviceId),
+          eq(categories.kind, input.kind),
+          input.parentId ? eq(categories.parentId, input.parentId) : isNull(categories.parentId),
+          isNull(categories.deletedAt),
+        ),
+      );
     const live = new Set(siblings.map((s) => s.id));
     if (input.orderedIds.some((id) => !live.has(id))) throw new NotFoundError('errors.categoryNotFound');
     if (new Set(input.orderedIds).size !== input.orderedIds.length || input.orderedIds.length !== live.size) {

@@ -18,7 +18,9 @@ export const categoryNameSchema = z
 const id = z.uuid({ error: 'errors.categoryNotFound' });
 const kind = z.enum(CATEGORY_KINDS, { error: 'validation.choice' });
 /** Raw per-language names; each is checked against the service's languages by the verb. */
-const names = z.record(z.string().max(20), z.string().max(1000)).refine((r) => Object.keys(r).length <= 20, { error: 'validation.invalid' });
+const names = z
+  .record(z.string().max(20), z.string().max(1000))
+  .refine((r) => Object.keys(r).length <= 20, { error: 'validation.invalid' });
 
 export const createCategoryInput = z.object({ kind, parentId: id.nullish(), names });
 export type CreateCategoryInput = z.output<typeof createCategoryInput>;
@@ -29,7 +31,11 @@ export type RenameCategoryInput = z.output<typeof renameCategoryInput>;
 export const setCategoryActiveInput = z.object({ id, active: z.boolean() });
 export type SetCategoryActiveInput = z.output<typeof setCategoryActiveInput>;
 
-export const reorderCategoriesInput = z.object({ kind, parentId: id.nullish(), orderedIds: z.array(id).min(1).max(5000) });
+export const reorderCategoriesInput = z.object({
+  kind,
+  parentId: id.nullish(),
+  orderedIds: z.array(id).min(1).max(5000),
+});
 export type ReorderCategoriesInput = z.output<typeof reorderCategoriesInput>;
 
 export const moveCategoryInput = z.object({ id, parentId: id.nullish() });

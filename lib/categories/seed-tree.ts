@@ -8,8 +8,23 @@ import type { Db } from '@/db';
  * per level (`L<depth>-<n>`), with an English name for intake types. Appends to nothing: the
  * tree should be empty.
  */
-export async function seedCategoryTree(db: Db, serviceId: string, kind: CategoryKind, count: number, fanout = 8): Promise<number> {
-  type Seed = { id: string; parent_id: string | null; path: string; depth: number; position: number; name: string; names: Record<string, string>; active: boolean };
+export async function seedCategoryTree(
+  db: Db,
+  serviceId: string,
+  kind: CategoryKind,
+  count: number,
+  fanout = 8,
+): Promise<number> {
+  type Seed = {
+    id: string;
+    parent_id: string | null;
+    path: string;
+    depth: number;
+    position: number;
+    name: string;
+    names: Record<string, string>;
+    active: boolean;
+  };
   const rows: Seed[] = [];
   let level: Seed[] = [];
   for (let i = 0; i < Math.min(fanout, count); i++) level.push(mk(null, '/', 1, i, i));
@@ -24,14 +39,24 @@ export async function seedCategoryTree(db: Db, serviceId: string, kind: Category
       }
     }
     // The last level takes what is left when the fan-out is too small to reach `count`.
-    for (let i = 0; depth === 5 && rows.length + next.length < count; i++) next.push(mk(level[i % level.length], level[i % level.length].path, depth, fanout + i, n++));
+    for (let i = 0; depth === 5 && rows.length + next.length < count; i++)
+      next.push(mk(level[i % level.length], level[i % level.length].path, depth, fanout + i, n++));
     rows.push(...next);
     level = next;
   }
   function mk(parent: Seed | null, parentPath: string, depth: number, position: number, n: number): Seed {
     const id = crypto.randomUUID();
     const name = `L${depth}-${n}`;
-    return { id, parent_id: parent?.id ?? null, path: `${parentPath}${id}/`, depth, position, name, names: kind === 'intake' ? { ko: name, en: `Level ${depth} #${n}` } : { ko: name }, active: n % 7 !== 0 };
+    return {
+      id,
+      parent_id: parent?.id ?? null,
+      path: `${parentPath}${id}/`,
+      depth,
+      position,
+      name,
+      names: kind === 'intake' ? { ko: name, en: `Level ${depth} #${n}` } : { ko: name },
+      active: n % 7 !== 0,
+    };
   }
   for (let i = 0; i < rows.length; i += 2000) {
     const chunk = JSON.stringify(rows.slice(i, i + 2000));

@@ -10,7 +10,10 @@ import type { SetCategoryActiveInput } from './schemas';
  * agent screens. Children keep their own flag; the help center hides a child whose ancestor
  * is inactive. Processing types have no such flag.
  */
-export async function setCategoryActive(ctx: Pick<ServiceCtx, 'db' | 'service'>, input: SetCategoryActiveInput): Promise<Category> {
+export async function setCategoryActive(
+  ctx: Pick<ServiceCtx, 'db' | 'service'>,
+  input: SetCategoryActiveInput,
+): Promise<Category> {
   return ctx.db.transaction(async (tx) => {
     const current = await getCategory(tx, ctx.service.id, input.id, { lock: 'update' });
     if (current.kind !== 'intake') throw new ValidationError({}, 'errors.categoryActiveIntakeOnly');

@@ -21,7 +21,17 @@ export function buildTree(rows: (CategoryRow | CategoryTreeRow)[], lang: string)
   const created = (r: CategoryRow | CategoryTreeRow) => ('createdAt' in r ? +r.createdAt : 0);
   const sorted = [...rows].sort((a, b) => a.depth - b.depth || a.position - b.position || created(a) - created(b));
   for (const r of sorted) {
-    const node: CategoryNode = { id: r.id, parentId: r.parentId, depth: r.depth, name: r.name, names: r.names, label: displayName(r, lang), active: r.active, createdAt: 'createdAt' in r ? r.createdAt.toISOString() : '', children: [] };
+    const node: CategoryNode = {
+      id: r.id,
+      parentId: r.parentId,
+      depth: r.depth,
+      name: r.name,
+      names: r.names,
+      label: displayName(r, lang),
+      active: r.active,
+      createdAt: 'createdAt' in r ? r.createdAt.toISOString() : '',
+      children: [],
+    };
     byId.set(r.id, node);
     if (!r.parentId) roots.push(node);
     else byId.get(r.parentId)?.children.push(node);
@@ -52,7 +62,10 @@ export function packTree(nodes: CategoryNode[], defaultLang: string): PackedTree
   const walk = (list: CategoryNode[], parent: number) => {
     for (const n of list) {
       const others = Object.entries(n.names).filter(([k]) => k !== defaultLang);
-      const at = lines.push(`${n.id}\t${parent}\t${n.name}\t${others.length ? JSON.stringify(Object.fromEntries(others)) : ''}\t${n.active ? 1 : 0}`) - 1;
+      const at =
+        lines.push(
+          `${n.id}\t${parent}\t${n.name}\t${others.length ? JSON.stringify(Object.fromEntries(others)) : ''}\t${n.active ? 1 : 0}`,
+        ) - 1;
       walk(n.children, at);
     }
   };
@@ -68,9 +81,22 @@ export function unpackTree(packed: PackedTree, lang: string, defaultLang: string
   for (const line of packed.split('\n')) {
     const [id, parentRaw, name, othersRaw, activeRaw] = line.split('\t');
     const parent = Number(parentRaw);
-    const names: Record<string, string> = { [defaultLang]: name, ...(othersRaw ? (JSON.parse(othersRaw) as Record<string, string>) : {}) };
+    const names: Record<string, string> = {
+      [defaultLang]: name,
+      ...(othersRaw ? (JSON.parse(othersRaw) as Record<string, string>) : {}),
+    };
     const p = parent >= 0 ? nodes[parent] : null;
-    const node: CategoryNode = { id, parentId: p?.id ?? null, depth: p ? p.depth + 1 : 1, name, names, label: names[lang] || name, active: activeRaw === '1', createdAt: '', children: [] };
+    const node: CategoryNode = {
+      id,
+      parentId: p?.id ?? null,
+      depth: p ? p.depth + 1 : 1,
+      name,
+      names,
+      label: names[lang] || name,
+      active: activeRaw === '1',
+      createdAt: '',
+      children: [],
+    };
     nodes.push(node);
     (p ? p.children : roots).push(node);
   }

@@ -1,7 +1,15 @@
 import { MAX_CATEGORY_DEPTH } from '@/db/schema/categories';
 
 /** A category in an in-memory copy of one tree, used to check a move or an import before writing. */
-export type ModelNode = { id: string; parentId: string | null; name: string; names: Record<string, string>; active: boolean; position: number; isNew?: boolean };
+export type ModelNode = {
+  id: string;
+  parentId: string | null;
+  name: string;
+  names: Record<string, string>;
+  active: boolean;
+  position: number;
+  isNew?: boolean;
+};
 export type Placed = ModelNode & { depth: number; path: string };
 export type LayoutProblem = { id: string; kind: 'cycle' | 'tooDeep' | 'missingParent' };
 

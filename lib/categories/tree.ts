@@ -9,7 +9,12 @@ import { buildTree, pathIds, pathIsWithin, type CategoryNode } from './tree-buil
 export { buildTree, pathIsWithin, type CategoryNode };
 
 /** The live tree of one kind, labels in `lang` (falling back to the default-language name). */
-export async function getCategoryTree(db: Queryable, serviceId: string, kind: CategoryKind, lang: string): Promise<CategoryNode[]> {
+export async function getCategoryTree(
+  db: Queryable,
+  serviceId: string,
+  kind: CategoryKind,
+  lang: string,
+): Promise<CategoryNode[]> {
   return buildTree(await listCategoryRows(db, serviceId, kind), lang);
 }
 
@@ -18,7 +23,10 @@ export async function getCategoryAncestors(db: Queryable, serviceId: string, id:
   const node = await getCategory(db, serviceId, id, { withDeleted: true });
   const ids = pathIds(node.path).slice(0, -1);
   if (!ids.length) return [];
-  const rows = await db.select().from(categories).where(and(eq(categories.serviceId, serviceId), inArray(categories.id, ids)));
+  const rows = await db
+    .select()
+    .from(categories)
+    .where(and(eq(categories.serviceId, serviceId), inArray(categories.id, ids)));
   return ids.map((i) => rows.find((r) => r.id === i)).filter((r): r is Category => Boolean(r));
 }
 
@@ -28,7 +36,13 @@ export async function getCategoryDescendants(db: Queryable, serviceId: string, i
   const rows = await db
     .select()
     .from(categories)
-    .where(and(eq(categories.serviceId, serviceId), like(categories.path, pathPrefix(node.path)), isNull(categories.deletedAt)))
+    .where(
+      and(
+        eq(categories.serviceId, serviceId),
+        like(categories.path, pathPrefix(node.path)),
+        isNull(categories.deletedAt),
+      ),
+    )
     .orderBy(asc(categories.depth), asc(categories.position));
   return rows.filter((r) => r.id !== id);
 }
@@ -37,7 +51,12 @@ export async function getCategoryDescendants(db: Queryable, serviceId: string, i
  * True when `categoryId` is `ancestorId` or one of its descendants (the trigger operator
  * `is_within` and the "subtree" ticket filters). Unknown ids or another service: false.
  */
-export async function isWithin(db: Queryable, serviceId: string, categoryId: string, ancestorId: string): Promise<boolean> {
+export async function isWithin(
+  db: Queryable,
+  serviceId: string,
+  categoryId: string,
+  ancestorId: string,
+): Promise<boolean> {
   if (!isUuid(categoryId) || !isUuid(ancestorId)) return false;
   const [row] = await db
     .select({ path: categories.path })

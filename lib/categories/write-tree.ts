@@ -26,7 +26,13 @@ function changed(before: CategoryRow, after: Placed): boolean {
  * another row of the same batch would otherwise clash halfway. Only a real clash of the final
  * state can fail (and the caller has checked for those).
  */
-export async function writeTree(tx: Tx, serviceId: string, kind: CategoryKind, before: Map<string, CategoryRow>, after: Map<string, Placed>): Promise<{ inserted: number; updated: number }> {
+export async function writeTree(
+  tx: Tx,
+  serviceId: string,
+  kind: CategoryKind,
+  before: Map<string, CategoryRow>,
+  after: Map<string, Placed>,
+): Promise<{ inserted: number; updated: number }> {
   const toInsert: Placed[] = [];
   const toUpdate: Placed[] = [];
   for (const p of after.values()) {
@@ -35,8 +41,21 @@ export async function writeTree(tx: Tx, serviceId: string, kind: CategoryKind, b
     else if (changed(b, p)) toUpdate.push(p);
   }
   const json = (rows: Placed[]) =>
-    JSON.stringify(rows.map((p) => ({ id: p.id, parent_id: p.parentId, path: p.path, depth: p.depth, position: p.position, name: p.name, names: p.names, active: p.active })));
-  const spec = sql.raw('v(id uuid, parent_id uuid, path text, depth int, position int, name text, names jsonb, active boolean)');
+    JSON.stringify(
+      rows.map((p) => ({
+        id: p.id,
+        parent_id: p.parentId,
+        path: p.path,
+        depth: p.depth,
+        position: p.position,
+        name: p.name,
+        names: p.names,
+        active: p.active,
+      })),
+    );
+  const spec = sql.raw(
+    'v(id uuid, parent_id uuid, path text, depth int, position int, name text, names jsonb, active boolean)',
+  );
   try {
     if (toUpdate.length) {
       await tx.execute(sql`
@@ -52,9 +71,13 @@ export async function writeTree(tx: Tx, serviceId: string, kind: CategoryKind, b
         FROM jsonb_to_recordset(${json(toInsert)}::jsonb) AS ${spec} ORDER BY v.depth`);
     }
     if (toInsert.length || toUpdate.length) {
-      await tx.execute(sql`UPDATE categories SET depth = -depth WHERE service_id = ${serviceId} AND kind = ${kind} AND depth < 0`);
+      await tx.execute(
+        sql`UPDATE categories SET depth = -depth WHERE service_id = ${serviceId} AND kind = ${kind} AND depth < 0`,
+      );
     }
-    const moves = toUpdate.filter((p) => before.get(p.id)!.path !== p.path).map((p) => ({ id: p.id, parentId: p.parentId, from: before.get(p.id)!.path, to: p.path }));
+    const moves = toUpdate
+      .filter((p) => before.get(p.id)!.path !== p.path)
+      .map((p) => ({ id: p.id, parentId: p.parentId, from: before.get(p.id)!.path, to: p.path }));
     if (moves.length) await syncTicketCategoryPaths(tx, serviceId, kind, moves);
   } catch (err) {
     if (isUniqueViolation(err, LEVEL_NAME_INDEX)) throw new ConflictError('errors.categoryNameTakenConcurrent');

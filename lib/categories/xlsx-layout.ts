@@ -7,11 +7,31 @@ export const IMPORT_MAX_ROWS = 20_000;
 /** Cap on the unzipped size of an upload: refuses zip bombs before any XML is parsed. */
 export const IMPORT_MAX_UNZIPPED_BYTES = 40 * 1024 * 1024;
 
-export type Column = { key: 'id' } | { key: 'level' } | { key: 'depth'; depth: number } | { key: 'name'; lang: string } | { key: 'active' } | { key: 'created' };
+export type Column =
+  | { key: 'id' }
+  | { key: 'level' }
+  | { key: 'depth'; depth: number }
+  | { key: 'name'; lang: string }
+  | { key: 'active' }
+  | { key: 'created' };
 
 const LABELS = {
-  ko: { id: 'ID', level: '레벨', depth: (d: number) => `${d}뎁스`, name: (l: string) => `이름(${l})`, active: '활성화', created: '생성일' },
-  en: { id: 'ID', level: 'Level', depth: (d: number) => `Level ${d}`, name: (l: string) => `Name (${l})`, active: 'Active', created: 'Created' },
+  ko: {
+    id: 'ID',
+    level: '레벨',
+    depth: (d: number) => `${d}뎁스`,
+    name: (l: string) => `이름(${l})`,
+    active: '활성화',
+    created: '생성일',
+  },
+  en: {
+    id: 'ID',
+    level: 'Level',
+    depth: (d: number) => `Level ${d}`,
+    name: (l: string) => `Name (${l})`,
+    active: 'Active',
+    created: 'Created',
+  },
 };
 
 /** The columns of the download, in order: SPEC §4 (ID, level, path, names per language, active, created). */
@@ -27,9 +47,12 @@ export function exportColumns(kind: CategoryKind, languages: string[]): Column[]
 export function columnLabel(c: Column, locale: 'ko' | 'en'): string {
   const l = LABELS[locale];
   switch (c.key) {
-    case 'depth': return l.depth(c.depth);
-    case 'name': return l.name(c.lang);
-    default: return l[c.key];
+    case 'depth':
+      return l.depth(c.depth);
+    case 'name':
+      return l.name(c.lang);
+    default:
+      return l[c.key];
   }
 }
 

@@ -16,7 +16,10 @@ export function checkXlsxContainer(buf: Buffer): { sheets: { method: number; csi
   if (buf.length < 22 || buf.readUInt32LE(0) !== 0x04034b50) throw fail('errors.categoryImportNotXlsx');
   let eocd = -1;
   for (let i = buf.length - 22; i >= Math.max(0, buf.length - 22 - 0xffff); i--) {
-    if (buf.readUInt32LE(i) === 0x06054b50) { eocd = i; break; }
+    if (buf.readUInt32LE(i) === 0x06054b50) {
+      eocd = i;
+      break;
+    }
   }
   if (eocd < 0) throw fail('errors.categoryImportNotXlsx');
   const entries = buf.readUInt16LE(eocd + 10);
@@ -38,12 +41,14 @@ export function checkXlsxContainer(buf: Buffer): { sheets: { method: number; csi
     if (name === 'xl/workbook.xml') hasWorkbook = true;
     if (/^xl\/worksheets\/[^/]+\.xml$/.test(name)) sheets.push({ method, csize, local });
     // 0xffffffff: a zip64 size; refuse rather than trust a size we did not read.
-    if (size === 0xffffffff) throw fail('errors.categoryImportTooLarge', { mb: IMPORT_MAX_UNZIPPED_BYTES / 1024 / 1024 });
+    if (size === 0xffffffff)
+      throw fail('errors.categoryImportTooLarge', { mb: IMPORT_MAX_UNZIPPED_BYTES / 1024 / 1024 });
     total += size;
     off += 46 + nameLen + extra + comment;
   }
   if (!hasWorkbook) throw fail('errors.categoryImportNotXlsx');
-  if (total > IMPORT_MAX_UNZIPPED_BYTES) throw fail('errors.categoryImportTooLarge', { mb: IMPORT_MAX_UNZIPPED_BYTES / 1024 / 1024 });
+  if (total > IMPORT_MAX_UNZIPPED_BYTES)
+    throw fail('errors.categoryImportTooLarge', { mb: IMPORT_MAX_UNZIPPED_BYTES / 1024 / 1024 });
   return { sheets };
 }
 
@@ -54,12 +59,15 @@ export function checkXlsxContainer(buf: Buffer): { sheets: { method: number; csi
 function countSheetRows(buf: Buffer, sheets: { method: number; csize: number; local: number }[]): number {
   let most = 0;
   for (const s of sheets) {
-    if (s.local + 30 > buf.length || buf.readUInt32LE(s.local) !== 0x04034b50) throw fail('errors.categoryImportNotXlsx');
+    if (s.local + 30 > buf.length || buf.readUInt32LE(s.local) !== 0x04034b50)
+      throw fail('errors.categoryImportNotXlsx');
     const start = s.local + 30 + buf.readUInt16LE(s.local + 26) + buf.readUInt16LE(s.local + 28);
     const raw = buf.subarray(start, start + s.csize);
     let xml: string;
     try {
-      xml = (s.method === 0 ? raw : inflateRawSync(raw, { maxOutputLength: IMPORT_MAX_UNZIPPED_BYTES })).toString('latin1');
+      xml = (s.method === 0 ? raw : inflateRawSync(raw, { maxOutputLength: IMPORT_MAX_UNZIPPED_BYTES })).toString(
+        'latin1',
+      );
     } catch {
       throw fail('errors.categoryImportNotXlsx');
     }
@@ -87,12 +95,17 @@ function cellText(v: ExcelJS.CellValue): string {
  * external entities). Checked first: size, zip container, unzipped size; then the row count.
  * Returns the first sheet as strings, with sheet row numbers.
  */
-export async function readCategorySheet(file: { size: number; name?: string; arrayBuffer(): Promise<ArrayBuffer> }): Promise<{ header: string[]; rows: SheetRow[] }> {
+export async function readCategorySheet(file: {
+  size: number;
+  name?: string;
+  arrayBuffer(): Promise<ArrayBuffer>;
+}): Promise<{ header: string[]; rows: SheetRow[] }> {
   if (file.size === 0) throw fail('errors.categoryImportEmpty');
   if (file.size > IMPORT_MAX_BYTES) throw fail('errors.categoryImportTooBig', { mb: IMPORT_MAX_BYTES / 1024 / 1024 });
   const buf = Buffer.from(await file.arrayBuffer());
   const { sheets } = checkXlsxContainer(buf);
-  if (countSheetRows(buf, sheets) - 1 > IMPORT_MAX_ROWS) throw fail('errors.categoryImportTooManyRows', { max: IMPORT_MAX_ROWS });
+  if (countSheetRows(buf, sheets) - 1 > IMPORT_MAX_ROWS)
+    throw fail('errors.categoryImportTooManyRows', { max: IMPORT_MAX_ROWS });
   const wb = new ExcelJS.Workbook();
   try {
     await wb.xlsx.load(buf as unknown as ArrayBuffer);
@@ -103,7 +116,8 @@ export async function readCategorySheet(file: { size: number; name?: string; arr
   if (!ws) throw fail('errors.categoryImportEmpty');
   if (ws.rowCount - 1 > IMPORT_MAX_ROWS) throw fail('errors.categoryImportTooManyRows', { max: IMPORT_MAX_ROWS });
   const width = Math.min(ws.columnCount, 50);
-  const read = (r: ExcelJS.Row) => Array.from({ length: width }, (_, i) => cellText(r.getCell(i + 1).value).normalize('NFC'));
+  const read = (r: ExcelJS.Row) =>
+    Array.from({ length: width }, (_, i) => cellText(r.getCell(i + 1).value).normalize('NFC'));
   const header = read(ws.getRow(1));
   const rows: SheetRow[] = [];
   ws.eachRow((r, n) => {

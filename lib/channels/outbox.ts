@@ -7,10 +7,28 @@ import { enqueueDelivery } from '@/lib/triggers/deliveries/queue';
  * in the caller's transaction: nothing leaves the process inside the request, and a rolled-back
  * change sends nothing. `request` holds only ids; the worker loads the rest.
  */
-export async function enqueueChannelDelivery(tx: Queryable, input: { serviceId: string; ticketId: string; kind: DeliveryKind; label: string; target: string; request: Record<string, unknown> }): Promise<string> {
+export async function enqueueChannelDelivery(
+  tx: Queryable,
+  input: {
+    serviceId: string;
+    ticketId: string;
+    kind: DeliveryKind;
+    label: string;
+    target: string;
+    request: Record<string, unknown>;
+  },
+): Promise<string> {
   const [row] = await tx
     .insert(triggerDeliveries)
-    .values({ serviceId: input.serviceId, triggerId: null, triggerTitle: input.label, ticketId: input.ticketId, kind: input.kind, target: input.target, request: input.request })
+    .values({
+      serviceId: input.serviceId,
+      triggerId: null,
+      triggerTitle: input.label,
+      ticketId: input.ticketId,
+      kind: input.kind,
+      target: input.target,
+      request: input.request,
+    })
     .returning({ id: triggerDeliveries.id });
   await enqueueDelivery(tx, row.id);
   return row.id;

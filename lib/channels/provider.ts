@@ -28,31 +28,52 @@ type Envelope = { header?: { isSuccessful?: boolean; resultCode?: number | strin
  * through safeFetch. Returns the parsed answer; throws ProviderError for a refused address, a
  * timeout, an HTTP error, a non-JSON answer or `isSuccessful: false`.
  */
-export async function providerJson<T extends Envelope>(url: string, init: { method: string; headers: Record<string, string>; body?: unknown; timeoutMs?: number }): Promise<T> {
+export async function providerJson<T extends Envelope>(
+  url: string,
+  init: { method: string; headers: Record<string, string>; body?: unknown; timeoutMs?: number },
+): Promise<T> {
   let res;
   try {
     res = await safeFetch(url, {
       method: init.method,
-      headers: { accept: 'application/json', ...(init.body !== undefined ? { 'content-type': 'application/json;charset=UTF-8' } : {}), ...init.headers },
+      headers: {
+        accept: 'application/json',
+        ...(init.body !== undefined ? { 'content-type': 'application/json;charset=UTF-8' } : {}),
+        ...init.headers,
+      },
       body: init.body !== undefined ? JSON.stringify(init.body) : undefined,
       timeoutMs: init.timeoutMs ?? 10_000,
     });
   } catch (err) {
     if (err instanceof OutboundBlockedError) throw new ProviderError(null, `blocked (${err.reason})`, true, 'blocked');
-    const code = (err as NodeJS.ErrnoException).code ?? (err instanceof Error && err.message === 'timeout' ? 'timeout' : 'network');
+    const code =
+      (err as NodeJS.ErrnoException).code ??
+      (err instanceof Error && err.message === 'timeout' ? 'timeout' : 'network');
     throw new ProviderError(null, code, false, code);
   }
   let json: T;
   try {
     json = JSON.parse(res.body) as T;
   } catch {
-    throw new ProviderError(res.status, `HTTP ${res.status}: non-JSON answer`, res.status >= 400 && res.status < 500 && res.status !== 429, 'non_json');
+    throw new ProviderError(
+      res.status,
+      `HTTP ${res.status}: non-JSON answer`,
+      res.status >= 400 && res.status < 500 && res.status !== 429,
+      'non_json',
+    );
   }
   const h = json?.header;
   if (res.status >= 300 || !h || h.isSuccessful === false) {
-    const detail = [h?.resultCode !== undefined ? String(h.resultCode) : `HTTP ${res.status}`, h?.resultMessage].filter(Boolean).join(' ');
+    const detail = [h?.resultCode !== undefined ? String(h.resultCode) : `HTTP ${res.status}`, h?.resultMessage]
+      .filter(Boolean)
+      .join(' ');
     const permanent = res.status < 500 && res.status !== 429;
-    throw new ProviderError(res.status, detail.slice(0, 300), permanent, h?.resultCode !== undefined ? String(h.resultCode) : `http_${res.status}`);
+    throw new ProviderError(
+      res.status,
+      detail.slice(0, 300),
+      permanent,
+      h?.resultCode !== undefined ? String(h.resultCode) : `http_${res.status}`,
+    );
   }
   return json;
 }

@@ -30,26 +30,40 @@ export class MasterKeyMismatchError extends Error {
  */
 export async function checkMasterKeyFingerprint(db: Queryable, key: Buffer): Promise<'stored' | 'matched'> {
   const mine = masterKeyFingerprint(key);
-  const [stored] = await db.select({ fingerprint: deploymentKeys.fingerprint, createdAt: deploymentKeys.createdAt }).from(deploymentKeys).where(eq(deploymentKeys.name, NAME));
+  const [stored] = await db
+    .select({ fingerprint: deploymentKeys.fingerprint, createdAt: deploymentKeys.createdAt })
+    .from(deploymentKeys)
+    .where(eq(deploymentKeys.name, NAME));
   if (!stored) {
     const [sample] = await db.select().from(ticketDataKeys).orderBy(asc(ticketDataKeys.createdAt)).limit(1);
     if (sample) {
       try {
-        unwrapDataKey(key, sample.wrappedKey, { table: 'ticket_data_keys', column: 'wrapped_key', rowId: sample.ticketId });
+        unwrapDataKey(key, sample.wrappedKey, {
+          table: 'ticket_data_keys',
+          column: 'wrapped_key',
+          rowId: sample.ticketId,
+        });
       } catch (err) {
-        if (err instanceof DecryptError) throw new MasterKeyMismatchError('it cannot open the data keys already stored');
+        if (err instanceof DecryptError)
+          throw new MasterKeyMismatchError('it cannot open the data keys already stored');
         throw err;
       }
     }
     // Two instances starting at once: the first insert wins and the loser compares against it.
-    const inserted = await db.insert(deploymentKeys).values({ name: NAME, fingerprint: mine }).onConflictDoNothing().returning();
+    const inserted = await db
+      .insert(deploymentKeys)
+      .values({ name: NAME, fingerprint: mine })
+      .onConflictDoNothing()
+      .returning();
     if (inserted.length) return 'stored';
     return checkMasterKeyFingerprint(db, key);
   }
   const a = Buffer.from(stored.fingerprint);
   const b = Buffer.from(mine);
   if (a.length !== b.length || !timingSafeEqual(a, b)) {
-    throw new MasterKeyMismatchError(`its fingerprint differs from the one stored on ${stored.createdAt.toISOString()}`);
+    throw new MasterKeyMismatchError(
+      `its fingerprint differs from the one stored on ${stored.createdAt.toISOString()}`,
+    );
   }
   return 'matched';
 }

@@ -28,7 +28,11 @@ export function daysOf(p: Pick<Period, 'fromDay' | 'toDay'>): string[] {
 }
 
 /** Reads `?period=&from=&to=`; anything malformed falls back to the last 7 days. */
-export function parsePeriod(sp: Record<string, string | string[] | undefined>, now = new Date(), timeZone = appTimeZone()): Period {
+export function parsePeriod(
+  sp: Record<string, string | string[] | undefined>,
+  now = new Date(),
+  timeZone = appTimeZone(),
+): Period {
   const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
   const today = dayOf(now, timeZone);
   const valid = (v?: string) => (v && DAY_RE.test(v) && !Number.isNaN(Date.parse(v)) ? v : undefined);
@@ -43,5 +47,12 @@ export function parsePeriod(sp: Record<string, string | string[] | undefined>, n
     if (f && t && f <= t && daysOf({ fromDay: f, toDay: t }).length <= MAX_DAYS) [fromDay, toDay] = [f, t];
     else [kind, fromDay] = ['7d', addDays(today, -6)];
   }
-  return { kind, fromDay, toDay, from: dayStart(fromDay, timeZone), to: dayStart(addDays(toDay, 1), timeZone), timeZone };
+  return {
+    kind,
+    fromDay,
+    toDay,
+    from: dayStart(fromDay, timeZone),
+    to: dayStart(addDays(toDay, 1), timeZone),
+    timeZone,
+  };
 }

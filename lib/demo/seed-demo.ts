@@ -22,18 +22,52 @@ export async function seedDemo(db: Db, password: string) {
     const groupIds = new Map<string, string>();
     for (const name of new Set(AGENTS.flatMap((a) => a.groups))) {
       await tx.insert(groups).values({ serviceId: demo.id, name }).onConflictDoNothing();
-      const [g] = await tx.select().from(groups).where(and(eq(groups.serviceId, demo.id), eq(sql`lower(${groups.name})`, name.toLowerCase())));
+      const [g] = await tx
+        .select()
+        .from(groups)
+        .where(and(eq(groups.serviceId, demo.id), eq(sql`lower(${groups.name})`, name.toLowerCase())));
       groupIds.set(name, g.id);
     }
     const added: string[] = [];
     for (const a of AGENTS) {
-      const [existing] = await tx.select().from(members).where(eq(sql`lower(${members.loginId})`, a.loginId));
-      const m = existing ?? (await tx.insert(members).values({ name: a.name, loginId: a.loginId, email: `${a.loginId}@example.com`, passwordHash, status: 'active' }).returning())[0];
+      const [existing] = await tx
+        .select()
+        .from(members)
+        .where(eq(sql`lower(${members.loginId})`, a.loginId));
+      const m =
+        existing ??
+        (
+          await tx
+            .insert(members)
+            .values({
+              name: a.name,
+              loginId: a.loginId,
+              email: `${a.loginId}@example.com`,
+              passwordHash,
+              status: 'active',
+            })
+            .returning()
+        )[0];
       if (!existing) added.push(a.loginId);
-      await tx.insert(serviceMembers).values({ serviceId: demo.id, memberId: m.id, role: a.role, canTransfer: true, canViewLogs: a.role === 'admin' }).onConflictDoNothing();
-      const [agent] = await tx.select().from(serviceMembers).where(and(eq(serviceMembers.serviceId, demo.id), eq(serviceMembers.memberId, m.id)));
+      await tx
+        .insert(serviceMembers)
+        .values({
+          serviceId: demo.id,
+          memberId: m.id,
+          role: a.role,
+          canTransfer: true,
+          canViewLogs: a.role === 'admin',
+        })
+        .onConflictDoNothing();
+      const [agent] = await tx
+        .select()
+        .from(serviceMembers)
+        .where(and(eq(serviceMembers.serviceId, demo.id), eq(serviceMembers.memberId, m.id)));
       for (const g of a.groups) {
-        await tx.insert(groupMembers).values({ groupId: groupIds.get(g)!, agentId: agent.id, serviceId: demo.id }).onConflictDoNothing();
+        await tx
+          .insert(groupMembers)
+          .values({ groupId: groupIds.get(g)!, agentId: agent.id, serviceId: demo.id })
+          .onConflictDoNothing();
       }
     }
     return { added };

@@ -11,7 +11,13 @@ import type { deleteFilterInput } from './schemas';
 export async function deleteFilter(ctx: ServiceCtx, input: z.infer<typeof deleteFilterInput>) {
   const gone = await ctx.db
     .delete(savedFilters)
-    .where(and(eq(savedFilters.id, input.filterId), eq(savedFilters.serviceId, ctx.service.id), eq(savedFilters.memberId, ctx.member.id)))
+    .where(
+      and(
+        eq(savedFilters.id, input.filterId),
+        eq(savedFilters.serviceId, ctx.service.id),
+        eq(savedFilters.memberId, ctx.member.id),
+      ),
+    )
     .returning({ id: savedFilters.id });
   return { deleted: gone.length > 0 };
 }

@@ -17,12 +17,19 @@ export async function saveFilter(ctx: ServiceCtx, input: z.infer<typeof saveFilt
   const query = listQuery({ ...params, cursor: undefined });
   return ctx.db.transaction(async (tx) => {
     const scope = and(eq(savedFilters.serviceId, ctx.service.id), eq(savedFilters.memberId, ctx.member.id));
-    const [{ n }] = await tx.select({ n: count() }).from(savedFilters).where(and(scope, sql`${savedFilters.name} <> ${input.name}`));
-    if (n >= SAVED_FILTERS_MAX) throw ValidationError.field('name', 'validation.tooManySavedFilters', { max: SAVED_FILTERS_MAX });
+    const [{ n }] = await tx
+      .select({ n: count() })
+      .from(savedFilters)
+      .where(and(scope, sql`${savedFilters.name} <> ${input.name}`));
+    if (n >= SAVED_FILTERS_MAX)
+      throw ValidationError.field('name', 'validation.tooManySavedFilters', { max: SAVED_FILTERS_MAX });
     const [row] = await tx
       .insert(savedFilters)
       .values({ serviceId: ctx.service.id, memberId: ctx.member.id, name: input.name, query })
-      .onConflictDoUpdate({ target: [savedFilters.serviceId, savedFilters.memberId, savedFilters.name], set: { query, updatedAt: sql`now()` } })
+      .onConflictDoUpdate({
+        target: [savedFilters.serviceId, savedFilters.memberId, savedFilters.name],
+        set: { query, updatedAt: sql`now()` },
+      })
       .returning({ id: savedFilters.id, name: savedFilters.name, query: savedFilters.query });
     return row;
   });

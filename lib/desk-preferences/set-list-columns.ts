@@ -10,6 +10,9 @@ export async function setListColumns(ctx: ServiceCtx, input: z.infer<typeof list
   await ctx.db
     .insert(deskPreferences)
     .values({ serviceId: ctx.service.id, memberId: ctx.member.id, listColumns: columns })
-    .onConflictDoUpdate({ target: [deskPreferences.serviceId, deskPreferences.memberId], set: { listColumns: columns, updatedAt: sql`now()` } });
+    .onConflictDoUpdate({
+      target: [deskPreferences.serviceId, deskPreferences.memberId],
+      set: { listColumns: columns, updatedAt: sql`now()` },
+    });
   return columns;
 }

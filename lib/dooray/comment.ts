@@ -22,7 +22,8 @@ export async function commentOnDooray(ctx: ServiceCtx, input: z.output<typeof co
   if (!org) throw new ForbiddenError('channels.dooray.errors.noOrg');
   return ctx.db.transaction(async (tx) => {
     const { row } = await loadTicket(tx, serviceId, input.ticketId, { forUpdate: true });
-    if (!(ACTIVE_DOORAY as readonly string[]).includes(row.status)) throw new ConflictError('channels.dooray.errors.commentClosed');
+    if (!(ACTIVE_DOORAY as readonly string[]).includes(row.status))
+      throw new ConflictError('channels.dooray.errors.commentClosed');
     const [task] = await tx
       .select({ id: doorayTasks.id })
       .from(doorayTasks)
@@ -30,10 +31,30 @@ export async function commentOnDooray(ctx: ServiceCtx, input: z.output<typeof co
       .orderBy(desc(doorayTasks.createdAt))
       .limit(1);
     if (!task) throw new ConflictError('channels.dooray.errors.commentClosed');
-    const [ev] = await tx.insert(doorayEvents).values({ serviceId, ticketId: row.id, taskId: task.id, kind: 'comment_out', authorId: ctx.member.id, authorName: ctx.member.name, body: input.body }).returning({ id: doorayEvents.id });
-    const deliveryId = await enqueueChannelDelivery(tx, { serviceId, ticketId: row.id, kind: 'dooray_comment', label: 'Dooray 코멘트', target: hostOf(org.apiBaseUrl), request: { eventId: ev.id } });
+    const [ev] = await tx
+      .insert(doorayEvents)
+      .values({
+        serviceId,
+        ticketId: row.id,
+        taskId: task.id,
+        kind: 'comment_out',
+        authorId: ctx.member.id,
+        authorName: ctx.member.name,
+        body: input.body,
+      })
+      .returning({ id: doorayEvents.id });
+    const deliveryId = await enqueueChannelDelivery(tx, {
+      serviceId,
+      ticketId: row.id,
+      kind: 'dooray_comment',
+      label: 'Dooray 코멘트',
+      target: hostOf(org.apiBaseUrl),
+      request: { eventId: ev.id },
+    });
     await tx.update(doorayEvents).set({ deliveryId }).where(eq(doorayEvents.id, ev.id));
-    await writeHistory(tx, serviceId, row.id, memberActor(ctx), [{ action: 'dooray_comment', detail: { eventId: ev.id } }]);
+    await writeHistory(tx, serviceId, row.id, memberActor(ctx), [
+      { action: 'dooray_comment', detail: { eventId: ev.id } },
+    ]);
     return { eventId: ev.id };
   });
 }

@@ -7,7 +7,11 @@ import { appUrl } from '@/lib/app-url';
 import type { DoorayAuth } from './api';
 
 const hookBinding = (serviceId: string) => ({ table: 'dooray_configs', column: 'hook_token_sealed', rowId: serviceId });
-const tenantBinding = (serviceId: string) => ({ table: 'dooray_orgs', column: 'tenant_token_sealed', rowId: serviceId });
+const tenantBinding = (serviceId: string) => ({
+  table: 'dooray_orgs',
+  column: 'tenant_token_sealed',
+  rowId: serviceId,
+});
 
 export const sealTenantToken = (serviceId: string, token: string) => sealCredential(token, tenantBinding(serviceId));
 
@@ -19,29 +23,48 @@ export type DoorayState = { enabled: boolean; paused: boolean; hookToken: string
 export async function doorayState(db: Queryable, serviceId: string): Promise<DoorayState> {
   let [row] = await db.select().from(doorayConfigs).where(eq(doorayConfigs.serviceId, serviceId));
   if (!row) {
-    await db.insert(doorayConfigs).values({ serviceId, hookTokenSealed: sealCredential(newToken(), hookBinding(serviceId)) }).onConflictDoNothing();
+    await db
+      .insert(doorayConfigs)
+      .values({ serviceId, hookTokenSealed: sealCredential(newToken(), hookBinding(serviceId)) })
+      .onConflictDoNothing();
     [row] = await db.select().from(doorayConfigs).where(eq(doorayConfigs.serviceId, serviceId));
   }
-  return { enabled: row.enabled, paused: row.paused, hookToken: openCredential(row.hookTokenSealed, hookBinding(serviceId)) };
+  return {
+    enabled: row.enabled,
+    paused: row.paused,
+    hookToken: openCredential(row.hookTokenSealed, hookBinding(serviceId)),
+  };
 }
 
 /** The switches and token if the service has ever opened its Dooray settings; never writes. */
 export async function readDoorayState(db: Queryable, serviceId: string): Promise<DoorayState | null> {
   const [row] = await db.select().from(doorayConfigs).where(eq(doorayConfigs.serviceId, serviceId));
-  return row ? { enabled: row.enabled, paused: row.paused, hookToken: openCredential(row.hookTokenSealed, hookBinding(serviceId)) } : null;
+  return row
+    ? {
+        enabled: row.enabled,
+        paused: row.paused,
+        hookToken: openCredential(row.hookTokenSealed, hookBinding(serviceId)),
+      }
+    : null;
 }
 
 /** 이관 활성화 / 일시 중지: pausing keeps every setting and task, it only stops new transfers. */
 export async function setDoorayState(db: Queryable, serviceId: string, input: { enabled: boolean; paused: boolean }) {
   await doorayState(db, serviceId);
-  await db.update(doorayConfigs).set({ enabled: input.enabled, paused: input.paused, updatedAt: sql`now()` }).where(eq(doorayConfigs.serviceId, serviceId));
+  await db
+    .update(doorayConfigs)
+    .set({ enabled: input.enabled, paused: input.paused, updatedAt: sql`now()` })
+    .where(eq(doorayConfigs.serviceId, serviceId));
 }
 
 /** Replaces the hook token: the old URL stops working at once. */
 export async function regenerateHookToken(db: Queryable, serviceId: string): Promise<string> {
   await doorayState(db, serviceId);
   const token = newToken();
-  await db.update(doorayConfigs).set({ hookTokenSealed: sealCredential(token, hookBinding(serviceId)), updatedAt: sql`now()` }).where(eq(doorayConfigs.serviceId, serviceId));
+  await db
+    .update(doorayConfigs)
+    .set({ hookTokenSealed: sealCredential(token, hookBinding(serviceId)), updatedAt: sql`now()` })
+    .where(eq(doorayConfigs.serviceId, serviceId));
   return token;
 }
 

@@ -5,7 +5,9 @@ import { createComment, createPost, isProjectMember } from './api';
 import { doorayOrg, orgAuth } from './config';
 
 /** What one attempt of a channel delivery tells the outbox: done, or why not (and whether to retry). */
-export type ChannelOutcome = { ok: true; response?: string } | { ok: false; errorClass: string; permanent: boolean; status?: number | null; response?: string };
+export type ChannelOutcome =
+  | { ok: true; response?: string }
+  | { ok: false; errorClass: string; permanent: boolean; status?: number | null; response?: string };
 
 /** The web link of a task, from the project's address (https://{org}.dooray.com/project/…). */
 function taskLink(address: string | null | undefined, postId: string): string | null {
@@ -24,16 +26,24 @@ function taskLink(address: string | null | undefined, postId: string): string | 
  */
 export async function sendDoorayTask(db: Db, d: ServiceDelivery): Promise<ChannelOutcome> {
   const taskId = String((d.request as { taskId?: string }).taskId ?? '');
-  const [task] = await db.select().from(doorayTasks).where(and(eq(doorayTasks.serviceId, d.serviceId), eq(doorayTasks.id, taskId)));
+  const [task] = await db
+    .select()
+    .from(doorayTasks)
+    .where(and(eq(doorayTasks.serviceId, d.serviceId), eq(doorayTasks.id, taskId)));
   if (!task) return { ok: false, errorClass: 'task_gone', permanent: true };
   if (task.postId) return { ok: true, response: `post ${task.postId}` };
   const org = await doorayOrg(db, d.serviceId);
   if (!org) return { ok: false, errorClass: 'no_org', permanent: true };
   const auth = orgAuth(org);
-  const [project] = task.projectId ? await db.select().from(doorayProjects).where(eq(doorayProjects.id, task.projectId)) : [];
+  const [project] = task.projectId
+    ? await db.select().from(doorayProjects).where(eq(doorayProjects.id, task.projectId))
+    : [];
   const keyOf = async (memberId: string | null | undefined) => {
     if (!memberId) return null;
-    const [a] = await db.select({ key: serviceMembers.doorayUserKey }).from(serviceMembers).where(and(eq(serviceMembers.serviceId, d.serviceId), eq(serviceMembers.memberId, memberId)));
+    const [a] = await db
+      .select({ key: serviceMembers.doorayUserKey })
+      .from(serviceMembers)
+      .where(and(eq(serviceMembers.serviceId, d.serviceId), eq(serviceMembers.memberId, memberId)));
     return a?.key ?? null;
   };
   const agentKey = await keyOf(task.actingMemberId);
@@ -56,7 +66,10 @@ export async function sendDoorayTask(db: Db, d: ServiceDelivery): Promise<Channe
 /** Sends a Dooray 코멘트 once its task exists; Dooray's comment id is kept to recognise the echo. */
 export async function sendDoorayComment(db: Db, d: ServiceDelivery): Promise<ChannelOutcome> {
   const eventId = String((d.request as { eventId?: string }).eventId ?? '');
-  const [ev] = await db.select().from(doorayEvents).where(and(eq(doorayEvents.serviceId, d.serviceId), eq(doorayEvents.id, eventId)));
+  const [ev] = await db
+    .select()
+    .from(doorayEvents)
+    .where(and(eq(doorayEvents.serviceId, d.serviceId), eq(doorayEvents.id, eventId)));
   if (!ev) return { ok: false, errorClass: 'comment_gone', permanent: true };
   if (ev.doorayId) return { ok: true, response: `comment ${ev.doorayId}` };
   const [task] = await db.select().from(doorayTasks).where(eq(doorayTasks.id, ev.taskId));
@@ -68,7 +81,15 @@ export async function sendDoorayComment(db: Db, d: ServiceDelivery): Promise<Cha
   const commentId = await createComment(orgAuth(org), task.doorayProjectId, task.postId, ev.body ?? '');
   await db.transaction(async (tx) => {
     // If Dooray's echo of this comment arrived first and was stored, ours replaces it.
-    await tx.delete(doorayEvents).where(and(eq(doorayEvents.taskId, task.id), eq(doorayEvents.doorayId, commentId), eq(doorayEvents.kind, 'comment_in')));
+    await tx
+      .delete(doorayEvents)
+      .where(
+        and(
+          eq(doorayEvents.taskId, task.id),
+          eq(doorayEvents.doorayId, commentId),
+          eq(doorayEvents.kind, 'comment_in'),
+        ),
+      );
     await tx.update(doorayEvents).set({ doorayId: commentId }).where(eq(doorayEvents.id, ev.id));
   });
   return { ok: true, response: `comment ${commentId}` };

@@ -9,7 +9,14 @@ import type { TicketStatus } from '@/db/schema';
 import { doorayOrg, readDoorayState, tokenMatches } from './config';
 
 const id = z.union([z.string(), z.number()]).transform(String);
-const named = z.object({ name: z.string().optional(), emailAddress: z.string().optional(), organizationMemberId: id.optional(), id: id.optional() }).partial();
+const named = z
+  .object({
+    name: z.string().optional(),
+    emailAddress: z.string().optional(),
+    organizationMemberId: id.optional(),
+    id: id.optional(),
+  })
+  .partial();
 
 /**
  * Both payload variants Dooray sends (integrations.md §2.2): the documented one (`hookEventType`,
@@ -58,7 +65,16 @@ export async function handleDoorayHook(db: Db, serviceId: string, token: string,
   const org = await doorayOrg(db, serviceId);
   const orgIds = [p.tenant?.id, p.organization?.id].filter(Boolean);
   if (!org || !orgIds.includes(org.doorayOrgId)) return 'ignored';
-  const [task] = await db.select().from(doorayTasks).where(and(eq(doorayTasks.serviceId, serviceId), eq(doorayTasks.doorayProjectId, p.project.id), eq(doorayTasks.postId, p.post.id)));
+  const [task] = await db
+    .select()
+    .from(doorayTasks)
+    .where(
+      and(
+        eq(doorayTasks.serviceId, serviceId),
+        eq(doorayTasks.doorayProjectId, p.project.id),
+        eq(doorayTasks.postId, p.post.id),
+      ),
+    );
   if (!task) return 'ignored';
   const type = p.hookEventType ?? p.webhookType;
   if (type === 'postWorkflowChanged') return workflowChanged(db, task, p.workflow?.class ?? '', p);
@@ -71,7 +87,12 @@ function whoFrom(p: z.output<typeof hookPayload>): string | null {
   return c?.member?.name ?? c?.emailUser?.name ?? p.source?.member?.name ?? p.source?.emailUser?.name ?? null;
 }
 
-async function workflowChanged(db: Db, task: typeof doorayTasks.$inferSelect, cls: string, p: z.output<typeof hookPayload>): Promise<HookOutcome> {
+async function workflowChanged(
+  db: Db,
+  task: typeof doorayTasks.$inferSelect,
+  cls: string,
+  p: z.output<typeof hookPayload>,
+): Promise<HookOutcome> {
   const move = MOVES[cls];
   if (!move) return 'ignored';
   return db.transaction(async (tx) => {
@@ -82,28 +103,52 @@ async function workflowChanged(db: Db, task: typeof doorayTasks.$inferSelect, cl
       .where(and(eq(doorayTasks.id, task.id), inArray(doorayTasks.state, move.from)))
       .returning({ id: doorayTasks.id });
     if (!moved) return 'ignored';
-    await tx.insert(doorayEvents).values({ serviceId: task.serviceId, ticketId: task.ticketId, taskId: task.id, kind: 'status', workflowClass: cls, authorName: whoFrom(p) });
+    await tx.insert(doorayEvents).values({
+      serviceId: task.serviceId,
+      ticketId: task.ticketId,
+      taskId: task.id,
+      kind: 'status',
+      workflowClass: cls,
+      authorName: whoFrom(p),
+    });
     const current = await loadTicket(tx, task.serviceId, task.ticketId, { forUpdate: true });
     // An agent may have moved the ticket on meanwhile (solved, spam): Dooray then only adds to the tab.
     if (['dooray_transferred', 'dooray_working'].includes(current.row.status) && !current.row.spam) {
-      await applyPlan(tx, task.serviceId, { type: 'system' }, current, { event: 'updated', set: { status: move.status } });
+      await applyPlan(tx, task.serviceId, { type: 'system' }, current, {
+        event: 'updated',
+        set: { status: move.status },
+      });
     }
     return 'applied';
   });
 }
 
-async function commentCreated(db: Db, task: typeof doorayTasks.$inferSelect, p: z.output<typeof hookPayload>): Promise<HookOutcome> {
+async function commentCreated(
+  db: Db,
+  task: typeof doorayTasks.$inferSelect,
+  p: z.output<typeof hookPayload>,
+): Promise<HookOutcome> {
   const c = p.comment!;
   // Our own comments come back through the hook: marked as API-made, or carrying an id we stored.
   if (p.requestOrigin?.type === 'open-api') return 'ignored';
   return db.transaction(async (tx) => {
     const [ev] = await tx
       .insert(doorayEvents)
-      .values({ serviceId: task.serviceId, ticketId: task.ticketId, taskId: task.id, kind: 'comment_in', authorName: whoFrom(p), body: (c.body?.content ?? '').slice(0, 20000), doorayId: c.id })
+      .values({
+        serviceId: task.serviceId,
+        ticketId: task.ticketId,
+        taskId: task.id,
+        kind: 'comment_in',
+        authorName: whoFrom(p),
+        body: (c.body?.content ?? '').slice(0, 20000),
+        doorayId: c.id,
+      })
       .onConflictDoNothing()
       .returning({ id: doorayEvents.id });
     if (!ev) return 'ignored';
-    await writeHistory(tx, task.serviceId, task.ticketId, { type: 'system' }, [{ action: 'dooray_comment_in', detail: { eventId: ev.id } }]);
+    await writeHistory(tx, task.serviceId, task.ticketId, { type: 'system' }, [
+      { action: 'dooray_comment_in', detail: { eventId: ev.id } },
+    ]);
     return 'applied';
   });
 }

@@ -17,28 +17,46 @@ export async function registerDoorayProject(ctx: ServiceCtx, input: z.output<typ
   const serviceId = ctx.service.id;
   const org = await doorayOrg(ctx.db, serviceId);
   if (!org) throw ValidationError.field('doorayProjectId', 'channels.dooray.errors.noOrg');
-  const [registrant] = await ctx.db.select({ id: serviceMembers.memberId }).from(serviceMembers).where(and(eq(serviceMembers.serviceId, serviceId), eq(serviceMembers.memberId, input.registrantId)));
+  const [registrant] = await ctx.db
+    .select({ id: serviceMembers.memberId })
+    .from(serviceMembers)
+    .where(and(eq(serviceMembers.serviceId, serviceId), eq(serviceMembers.memberId, input.registrantId)));
   if (!registrant) throw ValidationError.field('registrantId', 'channels.dooray.errors.registrant');
   try {
     const p = await getProject(orgAuth(org), input.doorayProjectId);
     const owner = p?.organization?.id;
-    if (owner !== undefined && String(owner) !== org.doorayOrgId) throw ValidationError.field('doorayProjectId', 'channels.dooray.errors.otherOrg');
+    if (owner !== undefined && String(owner) !== org.doorayOrgId)
+      throw ValidationError.field('doorayProjectId', 'channels.dooray.errors.otherOrg');
   } catch (err) {
-    if (err instanceof ProviderError && (err.status === 404 || err.status === 403)) throw ValidationError.field('doorayProjectId', 'channels.dooray.errors.projectNotFound');
+    if (err instanceof ProviderError && (err.status === 404 || err.status === 403))
+      throw ValidationError.field('doorayProjectId', 'channels.dooray.errors.projectNotFound');
     providerFieldError(err, 'doorayProjectId');
   }
   try {
-    const [row] = await ctx.db.insert(doorayProjects).values({ serviceId, name: input.name, address: input.address, doorayProjectId: input.doorayProjectId, registrantId: input.registrantId }).returning();
+    const [row] = await ctx.db
+      .insert(doorayProjects)
+      .values({
+        serviceId,
+        name: input.name,
+        address: input.address,
+        doorayProjectId: input.doorayProjectId,
+        registrantId: input.registrantId,
+      })
+      .returning();
     return row;
   } catch (err) {
-    if (isUniqueViolation(err, 'dooray_projects_service_project_uq')) throw new ConflictError('channels.dooray.errors.projectTaken', undefined, 'doorayProjectId');
+    if (isUniqueViolation(err, 'dooray_projects_service_project_uq'))
+      throw new ConflictError('channels.dooray.errors.projectTaken', undefined, 'doorayProjectId');
     throw err;
   }
 }
 
 /** Removes a project from the list; tasks already transferred keep their link and conversation. */
 export async function deleteDoorayProject(ctx: ServiceCtx, projectId: string) {
-  const [row] = await ctx.db.delete(doorayProjects).where(and(eq(doorayProjects.serviceId, ctx.service.id), eq(doorayProjects.id, projectId))).returning({ id: doorayProjects.id });
+  const [row] = await ctx.db
+    .delete(doorayProjects)
+    .where(and(eq(doorayProjects.serviceId, ctx.service.id), eq(doorayProjects.id, projectId)))
+    .returning({ id: doorayProjects.id });
   if (!row) throw new NotFoundError();
   return row;
 }

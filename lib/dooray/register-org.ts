@@ -26,18 +26,37 @@ export async function registerDoorayOrg(ctx: ServiceCtx, input: z.output<typeof 
     .where(eq(serviceMembers.serviceId, serviceId));
   let keys: Map<string, string>;
   try {
-    keys = await membersByEmail({ baseUrl, token }, agents.map((a) => a.email));
+    keys = await membersByEmail(
+      { baseUrl, token },
+      agents.map((a) => a.email),
+    );
   } catch (err) {
     providerFieldError(err, 'tenantToken');
   }
-  const matched = agents.flatMap((a) => (keys.has(a.email.toLowerCase()) ? [{ id: a.id, key: keys.get(a.email.toLowerCase())! }] : []));
+  const matched = agents.flatMap((a) =>
+    keys.has(a.email.toLowerCase()) ? [{ id: a.id, key: keys.get(a.email.toLowerCase())! }] : [],
+  );
   await ctx.db.transaction(async (tx) => {
-    const values = { name: input.name, doorayOrgId: input.doorayOrgId, tenantTokenSealed: sealTenantToken(serviceId, token), apiBaseUrl: baseUrl, updatedAt: new Date() };
-    await tx.insert(doorayOrgs).values({ serviceId, ...values }).onConflictDoUpdate({ target: doorayOrgs.serviceId, set: values });
+    const values = {
+      name: input.name,
+      doorayOrgId: input.doorayOrgId,
+      tenantTokenSealed: sealTenantToken(serviceId, token),
+      apiBaseUrl: baseUrl,
+      updatedAt: new Date(),
+    };
+    await tx
+      .insert(doorayOrgs)
+      .values({ serviceId, ...values })
+      .onConflictDoUpdate({ target: doorayOrgs.serviceId, set: values });
     if (matched.length) {
       // One statement for every matched agent (never one UPDATE per agent).
-      const rows = sql.join(matched.map((m) => sql`(${m.id}::uuid, ${m.key})`), sql`, `);
-      await tx.execute(sql`update service_members sm set dooray_user_key = v.key, updated_at = now() from (values ${rows}) as v(id, key) where sm.id = v.id and sm.service_id = ${serviceId}`);
+      const rows = sql.join(
+        matched.map((m) => sql`(${m.id}::uuid, ${m.key})`),
+        sql`, `,
+      );
+      await tx.execute(
+        sql`update service_members sm set dooray_user_key = v.key, updated_at = now() from (values ${rows}) as v(id, key) where sm.id = v.id and sm.service_id = ${serviceId}`,
+      );
     }
   });
   return { agents: agents.length, matched: matched.length };

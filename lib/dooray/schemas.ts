@@ -5,7 +5,12 @@ import { optionalOutboundUrl, outboundUrl } from '@/lib/net/addresses';
 const uuid = z.uuid('validation.required');
 const text = (max: number) => z.string().trim().min(1, 'validation.required').max(max, 'validation.tooLong');
 /** Dooray ids are long numbers; letters, digits, '-' and '_' are accepted, nothing that could bend a URL path. */
-const doorayId = z.string().trim().min(1, 'validation.required').max(64, 'validation.tooLong').regex(/^[A-Za-z0-9_-]+$/, 'channels.dooray.errors.id');
+const doorayId = z
+  .string()
+  .trim()
+  .min(1, 'validation.required')
+  .max(64, 'validation.tooLong')
+  .regex(/^[A-Za-z0-9_-]+$/, 'channels.dooray.errors.id');
 
 export const doorayStateInput = z.object({ enabled: formCheckbox, paused: formCheckbox });
 export const serviceOnlyInput = z.object({});

@@ -24,6 +24,9 @@ export async function generateUserKey(ctx: ServiceCtx, agentId: string): Promise
   }
   const key = keys.get(agent.email.toLowerCase());
   if (!key) throw ValidationError.field('userKey', 'channels.dooray.errors.noMember', { email: agent.email });
-  await ctx.db.update(serviceMembers).set({ doorayUserKey: key, updatedAt: new Date() }).where(and(eq(serviceMembers.serviceId, ctx.service.id), eq(serviceMembers.id, agent.id)));
+  await ctx.db
+    .update(serviceMembers)
+    .set({ doorayUserKey: key, updatedAt: new Date() })
+    .where(and(eq(serviceMembers.serviceId, ctx.service.id), eq(serviceMembers.id, agent.id)));
   return key;
 }

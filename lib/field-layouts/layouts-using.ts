@@ -6,7 +6,11 @@ import type { Queryable } from '@/db';
  * For each field id, the layouts that list it: intake-type names, or null for the default
  * (or agent) form. One query for the whole audience, for the delete confirmation.
  */
-export async function layoutsUsingFields(db: Queryable, serviceId: string, audience: FieldAudience): Promise<Map<string, (string | null)[]>> {
+export async function layoutsUsingFields(
+  db: Queryable,
+  serviceId: string,
+  audience: FieldAudience,
+): Promise<Map<string, (string | null)[]>> {
   const rows = await db
     .select({ fieldIds: fieldLayouts.fieldIds, intakeName: categories.name })
     .from(fieldLayouts)

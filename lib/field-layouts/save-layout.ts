@@ -16,12 +16,14 @@ export type SaveLayoutInput = { audience: FieldAudience; intakeTypeId: string | 
  */
 export async function saveLayout(ctx: Pick<ServiceCtx, 'db' | 'service'>, input: SaveLayoutInput) {
   return ctx.db.transaction(async (tx) => {
-    if (input.audience === 'agent' && input.intakeTypeId) throw ValidationError.field('intakeTypeId', 'validation.invalid');
+    if (input.audience === 'agent' && input.intakeTypeId)
+      throw ValidationError.field('intakeTypeId', 'validation.invalid');
     if (input.intakeTypeId) {
       const c = await getCategory(tx, ctx.service.id, input.intakeTypeId);
       if (c.kind !== 'intake') throw new NotFoundError('errors.categoryNotFound');
     }
-    if (new Set(input.fieldIds).size !== input.fieldIds.length) throw ValidationError.field('fieldIds', 'validation.layoutDuplicate');
+    if (new Set(input.fieldIds).size !== input.fieldIds.length)
+      throw ValidationError.field('fieldIds', 'validation.layoutDuplicate');
     const live = await tx
       .select({ id: fields.id, code: fields.code })
       .from(fields)
@@ -31,13 +33,23 @@ export async function saveLayout(ctx: Pick<ServiceCtx, 'db' | 'service'>, input:
     const codes = input.fieldIds.map((id) => byId.get(id)!);
     const first = PINNED_FIRST[input.audience];
     const last = PINNED_LAST[input.audience];
-    const pinnedOk = first.every((c, i) => codes[i] === c) && last.every((c, i) => codes[codes.length - last.length + i] === c);
+    const pinnedOk =
+      first.every((c, i) => codes[i] === c) && last.every((c, i) => codes[codes.length - last.length + i] === c);
     if (!pinnedOk) throw ValidationError.field('fieldIds', 'validation.layoutPinned');
-    if (input.audience === 'customer' && !LAYOUT_REQUIRED.every((c) => codes.includes(c))) throw ValidationError.field('fieldIds', 'fieldRules.layoutRequired');
+    if (input.audience === 'customer' && !LAYOUT_REQUIRED.every((c) => codes.includes(c)))
+      throw ValidationError.field('fieldIds', 'fieldRules.layoutRequired');
     const [row] = await tx
       .insert(fieldLayouts)
-      .values({ serviceId: ctx.service.id, audience: input.audience, intakeTypeId: input.intakeTypeId, fieldIds: input.fieldIds })
-      .onConflictDoUpdate({ target: [fieldLayouts.serviceId, fieldLayouts.audience, fieldLayouts.intakeTypeId], set: { fieldIds: input.fieldIds, updatedAt: new Date() } })
+      .values({
+        serviceId: ctx.service.id,
+        audience: input.audience,
+        intakeTypeId: input.intakeTypeId,
+        fieldIds: input.fieldIds,
+      })
+      .onConflictDoUpdate({
+        target: [fieldLayouts.serviceId, fieldLayouts.audience, fieldLayouts.intakeTypeId],
+        set: { fieldIds: input.fieldIds, updatedAt: new Date() },
+      })
       .returning();
     return row;
   });
@@ -45,7 +57,15 @@ export async function saveLayout(ctx: Pick<ServiceCtx, 'db' | 'service'>, input:
 
 /** Drops an intake type's own list, so it inherits again. */
 export async function removeOwnLayout(ctx: Pick<ServiceCtx, 'db' | 'service'>, intakeTypeId: string) {
-  await ctx.db.delete(fieldLayouts).where(and(eq(fieldLayouts.serviceId, ctx.service.id), eq(fieldLayouts.audience, 'customer'), eq(fieldLayouts.intakeTypeId, intakeTypeId)));
+  await ctx.db
+    .delete(fieldLayouts)
+    .where(
+      and(
+        eq(fieldLayouts.serviceId, ctx.service.id),
+        eq(fieldLayouts.audience, 'customer'),
+        eq(fieldLayouts.intakeTypeId, intakeTypeId),
+      ),
+    );
 }
 
 /** Takes a deleted field out of every layout of its service (called in the delete transaction). */

@@ -13,12 +13,26 @@ import { resolveLayout } from './resolve-layout';
  * keys, translated where they are shown.
  * The tree-backed 접수유형 / 처리유형 are checked by the ticket verbs against the category trees.
  */
-export async function validateTicketFields(db: Queryable, serviceId: string, audience: FieldAudience, intakeTypeId: string | null, values: Record<string, unknown>) {
+export async function validateTicketFields(
+  db: Queryable,
+  serviceId: string,
+  audience: FieldAudience,
+  intakeTypeId: string | null,
+  values: Record<string, unknown>,
+) {
   const layout = await resolveLayout(db, serviceId, audience, intakeTypeId);
   const shown = layout.fields.filter((f) => f.visible && !TREE_BACKED.has(f.code));
-  const rules: FieldRule[] = shown.map((f) => ({ code: f.code, type: f.type, required: f.required, maxLength: f.maxLength, options: f.options }));
+  const rules: FieldRule[] = shown.map((f) => ({
+    code: f.code,
+    type: f.type,
+    required: f.required,
+    maxLength: f.maxLength,
+    options: f.options,
+  }));
   const r = validateFieldValues(rules, values);
   const errors: FieldErrorRefs = r.errors;
-  const entries = shown.filter((f) => r.values[f.code] !== undefined).map((f) => ({ field: f, value: r.values[f.code] as FieldValue }));
+  const entries = shown
+    .filter((f) => r.values[f.code] !== undefined)
+    .map((f) => ({ field: f, value: r.values[f.code] as FieldValue }));
   return { ok: Object.keys(errors).length === 0, values: r.values, entries, errors };
 }

@@ -9,12 +9,20 @@ import { RESERVED_CODES, SYSTEM_CODES } from './system-fields';
 export async function createField(ctx: Pick<ServiceCtx, 'db' | 'service'>, input: CreateFieldInput): Promise<Field> {
   const taken = () => new ConflictError('validation.fieldCodeTaken', { code: input.code }, 'code');
   if ([...SYSTEM_CODES].some((c) => c.toLowerCase() === input.code.toLowerCase())) throw taken();
-  if (RESERVED_CODES.has(input.code.toLowerCase())) throw ValidationError.field('code', 'fieldRules.codeReserved', { code: input.code });
+  if (RESERVED_CODES.has(input.code.toLowerCase()))
+    throw ValidationError.field('code', 'fieldRules.codeReserved', { code: input.code });
   const def = checkDefinition(input, input.type, input.code, ctx.service.languages);
   try {
     const [field] = await ctx.db
       .insert(fields)
-      .values({ ...def, serviceId: ctx.service.id, audience: input.audience, type: input.type, code: input.code, isSystem: false })
+      .values({
+        ...def,
+        serviceId: ctx.service.id,
+        audience: input.audience,
+        type: input.type,
+        code: input.code,
+        isSystem: false,
+      })
       .returning();
     return field;
   } catch (err) {

@@ -14,9 +14,32 @@ const PRIORITY_OPTIONS = [
 
 /** The fields every service is created with, in their default (reset) state. */
 export const SYSTEM_FIELDS: SystemField[] = [
-  { audience: 'customer', code: 'category', type: 'dropdown', names: { ko: '접수유형', en: 'Inquiry type' }, required: true, requiredLocked: true },
-  { audience: 'customer', code: 'subject', type: 'text', names: { ko: '제목', en: 'Subject' }, required: true, requiredLocked: true, maxLength: 200 },
-  { audience: 'customer', code: 'content', type: 'textarea', names: { ko: '내용', en: 'Inquiry' }, required: true, requiredLocked: true, maxLength: 5000 },
+  {
+    audience: 'customer',
+    code: 'category',
+    type: 'dropdown',
+    names: { ko: '접수유형', en: 'Inquiry type' },
+    required: true,
+    requiredLocked: true,
+  },
+  {
+    audience: 'customer',
+    code: 'subject',
+    type: 'text',
+    names: { ko: '제목', en: 'Subject' },
+    required: true,
+    requiredLocked: true,
+    maxLength: 200,
+  },
+  {
+    audience: 'customer',
+    code: 'content',
+    type: 'textarea',
+    names: { ko: '내용', en: 'Inquiry' },
+    required: true,
+    requiredLocked: true,
+    maxLength: 5000,
+  },
   { audience: 'customer', code: 'name', type: 'text', names: { ko: '이름', en: 'Name' }, maxLength: 100 },
   { audience: 'customer', code: 'mail', type: 'text', names: { ko: '이메일', en: 'E-mail' }, maxLength: 254 },
   { audience: 'customer', code: 'phone', type: 'text', names: { ko: '전화번호', en: 'Phone' }, maxLength: 30 },
@@ -26,12 +49,22 @@ export const SYSTEM_FIELDS: SystemField[] = [
     code: 'personalAgree',
     type: 'agree',
     names: { ko: '개인정보수집 및 이용 동의', en: 'Consent to the collection and use of personal data' },
-    descriptions: { ko: '문의 처리를 위해 이름, 이메일, 전화번호를 수집하며 처리 완료 후 관련 법령에 따라 보관 후 파기합니다.', en: 'We collect your name, e-mail and phone to handle your inquiry and destroy them as the law requires once it is closed.' },
+    descriptions: {
+      ko: '문의 처리를 위해 이름, 이메일, 전화번호를 수집하며 처리 완료 후 관련 법령에 따라 보관 후 파기합니다.',
+      en: 'We collect your name, e-mail and phone to handle your inquiry and destroy them as the law requires once it is closed.',
+    },
     required: true,
     requiredLocked: true,
   },
   { audience: 'agent', code: 'processingType', type: 'dropdown', names: { ko: '처리유형', en: 'Processing type' } },
-  { audience: 'agent', code: 'priority', type: 'dropdown', names: { ko: '우선순위', en: 'Priority' }, options: PRIORITY_OPTIONS, defaultValue: 'normal' },
+  {
+    audience: 'agent',
+    code: 'priority',
+    type: 'dropdown',
+    names: { ko: '우선순위', en: 'Priority' },
+    options: PRIORITY_OPTIONS,
+    defaultValue: 'normal',
+  },
 ];
 
 export const SYSTEM_CODES = new Set(SYSTEM_FIELDS.map((f) => f.code));
@@ -60,7 +93,30 @@ export const LAYOUT_REQUIRED = ['subject', 'content'];
  * (a field named `status` would silently shadow `#{status}`).
  */
 export const RESERVED_CODES = new Set(
-  ['ticketNo', 'status', 'priority', 'processingType', 'assignee', 'group', 'createdAt', 'updatedAt', 'ticketUrl', 'helpcenterUrl', 'content', 'inquiry', 'channel', 'language', 'event', 'number', 'id', 'title', 'requesterName', 'requesterEmail', 'requesterPhone', 'intakeType'].map((c) => c.toLowerCase()),
+  [
+    'ticketNo',
+    'status',
+    'priority',
+    'processingType',
+    'assignee',
+    'group',
+    'createdAt',
+    'updatedAt',
+    'ticketUrl',
+    'helpcenterUrl',
+    'content',
+    'inquiry',
+    'channel',
+    'language',
+    'event',
+    'number',
+    'id',
+    'title',
+    'requesterName',
+    'requesterEmail',
+    'requesterPhone',
+    'intakeType',
+  ].map((c) => c.toLowerCase()),
 );
 
 /** System dropdowns whose choices are the category trees (SPEC §4), not options of their own. */

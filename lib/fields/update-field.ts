@@ -13,8 +13,13 @@ export async function updateField(ctx: Pick<ServiceCtx, 'db' | 'service'>, input
     const current = await loadFieldForUpdate(tx, ctx.service.id, input.fieldId);
     const def = checkDefinition(input, current.type, current.code, ctx.service.languages);
     if (def.encrypted !== current.encrypted) await assertNoOpenRun(tx, current.id);
-    const [field] = await tx.update(fields).set({ ...def, updatedAt: new Date() }).where(eq(fields.id, current.id)).returning();
-    if (current.destroyAfterDays !== field.destroyAfterDays || current.destroyBasis !== field.destroyBasis) await rescheduleFieldDestruction(tx, field.id);
+    const [field] = await tx
+      .update(fields)
+      .set({ ...def, updatedAt: new Date() })
+      .where(eq(fields.id, current.id))
+      .returning();
+    if (current.destroyAfterDays !== field.destroyAfterDays || current.destroyBasis !== field.destroyBasis)
+      await rescheduleFieldDestruction(tx, field.id);
     // Values stored so far follow the new setting in a background run (progress on the field screen).
     if (current.encrypted !== field.encrypted) await startFieldCrypto(tx, field);
     return field;

@@ -38,10 +38,18 @@ function period(v: string, one: (s: string) => boolean): boolean {
 }
 
 function isEmpty(raw: unknown): boolean {
-  return raw === undefined || raw === null || (typeof raw === 'string' && !raw.trim()) || (Array.isArray(raw) && raw.length === 0);
+  return (
+    raw === undefined ||
+    raw === null ||
+    (typeof raw === 'string' && !raw.trim()) ||
+    (Array.isArray(raw) && raw.length === 0)
+  );
 }
 
-const fail = (key: string, params?: Record<string, string | number>): ValueCheck => ({ ok: false, error: { key, params } });
+const fail = (key: string, params?: Record<string, string | number>): ValueCheck => ({
+  ok: false,
+  error: { key, params },
+});
 
 /**
  * Checks and normalizes one submitted value against its field: required, type, format,
@@ -50,7 +58,12 @@ const fail = (key: string, params?: Record<string, string | number>): ValueCheck
 export function validateFieldValue(rule: FieldRule, raw: unknown): ValueCheck {
   if (rule.type === 'caption' || rule.type === 'file') return { ok: true, value: null };
   if (rule.type === 'agree') {
-    const v = raw === true || raw === 'true' || raw === 'on' ? true : raw === false || raw === 'false' || isEmpty(raw) ? false : null;
+    const v =
+      raw === true || raw === 'true' || raw === 'on'
+        ? true
+        : raw === false || raw === 'false' || isEmpty(raw)
+          ? false
+          : null;
     if (v === null) return fail('validation.field.agree');
     if (rule.required && !v) return fail('validation.field.mustAgree');
     return { ok: true, value: v };
@@ -96,7 +109,10 @@ export function validateFieldValue(rule: FieldRule, raw: unknown): ValueCheck {
 }
 
 /** Validates every field of a form; errors are keyed by field code. */
-export function validateFieldValues(rules: FieldRule[], values: Record<string, unknown>): { values: Record<string, FieldValue>; errors: Record<string, MessageRef[]> } {
+export function validateFieldValues(
+  rules: FieldRule[],
+  values: Record<string, unknown>,
+): { values: Record<string, FieldValue>; errors: Record<string, MessageRef[]> } {
   const out: Record<string, FieldValue> = {};
   const errors: Record<string, MessageRef[]> = {};
   for (const rule of rules) {

@@ -16,12 +16,14 @@ export async function createGroup(ctx: ServiceCtx, input: CreateGroupInput) {
       const before = await groupNamesByAgent(tx, serviceId, input.agentIds);
       const [group] = await tx.insert(groups).values({ serviceId, name: input.name }).returning();
       // One row at a time, so each agent's seq follows the order they were picked in.
-      for (const agentId of input.agentIds) await tx.insert(groupMembers).values({ groupId: group.id, agentId, serviceId });
+      for (const agentId of input.agentIds)
+        await tx.insert(groupMembers).values({ groupId: group.id, agentId, serviceId });
       await recordGroupChanges(tx, ctx, agents, before);
       return group;
     });
   } catch (err) {
-    if (isUniqueViolation(err, 'groups_service_name_uq')) throw new ConflictError('validation.groupNameTaken', { name: input.name }, 'name');
+    if (isUniqueViolation(err, 'groups_service_name_uq'))
+      throw new ConflictError('validation.groupNameTaken', { name: input.name }, 'name');
     throw err;
   }
 }

@@ -35,8 +35,14 @@ export async function groupReferences(db: Queryable, serviceId: string, groupId:
 }
 
 /** A group's references for its delete confirmation; another service's group is not found. */
-export async function groupUsage(ctx: { db: Queryable; service: { id: string } }, groupId: string): Promise<GroupReferences & { name: string }> {
-  const [group] = await ctx.db.select({ id: groups.id, name: groups.name }).from(groups).where(and(eq(groups.serviceId, ctx.service.id), eq(groups.id, groupId)));
+export async function groupUsage(
+  ctx: { db: Queryable; service: { id: string } },
+  groupId: string,
+): Promise<GroupReferences & { name: string }> {
+  const [group] = await ctx.db
+    .select({ id: groups.id, name: groups.name })
+    .from(groups)
+    .where(and(eq(groups.serviceId, ctx.service.id), eq(groups.id, groupId)));
   if (!group) throw new NotFoundError();
   return { name: group.name, ...(await groupReferences(ctx.db, ctx.service.id, group.id)) };
 }

@@ -15,7 +15,11 @@ const agentIds = idList('validation.unknownAgents', 1000);
 export const createGroupInput = z.object({ name: groupNameSchema, agentIds });
 export type CreateGroupInput = z.output<typeof createGroupInput>;
 
-export const updateGroupInput = z.object({ groupId: z.uuid({ error: 'errors.notFound' }), name: groupNameSchema, agentIds });
+export const updateGroupInput = z.object({
+  groupId: z.uuid({ error: 'errors.notFound' }),
+  name: groupNameSchema,
+  agentIds,
+});
 export type UpdateGroupInput = z.output<typeof updateGroupInput>;
 
 export const groupIdInput = z.object({ groupId: z.uuid({ error: 'errors.notFound' }) });

@@ -15,7 +15,11 @@ export async function updateGroup(ctx: ServiceCtx, input: UpdateGroupInput) {
   const serviceId = ctx.service.id;
   try {
     return await ctx.db.transaction(async (tx) => {
-      const [group] = await tx.select().from(groups).where(and(eq(groups.serviceId, serviceId), eq(groups.id, input.groupId))).for('update');
+      const [group] = await tx
+        .select()
+        .from(groups)
+        .where(and(eq(groups.serviceId, serviceId), eq(groups.id, input.groupId)))
+        .for('update');
       if (!group) throw new NotFoundError();
       const wanted = await findAgentsForUpdate(tx, serviceId, input.agentIds);
       if (wanted.length !== input.agentIds.length) throw ValidationError.field('agentIds', 'validation.unknownAgents');
@@ -29,16 +33,34 @@ export async function updateGroup(ctx: ServiceCtx, input: UpdateGroupInput) {
       const leave = current.filter((a) => !input.agentIds.includes(a.id));
       const join = input.agentIds.filter((id) => !current.some((a) => a.id === id));
       const affected = [...leave, ...wanted.filter((a) => join.includes(a.id))];
-      const before = await groupNamesByAgent(tx, serviceId, affected.map((a) => a.id));
+      const before = await groupNamesByAgent(
+        tx,
+        serviceId,
+        affected.map((a) => a.id),
+      );
 
-      const [updated] = await tx.update(groups).set({ name: input.name, updatedAt: new Date() }).where(eq(groups.id, group.id)).returning();
-      if (leave.length) await tx.delete(groupMembers).where(and(eq(groupMembers.groupId, group.id), inArray(groupMembers.agentId, leave.map((a) => a.id))));
+      const [updated] = await tx
+        .update(groups)
+        .set({ name: input.name, updatedAt: new Date() })
+        .where(eq(groups.id, group.id))
+        .returning();
+      if (leave.length)
+        await tx.delete(groupMembers).where(
+          and(
+            eq(groupMembers.groupId, group.id),
+            inArray(
+              groupMembers.agentId,
+              leave.map((a) => a.id),
+            ),
+          ),
+        );
       for (const agentId of join) await tx.insert(groupMembers).values({ groupId: group.id, agentId, serviceId });
       await recordGroupChanges(tx, ctx, affected, before);
       return updated;
     });
   } catch (err) {
-    if (isUniqueViolation(err, 'groups_service_name_uq')) throw new ConflictError('validation.groupNameTaken', { name: input.name }, 'name');
+    if (isUniqueViolation(err, 'groups_service_name_uq'))
+      throw new ConflictError('validation.groupNameTaken', { name: input.name }, 'name');
     throw err;
   }
 }

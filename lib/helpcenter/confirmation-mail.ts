@@ -18,7 +18,11 @@ export async function confirmationAllowed(db: Db, to: string, ip: string): Promi
   const w = MAIL_LIMITS.windowSeconds;
   const rate = await hitRateLimits(db, [
     // The address is hashed: a counter must not be one more copy of personal data.
-    { key: `hc:mail:to:${createHash('sha256').update(to.toLowerCase()).digest('hex')}`, limit: MAIL_LIMITS.perRecipient, windowSeconds: w },
+    {
+      key: `hc:mail:to:${createHash('sha256').update(to.toLowerCase()).digest('hex')}`,
+      limit: MAIL_LIMITS.perRecipient,
+      windowSeconds: w,
+    },
     { key: `hc:mail:ip:${ip}`, limit: MAIL_LIMITS.perIp, windowSeconds: w },
   ]);
   return rate.ok;
@@ -27,7 +31,16 @@ export async function confirmationAllowed(db: Db, to: string, ip: string): Promi
 /** Queues the customer's confirmation (their ticket number) in the ticket's own transaction. */
 export async function enqueueConfirmation(
   tx: Queryable,
-  mail: { serviceId: string; ticketId: string; to: string; locale: HelpcenterLocale; serviceName: string; number: number; subject: string; link: string },
+  mail: {
+    serviceId: string;
+    ticketId: string;
+    to: string;
+    locale: HelpcenterLocale;
+    serviceName: string;
+    number: number;
+    subject: string;
+    link: string;
+  },
 ): Promise<void> {
   const { serviceId, ticketId, ...rest } = mail;
   await enqueueMail(tx, { serviceId, ticketId, target: 'customer', mail: { kind: 'confirmation_mail', ...rest } });

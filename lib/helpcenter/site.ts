@@ -24,7 +24,8 @@ export async function loadHelpcenter(db: Queryable, serviceId: string, lang: str
  * active too, as a tree, labelled in `lang` with the default-language name as fallback.
  */
 export async function offeredIntakeTypes(db: Queryable, serviceId: string, lang: string): Promise<CategoryNode[]> {
-  const prune = (nodes: CategoryNode[]): CategoryNode[] => nodes.filter((n) => n.active).map((n) => ({ ...n, children: prune(n.children) }));
+  const prune = (nodes: CategoryNode[]): CategoryNode[] =>
+    nodes.filter((n) => n.active).map((n) => ({ ...n, children: prune(n.children) }));
   return prune(buildTree(await listCategoryTreeRows(db, serviceId, 'intake'), lang));
 }
 

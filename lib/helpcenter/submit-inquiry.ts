@@ -43,7 +43,13 @@ class Replayed extends AppError {
   }
 }
 
-const refusal = (key: string, params?: MessageRef['params'], fieldErrors: FieldErrorRefs = {}, values: Record<string, unknown> = {}, token?: string): SubmitInquiryResult => ({ ok: false, error: { key, params }, fieldErrors, values, token });
+const refusal = (
+  key: string,
+  params?: MessageRef['params'],
+  fieldErrors: FieldErrorRefs = {},
+  values: Record<string, unknown> = {},
+  token?: string,
+): SubmitInquiryResult => ({ ok: false, error: { key, params }, fieldErrors, values, token });
 
 /** The layout's file fields' uploads, checked one by one (size before reading a byte); a file's message names it (`file`). */
 async function checkFiles(form: FormData, fileFields: Field[]) {
@@ -84,7 +90,10 @@ async function checkFiles(form: FormData, fileFields: Field[]) {
  * the attachments; then one transaction burns the token and creates the ticket, so a refusal
  * or a replay writes nothing. The confirmation mail is queued in that transaction.
  */
-export async function submitInquiry(ctx: { db: Db; client: InquiryClient }, input: { serviceId: string; lang: string; form: FormData }): Promise<SubmitInquiryResult> {
+export async function submitInquiry(
+  ctx: { db: Db; client: InquiryClient },
+  input: { serviceId: string; lang: string; form: FormData },
+): Promise<SubmitInquiryResult> {
   const { db } = ctx;
   const hc = await loadHelpcenter(db, input.serviceId, input.lang);
   if (!hc) throw new NotFoundError();
@@ -92,9 +101,13 @@ export async function submitInquiry(ctx: { db: Db; client: InquiryClient }, inpu
   const ip = ctx.client.ip ?? 'unknown';
 
   const rate = await hitRateLimit(db, { key: `hc:submit:ip:${ip}`, ...SUBMIT_LIMIT });
-  if (!rate.ok) return refusal('helpcenter.errors.rateLimited', { minutes: Math.max(1, Math.ceil(rate.retryAfterSeconds / 60)) });
+  if (!rate.ok)
+    return refusal('helpcenter.errors.rateLimited', { minutes: Math.max(1, Math.ceil(rate.retryAfterSeconds / 60)) });
 
-  const hidden = inquiryFormSchema.safeParse({ _token: input.form.get('_token') ?? undefined, 'f.category': input.form.get('f.category') ?? undefined });
+  const hidden = inquiryFormSchema.safeParse({
+    _token: input.form.get('_token') ?? undefined,
+    'f.category': input.form.get('f.category') ?? undefined,
+  });
   if (!hidden.success) return refusal('helpcenter.errors.tokenInvalid');
   const token = checkFormToken(sid, hidden.data._token);
   if (token.verdict === 'invalid' || !token.id) return refusal('helpcenter.errors.tokenInvalid');
@@ -110,22 +123,35 @@ export async function submitInquiry(ctx: { db: Db; client: InquiryClient }, inpu
   const checked = await validateTicketFields(db, sid, 'customer', intake.id, values);
   const fieldErrors: FieldErrorRefs = { ...checked.errors };
   const mail = typeof checked.values.mail === 'string' ? checked.values.mail : null;
-  if (mail && !fieldErrors.mail && !mailAddress.safeParse(mail).success) fieldErrors.mail = [{ key: 'validation.email' }];
-  const uploads = await checkFiles(input.form, shown.filter((f) => f.type === 'file'));
+  if (mail && !fieldErrors.mail && !mailAddress.safeParse(mail).success)
+    fieldErrors.mail = [{ key: 'validation.email' }];
+  const uploads = await checkFiles(
+    input.form,
+    shown.filter((f) => f.type === 'file'),
+  );
   Object.assign(fieldErrors, uploads.errors);
 
-  if (token.verdict === 'expired') return refusal('helpcenter.errors.tokenExpired', undefined, fieldErrors, values, issueFormToken(sid));
+  if (token.verdict === 'expired')
+    return refusal('helpcenter.errors.tokenExpired', undefined, fieldErrors, values, issueFormToken(sid));
   if (uploads.stray) return refusal('helpcenter.errors.unexpectedFile', undefined, fieldErrors, values);
   if (Object.keys(fieldErrors).length) return refusal('validation.form', undefined, fieldErrors, values);
 
   const name = typeof checked.values.name === 'string' ? checked.values.name : mail;
   // Counted before the transaction (no limiter row held to commit); a refused ticket still used one.
-  const mailState: ConfirmationState | 'none' = mail ? ((await confirmationAllowed(db, mail, ip).catch(() => false)) ? 'sent' : 'limited') : 'none';
+  const mailState: ConfirmationState | 'none' = mail
+    ? (await confirmationAllowed(db, mail, ip).catch(() => false))
+      ? 'sent'
+      : 'limited'
+    : 'none';
   let created;
   try {
     created = await db.transaction(async (tx) => {
       // The token's primary key makes the form single-use, also against two posts at once.
-      const burnt = await tx.insert(helpcenterFormTokens).values({ id: token.id!, serviceId: sid }).onConflictDoNothing().returning({ id: helpcenterFormTokens.id });
+      const burnt = await tx
+        .insert(helpcenterFormTokens)
+        .values({ id: token.id!, serviceId: sid })
+        .onConflictDoNothing()
+        .returning({ id: helpcenterFormTokens.id });
       if (!burnt.length) throw new Replayed();
       const made = await createTicket(tx, {
         serviceId: sid,
@@ -160,7 +186,10 @@ export async function submitInquiry(ctx: { db: Db; client: InquiryClient }, inpu
   }
   const { snapshot } = created;
   // Used tokens only matter while they could still verify; sweep the expired ones now and then.
-  if (Math.random() < 0.02) await db.delete(helpcenterFormTokens).where(lt(helpcenterFormTokens.usedAt, new Date(Date.now() - 2 * FORM_TOKEN_SECONDS * 1000)));
+  if (Math.random() < 0.02)
+    await db
+      .delete(helpcenterFormTokens)
+      .where(lt(helpcenterFormTokens.usedAt, new Date(Date.now() - 2 * FORM_TOKEN_SECONDS * 1000)));
 
   const { receipt } = created;
   const sent = mailState;
@@ -171,6 +200,11 @@ export type InquiryRefusal = Extract<SubmitInquiryResult, { ok: false }>;
 
 /** A refusal in the customer's language (`t`); a message about one attached file starts with its name. */
 export function inquiryRefusalText(t: Translate, r: InquiryRefusal) {
-  const text = (m: MessageRef) => (m.params?.file !== undefined ? `${m.params.file}: ${t(m.key, m.params)}` : t(m.key, m.params));
-  return { ...r, error: text(r.error), fieldErrors: Object.fromEntries(Object.entries(r.fieldErrors).map(([f, list]) => [f, list.map(text)])) };
+  const text = (m: MessageRef) =>
+    m.params?.file !== undefined ? `${m.params.file}: ${t(m.key, m.params)}` : t(m.key, m.params);
+  return {
+    ...r,
+    error: text(r.error),
+    fieldErrors: Object.fromEntries(Object.entries(r.fieldErrors).map(([f, list]) => [f, list.map(text)])),
+  };
 }

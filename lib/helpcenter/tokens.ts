@@ -13,7 +13,9 @@ function secret(): string {
 
 // One key per purpose, so a token made for one thing never verifies as another.
 const mac = (purpose: string, parts: string[]) =>
-  createHmac('sha256', createHmac('sha256', secret()).update(`contact-desk:${purpose}`).digest()).update(parts.join('\n')).digest('base64url');
+  createHmac('sha256', createHmac('sha256', secret()).update(`contact-desk:${purpose}`).digest())
+    .update(parts.join('\n'))
+    .digest('base64url');
 
 function same(a: string, b: string): boolean {
   const x = Buffer.from(a);
@@ -43,7 +45,11 @@ export function issueFormToken(serviceId: string, now = Date.now()): string {
 }
 
 /** Checks a form token's signature, service and expiry; `id` is what makes it single-use. */
-export function checkFormToken(serviceId: string, token: unknown, now = Date.now()): { verdict: Verdict; id: string | null } {
+export function checkFormToken(
+  serviceId: string,
+  token: unknown,
+  now = Date.now(),
+): { verdict: Verdict; id: string | null } {
   if (typeof token !== 'string') return { verdict: 'invalid', id: null };
   const m = /^([0-9a-f-]{36})\.(.+)$/.exec(token);
   if (!m) return { verdict: 'invalid', id: null };
@@ -67,6 +73,11 @@ export function attachmentToken(serviceId: string, attachmentId: string, now = D
   return sign('attachment', [serviceId, attachmentId], RECEIPT_SECONDS, now);
 }
 
-export function checkAttachmentToken(serviceId: string, attachmentId: string, token: unknown, now = Date.now()): boolean {
+export function checkAttachmentToken(
+  serviceId: string,
+  attachmentId: string,
+  token: unknown,
+  now = Date.now(),
+): boolean {
   return verify('attachment', [serviceId, attachmentId], token, now) === 'ok';
 }

@@ -16,16 +16,35 @@ const partsCache = new Map<string, Intl.DateTimeFormat>();
 function fieldsIn(date: Date, timeZone: string) {
   let f = partsCache.get(timeZone);
   if (!f) {
-    f = new Intl.DateTimeFormat('en-US', { timeZone, year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric', hourCycle: 'h23' });
+    f = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+      second: 'numeric',
+      hourCycle: 'h23',
+    });
     partsCache.set(timeZone, f);
   }
   const out: Record<string, number> = {};
   for (const p of f.formatToParts(date)) if (p.type !== 'literal') out[p.type] = Number(p.value);
-  return { year: out.year, month: out.month, day: out.day, hour: out.hour % 24, minute: out.minute, second: out.second };
+  return {
+    year: out.year,
+    month: out.month,
+    day: out.day,
+    hour: out.hour % 24,
+    minute: out.minute,
+    second: out.second,
+  };
 }
 
 /** Formats an instant for a person: Korean "2026. 11. 30. 오후 12:43", English "Nov 30, 2026, 12:43 PM". */
-export function formatDate(value: Date | string | number, opts: { locale: string; timeZone: string; style?: DateStyle }): string {
+export function formatDate(
+  value: Date | string | number,
+  opts: { locale: string; timeZone: string; style?: DateStyle },
+): string {
   const date = value instanceof Date ? value : new Date(value);
   if (Number.isNaN(date.getTime())) return '';
   const { year, month, day, hour, minute, second } = fieldsIn(date, opts.timeZone);

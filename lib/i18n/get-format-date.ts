@@ -5,5 +5,6 @@ import { formatDate, type DateStyle } from './format-date';
 /** `formatDate` with the member's locale and the app's time zone, for server components. */
 export async function getFormatDate() {
   const [locale, timeZone] = await Promise.all([getLocale(), getTimeZone()]);
-  return (value: Date | string | number, style: DateStyle = 'dateTime') => formatDate(value, { locale, timeZone, style });
+  return (value: Date | string | number, style: DateStyle = 'dateTime') =>
+    formatDate(value, { locale, timeZone, style });
 }

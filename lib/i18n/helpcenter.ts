@@ -23,7 +23,8 @@ export function helpcenterLocale(lang: string): HelpcenterLocale {
 type Tree = { [k: string]: string | Tree };
 function merge(base: Tree, over: Tree): Tree {
   const out: Tree = { ...base };
-  for (const [k, v] of Object.entries(over)) out[k] = typeof v === 'object' && typeof base[k] === 'object' ? merge(base[k] as Tree, v) : v;
+  for (const [k, v] of Object.entries(over))
+    out[k] = typeof v === 'object' && typeof base[k] === 'object' ? merge(base[k] as Tree, v) : v;
   return out;
 }
 

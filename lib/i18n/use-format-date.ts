@@ -5,5 +5,6 @@ import { formatDate, type DateStyle } from './format-date';
 export function useFormatDate() {
   const locale = useLocale();
   const timeZone = useTimeZone() ?? 'Asia/Seoul';
-  return (value: Date | string | number, style: DateStyle = 'dateTime') => formatDate(value, { locale, timeZone, style });
+  return (value: Date | string | number, style: DateStyle = 'dateTime') =>
+    formatDate(value, { locale, timeZone, style });
 }

@@ -13,7 +13,14 @@ export const QUEUES = {
    * transaction; retried with exponential backoff (3 s doubling, about a day in all) and picked up
    * again after a worker dies (the job expires).
    */
-  piiFileScrub: { name: 'pii-file-scrub', policy: 'standard', retryLimit: 14, retryDelay: 3, retryBackoff: true, expireInSeconds: 300 },
+  piiFileScrub: {
+    name: 'pii-file-scrub',
+    policy: 'standard',
+    retryLimit: 14,
+    retryDelay: 3,
+    retryBackoff: true,
+    expireInSeconds: 300,
+  },
   /** Every minute: converts stored values of fields whose 암호화 was switched (lib/pii/field-crypto.ts). */
   fieldCrypto: { name: 'field-crypto', policy: 'singleton', cron: '* * * * *', retryLimit: 3 },
   /** Every minute: re-enqueues due deliveries whose job was lost (killed worker, queue not yet created). */

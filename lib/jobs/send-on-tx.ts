@@ -6,7 +6,10 @@ import type { Queryable } from '@/db';
 // caller's transaction (the `db` send option), so a rolled-back change enqueues nothing.
 const holder = globalThis as unknown as { __contactDeskSender?: PgBoss; __contactDeskQueuesReady?: Set<string> };
 export function sender(): PgBoss {
-  holder.__contactDeskSender ??= new PgBoss({ connectionString: process.env.DATABASE_URL ?? 'postgres://unused', schema: 'pgboss' });
+  holder.__contactDeskSender ??= new PgBoss({
+    connectionString: process.env.DATABASE_URL ?? 'postgres://unused',
+    schema: 'pgboss',
+  });
   return holder.__contactDeskSender;
 }
 
@@ -20,7 +23,8 @@ export function toSql(text: string, values: unknown[]): SQL {
 
 /** The `db` option of pg-boss send/insert: its statements run on `tx`. */
 export const onTx = (tx: Queryable) => ({
-  executeSql: async (text: string, values: unknown[]) => (await tx.execute(toSql(text, values))) as unknown as { rows: unknown[] },
+  executeSql: async (text: string, values: unknown[]) =>
+    (await tx.execute(toSql(text, values))) as unknown as { rows: unknown[] },
 });
 
 /**
@@ -32,7 +36,9 @@ export async function queueReady(tx: Queryable, queue: string): Promise<boolean>
   if (ready.has(queue)) return true;
   const schema = await tx.execute<{ ok: boolean }>(sql`select to_regclass('pgboss.queue') is not null as ok`);
   if (!schema.rows[0]?.ok) return false;
-  const q = await tx.execute<{ ok: boolean }>(sql`select exists (select 1 from pgboss.queue where name = ${queue}) as ok`);
+  const q = await tx.execute<{ ok: boolean }>(
+    sql`select exists (select 1 from pgboss.queue where name = ${queue}) as ok`,
+  );
   if (q.rows[0]?.ok) ready.add(queue);
   return ready.has(queue);
 }

@@ -38,9 +38,18 @@ function inJob(queue: string, job: { id: string } | undefined, fn: () => Promise
  * (pg-boss keeps one schedule per queue across instances) and works them. Jobs left active
  * by a killed worker expire and are retried.
  */
-export async function startWorker(opts: { url?: string; schedule?: boolean; supervise?: boolean; smtpReceiver?: boolean } = {}): Promise<Worker> {
+export async function startWorker(
+  opts: { url?: string; schedule?: boolean; supervise?: boolean; smtpReceiver?: boolean } = {},
+): Promise<Worker> {
   const schedule = opts.schedule !== false;
-  const boss = new PgBoss({ connectionString: opts.url ?? process.env.DATABASE_URL!, schema: 'pgboss', max: 4, application_name: 'contact-desk-worker', schedule, supervise: opts.supervise ?? true });
+  const boss = new PgBoss({
+    connectionString: opts.url ?? process.env.DATABASE_URL!,
+    schema: 'pgboss',
+    max: 4,
+    application_name: 'contact-desk-worker',
+    schedule,
+    supervise: opts.supervise ?? true,
+  });
   boss.on('error', (err) => log().error({ err: safeError(err) }, 'pg-boss error'));
   await boss.start();
   const q = QUEUES.piiDestroy;
@@ -54,11 +63,26 @@ export async function startWorker(opts: { url?: string; schedule?: boolean; supe
   if (schedule) await boss.schedule(q.name, q.cron);
 
   const fs = QUEUES.piiFileScrub;
-  await boss.createQueue(fs.name, { name: fs.name, policy: fs.policy, retryLimit: fs.retryLimit, retryDelay: fs.retryDelay, retryBackoff: fs.retryBackoff, expireInSeconds: fs.expireInSeconds });
-  await boss.work<FileScrubJob>(fs.name, { pollingIntervalSeconds: 1 }, ([job]) => inJob(fs.name, job, () => runFileScrub(job.data)));
+  await boss.createQueue(fs.name, {
+    name: fs.name,
+    policy: fs.policy,
+    retryLimit: fs.retryLimit,
+    retryDelay: fs.retryDelay,
+    retryBackoff: fs.retryBackoff,
+    expireInSeconds: fs.expireInSeconds,
+  });
+  await boss.work<FileScrubJob>(fs.name, { pollingIntervalSeconds: 1 }, ([job]) =>
+    inJob(fs.name, job, () => runFileScrub(job.data)),
+  );
 
   const d = QUEUES.triggerDelivery;
-  await boss.createQueue(d.name, { name: d.name, policy: d.policy, retryLimit: d.retryLimit, retryDelay: d.retryDelay, expireInSeconds: d.expireInSeconds });
+  await boss.createQueue(d.name, {
+    name: d.name,
+    policy: d.policy,
+    retryLimit: d.retryLimit,
+    retryDelay: d.retryDelay,
+    expireInSeconds: d.expireInSeconds,
+  });
   // Several fetch loops of up to 32 deliveries each: pg-boss waits for a whole batch before the
   // loop fetches again, so one batch held by a slow server (every send has timeouts well under the
   // lease) holds one loop, not the queue. A full batch fetches again at once instead of waiting
@@ -66,10 +90,14 @@ export async function startWorker(opts: { url?: string; schedule?: boolean; supe
   // claimed with a lease, so a duplicate job is a no-op.
   for (let i = 0; i < DELIVERY_LOOPS; i++) {
     const loop: { id?: string } = {};
-    loop.id = await boss.work<{ deliveryId: string }>(d.name, { batchSize: DELIVERY_BATCH, pollingIntervalSeconds: 0.5 }, async (jobs) => {
-      if (jobs.length === DELIVERY_BATCH && loop.id) boss.notifyWorker(loop.id);
-      await Promise.all(jobs.map((job) => inJob(d.name, job, () => attemptDelivery(getDb(), job.data.deliveryId))));
-    });
+    loop.id = await boss.work<{ deliveryId: string }>(
+      d.name,
+      { batchSize: DELIVERY_BATCH, pollingIntervalSeconds: 0.5 },
+      async (jobs) => {
+        if (jobs.length === DELIVERY_BATCH && loop.id) boss.notifyWorker(loop.id);
+        await Promise.all(jobs.map((job) => inJob(d.name, job, () => attemptDelivery(getDb(), job.data.deliveryId))));
+      },
+    );
   }
   const sw = QUEUES.triggerDeliverySweep;
   await boss.createQueue(sw.name, { name: sw.name, policy: sw.policy, retryLimit: sw.retryLimit, expireInSeconds: 60 });
@@ -90,7 +118,12 @@ export async function startWorker(opts: { url?: string; schedule?: boolean; supe
   if (schedule) await boss.schedule(fc.name, fc.cron);
 
   const mp = QUEUES.mailPoll;
-  await boss.createQueue(mp.name, { name: mp.name, policy: mp.policy, retryLimit: mp.retryLimit, expireInSeconds: mp.expireInSeconds });
+  await boss.createQueue(mp.name, {
+    name: mp.name,
+    policy: mp.policy,
+    retryLimit: mp.retryLimit,
+    expireInSeconds: mp.expireInSeconds,
+  });
   await boss.work<{ accountId: string }>(mp.name, { batchSize: 2, pollingIntervalSeconds: 2 }, async (jobs) => {
     await Promise.all(jobs.map((job) => inJob(mp.name, job, () => pollAccount(getDb(), job.data.accountId))));
   });
@@ -98,7 +131,8 @@ export async function startWorker(opts: { url?: string; schedule?: boolean; supe
   await boss.createQueue(ms.name, { name: ms.name, policy: ms.policy, retryLimit: ms.retryLimit, expireInSeconds: 60 });
   await boss.work(ms.name, ([job]) =>
     inJob(ms.name, job, async () => {
-      for (const accountId of await dueAccounts(getDb())) await boss.send(mp.name, { accountId }, { singletonKey: accountId, expireInSeconds: mp.expireInSeconds });
+      for (const accountId of await dueAccounts(getDb()))
+        await boss.send(mp.name, { accountId }, { singletonKey: accountId, expireInSeconds: mp.expireInSeconds });
     }),
   );
   if (schedule) await boss.schedule(ms.name, ms.cron);
@@ -107,7 +141,12 @@ export async function startWorker(opts: { url?: string; schedule?: boolean; supe
   let smtpReceiver: SmtpReceiver | null = null;
   if (process.env.MAIL_DOMAIN && opts.smtpReceiver !== false) {
     try {
-      smtpReceiver = await startSmtpReceiver({ db: getDb, domain: process.env.MAIL_DOMAIN, port: Number(process.env.SMTP_RECEIVER_PORT ?? 2525), host: process.env.SMTP_RECEIVER_HOST });
+      smtpReceiver = await startSmtpReceiver({
+        db: getDb,
+        domain: process.env.MAIL_DOMAIN,
+        port: Number(process.env.SMTP_RECEIVER_PORT ?? 2525),
+        host: process.env.SMTP_RECEIVER_HOST,
+      });
       log().info({ domain: process.env.MAIL_DOMAIN, port: smtpReceiver.port }, 'smtp receiver listening');
     } catch (err) {
       // The jobs still run; only the receiver is missing (e.g. the port is taken by another instance).
@@ -122,7 +161,10 @@ export async function startWorker(opts: { url?: string; schedule?: boolean; supe
     stop: async (graceMs = shutdownGraceMs()) => {
       if (sweepTimer) clearInterval(sweepTimer);
       const stopped = new Promise<void>((resolve) => boss.once('stopped', () => resolve()));
-      await Promise.all([smtpReceiver?.close(), boss.stop({ graceful: true, close: true, timeout: Math.max(1000, graceMs) })]);
+      await Promise.all([
+        smtpReceiver?.close(),
+        boss.stop({ graceful: true, close: true, timeout: Math.max(1000, graceMs) }),
+      ]);
       await stopped;
     },
   };

@@ -16,7 +16,12 @@ const encoder = new TextEncoder();
  * reports, from the process's LISTEN connection. Null when the member may not open the service
  * (the caller answers 404, as for any page of another service).
  */
-export async function openLiveStream(db: Db, session: AuthSession | null, serviceId: string, signal: AbortSignal): Promise<ReadableStream<Uint8Array> | null> {
+export async function openLiveStream(
+  db: Db,
+  session: AuthSession | null,
+  serviceId: string,
+  signal: AbortSignal,
+): Promise<ReadableStream<Uint8Array> | null> {
   if (!session) return null;
   try {
     await authorizeService(db, session.member, serviceId);
@@ -34,7 +39,9 @@ export async function openLiveStream(db: Db, session: AuthSession | null, servic
           cleanup();
         }
       };
-      const unsubscribe = hub.subscribe((m) => m.serviceId === serviceId && send(`event: ${m.channel}\ndata: ${m.data}\n\n`));
+      const unsubscribe = hub.subscribe(
+        (m) => m.serviceId === serviceId && send(`event: ${m.channel}\ndata: ${m.data}\n\n`),
+      );
       const beat = setInterval(() => send(': keep-alive\n\n'), HEARTBEAT_MS);
       const end = () => {
         cleanup();
@@ -69,7 +76,12 @@ export const presenceInput = z.object({
 });
 
 /** Tells every live desk of the service that this member views / types on / left a ticket. */
-export async function reportPresence(db: Db, session: AuthSession | null, serviceId: string, body: unknown): Promise<{ status: number; error?: unknown }> {
+export async function reportPresence(
+  db: Db,
+  session: AuthSession | null,
+  serviceId: string,
+  body: unknown,
+): Promise<{ status: number; error?: unknown }> {
   if (!session) return { status: 401 };
   const parsed = presenceInput.safeParse(body);
   if (!parsed.success) return { status: 400, error: z.flattenError(parsed.error).fieldErrors };
@@ -78,7 +90,14 @@ export async function reportPresence(db: Db, session: AuthSession | null, servic
   } catch {
     return { status: 404 };
   }
-  const payload = { serviceId, ticketId: parsed.data.ticketId, state: parsed.data.state, memberId: session.member.id, name: session.member.name, at: Date.now() };
+  const payload = {
+    serviceId,
+    ticketId: parsed.data.ticketId,
+    state: parsed.data.state,
+    memberId: session.member.id,
+    name: session.member.name,
+    at: Date.now(),
+  };
   await db.execute(sql`SELECT pg_notify(${PRESENCE_CHANNEL}, ${JSON.stringify(payload)})`);
   return { status: 204 };
 }

@@ -19,7 +19,13 @@ export type LogContext = { reqId?: string; jobId?: string; queue?: string };
 
 const LEVELS = new Set(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']);
 
-type Holder = { context: AsyncLocalStorage<LogContext>; logger?: Logger; destination?: NodeJS.WritableStream; childrenOf?: Logger; children?: Map<string, Logger> };
+type Holder = {
+  context: AsyncLocalStorage<LogContext>;
+  logger?: Logger;
+  destination?: NodeJS.WritableStream;
+  childrenOf?: Logger;
+  children?: Map<string, Logger>;
+};
 const g = globalThis as unknown as { __contactDeskLog?: Holder };
 function holder(): Holder {
   g.__contactDeskLog ??= { context: new AsyncLocalStorage<LogContext>() };
@@ -44,8 +50,15 @@ function prettyStream(): NodeJS.WritableStream | null {
   if (logFormat() === 'json') return null;
   try {
     // Resolved from the app folder at run time, so neither Next nor esbuild tries to bundle it.
-    const pretty = createRequire(path.join(process.cwd(), 'package.json'))('pino-pretty') as (o: object) => NodeJS.WritableStream;
-    return pretty({ colorize: Boolean(process.stdout.isTTY), translateTime: 'HH:MM:ss.l', ignore: 'pid,hostname', sync: true });
+    const pretty = createRequire(path.join(process.cwd(), 'package.json'))('pino-pretty') as (
+      o: object,
+    ) => NodeJS.WritableStream;
+    return pretty({
+      colorize: Boolean(process.stdout.isTTY),
+      translateTime: 'HH:MM:ss.l',
+      ignore: 'pid,hostname',
+      sync: true,
+    });
   } catch {
     return null;
   }

@@ -31,7 +31,16 @@ export function withRequestLog(handler: (req: http.IncomingMessage, res: http.Se
         const ms = Number(process.hrtime.bigint() - started) / 1e6;
         // Static assets only at debug: they would drown the requests that matter.
         const level = res.statusCode >= 500 ? 'error' : path.startsWith('/_next/') ? 'debug' : 'info';
-        moduleLog('http')[level]({ method: req.method, path, status: res.statusCode, ms: Math.round(ms * 10) / 10, aborted: !res.writableFinished || undefined }, 'request');
+        moduleLog('http')[level](
+          {
+            method: req.method,
+            path,
+            status: res.statusCode,
+            ms: Math.round(ms * 10) / 10,
+            aborted: !res.writableFinished || undefined,
+          },
+          'request',
+        );
       });
       return handler(req, res);
     });

@@ -6,7 +6,10 @@
  */
 export function safeError(err: unknown): string {
   if (!(err instanceof Error)) return typeof err === 'string' ? err.slice(0, 200).replace(/\?\S*/g, '?…') : typeof err;
-  const message = err.message.split(/\nparams:/)[0].replace(/(https?:\/\/[^\s?#]+)\?\S*/g, '$1?…').slice(0, 500);
+  const message = err.message
+    .split(/\nparams:/)[0]
+    .replace(/(https?:\/\/[^\s?#]+)\?\S*/g, '$1?…')
+    .slice(0, 500);
   const cause = (err as { cause?: { code?: string; name?: string } }).cause;
   const code = (err as { code?: string }).code ?? cause?.code;
   return `${err.name}: ${message}${code ? ` [${code}]` : ''}`;

@@ -13,7 +13,12 @@ import type { OutgoingMail } from './send';
 import { serviceSender } from './sender';
 
 /** Where an invite's token is sealed: bound to its delivery row, so a copied ciphertext opens nowhere else. */
-export const inviteTokenBinding = (deliveryId: string) => ({ table: 'trigger_deliveries', column: 'request', rowId: deliveryId, field: 'token' });
+export const inviteTokenBinding = (deliveryId: string) => ({
+  table: 'trigger_deliveries',
+  column: 'request',
+  rowId: deliveryId,
+  field: 'token',
+});
 
 type Req<K extends QueuedMail['kind']> = Omit<Extract<QueuedMail, { kind: K }>, 'kind'>;
 
@@ -48,9 +53,23 @@ export async function composeQueuedMail(db: Db, d: TriggerDelivery): Promise<Out
     const t = translator(isLocale(r.locale) ? r.locale : 'ko');
     const token = decryptValue<string>(masterKey(), r.sealedToken, inviteTokenBinding(d.id));
     const reset = r.purpose === 'passwordReset';
-    const params = { name: r.name, inviter: r.inviter, loginId: r.loginId, link: `${appUrl()}/${reset ? 'password-reset' : 'invite'}/${token}`, hours: r.hours ?? INVITE_HOURS };
-    const keys = reset ? { subject: 'account.resetMail.subject', body: 'account.resetMail.body' } : { subject: 'mail.invite.subject', body: 'mail.invite.body' };
-    return { to: `"${r.name.replace(/["\\\r\n]/g, '')}" <${r.to}>`, subject: t(keys.subject, params), text: t(keys.body, params), messageId, headers: { 'Auto-Submitted': 'auto-generated' } };
+    const params = {
+      name: r.name,
+      inviter: r.inviter,
+      loginId: r.loginId,
+      link: `${appUrl()}/${reset ? 'password-reset' : 'invite'}/${token}`,
+      hours: r.hours ?? INVITE_HOURS,
+    };
+    const keys = reset
+      ? { subject: 'account.resetMail.subject', body: 'account.resetMail.body' }
+      : { subject: 'mail.invite.subject', body: 'mail.invite.body' };
+    return {
+      to: `"${r.name.replace(/["\\\r\n]/g, '')}" <${r.to}>`,
+      subject: t(keys.subject, params),
+      text: t(keys.body, params),
+      messageId,
+      headers: { 'Auto-Submitted': 'auto-generated' },
+    };
   }
   return null;
 }

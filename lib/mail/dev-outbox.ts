@@ -21,11 +21,20 @@ const ID = /^[A-Za-z0-9-]+\.eml$/;
 /** The newest `limit` mails written to the outbox folder. */
 export async function listDevMails(limit = 100): Promise<DevMailSummary[]> {
   const files = await fs.readdir(mailDir()).catch(() => [] as string[]);
-  const newest = files.filter((f) => ID.test(f)).sort().reverse().slice(0, limit);
+  const newest = files
+    .filter((f) => ID.test(f))
+    .sort()
+    .reverse()
+    .slice(0, limit);
   return Promise.all(
     newest.map(async (id) => {
       const m = await simpleParser(await fs.readFile(path.join(mailDir(), id)));
-      return { id, subject: m.subject ?? '', to: m.to ? (Array.isArray(m.to) ? m.to.map((a) => a.text).join(', ') : m.to.text) : '', date: m.date ?? new Date(0) };
+      return {
+        id,
+        subject: m.subject ?? '',
+        to: m.to ? (Array.isArray(m.to) ? m.to.map((a) => a.text).join(', ') : m.to.text) : '',
+        date: m.date ?? new Date(0),
+      };
     }),
   );
 }
@@ -43,6 +52,10 @@ export async function readDevMail(id: string) {
     to: m.to ? (Array.isArray(m.to) ? m.to.map((a) => a.text).join(', ') : m.to.text) : '',
     date: m.date ?? null,
     text: m.text ?? '',
-    headers: Object.fromEntries([...m.headers].filter(([k]) => ['message-id', 'references', 'in-reply-to', 'auto-submitted'].includes(k)).map(([k, v]) => [k, String(v)])),
+    headers: Object.fromEntries(
+      [...m.headers]
+        .filter(([k]) => ['message-id', 'references', 'in-reply-to', 'auto-submitted'].includes(k))
+        .map(([k, v]) => [k, String(v)]),
+    ),
   };
 }

@@ -7,8 +7,26 @@ import { deliveryMessageId } from './domain';
 /** A product mail waiting in the outbox; rendered by the worker at send time (lib/mail/compose-queued.ts). */
 export type QueuedMail =
   | { kind: 'reply_mail'; event: MailLayoutEvent }
-  | { kind: 'confirmation_mail'; to: string; locale: string; serviceName: string; number: number; subject: string; link: string }
-  | { kind: 'invite_mail'; to: string; name: string; loginId: string; locale: string; inviter: string; sealedToken: string; purpose?: 'invite' | 'passwordReset'; hours?: number };
+  | {
+      kind: 'confirmation_mail';
+      to: string;
+      locale: string;
+      serviceName: string;
+      number: number;
+      subject: string;
+      link: string;
+    }
+  | {
+      kind: 'invite_mail';
+      to: string;
+      name: string;
+      loginId: string;
+      locale: string;
+      inviter: string;
+      sealedToken: string;
+      purpose?: 'invite' | 'passwordReset';
+      hours?: number;
+    };
 
 /**
  * Writes one mail of the product (a reply, a help-center confirmation, an invite) to the outbox
@@ -17,7 +35,14 @@ export type QueuedMail =
  */
 export async function enqueueMail(
   tx: Queryable,
-  input: { id?: string; serviceId: string | null; mail: QueuedMail; ticketId?: string | null; ticketMessageId?: string | null; target: string },
+  input: {
+    id?: string;
+    serviceId: string | null;
+    mail: QueuedMail;
+    ticketId?: string | null;
+    ticketMessageId?: string | null;
+    target: string;
+  },
 ): Promise<{ deliveryId: string; messageId: string }> {
   const id = input.id ?? randomUUID();
   const { kind, ...request } = input.mail;

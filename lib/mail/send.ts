@@ -24,7 +24,12 @@ export type OutgoingMail = {
  * SMTP timeouts, all well under the delivery lease (45 s) and the job's expiry (60 s): a server
  * that does not answer fails this attempt and is retried later instead of holding a worker slot.
  */
-export const SMTP_TIMEOUTS = { connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 20_000, dnsTimeout: 10_000 };
+export const SMTP_TIMEOUTS = {
+  connectionTimeout: 10_000,
+  greetingTimeout: 10_000,
+  socketTimeout: 20_000,
+  dnsTimeout: 10_000,
+};
 
 export function mailDir(): string {
   return path.resolve(/*turbopackIgnore: true*/ process.env.MAIL_DIR ?? path.join('.data', 'mail'));
@@ -59,12 +64,26 @@ export class SmtpUnavailableError extends Error {
 
 let transport: { url: string; t: Transporter } | undefined;
 /** What is known of the server: unknown (a first mail probes it, the others wait for that), ok, or down until a time. */
-let health: { url: string; state: 'unknown' } | { url: string; state: 'ok' } | { url: string; state: 'probing'; probe: Promise<boolean> } | { url: string; state: 'down'; until: number } | undefined;
+let health:
+  | { url: string; state: 'unknown' }
+  | { url: string; state: 'ok' }
+  | { url: string; state: 'probing'; probe: Promise<boolean> }
+  | { url: string; state: 'down'; until: number }
+  | undefined;
 function smtp(): Transporter {
   const url = process.env.SMTP_URL!;
   if (transport?.url !== url) {
     transport?.t.close();
-    transport = { url, t: nodemailer.createTransport({ url, pool: true, maxConnections: POOL_SIZE, maxMessages: Infinity, ...SMTP_TIMEOUTS }) };
+    transport = {
+      url,
+      t: nodemailer.createTransport({
+        url,
+        pool: true,
+        maxConnections: POOL_SIZE,
+        maxMessages: Infinity,
+        ...SMTP_TIMEOUTS,
+      }),
+    };
   }
   return transport.t;
 }
@@ -85,7 +104,8 @@ function markDown(url: string) {
  */
 async function sendSmtp(message: Parameters<Transporter['sendMail']>[0]): Promise<void> {
   const url = process.env.SMTP_URL!;
-  if (health?.url !== url || (health.state === 'down' && Date.now() >= health.until)) health = { url, state: 'unknown' };
+  if (health?.url !== url || (health.state === 'down' && Date.now() >= health.until))
+    health = { url, state: 'unknown' };
   if (health.state === 'down') throw new SmtpUnavailableError();
   if (health.state === 'probing' && !(await health.probe)) throw new SmtpUnavailableError();
   if (health.state === 'unknown') {
@@ -122,7 +142,10 @@ function stripCrlf(v: string): string {
 export async function sendMail(mail: OutgoingMail): Promise<{ messageId: string }> {
   const domain = mailDomain();
   const messageId = mail.messageId ?? `<${randomUUID()}@${domain}>`;
-  const from = typeof mail.from === 'object' ? { name: stripCrlf(mail.from.name), address: stripCrlf(mail.from.address) } : stripCrlf(mail.from ?? process.env.MAIL_FROM ?? `Contact Desk <no-reply@${domain}>`);
+  const from =
+    typeof mail.from === 'object'
+      ? { name: stripCrlf(mail.from.name), address: stripCrlf(mail.from.address) }
+      : stripCrlf(mail.from ?? process.env.MAIL_FROM ?? `Contact Desk <no-reply@${domain}>`);
   const message = {
     from,
     to: stripCrlf(mail.to),
@@ -139,7 +162,9 @@ export async function sendMail(mail: OutgoingMail): Promise<{ messageId: string 
     await sendSmtp(message);
     return { messageId };
   }
-  const file = await nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'unix' }).sendMail(message);
+  const file = await nodemailer
+    .createTransport({ streamTransport: true, buffer: true, newline: 'unix' })
+    .sendMail(message);
   const dir = mailDir();
   await fs.mkdir(dir, { recursive: true });
   const name = `${new Date().toISOString().replace(/[:.]/g, '-')}-${randomUUID().slice(0, 8)}.eml`;

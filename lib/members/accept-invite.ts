@@ -19,11 +19,27 @@ export async function acceptInvite(ctx: PublicCtx, input: { token: string; passw
     const [used] = await tx
       .update(memberInvites)
       .set({ usedAt: new Date() })
-      .where(and(eq(memberInvites.tokenHash, hashToken(input.token)), isNull(memberInvites.usedAt), isNull(memberInvites.revokedAt), gt(memberInvites.expiresAt, new Date())))
+      .where(
+        and(
+          eq(memberInvites.tokenHash, hashToken(input.token)),
+          isNull(memberInvites.usedAt),
+          isNull(memberInvites.revokedAt),
+          gt(memberInvites.expiresAt, new Date()),
+        ),
+      )
       .returning({ memberId: memberInvites.memberId });
     if (!used) throw new ValidationError({}, 'errors.invite.used');
-    await tx.update(members).set({ passwordHash, status: 'active', failedLogins: 0, lockedUntil: null, updatedAt: new Date() }).where(eq(members.id, used.memberId));
-    await recordAccess(tx, { event: 'invite_accepted', memberId: used.memberId, subject: state.member.loginId, ip: ctx.client.ip, userAgent: ctx.client.userAgent });
+    await tx
+      .update(members)
+      .set({ passwordHash, status: 'active', failedLogins: 0, lockedUntil: null, updatedAt: new Date() })
+      .where(eq(members.id, used.memberId));
+    await recordAccess(tx, {
+      event: 'invite_accepted',
+      memberId: used.memberId,
+      subject: state.member.loginId,
+      ip: ctx.client.ip,
+      userAgent: ctx.client.userAgent,
+    });
     return { loginId: state.member.loginId };
   });
 }

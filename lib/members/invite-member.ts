@@ -14,15 +14,28 @@ export async function inviteMember(ctx: MemberCtx, input: InviteMemberInput, ser
   let created;
   try {
     created = await ctx.db.transaction(async (tx) => {
-      const [m] = await tx.insert(members).values({ name: input.name, loginId: input.loginId, email: input.email, status: 'invited' }).returning();
+      const [m] = await tx
+        .insert(members)
+        .values({ name: input.name, loginId: input.loginId, email: input.email, status: 'invited' })
+        .returning();
       const token = await issueInvite(tx, m.id, ctx.member.id);
-      await recordAccess(tx, { event: 'invite_sent', memberId: m.id, actorId: ctx.member.id, serviceId, subject: m.loginId, ip: ctx.client.ip, userAgent: ctx.client.userAgent });
+      await recordAccess(tx, {
+        event: 'invite_sent',
+        memberId: m.id,
+        actorId: ctx.member.id,
+        serviceId,
+        subject: m.loginId,
+        ip: ctx.client.ip,
+        userAgent: ctx.client.userAgent,
+      });
       await enqueueInviteMail(tx, ctx.locale, m, token, ctx.member.name, serviceId);
       return { member: m, token };
     });
   } catch (err) {
-    if (isUniqueViolation(err, 'members_login_id_lower_uq')) throw new ConflictError('validation.loginIdTaken', undefined, 'loginId');
-    if (isUniqueViolation(err, 'members_email_lower_uq')) throw new ConflictError('validation.emailTaken', undefined, 'email');
+    if (isUniqueViolation(err, 'members_login_id_lower_uq'))
+      throw new ConflictError('validation.loginIdTaken', undefined, 'loginId');
+    if (isUniqueViolation(err, 'members_email_lower_uq'))
+      throw new ConflictError('validation.emailTaken', undefined, 'email');
     throw err;
   }
   return { id: created.member.id, mailSent: true };

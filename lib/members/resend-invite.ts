@@ -13,7 +13,15 @@ export async function resendInvite(ctx: MemberCtx, memberId: string) {
     if (!m) throw new NotFoundError();
     if (m.status !== 'invited') throw new ConflictError('errors.inviteNotPending');
     const token = await issueInvite(tx, m.id, ctx.member.id);
-    await recordAccess(tx, { event: 'invite_sent', memberId: m.id, actorId: ctx.member.id, subject: m.loginId, detail: { resend: true }, ip: ctx.client.ip, userAgent: ctx.client.userAgent });
+    await recordAccess(tx, {
+      event: 'invite_sent',
+      memberId: m.id,
+      actorId: ctx.member.id,
+      subject: m.loginId,
+      detail: { resend: true },
+      ip: ctx.client.ip,
+      userAgent: ctx.client.userAgent,
+    });
     await enqueueInviteMail(tx, ctx.locale, m, token, ctx.member.name);
     return m;
   });

@@ -17,10 +17,17 @@ export async function resendMemberMail(ctx: Pick<MemberCtx, 'db'>, input: z.infe
     const [d] = await tx
       .select()
       .from(triggerDeliveries)
-      .where(and(eq(triggerDeliveries.id, input.deliveryId), eq(triggerDeliveries.kind, 'invite_mail'), like(triggerDeliveries.target, 'member:%')))
+      .where(
+        and(
+          eq(triggerDeliveries.id, input.deliveryId),
+          eq(triggerDeliveries.kind, 'invite_mail'),
+          like(triggerDeliveries.target, 'member:%'),
+        ),
+      )
       .for('update');
     if (!d) throw new NotFoundError();
-    if (!(d.status === 'dead' || (d.status === 'pending' && d.attempts > 0))) throw new ConflictError('email.errors.notFailed');
+    if (!(d.status === 'dead' || (d.status === 'pending' && d.attempts > 0)))
+      throw new ConflictError('email.errors.notFailed');
     await tx
       .update(triggerDeliveries)
       .set({ status: 'pending', attempts: 0, nextAttemptAt: new Date(), leaseUntil: null, updatedAt: new Date() })

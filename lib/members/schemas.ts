@@ -4,7 +4,12 @@ import { passwordSchema } from '@/lib/auth/password';
 
 const noControl = /^[^\p{Cc}]*$/u;
 
-export const memberNameSchema = z.string().trim().min(1, { error: 'validation.required' }).max(100).regex(noControl, { error: 'validation.controlChars' });
+export const memberNameSchema = z
+  .string()
+  .trim()
+  .min(1, { error: 'validation.required' })
+  .max(100)
+  .regex(noControl, { error: 'validation.controlChars' });
 export const loginIdSchema = z
   .string()
   .trim()
@@ -18,7 +23,13 @@ export const emailSchema = z
   .min(1, { error: 'validation.required' })
   .max(254)
   .refine((v) => !/[\r\n]/.test(v), { error: 'validation.email' })
-  .pipe(z.string().trim().toLowerCase().pipe(z.email({ error: 'validation.email' })));
+  .pipe(
+    z
+      .string()
+      .trim()
+      .toLowerCase()
+      .pipe(z.email({ error: 'validation.email' })),
+  );
 
 export const inviteMemberInput = z.object({ name: memberNameSchema, loginId: loginIdSchema, email: emailSchema });
 export type InviteMemberInput = z.output<typeof inviteMemberInput>;

@@ -18,14 +18,22 @@ export async function setMemberActive(ctx: MemberCtx, memberId: string, active: 
       if (m.status === 'deactivated') return m;
       if (m.isOrgAdmin) {
         // Lock the other admins' rows too, so two admins deactivating each other cannot both win.
-        const others = await tx.select({ id: members.id }).from(members).where(and(eq(members.isOrgAdmin, true), eq(members.status, 'active'), ne(members.id, m.id))).for('update');
+        const others = await tx
+          .select({ id: members.id })
+          .from(members)
+          .where(and(eq(members.isOrgAdmin, true), eq(members.status, 'active'), ne(members.id, m.id)))
+          .for('update');
         if (others.length === 0) throw new ConflictError('errors.lastOrgAdmin');
       }
     } else if (m.status !== 'deactivated') {
       return m;
     }
     const status = active ? (m.passwordHash ? 'active' : 'invited') : 'deactivated';
-    const [updated] = await tx.update(members).set({ status, updatedAt: new Date() }).where(eq(members.id, m.id)).returning();
+    const [updated] = await tx
+      .update(members)
+      .set({ status, updatedAt: new Date() })
+      .where(eq(members.id, m.id))
+      .returning();
     if (!active) await revokeMemberSessions(tx, m.id);
     await recordAccess(tx, {
       event: active ? 'member_reactivated' : 'member_deactivated',
@@ -42,6 +50,9 @@ export async function setMemberActive(ctx: MemberCtx, memberId: string, active: 
 
 /** Number of active org admins (the members screen warns before the last one). */
 export async function countActiveOrgAdmins(ctx: Pick<MemberCtx, 'db'>): Promise<number> {
-  const [r] = await ctx.db.select({ n: count() }).from(members).where(and(eq(members.isOrgAdmin, true), eq(members.status, 'active')));
+  const [r] = await ctx.db
+    .select({ n: count() })
+    .from(members)
+    .where(and(eq(members.isOrgAdmin, true), eq(members.status, 'active')));
   return r.n;
 }

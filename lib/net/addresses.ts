@@ -38,7 +38,8 @@ export function isBlockedAddress(ip: string): boolean {
   // stacks; ipaddr.js calls it unicast, so it is refused here by name.
   if (addr.kind() === 'ipv6' && (addr as ipaddr.IPv6).match(IPV4_COMPATIBLE[0], IPV4_COMPATIBLE[1])) return true;
   // IPv4-mapped IPv6 (::ffff:127.0.0.1) is judged as the IPv4 address it carries.
-  if (addr.kind() === 'ipv6' && (addr as ipaddr.IPv6).isIPv4MappedAddress()) addr = (addr as ipaddr.IPv6).toIPv4Address();
+  if (addr.kind() === 'ipv6' && (addr as ipaddr.IPv6).isIPv4MappedAddress())
+    addr = (addr as ipaddr.IPv6).toIPv4Address();
   for (const [net, bits] of allowed()) if (net.kind() === addr.kind() && addr.match(net, bits)) return false;
   if (METADATA.some(([net, bits]) => net.kind() === addr.kind() && addr.match(net, bits))) return true;
   return addr.range() !== 'unicast';
@@ -49,7 +50,10 @@ export function isBlockedAddress(ip: string): boolean {
  * address in OUTBOUND_ALLOW_CIDRS (networks an operator opened on purpose, like test receivers).
  */
 function portAllowed(port: number, host: string): boolean {
-  const ports = (process.env.OUTBOUND_ALLOW_PORTS ?? '').split(',').map((p) => Number(p.trim())).filter(Boolean);
+  const ports = (process.env.OUTBOUND_ALLOW_PORTS ?? '')
+    .split(',')
+    .map((p) => Number(p.trim()))
+    .filter(Boolean);
   if (ports.includes(port)) return true;
   if (!ipaddr.isValid(host)) return false;
   const addr = ipaddr.process(host);

@@ -27,7 +27,11 @@ export type BodyVerdict = 'ok' | 'too_large' | 'length_required';
  * Judges a request by its headers alone, before any of its body is read: a body over the
  * route's limit, or a body of unknown length (chunked), is refused.
  */
-export function judgeBody(method: string, pathname: string, headers: { get(name: string): string | null }): BodyVerdict {
+export function judgeBody(
+  method: string,
+  pathname: string,
+  headers: { get(name: string): string | null },
+): BodyVerdict {
   if (method === 'GET' || method === 'HEAD' || method === 'OPTIONS') return 'ok';
   const length = headers.get('content-length');
   if (length === null) return headers.get('transfer-encoding') ? 'length_required' : 'ok';

@@ -11,7 +11,12 @@ export class OutboundBlockedError extends Error {
   }
 }
 
-export type SafeResponse = { status: number; headers: Record<string, string | string[] | undefined>; body: string; latencyMs: number };
+export type SafeResponse = {
+  status: number;
+  headers: Record<string, string | string[] | undefined>;
+  body: string;
+  latencyMs: number;
+};
 
 const TIMEOUT_MS = 15_000;
 const BODY_CAP = 64 * 1024;
@@ -26,8 +31,10 @@ const guardedLookup: LookupFunction = (hostname, options, callback) => {
     if (err) return (callback as (e: Error | null, a: string, f: number) => void)(err, '', 4);
     const list = addresses as dns.LookupAddress[];
     const bad = list.find((a) => isBlockedAddress(a.address));
-    if (!list.length || bad) return (callback as (e: Error | null, a: string, f: number) => void)(new OutboundBlockedError('address'), '', 4);
-    if ((options as dns.LookupOptions).all) return (callback as unknown as (e: null, a: dns.LookupAddress[]) => void)(null, list);
+    if (!list.length || bad)
+      return (callback as (e: Error | null, a: string, f: number) => void)(new OutboundBlockedError('address'), '', 4);
+    if ((options as dns.LookupOptions).all)
+      return (callback as unknown as (e: null, a: dns.LookupAddress[]) => void)(null, list);
     (callback as (e: null, a: string, f: number) => void)(null, list[0].address, list[0].family);
   });
 };
@@ -38,7 +45,10 @@ const guardedLookup: LookupFunction = (hostname, options, callback) => {
  * (OUTBOUND_ALLOW_CIDRS opens ranges), redirects never followed (a 3xx is returned as is),
  * 15 s total, response body capped at 64 KB.
  */
-export async function safeFetch(url: string, init: { method?: string; headers?: Record<string, string>; body?: string; timeoutMs?: number } = {}): Promise<SafeResponse> {
+export async function safeFetch(
+  url: string,
+  init: { method?: string; headers?: Record<string, string>; body?: string; timeoutMs?: number } = {},
+): Promise<SafeResponse> {
   const problem = urlProblem(url);
   if (problem) throw new OutboundBlockedError(problem.replace('validation.triggers.', ''));
   const u = new URL(url);
@@ -50,7 +60,11 @@ export async function safeFetch(url: string, init: { method?: string; headers?: 
       u,
       {
         method: init.method ?? 'GET',
-        headers: { 'user-agent': 'ContactDesk-Webhook/1.0', ...(init.body !== undefined ? { 'content-length': Buffer.byteLength(init.body).toString() } : {}), ...init.headers },
+        headers: {
+          'user-agent': 'ContactDesk-Webhook/1.0',
+          ...(init.body !== undefined ? { 'content-length': Buffer.byteLength(init.body).toString() } : {}),
+          ...init.headers,
+        },
         lookup: guardedLookup,
         agent: false,
       },
@@ -62,7 +76,13 @@ export async function safeFetch(url: string, init: { method?: string; headers?: 
           size += c.length;
           if (size >= BODY_CAP) res.destroy();
         });
-        const done = () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8'), latencyMs: Date.now() - started });
+        const done = () =>
+          resolve({
+            status: res.statusCode ?? 0,
+            headers: res.headers,
+            body: Buffer.concat(chunks).toString('utf8'),
+            latencyMs: Date.now() - started,
+          });
         res.on('end', done);
         res.on('close', done);
         res.on('error', done);

@@ -37,7 +37,13 @@ export function ipAllowed(ip: string | null, cidrs: readonly string[]): boolean 
 /** The caller, with its service's configuration read in the same statement (lib/services/config.ts). */
 export type ApiCaller = { serviceId: string; keyId: string; config: ServiceConfig };
 
-type Row = ConfigRow & { service_id: string | null; enabled: boolean | null; allowed_cidrs: string[] | null; per_minute: number | null; keys: { id: string; sealed: string }[] | null };
+type Row = ConfigRow & {
+  service_id: string | null;
+  enabled: boolean | null;
+  allowed_cidrs: string[] | null;
+  per_minute: number | null;
+  keys: { id: string; sealed: string }[] | null;
+};
 
 /**
  * Authenticates an Open API request (integrations.md §1.10) and counts it, refusing with the
@@ -46,9 +52,14 @@ type Row = ConfigRow & { service_id: string | null; enabled: boolean | null; all
  * outside the allow-list 403; over the per-key rate limit 429 with Retry-After. The replay
  * check, the per-day use count and the rate limit are one statement outside any transaction.
  */
-export async function authenticate(db: Db, req: Request, input: { serviceId: string; uri: string; params: Record<string, string>; body: string }): Promise<ApiCaller> {
+export async function authenticate(
+  db: Db,
+  req: Request,
+  input: { serviceId: string; uri: string; params: Record<string, string>; body: string },
+): Promise<ApiCaller> {
   // Only a well-formed service ID reaches SQL (a NUL byte there was a 500).
-  if (typeof input.serviceId !== 'string' || !/^[a-z][a-z0-9]{2,29}$/.test(input.serviceId)) throw new ApiRefusal(RESULT.notFound, 'Not Found');
+  if (typeof input.serviceId !== 'string' || !/^[a-z][a-z0-9]{2,29}$/.test(input.serviceId))
+    throw new ApiRefusal(RESULT.notFound, 'Not Found');
   const [row] = (
     await db.execute<Row>(sql`
       SELECT s.id AS service_id, a.enabled, a.allowed_cidrs, a.rate_limit_per_minute AS per_minute, ${sql.raw(CONFIG_COLUMNS)},
@@ -69,9 +80,16 @@ export async function authenticate(db: Db, req: Request, input: { serviceId: str
   if (age > TIMESTAMP_WINDOW_MS) throw new ApiRefusal(RESULT.badRequest, 'X-TC-Timestamp expired');
   if (age < -FUTURE_SKEW_MS) throw new ApiRefusal(RESULT.badRequest, 'X-TC-Timestamp is in the future');
 
-  if (!ipAllowed(clientIp(req.headers), row.allowed_cidrs ?? [])) throw new ApiRefusal(RESULT.denied, 'clientIp not allowed');
+  if (!ipAllowed(clientIp(req.headers), row.allowed_cidrs ?? []))
+    throw new ApiRefusal(RESULT.denied, 'clientIp not allowed');
 
-  const message = canonicalMessage({ orgId: await organizationId(db), uri: input.uri, params: input.params, body: input.body, timestamp: ts });
+  const message = canonicalMessage({
+    orgId: await organizationId(db),
+    uri: input.uri,
+    params: input.params,
+    body: input.body,
+    timestamp: ts,
+  });
   // During a rotation's grace period two keys are live: either may sign.
   const key = row.keys.find((k) => signatureMatches(openKey(k.id, k.sealed), message, authorization));
   if (!key) throw new ApiRefusal(RESULT.badRequest, 'Authorization incorrect');
@@ -88,7 +106,8 @@ export async function authenticate(db: Db, req: Request, input: { serviceId: str
       SELECT (SELECT count(*) FROM n)::int AS fresh, (SELECT count FROM r)::int AS used`)
   ).rows;
   // Seen signatures matter only while their timestamp could verify.
-  if (Math.random() < 0.005) await db.execute(sql`DELETE FROM api_nonces WHERE seen_at < now() - interval '11 minutes'`);
+  if (Math.random() < 0.005)
+    await db.execute(sql`DELETE FROM api_nonces WHERE seen_at < now() - interval '11 minutes'`);
   if (!hit.fresh) throw new ApiRefusal(RESULT.badRequest, 'Request replayed');
   if (hit.used > (row.per_minute ?? 6000)) {
     const retry = Math.max(1, Math.ceil((start.getTime() + windowMs - Date.now()) / 1000));

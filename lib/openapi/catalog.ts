@@ -11,7 +11,8 @@ async function serviceLanguages(db: Db, serviceId: string): Promise<string[]> {
   return svc.languages;
 }
 
-const pick = (names: Record<string, string>, lang: string, fallback: string, base: string) => names[lang] || names[fallback] || base;
+const pick = (names: Record<string, string>, lang: string, fallback: string, base: string) =>
+  names[lang] || names[fallback] || base;
 
 /**
  * Active intake types (접수유형) in the original's category shape. `parent` lists that node's
@@ -20,18 +21,31 @@ const pick = (names: Record<string, string>, lang: string, fallback: string, bas
 export async function intakeCategories(db: Db, serviceId: string, q: Record<string, string>) {
   const langs = await serviceLanguages(db, serviceId);
   const lang = q.language && langs.includes(q.language) ? q.language : langs[0];
-  const where = [eq(categories.serviceId, serviceId), eq(categories.kind, 'intake'), eq(categories.active, true), isNull(categories.deletedAt)];
+  const where = [
+    eq(categories.serviceId, serviceId),
+    eq(categories.kind, 'intake'),
+    eq(categories.active, true),
+    isNull(categories.deletedAt),
+  ];
   let parent: { id: string; path: string; depth: number } | null = null;
   if (q.parent && q.parent !== '0') {
     if (!isUuid(q.parent)) throw new ApiRefusal(RESULT.badRequest, 'Invalid parameter: parent');
-    const [p] = await db.select({ id: categories.id, path: categories.path, depth: categories.depth }).from(categories).where(and(...where, eq(categories.id, q.parent)));
+    const [p] = await db
+      .select({ id: categories.id, path: categories.path, depth: categories.depth })
+      .from(categories)
+      .where(and(...where, eq(categories.id, q.parent)));
     if (!p) throw new ApiRefusal(RESULT.noData, 'No data');
     parent = p;
   }
   const subtree = q.child === 'true';
   if (parent) where.push(subtree ? like(categories.path, `${parent.path}%`) : eq(categories.parentId, parent.id));
   else if (!subtree) where.push(isNull(categories.parentId));
-  const rows = await db.select().from(categories).where(and(...where)).orderBy(asc(categories.depth), asc(categories.position)).limit(5000);
+  const rows = await db
+    .select()
+    .from(categories)
+    .where(and(...where))
+    .orderBy(asc(categories.depth), asc(categories.position))
+    .limit(5000);
   const contents = rows
     .filter((r) => r.id !== parent?.id)
     .map((r) => ({
@@ -55,7 +69,15 @@ export async function intakeFields(db: Db, serviceId: string, rawCategoryId: str
   const [cat] = await db
     .select({ id: categories.id })
     .from(categories)
-    .where(and(eq(categories.serviceId, serviceId), eq(categories.kind, 'intake'), eq(categories.id, id), eq(categories.active, true), isNull(categories.deletedAt)));
+    .where(
+      and(
+        eq(categories.serviceId, serviceId),
+        eq(categories.kind, 'intake'),
+        eq(categories.id, id),
+        eq(categories.active, true),
+        isNull(categories.deletedAt),
+      ),
+    );
   if (!cat) throw new ApiRefusal(RESULT.noData, 'No data');
   const layout = await resolveLayout(db, serviceId, 'customer', cat.id);
   const contents = layout.fields

@@ -11,10 +11,24 @@ const envelope = (result: Record<string, unknown>) => ({
 
 const signed = [{ signature: [], timestamp: [] }];
 const errors = {
-  '400': { description: 'Refused: Authorization blank or incorrect, X-TC-Timestamp not numeric / expired / in the future, request replayed, body not JSON or too large, validation failed (result.contents lists each field).', content: { 'application/json': { schema: { $ref: '#/components/schemas/Failure' } } } },
-  '403': { description: 'securityKey is null (Open API off, no live key) or clientIp not allowed.', content: { 'application/json': { schema: { $ref: '#/components/schemas/Failure' } } } },
-  '404': { description: 'Unknown service.', content: { 'application/json': { schema: { $ref: '#/components/schemas/Failure' } } } },
-  '429': { description: 'Over the per-key rate limit; see Retry-After.', headers: { 'Retry-After': { schema: { type: 'integer' } } }, content: { 'application/json': { schema: { $ref: '#/components/schemas/Failure' } } } },
+  '400': {
+    description:
+      'Refused: Authorization blank or incorrect, X-TC-Timestamp not numeric / expired / in the future, request replayed, body not JSON or too large, validation failed (result.contents lists each field).',
+    content: { 'application/json': { schema: { $ref: '#/components/schemas/Failure' } } },
+  },
+  '403': {
+    description: 'securityKey is null (Open API off, no live key) or clientIp not allowed.',
+    content: { 'application/json': { schema: { $ref: '#/components/schemas/Failure' } } },
+  },
+  '404': {
+    description: 'Unknown service.',
+    content: { 'application/json': { schema: { $ref: '#/components/schemas/Failure' } } },
+  },
+  '429': {
+    description: 'Over the per-key rate limit; see Retry-After.',
+    headers: { 'Retry-After': { schema: { type: 'integer' } } },
+    content: { 'application/json': { schema: { $ref: '#/components/schemas/Failure' } } },
+  },
 };
 
 export function openApiDocument(origin: string, serviceId: string) {
@@ -32,12 +46,33 @@ export function openApiDocument(origin: string, serviceId: string) {
     servers: [{ url: `${origin}/${serviceId}` }],
     components: {
       securitySchemes: {
-        signature: { type: 'apiKey', in: 'header', name: 'Authorization', description: 'Base64 HMAC-SHA256 signature (see the description above).' },
-        timestamp: { type: 'apiKey', in: 'header', name: 'X-TC-Timestamp', description: 'Epoch milliseconds; valid 5 minutes.' },
+        signature: {
+          type: 'apiKey',
+          in: 'header',
+          name: 'Authorization',
+          description: 'Base64 HMAC-SHA256 signature (see the description above).',
+        },
+        timestamp: {
+          type: 'apiKey',
+          in: 'header',
+          name: 'X-TC-Timestamp',
+          description: 'Epoch milliseconds; valid 5 minutes.',
+        },
       },
       schemas: {
-        Header: { type: 'object', required: ['resultCode', 'resultMessage', 'isSuccessful'], properties: { resultCode: { type: 'integer', examples: [200] }, resultMessage: { type: 'string' }, isSuccessful: { type: 'boolean' } } },
-        Failure: envelope({ type: ['object', 'null'], properties: { contents: { type: 'array', items: { $ref: '#/components/schemas/ValidationItem' } } } }),
+        Header: {
+          type: 'object',
+          required: ['resultCode', 'resultMessage', 'isSuccessful'],
+          properties: {
+            resultCode: { type: 'integer', examples: [200] },
+            resultMessage: { type: 'string' },
+            isSuccessful: { type: 'boolean' },
+          },
+        },
+        Failure: envelope({
+          type: ['object', 'null'],
+          properties: { contents: { type: 'array', items: { $ref: '#/components/schemas/ValidationItem' } } },
+        }),
         ValidationItem: {
           type: 'object',
           properties: {
@@ -56,11 +91,32 @@ export function openApiDocument(origin: string, serviceId: string) {
             ticketId: { type: 'string', description: 'The ticket number in this service' },
             subject: { type: 'string' },
             categoryId: { type: ['string', 'null'] },
-            status: { enum: ['new', 'open', 'pending', 'solved', 'closed', 'dooray_transferred', 'dooray_working', 'dooray_done'] },
+            status: {
+              enum: [
+                'new',
+                'open',
+                'pending',
+                'solved',
+                'closed',
+                'dooray_transferred',
+                'dooray_working',
+                'dooray_done',
+              ],
+            },
             content: { type: 'string' },
             createdDt: { type: 'string', format: 'date-time' },
             updatedDt: { type: 'string', format: 'date-time' },
-            attachments: { type: 'array', items: { type: 'object', properties: { attachmentId: { type: 'string' }, fileName: { type: 'string' }, size: { type: 'integer' } } } },
+            attachments: {
+              type: 'array',
+              items: {
+                type: 'object',
+                properties: {
+                  attachmentId: { type: 'string' },
+                  fileName: { type: 'string' },
+                  size: { type: 'integer' },
+                },
+              },
+            },
           },
         },
         CreateTicket: {
@@ -70,14 +126,31 @@ export function openApiDocument(origin: string, serviceId: string) {
             categoryId: { type: 'string', description: 'An active intake type (접수유형) of this service' },
             subject: { type: 'string' },
             content: { type: 'string' },
-            endUser: { type: 'object', properties: { usercode: { type: 'string' }, email: { type: 'string' }, username: { type: 'string' }, phone: { type: 'string' } } },
-            attachments: { type: 'array', maxItems: 5, items: { type: 'object', properties: { attachmentId: { type: 'string' } } } },
+            endUser: {
+              type: 'object',
+              properties: {
+                usercode: { type: 'string' },
+                email: { type: 'string' },
+                username: { type: 'string' },
+                phone: { type: 'string' },
+              },
+            },
+            attachments: {
+              type: 'array',
+              maxItems: 5,
+              items: { type: 'object', properties: { attachmentId: { type: 'string' } } },
+            },
             language: { type: 'string', examples: ['ko'] },
             source: { type: 'string' },
             userFields: {
               type: 'array',
-              description: 'Values of the intake type’s customer fields by field code (항목 코드); formats per field type: text "…", checkbox ["a","b"], dropdown/radio "a", date "2022-07-11", datetime "2022-07-11 00:00", date_period "2022-07-01 ~ 2022-07-31", datetime_period "2022-07-01 00:00 ~ 2022-07-31 23:59", agree true/"true".',
-              items: { type: 'object', required: ['code', 'value'], properties: { code: { type: 'string' }, value: {} } },
+              description:
+                'Values of the intake type’s customer fields by field code (항목 코드); formats per field type: text "…", checkbox ["a","b"], dropdown/radio "a", date "2022-07-11", datetime "2022-07-11 00:00", date_period "2022-07-01 ~ 2022-07-31", datetime_period "2022-07-01 00:00 ~ 2022-07-31 23:59", agree true/"true".',
+              items: {
+                type: 'object',
+                required: ['code', 'value'],
+                properties: { code: { type: 'string' }, value: {} },
+              },
             },
           },
         },
@@ -88,16 +161,66 @@ export function openApiDocument(origin: string, serviceId: string) {
         post: {
           summary: '문의 접수 — create a ticket',
           security: signed,
-          requestBody: { required: true, content: { 'application/json': { schema: { $ref: '#/components/schemas/CreateTicket' } } } },
-          responses: { '200': { description: 'Created', content: { 'application/json': { schema: envelope({ type: 'object', properties: { content: { $ref: '#/components/schemas/Ticket' } } }) } } }, ...errors },
+          requestBody: {
+            required: true,
+            content: { 'application/json': { schema: { $ref: '#/components/schemas/CreateTicket' } } },
+          },
+          responses: {
+            '200': {
+              description: 'Created',
+              content: {
+                'application/json': {
+                  schema: envelope({
+                    type: 'object',
+                    properties: { content: { $ref: '#/components/schemas/Ticket' } },
+                  }),
+                },
+              },
+            },
+            ...errors,
+          },
         },
       },
       '/openapi/v1/ticket/attachments/upload.json': {
         post: {
-          summary: '첨부파일 업로드 — upload an attachment (≤ 10 MB, name shorter than 100 characters); sign the file’s MD5 hex',
+          summary:
+            '첨부파일 업로드 — upload an attachment (≤ 10 MB, name shorter than 100 characters); sign the file’s MD5 hex',
           security: signed,
-          requestBody: { required: true, content: { 'multipart/form-data': { schema: { type: 'object', required: ['file'], properties: { file: { type: 'string', contentMediaType: 'application/octet-stream' } } } } } },
-          responses: { '200': { description: 'Stored; name attachmentId in a create', content: { 'application/json': { schema: envelope({ type: 'object', properties: { content: { type: 'object', properties: { attachmentId: { type: 'string' }, fileName: { type: 'string' }, size: { type: 'integer' } } } } }) } } }, ...errors },
+          requestBody: {
+            required: true,
+            content: {
+              'multipart/form-data': {
+                schema: {
+                  type: 'object',
+                  required: ['file'],
+                  properties: { file: { type: 'string', contentMediaType: 'application/octet-stream' } },
+                },
+              },
+            },
+          },
+          responses: {
+            '200': {
+              description: 'Stored; name attachmentId in a create',
+              content: {
+                'application/json': {
+                  schema: envelope({
+                    type: 'object',
+                    properties: {
+                      content: {
+                        type: 'object',
+                        properties: {
+                          attachmentId: { type: 'string' },
+                          fileName: { type: 'string' },
+                          size: { type: 'integer' },
+                        },
+                      },
+                    },
+                  }),
+                },
+              },
+            },
+            ...errors,
+          },
         },
       },
       '/openapi/v1/ticket/enduser/{usercode}/list.json': {
@@ -114,7 +237,25 @@ export function openApiDocument(origin: string, serviceId: string) {
             { name: 'page', in: 'query', schema: { type: 'integer', minimum: 1, default: 1 } },
             { name: 'pageSize', in: 'query', schema: { type: 'integer', minimum: 1, maximum: 200, default: 20 } },
           ],
-          responses: { '200': { description: 'A page', content: { 'application/json': { schema: envelope({ type: 'object', properties: { contents: { type: 'array', items: { $ref: '#/components/schemas/Ticket' } }, totalCount: { type: 'integer' }, page: { type: 'integer' }, pageSize: { type: 'integer' } } }) } } }, ...errors },
+          responses: {
+            '200': {
+              description: 'A page',
+              content: {
+                'application/json': {
+                  schema: envelope({
+                    type: 'object',
+                    properties: {
+                      contents: { type: 'array', items: { $ref: '#/components/schemas/Ticket' } },
+                      totalCount: { type: 'integer' },
+                      page: { type: 'integer' },
+                      pageSize: { type: 'integer' },
+                    },
+                  }),
+                },
+              },
+            },
+            ...errors,
+          },
         },
       },
       '/openapi/v1/ticket/enduser/{usercode}/{ticketId}/detail.json': {
@@ -125,7 +266,13 @@ export function openApiDocument(origin: string, serviceId: string) {
             { name: 'usercode', in: 'path', required: true, schema: { type: 'string' } },
             { name: 'ticketId', in: 'path', required: true, schema: { type: 'string' } },
           ],
-          responses: { '200': { description: 'The ticket', content: { 'application/json': { schema: envelope({ type: 'object' }) } } }, ...errors },
+          responses: {
+            '200': {
+              description: 'The ticket',
+              content: { 'application/json': { schema: envelope({ type: 'object' }) } },
+            },
+            ...errors,
+          },
         },
       },
       '/openapi/v1/ticket/enduser/{usercode}/{ticketId}/comment.json': {
@@ -136,8 +283,28 @@ export function openApiDocument(origin: string, serviceId: string) {
             { name: 'usercode', in: 'path', required: true, schema: { type: 'string' } },
             { name: 'ticketId', in: 'path', required: true, schema: { type: 'string' } },
           ],
-          requestBody: { required: true, content: { 'application/json': { schema: { type: 'object', required: ['content'], properties: { content: { type: 'string' } } } } } },
-          responses: { '200': { description: 'Added', content: { 'application/json': { schema: envelope({ type: 'object', properties: { content: { $ref: '#/components/schemas/Ticket' } } }) } } }, ...errors },
+          requestBody: {
+            required: true,
+            content: {
+              'application/json': {
+                schema: { type: 'object', required: ['content'], properties: { content: { type: 'string' } } },
+              },
+            },
+          },
+          responses: {
+            '200': {
+              description: 'Added',
+              content: {
+                'application/json': {
+                  schema: envelope({
+                    type: 'object',
+                    properties: { content: { $ref: '#/components/schemas/Ticket' } },
+                  }),
+                },
+              },
+            },
+            ...errors,
+          },
         },
       },
       '/api/v2/ticket/categories.json': {
@@ -148,14 +315,21 @@ export function openApiDocument(origin: string, serviceId: string) {
             { name: 'child', in: 'query', schema: { type: 'boolean' } },
             { name: 'language', in: 'query', schema: { type: 'string' } },
           ],
-          responses: { '200': { description: 'Categories', content: { 'application/json': { schema: envelope({ type: 'object' }) } } } },
+          responses: {
+            '200': {
+              description: 'Categories',
+              content: { 'application/json': { schema: envelope({ type: 'object' }) } },
+            },
+          },
         },
       },
       '/api/v2/ticket/field/user/{categoryId}.json': {
         get: {
           summary: '고객 필드 — an intake type’s customer fields in order (no signature)',
           parameters: [{ name: 'categoryId', in: 'path', required: true, schema: { type: 'string' } }],
-          responses: { '200': { description: 'Fields', content: { 'application/json': { schema: envelope({ type: 'object' }) } } } },
+          responses: {
+            '200': { description: 'Fields', content: { 'application/json': { schema: envelope({ type: 'object' }) } } },
+          },
         },
       },
     },

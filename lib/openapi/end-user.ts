@@ -29,12 +29,21 @@ function usercodeOf(raw: string): string {
 }
 
 /** An end user's tickets, newest first, paged by `page`/`pageSize` (≤ 200) on the (service, usercode, number) index. */
-export async function listEndUserTickets(db: Db, serviceId: string, rawUsercode: string, query: Record<string, string>) {
+export async function listEndUserTickets(
+  db: Db,
+  serviceId: string,
+  rawUsercode: string,
+  query: Record<string, string>,
+) {
   const usercode = usercodeOf(rawUsercode);
   const p = listParams.safeParse(query);
   if (!p.success) throw bad(`Invalid parameter: ${p.error.issues.map((i) => i.path.join('.')).join(', ')}`);
   const { page, pageSize } = p.data;
-  const where: SQL[] = [eq(apiTicketEndUsers.serviceId, serviceId), eq(apiTicketEndUsers.usercode, usercode), eq(tickets.spam, false)];
+  const where: SQL[] = [
+    eq(apiTicketEndUsers.serviceId, serviceId),
+    eq(apiTicketEndUsers.usercode, usercode),
+    eq(tickets.spam, false),
+  ];
   if (p.data.status) where.push(eq(tickets.status, p.data.status));
   if (p.data.language) where.push(eq(tickets.language, p.data.language));
   if (p.data.categoryId) {
@@ -59,7 +68,14 @@ async function endUserTicket(db: Db, serviceId: string, usercode: string, rawTic
     .select({ id: tickets.id })
     .from(apiTicketEndUsers)
     .innerJoin(tickets, eq(tickets.id, apiTicketEndUsers.ticketId))
-    .where(and(eq(apiTicketEndUsers.serviceId, serviceId), eq(apiTicketEndUsers.usercode, usercode), eq(apiTicketEndUsers.number, number), eq(tickets.spam, false)));
+    .where(
+      and(
+        eq(apiTicketEndUsers.serviceId, serviceId),
+        eq(apiTicketEndUsers.usercode, usercode),
+        eq(apiTicketEndUsers.number, number),
+        eq(tickets.spam, false),
+      ),
+    );
   if (!row) throw noData();
   return row.id;
 }
@@ -74,7 +90,23 @@ export async function endUserTicketDetail(db: Db, serviceId: string, rawUsercode
     .where(and(eq(ticketMessages.ticketId, id), ne(ticketMessages.kind, 'internal_comment')))
     .orderBy(asc(ticketMessages.createdAt));
   const files = messages.length
-    ? await db.select({ id: ticketAttachments.id, messageId: ticketAttachments.messageId, fileName: ticketAttachments.fileName, size: ticketAttachments.size }).from(ticketAttachments).where(and(eq(ticketAttachments.ticketId, id), inArray(ticketAttachments.messageId, messages.map((m) => m.id))))
+    ? await db
+        .select({
+          id: ticketAttachments.id,
+          messageId: ticketAttachments.messageId,
+          fileName: ticketAttachments.fileName,
+          size: ticketAttachments.size,
+        })
+        .from(ticketAttachments)
+        .where(
+          and(
+            eq(ticketAttachments.ticketId, id),
+            inArray(
+              ticketAttachments.messageId,
+              messages.map((m) => m.id),
+            ),
+          ),
+        )
     : [];
   const contents = messages.map((m) => {
     const agent = m.kind === 'agent_reply';
@@ -84,7 +116,9 @@ export async function endUserTicketDetail(db: Db, serviceId: string, rawUsercode
       typeName: agent ? '답변' : '문의',
       createdDt: m.createdAt.toISOString(),
       displayDt: m.createdAt.toISOString(),
-      attachments: files.filter((f) => f.messageId === m.id).map((f) => ({ attachmentId: f.id, fileName: f.fileName, size: f.size })),
+      attachments: files
+        .filter((f) => f.messageId === m.id)
+        .map((f) => ({ attachmentId: f.id, fileName: f.fileName, size: f.size })),
     };
   });
   return { content: { ...ticketContent(snapshot), contents } };
@@ -97,20 +131,44 @@ const commentBody = z.object({ content: z.string().trim().min(1).max(20_000) });
  * `recordTicketChange`, so triggers on 고객 답변 run. A solved or pending ticket comes back to
  * 처리중 (or 미할당 without an assignee); a closed one takes no more comments.
  */
-export async function addEndUserComment(db: Db, serviceId: string, rawUsercode: string, rawTicketId: string, raw: unknown) {
+export async function addEndUserComment(
+  db: Db,
+  serviceId: string,
+  rawUsercode: string,
+  rawTicketId: string,
+  raw: unknown,
+) {
   const usercode = usercodeOf(rawUsercode);
   const body = commentBody.safeParse(raw);
-  if (!body.success) throw new ApiRefusal(RESULT.badRequest, 'Validation failed', { contents: [{ objectName: 'content', field: null, validate: body.error.issues[0]?.code === 'too_big' ? 'length' : 'required', key: 'validate.comment.content', message: 'validate.comment.content', rejectValue: null }] });
+  if (!body.success)
+    throw new ApiRefusal(RESULT.badRequest, 'Validation failed', {
+      contents: [
+        {
+          objectName: 'content',
+          field: null,
+          validate: body.error.issues[0]?.code === 'too_big' ? 'length' : 'required',
+          key: 'validate.comment.content',
+          message: 'validate.comment.content',
+          rejectValue: null,
+        },
+      ],
+    });
   const id = await endUserTicket(db, serviceId, usercode, rawTicketId);
   return db.transaction(async (tx) => {
     const current = await loadTicket(tx, serviceId, id, { forUpdate: true });
     if (current.row.status === 'closed') throw bad('The ticket is closed');
     const reopen = current.row.status === 'solved' || current.row.status === 'pending';
-    const { after } = await applyPlan(tx, serviceId, { type: 'customer', name: current.row.requesterName ?? usercode }, current, {
-      event: 'customer_reply',
-      set: reopen ? { status: current.row.assigneeId ? 'open' : 'new' } : {},
-      message: { kind: 'customer_reply', body: body.data.content },
-    });
+    const { after } = await applyPlan(
+      tx,
+      serviceId,
+      { type: 'customer', name: current.row.requesterName ?? usercode },
+      current,
+      {
+        event: 'customer_reply',
+        set: reopen ? { status: current.row.assigneeId ? 'open' : 'new' } : {},
+        message: { kind: 'customer_reply', body: body.data.content },
+      },
+    );
     return { content: ticketContent(after) };
   });
 }

@@ -14,7 +14,10 @@ export const RESULT = {
   exists: 9007,
 } as const;
 
-export type Envelope<T> = { header: { resultCode: number; resultMessage: string; isSuccessful: boolean }; result: T | null };
+export type Envelope<T> = {
+  header: { resultCode: number; resultMessage: string; isSuccessful: boolean };
+  result: T | null;
+};
 
 /** HTTP status of a result code: the code itself where it is an HTTP error, 400 for the original's own codes. */
 function statusOf(code: number): number {
@@ -24,8 +27,16 @@ function statusOf(code: number): number {
 }
 
 /** `{header, result}` with the matching HTTP status. */
-export function envelope<T>(code: number, message: string, result: T | null = null, headers?: Record<string, string>): NextResponse<Envelope<T>> {
-  return NextResponse.json({ header: { resultCode: code, resultMessage: message, isSuccessful: code === 200 }, result }, { status: statusOf(code), headers });
+export function envelope<T>(
+  code: number,
+  message: string,
+  result: T | null = null,
+  headers?: Record<string, string>,
+): NextResponse<Envelope<T>> {
+  return NextResponse.json(
+    { header: { resultCode: code, resultMessage: message, isSuccessful: code === 200 }, result },
+    { status: statusOf(code), headers },
+  );
 }
 
 export const success = <T>(result: T) => envelope(RESULT.ok, 'SUCCESS', result);

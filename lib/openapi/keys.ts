@@ -20,10 +20,20 @@ function newKey(): string {
   return randomBytes(24).toString('base64url');
 }
 
-async function insertKey(tx: Queryable, serviceId: string, memberId: string | null): Promise<{ id: string; key: string }> {
+async function insertKey(
+  tx: Queryable,
+  serviceId: string,
+  memberId: string | null,
+): Promise<{ id: string; key: string }> {
   const id = crypto.randomUUID();
   const key = newKey();
-  await tx.insert(apiKeys).values({ id, serviceId, sealed: encryptValue(masterKey(), key, binding(id)), hint: key.slice(-4), createdById: memberId });
+  await tx.insert(apiKeys).values({
+    id,
+    serviceId,
+    sealed: encryptValue(masterKey(), key, binding(id)),
+    hint: key.slice(-4),
+    createdById: memberId,
+  });
   return { id, key };
 }
 
@@ -32,7 +42,11 @@ async function insertKey(tx: Queryable, serviceId: string, memberId: string | nu
  * still live is rotated out (valid `ROTATION_GRACE_HOURS` more), so issuing and rotating are
  * the same verb (API Key 변경).
  */
-export async function issueApiKey(tx: Queryable, serviceId: string, memberId: string | null): Promise<{ id: string; key: string; graceUntil: Date | null }> {
+export async function issueApiKey(
+  tx: Queryable,
+  serviceId: string,
+  memberId: string | null,
+): Promise<{ id: string; key: string; graceUntil: Date | null }> {
   const graceUntil = new Date(Date.now() + ROTATION_GRACE_HOURS * 3600_000);
   const rotated = await tx
     .update(apiKeys)
@@ -40,7 +54,10 @@ export async function issueApiKey(tx: Queryable, serviceId: string, memberId: st
     .where(and(eq(apiKeys.serviceId, serviceId), isNull(apiKeys.revokedAt), isNull(apiKeys.expiresAt)))
     .returning({ id: apiKeys.id });
   const made = await insertKey(tx, serviceId, memberId);
-  await tx.insert(apiSettings).values({ serviceId, enabled: true }).onConflictDoUpdate({ target: apiSettings.serviceId, set: { enabled: true, updatedAt: new Date() } });
+  await tx
+    .insert(apiSettings)
+    .values({ serviceId, enabled: true })
+    .onConflictDoUpdate({ target: apiSettings.serviceId, set: { enabled: true, updatedAt: new Date() } });
   return { ...made, graceUntil: rotated.length ? graceUntil : null };
 }
 
@@ -54,7 +71,16 @@ export async function revokeApiKey(tx: Queryable, serviceId: string, keyId: stri
   if (!done.length) throw new NotFoundError();
 }
 
-export type KeyRow = { id: string; hint: string; createdAt: Date; expiresAt: Date | null; revokedAt: Date | null; expired: boolean; today: number; last7: number };
+export type KeyRow = {
+  id: string;
+  hint: string;
+  createdAt: Date;
+  expiresAt: Date | null;
+  revokedAt: Date | null;
+  expired: boolean;
+  today: number;
+  last7: number;
+};
 
 /** The service's keys, newest first, with today's and the last 7 days' use counts (UTC days). */
 export async function listApiKeys(db: Queryable, serviceId: string): Promise<KeyRow[]> {
@@ -70,13 +96,23 @@ export async function listApiKeys(db: Queryable, serviceId: string): Promise<Key
       last7: sql<number>`coalesce((select sum(u.count) from ${apiKeyUsage} u where u.key_id = ${apiKeys.id} and u.day > (now() at time zone 'utc')::date - 7), 0)::int`,
     })
     .from(apiKeys)
-    .where(and(eq(apiKeys.serviceId, serviceId), or(isNull(apiKeys.revokedAt), gt(apiKeys.revokedAt, sql`now() - interval '30 days'`))))
+    .where(
+      and(
+        eq(apiKeys.serviceId, serviceId),
+        or(isNull(apiKeys.revokedAt), gt(apiKeys.revokedAt, sql`now() - interval '30 days'`)),
+      ),
+    )
     .orderBy(desc(apiKeys.createdAt))
     .limit(50);
 }
 
 /** Per-day use counts of a key (newest first, at most `days`). */
-export async function keyUsage(db: Queryable, serviceId: string, keyId: string, days = 30): Promise<{ day: string; count: number }[]> {
+export async function keyUsage(
+  db: Queryable,
+  serviceId: string,
+  keyId: string,
+  days = 30,
+): Promise<{ day: string; count: number }[]> {
   return db
     .select({ day: apiKeyUsage.day, count: apiKeyUsage.count })
     .from(apiKeyUsage)

@@ -8,14 +8,27 @@ import { queryParams } from './request';
 export const PUBLIC_LIMIT = { limit: Number(process.env.OPENAPI_PUBLIC_LIMIT) || 600, windowSeconds: 60 };
 
 /** An unauthenticated `/{serviceId}/api/v2/…` GET: rate-limited per IP, answered in the original envelope. */
-export function publicRoute(run: (input: { serviceId: string; params: Record<string, string>; query: Record<string, string> }) => Promise<Response>) {
+export function publicRoute(
+  run: (input: {
+    serviceId: string;
+    params: Record<string, string>;
+    query: Record<string, string>;
+  }) => Promise<Response>,
+) {
   return (req: Request, ctx: { params: Promise<Record<string, string>> }) =>
     handle(async () => {
       const params = await ctx.params;
       // Only a well-formed service ID reaches SQL (a NUL byte there was a 500).
-      if (typeof params.serviceId !== 'string' || !/^[a-z][a-z0-9]{2,29}$/.test(params.serviceId)) throw new ApiRefusal(RESULT.notFound, 'Not Found');
-      const rate = await hitRateLimit(getDb(), { key: `api:v2:ip:${clientIp(req.headers) ?? 'unknown'}`, ...PUBLIC_LIMIT });
-      if (!rate.ok) throw new ApiRefusal(RESULT.tooMany, 'Too Many Requests', null, { 'Retry-After': String(Math.max(1, rate.retryAfterSeconds)) });
+      if (typeof params.serviceId !== 'string' || !/^[a-z][a-z0-9]{2,29}$/.test(params.serviceId))
+        throw new ApiRefusal(RESULT.notFound, 'Not Found');
+      const rate = await hitRateLimit(getDb(), {
+        key: `api:v2:ip:${clientIp(req.headers) ?? 'unknown'}`,
+        ...PUBLIC_LIMIT,
+      });
+      if (!rate.ok)
+        throw new ApiRefusal(RESULT.tooMany, 'Too Many Requests', null, {
+          'Retry-After': String(Math.max(1, rate.retryAfterSeconds)),
+        });
       return run({ serviceId: params.serviceId, params, query: queryParams(new URL(req.url)) });
     });
 }

@@ -41,6 +41,7 @@ export function parseJsonBody(text: string): unknown {
     if (v && typeof v === 'object') return Object.entries(v).some(([k, x]) => !cleanString(k) || bad(x));
     return false;
   };
-  if (bad(value)) throw new ApiRefusal(RESULT.badRequest, 'Request body holds a NUL character or an unpaired surrogate');
+  if (bad(value))
+    throw new ApiRefusal(RESULT.badRequest, 'Request body holds a NUL character or an unpaired surrogate');
   return value;
 }

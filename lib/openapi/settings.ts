@@ -34,7 +34,10 @@ export const revokeKeyInput = z.object({ keyId: z.uuid() });
 
 /** The allow-list typed in the form (one per line or comma-separated), normalized; names the first bad entry. */
 export function parseCidrs(text: string): string[] {
-  const lines = text.split(/[\n,]/).map((l) => l.trim()).filter(Boolean);
+  const lines = text
+    .split(/[\n,]/)
+    .map((l) => l.trim())
+    .filter(Boolean);
   if (lines.length > MAX_CIDRS) throw ValidationError.field('cidrs', 'apiAuth.errors.tooManyCidrs', { max: MAX_CIDRS });
   const out: string[] = [];
   for (const l of lines) {
@@ -49,11 +52,17 @@ export type ApiSettingsView = { enabled: boolean; allowedCidrs: string[]; rateLi
 
 export async function loadApiSettings(db: Queryable, serviceId: string): Promise<ApiSettingsView> {
   const [row] = await db.select().from(apiSettings).where(eq(apiSettings.serviceId, serviceId));
-  return row ? { enabled: row.enabled, allowedCidrs: row.allowedCidrs, rateLimitPerMinute: row.rateLimitPerMinute } : { enabled: false, allowedCidrs: [], rateLimitPerMinute: 6000 };
+  return row
+    ? { enabled: row.enabled, allowedCidrs: row.allowedCidrs, rateLimitPerMinute: row.rateLimitPerMinute }
+    : { enabled: false, allowedCidrs: [], rateLimitPerMinute: 6000 };
 }
 
 /** Saves 활성화, the allow-list and the rate limit (one upsert). */
-export async function saveApiSettings(db: Queryable, serviceId: string, input: ApiSettingsView): Promise<ApiSettingsView> {
+export async function saveApiSettings(
+  db: Queryable,
+  serviceId: string,
+  input: ApiSettingsView,
+): Promise<ApiSettingsView> {
   await db
     .insert(apiSettings)
     .values({ serviceId, ...input })

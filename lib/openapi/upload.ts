@@ -19,7 +19,8 @@ export function uploadRoute() {
     handle(async () => {
       const { serviceId } = await ctx.params;
       // The multipart envelope adds a little; anything far above the file limit is refused unread.
-      if (Number(req.headers.get('content-length') ?? 0) > MAX_ATTACHMENT_BYTES + 64 * 1024) throw new ApiRefusal(RESULT.badRequest, 'File is larger than 10 MB');
+      if (Number(req.headers.get('content-length') ?? 0) > MAX_ATTACHMENT_BYTES + 64 * 1024)
+        throw new ApiRefusal(RESULT.badRequest, 'File is larger than 10 MB');
       let form: FormData;
       try {
         form = await req.formData();
@@ -30,15 +31,37 @@ export function uploadRoute() {
       if (!file || typeof file === 'string') throw new ApiRefusal(RESULT.badRequest, 'multipart request without file');
       const data = Buffer.from(await file.arrayBuffer());
       const db = getDb();
-      await authenticate(db, req, { serviceId, uri: new URL(req.url).pathname, params: {}, body: createHash('md5').update(data).digest('hex') });
-      if ([...file.name].length > MAX_UPLOAD_NAME) throw new ApiRefusal(RESULT.badRequest, 'File name must be shorter than 100 characters');
+      await authenticate(db, req, {
+        serviceId,
+        uri: new URL(req.url).pathname,
+        params: {},
+        body: createHash('md5').update(data).digest('hex'),
+      });
+      if ([...file.name].length > MAX_UPLOAD_NAME)
+        throw new ApiRefusal(RESULT.badRequest, 'File name must be shorter than 100 characters');
       const check = checkAttachment(file.name, data);
-      if (!check.ok) throw new ApiRefusal(RESULT.badRequest, check.error === 'attachment.tooLarge' ? 'File is larger than 10 MB' : check.error === 'attachment.empty' ? 'File is empty' : 'File type is not allowed');
+      if (!check.ok)
+        throw new ApiRefusal(
+          RESULT.badRequest,
+          check.error === 'attachment.tooLarge'
+            ? 'File is larger than 10 MB'
+            : check.error === 'attachment.empty'
+              ? 'File is empty'
+              : 'File type is not allowed',
+        );
       const id = randomBytes(16).toString('hex');
       const storageKey = `${serviceId}/${randomUUID()}`;
       await attachmentStore().put(storageKey, data);
       const fileName = cleanFileName(file.name);
-      await db.insert(apiUploads).values({ id, serviceId, fileName, contentType: check.contentType, size: data.length, sha256: createHash('sha256').update(data).digest('hex'), storageKey });
+      await db.insert(apiUploads).values({
+        id,
+        serviceId,
+        fileName,
+        contentType: check.contentType,
+        size: data.length,
+        sha256: createHash('sha256').update(data).digest('hex'),
+        storageKey,
+      });
       return success({ content: { attachmentId: id, fileName, size: data.length } });
     });
 }

@@ -67,8 +67,18 @@ function run(cmd: string, args: string[], env: NodeJS.ProcessEnv = process.env):
     const child = spawn(cmd, args, { env, stdio: ['ignore', 'ignore', 'pipe'] });
     let err = '';
     child.stderr.on('data', (c) => (err += c));
-    child.on('error', (e) => reject(new BackupError(`${path.basename(cmd)} could not run (${e.message}): install the PostgreSQL client tools or set PG_BIN_DIR`)));
-    child.on('exit', (code) => (code === 0 ? resolve() : reject(new BackupError(`${path.basename(cmd)} failed: ${err.trim().split('\n').slice(-3).join(' ')}`))));
+    child.on('error', (e) =>
+      reject(
+        new BackupError(
+          `${path.basename(cmd)} could not run (${e.message}): install the PostgreSQL client tools or set PG_BIN_DIR`,
+        ),
+      ),
+    );
+    child.on('exit', (code) =>
+      code === 0
+        ? resolve()
+        : reject(new BackupError(`${path.basename(cmd)} failed: ${err.trim().split('\n').slice(-3).join(' ')}`)),
+    );
   });
 }
 
@@ -85,7 +95,9 @@ async function serverVersion(url: string): Promise<{ text: string; major: number
   const c = new Client({ connectionString: url });
   await c.connect();
   try {
-    const { rows } = await c.query<{ v: string; n: string }>("SELECT current_setting('server_version') AS v, current_setting('server_version_num') AS n");
+    const { rows } = await c.query<{ v: string; n: string }>(
+      "SELECT current_setting('server_version') AS v, current_setting('server_version_num') AS n",
+    );
     return { text: rows[0].v, major: Math.floor(Number(rows[0].n) / 10000) };
   } finally {
     await c.end();
@@ -118,8 +130,24 @@ async function copyTree(from: string, to: string, skipContentsOf: Set<string>, r
 }
 
 // PostgreSQL's list of what a base backup leaves out ("Backing Up the Data Directory").
-const SKIP_FILES = new Set(['postmaster.pid', 'postmaster.opts', 'backup_label', 'tablespace_map', 'backup_label.old', 'pg_internal.init']);
-const SKIP_CONTENTS = ['pg_wal', 'pg_replslot', 'pg_dynshmem', 'pg_notify', 'pg_serial', 'pg_snapshots', 'pg_stat_tmp', 'pg_subtrans'];
+const SKIP_FILES = new Set([
+  'postmaster.pid',
+  'postmaster.opts',
+  'backup_label',
+  'tablespace_map',
+  'backup_label.old',
+  'pg_internal.init',
+]);
+const SKIP_CONTENTS = [
+  'pg_wal',
+  'pg_replslot',
+  'pg_dynshmem',
+  'pg_notify',
+  'pg_serial',
+  'pg_snapshots',
+  'pg_stat_tmp',
+  'pg_subtrans',
+];
 
 /** The low-level base backup of the cluster of `adminUrl` (a superuser), whose files are at `dataDir`. */
 async function baseBackup(adminUrl: string, dataDir: string, to: string): Promise<void> {
@@ -127,19 +155,24 @@ async function baseBackup(adminUrl: string, dataDir: string, to: string): Promis
   await c.connect();
   try {
     const { rows } = await c.query<{ d: string }>("SELECT current_setting('data_directory') AS d");
-    if (path.resolve(rows[0].d) !== path.resolve(dataDir)) throw new BackupError(`the running PostgreSQL serves ${rows[0].d}, not ${dataDir}`);
+    if (path.resolve(rows[0].d) !== path.resolve(dataDir))
+      throw new BackupError(`the running PostgreSQL serves ${rows[0].d}, not ${dataDir}`);
     // A temporary slot keeps every WAL segment from here on until this session ends, so a
     // checkpoint during the copy cannot recycle the segments the restore will replay.
     await c.query("SELECT pg_create_physical_replication_slot('contact_desk_backup_' || pg_backend_pid(), true, true)");
     await c.query("SELECT pg_backup_start('contact-desk backup', true)");
     await copyTree(dataDir, to, new Set(SKIP_CONTENTS));
-    const stop = await c.query<{ labelfile: string; spcmapfile: string | null }>('SELECT labelfile, spcmapfile FROM pg_backup_stop(false)');
+    const stop = await c.query<{ labelfile: string; spcmapfile: string | null }>(
+      'SELECT labelfile, spcmapfile FROM pg_backup_stop(false)',
+    );
     await fs.writeFile(path.join(to, 'backup_label'), stop.rows[0].labelfile, { mode: 0o600 });
-    if (stop.rows[0].spcmapfile) await fs.writeFile(path.join(to, 'tablespace_map'), stop.rows[0].spcmapfile, { mode: 0o600 });
+    if (stop.rows[0].spcmapfile)
+      await fs.writeFile(path.join(to, 'tablespace_map'), stop.rows[0].spcmapfile, { mode: 0o600 });
     // The WAL from the backup's start to its end record (written by pg_backup_stop), copied last.
     await fs.mkdir(path.join(to, 'pg_wal', 'archive_status'), { recursive: true, mode: 0o700 });
     for (const f of await fs.readdir(path.join(dataDir, 'pg_wal'))) {
-      if (/^[0-9A-F]{24}$/.test(f) || f.endsWith('.history')) await fs.copyFile(path.join(dataDir, 'pg_wal', f), path.join(to, 'pg_wal', f));
+      if (/^[0-9A-F]{24}$/.test(f) || f.endsWith('.history'))
+        await fs.copyFile(path.join(dataDir, 'pg_wal', f), path.join(to, 'pg_wal', f));
     }
   } finally {
     await c.end();
@@ -161,7 +194,13 @@ export type BackupOptions = {
 
 export async function backup(o: BackupOptions): Promise<BackupManifest> {
   const log = o.log ?? (() => {});
-  if (await fs.stat(o.out).then(() => true, () => false)) throw new BackupError(`${o.out} exists already: name a new folder`);
+  if (
+    await fs.stat(o.out).then(
+      () => true,
+      () => false,
+    )
+  )
+    throw new BackupError(`${o.out} exists already: name a new folder`);
   await fs.mkdir(o.out, { recursive: true, mode: 0o700 });
   const version = await serverVersion(o.embedded?.adminUrl ?? o.databaseUrl);
   let database: BackupManifest['database'];
@@ -172,26 +211,58 @@ export async function backup(o: BackupOptions): Promise<BackupManifest> {
   } else {
     const tool = pgTool('pg_dump', o.pgBinDir);
     const major = toolMajor(tool);
-    if (major === null) throw new BackupError(`${tool} was not found: install the PostgreSQL client tools (postgresql-client-${version.major}) or set PG_BIN_DIR`);
-    if (major < version.major) throw new BackupError(`${tool} is version ${major} and cannot dump PostgreSQL ${version.text}: install postgresql-client-${version.major} and set PG_BIN_DIR to its bin folder`);
+    if (major === null)
+      throw new BackupError(
+        `${tool} was not found: install the PostgreSQL client tools (postgresql-client-${version.major}) or set PG_BIN_DIR`,
+      );
+    if (major < version.major)
+      throw new BackupError(
+        `${tool} is version ${major} and cannot dump PostgreSQL ${version.text}: install postgresql-client-${version.major} and set PG_BIN_DIR to its bin folder`,
+      );
     log(`database: pg_dump ${major} of PostgreSQL ${version.text}`);
     const { dbname, env } = connection(o.databaseUrl);
-    await run(tool, ['--format=custom', '--no-owner', '--no-privileges', `--file=${path.join(o.out, 'database.dump')}`, `--dbname=${dbname}`], env);
+    await run(
+      tool,
+      [
+        '--format=custom',
+        '--no-owner',
+        '--no-privileges',
+        `--file=${path.join(o.out, 'database.dump')}`,
+        `--dbname=${dbname}`,
+      ],
+      env,
+    );
     database = 'pg_dump';
   }
   let attachments: BackupManifest['attachments'] = 's3';
   if (o.attachmentsDir) {
     attachments = 'folder';
     const to = path.join(o.out, 'attachments');
-    if (await fs.stat(o.attachmentsDir).then(() => true, () => false)) await fs.cp(o.attachmentsDir, to, { recursive: true });
+    if (
+      await fs.stat(o.attachmentsDir).then(
+        () => true,
+        () => false,
+      )
+    )
+      await fs.cp(o.attachmentsDir, to, { recursive: true });
     else await fs.mkdir(to);
     log(`attachments: folder ${o.attachmentsDir}`);
   } else {
-    log('attachments: in the S3 bucket (ATTACHMENTS_S3_BUCKET): back the bucket up with your provider (versioning or replication); it is not copied here');
+    log(
+      'attachments: in the S3 bucket (ATTACHMENTS_S3_BUCKET): back the bucket up with your provider (versioning or replication); it is not copied here',
+    );
   }
   await fs.mkdir(path.join(o.out, 'secrets'), { mode: 0o700 });
-  if (o.authSecretFile && (await fs.stat(o.authSecretFile).then(() => true, () => false))) await fs.copyFile(o.authSecretFile, path.join(o.out, 'secrets', 'auth-secret'));
-  if (o.includeMasterKey && o.masterKey) await fs.writeFile(path.join(o.out, 'secrets', 'encryption-key'), o.masterKey.toString('base64'), { mode: 0o600 });
+  if (
+    o.authSecretFile &&
+    (await fs.stat(o.authSecretFile).then(
+      () => true,
+      () => false,
+    ))
+  )
+    await fs.copyFile(o.authSecretFile, path.join(o.out, 'secrets', 'auth-secret'));
+  if (o.includeMasterKey && o.masterKey)
+    await fs.writeFile(path.join(o.out, 'secrets', 'encryption-key'), o.masterKey.toString('base64'), { mode: 0o600 });
   const manifest: BackupManifest = {
     format: 1,
     createdAt: new Date().toISOString(),
@@ -234,7 +305,8 @@ export async function restore(o: RestoreOptions): Promise<RestoreResult> {
   const manifest = await readManifest(o.from);
   const warnings: string[] = [];
   let restoredMasterKey: string | null = null;
-  if (manifest.masterKeyIncluded) restoredMasterKey = (await fs.readFile(path.join(o.from, 'secrets', 'encryption-key'), 'utf8')).trim();
+  if (manifest.masterKeyIncluded)
+    restoredMasterKey = (await fs.readFile(path.join(o.from, 'secrets', 'encryption-key'), 'utf8')).trim();
   const key = o.masterKey ?? (restoredMasterKey ? Buffer.from(restoredMasterKey, 'base64') : null);
   if (manifest.masterKeyFingerprint && (!key || masterKeyFingerprint(key) !== manifest.masterKeyFingerprint)) {
     warnings.push(
@@ -245,15 +317,29 @@ export async function restore(o: RestoreOptions): Promise<RestoreResult> {
   }
 
   if (manifest.database === 'pg_dump') {
-    if (!o.databaseUrl) throw new BackupError('this backup is a pg_dump: set DATABASE_URL to an empty database to restore into');
+    if (!o.databaseUrl)
+      throw new BackupError('this backup is a pg_dump: set DATABASE_URL to an empty database to restore into');
     await assertEmptyDatabase(o.databaseUrl);
     const { dbname, env } = connection(o.databaseUrl);
     log('database: pg_restore');
-    await run(pgTool('pg_restore', o.pgBinDir), ['--no-owner', '--no-privileges', '--exit-on-error', `--dbname=${dbname}`, path.join(o.from, 'database.dump')], env);
+    await run(
+      pgTool('pg_restore', o.pgBinDir),
+      ['--no-owner', '--no-privileges', '--exit-on-error', `--dbname=${dbname}`, path.join(o.from, 'database.dump')],
+      env,
+    );
   } else {
-    if (!o.embeddedDir) throw new BackupError('this backup is of an embedded PostgreSQL: restore it without DATABASE_URL (into EMBEDDED_PG_DIR)');
+    if (!o.embeddedDir)
+      throw new BackupError(
+        'this backup is of an embedded PostgreSQL: restore it without DATABASE_URL (into EMBEDDED_PG_DIR)',
+      );
     const dir = path.resolve(o.embeddedDir);
-    if (await fs.stat(path.join(dir, 'PG_VERSION')).then(() => true, () => false)) throw new BackupError(`${dir} already holds a database: move it away first (the restore never overwrites one)`);
+    if (
+      await fs.stat(path.join(dir, 'PG_VERSION')).then(
+        () => true,
+        () => false,
+      )
+    )
+      throw new BackupError(`${dir} already holds a database: move it away first (the restore never overwrites one)`);
     log(`database: files of the embedded PostgreSQL into ${dir}`);
     await fs.mkdir(path.dirname(dir), { recursive: true });
     await fs.cp(path.join(o.from, 'postgres'), dir, { recursive: true });
@@ -267,10 +353,16 @@ export async function restore(o: RestoreOptions): Promise<RestoreResult> {
 
   if (manifest.attachments === 'folder') {
     if (!o.attachmentsDir) {
-      warnings.push('The backup holds an attachment folder but ATTACHMENTS_S3_BUCKET is set: copy its attachments/ into the bucket (e.g. aws s3 sync) yourself.');
+      warnings.push(
+        'The backup holds an attachment folder but ATTACHMENTS_S3_BUCKET is set: copy its attachments/ into the bucket (e.g. aws s3 sync) yourself.',
+      );
     } else {
       // Keys are unique: files already there are kept, nothing is overwritten.
-      await fs.cp(path.join(o.from, 'attachments'), o.attachmentsDir, { recursive: true, force: false, errorOnExist: false });
+      await fs.cp(path.join(o.from, 'attachments'), o.attachmentsDir, {
+        recursive: true,
+        force: false,
+        errorOnExist: false,
+      });
       log(`attachments: into ${o.attachmentsDir}`);
     }
   }
@@ -281,8 +373,13 @@ async function assertEmptyDatabase(url: string): Promise<void> {
   const c = new Client({ connectionString: url });
   await c.connect();
   try {
-    const { rows } = await c.query<{ n: string }>("SELECT count(*) AS n FROM pg_tables WHERE schemaname NOT IN ('pg_catalog', 'information_schema')");
-    if (Number(rows[0].n) > 0) throw new BackupError('the database of DATABASE_URL is not empty: restore into a new database (createdb), never over a running desk');
+    const { rows } = await c.query<{ n: string }>(
+      "SELECT count(*) AS n FROM pg_tables WHERE schemaname NOT IN ('pg_catalog', 'information_schema')",
+    );
+    if (Number(rows[0].n) > 0)
+      throw new BackupError(
+        'the database of DATABASE_URL is not empty: restore into a new database (createdb), never over a running desk',
+      );
   } finally {
     await c.end();
   }

@@ -10,7 +10,9 @@ let expectedMigrations: number | undefined;
 /** How many migrations this build ships (read once: the build does not change under a process). */
 async function shippedMigrations(): Promise<number> {
   if (expectedMigrations === undefined) {
-    const journal = JSON.parse(await fs.readFile(path.join(migrationsFolder, 'meta', '_journal.json'), 'utf8')) as { entries: unknown[] };
+    const journal = JSON.parse(await fs.readFile(path.join(migrationsFolder, 'meta', '_journal.json'), 'utf8')) as {
+      entries: unknown[];
+    };
     expectedMigrations = journal.entries.length;
   }
   return expectedMigrations;

@@ -7,7 +7,12 @@ import { masterKey } from '@/lib/crypto/master-key';
 const owner = (ticketId: string): Binding => ({ table: 'ticket_data_keys', column: 'wrapped_key', rowId: ticketId });
 
 /** Where an encrypted field value belongs: its ticket and field (bound into the ciphertext). */
-export const valueBinding = (ticketId: string, fieldId: string): Binding => ({ table: 'ticket_field_values', column: 'value_encrypted', rowId: ticketId, field: fieldId });
+export const valueBinding = (ticketId: string, fieldId: string): Binding => ({
+  table: 'ticket_field_values',
+  column: 'value_encrypted',
+  rowId: ticketId,
+  field: fieldId,
+});
 
 /** The ticket's data key, or null when it has none (nothing encrypted yet, or all destroyed). */
 export async function loadDataKey(db: Queryable, ticketId: string): Promise<Buffer | null> {

@@ -10,7 +10,11 @@ import type { Queryable } from '@/db';
  * 3 characters are not searched for (they would match nearly every file). Compressed formats
  * (zip, deflated PDF streams) are not opened: only bytes as stored are compared.
  */
-export async function destroyMentioningAttachments(tx: Queryable, ticketIds: string[], texts: string[]): Promise<string[]> {
+export async function destroyMentioningAttachments(
+  tx: Queryable,
+  ticketIds: string[],
+  texts: string[],
+): Promise<string[]> {
   const needles = [...new Set(texts.filter((t) => t && t.trim().length >= 3))];
   if (!ticketIds.length || !needles.length) return [];
   const rows = await tx
@@ -31,6 +35,12 @@ export async function destroyMentioningAttachments(tx: Queryable, ticketIds: str
     }
     if (hit) gone.push({ id: r.id, key: r.key });
   }
-  if (gone.length) await tx.delete(ticketAttachments).where(inArray(ticketAttachments.id, gone.map((g) => g.id)));
+  if (gone.length)
+    await tx.delete(ticketAttachments).where(
+      inArray(
+        ticketAttachments.id,
+        gone.map((g) => g.id),
+      ),
+    );
   return gone.map((g) => g.key);
 }

@@ -8,7 +8,14 @@ import { enqueueFileScrub, scrubFilesNow, type FileScrub } from './scrub-files';
 
 const BATCH = 500;
 
-type Due = { id: string; ticket_id: string; field_id: string; code: string; value: unknown; value_encrypted: string | null };
+type Due = {
+  id: string;
+  ticket_id: string;
+  field_id: string;
+  code: string;
+  value: unknown;
+  value_encrypted: string | null;
+};
 
 const asText = (v: unknown): string[] => (v == null ? [] : Array.isArray(v) ? v.map(String) : [String(v)]);
 
@@ -42,10 +49,14 @@ export async function destroyDueValues(db: Db, now = new Date()): Promise<number
         if (d.value_encrypted) {
           // The plaintext is needed once more, to find where it was copied (a sent mail).
           const key = await loadDataKey(tx, d.ticket_id);
-          if (key) entry.texts.push(...asText(decryptValue(key, d.value_encrypted, valueBinding(d.ticket_id, d.field_id))));
+          if (key)
+            entry.texts.push(...asText(decryptValue(key, d.value_encrypted, valueBinding(d.ticket_id, d.field_id))));
         } else entry.texts.push(...asText(d.value));
       }
-      const ids = sql.join(due.map((d) => sql`${d.id}::uuid`), sql`, `);
+      const ids = sql.join(
+        due.map((d) => sql`${d.id}::uuid`),
+        sql`, `,
+      );
       await tx.execute(sql`
         WITH gone AS (
           UPDATE ticket_field_values v
@@ -67,7 +78,10 @@ export async function destroyDueValues(db: Db, now = new Date()): Promise<number
       if (!(await enqueueFileScrub(tx, files))) leftover = files;
       await tx.execute(sql`
         DELETE FROM ticket_data_keys k
-         WHERE k.ticket_id IN (${sql.join(ticketIds.map((id) => sql`${id}::uuid`), sql`, `)})
+         WHERE k.ticket_id IN (${sql.join(
+           ticketIds.map((id) => sql`${id}::uuid`),
+           sql`, `,
+         )})
            AND NOT EXISTS (SELECT 1 FROM ticket_field_values v WHERE v.ticket_id = k.ticket_id AND v.value_encrypted IS NOT NULL)`);
       return due.length;
     });

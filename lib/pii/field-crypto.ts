@@ -13,12 +13,21 @@ const REQUESTER = { name: 'requesterName', mail: 'requesterEmail', phone: 'reque
 
 /** Values of a field that the run still has to convert (never destroyed ones). */
 function pendingValues(fieldId: string, encrypt: boolean) {
-  return and(eq(ticketFieldValues.fieldId, fieldId), isNull(ticketFieldValues.destroyedAt), encrypt ? and(isNotNull(ticketFieldValues.value), isNull(ticketFieldValues.valueEncrypted)) : isNotNull(ticketFieldValues.valueEncrypted));
+  return and(
+    eq(ticketFieldValues.fieldId, fieldId),
+    isNull(ticketFieldValues.destroyedAt),
+    encrypt
+      ? and(isNotNull(ticketFieldValues.value), isNull(ticketFieldValues.valueEncrypted))
+      : isNotNull(ticketFieldValues.valueEncrypted),
+  );
 }
 
 /** Refuses a new 암호화 switch while the field's last one is still converting values. */
 export async function assertNoOpenRun(tx: Queryable, fieldId: string): Promise<void> {
-  const [open] = await tx.select({ id: fieldCryptoRuns.id }).from(fieldCryptoRuns).where(and(eq(fieldCryptoRuns.fieldId, fieldId), ne(fieldCryptoRuns.status, 'done')));
+  const [open] = await tx
+    .select({ id: fieldCryptoRuns.id })
+    .from(fieldCryptoRuns)
+    .where(and(eq(fieldCryptoRuns.fieldId, fieldId), ne(fieldCryptoRuns.status, 'done')));
   if (open) throw new ConflictError('fieldRules.cryptoRunning', undefined, 'encrypted');
 }
 
@@ -26,10 +35,18 @@ export async function assertNoOpenRun(tx: Queryable, fieldId: string): Promise<v
  * Called in the transaction that switched 암호화 on or off: records a run over the values stored
  * so far (none: no run). The worker converts them in batches (runFieldCrypto).
  */
-export async function startFieldCrypto(tx: Queryable, field: Pick<Field, 'id' | 'serviceId' | 'encrypted'>): Promise<void> {
-  const [c] = await tx.select({ n: sql<number>`count(*)::int` }).from(ticketFieldValues).where(pendingValues(field.id, field.encrypted));
+export async function startFieldCrypto(
+  tx: Queryable,
+  field: Pick<Field, 'id' | 'serviceId' | 'encrypted'>,
+): Promise<void> {
+  const [c] = await tx
+    .select({ n: sql<number>`count(*)::int` })
+    .from(ticketFieldValues)
+    .where(pendingValues(field.id, field.encrypted));
   if (!c.n) return;
-  await tx.insert(fieldCryptoRuns).values({ serviceId: field.serviceId, fieldId: field.id, encrypt: field.encrypted, total: c.n });
+  await tx
+    .insert(fieldCryptoRuns)
+    .values({ serviceId: field.serviceId, fieldId: field.id, encrypt: field.encrypted, total: c.n });
 }
 
 /**
@@ -43,31 +60,60 @@ export async function runFieldCrypto(db: Db): Promise<number> {
   let total = 0;
   for (;;) {
     const n = await db.transaction(async (tx) => {
-      const [run] = await tx.select().from(fieldCryptoRuns).where(ne(fieldCryptoRuns.status, 'done')).orderBy(asc(fieldCryptoRuns.createdAt)).limit(1).for('update', { skipLocked: true });
+      const [run] = await tx
+        .select()
+        .from(fieldCryptoRuns)
+        .where(ne(fieldCryptoRuns.status, 'done'))
+        .orderBy(asc(fieldCryptoRuns.createdAt))
+        .limit(1)
+        .for('update', { skipLocked: true });
       if (!run) return -1;
       const [field] = await tx.select().from(fields).where(eq(fields.id, run.fieldId));
-      const rows = await tx.select().from(ticketFieldValues).where(pendingValues(run.fieldId, run.encrypt)).limit(BATCH).for('update', { skipLocked: true });
+      const rows = await tx
+        .select()
+        .from(ticketFieldValues)
+        .where(pendingValues(run.fieldId, run.encrypt))
+        .limit(BATCH)
+        .for('update', { skipLocked: true });
       for (const v of rows) {
         const binding = valueBinding(v.ticketId, v.fieldId);
         if (run.encrypt) {
           const key = await getOrCreateDataKey(tx, v.serviceId, v.ticketId);
-          await tx.update(ticketFieldValues).set({ value: null, valueEncrypted: encryptValue(key, v.value, binding), updatedAt: new Date() }).where(eq(ticketFieldValues.id, v.id));
+          await tx
+            .update(ticketFieldValues)
+            .set({ value: null, valueEncrypted: encryptValue(key, v.value, binding), updatedAt: new Date() })
+            .where(eq(ticketFieldValues.id, v.id));
         } else {
           const key = await loadDataKey(tx, v.ticketId);
           const value = key ? decryptValue<FieldValue>(key, v.valueEncrypted!, binding) : null;
-          await tx.update(ticketFieldValues).set({ value, valueEncrypted: null, updatedAt: new Date() }).where(eq(ticketFieldValues.id, v.id));
+          await tx
+            .update(ticketFieldValues)
+            .set({ value, valueEncrypted: null, updatedAt: new Date() })
+            .where(eq(ticketFieldValues.id, v.id));
         }
       }
       const ticketIds = [...new Set(rows.map((r) => r.ticketId))];
       for (const id of ticketIds) await refreshTicketText(tx, id, field);
       if (!run.encrypt && ticketIds.length) {
-        await tx.delete(ticketDataKeys).where(and(inArray(ticketDataKeys.ticketId, ticketIds), sql`NOT EXISTS (SELECT 1 FROM ticket_field_values v WHERE v.ticket_id = ${ticketDataKeys.ticketId} AND v.value_encrypted IS NOT NULL)`));
+        await tx
+          .delete(ticketDataKeys)
+          .where(
+            and(
+              inArray(ticketDataKeys.ticketId, ticketIds),
+              sql`NOT EXISTS (SELECT 1 FROM ticket_field_values v WHERE v.ticket_id = ${ticketDataKeys.ticketId} AND v.value_encrypted IS NOT NULL)`,
+            ),
+          );
       }
       const done = Math.min(run.total, run.done + rows.length);
       const finished = rows.length < BATCH;
       await tx
         .update(fieldCryptoRuns)
-        .set({ done: finished ? run.total : done, status: finished ? 'done' : 'running', updatedAt: new Date(), ...(finished ? { finishedAt: new Date() } : {}) })
+        .set({
+          done: finished ? run.total : done,
+          status: finished ? 'done' : 'running',
+          updatedAt: new Date(),
+          ...(finished ? { finishedAt: new Date() } : {}),
+        })
         .where(eq(fieldCryptoRuns.id, run.id));
       return rows.length;
     });

@@ -12,9 +12,20 @@ export const MASK = '●●●●';
  * A ticket's field values by code. Encrypted values are decrypted only when `reveal` is
  * true (the caller decides who may see them); otherwise they come back masked.
  */
-export async function readFieldValues(db: Queryable, serviceId: string, ticketId: string, opts: { reveal: boolean }): Promise<Record<string, ShownValue>> {
+export async function readFieldValues(
+  db: Queryable,
+  serviceId: string,
+  ticketId: string,
+  opts: { reveal: boolean },
+): Promise<Record<string, ShownValue>> {
   const rows = await db
-    .select({ code: fields.code, fieldId: fields.id, value: ticketFieldValues.value, valueEncrypted: ticketFieldValues.valueEncrypted, destroyedAt: ticketFieldValues.destroyedAt })
+    .select({
+      code: fields.code,
+      fieldId: fields.id,
+      value: ticketFieldValues.value,
+      valueEncrypted: ticketFieldValues.valueEncrypted,
+      destroyedAt: ticketFieldValues.destroyedAt,
+    })
     .from(ticketFieldValues)
     .innerJoin(fields, eq(fields.id, ticketFieldValues.fieldId))
     .where(and(eq(ticketFieldValues.ticketId, ticketId), eq(ticketFieldValues.serviceId, serviceId)));
@@ -23,7 +34,12 @@ export async function readFieldValues(db: Queryable, serviceId: string, ticketId
   for (const r of rows) {
     if (r.destroyedAt) out[r.code] = { value: null, masked: false, destroyed: true };
     else if (!r.valueEncrypted) out[r.code] = { value: r.value, masked: false, destroyed: false };
-    else if (key) out[r.code] = { value: decryptValue<FieldValue>(key, r.valueEncrypted, valueBinding(ticketId, r.fieldId)), masked: false, destroyed: false };
+    else if (key)
+      out[r.code] = {
+        value: decryptValue<FieldValue>(key, r.valueEncrypted, valueBinding(ticketId, r.fieldId)),
+        masked: false,
+        destroyed: false,
+      };
     else out[r.code] = { value: MASK, masked: true, destroyed: false };
   }
   return out;

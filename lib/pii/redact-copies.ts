@@ -1,11 +1,24 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
-import { doorayEvents, doorayTasks, smsMessages, ticketHistory, ticketMessages, tickets, triggerDeliveries, triggerRuns } from '@/db/schema';
+import {
+  doorayEvents,
+  doorayTasks,
+  smsMessages,
+  ticketHistory,
+  ticketMessages,
+  tickets,
+  triggerDeliveries,
+  triggerRuns,
+} from '@/db/schema';
 import type { Queryable } from '@/db';
 
 /** What stands where a destroyed value was copied (history diffs, stored requests). */
 export const REDACTED = '[파기됨]';
 
-const REQUESTER: Record<string, 'requesterName' | 'requesterEmail' | 'requesterPhone'> = { name: 'requesterName', mail: 'requesterEmail', phone: 'requesterPhone' };
+const REQUESTER: Record<string, 'requesterName' | 'requesterEmail' | 'requesterPhone'> = {
+  name: 'requesterName',
+  mail: 'requesterEmail',
+  phone: 'requesterPhone',
+};
 
 function scrub(v: unknown, texts: string[]): { value: unknown; changed: boolean } {
   if (typeof v === 'string') {
@@ -19,11 +32,13 @@ function scrub(v: unknown, texts: string[]): { value: unknown; changed: boolean 
   }
   if (v && typeof v === 'object') {
     let changed = false;
-    const out = Object.fromEntries(Object.entries(v).map(([k, x]) => {
-      const p = scrub(x, texts);
-      changed ||= p.changed;
-      return [k, p.value];
-    }));
+    const out = Object.fromEntries(
+      Object.entries(v).map(([k, x]) => {
+        const p = scrub(x, texts);
+        changed ||= p.changed;
+        return [k, p.value];
+      }),
+    );
     return { value: out, changed };
   }
   return { value: v, changed: false };
@@ -36,10 +51,20 @@ function scrub(v: unknown, texts: string[]): { value: unknown; changed: boolean 
  * and the customer's name as actor), and the stored trigger runs and delivery requests
  * (callback bodies, mails). `texts` are the destroyed values as plain text.
  */
-export async function redactTicketCopies(tx: Queryable, ticketId: string, codes: string[], texts: string[]): Promise<void> {
+export async function redactTicketCopies(
+  tx: Queryable,
+  ticketId: string,
+  codes: string[],
+  texts: string[],
+): Promise<void> {
   const needles = [...new Set(texts.filter((t) => t && t.trim().length > 0))];
   const [t] = await tx
-    .select({ subject: tickets.subject, content: tickets.content, searchText: tickets.searchText, requesterName: tickets.requesterName })
+    .select({
+      subject: tickets.subject,
+      content: tickets.content,
+      searchText: tickets.searchText,
+      requesterName: tickets.requesterName,
+    })
     .from(tickets)
     .where(eq(tickets.id, ticketId))
     .for('update');
@@ -58,36 +83,86 @@ export async function redactTicketCopies(tx: Queryable, ticketId: string, codes:
   if (codes.length) {
     await tx
       .update(ticketHistory)
-      .set({ before: null, after: null, detail: sql`coalesce(${ticketHistory.detail}, '{}'::jsonb) || '{"redacted": true}'::jsonb` })
+      .set({
+        before: null,
+        after: null,
+        detail: sql`coalesce(${ticketHistory.detail}, '{}'::jsonb) || '{"redacted": true}'::jsonb`,
+      })
       .where(and(eq(ticketHistory.ticketId, ticketId), inArray(ticketHistory.field, codes)));
   }
   if (!needles.length) return;
-  for (const m of await tx.select({ id: ticketMessages.id, body: ticketMessages.body }).from(ticketMessages).where(eq(ticketMessages.ticketId, ticketId))) {
+  for (const m of await tx
+    .select({ id: ticketMessages.id, body: ticketMessages.body })
+    .from(ticketMessages)
+    .where(eq(ticketMessages.ticketId, ticketId))) {
     const x = scrub(m.body, needles);
-    if (x.changed) await tx.update(ticketMessages).set({ body: x.value as string }).where(eq(ticketMessages.id, m.id));
+    if (x.changed)
+      await tx
+        .update(ticketMessages)
+        .set({ body: x.value as string })
+        .where(eq(ticketMessages.id, m.id));
   }
-  for (const d of await tx.select({ id: doorayTasks.id, subject: doorayTasks.subject, body: doorayTasks.body }).from(doorayTasks).where(eq(doorayTasks.ticketId, ticketId))) {
+  for (const d of await tx
+    .select({ id: doorayTasks.id, subject: doorayTasks.subject, body: doorayTasks.body })
+    .from(doorayTasks)
+    .where(eq(doorayTasks.ticketId, ticketId))) {
     const x = scrub({ subject: d.subject, body: d.body }, needles);
-    if (x.changed) await tx.update(doorayTasks).set(x.value as { subject: string; body: string }).where(eq(doorayTasks.id, d.id));
+    if (x.changed)
+      await tx
+        .update(doorayTasks)
+        .set(x.value as { subject: string; body: string })
+        .where(eq(doorayTasks.id, d.id));
   }
-  for (const e of await tx.select({ id: doorayEvents.id, body: doorayEvents.body, authorName: doorayEvents.authorName }).from(doorayEvents).where(eq(doorayEvents.ticketId, ticketId))) {
+  for (const e of await tx
+    .select({ id: doorayEvents.id, body: doorayEvents.body, authorName: doorayEvents.authorName })
+    .from(doorayEvents)
+    .where(eq(doorayEvents.ticketId, ticketId))) {
     const x = scrub({ body: e.body, authorName: e.authorName }, needles);
-    if (x.changed) await tx.update(doorayEvents).set(x.value as { body: string | null }).where(eq(doorayEvents.id, e.id));
+    if (x.changed)
+      await tx
+        .update(doorayEvents)
+        .set(x.value as { body: string | null })
+        .where(eq(doorayEvents.id, e.id));
   }
-  for (const m of await tx.select({ id: smsMessages.id, title: smsMessages.title, body: smsMessages.body }).from(smsMessages).where(eq(smsMessages.ticketId, ticketId))) {
+  for (const m of await tx
+    .select({ id: smsMessages.id, title: smsMessages.title, body: smsMessages.body })
+    .from(smsMessages)
+    .where(eq(smsMessages.ticketId, ticketId))) {
     const x = scrub({ title: m.title, body: m.body }, needles);
-    if (x.changed) await tx.update(smsMessages).set(x.value as { body: string }).where(eq(smsMessages.id, m.id));
+    if (x.changed)
+      await tx
+        .update(smsMessages)
+        .set(x.value as { body: string })
+        .where(eq(smsMessages.id, m.id));
   }
   for (const h of await tx.select().from(ticketHistory).where(eq(ticketHistory.ticketId, ticketId))) {
     const s = scrub({ before: h.before, after: h.after, detail: h.detail, actorName: h.actorName }, needles);
-    if (s.changed) await tx.update(ticketHistory).set(s.value as never).where(eq(ticketHistory.id, h.id));
+    if (s.changed)
+      await tx
+        .update(ticketHistory)
+        .set(s.value as never)
+        .where(eq(ticketHistory.id, h.id));
   }
-  for (const d of await tx.select({ id: triggerDeliveries.id, request: triggerDeliveries.request }).from(triggerDeliveries).where(eq(triggerDeliveries.ticketId, ticketId))) {
+  for (const d of await tx
+    .select({ id: triggerDeliveries.id, request: triggerDeliveries.request })
+    .from(triggerDeliveries)
+    .where(eq(triggerDeliveries.ticketId, ticketId))) {
     const s = scrub(d.request, needles);
-    if (s.changed) await tx.update(triggerDeliveries).set({ request: s.value as Record<string, unknown> }).where(eq(triggerDeliveries.id, d.id));
+    if (s.changed)
+      await tx
+        .update(triggerDeliveries)
+        .set({ request: s.value as Record<string, unknown> })
+        .where(eq(triggerDeliveries.id, d.id));
   }
-  for (const r of await tx.select({ id: triggerRuns.id, detail: triggerRuns.detail }).from(triggerRuns).where(eq(triggerRuns.ticketId, ticketId))) {
+  for (const r of await tx
+    .select({ id: triggerRuns.id, detail: triggerRuns.detail })
+    .from(triggerRuns)
+    .where(eq(triggerRuns.ticketId, ticketId))) {
     const s = scrub(r.detail, needles);
-    if (s.changed) await tx.update(triggerRuns).set({ detail: s.value as never }).where(eq(triggerRuns.id, r.id));
+    if (s.changed)
+      await tx
+        .update(triggerRuns)
+        .set({ detail: s.value as never })
+        .where(eq(triggerRuns.id, r.id));
   }
 }

@@ -17,15 +17,29 @@ export function mayReveal(ctx: Pick<ServiceCtx, 'role' | 'member'>, ticket: { as
  * 보기: one encrypted value of a ticket, decrypted for a member allowed to see it, with a
  * `pii_unmasked` access-log row (which ticket and field; never the value) in the same transaction.
  */
-export async function revealField(ctx: ServiceCtx, input: z.infer<typeof revealFieldInput>): Promise<{ code: string; value: string }> {
+export async function revealField(
+  ctx: ServiceCtx,
+  input: z.infer<typeof revealFieldInput>,
+): Promise<{ code: string; value: string }> {
   return ctx.db.transaction(async (tx) => {
-    const [t] = await tx.select({ id: tickets.id, number: tickets.number, assigneeId: tickets.assigneeId }).from(tickets).where(and(eq(tickets.serviceId, ctx.service.id), eq(tickets.id, input.ticketId)));
+    const [t] = await tx
+      .select({ id: tickets.id, number: tickets.number, assigneeId: tickets.assigneeId })
+      .from(tickets)
+      .where(and(eq(tickets.serviceId, ctx.service.id), eq(tickets.id, input.ticketId)));
     if (!t) throw new NotFoundError();
     if (!mayReveal(ctx, t)) throw new ForbiddenError();
     const masked = await readFieldValues(tx, ctx.service.id, t.id, { reveal: false });
     if (!masked[input.code]?.masked) throw ValidationError.field('code', 'validation.invalid');
     const v = (await readFieldValues(tx, ctx.service.id, t.id, { reveal: true }))[input.code]?.value;
-    await recordAccess(tx, { event: 'pii_unmasked', memberId: ctx.member.id, serviceId: ctx.service.id, subject: ctx.member.loginId, detail: { ticketId: t.id, ticketNumber: t.number, field: input.code }, ip: ctx.client.ip, userAgent: ctx.client.userAgent });
+    await recordAccess(tx, {
+      event: 'pii_unmasked',
+      memberId: ctx.member.id,
+      serviceId: ctx.service.id,
+      subject: ctx.member.loginId,
+      detail: { ticketId: t.id, ticketNumber: t.number, field: input.code },
+      ip: ctx.client.ip,
+      userAgent: ctx.client.userAgent,
+    });
     return { code: input.code, value: Array.isArray(v) ? v.join(', ') : v == null ? '' : String(v) };
   });
 }

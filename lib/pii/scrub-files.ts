@@ -29,7 +29,17 @@ async function mailMentions(file: string, needles: string[]): Promise<boolean> {
   if (needles.some((n) => raw.includes(n))) return true;
   // Bodies and headers may be base64 or quoted-printable: compare the decoded mail too.
   const m = await simpleParser(raw);
-  const seen = [m.subject, m.text, typeof m.html === 'string' ? m.html : '', [m.to].flat().map((a) => a?.text).join(' '), m.from?.text, ...[...m.headers.values()].map(String)].join('\n');
+  const seen = [
+    m.subject,
+    m.text,
+    typeof m.html === 'string' ? m.html : '',
+    [m.to]
+      .flat()
+      .map((a) => a?.text)
+      .join(' '),
+    m.from?.text,
+    ...[...m.headers.values()].map(String),
+  ].join('\n');
   return needles.some((n) => seen.includes(n));
 }
 
@@ -66,8 +76,18 @@ export async function enqueueFileScrub(tx: Queryable, job: FileScrub): Promise<b
   const q = QUEUES.piiFileScrub;
   if (!(await queueReady(tx, q.name))) return false;
   const scrubId = randomUUID();
-  const data: FileScrubJob = { scrubId, sealedTexts: texts.length ? encryptValue(masterKey(), texts, binding(scrubId)) : null, attachmentKeys: [...new Set(job.attachmentKeys)] };
-  await sender().send(q.name, data, { retryLimit: q.retryLimit, retryDelay: q.retryDelay, retryBackoff: q.retryBackoff, expireInSeconds: q.expireInSeconds, db: onTx(tx) } as PgBoss.SendOptions);
+  const data: FileScrubJob = {
+    scrubId,
+    sealedTexts: texts.length ? encryptValue(masterKey(), texts, binding(scrubId)) : null,
+    attachmentKeys: [...new Set(job.attachmentKeys)],
+  };
+  await sender().send(q.name, data, {
+    retryLimit: q.retryLimit,
+    retryDelay: q.retryDelay,
+    retryBackoff: q.retryBackoff,
+    expireInSeconds: q.expireInSeconds,
+    db: onTx(tx),
+  } as PgBoss.SendOptions);
   return true;
 }
 

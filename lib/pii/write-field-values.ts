@@ -12,7 +12,11 @@ export type FieldValueEntry = { field: Field; value: FieldValue | null };
  * Saves a ticket's field values in the caller's transaction: values of encrypted fields are
  * stored only as ciphertext, and each value gets the due time of its field's 파기 rule.
  */
-export async function writeFieldValues(tx: Queryable, ticket: Pick<Ticket, 'id' | 'serviceId' | 'createdAt' | 'closedAt'>, entries: FieldValueEntry[]): Promise<void> {
+export async function writeFieldValues(
+  tx: Queryable,
+  ticket: Pick<Ticket, 'id' | 'serviceId' | 'createdAt' | 'closedAt'>,
+  entries: FieldValueEntry[],
+): Promise<void> {
   if (!entries.length) return;
   const needsKey = entries.some((e) => e.field.encrypted && e.value !== null);
   const key = needsKey ? await getOrCreateDataKey(tx, ticket.serviceId, ticket.id) : null;
@@ -32,6 +36,12 @@ export async function writeFieldValues(tx: Queryable, ticket: Pick<Ticket, 'id' 
     .values(rows)
     .onConflictDoUpdate({
       target: [ticketFieldValues.ticketId, ticketFieldValues.fieldId],
-      set: { value: sql`excluded.value`, valueEncrypted: sql`excluded.value_encrypted`, destroyAt: sql`excluded.destroy_at`, destroyedAt: null, updatedAt: new Date() },
+      set: {
+        value: sql`excluded.value`,
+        valueEncrypted: sql`excluded.value_encrypted`,
+        destroyAt: sql`excluded.destroy_at`,
+        destroyedAt: null,
+        updatedAt: new Date(),
+      },
     });
 }

@@ -32,11 +32,21 @@ function normalize(raw: string | undefined | null): string | null {
  * address the outermost trusted proxy saw, i.e. the `hops`-th X-Forwarded-For entry from
  * the right. Entries further left were written by the client and are never believed.
  */
-export function resolveClientIp(socketAddress: string | undefined | null, forwardedFor: string | string[] | undefined | null, hops: number): string | null {
+export function resolveClientIp(
+  socketAddress: string | undefined | null,
+  forwardedFor: string | string[] | undefined | null,
+  hops: number,
+): string | null {
   const socket = normalize(socketAddress);
   if (hops <= 0) return socket;
-  const header = Array.isArray(forwardedFor) ? forwardedFor.join(',') : forwardedFor ?? '';
-  const chain = [...header.split(',').map((s) => s.trim()).filter(Boolean), socketAddress ?? ''];
+  const header = Array.isArray(forwardedFor) ? forwardedFor.join(',') : (forwardedFor ?? '');
+  const chain = [
+    ...header
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean),
+    socketAddress ?? '',
+  ];
   const candidate = chain[Math.max(0, chain.length - 1 - hops)];
   return normalize(candidate) ?? socket;
 }

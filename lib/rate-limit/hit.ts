@@ -22,11 +22,18 @@ export async function hitRateLimit(db: Queryable, rule: RateRule, now = new Date
   const [row] = await db
     .insert(rateLimits)
     .values({ key: rule.key, windowStart: start, count: 1 })
-    .onConflictDoUpdate({ target: [rateLimits.key, rateLimits.windowStart], set: { count: sql`${rateLimits.count} + 1` } })
+    .onConflictDoUpdate({
+      target: [rateLimits.key, rateLimits.windowStart],
+      set: { count: sql`${rateLimits.count} + 1` },
+    })
     .returning({ count: rateLimits.count });
   // Old windows are worthless; sweeping a few now and then keeps the table small without a job.
   if (Math.random() < 0.01) await sweepRateLimits(db, now);
-  return { ok: row.count <= rule.limit, count: row.count, retryAfterSeconds: Math.ceil((start.getTime() + windowMs - now.getTime()) / 1000) };
+  return {
+    ok: row.count <= rule.limit,
+    count: row.count,
+    retryAfterSeconds: Math.ceil((start.getTime() + windowMs - now.getTime()) / 1000),
+  };
 }
 
 /** Checks several rules; every one is counted, the first refusal wins. */
@@ -55,9 +62,13 @@ export async function peekRateLimits(db: Queryable, rules: RateRule[], now = new
   let result: RateResult = { ok: true, count: 0, retryAfterSeconds: 0 };
   for (const rule of rules) {
     const w = windowOf(rule, now);
-    const [row] = await db.select({ count: rateLimits.count }).from(rateLimits).where(and(eq(rateLimits.key, rule.key), eq(rateLimits.windowStart, w.start)));
+    const [row] = await db
+      .select({ count: rateLimits.count })
+      .from(rateLimits)
+      .where(and(eq(rateLimits.key, rule.key), eq(rateLimits.windowStart, w.start)));
     const count = row?.count ?? 0;
-    if (count >= rule.limit && (result.ok || w.retryAfterSeconds > result.retryAfterSeconds)) result = { ok: false, count, retryAfterSeconds: w.retryAfterSeconds };
+    if (count >= rule.limit && (result.ok || w.retryAfterSeconds > result.retryAfterSeconds))
+      result = { ok: false, count, retryAfterSeconds: w.retryAfterSeconds };
   }
   return result;
 }

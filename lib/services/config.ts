@@ -41,7 +41,9 @@ export type ConfigRow = { languages: string[]; editor_type: string; v: string | 
  * (it comes from a sequence), so what such a transaction memoized is never served to another.
  */
 export async function serviceConfig(db: Queryable, serviceId: string): Promise<ServiceConfig | null> {
-  const { rows } = await db.execute<ConfigRow>(sql`SELECT ${sql.raw(CONFIG_COLUMNS)} FROM services s ${sql.raw(CONFIG_JOINS)} WHERE s.id = ${serviceId}`);
+  const { rows } = await db.execute<ConfigRow>(
+    sql`SELECT ${sql.raw(CONFIG_COLUMNS)} FROM services s ${sql.raw(CONFIG_JOINS)} WHERE s.id = ${serviceId}`,
+  );
   return rows[0] ? configFromRow(serviceId, rows[0]) : null;
 }
 

@@ -3,8 +3,30 @@ import { formCheckbox } from '@/lib/actions/form-data';
 
 /** IDs that collide with top-level routes or read as system names. */
 export const RESERVED_SERVICE_IDS = new Set([
-  'admin', 'api', 'login', 'logout', 'invite', 'me', 'dev', 'hc', 'static', 'public', 'assets', 'auth',
-  'settings', 'system', 'root', 'www', 'mail', 'help', 'openapi', 'health', 'favicon', 'robots', 'sitemap', 'new',
+  'admin',
+  'api',
+  'login',
+  'logout',
+  'invite',
+  'me',
+  'dev',
+  'hc',
+  'static',
+  'public',
+  'assets',
+  'auth',
+  'settings',
+  'system',
+  'root',
+  'www',
+  'mail',
+  'help',
+  'openapi',
+  'health',
+  'favicon',
+  'robots',
+  'sitemap',
+  'new',
 ]);
 
 export const serviceIdSchema = z
@@ -15,7 +37,12 @@ export const serviceIdSchema = z
   .regex(/^[a-z][a-z0-9]{2,29}$/, { error: 'validation.serviceIdRule' })
   .refine((v) => !RESERVED_SERVICE_IDS.has(v), { error: 'validation.serviceIdReserved' });
 
-export const serviceNameSchema = z.string().trim().min(1, { error: 'validation.required' }).max(100).regex(/^[^\p{Cc}]*$/u, { error: 'validation.controlChars' });
+export const serviceNameSchema = z
+  .string()
+  .trim()
+  .min(1, { error: 'validation.required' })
+  .max(100)
+  .regex(/^[^\p{Cc}]*$/u, { error: 'validation.controlChars' });
 
 const languageNames = new Intl.DisplayNames(['en'], { type: 'language', fallback: 'none' });
 // ISO 3166 user-assigned codes (AA, QM–QZ, XA–XZ, ZZ) are not real regions.
@@ -47,7 +74,6 @@ export const languagesSchema = z.preprocess(
     .max(20)
     .refine((l) => new Set(l).size === l.length, { error: 'validation.languagesDuplicate' }),
 );
-
 
 export const createServiceInput = z.object({
   id: serviceIdSchema,

@@ -8,7 +8,13 @@ import type { UpdateServiceInput } from './schemas';
 export async function updateService(ctx: Pick<MemberCtx, 'db'>, input: UpdateServiceInput): Promise<Service> {
   const [service] = await ctx.db
     .update(services)
-    .set({ name: input.name, languages: input.languages, editorType: input.editorType, smsEnabled: input.smsEnabled, updatedAt: new Date() })
+    .set({
+      name: input.name,
+      languages: input.languages,
+      editorType: input.editorType,
+      smsEnabled: input.smsEnabled,
+      updatedAt: new Date(),
+    })
     .where(eq(services.id, input.serviceId))
     .returning();
   if (!service) throw new NotFoundError();

@@ -24,7 +24,10 @@ const PAGE = 100;
 export async function listSenders(a: SmsAuth): Promise<string[]> {
   const out: string[] = [];
   for (let page = 1; page <= 10; page++) {
-    const r = await providerJson<Listed>(url(a, `/sendNos?pageNum=${page}&pageSize=${PAGE}`), { method: 'GET', headers: headers(a) });
+    const r = await providerJson<Listed>(url(a, `/sendNos?pageNum=${page}&pageSize=${PAGE}`), {
+      method: 'GET',
+      headers: headers(a),
+    });
     const data = Array.isArray(r.body?.data) ? r.body!.data! : [];
     for (const s of data) if (s?.sendNo && s.useYn !== 'N' && s.blockYn !== 'Y') out.push(String(s.sendNo));
     if (data.length < PAGE) break;
@@ -32,10 +35,29 @@ export async function listSenders(a: SmsAuth): Promise<string[]> {
   return [...new Set(out)];
 }
 
-type Sent = { header: { isSuccessful: boolean; resultCode: number; resultMessage: string }; body?: { data?: { requestId?: string; statusCode?: string; sendResultList?: { recipientNo: string; resultCode: number; resultMessage: string }[] } } };
+type Sent = {
+  header: { isSuccessful: boolean; resultCode: number; resultMessage: string };
+  body?: {
+    data?: {
+      requestId?: string;
+      statusCode?: string;
+      sendResultList?: { recipientNo: string; resultCode: number; resultMessage: string }[];
+    };
+  };
+};
 
 /** Sends one SMS (`/sender/sms`) or LMS (`/sender/mms` with a title); returns the request id and the recipient's result. */
-export async function sendMessage(a: SmsAuth, m: { type: 'sms' | 'lms'; sendNo: string; recipientNo: string; title?: string | null; body: string; groupingKey: string }) {
+export async function sendMessage(
+  a: SmsAuth,
+  m: {
+    type: 'sms' | 'lms';
+    sendNo: string;
+    recipientNo: string;
+    title?: string | null;
+    body: string;
+    groupingKey: string;
+  },
+) {
   const body = {
     ...(m.type === 'lms' ? { title: m.title ?? '' } : {}),
     body: m.body,
@@ -43,7 +65,15 @@ export async function sendMessage(a: SmsAuth, m: { type: 'sms' | 'lms'; sendNo: 
     senderGroupingKey: m.groupingKey,
     recipientList: [{ recipientNo: m.recipientNo }],
   };
-  const r = await providerJson<Sent>(url(a, m.type === 'lms' ? '/sender/mms' : '/sender/sms'), { method: 'POST', headers: headers(a), body });
+  const r = await providerJson<Sent>(url(a, m.type === 'lms' ? '/sender/mms' : '/sender/sms'), {
+    method: 'POST',
+    headers: headers(a),
+    body,
+  });
   const first = r.body?.data?.sendResultList?.[0];
-  return { requestId: r.body?.data?.requestId ?? null, resultCode: first ? String(first.resultCode) : String(r.header.resultCode), resultMessage: first?.resultMessage ?? r.header.resultMessage ?? '' };
+  return {
+    requestId: r.body?.data?.requestId ?? null,
+    resultCode: first ? String(first.resultCode) : String(r.header.resultCode),
+    resultMessage: first?.resultMessage ?? r.header.resultMessage ?? '',
+  };
 }

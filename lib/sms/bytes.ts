@@ -12,7 +12,10 @@ export type SmsLength = { bytes: number; type: 'sms' | 'lms'; tooLong: boolean; 
  * (emoji and anything outside the character set; `encodable` decides, the browser's guess being
  * "anything in the Basic Multilingual Plane"). Line breaks count as in the text (CRLF = 2).
  */
-export function smsLength(text: string, encodable: (ch: string) => boolean = (ch) => ch.codePointAt(0)! <= 0xffff): SmsLength {
+export function smsLength(
+  text: string,
+  encodable: (ch: string) => boolean = (ch) => ch.codePointAt(0)! <= 0xffff,
+): SmsLength {
   let bytes = 0;
   const unsendable = new Set<string>();
   for (const ch of text) {

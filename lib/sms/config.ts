@@ -18,7 +18,12 @@ export async function smsConfig(db: Queryable, serviceId: string): Promise<SmsCo
 
 /** The stored credentials, opened, for calling the provider. */
 export function smsAuth(c: SmsConfig): SmsAuth {
-  return { baseUrl: c.apiBaseUrl, version: c.apiVersion, appKey: openCredential(c.appKeySealed, appKeyBinding(c.serviceId)), secretKey: c.secretKeySealed ? openCredential(c.secretKeySealed, secretBinding(c.serviceId)) : null };
+  return {
+    baseUrl: c.apiBaseUrl,
+    version: c.apiVersion,
+    appKey: openCredential(c.appKeySealed, appKeyBinding(c.serviceId)),
+    secretKey: c.secretKeySealed ? openCredential(c.secretKeySealed, secretBinding(c.serviceId)) : null,
+  };
 }
 
 /** SMS exists for a service only when the organization enabled it (org settings). */

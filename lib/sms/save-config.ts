@@ -21,7 +21,8 @@ export async function saveSmsConfig(ctx: ServiceCtx, input: z.output<typeof smsC
   const appKey = input.appKey || old?.appKey || '';
   if (!appKey) throw ValidationError.field('appKey', 'validation.required');
   const secretKey = input.secretKey || old?.secretKey || null;
-  if (input.apiVersion === 'v3.0' && !secretKey) throw ValidationError.field('secretKey', 'channels.sms.errors.secretRequired');
+  if (input.apiVersion === 'v3.0' && !secretKey)
+    throw ValidationError.field('secretKey', 'channels.sms.errors.secretRequired');
   const baseUrl = input.apiBaseUrl ?? existing?.apiBaseUrl ?? SMS_API;
   let senders: string[];
   try {
@@ -39,7 +40,10 @@ export async function saveSmsConfig(ctx: ServiceCtx, input: z.output<typeof smsC
     allowedSenders: allowed,
     updatedAt: new Date(),
   };
-  await ctx.db.insert(smsConfigs).values({ serviceId, ...values }).onConflictDoUpdate({ target: smsConfigs.serviceId, set: values });
+  await ctx.db
+    .insert(smsConfigs)
+    .values({ serviceId, ...values })
+    .onConflictDoUpdate({ target: smsConfigs.serviceId, set: values });
   return { senders };
 }
 
@@ -49,9 +53,13 @@ export async function saveAllowedSenders(ctx: ServiceCtx, input: z.output<typeof
   const cfg = await smsConfig(ctx.db, ctx.service.id);
   if (!cfg) throw ValidationError.field('senders', 'channels.sms.errors.noConfig');
   const unknown = input.senders.filter((s) => !cfg.registeredSenders.includes(s));
-  if (unknown.length) throw ValidationError.field('senders', 'channels.sms.errors.senderUnknown', { sender: unknown.join(', ') });
+  if (unknown.length)
+    throw ValidationError.field('senders', 'channels.sms.errors.senderUnknown', { sender: unknown.join(', ') });
   const senders = [...new Set(input.senders)];
-  await ctx.db.update(smsConfigs).set({ allowedSenders: senders, updatedAt: new Date() }).where(eq(smsConfigs.serviceId, ctx.service.id));
+  await ctx.db
+    .update(smsConfigs)
+    .set({ allowedSenders: senders, updatedAt: new Date() })
+    .where(eq(smsConfigs.serviceId, ctx.service.id));
   return { senders };
 }
 
@@ -63,7 +71,10 @@ export async function testSmsConfig(ctx: ServiceCtx) {
   const started = Date.now();
   try {
     const senders = await listSenders(smsAuth(cfg));
-    await ctx.db.update(smsConfigs).set({ registeredSenders: senders, updatedAt: new Date() }).where(eq(smsConfigs.serviceId, ctx.service.id));
+    await ctx.db
+      .update(smsConfigs)
+      .set({ registeredSenders: senders, updatedAt: new Date() })
+      .where(eq(smsConfigs.serviceId, ctx.service.id));
     return { senders: senders.length, latencyMs: Date.now() - started };
   } catch (err) {
     providerFieldError(err, 'appKey');

@@ -15,13 +15,29 @@ export const phoneNumber = z
 export const smsConfigInput = z.object({
   apiVersion: z.enum(SMS_API_VERSIONS, 'validation.required'),
   /** Empty when editing: the sealed key stays. */
-  appKey: z.string().trim().max(100, 'validation.tooLong').regex(/^[A-Za-z0-9_-]*$/, 'channels.sms.errors.appKey').optional().default(''),
+  appKey: z
+    .string()
+    .trim()
+    .max(100, 'validation.tooLong')
+    .regex(/^[A-Za-z0-9_-]*$/, 'channels.sms.errors.appKey')
+    .optional()
+    .default(''),
   secretKey: z.string().trim().max(100, 'validation.tooLong').optional().default(''),
   apiBaseUrl: optionalOutboundUrl,
 });
 
 export const allowedSendersInput = z.object({
-  senders: z.preprocess((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]), z.array(z.string().trim().regex(/^\d{1,13}$/, 'channels.sms.errors.phone')).max(100)),
+  senders: z.preprocess(
+    (v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]),
+    z
+      .array(
+        z
+          .string()
+          .trim()
+          .regex(/^\d{1,13}$/, 'channels.sms.errors.phone'),
+      )
+      .max(100),
+  ),
 });
 
 export const sendSmsInput = z.object({

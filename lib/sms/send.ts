@@ -28,8 +28,12 @@ export async function sendTicketSms(ctx: ServiceCtx, input: z.output<typeof send
   await requireSmsEnabled(ctx.db, serviceId);
   const cfg = await smsConfig(ctx.db, serviceId);
   if (!cfg) throw new ConflictError('channels.sms.errors.noConfig');
-  if (!cfg.allowedSenders.includes(input.senderNo)) throw ValidationError.field('senderNo', 'channels.sms.errors.senderNotAllowed');
-  const [already] = await ctx.db.select({ id: smsMessages.id, type: smsMessages.type }).from(smsMessages).where(and(eq(smsMessages.serviceId, serviceId), eq(smsMessages.clickKey, input.clickKey)));
+  if (!cfg.allowedSenders.includes(input.senderNo))
+    throw ValidationError.field('senderNo', 'channels.sms.errors.senderNotAllowed');
+  const [already] = await ctx.db
+    .select({ id: smsMessages.id, type: smsMessages.type })
+    .from(smsMessages)
+    .where(and(eq(smsMessages.serviceId, serviceId), eq(smsMessages.clickKey, input.clickKey)));
   if (already) return { id: already.id, type: already.type, repeated: true };
   const { row, snapshot } = await loadTicket(ctx.db, serviceId, input.ticketId);
   let recipient = input.recipientNo;
@@ -46,24 +50,51 @@ export async function sendTicketSms(ctx: ServiceCtx, input: z.output<typeof send
   const body = renderCodes(input.body, values, { html: false });
   const title = renderCodes(input.title, values, { html: false }).slice(0, 120);
   const len = smsLength(body, cp949Encodable);
-  if (len.unsendable.length) throw ValidationError.field('body', 'channels.sms.errors.unsendable', { detail: len.unsendable.slice(0, 10).join(' ') });
+  if (len.unsendable.length)
+    throw ValidationError.field('body', 'channels.sms.errors.unsendable', {
+      detail: len.unsendable.slice(0, 10).join(' '),
+    });
   if (len.tooLong) throw ValidationError.field('body', 'channels.sms.errors.tooLong', { bytes: len.bytes });
   if (len.type === 'lms' && !title) throw ValidationError.field('title', 'channels.sms.errors.titleRequired');
   return ctx.db.transaction(async (tx) => {
     const id = randomUUID();
     const [m] = await tx
       .insert(smsMessages)
-      .values({ id, serviceId, ticketId: row.id, memberId: ctx.member.id, clickKey: input.clickKey, type: len.type, senderNo: input.senderNo, recipientSealed: sealRecipient(id, phone.data), recipientMasked: maskPhone(phone.data), title: len.type === 'lms' ? title : null, body })
+      .values({
+        id,
+        serviceId,
+        ticketId: row.id,
+        memberId: ctx.member.id,
+        clickKey: input.clickKey,
+        type: len.type,
+        senderNo: input.senderNo,
+        recipientSealed: sealRecipient(id, phone.data),
+        recipientMasked: maskPhone(phone.data),
+        title: len.type === 'lms' ? title : null,
+        body,
+      })
       .onConflictDoNothing()
       .returning({ id: smsMessages.id });
     if (!m) {
       // The same click raced itself: the first insert won and sends; this one reports it.
-      const [first] = await tx.select({ id: smsMessages.id, type: smsMessages.type }).from(smsMessages).where(and(eq(smsMessages.serviceId, serviceId), eq(smsMessages.clickKey, input.clickKey)));
+      const [first] = await tx
+        .select({ id: smsMessages.id, type: smsMessages.type })
+        .from(smsMessages)
+        .where(and(eq(smsMessages.serviceId, serviceId), eq(smsMessages.clickKey, input.clickKey)));
       return { id: first.id, type: first.type, repeated: true };
     }
-    const deliveryId = await enqueueChannelDelivery(tx, { serviceId, ticketId: row.id, kind: 'sms', label: len.type.toUpperCase(), target: hostOf(cfg.apiBaseUrl), request: { smsId: m.id } });
+    const deliveryId = await enqueueChannelDelivery(tx, {
+      serviceId,
+      ticketId: row.id,
+      kind: 'sms',
+      label: len.type.toUpperCase(),
+      target: hostOf(cfg.apiBaseUrl),
+      request: { smsId: m.id },
+    });
     await tx.update(smsMessages).set({ deliveryId }).where(eq(smsMessages.id, m.id));
-    await writeHistory(tx, serviceId, row.id, memberActor(ctx), [{ action: 'sms', detail: { smsId: m.id, type: len.type, sender: input.senderNo, bytes: len.bytes } }]);
+    await writeHistory(tx, serviceId, row.id, memberActor(ctx), [
+      { action: 'sms', detail: { smsId: m.id, type: len.type, sender: input.senderNo, bytes: len.bytes } },
+    ]);
     return { id: m.id, type: len.type, repeated: false };
   });
 }

@@ -7,7 +7,19 @@ import { escapeHtml } from '@/lib/html/escape';
 const CODE = /#\{([A-Za-z][A-Za-z0-9_]{0,49})\}/g;
 
 /** Ticket facts every template may use besides the field codes. */
-export const META_CODES = ['ticketNo', 'status', 'priority', 'processingType', 'assignee', 'group', 'createdAt', 'ticketUrl', 'helpcenterUrl', 'content', 'inquiry'] as const;
+export const META_CODES = [
+  'ticketNo',
+  'status',
+  'priority',
+  'processingType',
+  'assignee',
+  'group',
+  'createdAt',
+  'ticketUrl',
+  'helpcenterUrl',
+  'content',
+  'inquiry',
+] as const;
 
 /** The distinct codes a text uses, in order of first appearance. */
 export function codesIn(text: string): string[] {
@@ -24,7 +36,11 @@ export function unknownCodes(text: string, known: ReadonlySet<string>): string[]
  * that itself contains `#{…}` is never expanded again. Codes without a value are left visible
  * (the editor preview shows them; saving has already refused unknown ones).
  */
-export function renderCodes(text: string, values: Readonly<Record<string, string | null | undefined>>, opts: { html: boolean }): string {
+export function renderCodes(
+  text: string,
+  values: Readonly<Record<string, string | null | undefined>>,
+  opts: { html: boolean },
+): string {
   return text.replace(CODE, (whole, code: string) => {
     if (!Object.prototype.hasOwnProperty.call(values, code)) return whole;
     const v = values[code] ?? '';

@@ -15,16 +15,28 @@ import { META_CODES } from './render';
 
 /** Every code a service's texts may use: its field codes (system and custom) and the ticket facts. */
 export async function knownCodes(db: Queryable, serviceId: string): Promise<Set<string>> {
-  const rows = await db.select({ code: fields.code, type: fields.type }).from(fields).where(eq(fields.serviceId, serviceId));
+  const rows = await db
+    .select({ code: fields.code, type: fields.type })
+    .from(fields)
+    .where(eq(fields.serviceId, serviceId));
   return new Set([...META_CODES, ...rows.filter((r) => r.type !== 'caption' && r.type !== 'file').map((r) => r.code)]);
 }
 
-
 /** The reads of `substitutionValues` through the service configuration's memo: only the ticket's own field values are read each time. */
-async function cachedReads(db: Queryable, config: ServiceConfig, ticket: TicketSnapshot, catIds: string[], audience: 'customer' | 'agent') {
+async function cachedReads(
+  db: Queryable,
+  config: ServiceConfig,
+  ticket: TicketSnapshot,
+  catIds: string[],
+  audience: 'customer' | 'agent',
+) {
   const cats = (await Promise.all(catIds.map((id) => cachedCategory(config, db, id)))).filter((c) => c !== null);
-  const people = ticket.assigneeId ? [...(await cachedNames(config, db, 'member', [ticket.assigneeId])).values()].map((name) => ({ name })) : [];
-  const grp = ticket.groupId ? [...(await cachedNames(config, db, 'group', [ticket.groupId])).values()].map((name) => ({ name })) : [];
+  const people = ticket.assigneeId
+    ? [...(await cachedNames(config, db, 'member', [ticket.assigneeId])).values()].map((name) => ({ name }))
+    : [];
+  const grp = ticket.groupId
+    ? [...(await cachedNames(config, db, 'group', [ticket.groupId])).values()].map((name) => ({ name }))
+    : [];
   const stored = await readFieldValues(db, ticket.serviceId, ticket.id, { reveal: audience === 'customer' });
   return [cats, people, grp, stored, await cachedOptionFields(config, db)] as const;
 }
@@ -35,17 +47,38 @@ async function cachedReads(db: Queryable, config: ServiceConfig, ticket: TicketS
  * or show `maskWith` (what an agent's own screen shows).
  * `reply` is `#{content}`, the text being sent; `#{inquiry}` is the ticket's inquiry.
  */
-export async function substitutionValues(db: Queryable, ticket: TicketSnapshot, opts: { audience: 'customer' | 'agent'; reply?: string; maskWith?: string; config?: ServiceConfig | null }): Promise<Record<string, string>> {
+export async function substitutionValues(
+  db: Queryable,
+  ticket: TicketSnapshot,
+  opts: { audience: 'customer' | 'agent'; reply?: string; maskWith?: string; config?: ServiceConfig | null },
+): Promise<Record<string, string>> {
   const lang = isLocale(ticket.language) ? ticket.language : 'ko';
   const t = translator(lang);
   const catIds = [ticket.intakeTypeId, ticket.processingTypeId].filter((x): x is string => Boolean(x));
-  const [cats, people, grp, stored, defs] = await (opts.config ? cachedReads(db, opts.config, ticket, catIds, opts.audience) : Promise.all([
-    catIds.length ? db.select({ id: categories.id, name: categories.name, names: categories.names }).from(categories).where(and(eq(categories.serviceId, ticket.serviceId), inArray(categories.id, catIds))) : [],
-    ticket.assigneeId ? db.select({ name: members.name }).from(members).where(eq(members.id, ticket.assigneeId)) : [],
-    ticket.groupId ? db.select({ name: groups.name }).from(groups).where(and(eq(groups.serviceId, ticket.serviceId), eq(groups.id, ticket.groupId))) : [],
-    readFieldValues(db, ticket.serviceId, ticket.id, { reveal: opts.audience === 'customer' }),
-    db.select({ code: fields.code, type: fields.type, options: fields.options }).from(fields).where(and(eq(fields.serviceId, ticket.serviceId), inArray(fields.type, ['dropdown', 'radio', 'checkbox']))),
-  ]));
+  const [cats, people, grp, stored, defs] = await (opts.config
+    ? cachedReads(db, opts.config, ticket, catIds, opts.audience)
+    : Promise.all([
+        catIds.length
+          ? db
+              .select({ id: categories.id, name: categories.name, names: categories.names })
+              .from(categories)
+              .where(and(eq(categories.serviceId, ticket.serviceId), inArray(categories.id, catIds)))
+          : [],
+        ticket.assigneeId
+          ? db.select({ name: members.name }).from(members).where(eq(members.id, ticket.assigneeId))
+          : [],
+        ticket.groupId
+          ? db
+              .select({ name: groups.name })
+              .from(groups)
+              .where(and(eq(groups.serviceId, ticket.serviceId), eq(groups.id, ticket.groupId)))
+          : [],
+        readFieldValues(db, ticket.serviceId, ticket.id, { reveal: opts.audience === 'customer' }),
+        db
+          .select({ code: fields.code, type: fields.type, options: fields.options })
+          .from(fields)
+          .where(and(eq(fields.serviceId, ticket.serviceId), inArray(fields.type, ['dropdown', 'radio', 'checkbox']))),
+      ]));
   const optionFields = new Map(defs.map((f) => [f.code, f]));
   const shown = { lang, defaultLang: lang, yes: t('tickets.yes'), no: t('tickets.no') };
   const catName = (id: string | null) => {
@@ -53,7 +86,12 @@ export async function substitutionValues(db: Queryable, ticket: TicketSnapshot, 
     return c ? (c.names[ticket.language] ?? c.name) : '';
   };
   const values: Record<string, string> = {};
-  for (const [code, v] of Object.entries(stored)) values[code] = v.destroyed ? '' : v.masked ? (opts.maskWith ?? '') : displayFieldValue(optionFields.get(code), v.value, shown);
+  for (const [code, v] of Object.entries(stored))
+    values[code] = v.destroyed
+      ? ''
+      : v.masked
+        ? (opts.maskWith ?? '')
+        : displayFieldValue(optionFields.get(code), v.value, shown);
   const base = appUrl();
   Object.assign(values, {
     subject: ticket.subject,

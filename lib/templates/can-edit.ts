@@ -6,7 +6,10 @@ import type { ServiceCtx } from '@/lib/context';
  * 공용 — org admins, and admins of the service that created it. Linking a visible template to
  * this service's processing types is a separate right of this service's admins.
  */
-export function canEditTemplate(ctx: Pick<ServiceCtx, 'member' | 'service' | 'role'>, t: Pick<Template, 'serviceId' | 'scope'>): boolean {
+export function canEditTemplate(
+  ctx: Pick<ServiceCtx, 'member' | 'service' | 'role'>,
+  t: Pick<Template, 'serviceId' | 'scope'>,
+): boolean {
   if (ctx.role !== 'admin') return false;
   if (t.serviceId === ctx.service.id) return true;
   return t.scope === 'shared' && ctx.member.isOrgAdmin;

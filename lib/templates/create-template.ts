@@ -12,7 +12,14 @@ export async function createTemplate(ctx: Pick<ServiceCtx, 'db' | 'service' | 'm
     await checkTemplateDraft(tx, serviceId, input);
     const [row] = await tx
       .insert(templates)
-      .values({ serviceId, scope: input.scope, title: input.title, content: ctx.service.editorType === 'text' ? input.content : sanitizeRichHtml(input.content), searchCode: input.searchCode || null, createdBy: ctx.member.id })
+      .values({
+        serviceId,
+        scope: input.scope,
+        title: input.title,
+        content: ctx.service.editorType === 'text' ? input.content : sanitizeRichHtml(input.content),
+        searchCode: input.searchCode || null,
+        createdBy: ctx.member.id,
+      })
       .returning();
     await setTemplateLinks(tx, serviceId, row.id, input.categoryIds);
     return row;

@@ -11,16 +11,29 @@ async function liveType(ctx: Pick<ServiceCtx, 'db' | 'service'>, categoryId: str
   const [type] = await ctx.db
     .select({ id: categories.id })
     .from(categories)
-    .where(and(eq(categories.serviceId, ctx.service.id), eq(categories.id, categoryId), eq(categories.kind, 'processing'), isNull(categories.deletedAt)));
+    .where(
+      and(
+        eq(categories.serviceId, ctx.service.id),
+        eq(categories.id, categoryId),
+        eq(categories.kind, 'processing'),
+        isNull(categories.deletedAt),
+      ),
+    );
   if (!type) throw new NotFoundError('templates.typeNotFound');
 }
 
 /** 템플릿 연결 → 추가: links templates the service sees to one of its processing types. */
-export async function linkTemplates(ctx: Pick<ServiceCtx, 'db' | 'service'>, input: LinkTemplatesInput): Promise<{ linked: number }> {
+export async function linkTemplates(
+  ctx: Pick<ServiceCtx, 'db' | 'service'>,
+  input: LinkTemplatesInput,
+): Promise<{ linked: number }> {
   const ids = [...new Set(input.templateIds)];
   await liveType(ctx, input.categoryId);
   const found = ids.every((id) => UUID.test(id))
-    ? await ctx.db.select({ id: templates.id }).from(templates).where(and(inArray(templates.id, ids), visibleIn(ctx.service.id)))
+    ? await ctx.db
+        .select({ id: templates.id })
+        .from(templates)
+        .where(and(inArray(templates.id, ids), visibleIn(ctx.service.id)))
     : [];
   if (found.length !== ids.length) throw ValidationError.field('templateIds', 'templates.unknownTemplates');
   await ctx.db
@@ -31,12 +44,21 @@ export async function linkTemplates(ctx: Pick<ServiceCtx, 'db' | 'service'>, inp
 }
 
 /** 템플릿 연결 → 삭제: unlinks the checked templates from the processing type. */
-export async function unlinkTemplates(ctx: Pick<ServiceCtx, 'db' | 'service'>, input: LinkTemplatesInput): Promise<{ unlinked: number }> {
+export async function unlinkTemplates(
+  ctx: Pick<ServiceCtx, 'db' | 'service'>,
+  input: LinkTemplatesInput,
+): Promise<{ unlinked: number }> {
   const ids = [...new Set(input.templateIds)].filter((id) => UUID.test(id));
   if (!UUID.test(input.categoryId)) throw new NotFoundError('templates.typeNotFound');
   const rows = await ctx.db
     .delete(templateLinks)
-    .where(and(eq(templateLinks.serviceId, ctx.service.id), eq(templateLinks.categoryId, input.categoryId), inArray(templateLinks.templateId, ids.length ? ids : ['00000000-0000-0000-0000-000000000000'])))
+    .where(
+      and(
+        eq(templateLinks.serviceId, ctx.service.id),
+        eq(templateLinks.categoryId, input.categoryId),
+        inArray(templateLinks.templateId, ids.length ? ids : ['00000000-0000-0000-0000-000000000000']),
+      ),
+    )
     .returning({ id: templateLinks.templateId });
   return { unlinked: rows.length };
 }

@@ -14,7 +14,10 @@ import { checkTemplateDraft } from './validate';
  * this service are set too. Making a shared template service-only drops the links other
  * services made, since they no longer see it.
  */
-export async function updateTemplate(ctx: Pick<ServiceCtx, 'db' | 'service' | 'member' | 'role'>, input: UpdateTemplateInput) {
+export async function updateTemplate(
+  ctx: Pick<ServiceCtx, 'db' | 'service' | 'member' | 'role'>,
+  input: UpdateTemplateInput,
+) {
   const serviceId = ctx.service.id;
   return ctx.db.transaction(async (tx) => {
     const current = await getVisibleTemplate(tx, serviceId, input.id, { lock: true });
@@ -22,11 +25,19 @@ export async function updateTemplate(ctx: Pick<ServiceCtx, 'db' | 'service' | 'm
     await checkTemplateDraft(tx, serviceId, input, current.id);
     const [row] = await tx
       .update(templates)
-      .set({ scope: input.scope, title: input.title, content: ctx.service.editorType === 'text' ? input.content : sanitizeRichHtml(input.content), searchCode: input.searchCode || null, updatedAt: sql`now()` })
+      .set({
+        scope: input.scope,
+        title: input.title,
+        content: ctx.service.editorType === 'text' ? input.content : sanitizeRichHtml(input.content),
+        searchCode: input.searchCode || null,
+        updatedAt: sql`now()`,
+      })
       .where(eq(templates.id, current.id))
       .returning();
     if (current.scope === 'shared' && input.scope === 'service') {
-      await tx.delete(templateLinks).where(and(eq(templateLinks.templateId, current.id), ne(templateLinks.serviceId, current.serviceId)));
+      await tx
+        .delete(templateLinks)
+        .where(and(eq(templateLinks.templateId, current.id), ne(templateLinks.serviceId, current.serviceId)));
     }
     await setTemplateLinks(tx, serviceId, row.id, input.categoryIds);
     return row;

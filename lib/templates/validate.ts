@@ -17,7 +17,8 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export async function checkTemplateDraft(tx: Tx, serviceId: string, draft: Draft, selfId?: string): Promise<void> {
   const errors: FieldErrorRefs = {};
   const unknown = unknownCodes(draft.content, await knownCodes(tx, serviceId));
-  if (unknown.length) errors.content = [{ key: 'templates.unknownCodes', params: { codes: unknown.map((c) => `#{${c}}`).join(', ') } }];
+  if (unknown.length)
+    errors.content = [{ key: 'templates.unknownCodes', params: { codes: unknown.map((c) => `#{${c}}`).join(', ') } }];
 
   const ids = draft.categoryIds;
   if (ids.length) {
@@ -27,20 +28,33 @@ export async function checkTemplateDraft(tx: Tx, serviceId: string, draft: Draft
       : await tx
           .select({ id: categories.id })
           .from(categories)
-          .where(and(eq(categories.serviceId, serviceId), eq(categories.kind, 'processing'), isNull(categories.deletedAt), inArray(categories.id, ids)));
+          .where(
+            and(
+              eq(categories.serviceId, serviceId),
+              eq(categories.kind, 'processing'),
+              isNull(categories.deletedAt),
+              inArray(categories.id, ids),
+            ),
+          );
     if (bad || live.length !== ids.length) errors.categoryIds = [{ key: 'templates.unknownTypes' }];
   }
 
   if (draft.searchCode) {
     await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtext('templates.search_code'))`);
     const code = draft.searchCode.toLowerCase();
-    const scopeWhere = draft.scope === 'shared' ? undefined : or(eq(templates.serviceId, serviceId), eq(templates.scope, 'shared'));
+    const scopeWhere =
+      draft.scope === 'shared' ? undefined : or(eq(templates.serviceId, serviceId), eq(templates.scope, 'shared'));
     const [clash] = await tx
       .select({ title: templates.title })
       .from(templates)
-      .where(and(sql`lower(${templates.searchCode}) = ${code}`, scopeWhere, selfId ? ne(templates.id, selfId) : undefined))
+      .where(
+        and(sql`lower(${templates.searchCode}) = ${code}`, scopeWhere, selfId ? ne(templates.id, selfId) : undefined),
+      )
       .limit(1);
-    if (clash) errors.searchCode = [{ key: 'templates.searchCodeTaken', params: { code: draft.searchCode, title: clash.title } }];
+    if (clash)
+      errors.searchCode = [
+        { key: 'templates.searchCodeTaken', params: { code: draft.searchCode, title: clash.title } },
+      ];
   }
   if (Object.keys(errors).length) throw new ValidationError(errors);
 }

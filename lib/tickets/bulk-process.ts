@@ -9,7 +9,10 @@ import { plainFieldValues, toSnapshot } from './snapshot';
 
 export const MAX_BULK = 100;
 export const bulkInput = z.object({
-  ticketIds: z.array(z.uuid()).min(1, { error: 'validation.chooseTickets' }).max(MAX_BULK, { error: 'validation.tooManyTickets' }),
+  ticketIds: z
+    .array(z.uuid())
+    .min(1, { error: 'validation.chooseTickets' })
+    .max(MAX_BULK, { error: 'validation.tooManyTickets' }),
   action: z.enum(PROCESS_ACTIONS),
   body: z.string().max(MAX_REPLY, { error: 'validation.tooLong' }).default(''),
   reason: z.enum(INTERNAL_REASONS).optional(),
@@ -20,7 +23,10 @@ export const bulkInput = z.object({
  * locked in id order (two bulk runs over overlapping sets cannot deadlock); if any one of them
  * cannot take the action, nothing changes and the message names its number.
  */
-export async function bulkProcess(ctx: ServiceCtx, input: z.infer<typeof bulkInput>): Promise<{ ids: string[]; messageIds: { ticketId: string; messageId: string | null }[] }> {
+export async function bulkProcess(
+  ctx: ServiceCtx,
+  input: z.infer<typeof bulkInput>,
+): Promise<{ ids: string[]; messageIds: { ticketId: string; messageId: string | null }[] }> {
   return ctx.db.transaction(async (tx) => {
     const rows = await tx
       .select()
@@ -28,7 +34,8 @@ export async function bulkProcess(ctx: ServiceCtx, input: z.infer<typeof bulkInp
       .where(and(eq(tickets.serviceId, ctx.service.id), inArray(tickets.id, input.ticketIds)))
       .orderBy(asc(tickets.id))
       .for('update');
-    if (rows.length !== new Set(input.ticketIds).size) throw ValidationError.field('ticketIds', 'validation.ticketsGone');
+    if (rows.length !== new Set(input.ticketIds).size)
+      throw ValidationError.field('ticketIds', 'validation.ticketsGone');
     const out: { ticketId: string; messageId: string | null }[] = [];
     for (const row of rows) {
       try {
@@ -37,7 +44,8 @@ export async function bulkProcess(ctx: ServiceCtx, input: z.infer<typeof bulkInp
         const r = await applyPlan(tx, ctx.service.id, memberActor(ctx), current, plan);
         out.push({ ticketId: row.id, messageId: r.messageId });
       } catch (err) {
-        if (err instanceof AppError && !(err instanceof ValidationError)) throw new ValidationError({}, 'errors.bulkTicketFailed', { number: row.number });
+        if (err instanceof AppError && !(err instanceof ValidationError))
+          throw new ValidationError({}, 'errors.bulkTicketFailed', { number: row.number });
         throw err;
       }
     }

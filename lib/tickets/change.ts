@@ -49,7 +49,13 @@ export async function changeTicket(
 }
 
 /** Writes a plan for a locked ticket and records it (shared by single and bulk verbs). */
-export async function applyPlan(tx: Queryable, serviceId: string, actor: ChangeActor, current: { row: Ticket; snapshot: TicketSnapshot }, p: ChangePlan) {
+export async function applyPlan(
+  tx: Queryable,
+  serviceId: string,
+  actor: ChangeActor,
+  current: { row: Ticket; snapshot: TicketSnapshot },
+  p: ChangePlan,
+) {
   const now = new Date();
   const fields = p.fields ? { ...current.snapshot.fields, ...p.fields } : current.snapshot.fields;
   const set = { ...p.set };
@@ -65,12 +71,40 @@ export async function applyPlan(tx: Queryable, serviceId: string, actor: ChangeA
   if (p.afterWrite) await p.afterWrite(tx, row.id);
   let messageId: string | null = null;
   if (p.message) {
-    const [m] = await tx.insert(ticketMessages).values({ serviceId, ticketId: row.id, kind: p.message.kind, authorId: actor.type === 'member' ? actor.id : null, body: p.message.body, format: p.message.format ?? 'text', mailMessageId: p.message.mailMessageId ?? null }).returning({ id: ticketMessages.id });
+    const [m] = await tx
+      .insert(ticketMessages)
+      .values({
+        serviceId,
+        ticketId: row.id,
+        kind: p.message.kind,
+        authorId: actor.type === 'member' ? actor.id : null,
+        body: p.message.body,
+        format: p.message.format ?? 'text',
+        mailMessageId: p.message.mailMessageId ?? null,
+      })
+      .returning({ id: ticketMessages.id });
     messageId = m.id;
     // 해결 / 보류 answer the customer: the mail goes into the outbox with the change.
     if (p.message.kind === 'agent_reply') await enqueueReplyMail(tx, row, m.id);
   }
   const after = toSnapshot(row, fields);
-  const final = await recordTicketChange(tx, { serviceId, actor }, { event: p.event, before: current.snapshot, after, maskedFields: p.maskedFields, message: p.message && messageId ? { id: messageId, kind: p.message.kind, body: p.message.format === 'html' ? htmlToMailText(p.message.body) : p.message.body } : undefined });
+  const final = await recordTicketChange(
+    tx,
+    { serviceId, actor },
+    {
+      event: p.event,
+      before: current.snapshot,
+      after,
+      maskedFields: p.maskedFields,
+      message:
+        p.message && messageId
+          ? {
+              id: messageId,
+              kind: p.message.kind,
+              body: p.message.format === 'html' ? htmlToMailText(p.message.body) : p.message.body,
+            }
+          : undefined,
+    },
+  );
   return { before: current.snapshot, after: final, messageId };
 }

@@ -11,6 +11,10 @@ export async function completeTicket(ctx: ServiceCtx, input: z.infer<typeof comp
   if (ctx.role !== 'admin') throw new ForbiddenError();
   return changeTicket(ctx, input.ticketId, input.version, ({ row }) => {
     if (row.status !== 'solved') throw new ConflictError('errors.completeOnlySolved');
-    return { event: 'updated', set: { status: 'closed', closedAt: new Date(), closedById: ctx.member.id }, afterWrite: scheduleDestructionOnClose };
+    return {
+      event: 'updated',
+      set: { status: 'closed', closedAt: new Date(), closedById: ctx.member.id },
+      afterWrite: scheduleDestructionOnClose,
+    };
   });
 }

@@ -26,7 +26,17 @@ export async function createManualTicket(ctx: ServiceCtx, input: z.infer<typeof 
   const assignee = input.assignToMe ? await assignableAgent(ctx.db, ctx.service.id, ctx.member.id) : null;
   if (input.assignToMe && !assignee) throw ValidationError.field('assignToMe', 'errors.notAssignable');
   const { snapshot } = await ctx.db.transaction((tx) =>
-    createTicket(tx, { serviceId: ctx.service.id, channel: 'manual', language, subject, content, intakeTypeId: input.intakeTypeId, entries: r.entries, actor: memberActor(ctx), assigneeId: assignee ? ctx.member.id : null }),
+    createTicket(tx, {
+      serviceId: ctx.service.id,
+      channel: 'manual',
+      language,
+      subject,
+      content,
+      intakeTypeId: input.intakeTypeId,
+      entries: r.entries,
+      actor: memberActor(ctx),
+      assigneeId: assignee ? ctx.member.id : null,
+    }),
   );
   return snapshot;
 }

@@ -47,11 +47,19 @@ export type CreateTicketInput = {
 /** Channels a customer files through: an inactive intake type is not offered there (SPEC §4). */
 const CUSTOMER_CHANNELS: ReadonlySet<TicketChannel> = new Set(['helpcenter_web', 'helpcenter_mobile']);
 
-async function categoryPath(tx: Queryable, config: ServiceConfig, kind: 'intake' | 'processing', id: string | null | undefined, field: string, activeOnly = false): Promise<string | null> {
+async function categoryPath(
+  tx: Queryable,
+  config: ServiceConfig,
+  kind: 'intake' | 'processing',
+  id: string | null | undefined,
+  field: string,
+  activeOnly = false,
+): Promise<string | null> {
   if (!id) return null;
   if (!isUuid(id)) throw ValidationError.field(field, 'validation.categoryUnknown');
   const row = await cachedCategory(config, tx, id);
-  if (!row || row.kind !== kind || row.deleted || (activeOnly && !row.active)) throw ValidationError.field(field, 'validation.categoryUnknown');
+  if (!row || row.kind !== kind || row.deleted || (activeOnly && !row.active))
+    throw ValidationError.field(field, 'validation.categoryUnknown');
   return row.path;
 }
 
@@ -61,10 +69,16 @@ async function categoryPath(tx: Queryable, config: ServiceConfig, kind: 'intake'
  * then `recordTicketChange` (history + triggers). Every intake path (help center, 티켓 생성,
  * mail, Open API) ends here.
  */
-export async function createTicket(tx: Queryable, input: CreateTicketInput): Promise<{ snapshot: TicketSnapshot; messageId: string }> {
+export async function createTicket(
+  tx: Queryable,
+  input: CreateTicketInput,
+): Promise<{ snapshot: TicketSnapshot; messageId: string }> {
   const config = input.config ?? (await serviceConfig(tx, input.serviceId));
   if (!config) throw new NotFoundError();
-  const intakeTypePath = input.intakeTypePath !== undefined && input.intakeTypeId ? input.intakeTypePath : await categoryPath(tx, config, 'intake', input.intakeTypeId, 'category', CUSTOMER_CHANNELS.has(input.channel));
+  const intakeTypePath =
+    input.intakeTypePath !== undefined && input.intakeTypeId
+      ? input.intakeTypePath
+      : await categoryPath(tx, config, 'intake', input.intakeTypeId, 'category', CUSTOMER_CHANNELS.has(input.channel));
   const processingTypePath = await categoryPath(tx, config, 'processing', input.processingTypeId, 'processingType');
   const stored = input.entries.filter((e) => !COLUMN_CODES.has(e.field.code));
   const plain: Record<string, FieldValue | null> = {};
@@ -99,7 +113,14 @@ export async function createTicket(tx: Queryable, input: CreateTicketInput): Pro
     .returning();
   await writeFieldValues(tx, row, stored);
   const message = { id: randomUUID() };
-  const insertMessage = tx.insert(ticketMessages).values({ id: message.id, serviceId: input.serviceId, ticketId: row.id, kind: 'inquiry', body: input.content, mailMessageId: input.mailMessageId ?? null });
+  const insertMessage = tx.insert(ticketMessages).values({
+    id: message.id,
+    serviceId: input.serviceId,
+    ticketId: row.id,
+    kind: 'inquiry',
+    body: input.content,
+    mailMessageId: input.mailMessageId ?? null,
+  });
   const writes = input.writes?.(row) ?? [];
   if (input.files?.length) {
     // Attachments name the message, so it is written first.
@@ -107,6 +128,15 @@ export async function createTicket(tx: Queryable, input: CreateTicketInput): Pro
     await saveAttachments(tx, input.serviceId, row.id, message.id, input.files);
   } else writes.unshift(insertMessage.getSQL());
   const created = toSnapshot(row, plain);
-  const snapshot = await recordTicketChange(tx, { serviceId: input.serviceId, actor: input.actor, config, writes }, { event: 'created', before: null, after: created, message: { id: message.id, kind: 'inquiry', body: input.content } });
+  const snapshot = await recordTicketChange(
+    tx,
+    { serviceId: input.serviceId, actor: input.actor, config, writes },
+    {
+      event: 'created',
+      before: null,
+      after: created,
+      message: { id: message.id, kind: 'inquiry', body: input.content },
+    },
+  );
   return { snapshot, messageId: message.id };
 }

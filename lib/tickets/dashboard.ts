@@ -2,7 +2,17 @@ import { sql } from 'drizzle-orm';
 import type { Queryable } from '@/db';
 import { appTimeZone } from './time-zone';
 
-export type Dashboard = { agents: number; receivedToday: number; unassignedToday: number; unassignedTotal: number; received24h: number; processed24h: number; myOpen: number; myPending: number; myDooray: number };
+export type Dashboard = {
+  agents: number;
+  receivedToday: number;
+  unassignedToday: number;
+  unassignedTotal: number;
+  received24h: number;
+  processed24h: number;
+  myOpen: number;
+  myPending: number;
+  myDooray: number;
+};
 
 /**
  * The dashboard figures of SPEC §2 in one round trip. "Today" is the calendar day in the

@@ -11,8 +11,18 @@ import { layoutEventOf, threadRootId } from './reply-mail';
  * has an address is decided at send time (an encrypted 이메일 is never copied into the outbox).
  */
 export async function enqueueReplyMail(tx: Queryable, row: Ticket, messageId: string): Promise<string> {
-  const q = await enqueueMail(tx, { serviceId: row.serviceId, ticketId: row.id, ticketMessageId: messageId, target: 'customer', mail: { kind: 'reply_mail', event: layoutEventOf(row) } });
+  const q = await enqueueMail(tx, {
+    serviceId: row.serviceId,
+    ticketId: row.id,
+    ticketMessageId: messageId,
+    target: 'customer',
+    mail: { kind: 'reply_mail', event: layoutEventOf(row) },
+  });
   await tx.update(ticketMessages).set({ mailMessageId: q.messageId }).where(eq(ticketMessages.id, messageId));
-  if (!row.mailThreadId) await tx.update(tickets).set({ mailThreadId: threadRootId(row) }).where(and(eq(tickets.id, row.id), isNull(tickets.mailThreadId)));
+  if (!row.mailThreadId)
+    await tx
+      .update(tickets)
+      .set({ mailThreadId: threadRootId(row) })
+      .where(and(eq(tickets.id, row.id), isNull(tickets.mailThreadId)));
   return q.deliveryId;
 }

@@ -13,7 +13,10 @@ async function pathOf(db: Queryable, serviceId: string, id: string | undefined):
 
 /** The list's filter from its URL parameters (category ids become subtree paths; days are whole days). */
 export async function listFilterOf(db: Queryable, serviceId: string, p: ListParams): Promise<TicketFilter> {
-  const [intakePath, processingPath] = await Promise.all([pathOf(db, serviceId, p.intakeTypeId), pathOf(db, serviceId, p.processingTypeId)]);
+  const [intakePath, processingPath] = await Promise.all([
+    pathOf(db, serviceId, p.intakeTypeId),
+    pathOf(db, serviceId, p.processingTypeId),
+  ]);
   return {
     statuses: p.statuses,
     priority: p.priority,

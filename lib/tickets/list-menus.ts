@@ -1,7 +1,16 @@
 import type { TicketStatus } from '@/db/schema';
 
 /** The ticket list menus of SPEC §2, in menu order. */
-export const LIST_MENUS = ['mine_open', 'mine_pending', 'mine_solved', 'mine_closed', 'all', 'unassigned', 'group', 'spam'] as const;
+export const LIST_MENUS = [
+  'mine_open',
+  'mine_pending',
+  'mine_solved',
+  'mine_closed',
+  'all',
+  'unassigned',
+  'group',
+  'spam',
+] as const;
 export type ListMenu = (typeof LIST_MENUS)[number];
 
 export function isListMenu(v: unknown): v is ListMenu {
@@ -9,7 +18,10 @@ export function isListMenu(v: unknown): v is ListMenu {
 }
 
 /** What each menu fixes: its own status (if any), whose tickets, and whether spam. */
-export const MENU_RULES: Record<ListMenu, { status?: TicketStatus; mine?: true; unassigned?: true; groups?: true; spam: boolean }> = {
+export const MENU_RULES: Record<
+  ListMenu,
+  { status?: TicketStatus; mine?: true; unassigned?: true; groups?: true; spam: boolean }
+> = {
   mine_open: { status: 'open', mine: true, spam: false },
   mine_pending: { status: 'pending', mine: true, spam: false },
   mine_solved: { status: 'solved', mine: true, spam: false },

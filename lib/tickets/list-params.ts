@@ -1,4 +1,11 @@
-import { TICKET_CHANNELS, TICKET_PRIORITIES, TICKET_STATUSES, type TicketChannel, type TicketPriority, type TicketStatus } from '@/db/schema';
+import {
+  TICKET_CHANNELS,
+  TICKET_PRIORITIES,
+  TICKET_STATUSES,
+  type TicketChannel,
+  type TicketPriority,
+  type TicketStatus,
+} from '@/db/schema';
 import { isUuid } from '@/lib/ids';
 import { parseTimeCursor, type TimeCursor } from '@/db/pagination';
 import { isListMenu, type ListMenu } from './list-menus';
@@ -8,7 +15,8 @@ export type ListSearch = Record<string, string | string[] | undefined>;
 const DAY = /^\d{4}-\d\d-\d\d$/;
 const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
 const many = (v: string | string[] | undefined) => (Array.isArray(v) ? v : v ? [v] : []);
-const within = <T extends string>(list: readonly T[], v: unknown): v is T => typeof v === 'string' && (list as readonly string[]).includes(v);
+const within = <T extends string>(list: readonly T[], v: unknown): v is T =>
+  typeof v === 'string' && (list as readonly string[]).includes(v);
 
 export type ListParams = {
   menu: ListMenu;

@@ -26,7 +26,15 @@ export type TicketFilter = {
   q?: string;
 };
 
-export type ListScope = { serviceId: string; memberId: string; menu: ListMenu; filter: TicketFilter; order?: 'newest' | 'oldest'; cursor?: TimeCursor; limit?: number };
+export type ListScope = {
+  serviceId: string;
+  memberId: string;
+  menu: ListMenu;
+  filter: TicketFilter;
+  order?: 'newest' | 'oldest';
+  cursor?: TimeCursor;
+  limit?: number;
+};
 
 /** The WHERE clause of a menu plus filters; every term is on an indexed column of `tickets`. */
 export function listConditions(scope: Omit<ListScope, 'cursor' | 'order' | 'limit'>, groupIds: string[]): SQL {
@@ -34,11 +42,19 @@ export function listConditions(scope: Omit<ListScope, 'cursor' | 'order' | 'limi
   const f = scope.filter;
   const terms: (SQL | undefined)[] = [eq(tickets.serviceId, scope.serviceId), eq(tickets.spam, rule.spam)];
   if (rule.status) terms.push(eq(tickets.status, rule.status));
-  else if (f.statuses?.length) terms.push(f.statuses.length === 1 ? eq(tickets.status, f.statuses[0]) : inArray(tickets.status, f.statuses));
+  else if (f.statuses?.length)
+    terms.push(f.statuses.length === 1 ? eq(tickets.status, f.statuses[0]) : inArray(tickets.status, f.statuses));
   if (rule.mine) terms.push(eq(tickets.assigneeId, scope.memberId));
   else if (rule.unassigned) terms.push(isNull(tickets.assigneeId));
   else if (f.assigneeId) terms.push(eq(tickets.assigneeId, f.assigneeId));
-  if (rule.groups) terms.push(f.groupId && groupIds.includes(f.groupId) ? eq(tickets.groupId, f.groupId) : groupIds.length ? inArray(tickets.groupId, groupIds) : sql`false`);
+  if (rule.groups)
+    terms.push(
+      f.groupId && groupIds.includes(f.groupId)
+        ? eq(tickets.groupId, f.groupId)
+        : groupIds.length
+          ? inArray(tickets.groupId, groupIds)
+          : sql`false`,
+    );
   else if (f.groupId) terms.push(eq(tickets.groupId, f.groupId));
   if (f.priority) terms.push(eq(tickets.priority, f.priority));
   if (f.channel) terms.push(eq(tickets.channel, f.channel));
@@ -88,7 +104,11 @@ export type TicketListRow = {
  * One page of a list menu, newest (or oldest) first, with keyset paging on (created_at, id):
  * a deep page costs what the first one does. Returns the next cursor when there is more.
  */
-export async function listTickets(db: Queryable, scope: ListScope, groupIds: string[]): Promise<{ rows: TicketListRow[]; next: string | null }> {
+export async function listTickets(
+  db: Queryable,
+  scope: ListScope,
+  groupIds: string[],
+): Promise<{ rows: TicketListRow[]; next: string | null }> {
   if (!scope.filter.q) return listPage(db, scope, groupIds);
   // A text search: the planner cannot tell a rare word from a common one well enough to choose
   // between walking the newest-first index (common: the page fills at once) and the search index
@@ -101,11 +121,20 @@ export async function listTickets(db: Queryable, scope: ListScope, groupIds: str
   });
 }
 
-async function listPage(db: Queryable, scope: ListScope, groupIds: string[]): Promise<{ rows: TicketListRow[]; next: string | null }> {
+async function listPage(
+  db: Queryable,
+  scope: ListScope,
+  groupIds: string[],
+): Promise<{ rows: TicketListRow[]; next: string | null }> {
   const limit = scope.limit ?? TICKET_PAGE;
   const oldest = scope.order === 'oldest';
   const where = [listConditions(scope, groupIds)];
-  if (scope.cursor) where.push(oldest ? afterCursor(tickets.createdAt, tickets.id, scope.cursor) : beforeCursor(tickets.createdAt, tickets.id, scope.cursor));
+  if (scope.cursor)
+    where.push(
+      oldest
+        ? afterCursor(tickets.createdAt, tickets.id, scope.cursor)
+        : beforeCursor(tickets.createdAt, tickets.id, scope.cursor),
+    );
   const rows = (await db
     .select(LIST_COLUMNS)
     .from(tickets)
@@ -114,13 +143,24 @@ async function listPage(db: Queryable, scope: ListScope, groupIds: string[]): Pr
     .limit(limit + 1)) as TicketListRow[];
   const page = rows.slice(0, limit);
   const last = page[page.length - 1];
-  return { rows: page, next: rows.length > limit && last ? formatTimeCursor({ at: last.cursorAt, id: last.id }) : null };
+  return {
+    rows: page,
+    next: rows.length > limit && last ? formatTimeCursor({ at: last.cursorAt, id: last.id }) : null,
+  };
 }
 
 /** Each menu's count (capped at COUNT_CAP) for the agent, in one round trip. */
-export async function menuCounts(db: Queryable, serviceId: string, memberId: string, groupIds: string[]): Promise<Record<ListMenu, number>> {
+export async function menuCounts(
+  db: Queryable,
+  serviceId: string,
+  memberId: string,
+  groupIds: string[],
+): Promise<Record<ListMenu, number>> {
   const menus = Object.keys(MENU_RULES) as ListMenu[];
-  const parts = menus.map((menu) => sql`(SELECT count(*)::int FROM (SELECT 1 FROM ${tickets} WHERE ${listConditions({ serviceId, memberId, menu, filter: {} }, groupIds)} LIMIT ${COUNT_CAP + 1}) s) AS ${sql.identifier(menu)}`);
+  const parts = menus.map(
+    (menu) =>
+      sql`(SELECT count(*)::int FROM (SELECT 1 FROM ${tickets} WHERE ${listConditions({ serviceId, memberId, menu, filter: {} }, groupIds)} LIMIT ${COUNT_CAP + 1}) s) AS ${sql.identifier(menu)}`,
+  );
   const r = await db.execute<Record<ListMenu, number>>(sql`SELECT ${sql.join(parts, sql`, `)}`);
   return r.rows[0];
 }
@@ -131,11 +171,21 @@ export function countCap(filter: TicketFilter): number {
 }
 
 /** The count of one filtered list (capped at countCap + 1), shown above the rows. */
-export async function countTickets(db: Queryable, scope: Omit<ListScope, 'cursor' | 'order' | 'limit'>, groupIds: string[]): Promise<number> {
+export async function countTickets(
+  db: Queryable,
+  scope: Omit<ListScope, 'cursor' | 'order' | 'limit'>,
+  groupIds: string[],
+): Promise<number> {
   return cappedCount(db, scope, groupIds);
 }
 
-async function cappedCount(db: Queryable, scope: Omit<ListScope, 'cursor' | 'order' | 'limit'>, groupIds: string[]): Promise<number> {
-  const r = await db.execute<{ n: number }>(sql`SELECT count(*)::int AS n FROM (SELECT 1 FROM ${tickets} WHERE ${listConditions(scope, groupIds)} LIMIT ${countCap(scope.filter) + 1}) s`);
+async function cappedCount(
+  db: Queryable,
+  scope: Omit<ListScope, 'cursor' | 'order' | 'limit'>,
+  groupIds: string[],
+): Promise<number> {
+  const r = await db.execute<{ n: number }>(
+    sql`SELECT count(*)::int AS n FROM (SELECT 1 FROM ${tickets} WHERE ${listConditions(scope, groupIds)} LIMIT ${countCap(scope.filter) + 1}) s`,
+  );
   return r.rows[0].n;
 }

@@ -10,7 +10,12 @@ import { MAX_REPLY } from './process-ticket';
 import { buildReplyMail, layoutEventOf, requesterEmail } from './reply-mail';
 import { loadTicket } from './snapshot';
 
-export const previewInput = z.object({ ticketId: z.uuid(), body: z.string().max(MAX_REPLY, { error: 'validation.tooLong' }), event: z.enum(MAIL_LAYOUT_EVENTS).optional(), format: z.enum(MESSAGE_FORMATS).default('text') });
+export const previewInput = z.object({
+  ticketId: z.uuid(),
+  body: z.string().max(MAX_REPLY, { error: 'validation.tooLong' }),
+  event: z.enum(MAIL_LAYOUT_EVENTS).optional(),
+  format: z.enum(MESSAGE_FORMATS).default('text'),
+});
 
 /** 미리보기: the mail the customer would get for this reply, nothing sent or saved. */
 export async function previewReply(ctx: ServiceCtx, input: z.infer<typeof previewInput>) {
@@ -21,7 +26,20 @@ export async function previewReply(ctx: ServiceCtx, input: z.infer<typeof previe
   await assertNoBannedWords(ctx.db, ctx.service.id, text);
   const { snapshot, row } = await loadTicket(ctx.db, ctx.service.id, input.ticketId);
   // The agent sees the mail, not the encrypted address or values: masked, like everywhere on their screens.
-  const to = snapshot.requesterEmail ?? ((await readFieldValues(ctx.db, ctx.service.id, snapshot.id, { reveal: false })).mail?.masked ? MASK : await requesterEmail(ctx.db, snapshot));
-  const mail = await buildReplyMail(ctx.db, { snapshot, row, to: to ?? '', body, format, messageId: '<preview>', event: input.event ?? layoutEventOf(snapshot), maskWith: MASK });
+  const to =
+    snapshot.requesterEmail ??
+    ((await readFieldValues(ctx.db, ctx.service.id, snapshot.id, { reveal: false })).mail?.masked
+      ? MASK
+      : await requesterEmail(ctx.db, snapshot));
+  const mail = await buildReplyMail(ctx.db, {
+    snapshot,
+    row,
+    to: to ?? '',
+    body,
+    format,
+    messageId: '<preview>',
+    event: input.event ?? layoutEventOf(snapshot),
+    maskWith: MASK,
+  });
   return { to, subject: mail.subject, text: mail.text };
 }

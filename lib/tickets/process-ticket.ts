@@ -31,11 +31,16 @@ export function checkProcess(ctx: Pick<ServiceCtx, 'member' | 'role'>, row: Tick
   if (action === 'comment') return;
   if (row.spam) throw new ConflictError('errors.ticketInSpam');
   if (!WORKABLE.has(row.status)) throw new ConflictError('errors.ticketStatus');
-  if (row.assigneeId && row.assigneeId !== ctx.member.id && ctx.role !== 'admin') throw new ForbiddenError('errors.ticketNotYours');
+  if (row.assigneeId && row.assigneeId !== ctx.member.id && ctx.role !== 'admin')
+    throw new ForbiddenError('errors.ticketNotYours');
 }
 
 /** The change a processing action makes (SPEC §2): 해결, 보류, 코멘트 추가, 내부해결. */
-export async function planProcess(ctx: Pick<ServiceCtx, 'db' | 'member' | 'role' | 'service'>, row: Ticket, input: Pick<ProcessInput, 'action' | 'body' | 'reason'> & { format?: ProcessInput['format'] }): Promise<ChangePlan> {
+export async function planProcess(
+  ctx: Pick<ServiceCtx, 'db' | 'member' | 'role' | 'service'>,
+  row: Ticket,
+  input: Pick<ProcessInput, 'action' | 'body' | 'reason'> & { format?: ProcessInput['format'] },
+): Promise<ChangePlan> {
   checkProcess(ctx, row, input.action);
   // Rich replies are kept only where the service's editor type is HTML, and always sanitized; what
   // is checked (required, 금칙어) is the text a customer reads, so markup alone is an empty reply.
@@ -49,16 +54,39 @@ export async function planProcess(ctx: Pick<ServiceCtx, 'db' | 'member' | 'role'
   if (input.action === 'solve' || input.action === 'pend') await assertNoBannedWords(ctx.db, ctx.service.id, text);
   const now = new Date();
   const set: ChangePlan['set'] = {};
-  if (input.action !== 'comment' && !row.assigneeId && (await assignableAgent(ctx.db, ctx.service.id, ctx.member.id))) set.assigneeId = ctx.member.id;
+  if (input.action !== 'comment' && !row.assigneeId && (await assignableAgent(ctx.db, ctx.service.id, ctx.member.id)))
+    set.assigneeId = ctx.member.id;
   switch (input.action) {
     case 'solve':
-      return { event: 'agent_reply', set: { ...set, status: 'solved', solvedAt: now, solvedById: ctx.member.id, firstRepliedAt: row.firstRepliedAt ?? now, internalReason: null }, message: { kind: 'agent_reply', body, format } };
+      return {
+        event: 'agent_reply',
+        set: {
+          ...set,
+          status: 'solved',
+          solvedAt: now,
+          solvedById: ctx.member.id,
+          firstRepliedAt: row.firstRepliedAt ?? now,
+          internalReason: null,
+        },
+        message: { kind: 'agent_reply', body, format },
+      };
     case 'pend':
-      return { event: 'agent_reply', set: { ...set, status: 'pending', firstRepliedAt: row.firstRepliedAt ?? now }, message: { kind: 'agent_reply', body, format } };
+      return {
+        event: 'agent_reply',
+        set: { ...set, status: 'pending', firstRepliedAt: row.firstRepliedAt ?? now },
+        message: { kind: 'agent_reply', body, format },
+      };
     case 'internal':
       return {
         event: 'updated',
-        set: { ...set, status: 'solved', solvedAt: now, solvedById: ctx.member.id, internalReason: input.reason, spam: input.reason === 'spam' },
+        set: {
+          ...set,
+          status: 'solved',
+          solvedAt: now,
+          solvedById: ctx.member.id,
+          internalReason: input.reason,
+          spam: input.reason === 'spam',
+        },
         message: body ? { kind: 'internal_comment', body, format } : undefined,
       };
     case 'comment':

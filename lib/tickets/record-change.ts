@@ -31,16 +31,27 @@ const PATCH_COLUMNS = {
  * back change leaves neither history nor deliveries behind. `ctx.writes` are the caller's own
  * inserts that nothing in the pass reads; they join the change's one closing statement.
  */
-export async function recordTicketChange(tx: Queryable, ctx: { serviceId: string; actor: ChangeActor; config?: ServiceConfig | null; writes?: SQL[] }, change: TicketChange & { maskedFields?: string[] }): Promise<TicketSnapshot> {
+export async function recordTicketChange(
+  tx: Queryable,
+  ctx: { serviceId: string; actor: ChangeActor; config?: ServiceConfig | null; writes?: SQL[] },
+  change: TicketChange & { maskedFields?: string[] },
+): Promise<TicketSnapshot> {
   const { before, after } = change;
-  const entries: HistoryEntry[] = before ? diffSnapshots(before, after) : [{ action: 'created', detail: { channel: after.channel, number: after.number } }];
-  for (const code of change.maskedFields ?? []) entries.push({ action: 'field', field: code, detail: { masked: true } });
-  if (change.message && change.message.kind !== 'inquiry') entries.push({ action: change.message.kind, detail: { messageId: change.message.id } });
+  const entries: HistoryEntry[] = before
+    ? diffSnapshots(before, after)
+    : [{ action: 'created', detail: { channel: after.channel, number: after.number } }];
+  for (const code of change.maskedFields ?? [])
+    entries.push({ action: 'field', field: code, detail: { masked: true } });
+  if (change.message && change.message.kind !== 'inquiry')
+    entries.push({ action: change.message.kind, detail: { messageId: change.message.id } });
 
   // One read of the service's configuration serves the pass and the history's names.
   const config = ctx.config ?? (await serviceConfig(tx, ctx.serviceId));
   // Changes made by triggers never start a new pass (SPEC §6: no loops).
-  const outcome = ctx.actor.type === 'trigger' ? { draft: after, changes: [], history: [], writes: [] } : await runTicketTriggers(tx, { serviceId: ctx.serviceId, actor: ctx.actor, change, config });
+  const outcome =
+    ctx.actor.type === 'trigger'
+      ? { draft: after, changes: [], history: [], writes: [] }
+      : await runTicketTriggers(tx, { serviceId: ctx.serviceId, actor: ctx.actor, change, config });
   const final = { ...outcome.draft };
   const [pass, ...triggerEntries] = outcome.history;
   if (pass) entries.push(pass);
@@ -48,7 +59,13 @@ export async function recordTicketChange(tx: Queryable, ctx: { serviceId: string
     // Assigning a 미할당 ticket makes it 처리중 (SPEC §2); a trigger made that assignment here, so it is credited with both.
     final.status = 'open';
     const by = outcome.changes.findLast((c) => c.field === 'assigneeId');
-    triggerEntries.push({ action: 'change', field: 'status', before: 'new', after: 'open', ...(by ? { triggerId: by.triggerId, triggerTitle: by.triggerTitle } : {}) });
+    triggerEntries.push({
+      action: 'change',
+      field: 'status',
+      before: 'new',
+      after: 'open',
+      ...(by ? { triggerId: by.triggerId, triggerTitle: by.triggerTitle } : {}),
+    });
   }
   const patch: Record<string, unknown> = {};
   for (const [k, col] of Object.entries(PATCH_COLUMNS)) {
@@ -60,7 +77,12 @@ export async function recordTicketChange(tx: Queryable, ctx: { serviceId: string
     const closing = final.status === 'closed' && after.status !== 'closed';
     const update = tx
       .update(tickets)
-      .set({ ...patch, ...(closing ? { closedAt: new Date(), closedById: null } : {}), version: sql`${tickets.version} + 1`, updatedAt: new Date() })
+      .set({
+        ...patch,
+        ...(closing ? { closedAt: new Date(), closedById: null } : {}),
+        version: sql`${tickets.version} + 1`,
+        updatedAt: new Date(),
+      })
       .where(eq(tickets.id, after.id));
     if (closing) {
       await update;

@@ -40,23 +40,50 @@ export function layoutEventOf(ticket: Pick<TicketSnapshot, 'channel' | 'status'>
  * `[#123]` subject tag and threading headers. The "reply to this mail" footer appears only when
  * replying by mail actually reaches the service.
  */
-export async function buildReplyMail(db: Queryable, input: { snapshot: TicketSnapshot; row: Pick<Ticket, 'id' | 'mailThreadId'>; to: string; body: string; /** `html`: a reply from the rich-text editor (sanitized again here). */ format?: MessageFormat; messageId: string; event: MailLayoutEvent; /** 미리보기: an agent reads it, so encrypted values stay masked. */ maskWith?: string }): Promise<OutgoingMail> {
+export async function buildReplyMail(
+  db: Queryable,
+  input: {
+    snapshot: TicketSnapshot;
+    row: Pick<Ticket, 'id' | 'mailThreadId'>;
+    to: string;
+    body: string;
+    /** `html`: a reply from the rich-text editor (sanitized again here). */ format?: MessageFormat;
+    messageId: string;
+    event: MailLayoutEvent;
+    /** 미리보기: an agent reads it, so encrypted values stay masked. */ maskWith?: string;
+  },
+): Promise<OutgoingMail> {
   const { snapshot: ticket } = input;
   const sender = await serviceSender(db, ticket.serviceId);
   const lang = isLocale(ticket.language) ? ticket.language : 'en';
   const t = translator(lang);
-  const params = { name: ticket.requesterName ?? t('mail.reply.customer'), number: ticket.number, subject: ticket.subject, service: sender.serviceName };
+  const params = {
+    name: ticket.requesterName ?? t('mail.reply.customer'),
+    number: ticket.number,
+    subject: ticket.subject,
+    service: sender.serviceName,
+  };
   const layout = await findLayout(db, ticket.serviceId, input.event, ticket.language, sender.languages);
   // A rich reply goes into the mail as its sanitized HTML, with a text part made from it (html-to-text).
-  const bodyHtml = input.format === 'html' ? sanitizeRichHtml(input.body) : escapeHtml(input.body).replace(/\n/g, '<br>');
+  const bodyHtml =
+    input.format === 'html' ? sanitizeRichHtml(input.body) : escapeHtml(input.body).replace(/\n/g, '<br>');
   const bodyText = input.format === 'html' ? htmlToText(bodyHtml) : input.body;
   let text: string;
   let html: string;
   if (layout) {
-    const values = await substitutionValues(db, ticket, input.maskWith === undefined ? { audience: 'customer', reply: bodyText } : { audience: 'agent', reply: bodyText, maskWith: input.maskWith });
+    const values = await substitutionValues(
+      db,
+      ticket,
+      input.maskWith === undefined
+        ? { audience: 'customer', reply: bodyText }
+        : { audience: 'agent', reply: bodyText, maskWith: input.maskWith },
+    );
     if (sender.editorHtml) {
       // Sanitized again at send time (a layout stored before sanitizing, or edited in the database, sends no script).
-      html = sanitizeRichHtml(renderCodes(layout, { ...values, content: '\u0000' }, { html: true })).replace('\u0000', () => bodyHtml);
+      html = sanitizeRichHtml(renderCodes(layout, { ...values, content: '\u0000' }, { html: true })).replace(
+        '\u0000',
+        () => bodyHtml,
+      );
       text = htmlToText(html);
     } else {
       text = renderCodes(layout, values, { html: false });
@@ -84,9 +111,19 @@ export async function buildReplyMail(db: Queryable, input: { snapshot: TicketSna
 }
 
 /** The reply mail of a queued delivery, rendered now (the customer's encrypted address is never stored). Null when there is nothing to send. */
-export async function replyMailOf(db: Queryable, serviceId: string, ticketId: string, ticketMessageId: string, messageId: string, event: MailLayoutEvent): Promise<OutgoingMail | null> {
+export async function replyMailOf(
+  db: Queryable,
+  serviceId: string,
+  ticketId: string,
+  ticketMessageId: string,
+  messageId: string,
+  event: MailLayoutEvent,
+): Promise<OutgoingMail | null> {
   const { snapshot, row } = await loadTicket(db, serviceId, ticketId);
-  const [msg] = await db.select().from(ticketMessages).where(and(eq(ticketMessages.id, ticketMessageId), eq(ticketMessages.ticketId, ticketId)));
+  const [msg] = await db
+    .select()
+    .from(ticketMessages)
+    .where(and(eq(ticketMessages.id, ticketMessageId), eq(ticketMessages.ticketId, ticketId)));
   if (!msg || msg.kind !== 'agent_reply') return null;
   const to = await requesterEmail(db, snapshot);
   if (!to) return null;

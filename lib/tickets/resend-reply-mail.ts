@@ -16,7 +16,13 @@ export async function resendReplyMail(ctx: Pick<ServiceCtx, 'db' | 'service'>, i
     const [d] = await tx
       .select()
       .from(triggerDeliveries)
-      .where(and(eq(triggerDeliveries.serviceId, ctx.service.id), eq(triggerDeliveries.id, input.deliveryId), inArray(triggerDeliveries.kind, ['reply_mail', 'confirmation_mail'])))
+      .where(
+        and(
+          eq(triggerDeliveries.serviceId, ctx.service.id),
+          eq(triggerDeliveries.id, input.deliveryId),
+          inArray(triggerDeliveries.kind, ['reply_mail', 'confirmation_mail']),
+        ),
+      )
       .for('update');
     if (!d) throw new NotFoundError();
     const failing = d.status === 'dead' || (d.status === 'pending' && d.attempts > 0);

@@ -37,7 +37,8 @@ export function searchCondition(q: string): SQL | undefined {
     ...terms.map((t) => {
       const n = length(t);
       if (n >= 3) return sql`${tickets.searchText} LIKE ${likePattern(t)}`;
-      if (n === 2) return sql`(search_bigrams(${tickets.searchText}) @> ARRAY[${t}]::text[] AND strpos(${tickets.searchText}, ${t}) <> 0)`;
+      if (n === 2)
+        return sql`(search_bigrams(${tickets.searchText}) @> ARRAY[${t}]::text[] AND strpos(${tickets.searchText}, ${t}) <> 0)`;
       return sql`strpos(${tickets.searchText}, ${t}) <> 0`;
     }),
   );

@@ -37,12 +37,23 @@ export function toSnapshot(row: Ticket, values: Record<string, FieldValue | null
 }
 
 /** The plain (non-encrypted, not destroyed) field values of a ticket by code. */
-export async function plainFieldValues(db: Queryable, serviceId: string, ticketId: string): Promise<Record<string, FieldValue | null>> {
+export async function plainFieldValues(
+  db: Queryable,
+  serviceId: string,
+  ticketId: string,
+): Promise<Record<string, FieldValue | null>> {
   const rows = await db
     .select({ code: fields.code, value: ticketFieldValues.value })
     .from(ticketFieldValues)
     .innerJoin(fields, eq(fields.id, ticketFieldValues.fieldId))
-    .where(and(eq(ticketFieldValues.serviceId, serviceId), eq(ticketFieldValues.ticketId, ticketId), isNull(ticketFieldValues.valueEncrypted), isNull(ticketFieldValues.destroyedAt)));
+    .where(
+      and(
+        eq(ticketFieldValues.serviceId, serviceId),
+        eq(ticketFieldValues.ticketId, ticketId),
+        isNull(ticketFieldValues.valueEncrypted),
+        isNull(ticketFieldValues.destroyedAt),
+      ),
+    );
   return Object.fromEntries(rows.map((r) => [r.code, r.value]));
 }
 
@@ -50,9 +61,17 @@ export async function plainFieldValues(db: Queryable, serviceId: string, ticketI
  * Loads a ticket of `serviceId` by id, locked `FOR UPDATE` when it is about to change; another
  * service's ticket, or a malformed id, is not found.
  */
-export async function loadTicket(db: Queryable, serviceId: string, ticketId: string, opts: { forUpdate?: boolean } = {}): Promise<{ row: Ticket; snapshot: TicketSnapshot }> {
+export async function loadTicket(
+  db: Queryable,
+  serviceId: string,
+  ticketId: string,
+  opts: { forUpdate?: boolean } = {},
+): Promise<{ row: Ticket; snapshot: TicketSnapshot }> {
   if (!isUuid(ticketId)) throw new NotFoundError();
-  const q = db.select().from(tickets).where(and(eq(tickets.serviceId, serviceId), eq(tickets.id, ticketId)));
+  const q = db
+    .select()
+    .from(tickets)
+    .where(and(eq(tickets.serviceId, serviceId), eq(tickets.id, ticketId)));
   const [row] = opts.forUpdate ? await q.for('update') : await q;
   if (!row) throw new NotFoundError();
   return { row, snapshot: toSnapshot(row, await plainFieldValues(db, serviceId, ticketId)) };
@@ -61,7 +80,10 @@ export async function loadTicket(db: Queryable, serviceId: string, ticketId: str
 /** A ticket's id from its per-service number (the URL form); another service's number is not found. */
 export async function ticketIdByNumber(db: Queryable, serviceId: string, number: number): Promise<string> {
   if (!Number.isSafeInteger(number) || number < 1) throw new NotFoundError();
-  const [row] = await db.select({ id: tickets.id }).from(tickets).where(and(eq(tickets.serviceId, serviceId), eq(tickets.number, number)));
+  const [row] = await db
+    .select({ id: tickets.id })
+    .from(tickets)
+    .where(and(eq(tickets.serviceId, serviceId), eq(tickets.number, number)));
   if (!row) throw new NotFoundError();
   return row.id;
 }

@@ -15,7 +15,10 @@ export async function restoreFromSpam(ctx: ServiceCtx, ticketId: string) {
   if (ctx.role !== 'admin') throw new ForbiddenError();
   return changeTicket(ctx, ticketId, undefined, ({ row }) => {
     if (!row.spam) throw new ConflictError('errors.notInSpam');
-    return { event: 'updated', set: { spam: false, internalReason: null, status: row.assigneeId ? 'open' : 'new', solvedAt: null } };
+    return {
+      event: 'updated',
+      set: { spam: false, internalReason: null, status: row.assigneeId ? 'open' : 'new', solvedAt: null },
+    };
   });
 }
 
@@ -38,13 +41,27 @@ export async function deleteSpam(ctx: ServiceCtx, input: z.infer<typeof spamInpu
       .for('update');
     for (const t of rows) {
       const values = await readFieldValues(tx, ctx.service.id, t.id, { reveal: true });
-      const plain = Object.values(values).flatMap((v) => (v.value == null || typeof v.value === 'boolean' ? [] : Array.isArray(v.value) ? v.value : [String(v.value)]));
-      job.texts.push(`X-Contact-Desk-Ticket: ${t.serviceId}#${t.number}`, ...[t.requesterName, t.requesterEmail, t.requesterPhone].filter((x): x is string => Boolean(x)), ...plain);
-      const files = await tx.select({ key: ticketAttachments.storageKey }).from(ticketAttachments).where(eq(ticketAttachments.ticketId, t.id));
+      const plain = Object.values(values).flatMap((v) =>
+        v.value == null || typeof v.value === 'boolean' ? [] : Array.isArray(v.value) ? v.value : [String(v.value)],
+      );
+      job.texts.push(
+        `X-Contact-Desk-Ticket: ${t.serviceId}#${t.number}`,
+        ...[t.requesterName, t.requesterEmail, t.requesterPhone].filter((x): x is string => Boolean(x)),
+        ...plain,
+      );
+      const files = await tx
+        .select({ key: ticketAttachments.storageKey })
+        .from(ticketAttachments)
+        .where(eq(ticketAttachments.ticketId, t.id));
       job.attachmentKeys.push(...files.map((f) => f.key));
     }
     if (!rows.length) return 0;
-    await tx.delete(tickets).where(inArray(tickets.id, rows.map((r) => r.id)));
+    await tx.delete(tickets).where(
+      inArray(
+        tickets.id,
+        rows.map((r) => r.id),
+      ),
+    );
     queued = await enqueueFileScrub(tx, job);
     return rows.length;
   });

@@ -20,7 +20,8 @@ export async function takeTicket(ctx: ServiceCtx, input: z.infer<typeof takeInpu
   if (groups.length === 1) groupId = groups[0];
   else if (groups.length > 1) {
     if (!input.groupId) throw ValidationError.field('groupId', 'validation.chooseGroup');
-    if (!isUuid(input.groupId) || !groups.includes(input.groupId)) throw ValidationError.field('groupId', 'validation.unknownGroups');
+    if (!isUuid(input.groupId) || !groups.includes(input.groupId))
+      throw ValidationError.field('groupId', 'validation.unknownGroups');
     groupId = input.groupId;
   }
   return changeTicket(ctx, input.ticketId, undefined, ({ row }) => {
@@ -28,6 +29,13 @@ export async function takeTicket(ctx: ServiceCtx, input: z.infer<typeof takeInpu
     if (row.assigneeId === ctx.member.id) return null;
     if (row.assigneeId) throw new ConflictError('errors.ticketTaken');
     if (row.status === 'closed') throw new ConflictError('errors.ticketStatus');
-    return { event: 'updated', set: { assigneeId: ctx.member.id, ...(groupId !== undefined ? { groupId } : {}), ...(row.status === 'new' ? { status: 'open' as const } : {}) } };
+    return {
+      event: 'updated',
+      set: {
+        assigneeId: ctx.member.id,
+        ...(groupId !== undefined ? { groupId } : {}),
+        ...(row.status === 'new' ? { status: 'open' as const } : {}),
+      },
+    };
   });
 }

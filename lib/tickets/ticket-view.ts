@@ -24,11 +24,39 @@ import { loadTicket } from './snapshot';
  * their records, and the draft of the viewer (`me`, a member id). The caller has authorized `access` for the service;
  * every read is scoped by its id.
  */
-export async function loadTicketView(db: Db, access: Pick<ServiceAccess, 'service' | 'agent'>, me: string, ticketId: string, lang: string) {
+export async function loadTicketView(
+  db: Db,
+  access: Pick<ServiceAccess, 'service' | 'agent'>,
+  me: string,
+  ticketId: string,
+  lang: string,
+) {
   const { service } = access;
   const { row } = await loadTicket(db, service.id, ticketId);
   const scope = { serviceId: service.id, ticketId: row.id };
-  const [messages, history, fieldDefs, values, customerLayout, agentLayout, intake, processing, targets, mine, groups, myGroups, draft, dooray, doorayOrgRow, doorayProjects, sms, codes, labels, smsMessages, deliveries] = await Promise.all([
+  const [
+    messages,
+    history,
+    fieldDefs,
+    values,
+    customerLayout,
+    agentLayout,
+    intake,
+    processing,
+    targets,
+    mine,
+    groups,
+    myGroups,
+    draft,
+    dooray,
+    doorayOrgRow,
+    doorayProjects,
+    sms,
+    codes,
+    labels,
+    smsMessages,
+    deliveries,
+  ] = await Promise.all([
     ticketConversation(db, service.id, row.id),
     ticketHistoryRows(db, service.id, row.id),
     fieldDisplayDefs(db, service.id),
@@ -47,12 +75,40 @@ export async function loadTicketView(db: Db, access: Pick<ServiceAccess, 'servic
     listDoorayProjects(db, { serviceId: service.id }),
     service.smsEnabled ? smsConfig(db, service.id) : null,
     knownCodes(db, service.id),
-    ticketLabels(db, service.id, lang, { categories: [row.intakeTypeId, row.processingTypeId], members: [row.assigneeId], groups: [row.groupId] }),
+    ticketLabels(db, service.id, lang, {
+      categories: [row.intakeTypeId, row.processingTypeId],
+      members: [row.assigneeId],
+      groups: [row.groupId],
+    }),
     ticketSmsMessages(db, scope),
     listDeliveries(db, scope),
   ]);
   // The Dooray tab exists only where Dooray was ever set up.
   const doorayTab = dooray ? await doorayConversation(db, scope) : null;
-  return { row, messages, history, fieldDefs, values, customerLayout, agentLayout, intake, processing, targets, mine, groups, myGroups, draft, dooray, doorayOrg: doorayOrgRow, doorayProjects, sms, codes, labels, smsMessages, deliveries, doorayTab };
+  return {
+    row,
+    messages,
+    history,
+    fieldDefs,
+    values,
+    customerLayout,
+    agentLayout,
+    intake,
+    processing,
+    targets,
+    mine,
+    groups,
+    myGroups,
+    draft,
+    dooray,
+    doorayOrg: doorayOrgRow,
+    doorayProjects,
+    sms,
+    codes,
+    labels,
+    smsMessages,
+    deliveries,
+    doorayTab,
+  };
 }
 export type TicketView = Awaited<ReturnType<typeof loadTicketView>>;

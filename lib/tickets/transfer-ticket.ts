@@ -5,7 +5,12 @@ import { ConflictError, ForbiddenError, ValidationError } from '@/lib/errors';
 import { assignableAgent } from './assignable';
 import { changeTicket } from './change';
 
-export const transferInput = z.object({ ticketId: z.uuid(), version: z.coerce.number().int().positive(), assigneeId: z.string().min(1, { error: 'validation.required' }), note: z.string().max(2000).default('') });
+export const transferInput = z.object({
+  ticketId: z.uuid(),
+  version: z.coerce.number().int().positive(),
+  assigneeId: z.string().min(1, { error: 'validation.required' }),
+  note: z.string().max(2000).default(''),
+});
 
 /**
  * 전달: hands the ticket to another agent. Needs 티켓 전달 권한, whatever the role; the target must
@@ -20,6 +25,10 @@ export async function transferTicket(ctx: ServiceCtx, input: z.infer<typeof tran
     if (row.status === 'closed') throw new ConflictError('errors.ticketStatus');
     if (row.assigneeId === input.assigneeId) throw ValidationError.field('assigneeId', 'validation.alreadyAssignee');
     const note = input.note.trim();
-    return { event: 'updated', set: { assigneeId: input.assigneeId, ...(row.status === 'new' ? { status: 'open' as const } : {}) }, message: note ? { kind: 'internal_comment', body: note } : undefined };
+    return {
+      event: 'updated',
+      set: { assigneeId: input.assigneeId, ...(row.status === 'new' ? { status: 'open' as const } : {}) },
+      message: note ? { kind: 'internal_comment', body: note } : undefined,
+    };
   });
 }

@@ -38,7 +38,23 @@ export type TicketSnapshot = {
 };
 
 /** Columns a change may set (by an agent action or a trigger result). */
-export type TicketPatch = Partial<Pick<TicketSnapshot, 'status' | 'priority' | 'intakeTypeId' | 'intakeTypePath' | 'processingTypeId' | 'processingTypePath' | 'assigneeId' | 'groupId' | 'starred' | 'spam' | 'internalReason' | 'subject'>>;
+export type TicketPatch = Partial<
+  Pick<
+    TicketSnapshot,
+    | 'status'
+    | 'priority'
+    | 'intakeTypeId'
+    | 'intakeTypePath'
+    | 'processingTypeId'
+    | 'processingTypePath'
+    | 'assigneeId'
+    | 'groupId'
+    | 'starred'
+    | 'spam'
+    | 'internalReason'
+    | 'subject'
+  >
+>;
 
 /** Who makes a change: shown in history as 상담원 name, 고객, 시스템 or the trigger's title. */
 export type ChangeActor =
@@ -58,4 +74,11 @@ export type TicketChange = {
 };
 
 /** A field change a trigger result made, attributed to that trigger in history. */
-export type TriggerChange = { triggerId: string; triggerTitle: string; field: keyof TicketPatch; before: unknown; after: unknown; note?: string };
+export type TriggerChange = {
+  triggerId: string;
+  triggerTitle: string;
+  field: keyof TicketPatch;
+  before: unknown;
+  after: unknown;
+  note?: string;
+};

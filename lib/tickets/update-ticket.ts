@@ -20,9 +20,25 @@ export const updateTicketInput = z.object({
   values: z.record(z.string(), z.unknown()).default({}),
 });
 
-async function livePath(db: Queryable, serviceId: string, kind: 'intake' | 'processing', id: string, field: string): Promise<string> {
+async function livePath(
+  db: Queryable,
+  serviceId: string,
+  kind: 'intake' | 'processing',
+  id: string,
+  field: string,
+): Promise<string> {
   if (!isUuid(id)) throw ValidationError.field(field, 'validation.categoryUnknown');
-  const [row] = await db.select({ path: categories.path }).from(categories).where(and(eq(categories.serviceId, serviceId), eq(categories.kind, kind), eq(categories.id, id), isNull(categories.deletedAt)));
+  const [row] = await db
+    .select({ path: categories.path })
+    .from(categories)
+    .where(
+      and(
+        eq(categories.serviceId, serviceId),
+        eq(categories.kind, kind),
+        eq(categories.id, id),
+        isNull(categories.deletedAt),
+      ),
+    );
   if (!row) throw ValidationError.field(field, 'validation.categoryUnknown');
   return row.path;
 }
@@ -51,12 +67,21 @@ export async function updateTicket(ctx: ServiceCtx, input: z.infer<typeof update
       }
     }
     const priority = r.values.priority;
-    if (typeof priority === 'string' && (TICKET_PRIORITIES as readonly string[]).includes(priority) && priority !== row.priority) set.priority = priority;
+    if (
+      typeof priority === 'string' &&
+      (TICKET_PRIORITIES as readonly string[]).includes(priority) &&
+      priority !== row.priority
+    )
+      set.priority = priority;
     const submitted = r.entries.filter((e) => !COLUMN_CODES.has(e.field.code));
     // Only values that differ are written: an encrypted one is compared after decrypting, so
     // history says "changed" exactly when it was.
-    const stored = submitted.some((e) => e.field.encrypted) ? await readFieldValues(tx, ctx.service.id, row.id, { reveal: true }) : {};
-    const entries = submitted.filter((e) => !e.field.encrypted || JSON.stringify(stored[e.field.code]?.value ?? null) !== JSON.stringify(e.value));
+    const stored = submitted.some((e) => e.field.encrypted)
+      ? await readFieldValues(tx, ctx.service.id, row.id, { reveal: true })
+      : {};
+    const entries = submitted.filter(
+      (e) => !e.field.encrypted || JSON.stringify(stored[e.field.code]?.value ?? null) !== JSON.stringify(e.value),
+    );
     await writeFieldValues(tx, row, entries);
     const fields: Record<string, FieldValue | null> = {};
     const masked: string[] = [];

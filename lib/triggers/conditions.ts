@@ -78,7 +78,8 @@ export function compileConditions(rows: readonly Condition[], lookup: TargetLook
     if (!target) return { mode: row.mode, test: () => false };
     const cmp = compileOperator(row.operator, target.type, row.value);
     const { read, path } = target;
-    const test = (v: ChangeView) => cmp(v.before ? read(v.before, v.event) : null, read(v.after, v.event), v.now, path ? path(v.after) : null);
+    const test = (v: ChangeView) =>
+      cmp(v.before ? read(v.before, v.event) : null, read(v.after, v.event), v.now, path ? path(v.after) : null);
     return { mode: row.mode, test };
   });
   const all = compiled.filter((c) => c.mode === 'all').map((c) => c.test);

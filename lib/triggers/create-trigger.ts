@@ -15,7 +15,10 @@ export async function createTrigger(ctx: ServiceCtx, input: CreateTriggerInput) 
       .select({ next: sql<number>`coalesce(max(${triggers.position}), -1)::int + 1` })
       .from(triggers)
       .where(and(eq(triggers.serviceId, serviceId), eq(triggers.active, true)));
-    const [row] = await tx.insert(triggers).values({ serviceId, title: input.title, active: true, position: next, ...checked }).returning();
+    const [row] = await tx
+      .insert(triggers)
+      .values({ serviceId, title: input.title, active: true, position: next, ...checked })
+      .returning();
     await reenableEndpoints(tx, serviceId, checked.results);
     await bumpTriggersVersion(tx, serviceId);
     return row;

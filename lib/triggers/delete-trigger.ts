@@ -8,7 +8,11 @@ import { bumpTriggersVersion } from './bump-version';
 export async function deleteTrigger(ctx: ServiceCtx, triggerId: string) {
   const serviceId = ctx.service.id;
   return ctx.db.transaction(async (tx) => {
-    const [t] = await tx.select().from(triggers).where(and(eq(triggers.serviceId, serviceId), eq(triggers.id, triggerId))).for('update');
+    const [t] = await tx
+      .select()
+      .from(triggers)
+      .where(and(eq(triggers.serviceId, serviceId), eq(triggers.id, triggerId)))
+      .for('update');
     if (!t) throw new NotFoundError();
     if (t.active) throw new ConflictError('errors.triggers.deleteActive', { title: t.title });
     await tx.delete(triggers).where(eq(triggers.id, t.id));

@@ -11,7 +11,16 @@ import { substitutionCodeList } from '@/lib/substitution/code-list';
 import { fieldValueType } from './targets';
 import { OPERATORS_BY_TYPE } from './operators';
 
-const BUILTIN_CODES = new Set(['subject', 'content', 'category', 'processingType', 'priority', 'name', 'mail', 'phone']);
+const BUILTIN_CODES = new Set([
+  'subject',
+  'content',
+  'category',
+  'processingType',
+  'priority',
+  'name',
+  'mail',
+  'phone',
+]);
 
 function flatten(nodes: CategoryNode[], out: Option[] = []): Option[] {
   for (const n of nodes) {
@@ -23,16 +32,27 @@ function flatten(nodes: CategoryNode[], out: Option[] = []): Option[] {
 
 /** The editor's pickers for one service: agents, groups (with their agents), category trees, field targets, codes. */
 export async function editorOptions(db: Queryable, serviceId: string, lang: string): Promise<EditorOptions> {
-  const [svc] = await db.select({ languages: services.languages, editorType: services.editorType }).from(services).where(eq(services.id, serviceId));
+  const [svc] = await db
+    .select({ languages: services.languages, editorType: services.editorType })
+    .from(services)
+    .where(eq(services.id, serviceId));
   const [fieldRows, agentRows, groupRows, memberships, intake, processing] = await Promise.all([
-    db.select().from(fields).where(and(eq(fields.serviceId, serviceId), isNull(fields.deletedAt))).orderBy(asc(fields.createdAt)),
+    db
+      .select()
+      .from(fields)
+      .where(and(eq(fields.serviceId, serviceId), isNull(fields.deletedAt)))
+      .orderBy(asc(fields.createdAt)),
     db
       .select({ id: members.id, name: members.name, loginId: members.loginId })
       .from(serviceMembers)
       .innerJoin(members, eq(members.id, serviceMembers.memberId))
       .where(eq(serviceMembers.serviceId, serviceId))
       .orderBy(asc(members.name)),
-    db.select({ id: groups.id, name: groups.name }).from(groups).where(eq(groups.serviceId, serviceId)).orderBy(asc(groups.name)),
+    db
+      .select({ id: groups.id, name: groups.name })
+      .from(groups)
+      .where(eq(groups.serviceId, serviceId))
+      .orderBy(asc(groups.name)),
     db
       .select({ groupId: groupMembers.groupId, memberId: serviceMembers.memberId })
       .from(groupMembers)
@@ -49,7 +69,15 @@ export async function editorOptions(db: Queryable, serviceId: string, lang: stri
     if (BUILTIN_CODES.has(f.code)) continue;
     const type = f.encrypted || !f.visible ? null : fieldValueType(f.type);
     if (!type) continue;
-    fieldTargets.push({ id: `field:${f.code}`, label: `${name(f)} (${f.code})`, type, values: type === 'enum' && f.type !== 'agree' ? f.options.map((o) => ({ value: o.value, label: o.labels[lang] ?? o.value })) : undefined });
+    fieldTargets.push({
+      id: `field:${f.code}`,
+      label: `${name(f)} (${f.code})`,
+      type,
+      values:
+        type === 'enum' && f.type !== 'agree'
+          ? f.options.map((o) => ({ value: o.value, label: o.labels[lang] ?? o.value }))
+          : undefined,
+    });
   }
   const tr = translator(isLocale(lang) ? lang : 'ko');
   return {
@@ -59,7 +87,11 @@ export async function editorOptions(db: Queryable, serviceId: string, lang: stri
     fieldTargets,
     operatorsByType: OPERATORS_BY_TYPE,
     agents: agentRows.map((a) => ({ value: a.id, label: `${a.name} (${a.loginId})` })),
-    groups: groupRows.map((g) => ({ value: g.id, label: g.name, agentIds: memberships.filter((m) => m.groupId === g.id).map((m) => m.memberId) })),
+    groups: groupRows.map((g) => ({
+      value: g.id,
+      label: g.name,
+      agentIds: memberships.filter((m) => m.groupId === g.id).map((m) => m.memberId),
+    })),
     intakeTypes: flatten(intake),
     processingTypes: flatten(processing),
     codes: substitutionCodeList(

@@ -32,7 +32,11 @@ export function endpointKey(url: string): string {
 }
 
 export function sealEndpointUrl(serviceId: string, url: string): SealedUrl {
-  return { urlSealed: encryptValue(masterKey(), url, binding(serviceId)), urlHint: maskUrl(url), urlKey: endpointKey(url) };
+  return {
+    urlSealed: encryptValue(masterKey(), url, binding(serviceId)),
+    urlHint: maskUrl(url),
+    urlKey: endpointKey(url),
+  };
 }
 
 /** The URL in clear, for sending; null when the ciphertext is not this service's (or was tampered with). */
@@ -56,4 +60,8 @@ export function endpointHost(s: { urlHint?: unknown }): string {
 }
 
 /** The sealed URL of a stored result, as its deliveries carry it. */
-export const sealedOf = (s: Partial<SealedUrl>): SealedUrl => ({ urlSealed: String(s.urlSealed ?? ''), urlHint: String(s.urlHint ?? ''), urlKey: String(s.urlKey ?? '') });
+export const sealedOf = (s: Partial<SealedUrl>): SealedUrl => ({
+  urlSealed: String(s.urlSealed ?? ''),
+  urlHint: String(s.urlHint ?? ''),
+  urlKey: String(s.urlKey ?? ''),
+});

@@ -44,7 +44,14 @@ export function runTriggers(triggers: readonly CompiledTrigger[], change: Engine
           if (draft[k] === v) continue;
           // Paths travel with their category; history shows the category.
           if (k !== 'intakeTypePath' && k !== 'processingTypePath') {
-            changes.push({ triggerId: trigger.id, triggerTitle: trigger.title, field: k, before: draft[k], after: v, note: applied.note });
+            changes.push({
+              triggerId: trigger.id,
+              triggerTitle: trigger.title,
+              field: k,
+              before: draft[k],
+              after: v,
+              note: applied.note,
+            });
             made.push({ field: k, before: draft[k], after: v });
           }
           (next as Record<string, unknown>)[k] = v;
@@ -53,12 +60,30 @@ export function runTriggers(triggers: readonly CompiledTrigger[], change: Engine
         if (changed) draft = next;
         else if (outcome === 'changed') outcome = 'unchanged';
       }
-      const effect = applied.effect ? effects.push({ index: effects.length, triggerId: trigger.id, triggerTitle: trigger.title, resultIndex: index, type: settings.type, settings, ticket: draft }) - 1 : undefined;
-      outcomes.push({ type: settings.type, outcome, ...(applied.reason ? { reason: applied.reason } : {}), ...(made.length ? { changes: made } : {}), ...(effect !== undefined ? { effect } : {}) });
+      const effect = applied.effect
+        ? effects.push({
+            index: effects.length,
+            triggerId: trigger.id,
+            triggerTitle: trigger.title,
+            resultIndex: index,
+            type: settings.type,
+            settings,
+            ticket: draft,
+          }) - 1
+        : undefined;
+      outcomes.push({
+        type: settings.type,
+        outcome,
+        ...(applied.reason ? { reason: applied.reason } : {}),
+        ...(made.length ? { changes: made } : {}),
+        ...(effect !== undefined ? { effect } : {}),
+      });
     });
     log.push({ triggerId: trigger.id, title: trigger.title, fired: true, results: outcomes });
   }
   const final = draft;
-  const addressed = effects.map((e) => (RESULTS[e.type]?.followsFinalTicket?.(e.settings as never) ? { ...e, ticket: final } : e));
+  const addressed = effects.map((e) =>
+    RESULTS[e.type]?.followsFinalTicket?.(e.settings as never) ? { ...e, ticket: final } : e,
+  );
   return { draft, changes, effects: addressed, log };
 }

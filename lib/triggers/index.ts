@@ -28,7 +28,12 @@ export type TriggerOutcome = {
 };
 
 /** Runs the engine, loading what it asks for (assignable agents, category paths, round-robin cursors) until it has all it needs. */
-export async function runWithDb(tx: Queryable, list: readonly CompiledTrigger[], change: TicketChange, env: PassEnv): Promise<EngineOutput> {
+export async function runWithDb(
+  tx: Queryable,
+  list: readonly CompiledTrigger[],
+  change: TicketChange,
+  env: PassEnv,
+): Promise<EngineOutput> {
   const now = Date.now();
   for (;;) {
     const out = runTriggers(list, { event: change.event, before: change.before, after: change.after, now }, env);
@@ -44,7 +49,10 @@ export async function runWithDb(tx: Queryable, list: readonly CompiledTrigger[],
  * `writes`; a `trigger_pass` history entry) for the caller to write in the same transaction — so
  * a rolled-back change leaves none of it behind.
  */
-export async function runTicketTriggers(tx: Queryable, input: { serviceId: string; actor: ChangeActor; change: TicketChange; config?: ServiceConfig | null }): Promise<TriggerOutcome> {
+export async function runTicketTriggers(
+  tx: Queryable,
+  input: { serviceId: string; actor: ChangeActor; change: TicketChange; config?: ServiceConfig | null },
+): Promise<TriggerOutcome> {
   const { serviceId, change } = input;
   const config = input.config ?? (await serviceConfig(tx, serviceId));
   const list = config ? await activeTriggersOf(tx, config) : [];
@@ -53,10 +61,32 @@ export async function runTicketTriggers(tx: Queryable, input: { serviceId: strin
 
   // 410-disabled endpoints by their keyed fingerprint (lib/triggers/endpoint-url.ts), cached with the service's config version.
   const disabled = out.effects.some((e) => typeof (e.settings as { urlKey?: unknown }).urlKey === 'string')
-    ? await config.memo('disabledEndpoints', async () => new Set((await tx.select({ key: disabledEndpoints.url }).from(disabledEndpoints).where(eq(disabledEndpoints.serviceId, serviceId))).map((r) => r.key)))
+    ? await config.memo(
+        'disabledEndpoints',
+        async () =>
+          new Set(
+            (
+              await tx
+                .select({ key: disabledEndpoints.url })
+                .from(disabledEndpoints)
+                .where(eq(disabledEndpoints.serviceId, serviceId))
+            ).map((r) => r.key),
+          ),
+      )
     : new Set<string>();
-  const reply = change.message && change.message.kind !== 'inquiry' && change.message.kind !== 'internal_comment' ? change.message.body : undefined;
-  const { enqueued, writes } = await enqueueEffects(tx, { serviceId, event: change.event, reply, effects: out.effects, disabled, service: config, config });
+  const reply =
+    change.message && change.message.kind !== 'inquiry' && change.message.kind !== 'internal_comment'
+      ? change.message.body
+      : undefined;
+  const { enqueued, writes } = await enqueueEffects(tx, {
+    serviceId,
+    event: change.event,
+    reply,
+    effects: out.effects,
+    disabled,
+    service: config,
+    config,
+  });
 
   const fired = out.log.filter((l) => l.fired);
   const detail: TriggerPassDetail = {
@@ -68,7 +98,9 @@ export async function runTicketTriggers(tx: Queryable, input: { serviceId: strin
       results: (l.results ?? []).map(({ effect, ...r }) => {
         if (effect === undefined) return r;
         const q = enqueued[effect];
-        return q?.reason ? { type: r.type, outcome: 'skipped', reason: q.reason } : { ...r, deliveryIds: q?.deliveryIds ?? [] };
+        return q?.reason
+          ? { type: r.type, outcome: 'skipped', reason: q.reason }
+          : { ...r, deliveryIds: q?.deliveryIds ?? [] };
       }),
     })),
   };
@@ -77,11 +109,21 @@ export async function runTicketTriggers(tx: Queryable, input: { serviceId: strin
   const ticketId = change.after.id;
   writes.push(tx.insert(triggerRuns).values({ id: run.id, serviceId, ticketId, detail }).getSQL());
   if (fired.length) {
-    writes.push(sql`INSERT INTO ${triggerFirings} (service_id, trigger_id, ticket_id) SELECT ${serviceId}, t, ${ticketId} FROM unnest(${`{${fired.map((l) => l.triggerId).join(',')}}`}::uuid[]) t`);
+    writes.push(
+      sql`INSERT INTO ${triggerFirings} (service_id, trigger_id, ticket_id) SELECT ${serviceId}, t, ${ticketId} FROM unnest(${`{${fired.map((l) => l.triggerId).join(',')}}`}::uuid[]) t`,
+    );
   }
   const history: HistoryEntry[] = [
     { action: 'trigger_pass', detail: { ...detail, runId: run.id }, actor: { type: 'system' } },
-    ...out.changes.map((c) => ({ action: 'change', field: c.field, before: c.before, after: c.after, triggerId: c.triggerId, triggerTitle: c.triggerTitle, detail: c.note ? { note: c.note } : undefined })),
+    ...out.changes.map((c) => ({
+      action: 'change',
+      field: c.field,
+      before: c.before,
+      after: c.after,
+      triggerId: c.triggerId,
+      triggerTitle: c.triggerTitle,
+      detail: c.note ? { note: c.note } : undefined,
+    })),
   ];
   return { draft: out.draft, changes: out.changes, history, writes, runId: run.id };
 }

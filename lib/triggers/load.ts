@@ -12,7 +12,10 @@ const cache = (globalCache.__contactDeskTriggers ??= new Map());
 
 /** The service's trigger version: bumped by every save, read by the cache (one primary-key lookup). */
 export async function triggersVersion(db: Queryable, serviceId: string): Promise<number> {
-  const [row] = await db.select({ v: triggerVersions.version }).from(triggerVersions).where(eq(triggerVersions.serviceId, serviceId));
+  const [row] = await db
+    .select({ v: triggerVersions.version })
+    .from(triggerVersions)
+    .where(eq(triggerVersions.serviceId, serviceId));
   return row?.v ?? 0;
 }
 
@@ -26,15 +29,25 @@ export async function targetLookup(db: Queryable, serviceId: string): Promise<Ta
   for (const r of rows) {
     const type = r.encrypted ? null : fieldValueType(r.type);
     if (!type) continue;
-    const values = type === 'enum' ? (r.type === 'agree' ? undefined : (r.options ?? []).map((o) => o.value)) : undefined;
+    const values =
+      type === 'enum' ? (r.type === 'agree' ? undefined : (r.options ?? []).map((o) => o.value)) : undefined;
     byCode.set(r.code, fieldTarget(r.code, type, values));
   }
-  return (id) => builtinTargets(id) ?? (id.startsWith(FIELD_PREFIX) ? byCode.get(id.slice(FIELD_PREFIX.length)) : undefined);
+  return (id) =>
+    builtinTargets(id) ?? (id.startsWith(FIELD_PREFIX) ? byCode.get(id.slice(FIELD_PREFIX.length)) : undefined);
 }
 
 /** Compiles stored trigger rows (in order) for the engine. */
-export function compileTriggers(rows: { id: string; title: string; conditions: unknown[]; results: unknown[] }[], lookup: TargetLookup): CompiledTrigger[] {
-  return rows.map((r) => ({ id: r.id, title: r.title, test: compileConditions(r.conditions as Condition[], lookup), results: r.results as ResultRow[] }));
+export function compileTriggers(
+  rows: { id: string; title: string; conditions: unknown[]; results: unknown[] }[],
+  lookup: TargetLookup,
+): CompiledTrigger[] {
+  return rows.map((r) => ({
+    id: r.id,
+    title: r.title,
+    test: compileConditions(r.conditions as Condition[], lookup),
+    results: r.results as ResultRow[],
+  }));
 }
 
 /**

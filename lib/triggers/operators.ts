@@ -4,7 +4,17 @@ import type { Operator, ValueType } from './types';
 // a string, a string list (multi-choice fields), a boolean, a number, or null when empty.
 export type Value = string | string[] | boolean | number | null | undefined;
 
-const ENUM_OPS: readonly Operator[] = ['is', 'is_not', 'is_any_of', 'is_none_of', 'changed', 'changed_to', 'changed_from', 'is_empty', 'is_not_empty'];
+const ENUM_OPS: readonly Operator[] = [
+  'is',
+  'is_not',
+  'is_any_of',
+  'is_none_of',
+  'changed',
+  'changed_to',
+  'changed_from',
+  'is_empty',
+  'is_not_empty',
+];
 
 /** Operators each value type allows (SPEC §6). */
 export const OPERATORS_BY_TYPE: Record<ValueType, readonly Operator[]> = {
@@ -60,7 +70,11 @@ const DAY = 86_400_000;
  * parsed dates), so a pass costs a few function calls per row. `path` reads a category path
  * (for `is_within`).
  */
-export function compileOperator(op: Operator, type: ValueType, value: unknown): (before: Value, after: Value, now: number, path: string | null) => boolean {
+export function compileOperator(
+  op: Operator,
+  type: ValueType,
+  value: unknown,
+): (before: Value, after: Value, now: number, path: string | null) => boolean {
   switch (op) {
     case 'is': {
       const x = String(value);
@@ -115,15 +129,28 @@ export function compileOperator(op: Operator, type: ValueType, value: unknown): 
     }
     case 'before': {
       const x = type === 'number' ? Number(value) : Date.parse(String(value));
-      return type === 'number' ? (_b, a) => typeof a === 'number' && a < x : (_b, a) => { const t = time(a); return t !== null && t < x; };
+      return type === 'number'
+        ? (_b, a) => typeof a === 'number' && a < x
+        : (_b, a) => {
+            const t = time(a);
+            return t !== null && t < x;
+          };
     }
     case 'after': {
       const x = type === 'number' ? Number(value) : Date.parse(String(value));
-      return type === 'number' ? (_b, a) => typeof a === 'number' && a > x : (_b, a) => { const t = time(a); return t !== null && t > x; };
+      return type === 'number'
+        ? (_b, a) => typeof a === 'number' && a > x
+        : (_b, a) => {
+            const t = time(a);
+            return t !== null && t > x;
+          };
     }
     case 'within_last_days': {
       const span = Number(value) * DAY;
-      return (_b, a, now) => { const t = time(a); return t !== null && t <= now && now - t <= span; };
+      return (_b, a, now) => {
+        const t = time(a);
+        return t !== null && t <= now && now - t <= span;
+      };
     }
   }
 }

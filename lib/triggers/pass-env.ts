@@ -24,7 +24,10 @@ async function advanceCursor(db: Queryable, triggerId: string, slot: number): Pr
     const [row] = await db
       .insert(triggerCursors)
       .values({ triggerId, slot, counter: 1 })
-      .onConflictDoUpdate({ target: [triggerCursors.triggerId, triggerCursors.slot], set: { counter: sql`${triggerCursors.counter} + 1` } })
+      .onConflictDoUpdate({
+        target: [triggerCursors.triggerId, triggerCursors.slot],
+        set: { counter: sql`${triggerCursors.counter} + 1` },
+      })
       .returning({ c: triggerCursors.counter });
     return row.c;
   }
@@ -81,13 +84,23 @@ export class PassEnv implements Env {
   }
 
   /** Takes what the configuration memo holds out of `groups` and `cats`, loading misses one per key into it. */
-  private async fromConfig(db: Queryable, config: ServiceConfig, groups: Set<string>, cats: Set<string>): Promise<void> {
+  private async fromConfig(
+    db: Queryable,
+    config: ServiceConfig,
+    groups: Set<string>,
+    cats: Set<string>,
+  ): Promise<void> {
     for (const g of [...groups]) {
-      this.agents.set(g, [...(await config.memo(`assignable:${g}`, () => this.loadAgents(db, [g]).then((m) => m.get(g) ?? [])))]);
+      this.agents.set(g, [
+        ...(await config.memo(`assignable:${g}`, () => this.loadAgents(db, [g]).then((m) => m.get(g) ?? []))),
+      ]);
       groups.delete(g);
     }
     for (const c of [...cats]) {
-      this.paths.set(c, (await config.memo(`category:${c}`, () => loadCategory(db, this.serviceId, c)))?.intakePath ?? null);
+      this.paths.set(
+        c,
+        (await config.memo(`category:${c}`, () => loadCategory(db, this.serviceId, c)))?.intakePath ?? null,
+      );
       cats.delete(c);
     }
   }
@@ -98,9 +111,20 @@ export class PassEnv implements Env {
     const rows = await db
       .select({ groupId: groupMembers.groupId, memberId: members.id })
       .from(groupMembers)
-      .innerJoin(serviceMembers, and(eq(serviceMembers.id, groupMembers.agentId), eq(serviceMembers.serviceId, this.serviceId)))
+      .innerJoin(
+        serviceMembers,
+        and(eq(serviceMembers.id, groupMembers.agentId), eq(serviceMembers.serviceId, this.serviceId)),
+      )
       .innerJoin(members, eq(members.id, serviceMembers.memberId))
-      .where(and(inArray(groupMembers.groupId, ids), eq(groupMembers.serviceId, this.serviceId), eq(serviceMembers.assignable, true), sql`'ticket' = any(${serviceMembers.channels})`, eq(members.status, 'active')))
+      .where(
+        and(
+          inArray(groupMembers.groupId, ids),
+          eq(groupMembers.serviceId, this.serviceId),
+          eq(serviceMembers.assignable, true),
+          sql`'ticket' = any(${serviceMembers.channels})`,
+          eq(members.status, 'active'),
+        ),
+      )
       .orderBy(asc(groupMembers.groupId), asc(groupMembers.seq));
     for (const r of rows) out.get(r.groupId)!.push(r.memberId);
     return out;
@@ -120,13 +144,23 @@ export class PassEnv implements Env {
       const rows = await db
         .select({ id: categories.id, path: categories.path })
         .from(categories)
-        .where(and(eq(categories.serviceId, this.serviceId), eq(categories.kind, 'intake'), inArray(categories.id, ids), isNull(categories.deletedAt)));
+        .where(
+          and(
+            eq(categories.serviceId, this.serviceId),
+            eq(categories.kind, 'intake'),
+            inArray(categories.id, ids),
+            isNull(categories.deletedAt),
+          ),
+        );
       for (const r of rows) this.paths.set(r.id, r.path);
     }
     for (const key of [...cursors].sort()) {
       const [triggerId, slot] = key.split(':');
       if (!this.advance) {
-        const [row] = await db.select({ c: triggerCursors.counter }).from(triggerCursors).where(and(eq(triggerCursors.triggerId, triggerId), eq(triggerCursors.slot, Number(slot))));
+        const [row] = await db
+          .select({ c: triggerCursors.counter })
+          .from(triggerCursors)
+          .where(and(eq(triggerCursors.triggerId, triggerId), eq(triggerCursors.slot, Number(slot))));
         this.cursors.set(key, row?.c ?? 0);
         continue;
       }

@@ -11,9 +11,14 @@ import { bumpTriggersVersion } from './bump-version';
 export async function reorderTriggers(ctx: ServiceCtx, ids: string[]) {
   const serviceId = ctx.service.id;
   return ctx.db.transaction(async (tx) => {
-    const active = await tx.select({ id: triggers.id }).from(triggers).where(and(eq(triggers.serviceId, serviceId), eq(triggers.active, true))).for('update');
+    const active = await tx
+      .select({ id: triggers.id })
+      .from(triggers)
+      .where(and(eq(triggers.serviceId, serviceId), eq(triggers.active, true)))
+      .for('update');
     const have = new Set(active.map((r) => r.id));
-    if (new Set(ids).size !== ids.length || ids.length !== have.size || ids.some((id) => !have.has(id))) throw new ValidationError({}, 'errors.triggers.reorderUnknown');
+    if (new Set(ids).size !== ids.length || ids.length !== have.size || ids.some((id) => !have.has(id)))
+      throw new ValidationError({}, 'errors.triggers.reorderUnknown');
     await tx.execute(sql`
       update ${triggers} set position = o.pos - 1, updated_at = now()
       from unnest(${sql.param(ids)}::uuid[]) with ordinality as o(id, pos)

@@ -7,7 +7,11 @@ import { enqueueDelivery } from './deliveries/queue';
 /** 재시도: a dead (or disabled) delivery gets a fresh series of attempts, with the same delivery id. */
 export async function retryDelivery(ctx: ServiceCtx, deliveryId: string) {
   return ctx.db.transaction(async (tx) => {
-    const [d] = await tx.select().from(triggerDeliveries).where(and(eq(triggerDeliveries.serviceId, ctx.service.id), eq(triggerDeliveries.id, deliveryId))).for('update');
+    const [d] = await tx
+      .select()
+      .from(triggerDeliveries)
+      .where(and(eq(triggerDeliveries.serviceId, ctx.service.id), eq(triggerDeliveries.id, deliveryId)))
+      .for('update');
     if (!d) throw new NotFoundError();
     if (d.status !== 'dead' && d.status !== 'disabled') throw new ConflictError('errors.triggers.notDead');
     await tx

@@ -47,16 +47,27 @@ export async function sealStoredEndpointUrls(db: Db): Promise<number> {
     for (const d of rows) {
       const { url, ...rest } = d.request;
       const request = typeof url === 'string' && d.serviceId ? { ...rest, ...sealEndpointUrl(d.serviceId, url) } : rest;
-      await db.update(triggerDeliveries).set({ request }).where(and(eq(triggerDeliveries.id, d.id), sql`${triggerDeliveries.request} ? 'url'`));
+      await db
+        .update(triggerDeliveries)
+        .set({ request })
+        .where(and(eq(triggerDeliveries.id, d.id), sql`${triggerDeliveries.request} ? 'url'`));
       n++;
     }
     if (rows.length < BATCH) break;
   }
-  const clearEndpoints = await db.select().from(disabledEndpoints).where(not(like(disabledEndpoints.url, 'h1:%')));
+  const clearEndpoints = await db
+    .select()
+    .from(disabledEndpoints)
+    .where(not(like(disabledEndpoints.url, 'h1:%')));
   for (const e of clearEndpoints) {
     await db.transaction(async (tx) => {
-      await tx.delete(disabledEndpoints).where(and(eq(disabledEndpoints.serviceId, e.serviceId), eq(disabledEndpoints.url, e.url)));
-      await tx.insert(disabledEndpoints).values({ serviceId: e.serviceId, url: endpointKey(e.url), disabledAt: e.disabledAt }).onConflictDoNothing();
+      await tx
+        .delete(disabledEndpoints)
+        .where(and(eq(disabledEndpoints.serviceId, e.serviceId), eq(disabledEndpoints.url, e.url)));
+      await tx
+        .insert(disabledEndpoints)
+        .values({ serviceId: e.serviceId, url: endpointKey(e.url), disabledAt: e.disabledAt })
+        .onConflictDoNothing();
     });
     n++;
   }

@@ -18,7 +18,12 @@ export type Target = {
 export type TargetLookup = (id: string) => Target | undefined;
 
 /** A target reading one snapshot column. */
-const column = <K extends keyof TicketSnapshot>(id: string, type: ValueType, key: K, values?: readonly string[]): Target => ({ id, type, values, read: (t) => t[key] as Value });
+const column = <K extends keyof TicketSnapshot>(
+  id: string,
+  type: ValueType,
+  key: K,
+  values?: readonly string[],
+): Target => ({ id, type, values, read: (t) => t[key] as Value });
 
 /** The built-in targets, in the order the editor lists them; fields follow as `field:<code>`. */
 export const TARGETS: readonly Target[] = [
@@ -54,7 +59,14 @@ export const builtinTargets: TargetLookup = (id) => TARGETS_BY_ID.get(id);
 export const FIELD_PREFIX = 'field:';
 
 const FIELD_TYPES: Partial<Record<FieldType, ValueType>> = {
-  text: 'text', textarea: 'text', dropdown: 'enum', radio: 'enum', checkbox: 'enum', date: 'date', datetime: 'date', agree: 'enum',
+  text: 'text',
+  textarea: 'text',
+  dropdown: 'enum',
+  radio: 'enum',
+  checkbox: 'enum',
+  date: 'date',
+  datetime: 'date',
+  agree: 'enum',
 };
 
 /** The value type a field's conditions use, or null for fields a trigger cannot test (periods, files, captions). */

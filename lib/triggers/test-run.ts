@@ -19,7 +19,13 @@ export type TestRunResult = {
   fired: {
     triggerId: string;
     title: string;
-    results: { type: string; outcome: string; reason?: string; changes: { field: string; before: unknown; after: unknown }[]; sends: { kind: string; target: string; summary: string }[] }[];
+    results: {
+      type: string;
+      outcome: string;
+      reason?: string;
+      changes: { field: string; before: unknown; after: unknown }[];
+      sends: { kind: string; target: string; summary: string }[];
+    }[];
   }[];
 };
 
@@ -28,26 +34,49 @@ export type TestRunResult = {
  * would do. Runs in a transaction that is always rolled back, with round-robin cursors only
  * read, so nothing is changed, recorded or sent.
  */
-export async function testRunTriggers(ctx: ServiceCtx, input: { ticketNumber: number; event: TicketEvent }): Promise<TestRunResult> {
+export async function testRunTriggers(
+  ctx: ServiceCtx,
+  input: { ticketNumber: number; event: TicketEvent },
+): Promise<TestRunResult> {
   const serviceId = ctx.service.id;
   let result: TestRunResult | undefined;
   await ctx.db
     .transaction(async (tx) => {
-      const [row] = await tx.select({ id: tickets.id }).from(tickets).where(and(eq(tickets.serviceId, serviceId), eq(tickets.number, input.ticketNumber)));
+      const [row] = await tx
+        .select({ id: tickets.id })
+        .from(tickets)
+        .where(and(eq(tickets.serviceId, serviceId), eq(tickets.number, input.ticketNumber)));
       if (!row) throw new NotFoundError('errors.triggers.ticketNotFound');
       const { snapshot } = await loadTicket(tx, serviceId, row.id);
       const list = await activeTriggers(tx, serviceId);
       const before = input.event === 'created' ? null : snapshot;
-      const out = await runWithDb(tx, list, { event: input.event, before, after: snapshot }, new PassEnv(serviceId, () => 0, false));
+      const out = await runWithDb(
+        tx,
+        list,
+        { event: input.event, before, after: snapshot },
+        new PassEnv(serviceId, () => 0, false),
+      );
       const sends = await previewEffects(tx, { serviceId, event: input.event, effects: out.effects });
-      const ids = [...new Set(out.changes.flatMap((c) => [c.before, c.after]).filter((v): v is string => typeof v === 'string' && v.length === 36))];
+      const ids = [
+        ...new Set(
+          out.changes
+            .flatMap((c) => [c.before, c.after])
+            .filter((v): v is string => typeof v === 'string' && v.length === 36),
+        ),
+      ];
       const names: Record<string, string> = {};
       if (ids.length) {
         // One after another: a transaction's client runs one query at a time.
         const rows = [
           ...(await tx.select({ id: members.id, name: members.name }).from(members).where(inArray(members.id, ids))),
-          ...(await tx.select({ id: groups.id, name: groups.name }).from(groups).where(and(eq(groups.serviceId, serviceId), inArray(groups.id, ids)))),
-          ...(await tx.select({ id: categories.id, name: categories.name }).from(categories).where(and(eq(categories.serviceId, serviceId), inArray(categories.id, ids)))),
+          ...(await tx
+            .select({ id: groups.id, name: groups.name })
+            .from(groups)
+            .where(and(eq(groups.serviceId, serviceId), inArray(groups.id, ids)))),
+          ...(await tx
+            .select({ id: categories.id, name: categories.name })
+            .from(categories)
+            .where(and(eq(categories.serviceId, serviceId), inArray(categories.id, ids)))),
         ];
         for (const r of rows) names[r.id] = r.name;
       }

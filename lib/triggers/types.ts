@@ -5,8 +5,23 @@ export const MATCH_MODES = ['all', 'any'] as const;
 export type MatchMode = (typeof MATCH_MODES)[number];
 
 export const OPERATORS = [
-  'is', 'is_not', 'is_any_of', 'is_none_of', 'changed', 'changed_to', 'changed_from', 'is_empty', 'is_not_empty',
-  'is_within', 'contains', 'not_contains', 'starts_with', 'equals', 'before', 'after', 'within_last_days',
+  'is',
+  'is_not',
+  'is_any_of',
+  'is_none_of',
+  'changed',
+  'changed_to',
+  'changed_from',
+  'is_empty',
+  'is_not_empty',
+  'is_within',
+  'contains',
+  'not_contains',
+  'starts_with',
+  'equals',
+  'before',
+  'after',
+  'within_last_days',
 ] as const;
 export type Operator = (typeof OPERATORS)[number];
 
@@ -38,12 +53,32 @@ export type Env = {
 };
 
 /** A mail / forward / callback / Dooray result to enqueue, with the ticket as it stood when it fired. */
-export type Effect = { /** Its place in the pass's effects, named by the outcome that queued it. */ index: number; triggerId: string; triggerTitle: string; resultIndex: number; type: string; settings: ResultRow; ticket: TicketSnapshot };
+export type Effect = {
+  /** Its place in the pass's effects, named by the outcome that queued it. */ index: number;
+  triggerId: string;
+  triggerTitle: string;
+  resultIndex: number;
+  type: string;
+  settings: ResultRow;
+  ticket: TicketSnapshot;
+};
 
-export type ResultOutcome = { type: string; outcome: 'changed' | 'unchanged' | 'queued' | 'skipped'; reason?: string; /** The queued effect's index. */ effect?: number; changes?: { field: string; before: unknown; after: unknown }[] };
+export type ResultOutcome = {
+  type: string;
+  outcome: 'changed' | 'unchanged' | 'queued' | 'skipped';
+  reason?: string;
+  /** The queued effect's index. */ effect?: number;
+  changes?: { field: string; before: unknown; after: unknown }[];
+};
 
 /** What one result did: a patch to the draft and/or an effect, and how to describe it. */
-export type Applied = { patch?: TicketPatch; effect?: boolean; outcome: ResultOutcome['outcome']; reason?: string; note?: string };
+export type Applied = {
+  patch?: TicketPatch;
+  effect?: boolean;
+  outcome: ResultOutcome['outcome'];
+  reason?: string;
+  note?: string;
+};
 
 export type TriggerLog = { triggerId: string; title: string; fired: boolean; results?: ResultOutcome[] };
 

@@ -11,10 +11,18 @@ import { validateTrigger } from './validate';
 export async function updateTrigger(ctx: ServiceCtx, input: UpdateTriggerInput) {
   const serviceId = ctx.service.id;
   return ctx.db.transaction(async (tx) => {
-    const [current] = await tx.select({ id: triggers.id }).from(triggers).where(and(eq(triggers.serviceId, serviceId), eq(triggers.id, input.triggerId))).for('update');
+    const [current] = await tx
+      .select({ id: triggers.id })
+      .from(triggers)
+      .where(and(eq(triggers.serviceId, serviceId), eq(triggers.id, input.triggerId)))
+      .for('update');
     if (!current) throw new NotFoundError();
     const checked = await validateTrigger(tx, serviceId, input);
-    const [row] = await tx.update(triggers).set({ title: input.title, ...checked, updatedAt: new Date() }).where(eq(triggers.id, current.id)).returning();
+    const [row] = await tx
+      .update(triggers)
+      .set({ title: input.title, ...checked, updatedAt: new Date() })
+      .where(eq(triggers.id, current.id))
+      .returning();
     await reenableEndpoints(tx, serviceId, checked.results);
     await bumpTriggersVersion(tx, serviceId);
     return row;

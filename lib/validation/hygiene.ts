@@ -25,7 +25,13 @@ const NAME_KEY = /^(names?|titles?|subject|fileName|botName)(?:$|[.[_])/;
 
 type Cleaned = { value: unknown; nulPaths: (string | number)[][] };
 
-function walk(v: unknown, path: (string | number)[], inName: boolean, out: Cleaned['nulPaths'], depth: number): unknown {
+function walk(
+  v: unknown,
+  path: (string | number)[],
+  inName: boolean,
+  out: Cleaned['nulPaths'],
+  depth: number,
+): unknown {
   if (typeof v === 'string') {
     if (hasNul(v)) out.push(path);
     return inName ? stripInvisible(v) : v;
@@ -33,7 +39,9 @@ function walk(v: unknown, path: (string | number)[], inName: boolean, out: Clean
   if (depth > 20 || v === null || typeof v !== 'object' || v instanceof Blob || v instanceof Date) return v;
   if (Array.isArray(v)) return v.map((x, i) => walk(x, [...path, i], inName, out, depth + 1));
   if (Object.getPrototypeOf(v) !== Object.prototype && Object.getPrototypeOf(v) !== null) return v;
-  return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, walk(x, [...path, k], inName || NAME_KEY.test(k), out, depth + 1)]));
+  return Object.fromEntries(
+    Object.entries(v).map(([k, x]) => [k, walk(x, [...path, k], inName || NAME_KEY.test(k), out, depth + 1)]),
+  );
 }
 
 /**
@@ -53,7 +61,14 @@ export function cleanInput(raw: unknown): Cleaned {
 export async function parseClean<S extends z.ZodType>(schema: S, raw: unknown): Promise<z.output<S>> {
   const { value, nulPaths } = cleanInput(raw);
   if (nulPaths.length) {
-    throw new z.ZodError(nulPaths.map((path) => ({ code: 'custom' as const, path: path.length ? [path.join('.')] : ['_form'], message: 'validation.controlChars', input: undefined })));
+    throw new z.ZodError(
+      nulPaths.map((path) => ({
+        code: 'custom' as const,
+        path: path.length ? [path.join('.')] : ['_form'],
+        message: 'validation.controlChars',
+        input: undefined,
+      })),
+    );
   }
   return schema.parseAsync(value);
 }

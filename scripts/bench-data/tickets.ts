@@ -15,16 +15,56 @@ import { searchTextOf } from '@/lib/tickets/search-text';
 
 /** 접수유형: level 1 → level 2; level 3 is `<qualifier> <level 2>` with the root's qualifiers. */
 const INTAKE: { name: string; children: string[]; qualifiers: string[] }[] = [
-  { name: '결제', children: ['환불', '결제 오류', '결제 수단 변경', '영수증 발급', '이중 결제', '할부 문의'], qualifiers: ['카드', '계좌이체', '휴대폰', '간편결제', '무통장입금'] },
-  { name: '배송', children: ['배송 지연', '배송지 변경', '오배송', '파손 배송', '배송 조회', '해외 배송'], qualifiers: ['택배', '퀵', '편의점 픽업', '새벽'] },
-  { name: '주문', children: ['주문 취소', '주문 변경', '주문 내역', '재고 문의', '예약 주문', '대량 주문'], qualifiers: ['앱', '웹', '전화', '매장'] },
-  { name: '교환/반품', children: ['교환 신청', '반품 신청', '반품 회수', '교환 배송', '반품 비용', '불량 교환'], qualifiers: ['의류', '가전', '식품', '도서', '잡화'] },
-  { name: '회원', children: ['회원 가입', '회원 탈퇴', '비밀번호 찾기', '아이디 찾기', '개인정보 변경', '휴면 계정'], qualifiers: ['일반', '기업', '외국인', '미성년자'] },
-  { name: '쿠폰/포인트', children: ['쿠폰 사용', '쿠폰 미지급', '포인트 적립', '포인트 소멸', '이벤트 참여', '등급 혜택'], qualifiers: ['신규', '생일', '구매 감사', '제휴'] },
-  { name: '상품', children: ['상품 정보', '사이즈 문의', '재입고 알림', '상품 후기', '정품 인증', '사용 방법'], qualifiers: ['의류', '가전', '화장품', '식품', '가구'] },
-  { name: '앱/웹 오류', children: ['로그인 오류', '결제 화면 오류', '앱 실행 오류', '알림 오류', '화면 깨짐', '느린 속도'], qualifiers: ['안드로이드', 'iOS', 'PC 웹', '모바일 웹'] },
-  { name: '제휴/입점', children: ['입점 문의', '광고 제휴', '정산 문의', '판매자 계정', '상품 등록', '입점 서류'], qualifiers: ['개인 판매자', '법인 판매자', '해외 판매자'] },
-  { name: '기타', children: ['칭찬', '불만', '제안', '언론 문의', '채용 문의', '기타 문의'], qualifiers: ['일반', '긴급'] },
+  {
+    name: '결제',
+    children: ['환불', '결제 오류', '결제 수단 변경', '영수증 발급', '이중 결제', '할부 문의'],
+    qualifiers: ['카드', '계좌이체', '휴대폰', '간편결제', '무통장입금'],
+  },
+  {
+    name: '배송',
+    children: ['배송 지연', '배송지 변경', '오배송', '파손 배송', '배송 조회', '해외 배송'],
+    qualifiers: ['택배', '퀵', '편의점 픽업', '새벽'],
+  },
+  {
+    name: '주문',
+    children: ['주문 취소', '주문 변경', '주문 내역', '재고 문의', '예약 주문', '대량 주문'],
+    qualifiers: ['앱', '웹', '전화', '매장'],
+  },
+  {
+    name: '교환/반품',
+    children: ['교환 신청', '반품 신청', '반품 회수', '교환 배송', '반품 비용', '불량 교환'],
+    qualifiers: ['의류', '가전', '식품', '도서', '잡화'],
+  },
+  {
+    name: '회원',
+    children: ['회원 가입', '회원 탈퇴', '비밀번호 찾기', '아이디 찾기', '개인정보 변경', '휴면 계정'],
+    qualifiers: ['일반', '기업', '외국인', '미성년자'],
+  },
+  {
+    name: '쿠폰/포인트',
+    children: ['쿠폰 사용', '쿠폰 미지급', '포인트 적립', '포인트 소멸', '이벤트 참여', '등급 혜택'],
+    qualifiers: ['신규', '생일', '구매 감사', '제휴'],
+  },
+  {
+    name: '상품',
+    children: ['상품 정보', '사이즈 문의', '재입고 알림', '상품 후기', '정품 인증', '사용 방법'],
+    qualifiers: ['의류', '가전', '화장품', '식품', '가구'],
+  },
+  {
+    name: '앱/웹 오류',
+    children: ['로그인 오류', '결제 화면 오류', '앱 실행 오류', '알림 오류', '화면 깨짐', '느린 속도'],
+    qualifiers: ['안드로이드', 'iOS', 'PC 웹', '모바일 웹'],
+  },
+  {
+    name: '제휴/입점',
+    children: ['입점 문의', '광고 제휴', '정산 문의', '판매자 계정', '상품 등록', '입점 서류'],
+    qualifiers: ['개인 판매자', '법인 판매자', '해외 판매자'],
+  },
+  {
+    name: '기타',
+    children: ['칭찬', '불만', '제안', '언론 문의', '채용 문의', '기타 문의'],
+    qualifiers: ['일반', '긴급'],
+  },
 ];
 const PROCESSING: { name: string; children: string[] }[] = [
   { name: '안내 완료', children: ['정책 안내', '절차 안내', '링크 안내', 'FAQ 안내'] },
@@ -34,11 +74,116 @@ const PROCESSING: { name: string; children: string[] }[] = [
   { name: '미해결', children: ['고객 무응답', '재현 불가', '정책상 불가'] },
 ];
 const GROUPS = ['결제팀', '배송팀', '회원팀', '상품팀', '기술지원팀', 'VIP팀'];
-const SURNAMES = '김이박최정강조윤장임한오서신권황안송류전홍고문양손배백허유남심노하곽성차주우구민진나지엄채원천방공현함변염여추도소석선설마길연위표명기반라왕금옥육인맹제모탁국어은편용'.split('');
-const GIVEN = ['민준', '서연', '도윤', '서윤', '예준', '지우', '시우', '하윤', '주원', '지호', '하은', '지후', '수아', '준서', '지유', '준우', '채원', '현우', '지민', '도현', '건우', '서현', '우진', '민서', '선우', '하린', '연우', '다은', '유준', '윤서', '정우', '은서', '승우', '예은', '승현', '수빈', '지환', '소율', '시윤', '예린', '태윤', '지아', '민재', '채은', '은우', '유나', '재윤', '가윤', '동현', '영숙', '정희', '미경', '성호', '상철', '경자', '순자', '영호', '광수', '명수'];
-const ROMAN = ['minjun', 'seoyeon', 'doyun', 'jiwoo', 'haeun', 'junseo', 'suah', 'hyunwoo', 'jimin', 'dohyun', 'gunwoo', 'woojin', 'minseo', 'yerin', 'taeyun', 'jia', 'minjae', 'yuna', 'donghyun', 'sungho'];
+const SURNAMES =
+  '김이박최정강조윤장임한오서신권황안송류전홍고문양손배백허유남심노하곽성차주우구민진나지엄채원천방공현함변염여추도소석선설마길연위표명기반라왕금옥육인맹제모탁국어은편용'.split(
+    '',
+  );
+const GIVEN = [
+  '민준',
+  '서연',
+  '도윤',
+  '서윤',
+  '예준',
+  '지우',
+  '시우',
+  '하윤',
+  '주원',
+  '지호',
+  '하은',
+  '지후',
+  '수아',
+  '준서',
+  '지유',
+  '준우',
+  '채원',
+  '현우',
+  '지민',
+  '도현',
+  '건우',
+  '서현',
+  '우진',
+  '민서',
+  '선우',
+  '하린',
+  '연우',
+  '다은',
+  '유준',
+  '윤서',
+  '정우',
+  '은서',
+  '승우',
+  '예은',
+  '승현',
+  '수빈',
+  '지환',
+  '소율',
+  '시윤',
+  '예린',
+  '태윤',
+  '지아',
+  '민재',
+  '채은',
+  '은우',
+  '유나',
+  '재윤',
+  '가윤',
+  '동현',
+  '영숙',
+  '정희',
+  '미경',
+  '성호',
+  '상철',
+  '경자',
+  '순자',
+  '영호',
+  '광수',
+  '명수',
+];
+const ROMAN = [
+  'minjun',
+  'seoyeon',
+  'doyun',
+  'jiwoo',
+  'haeun',
+  'junseo',
+  'suah',
+  'hyunwoo',
+  'jimin',
+  'dohyun',
+  'gunwoo',
+  'woojin',
+  'minseo',
+  'yerin',
+  'taeyun',
+  'jia',
+  'minjae',
+  'yuna',
+  'donghyun',
+  'sungho',
+];
 const DOMAINS = ['gmail.com', 'naver.com', 'daum.net', 'kakao.com', 'hanmail.net', 'nate.com', 'example.co.kr'];
-const PRODUCTS = ['무선 이어폰', '겨울 패딩', '러닝화', '전기밥솥', '공기청정기', '스킨케어 세트', '노트북 파우치', '유기농 쌀 10kg', '원목 책상', '블루투스 스피커', '캠핑 의자', '아동 내복', '비타민 세트', '커피 원두 1kg', '스마트워치', '가습기', '여행용 캐리어', '데님 재킷', '무선 청소기', '텀블러'];
+const PRODUCTS = [
+  '무선 이어폰',
+  '겨울 패딩',
+  '러닝화',
+  '전기밥솥',
+  '공기청정기',
+  '스킨케어 세트',
+  '노트북 파우치',
+  '유기농 쌀 10kg',
+  '원목 책상',
+  '블루투스 스피커',
+  '캠핑 의자',
+  '아동 내복',
+  '비타민 세트',
+  '커피 원두 1kg',
+  '스마트워치',
+  '가습기',
+  '여행용 캐리어',
+  '데님 재킷',
+  '무선 청소기',
+  '텀블러',
+];
 const SUBJECTS = [
   (c: string) => `${c} 문의드립니다`,
   (c: string) => `${c} 관련해서 확인 부탁드립니다`,
@@ -51,16 +196,29 @@ const SUBJECTS = [
   (c: string, p: string) => `${p} 구매했는데 ${c} 가능한가요`,
   (c: string) => `${c} 진행 상황이 궁금합니다`,
 ];
-const OPENINGS = ['안녕하세요.', '수고 많으십니다.', '안녕하세요, 고객센터 담당자님.', '문의드립니다.', '바쁘신 와중에 죄송합니다.'];
+const OPENINGS = [
+  '안녕하세요.',
+  '수고 많으십니다.',
+  '안녕하세요, 고객센터 담당자님.',
+  '문의드립니다.',
+  '바쁘신 와중에 죄송합니다.',
+];
 const BODIES = [
-  (c: string, p: string, n: number) => `지난주에 ${p}을(를) 주문했는데 ${c} 관련해서 문의드립니다. 주문번호는 ${n}입니다.`,
+  (c: string, p: string, n: number) =>
+    `지난주에 ${p}을(를) 주문했는데 ${c} 관련해서 문의드립니다. 주문번호는 ${n}입니다.`,
   (c: string, p: string) => `${p} 사용 중에 문제가 생겨서 ${c} 요청드리려고 합니다. 어떻게 진행하면 될까요?`,
   (c: string) => `앱에서 ${c} 메뉴를 찾을 수가 없어요. 방법을 알려주시면 감사하겠습니다.`,
   (c: string, p: string, n: number) => `${n}번 주문 건 ${c} 처리가 아직 안 된 것 같습니다. 확인 부탁드립니다.`,
   (c: string) => `며칠째 ${c} 관련 답변을 기다리고 있습니다. 빠른 처리 부탁드립니다.`,
   (c: string, p: string) => `선물로 받은 ${p}인데 ${c}이(가) 가능한지 궁금합니다.`,
 ];
-const CLOSINGS = ['감사합니다.', '빠른 답변 부탁드립니다.', '연락 기다리겠습니다.', '좋은 하루 되세요.', '확인 후 연락 주세요.'];
+const CLOSINGS = [
+  '감사합니다.',
+  '빠른 답변 부탁드립니다.',
+  '연락 기다리겠습니다.',
+  '좋은 하루 되세요.',
+  '확인 후 연락 주세요.',
+];
 
 /** A small deterministic PRNG (mulberry32), so a seed always yields the same data. */
 export function rng(seed: number) {
@@ -88,17 +246,49 @@ export function rng(seed: number) {
 
 export type SeedNode = { id: string; path: string; depth: number; name: string; root: number };
 export type SeedAgent = { memberId: string; name: string; loginId: string; groupIds: string[] };
-export type SeedWorld = { serviceId: string; intake: SeedNode[]; processing: SeedNode[]; agents: SeedAgent[]; groups: { id: string; name: string }[] };
+export type SeedWorld = {
+  serviceId: string;
+  intake: SeedNode[];
+  processing: SeedNode[];
+  agents: SeedAgent[];
+  groups: { id: string; name: string }[];
+};
 
 async function ensureTree(db: Db, serviceId: string, kind: CategoryKind): Promise<SeedNode[]> {
-  const live = () => db.select({ id: categories.id, path: categories.path, depth: categories.depth, name: categories.name, parentId: categories.parentId }).from(categories).where(and(eq(categories.serviceId, serviceId), eq(categories.kind, kind), isNull(categories.deletedAt)));
+  const live = () =>
+    db
+      .select({
+        id: categories.id,
+        path: categories.path,
+        depth: categories.depth,
+        name: categories.name,
+        parentId: categories.parentId,
+      })
+      .from(categories)
+      .where(and(eq(categories.serviceId, serviceId), eq(categories.kind, kind), isNull(categories.deletedAt)));
   let rows = await live();
   if (!rows.length) {
-    type Row = { id: string; parent_id: string | null; path: string; depth: number; position: number; name: string; names: Record<string, string> };
+    type Row = {
+      id: string;
+      parent_id: string | null;
+      path: string;
+      depth: number;
+      position: number;
+      name: string;
+      names: Record<string, string>;
+    };
     const out: Row[] = [];
     const add = (parent: Row | null, name: string, position: number) => {
       const id = crypto.randomUUID();
-      const row = { id, parent_id: parent?.id ?? null, path: `${parent?.path ?? '/'}${id}/`, depth: (parent?.depth ?? 0) + 1, position, name, names: { ko: name } };
+      const row = {
+        id,
+        parent_id: parent?.id ?? null,
+        path: `${parent?.path ?? '/'}${id}/`,
+        depth: (parent?.depth ?? 0) + 1,
+        position,
+        name,
+        names: { ko: name },
+      };
       out.push(row);
       return row;
     };
@@ -123,23 +313,37 @@ async function ensureTree(db: Db, serviceId: string, kind: CategoryKind): Promis
     rows = await live();
   }
   const roots = rows.filter((r) => r.depth === 1).map((r) => r.id);
-  return rows.map((r) => ({ id: r.id, path: r.path, depth: r.depth, name: r.name, root: Math.max(0, roots.indexOf(r.path.split('/')[1])) }));
+  return rows.map((r) => ({
+    id: r.id,
+    path: r.path,
+    depth: r.depth,
+    name: r.name,
+    root: Math.max(0, roots.indexOf(r.path.split('/')[1])),
+  }));
 }
 
 /**
  * The service (created if missing), its category trees (created when empty), 6 groups and
  * `agentCount` agents (`<prefix>01`… with one shared password) in one or two groups each.
  */
-export async function ensureSeedWorld(db: Db, opts: { serviceId: string; agentCount?: number; password: string; loginPrefix?: string }): Promise<SeedWorld> {
+export async function ensureSeedWorld(
+  db: Db,
+  opts: { serviceId: string; agentCount?: number; password: string; loginPrefix?: string },
+): Promise<SeedWorld> {
   const { serviceId, password } = opts;
   const agentCount = opts.agentCount ?? 30;
   const prefix = opts.loginPrefix ?? `${serviceId}-agent-`;
   const [svc] = await db.select({ id: services.id }).from(services).where(eq(services.id, serviceId));
-  if (!svc) await db.transaction((tx) => insertService(tx, { id: serviceId, name: `${serviceId} 서비스`, languages: ['ko', 'en'] }));
+  if (!svc)
+    await db.transaction((tx) =>
+      insertService(tx, { id: serviceId, name: `${serviceId} 서비스`, languages: ['ko', 'en'] }),
+    );
   const intake = await ensureTree(db, serviceId, 'intake');
   const processing = await ensureTree(db, serviceId, 'processing');
   for (const name of GROUPS) await db.insert(groups).values({ serviceId, name }).onConflictDoNothing();
-  const groupRows = (await db.select({ id: groups.id, name: groups.name }).from(groups).where(eq(groups.serviceId, serviceId))).filter((g) => GROUPS.includes(g.name));
+  const groupRows = (
+    await db.select({ id: groups.id, name: groups.name }).from(groups).where(eq(groups.serviceId, serviceId))
+  ).filter((g) => GROUPS.includes(g.name));
   groupRows.sort((a, b) => GROUPS.indexOf(a.name) - GROUPS.indexOf(b.name));
   const hash = await hashPassword(password);
   const r = rng(7);
@@ -147,14 +351,27 @@ export async function ensureSeedWorld(db: Db, opts: { serviceId: string; agentCo
   for (let i = 1; i <= agentCount; i++) {
     const loginId = `${prefix}${String(i).padStart(2, '0')}`;
     const name = `${SURNAMES[(i * 7) % SURNAMES.length]}${GIVEN[(i * 11) % GIVEN.length]}`;
-    await db.insert(members).values({ name, loginId, email: `${loginId}@example.com`, passwordHash: hash, status: 'active' }).onConflictDoNothing();
-    const [m] = await db.select({ id: members.id, name: members.name }).from(members).where(eq(sql`lower(${members.loginId})`, loginId.toLowerCase()));
+    await db
+      .insert(members)
+      .values({ name, loginId, email: `${loginId}@example.com`, passwordHash: hash, status: 'active' })
+      .onConflictDoNothing();
+    const [m] = await db
+      .select({ id: members.id, name: members.name })
+      .from(members)
+      .where(eq(sql`lower(${members.loginId})`, loginId.toLowerCase()));
     await db.update(members).set({ passwordHash: hash, status: 'active' }).where(eq(members.id, m.id));
-    await db.insert(serviceMembers).values({ serviceId, memberId: m.id, role: i === 1 ? 'admin' : 'agent', canTransfer: true }).onConflictDoNothing();
-    const [sm] = await db.select({ id: serviceMembers.id }).from(serviceMembers).where(and(eq(serviceMembers.serviceId, serviceId), eq(serviceMembers.memberId, m.id)));
+    await db
+      .insert(serviceMembers)
+      .values({ serviceId, memberId: m.id, role: i === 1 ? 'admin' : 'agent', canTransfer: true })
+      .onConflictDoNothing();
+    const [sm] = await db
+      .select({ id: serviceMembers.id })
+      .from(serviceMembers)
+      .where(and(eq(serviceMembers.serviceId, serviceId), eq(serviceMembers.memberId, m.id)));
     const mine = [groupRows[(i - 1) % groupRows.length]];
     if (r.next() < 0.4) mine.push(groupRows[(i + 2) % groupRows.length]);
-    for (const g of mine) await db.insert(groupMembers).values({ groupId: g.id, agentId: sm.id, serviceId }).onConflictDoNothing();
+    for (const g of mine)
+      await db.insert(groupMembers).values({ groupId: g.id, agentId: sm.id, serviceId }).onConflictDoNothing();
     agents.push({ memberId: m.id, name: m.name, loginId, groupIds: mine.map((g) => g.id) });
   }
   return { serviceId, intake, processing, agents, groups: groupRows };
@@ -198,7 +415,18 @@ const DAY = 86_400_000;
  * solved/closed; ~2% are spam; agents and categories are skewed (some are much busier).
  * `onBatch` reports progress. Returns the first number.
  */
-export async function insertSeedTickets(client: Client, world: SeedWorld, opts: { count: number; batch?: number; years?: number; seed?: number; now?: number; onBatch?: (done: number) => void }): Promise<number> {
+export async function insertSeedTickets(
+  client: Client,
+  world: SeedWorld,
+  opts: {
+    count: number;
+    batch?: number;
+    years?: number;
+    seed?: number;
+    now?: number;
+    onBatch?: (done: number) => void;
+  },
+): Promise<number> {
   const batch = opts.batch ?? 10_000;
   const r = rng(opts.seed ?? 42);
   const now = opts.now ?? Date.now();
@@ -211,11 +439,17 @@ export async function insertSeedTickets(client: Client, world: SeedWorld, opts: 
     let first = 0;
     const text = COLUMNS.map(([, t], i) => `$${i + 2}::${t}[]`).join(', ');
     const insert = `INSERT INTO tickets (service_id, ${COLUMNS.map(([c]) => c).join(', ')}) SELECT $1, * FROM unnest(${text})`;
-    for (let done = 0; done < opts.count; ) {
+    for (let done = 0; done < opts.count;) {
       const n = Math.min(batch, opts.count - done);
-      const cols: Record<Col, unknown[]> = Object.fromEntries(COLUMNS.map(([c]) => [c, new Array(n)])) as Record<Col, unknown[]>;
+      const cols: Record<Col, unknown[]> = Object.fromEntries(COLUMNS.map(([c]) => [c, new Array(n)])) as Record<
+        Col,
+        unknown[]
+      >;
       // Numbers from the service's sequence, so seeding beside live intake never collides.
-      const { rows } = await client.query<{ n: number[] }>('SELECT array_agg(next_ticket_number($1) ORDER BY g) AS n FROM generate_series(1, $2::int) g', [world.serviceId, n]);
+      const { rows } = await client.query<{ n: number[] }>(
+        'SELECT array_agg(next_ticket_number($1) ORDER BY g) AS n FROM generate_series(1, $2::int) g',
+        [world.serviceId, n],
+      );
       const numbers = rows[0].n;
       first ||= numbers[0];
       for (let k = 0; k < n; k++) {
@@ -230,18 +464,46 @@ export async function insertSeedTickets(client: Client, world: SeedWorld, opts: 
         const status = spam
           ? 'closed'
           : age < 3
-            ? r.weighted([['new', 30], ['open', 40], ['pending', 15], ['solved', 12], ['closed', 3]] as const)
+            ? r.weighted([
+                ['new', 30],
+                ['open', 40],
+                ['pending', 15],
+                ['solved', 12],
+                ['closed', 3],
+              ] as const)
             : age < 30
-              ? r.weighted([['new', 4], ['open', 26], ['pending', 20], ['solved', 30], ['closed', 18], ['dooray_working', 2]] as const)
-              : r.weighted([['open', 2], ['pending', 1], ['solved', 7], ['closed', 89], ['dooray_done', 1]] as const);
+              ? r.weighted([
+                  ['new', 4],
+                  ['open', 26],
+                  ['pending', 20],
+                  ['solved', 30],
+                  ['closed', 18],
+                  ['dooray_working', 2],
+                ] as const)
+              : r.weighted([
+                  ['open', 2],
+                  ['pending', 1],
+                  ['solved', 7],
+                  ['closed', 89],
+                  ['dooray_done', 1],
+                ] as const);
         const agent = status === 'new' || spam ? null : world.agents[r.skewed(world.agents.length)];
         const groupId = agent ? r.pick(agent.groupIds) : spam ? null : world.groups[leaf.root % world.groups.length].id;
         if (agent && groupId && !byGroup.get(groupId)?.includes(agent)) throw new Error('inconsistent seed group');
         const name = `${r.pick(SURNAMES)}${r.pick(GIVEN)}`;
         const email = r.next() < 0.8 ? `${r.pick(ROMAN)}${r.int(9999)}@${r.pick(DOMAINS)}` : null;
         const phone = r.next() < 0.5 ? `010-${String(1000 + r.int(9000))}-${String(1000 + r.int(9000))}` : null;
-        const subject = spam ? r.pick(['[광고] 최저가 보장 이벤트', '무료 쿠폰 받아가세요!!', '대출 한도 조회 안내', '부업으로 월 500 벌기']) : r.pick(SUBJECTS)(catName, product, orderNo);
-        const content = spam ? `${subject} 지금 바로 클릭하세요 http://spam.example/${r.int(1e6)}` : `${r.pick(OPENINGS)} ${r.pick(BODIES)(catName, product, orderNo)} ${r.pick(CLOSINGS)}`;
+        const subject = spam
+          ? r.pick([
+              '[광고] 최저가 보장 이벤트',
+              '무료 쿠폰 받아가세요!!',
+              '대출 한도 조회 안내',
+              '부업으로 월 500 벌기',
+            ])
+          : r.pick(SUBJECTS)(catName, product, orderNo);
+        const content = spam
+          ? `${subject} 지금 바로 클릭하세요 http://spam.example/${r.int(1e6)}`
+          : `${r.pick(OPENINGS)} ${r.pick(BODIES)(catName, product, orderNo)} ${r.pick(CLOSINGS)}`;
         const done_ = status === 'solved' || status === 'closed' || status === 'dooray_done';
         const proc = done_ && !spam ? r.pick(procLeaves) : null;
         const replied = agent && status !== 'new' ? created + (10 + r.int(600)) * 60_000 : null;
@@ -253,8 +515,19 @@ export async function insertSeedTickets(client: Client, world: SeedWorld, opts: 
         c.subject[k] = subject;
         c.content[k] = content;
         c.status[k] = status;
-        c.priority[k] = r.weighted([['normal', 70], ['low', 10], ['high', 15], ['urgent', 5]] as const);
-        c.channel[k] = r.weighted([['helpcenter_web', 45], ['helpcenter_mobile', 20], ['email', 25], ['api', 5], ['manual', 5]] as const);
+        c.priority[k] = r.weighted([
+          ['normal', 70],
+          ['low', 10],
+          ['high', 15],
+          ['urgent', 5],
+        ] as const);
+        c.channel[k] = r.weighted([
+          ['helpcenter_web', 45],
+          ['helpcenter_mobile', 20],
+          ['email', 25],
+          ['api', 5],
+          ['manual', 5],
+        ] as const);
         c.requester_name[k] = name;
         c.requester_email[k] = email;
         c.requester_phone[k] = phone;
@@ -269,7 +542,10 @@ export async function insertSeedTickets(client: Client, world: SeedWorld, opts: 
         c.internal_reason[k] = spam ? 'spam' : null;
         c.solved_by_id[k] = done_ && agent ? agent.memberId : null;
         c.closed_by_id[k] = status === 'closed' && agent ? agent.memberId : null;
-        c.search_text[k] = searchTextOf({ subject, content, requesterName: name, requesterEmail: email, requesterPhone: phone }, {});
+        c.search_text[k] = searchTextOf(
+          { subject, content, requesterName: name, requesterEmail: email, requesterPhone: phone },
+          {},
+        );
         c.first_replied_at[k] = replied ? new Date(replied).toISOString() : null;
         c.solved_at[k] = solvedAt ? new Date(solvedAt).toISOString() : null;
         c.closed_at[k] = closedAt ? new Date(closedAt).toISOString() : null;

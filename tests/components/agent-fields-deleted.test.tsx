@@ -7,7 +7,9 @@ import { withCurrent } from '@/components/tickets/category-options';
 import ko from '@/messages/ko.json';
 
 const update = jest.fn(async (...args: unknown[]) => ({ ok: true, data: args.length ? null : null }));
-jest.mock('@/app/[serviceId]/(desk)/tickets/actions', () => ({ updateTicketAction: (...a: unknown[]) => update(...a) }));
+jest.mock('@/app/[serviceId]/(desk)/tickets/actions', () => ({
+  updateTicketAction: (...a: unknown[]) => update(...a),
+}));
 jest.mock('next/navigation', () => ({ useRouter: () => ({ refresh: () => {} }) }));
 
 describe('상담원 필드 form on a ticket with deleted categories', () => {
@@ -16,10 +18,18 @@ describe('상담원 필드 form on a ticket with deleted categories', () => {
     render(
       <NextIntlClientProvider locale="ko" messages={ko}>
         <AgentFieldsForm
-          serviceId="svc" ticketId="t1" version={3} lang="ko" defaultLang="ko"
-          intakeTypeId={gone} processingTypeId={null}
+          serviceId="svc"
+          ticketId="t1"
+          version={3}
+          lang="ko"
+          defaultLang="ko"
+          intakeTypeId={gone}
+          processingTypeId={null}
           intake={withCurrent([{ id: 'live', label: '배송', depth: 1 }], gone, '환불 (삭제됨)')}
-          processing={[]} fields={[]} values={{}} disabled={false}
+          processing={[]}
+          fields={[]}
+          values={{}}
+          disabled={false}
         />
       </NextIntlClientProvider>,
     );

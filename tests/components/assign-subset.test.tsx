@@ -10,16 +10,38 @@ import ko from '@/messages/ko.json';
 jest.mock('@/app/[serviceId]/(desk)/settings/triggers/actions', () => ({ testCallbackAction: jest.fn() }));
 
 const options = {
-  serviceId: 's', languages: ['ko'], editorHtml: true, fieldTargets: [], operatorsByType: {}, intakeTypes: [], processingTypes: [], codes: { basic: [], customer: [] },
-  agents: [{ value: 'a', label: '김가' }, { value: 'b', label: '이나' }, { value: 'c', label: '박다' }, { value: 'x', label: '최떠남' }],
+  serviceId: 's',
+  languages: ['ko'],
+  editorHtml: true,
+  fieldTargets: [],
+  operatorsByType: {},
+  intakeTypes: [],
+  processingTypes: [],
+  codes: { basic: [], customer: [] },
+  agents: [
+    { value: 'a', label: '김가' },
+    { value: 'b', label: '이나' },
+    { value: 'c', label: '박다' },
+    { value: 'x', label: '최떠남' },
+  ],
   groups: [{ value: 'g', label: '결제팀', agentIds: ['a', 'b', 'c'] }],
 } as unknown as EditorOptions;
 
 describe('티켓 할당 result: 선택한 상담원 중', () => {
   it('lets the admin choose agents of the group in its order, and notes a chosen agent who left the group', async () => {
     const onChange = jest.fn();
-    const row: ResultDraft = { type: 'assign', groupId: 'g', method: 'round_robin', agentId: null, agentIds: ['x', 'c'] };
-    render(<NextIntlClientProvider locale="ko" messages={ko}><ResultRow index={0} row={row} options={options} onChange={onChange} onRemove={() => {}} /></NextIntlClientProvider>);
+    const row: ResultDraft = {
+      type: 'assign',
+      groupId: 'g',
+      method: 'round_robin',
+      agentId: null,
+      agentIds: ['x', 'c'],
+    };
+    render(
+      <NextIntlClientProvider locale="ko" messages={ko}>
+        <ResultRow index={0} row={row} options={options} onChange={onChange} onRemove={() => {}} />
+      </NextIntlClientProvider>,
+    );
     expect(screen.getByRole('note')).toHaveTextContent('그룹에서 빠진 상담원 1명(최떠남)은 할당 대상에서 제외됩니다.');
     expect((screen.getByLabelText('1번 결과: 박다 포함') as HTMLInputElement).checked).toBe(true);
     await userEvent.click(screen.getByLabelText('1번 결과: 김가 포함'));

@@ -27,6 +27,11 @@ describe('banned-words dialog', () => {
   });
 
   it('merges overlapping matches into one highlight', () => {
-    expect(highlightSegments('바보험', [{ word: '바보', start: 0, end: 2 }, { word: '보험', start: 1, end: 3 }])).toEqual([{ text: '바보험', hit: true }]);
+    expect(
+      highlightSegments('바보험', [
+        { word: '바보', start: 0, end: 2 },
+        { word: '보험', start: 1, end: 3 },
+      ]),
+    ).toEqual([{ text: '바보험', hit: true }]);
   });
 });

@@ -7,10 +7,32 @@ import { TreeContext, type TreeCtx } from '@/components/categories/tree-context'
 import type { CategoryNode } from '@/lib/categories/tree-build';
 import ko from '@/messages/ko.json';
 
-const node: CategoryNode = { id: 'c1', parentId: null, depth: 1, name: '배송', names: { ko: '배송' }, label: '배송', active: true, createdAt: '', children: [] };
+const node: CategoryNode = {
+  id: 'c1',
+  parentId: null,
+  depth: 1,
+  name: '배송',
+  names: { ko: '배송' },
+  label: '배송',
+  active: true,
+  createdAt: '',
+  children: [],
+};
 
 function setup(rename: TreeCtx['rename'], kind: TreeCtx['kind'] = 'intake') {
-  const ctx: TreeCtx = { serviceId: 's', kind, lang: 'ko', defaultLang: 'ko', selectedId: null, expanded: new Set(), select: jest.fn(), toggle: jest.fn(), reorder: jest.fn(), rename, setActive: jest.fn() };
+  const ctx: TreeCtx = {
+    serviceId: 's',
+    kind,
+    lang: 'ko',
+    defaultLang: 'ko',
+    selectedId: null,
+    expanded: new Set(),
+    select: jest.fn(),
+    toggle: jest.fn(),
+    reorder: jest.fn(),
+    rename,
+    setActive: jest.fn(),
+  };
   render(
     <NextIntlClientProvider locale="ko" messages={ko}>
       <TreeContext.Provider value={ctx}>

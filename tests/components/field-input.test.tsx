@@ -16,13 +16,22 @@ const form: FieldInputField[] = [
   { ...base, code: 'kind', type: 'radio', names: { ko: '대표 구분' }, options: opts },
   { ...base, code: 'visit', type: 'datetime', names: { ko: '방문 일시' } },
   { ...base, code: 'stay', type: 'date_period', names: { ko: '숙박 기간' } },
-  { ...base, code: 'personalAgree', type: 'agree', names: { ko: '개인정보 수집 동의' }, descriptions: { ko: '수집 항목: 이름' }, required: true },
+  {
+    ...base,
+    code: 'personalAgree',
+    type: 'agree',
+    names: { ko: '개인정보 수집 동의' },
+    descriptions: { ko: '수집 항목: 이름' },
+    required: true,
+  },
 ];
 
 function Form({ lang = 'ko', errors = {} }: { lang?: string; errors?: Record<string, string[]> }) {
   return (
     <form data-testid="form">
-      {form.map((f) => <FieldInput key={f.code} field={f} lang={lang} defaultLang="ko" errors={errors[f.code]} />)}
+      {form.map((f) => (
+        <FieldInput key={f.code} field={f} lang={lang} defaultLang="ko" errors={errors[f.code]} />
+      ))}
     </form>
   );
 }
@@ -35,14 +44,23 @@ describe('FieldInput', () => {
     await userEvent.click(screen.getByLabelText('환불', { selector: '[name="f.kinds"]' }));
     await userEvent.click(screen.getByLabelText('환불', { selector: '[name="f.kind"]' }));
     fireEvent.change(screen.getByLabelText(/방문 일시/), { target: { value: '2026-03-01T09:30' } });
-    fireEvent.change(screen.getByLabelText(/숙박 기간/, { selector: '[name="f.stay.from"]' }), { target: { value: '2026-03-01' } });
+    fireEvent.change(screen.getByLabelText(/숙박 기간/, { selector: '[name="f.stay.from"]' }), {
+      target: { value: '2026-03-01' },
+    });
     fireEvent.change(screen.getByLabelText('숙박 기간 ~'), { target: { value: '2026-03-03' } });
     await userEvent.click(screen.getByLabelText(/개인정보 수집 동의/));
 
     const raw = collectFieldValues(new FormData(screen.getByTestId('form') as HTMLFormElement), form);
     const { values, errors } = validateFieldValues(form, raw);
     expect(errors).toEqual({});
-    expect(values).toEqual({ subject: '환불 문의', kinds: ['order', 'refund'], kind: 'refund', visit: '2026-03-01 09:30', stay: '2026-03-01 ~ 2026-03-03', personalAgree: true });
+    expect(values).toEqual({
+      subject: '환불 문의',
+      kinds: ['order', 'refund'],
+      kind: 'refund',
+      visit: '2026-03-01 09:30',
+      stay: '2026-03-01 ~ 2026-03-03',
+      personalAgree: true,
+    });
   });
 
   it('falls back to the default language, and wires errors to the input for screen readers', () => {

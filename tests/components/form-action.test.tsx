@@ -13,7 +13,9 @@ function Form({ action }: { action: (prev: unknown, fd: FormData) => Promise<Act
       <TextField name="id" label="서비스 ID" errors={fieldErrors?.id} />
       <FormError message={formError} />
       {state?.ok && <p role="status">saved {state.data.id}</p>}
-      <Button type="submit" disabled={pending}>저장</Button>
+      <Button type="submit" disabled={pending}>
+        저장
+      </Button>
     </form>
   );
 }
@@ -21,7 +23,9 @@ function Form({ action }: { action: (prev: unknown, fd: FormData) => Promise<Act
 describe('forms bound with useFormAction', () => {
   it('keep what was typed when the server refuses it, and show the field message beside the field', async () => {
     const action = jest.fn(async (_p: unknown, fd: FormData): Promise<ActionResult<{ id: string }>> =>
-      fd.get('id') === 'ok1' ? { ok: true, data: { id: 'ok1' } } : { ok: false, error: '입력한 내용을 확인하세요.', fieldErrors: { id: ['규칙 위반'] } },
+      fd.get('id') === 'ok1'
+        ? { ok: true, data: { id: 'ok1' } }
+        : { ok: false, error: '입력한 내용을 확인하세요.', fieldErrors: { id: ['규칙 위반'] } },
     );
     render(<Form action={action} />);
     const input = screen.getByLabelText('서비스 ID');

@@ -5,7 +5,9 @@ import { ToastProvider } from '@/components/ui/toast';
 import ko from '@/messages/ko.json';
 
 const send = jest.fn();
-jest.mock('@/app/[serviceId]/(desk)/tickets/sms-actions', () => ({ sendTicketSmsAction: (...a: unknown[]) => send(...a) }));
+jest.mock('@/app/[serviceId]/(desk)/tickets/sms-actions', () => ({
+  sendTicketSmsAction: (...a: unknown[]) => send(...a),
+}));
 jest.mock('@/components/templates/template-picker', () => ({ TemplatePicker: () => null }));
 jest.mock('next/navigation', () => ({ useRouter: () => ({ refresh: jest.fn() }) }));
 
@@ -18,7 +20,13 @@ function open() {
   render(
     <NextIntlClientProvider locale="ko" messages={ko}>
       <ToastProvider>
-        <SmsSendButton serviceId="demo" ticketId="00000000-0000-4000-8000-000000000001" senders={['15446859']} requesterPhone="010-1234-5678" codes={['subject', 'ticketNo']} />
+        <SmsSendButton
+          serviceId="demo"
+          ticketId="00000000-0000-4000-8000-000000000001"
+          senders={['15446859']}
+          requesterPhone="010-1234-5678"
+          codes={['subject', 'ticketNo']}
+        />
       </ToastProvider>
     </NextIntlClientProvider>,
   );
@@ -48,7 +56,9 @@ describe('SMS send dialog', () => {
   });
 
   it('sends a retry of the same message with the same click key, so the server sends it once', async () => {
-    send.mockResolvedValueOnce({ ok: false, error: '잠시 후 다시 시도하세요.' }).mockResolvedValueOnce({ ok: true, data: { id: 'x', type: 'sms', repeated: false } });
+    send
+      .mockResolvedValueOnce({ ok: false, error: '잠시 후 다시 시도하세요.' })
+      .mockResolvedValueOnce({ ok: true, data: { id: 'x', type: 'sms', repeated: false } });
     const dialog = open();
     fireEvent.change(within(dialog).getByLabelText('내용'), { target: { value: '안내드립니다' } });
     await act(async () => fireEvent.click(within(dialog).getByRole('button', { name: 'SMS 발송' })));

@@ -10,7 +10,20 @@ jest.mock('next/navigation', () => ({ useRouter: () => ({ push, refresh: jest.fn
 jest.mock('@/app/[serviceId]/(desk)/tickets/actions', () => ({}));
 jest.mock('@/app/[serviceId]/(desk)/tickets/list-actions', () => ({}));
 
-const row = (n: number): TicketRowView => ({ id: `id-${n}`, number: n, subject: `티켓 ${n}`, status: 'open', priority: 'normal', channel: 'email', requester: '홍길동', intakeType: '', assignee: '', group: '', starred: false, createdAt: '2026-03-01T00:00:00Z' });
+const row = (n: number): TicketRowView => ({
+  id: `id-${n}`,
+  number: n,
+  subject: `티켓 ${n}`,
+  status: 'open',
+  priority: 'normal',
+  channel: 'email',
+  requester: '홍길동',
+  intakeType: '',
+  assignee: '',
+  group: '',
+  starred: false,
+  createdAt: '2026-03-01T00:00:00Z',
+});
 
 beforeAll(() => {
   Element.prototype.scrollIntoView = jest.fn(); // jsdom has no layout
@@ -21,7 +34,15 @@ describe('ticket list keyboard', () => {
     const user = userEvent.setup();
     render(
       <NextIntlClientProvider locale="ko" messages={ko} timeZone="Asia/Seoul">
-        <TicketTable serviceId="svc" rows={[row(11), row(12), row(13)]} spamBox={false} isAdmin={false} columns={['requester', 'status']} query="menu=all" total={3} />
+        <TicketTable
+          serviceId="svc"
+          rows={[row(11), row(12), row(13)]}
+          spamBox={false}
+          isAdmin={false}
+          columns={['requester', 'status']}
+          query="menu=all"
+          total={3}
+        />
       </NextIntlClientProvider>,
     );
     await user.keyboard('jjk');

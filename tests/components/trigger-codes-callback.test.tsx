@@ -8,10 +8,24 @@ import type { EditorOptions } from '@/lib/triggers/editor-types';
 import ko from '@/messages/ko.json';
 
 const testCallback = jest.fn();
-jest.mock('@/app/[serviceId]/(desk)/settings/triggers/actions', () => ({ testCallbackAction: (...a: unknown[]) => testCallback(...a) }));
+jest.mock('@/app/[serviceId]/(desk)/settings/triggers/actions', () => ({
+  testCallbackAction: (...a: unknown[]) => testCallback(...a),
+}));
 
-const codes = { basic: [{ value: 'ticketNo', label: '티켓 번호' }, { value: 'content', label: '답변 내용', replyOnly: true }, { value: 'inquiry', label: '문의 내용' }], customer: [{ value: 'name', label: '이름' }] };
-const wrap = (ui: React.ReactNode) => render(<NextIntlClientProvider locale="ko" messages={ko}>{ui}</NextIntlClientProvider>);
+const codes = {
+  basic: [
+    { value: 'ticketNo', label: '티켓 번호' },
+    { value: 'content', label: '답변 내용', replyOnly: true },
+    { value: 'inquiry', label: '문의 내용' },
+  ],
+  customer: [{ value: 'name', label: '이름' }],
+};
+const wrap = (ui: React.ReactNode) =>
+  render(
+    <NextIntlClientProvider locale="ko" messages={ko}>
+      {ui}
+    </NextIntlClientProvider>,
+  );
 
 describe('trigger editor', () => {
   it('offers #{content} only where the trigger fires on replies, and says why it is missing otherwise', () => {
@@ -19,16 +33,45 @@ describe('trigger editor', () => {
     expect(screen.queryByText('#{content}')).toBeNull();
     expect(screen.getByText('#{inquiry}')).toBeInTheDocument();
     expect(screen.getByTestId('reply-only-note')).toBeInTheDocument();
-    rerender(<NextIntlClientProvider locale="ko" messages={ko}><CodePicker codes={codes} reply onInsert={() => {}} /></NextIntlClientProvider>);
+    rerender(
+      <NextIntlClientProvider locale="ko" messages={ko}>
+        <CodePicker codes={codes} reply onInsert={() => {}} />
+      </NextIntlClientProvider>,
+    );
     expect(screen.getByText('#{content}')).toBeInTheDocument();
     expect(screen.queryByTestId('reply-only-note')).toBeNull();
   });
 
   it('shows the callback 테스트 refusal reason from the server, not only "입력한 내용을 확인하세요"', async () => {
-    testCallback.mockResolvedValue({ ok: false, error: '입력한 내용을 확인하세요.', fieldErrors: { url: ['내부망·루프백 주소로는 보낼 수 없습니다.'] } });
-    const options = { serviceId: 's', languages: ['ko'], editorHtml: true, fieldTargets: [], operatorsByType: {}, agents: [], groups: [], intakeTypes: [], processingTypes: [], codes } as unknown as EditorOptions;
-    wrap(<ResultRow index={0} row={{ type: 'callback', url: 'https://10.0.0.1/hook' }} options={options} onChange={() => {}} onRemove={() => {}} />);
+    testCallback.mockResolvedValue({
+      ok: false,
+      error: '입력한 내용을 확인하세요.',
+      fieldErrors: { url: ['내부망·루프백 주소로는 보낼 수 없습니다.'] },
+    });
+    const options = {
+      serviceId: 's',
+      languages: ['ko'],
+      editorHtml: true,
+      fieldTargets: [],
+      operatorsByType: {},
+      agents: [],
+      groups: [],
+      intakeTypes: [],
+      processingTypes: [],
+      codes,
+    } as unknown as EditorOptions;
+    wrap(
+      <ResultRow
+        index={0}
+        row={{ type: 'callback', url: 'https://10.0.0.1/hook' }}
+        options={options}
+        onChange={() => {}}
+        onRemove={() => {}}
+      />,
+    );
     await userEvent.click(screen.getByRole('button', { name: ko.triggers.callback.test }));
-    expect(within(await screen.findByTestId('callback-test-result')).getByText('내부망·루프백 주소로는 보낼 수 없습니다.')).toBeInTheDocument();
+    expect(
+      within(await screen.findByTestId('callback-test-result')).getByText('내부망·루프백 주소로는 보낼 수 없습니다.'),
+    ).toBeInTheDocument();
   });
 });

@@ -17,7 +17,10 @@ const options: EditorOptions = {
   operatorsByType: OPERATORS_BY_TYPE,
   agents: [{ value: 'a1', label: '이준호 (junho)' }],
   groups: [{ value: 'g1', label: '결제', agentIds: ['a1'] }],
-  intakeTypes: [{ value: 'c1', label: '결제' }, { value: 'c2', label: '　카드' }],
+  intakeTypes: [
+    { value: 'c1', label: '결제' },
+    { value: 'c2', label: '　카드' },
+  ],
   processingTypes: [],
   codes: { basic: [], customer: [] },
 };
@@ -43,7 +46,8 @@ function setup() {
 describe('condition row', () => {
   it('offers only the operators of the target’s type and a picker that fits them', async () => {
     setup();
-    const operators = () => Array.from((screen.getByLabelText('조건 1의 조건') as HTMLSelectElement).options).map((o) => o.value);
+    const operators = () =>
+      Array.from((screen.getByLabelText('조건 1의 조건') as HTMLSelectElement).options).map((o) => o.value);
     expect(operators()).toEqual(['is', 'is_not', 'is_any_of', 'is_none_of']);
 
     await userEvent.selectOptions(screen.getByLabelText('조건 1의 대상'), 'intakeType');

@@ -16,7 +16,9 @@ async function logOut(page: Page) {
   await expect(page.getByText('로그아웃되었습니다.')).toBeVisible();
 }
 
-test('an admin invites a member, adds them to a new group, and sees their own assignment switch in the list and the access log', async ({ page }) => {
+test('an admin invites a member, adds them to a new group, and sees their own assignment switch in the list and the access log', async ({
+  page,
+}) => {
   const suffix = Date.now().toString(36);
   const loginId = `cs${suffix}`;
   const name = '박상담';
@@ -78,7 +80,9 @@ test('an admin invites a member, adds them to a new group, and sees their own as
     await toggle.click();
     await expect(page.getByText(`${name} 할당 제어: ON`)).toBeVisible();
     await page.reload();
-    await expect(page.getByTestId(`agent-${loginId}`).getByRole('switch', { name: `${name} 할당 제어` })).toHaveAttribute('aria-checked', 'true');
+    await expect(
+      page.getByTestId(`agent-${loginId}`).getByRole('switch', { name: `${name} 할당 제어` }),
+    ).toHaveAttribute('aria-checked', 'true');
     await page.getByRole('link', { name: '그룹', exact: true }).click();
     await expect(page.getByTestId(`group-${group}`)).toContainText(name);
     await logOut(page);
@@ -107,7 +111,9 @@ test('an admin invites a member, adds them to a new group, and sees their own as
   await test.step('the admin sees the change in the list and in the access log', async () => {
     await logIn(page, E2E_ADMIN.login, E2E_ADMIN.password);
     await page.goto('/demo/settings/agents');
-    await expect(page.getByTestId(`agent-${loginId}`).getByRole('switch', { name: `${name} 티켓 할당` })).toHaveAttribute('aria-checked', 'false');
+    await expect(
+      page.getByTestId(`agent-${loginId}`).getByRole('switch', { name: `${name} 티켓 할당` }),
+    ).toHaveAttribute('aria-checked', 'false');
     await page.getByRole('link', { name: '접속 로그' }).click();
     await page.getByLabel('회원', { exact: true }).selectOption({ label: `${name} (${loginId})` });
     await page.getByLabel('이벤트', { exact: true }).selectOption({ label: '권한 변경' });
@@ -154,7 +160,10 @@ test('an admin adds, edits and deletes a group with the two-list member picker',
     await page.getByRole('button', { name: `${group} 수정` }).click();
     const dialog = page.getByRole('dialog');
     await dialog.getByLabel('그룹 이름').fill(`${group}B`);
-    await dialog.getByRole('group', { name: '할당된 상담원' }).getByRole('checkbox', { name: /김관리/ }).check();
+    await dialog
+      .getByRole('group', { name: '할당된 상담원' })
+      .getByRole('checkbox', { name: /김관리/ })
+      .check();
     await dialog.getByRole('button', { name: '선택한 상담원을 그룹에서 빼기' }).click();
     await dialog.getByRole('button', { name: '저장' }).click();
     await expect(dialog).toBeHidden();

@@ -88,7 +88,9 @@ test('admin builds, edits, reorders, deletes, downloads and imports intake types
     await page.mouse.up();
     await expect(page.getByText('순서를 저장했습니다.')).toBeVisible();
     await page.reload();
-    const names = await page.locator('[data-testid^="category-row-"]').evaluateAll((els) => els.map((e) => e.getAttribute('data-testid')!.slice(13)));
+    const names = await page
+      .locator('[data-testid^="category-row-"]')
+      .evaluateAll((els) => els.map((e) => e.getAttribute('data-testid')!.slice(13)));
     expect(names.indexOf('결제 문의')).toBeLessThan(names.indexOf('배송'));
   });
 
@@ -113,14 +115,30 @@ test('admin builds, edits, reorders, deletes, downloads and imports intake types
 
   let downloaded = '';
   await test.step('downloads the tree as .xlsx with one row per category', async () => {
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: '다운로드' }).click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('link', { name: '다운로드' }).click(),
+    ]);
     expect(download.suggestedFilename()).toMatch(/^demo-intake-categories-.*\.xlsx$/);
     downloaded = await download.path();
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(new Uint8Array(await fs.readFile(downloaded)).buffer);
     const rows: string[][] = [];
-    wb.worksheets[0].eachRow((r) => rows.push(Array.from((r.values as unknown[]).slice(1, 11), (v) => String(v ?? ''))));
-    expect(rows[0].slice(0, 10)).toEqual(['ID', '레벨', '1뎁스', '2뎁스', '3뎁스', '4뎁스', '5뎁스', '이름(ko)', '이름(en)', '활성화']);
+    wb.worksheets[0].eachRow((r) =>
+      rows.push(Array.from((r.values as unknown[]).slice(1, 11), (v) => String(v ?? ''))),
+    );
+    expect(rows[0].slice(0, 10)).toEqual([
+      'ID',
+      '레벨',
+      '1뎁스',
+      '2뎁스',
+      '3뎁스',
+      '4뎁스',
+      '5뎁스',
+      '이름(ko)',
+      '이름(en)',
+      '활성화',
+    ]);
     expect(rows.slice(1).map((r) => [r[1], r[2], r[3], r[4], r[8], r[9]])).toEqual([
       ['1', '결제 문의', '', '', 'Payment', 'Y'],
       ['1', '배송', '', '', 'Shipping', 'Y'],

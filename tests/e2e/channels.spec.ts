@@ -22,7 +22,9 @@ const reloadTab = async (page: Page, tab: string) => {
   await page.getByRole('tab', { name: tab }).click();
 };
 
-test('an admin connects Dooray and SMS; an agent transfers a ticket, follows Dooray working → comment → closed, and sends an LMS', async ({ page }) => {
+test('an admin connects Dooray and SMS; an agent transfers a ticket, follows Dooray working → comment → closed, and sends an LMS', async ({
+  page,
+}) => {
   test.setTimeout(240_000);
   const suffix = Date.now().toString(36);
   const type = `이관${suffix}`;
@@ -98,31 +100,54 @@ test('an admin connects Dooray and SMS; an agent transfers a ticket, follows Doo
 
   await test.step('an agent with a user key transfers a ticket to Dooray in their own name', async () => {
     await logIn(page, 'junho', E2E_AGENT_PASSWORD);
-    await createTicketAsAgent(page, { type, subject, content: '카드 환불이 2주째 안 됩니다.', email: `dooray${suffix}@example.com` });
+    await createTicketAsAgent(page, {
+      type,
+      subject,
+      content: '카드 환불이 2주째 안 됩니다.',
+      email: `dooray${suffix}@example.com`,
+    });
     await page.getByRole('button', { name: 'Dooray 이관' }).click();
     const dialog = page.getByRole('dialog');
     await expect(dialog.getByLabel('제목')).toHaveValue('[#{ticketNo}] #{subject}');
     await dialog.getByRole('button', { name: 'Dooray 이관' }).click();
     await expect(page.getByText('Dooray 이관 완료').first()).toBeVisible();
     await expect.poll(() => dooray.posts.length, { timeout: 30_000 }).toBe(1);
-    expect(dooray.posts[0].body).toMatchObject({ subject: expect.stringContaining(subject), users: { from: { member: { organizationMemberId: '1000000000000000101' } } } });
+    expect(dooray.posts[0].body).toMatchObject({
+      subject: expect.stringContaining(subject),
+      users: { from: { member: { organizationMemberId: '1000000000000000101' } } },
+    });
     await expect(async () => {
       await reloadTab(page, 'Dooray 대화 내역');
       await expect(page.getByText('상담원 본인 이름으로 생성')).toBeVisible({ timeout: 1000 });
     }).toPass();
-    await expect(page.getByRole('link', { name: 'Dooray 업무 열기' })).toHaveAttribute('href', `https://nhn.dooray.com/project/tasks/${dooray.posts[0].id}`);
+    await expect(page.getByRole('link', { name: 'Dooray 업무 열기' })).toHaveAttribute(
+      'href',
+      `https://nhn.dooray.com/project/tasks/${dooray.posts[0].id}`,
+    );
   });
 
   const ids = () => ({ orgId: dooray.orgId, projectId, postId: dooray.posts[0].id });
   await test.step('Dooray moves the task to working: the ticket shows Dooray 진행중', async () => {
-    expect((await page.request.post(hookPath, { data: doorayHook('observed', 'postWorkflowChanged', ids(), { workflowClass: 'working' }) })).status()).toBe(200);
+    expect(
+      (
+        await page.request.post(hookPath, {
+          data: doorayHook('observed', 'postWorkflowChanged', ids(), { workflowClass: 'working' }),
+        })
+      ).status(),
+    ).toBe(200);
     await reloadTab(page, 'Dooray 대화 내역');
     await expect(page.getByText('Dooray 진행중').first()).toBeVisible();
     await expect(page.getByText('Dooray 업무 상태: 진행 중')).toBeVisible();
   });
 
   await test.step('a Dooray comment appears in the Dooray tab, and the agent answers with a Dooray 코멘트', async () => {
-    await page.request.post(hookPath, { data: doorayHook('documented', 'postCommentCreated', ids(), { commentId: 'c-e2e-1', text: '카드사에 확인 중입니다.', author: '박두레이' }) });
+    await page.request.post(hookPath, {
+      data: doorayHook('documented', 'postCommentCreated', ids(), {
+        commentId: 'c-e2e-1',
+        text: '카드사에 확인 중입니다.',
+        author: '박두레이',
+      }),
+    });
     await reloadTab(page, 'Dooray 대화 내역');
     await expect(page.getByText('카드사에 확인 중입니다.')).toBeVisible();
     await expect(page.getByText('Dooray · 박두레이')).toBeVisible();
@@ -134,7 +159,9 @@ test('an admin connects Dooray and SMS; an agent transfers a ticket, follows Doo
   });
 
   await test.step('Dooray closes the task: Dooray 답변 완료, comments are blocked and a new transfer is offered', async () => {
-    await page.request.post(hookPath, { data: doorayHook('observed', 'postWorkflowChanged', ids(), { workflowClass: 'closed' }) });
+    await page.request.post(hookPath, {
+      data: doorayHook('observed', 'postWorkflowChanged', ids(), { workflowClass: 'closed' }),
+    });
     await reloadTab(page, 'Dooray 대화 내역');
     await expect(page.getByText('Dooray 답변 완료').first()).toBeVisible();
     await expect(page.getByRole('button', { name: 'Dooray 코멘트' })).toHaveCount(0);
@@ -146,12 +173,19 @@ test('an admin connects Dooray and SMS; an agent transfers a ticket, follows Doo
     const dialog = page.getByRole('dialog');
     await dialog.getByLabel('직접 입력').check();
     await dialog.getByPlaceholder('010-0000-0000').fill('010-9876-5432');
-    await dialog.getByLabel('내용').fill('안녕하세요 고객님, 문의하신 카드 환불 건은 카드사 확인 후 영업일 기준 3일 안에 처리될 예정입니다. 감사합니다.');
+    await dialog
+      .getByLabel('내용')
+      .fill(
+        '안녕하세요 고객님, 문의하신 카드 환불 건은 카드사 확인 후 영업일 기준 3일 안에 처리될 예정입니다. 감사합니다.',
+      );
     await expect(dialog.getByTestId('sms-counter')).toContainText('LMS');
     await dialog.getByLabel('제목 (LMS)').fill('환불 안내');
     await dialog.getByRole('button', { name: 'SMS 발송' }).click();
     await expect.poll(() => sms.sent.length, { timeout: 30_000 }).toBe(1);
-    expect(sms.sent[0]).toMatchObject({ kind: 'mms', body: { title: '환불 안내', recipientList: [{ recipientNo: '01098765432' }] } });
+    expect(sms.sent[0]).toMatchObject({
+      kind: 'mms',
+      body: { title: '환불 안내', recipientList: [{ recipientNo: '01098765432' }] },
+    });
     const row = page.getByTestId('sms-row');
     await expect(async () => {
       await reloadTab(page, '히스토리');

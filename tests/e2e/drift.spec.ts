@@ -47,7 +47,12 @@ test('an agent creates a ticket with an inactive intake type (티켓 관리 화�
 
   await logIn(page, 'seoyeon', E2E_AGENT_PASSWORD);
   const subject = `전화 문의 ${suffix}`;
-  await createTicketAsAgent(page, { type, subject, content: '전화로 받은 문의입니다.', email: `tel${suffix}@example.com` });
+  await createTicketAsAgent(page, {
+    type,
+    subject,
+    content: '전화로 받은 문의입니다.',
+    email: `tel${suffix}@example.com`,
+  });
   await expect(page.getByText(`접수유형: ${type}`).first()).toBeVisible();
 });
 
@@ -75,14 +80,21 @@ test('a trigger assigns round-robin among two chosen agents of a group of three'
   for (let i = 0; i < 4; i++) {
     // From the dashboard: a ticket screen has its own 접수유형 select the helper could pick before navigating.
     await page.goto('/demo');
-    await createTicketAsAgent(page, { type, subject: `RR${suffix} 문의 ${i}`, content: '배송이 늦어요.', email: `rr${i}${suffix}@example.com` });
+    await createTicketAsAgent(page, {
+      type,
+      subject: `RR${suffix} 문의 ${i}`,
+      content: '배송이 늦어요.',
+      email: `rr${i}${suffix}@example.com`,
+    });
     const header = await page.locator('header').filter({ hasText: '담당자:' }).first().innerText();
     assignees.push(/담당자: (\S+)/.exec(header)![1]);
   }
   expect(assignees).toEqual(['박서연', '최도윤', '박서연', '최도윤']);
 });
 
-test('an HTML notification mail with bold text and a link is written in the rich-text editor and arrives as HTML with a clean text part', async ({ page }) => {
+test('an HTML notification mail with bold text and a link is written in the rich-text editor and arrives as HTML with a clean text part', async ({
+  page,
+}) => {
   test.setTimeout(180_000);
   const suffix = Date.now().toString(36);
   const type = `HTML${suffix}`;
@@ -118,16 +130,27 @@ test('an HTML notification mail with bold text and a link is written in the rich
 
   const subject = `HTML${suffix} <결제> 문의`;
   await page.goto('/demo');
-  const number = await createTicketAsAgent(page, { type, subject, content: '본문', email: `html${suffix}@example.com` });
+  const number = await createTicketAsAgent(page, {
+    type,
+    subject,
+    content: '본문',
+    email: `html${suffix}@example.com`,
+  });
   let mail: ParsedMail | undefined;
-  await expect.poll(async () => (mail = (await mails()).find((m) => m.subject === `[HTML ${suffix}] ${number}`)) !== undefined, { timeout: 60_000 }).toBe(true);
+  await expect
+    .poll(async () => (mail = (await mails()).find((m) => m.subject === `[HTML ${suffix}] ${number}`)) !== undefined, {
+      timeout: 60_000,
+    })
+    .toBe(true);
   expect(mail!.html).toContain('<strong>중요</strong>');
   expect(mail!.html).toMatch(/<a [^>]*href="https:\/\/example\.com\/guide"[^>]*>안내서<\/a>/);
   expect(mail!.html).toContain('&lt;결제&gt;');
   expect(mail!.text!.replace(/\u00a0/g, ' ').trim()).toBe(`새 문의 중요 안내서 [https://example.com/guide] ${subject}`);
 });
 
-test('an agent opening a settings screen gets 403 inside the app shell; 개인정보설정 keeps the service menu', async ({ page }) => {
+test('an agent opening a settings screen gets 403 inside the app shell; 개인정보설정 keeps the service menu', async ({
+  page,
+}) => {
   await logIn(page, 'seoyeon', E2E_AGENT_PASSWORD);
   const res = await page.goto('/demo/settings/triggers');
   expect(res?.status()).toBe(403);

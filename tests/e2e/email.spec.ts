@@ -3,9 +3,12 @@ import nodemailer from 'nodemailer';
 import { E2E_ADMIN, E2E_MAIL } from '../../playwright.config';
 import { logIn } from './helpers';
 
-const smtp = () => nodemailer.createTransport({ host: '127.0.0.1', port: E2E_MAIL.port, secure: false, ignoreTLS: true });
+const smtp = () =>
+  nodemailer.createTransport({ host: '127.0.0.1', port: E2E_MAIL.port, secure: false, ignoreTLS: true });
 
-test('a customer mail becomes a ticket, the 해결 reply goes out in the layout as the sender, and the answer re-opens it', async ({ page }) => {
+test('a customer mail becomes a ticket, the 해결 reply goes out in the layout as the sender, and the answer re-opens it', async ({
+  page,
+}) => {
   test.setTimeout(180_000);
   const suffix = Date.now().toString(36);
   const subject = `배송지 변경 요청 ${suffix}`;
@@ -46,7 +49,12 @@ test('a customer mail becomes a ticket, the 해결 reply goes out in the layout 
   });
 
   await test.step('a customer mail to the representative account arrives as a ticket', async () => {
-    const info = await smtp().sendMail({ from: `"김메일" <${customer}>`, to: `demo@${E2E_MAIL.domain}`, subject, text: '주문한 상품의 배송지를 부산으로 바꿔 주세요.' });
+    const info = await smtp().sendMail({
+      from: `"김메일" <${customer}>`,
+      to: `demo@${E2E_MAIL.domain}`,
+      subject,
+      text: '주문한 상품의 배송지를 부산으로 바꿔 주세요.',
+    });
     expect(info.response).toMatch(/^250/);
     await page.goto(`/demo/tickets?${new URLSearchParams({ q: suffix })}`);
     await page.getByRole('link', { name: subject }).click();
@@ -67,8 +75,15 @@ test('a customer mail becomes a ticket, the 해결 reply goes out in the layout 
 
   await test.step('the customer gets the reply rendered in the layout, from 발신 정보, threaded', async () => {
     await page.goto('/dev/mail');
-    await page.getByRole('link').filter({ hasText: `[#${number}] Re: ${subject}` }).click();
-    await expect(page.getByText('데모 고객센터 <help@demo.example.com>').or(page.getByText('"데모 고객센터" <help@demo.example.com>'))).toBeVisible();
+    await page
+      .getByRole('link')
+      .filter({ hasText: `[#${number}] Re: ${subject}` })
+      .click();
+    await expect(
+      page
+        .getByText('데모 고객센터 <help@demo.example.com>')
+        .or(page.getByText('"데모 고객센터" <help@demo.example.com>')),
+    ).toBeVisible();
     const body = page.locator('pre');
     await expect(body).toContainText('데모 고객센터입니다.');
     await expect(body).toContainText('배송지를 부산으로 변경했습니다.');
@@ -78,10 +93,19 @@ test('a customer mail becomes a ticket, the 해결 reply goes out in the layout 
   });
 
   await test.step('the customer answers the mail and the ticket is back in 처리중 with the new message', async () => {
-    await smtp().sendMail({ from: customer, to: `demo@${E2E_MAIL.domain}`, subject: `Re: [#${number}] Re: ${subject}`, text: '감사합니다. 받는 분 전화번호도 바꿀 수 있나요?', inReplyTo: replyId, references: [replyId] });
+    await smtp().sendMail({
+      from: customer,
+      to: `demo@${E2E_MAIL.domain}`,
+      subject: `Re: [#${number}] Re: ${subject}`,
+      text: '감사합니다. 받는 분 전화번호도 바꿀 수 있나요?',
+      inReplyTo: replyId,
+      references: [replyId],
+    });
     await page.goto(`/demo/tickets/${number}`);
     // In the conversation tab: a live refresh may leave a streamed copy of the page in React's hidden buffer.
-    await expect(page.getByRole('tabpanel', { name: '대화' }).getByText('감사합니다. 받는 분 전화번호도 바꿀 수 있나요?')).toBeVisible();
+    await expect(
+      page.getByRole('tabpanel', { name: '대화' }).getByText('감사합니다. 받는 분 전화번호도 바꿀 수 있나요?'),
+    ).toBeVisible();
     await expect(page.getByText('처리중', { exact: true }).first()).toBeVisible();
   });
 });

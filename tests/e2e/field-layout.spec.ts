@@ -1,7 +1,9 @@
 import { expect, test } from './fixtures';
 import { E2E_ADMIN } from '../../playwright.config';
 
-test('an admin adds a field to an intake type layout, reorders it with the keyboard, and the child inherits it', async ({ page }) => {
+test('an admin adds a field to an intake type layout, reorders it with the keyboard, and the child inherits it', async ({
+  page,
+}) => {
   test.setTimeout(120_000);
   const s = Date.now().toString(36);
   const parent = `레이아웃${s}`;
@@ -42,7 +44,10 @@ test('an admin adds a field to an intake type layout, reorders it with the keybo
     await page.getByRole('navigation', { name: '접수유형' }).getByRole('link', { name: parent }).click();
     await expect(page.getByText('기본 입력 양식을 따르고 있습니다.', { exact: false })).toBeVisible();
     await page.getByRole('button', { name: '추가', exact: true }).click();
-    await page.getByRole('dialog').getByRole('button', { name: new RegExp(code) }).click();
+    await page
+      .getByRole('dialog')
+      .getByRole('button', { name: new RegExp(code) })
+      .click();
     const rows = page.locator('[data-testid^="layout-"]');
     await expect(rows.last()).toHaveAttribute('data-testid', 'layout-personalAgree');
     await expect(rows.nth(7)).toHaveAttribute('data-testid', `layout-${code}`);
@@ -66,7 +71,9 @@ test('an admin adds a field to an intake type layout, reorders it with the keybo
 
   await test.step('the child type inherits it and says so', async () => {
     await page.getByRole('navigation', { name: '접수유형' }).getByRole('link', { name: child }).click();
-    await expect(page.getByText(`상위 접수유형 ‘${parent}’의 필드 설정을 따르고 있습니다.`, { exact: false })).toBeVisible();
+    await expect(
+      page.getByText(`상위 접수유형 ‘${parent}’의 필드 설정을 따르고 있습니다.`, { exact: false }),
+    ).toBeVisible();
     await expect(page.locator('[data-testid^="layout-"]').nth(3)).toHaveAttribute('data-testid', `layout-${code}`);
   });
 });

@@ -1,7 +1,9 @@
 import { expect, test } from './fixtures';
 import { E2E_ADMIN } from '../../playwright.config';
 
-test('an admin defines a dropdown with ko/en options and marks a field encrypted with 30-day destruction', async ({ page }) => {
+test('an admin defines a dropdown with ko/en options and marks a field encrypted with 30-day destruction', async ({
+  page,
+}) => {
   const code = `kind${Date.now().toString(36)}`;
   await page.goto('/login');
   await page.getByLabel('아이디 또는 이메일').fill(E2E_ADMIN.login);
@@ -28,7 +30,9 @@ test('an admin defines a dropdown with ko/en options and marks a field encrypted
     await options.nth(1).getByLabel('표시명(ko)').fill('환불');
     await options.nth(1).getByLabel('표시명(en)').fill('Refund');
     await dialog.getByRole('button', { name: '저장' }).click();
-    await expect(dialog.getByText('항목 코드는 영문자로 시작하는 영문·숫자·밑줄(_) 50자 이내로 입력하세요.')).toBeVisible();
+    await expect(
+      dialog.getByText('항목 코드는 영문자로 시작하는 영문·숫자·밑줄(_) 50자 이내로 입력하세요.'),
+    ).toBeVisible();
     await expect(dialog.getByLabel('항목 명 (ko)')).toHaveValue('문의 구분');
   });
 

@@ -16,7 +16,8 @@ export const test = base.extend<{ consoleGuard: void }>({
       const watch = (ctx: BrowserContext) => {
         const attach = (page: import('@playwright/test').Page) => {
           page.on('console', (msg) => {
-            if (msg.type() === 'error' && !IGNORED.test(msg.text())) problems.push(`console error on ${page.url()}: ${msg.text()}`);
+            if (msg.type() === 'error' && !IGNORED.test(msg.text()))
+              problems.push(`console error on ${page.url()}: ${msg.text()}`);
           });
           page.on('pageerror', (err) => problems.push(`uncaught exception on ${page.url()}: ${err.message}`));
         };

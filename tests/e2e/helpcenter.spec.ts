@@ -40,13 +40,18 @@ async function fillInquiry(page: Page, subject: string, { attach = true }: { att
   await page.getByLabel('내용').fill('어제 주문한 상품의 결제를 취소하고 싶습니다.\n<b>굵게</b> 쓴 것이 아닙니다.');
   await page.getByLabel('이름').fill('홍길동');
   await page.getByLabel('이메일').fill('hong@example.com');
-  if (attach) await page.getByLabel('첨부파일').setInputFiles({ name: '영수증.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.7\n영수증\n') });
+  if (attach)
+    await page
+      .getByLabel('첨부파일')
+      .setInputFiles({ name: '영수증.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.7\n영수증\n') });
   await page.getByLabel('개인정보수집 및 이용 동의').check();
 }
 
 // The plain path first: most customers attach nothing (the first wave refused all of them with JavaScript on).
 for (const javaScriptEnabled of [true, false]) {
-  test(`a customer files an inquiry without an attachment (JavaScript ${javaScriptEnabled ? 'on' : 'off'})`, async ({ browser }) => {
+  test(`a customer files an inquiry without an attachment (JavaScript ${javaScriptEnabled ? 'on' : 'off'})`, async ({
+    browser,
+  }) => {
     const page = await customer(browser, javaScriptEnabled);
     const subject = `첨부 없는 문의 ${javaScriptEnabled ? 'JS' : 'noJS'} ${Date.now().toString(36)}`;
     await fillInquiry(page, subject, { attach: false });
@@ -85,18 +90,24 @@ test('the basic path works without JavaScript, and a refused form comes back fil
   await expect(page.getByLabel('제목')).toHaveValue(subject);
   await expect(page.getByLabel('개인정보수집 및 이용 동의')).toBeChecked();
   await page.getByLabel('이메일').fill('hong@example.com');
-  await page.getByLabel('첨부파일').setInputFiles({ name: '영수증.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.7\n') });
+  await page
+    .getByLabel('첨부파일')
+    .setInputFiles({ name: '영수증.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.7\n') });
   await page.getByRole('button', { name: '문의 접수' }).click();
   await expect(page.getByRole('heading', { name: '문의가 접수되었습니다' })).toBeVisible();
   await expect(page.getByTestId('ticket-number')).toHaveText(/^\d+$/);
   await page.context().close();
 });
 
-test('without JavaScript a 20 MB file gets a field error and a 60 MB post a message, never a server error', async ({ browser }) => {
+test('without JavaScript a 20 MB file gets a field error and a 60 MB post a message, never a server error', async ({
+  browser,
+}) => {
   test.setTimeout(120_000);
   const page = await customer(browser, false);
   await fillInquiry(page, '큰 첨부파일');
-  await page.getByLabel('첨부파일').setInputFiles({ name: 'big.pdf', mimeType: 'application/pdf', buffer: Buffer.alloc(20 * 1024 * 1024, 1) });
+  await page
+    .getByLabel('첨부파일')
+    .setInputFiles({ name: 'big.pdf', mimeType: 'application/pdf', buffer: Buffer.alloc(20 * 1024 * 1024, 1) });
   await page.getByRole('button', { name: '문의 접수' }).click();
   await expect(page.getByText('big.pdf: 파일이 너무 큽니다. 10MB 이하만 첨부할 수 있습니다.')).toBeVisible();
 
@@ -107,7 +118,9 @@ test('without JavaScript a 20 MB file gets a field error and a 60 MB post a mess
   const response = page.waitForResponse((r) => r.request().method() === 'POST');
   await page.getByRole('button', { name: '문의 접수' }).click();
   expect((await response).status()).toBe(303);
-  await expect(page.getByText('첨부파일이 너무 큽니다. 파일은 5개까지, 파일당 10MB 이하로 첨부해 주세요.')).toBeVisible();
+  await expect(
+    page.getByText('첨부파일이 너무 큽니다. 파일은 5개까지, 파일당 10MB 이하로 첨부해 주세요.'),
+  ).toBeVisible();
   fs.rmSync(path.dirname(huge), { recursive: true, force: true });
   await page.context().close();
 });

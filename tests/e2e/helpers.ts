@@ -15,7 +15,10 @@ export async function logOut(page: Page) {
 }
 
 /** 티켓 생성 as the signed-in agent, for 홍길동; ends on the new ticket's screen and returns its number. */
-export async function createTicketAsAgent(page: Page, t: { type: string; subject: string; content: string; email: string }): Promise<string> {
+export async function createTicketAsAgent(
+  page: Page,
+  t: { type: string; subject: string; content: string; email: string },
+): Promise<string> {
   await page.getByRole('link', { name: '티켓 생성' }).click();
   await page.getByLabel('접수유형').selectOption({ label: t.type });
   await page.getByRole('button', { name: '선택' }).click();

@@ -2,7 +2,9 @@ import { expect, test } from './fixtures';
 import { E2E_AGENT_PASSWORD } from '../../playwright.config';
 import { addIntakeType, createTicketAsAgent, logIn } from './helpers';
 
-test('an agent saves a filter and hides a column; both follow them to another browser, and the filter is deleted', async ({ browser }) => {
+test('an agent saves a filter and hides a column; both follow them to another browser, and the filter is deleted', async ({
+  browser,
+}) => {
   test.setTimeout(120_000);
   const suffix = Date.now().toString(36);
   const name = `내 긴급 ${suffix}`;
@@ -11,7 +13,12 @@ test('an agent saves a filter and hides a column; both follow them to another br
   const type = `목록${suffix}`;
   await addIntakeType(page, type);
   await page.goto('/demo');
-  await createTicketAsAgent(page, { type, subject: `목록 설정 ${suffix}`, content: '목록 설정 확인', email: `list${suffix}@example.com` });
+  await createTicketAsAgent(page, {
+    type,
+    subject: `목록 설정 ${suffix}`,
+    content: '목록 설정 확인',
+    email: `list${suffix}@example.com`,
+  });
   const main = page.locator('#main');
 
   await test.step('the filtered list is saved under a name and applied from the list', async () => {

@@ -2,7 +2,9 @@ import { expect, test } from './fixtures';
 import { E2E_AGENT_PASSWORD } from '../../playwright.config';
 import { addIntakeType, createTicketAsAgent, logIn } from './helpers';
 
-test('two agents: the viewing notice, a draft that survives a reload, Ctrl+Enter sends, and the other list updates without a reload', async ({ browser }) => {
+test('two agents: the viewing notice, a draft that survives a reload, Ctrl+Enter sends, and the other list updates without a reload', async ({
+  browser,
+}) => {
   test.setTimeout(180_000);
   const suffix = Date.now().toString(36);
   const type = `실시간${suffix}`;
@@ -15,7 +17,12 @@ test('two agents: the viewing notice, a draft that survives a reload, Ctrl+Enter
     await logIn(b, 'minji', E2E_AGENT_PASSWORD);
     await addIntakeType(b, type);
     await logIn(a, 'junho', E2E_AGENT_PASSWORD);
-    number = await createTicketAsAgent(a, { type, subject, content: '카드 결제를 취소하고 환불 받고 싶어요.', email: `live${suffix}@example.com` });
+    number = await createTicketAsAgent(a, {
+      type,
+      subject,
+      content: '카드 결제를 취소하고 환불 받고 싶어요.',
+      email: `live${suffix}@example.com`,
+    });
   });
 
   await test.step('A sees that B is viewing the ticket', async () => {

@@ -8,20 +8,34 @@ async function signedCreate(request: APIRequestContext, key: string, org: string
   const uri = '/demo/openapi/v1/ticket.json';
   const raw = JSON.stringify(body);
   const ts = String(Date.now());
-  const auth = createHmac('sha256', key).update(org + uri + raw + ts).digest('base64');
-  const res = await request.post(uri, { headers: { 'content-type': 'application/json', 'x-tc-timestamp': ts, authorization: auth }, data: raw });
-  return (await res.json()) as { header: { resultCode: number; resultMessage: string }; result: { content?: { ticketId: string } } | null };
+  const auth = createHmac('sha256', key)
+    .update(org + uri + raw + ts)
+    .digest('base64');
+  const res = await request.post(uri, {
+    headers: { 'content-type': 'application/json', 'x-tc-timestamp': ts, authorization: auth },
+    data: raw,
+  });
+  return (await res.json()) as {
+    header: { resultCode: number; resultMessage: string };
+    result: { content?: { ticketId: string } } | null;
+  };
 }
 
 async function issueKey(page: import('@playwright/test').Page): Promise<string> {
   await page.getByTestId('api-key-issue').click();
-  await page.getByRole('dialog').getByRole('button', { name: /서비스 Key 생성|API Key 변경/ }).click();
+  await page
+    .getByRole('dialog')
+    .getByRole('button', { name: /서비스 Key 생성|API Key 변경/ })
+    .click();
   const key = (await page.getByTestId('api-key-value').textContent())!.trim();
   await page.getByRole('button', { name: '확인' }).click();
   return key;
 }
 
-test('an admin issues a key in 인증, a script signs a create, the ticket appears with its fields; a rotated-out key works during the grace period and not once revoked', async ({ page, request }) => {
+test('an admin issues a key in 인증, a script signs a create, the ticket appears with its fields; a rotated-out key works during the grace period and not once revoked', async ({
+  page,
+  request,
+}) => {
   const type = `API유형${Date.now() % 100000}`;
   await logIn(page, E2E_ADMIN.login, E2E_ADMIN.password);
   await page.goto('/demo/settings/categories');
@@ -40,7 +54,9 @@ test('an admin issues a key in 인증, a script signs a create, the ticket appea
   await expect(page.getByText(key)).toHaveCount(0);
   await expect(page.getByTestId(`api-key-${key.slice(-4)}`)).toContainText('사용 중');
 
-  const cats = (await (await request.get('/demo/api/v2/ticket/categories.json?child=true')).json()) as { result: { contents: { categoryId: string; name: string }[] } };
+  const cats = (await (await request.get('/demo/api/v2/ticket/categories.json?child=true')).json()) as {
+    result: { contents: { categoryId: string; name: string }[] };
+  };
   const category = cats.result.contents.find((c) => c.name === type)!;
   expect(category).toBeTruthy();
   const subject = `API 접수 ${Date.now()}`;
@@ -65,7 +81,17 @@ test('an admin issues a key in 인증, a script signs a create, the ticket appea
   await expect(page.getByTestId(`api-key-${key.slice(-4)}`)).toContainText('1');
   const key2 = await issueKey(page);
   await expect(page.getByTestId(`api-key-${key.slice(-4)}`)).toContainText('까지 유효');
-  expect((await signedCreate(request, key, org, { categoryId: category.categoryId, subject: `${subject} 2`, content: '유예 기간', endUser: { usercode: 'e2e-user' }, userFields: [{ code: 'personalAgree', value: true }] })).header.resultCode).toBe(200);
+  expect(
+    (
+      await signedCreate(request, key, org, {
+        categoryId: category.categoryId,
+        subject: `${subject} 2`,
+        content: '유예 기간',
+        endUser: { usercode: 'e2e-user' },
+        userFields: [{ code: 'personalAgree', value: true }],
+      })
+    ).header.resultCode,
+  ).toBe(200);
   // … and stops once revoked; the new key works.
   await page.getByRole('button', { name: `폐기 ••••${key.slice(-4)}` }).click();
   await page.getByRole('dialog').getByRole('button', { name: '폐기' }).click();
@@ -73,9 +99,25 @@ test('an admin issues a key in 인증, a script signs a create, the ticket appea
   await expect(page.getByText('Key를 폐기했습니다.')).toBeVisible();
   await expect(page.getByRole('button', { name: `폐기 ••••${key.slice(-4)}` })).toHaveCount(0);
   await expect(page.getByTestId(`api-key-${key.slice(-4)}`)).toContainText('폐기');
-  const refused = await signedCreate(request, key, org, { categoryId: category.categoryId, subject: `${subject} 3`, content: '거부', endUser: { usercode: 'e2e-user' }, userFields: [{ code: 'personalAgree', value: true }] });
+  const refused = await signedCreate(request, key, org, {
+    categoryId: category.categoryId,
+    subject: `${subject} 3`,
+    content: '거부',
+    endUser: { usercode: 'e2e-user' },
+    userFields: [{ code: 'personalAgree', value: true }],
+  });
   expect(refused.header).toMatchObject({ resultCode: 400, resultMessage: 'Authorization incorrect' });
-  expect((await signedCreate(request, key2, org, { categoryId: category.categoryId, subject: `${subject} 4`, content: '새 키', endUser: { usercode: 'e2e-user' }, userFields: [{ code: 'personalAgree', value: true }] })).header.resultCode).toBe(200);
+  expect(
+    (
+      await signedCreate(request, key2, org, {
+        categoryId: category.categoryId,
+        subject: `${subject} 4`,
+        content: '새 키',
+        endUser: { usercode: 'e2e-user' },
+        userFields: [{ code: 'personalAgree', value: true }],
+      })
+    ).header.resultCode,
+  ).toBe(200);
 
   // The reference page an integrator reads.
   await page.goto('/demo/openapi/docs');

@@ -30,10 +30,13 @@ const lb = { to: 'a' as Instance, seen: [] as { method: string; path: string; by
 const balancer = http.createServer((req, res) => {
   const by = lb.to;
   lb.seen.push({ method: req.method!, path: req.url!, by });
-  const up = http.request({ host: '127.0.0.1', port: PORTS[by], method: req.method, path: req.url, headers: req.headers }, (r) => {
-    res.writeHead(r.statusCode!, r.headers);
-    r.pipe(res);
-  });
+  const up = http.request(
+    { host: '127.0.0.1', port: PORTS[by], method: req.method, path: req.url, headers: req.headers },
+    (r) => {
+      res.writeHead(r.statusCode!, r.headers);
+      r.pipe(res);
+    },
+  );
   up.on('error', () => {
     if (!res.headersSent) res.writeHead(502);
     res.end();
@@ -49,7 +52,11 @@ let dbUrl: string | null = null;
 let dropDb: (() => Promise<void>) | null = null;
 
 function startProcess(name: string, args: string[], env: NodeJS.ProcessEnv): ChildProcess {
-  const child = spawn(process.execPath, [path.join('node_modules', 'tsx', 'dist', 'cli.mjs'), ...args], { env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [path.join('node_modules', 'tsx', 'dist', 'cli.mjs'), ...args], {
+    env,
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let out = '';
   const keep = (c: Buffer) => {
     out = (out + c.toString()).slice(-4000);
@@ -64,11 +71,19 @@ function startProcess(name: string, args: string[], env: NodeJS.ProcessEnv): Chi
 }
 
 /** Waits for /api/health (process up) or /api/ready (database, migrations and job queue). */
-async function waitFor(check: 'health' | 'ready', port: number, child: ChildProcess, timeoutMs = 180_000): Promise<void> {
+async function waitFor(
+  check: 'health' | 'ready',
+  port: number,
+  child: ChildProcess,
+  timeoutMs = 180_000,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`the process for port ${port} exited`);
-    const ok = await fetch(`http://127.0.0.1:${port}/api/${check}`).then((r) => r.ok, () => false);
+    const ok = await fetch(`http://127.0.0.1:${port}/api/${check}`).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (ok) return;
     await new Promise((r) => setTimeout(r, 500));
   }
@@ -110,7 +125,8 @@ test.beforeAll(async () => {
     SEED_DEMO_AGENTS_PASSWORD: 'multi-agent-pass-1',
     EMBEDDED_PG_DIR: path.join(tmp, 'postgres'),
   };
-  for (const k of ['SMTP_URL', 'MAIL_DOMAIN', 'SMTP_RECEIVER_PORT', 'SMTP_RECEIVER_HOST', 'HOSTNAME_BIND']) delete env[k];
+  for (const k of ['SMTP_URL', 'MAIL_DOMAIN', 'SMTP_RECEIVER_PORT', 'SMTP_RECEIVER_HOST', 'HOSTNAME_BIND'])
+    delete env[k];
   if (process.env.DATABASE_URL) {
     // A database of its own on the server the other browser tests use.
     const name = `contactdesk_multi_${Date.now()}`;
@@ -143,7 +159,11 @@ test.beforeAll(async () => {
   startProcess('worker', ['scripts/worker.ts'], joinEnv);
   await waitFor('ready', PORTS.b, b);
   await waitFor('ready', PORTS.a, a);
-  if (!dbUrl) dbUrl = fs.readFileSync(`${path.join(tmp, 'postgres')}.url`, 'utf8').trim().replace(/\/postgres$/, '/contactdesk');
+  if (!dbUrl)
+    dbUrl = fs
+      .readFileSync(`${path.join(tmp, 'postgres')}.url`, 'utf8')
+      .trim()
+      .replace(/\/postgres$/, '/contactdesk');
 });
 
 test.afterAll(async () => {
@@ -186,7 +206,10 @@ async function inquire(page: Page, subject: string, openOn: Instance, postTo: In
   await page.getByLabel('이름').fill('홍길동');
   // One address per inquiry: confirmations are limited to 3 a day per address.
   await page.getByLabel('이메일').fill(`hong.${subject.replace(/\D/g, '')}@example.com`);
-  if (attach) await page.getByLabel('첨부파일').setInputFiles({ name: '영수증.pdf', mimeType: 'application/pdf', buffer: RECEIPT });
+  if (attach)
+    await page
+      .getByLabel('첨부파일')
+      .setInputFiles({ name: '영수증.pdf', mimeType: 'application/pdf', buffer: RECEIPT });
   await page.getByLabel('개인정보수집 및 이용 동의').check();
   lb.to = postTo;
   const posted = lb.seen.length;
@@ -194,7 +217,9 @@ async function inquire(page: Page, subject: string, openOn: Instance, postTo: In
   return () => lb.seen.slice(posted).filter((r) => r.method === 'POST');
 }
 
-test('two app instances and a worker on one database: session, server actions, round-robin, attachments, rate limit and form tokens across both', async ({ browser }) => {
+test('two app instances and a worker on one database: session, server actions, round-robin, attachments, rate limit and form tokens across both', async ({
+  browser,
+}) => {
   test.setTimeout(300_000);
   const page = await browser.newPage({ baseURL: LB });
 
@@ -281,7 +306,15 @@ test('two app instances and a worker on one database: session, server actions, r
       [`이중 결제 ${suffix} #0`],
     );
     expect(att.sha256).toBe(createHash('sha256').update(RECEIPT).digest('hex'));
-    await expect.poll(() => (fs.existsSync(path.join(tmp, 'mail')) ? fs.readdirSync(path.join(tmp, 'mail')).filter((f) => f.endsWith('.eml')).length : 0), { timeout: 30_000 }).toBeGreaterThanOrEqual(5);
+    await expect
+      .poll(
+        () =>
+          fs.existsSync(path.join(tmp, 'mail'))
+            ? fs.readdirSync(path.join(tmp, 'mail')).filter((f) => f.endsWith('.eml')).length
+            : 0,
+        { timeout: 30_000 },
+      )
+      .toBeGreaterThanOrEqual(5);
   });
   await cust.context().close();
   await page.close();

@@ -82,19 +82,41 @@ test('SIGTERM lets the running job finish, closes the port, and stops the embedd
       OUTBOUND_ALLOW_HTTP: '1',
       LOG_LEVEL: 'info',
     };
-    for (const k of ['DATABASE_URL', 'MAIL_DOMAIN', 'SMTP_RECEIVER_PORT', 'SEED_DEMO_AGENTS_PASSWORD', 'NODE_ENV', 'LOG_FORMAT']) delete env[k];
-    launcher = spawn(process.execPath, ['scripts/launch.cjs', 'run', 'start'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    for (const k of [
+      'DATABASE_URL',
+      'MAIL_DOMAIN',
+      'SMTP_RECEIVER_PORT',
+      'SEED_DEMO_AGENTS_PASSWORD',
+      'NODE_ENV',
+      'LOG_FORMAT',
+    ])
+      delete env[k];
+    launcher = spawn(process.execPath, ['scripts/launch.cjs', 'run', 'start'], {
+      cwd: ROOT,
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     launcher.stdout!.on('data', (c) => (out += c));
     launcher.stderr!.on('data', (c) => (out += c));
-    const exited = new Promise<string>((resolve) => launcher!.on('exit', (code, signal) => resolve(`${code ?? signal}`)));
+    const exited = new Promise<string>((resolve) =>
+      launcher!.on('exit', (code, signal) => resolve(`${code ?? signal}`)),
+    );
 
-    await until(async () => (await fetch(`http://127.0.0.1:${PORT}/api/health`).catch(() => null))?.ok, 120_000, `the server on ${PORT}:\n${out}`);
+    await until(
+      async () => (await fetch(`http://127.0.0.1:${PORT}/api/health`).catch(() => null))?.ok,
+      120_000,
+      `the server on ${PORT}:\n${out}`,
+    );
 
     // Structured logs: JSON lines, the request id echoed and logged, never the query string.
     const probe = await fetch(`http://127.0.0.1:${PORT}/api/health?email=canary-shutdown@example.com`);
     const reqId = probe.headers.get('x-request-id');
     expect(reqId).toMatch(/^[0-9a-f-]{36}$/);
-    const line = await until(() => out.split('\n').find((l) => l.includes(reqId!) && l.includes('"msg":"request"')), 5000, 'the access line');
+    const line = await until(
+      () => out.split('\n').find((l) => l.includes(reqId!) && l.includes('"msg":"request"')),
+      5000,
+      'the access line',
+    );
     expect(JSON.parse(line!)).toMatchObject({ reqId, path: '/api/health', status: 200, msg: 'request' });
     expect(out).not.toContain('canary-shutdown');
 
@@ -109,7 +131,13 @@ test('SIGTERM lets the running job finish, closes the port, and stops the embedd
     );
     await db.end();
     const deliveryId = rows[0].id;
-    const boss = new PgBoss({ connectionString: dbUrl, schema: 'pgboss', supervise: false, schedule: false, migrate: false });
+    const boss = new PgBoss({
+      connectionString: dbUrl,
+      schema: 'pgboss',
+      supervise: false,
+      schedule: false,
+      migrate: false,
+    });
     await boss.start();
     const q = QUEUES.triggerDelivery;
     await boss.send(q.name, { deliveryId }, { retryLimit: q.retryLimit, expireInSeconds: q.expireInSeconds });
@@ -135,7 +163,10 @@ test('SIGTERM lets the running job finish, closes the port, and stops the embedd
     try {
       const check = new Client({ connectionString: again.url.replace(/\/postgres$/, '/contactdesk') });
       await check.connect();
-      const { rows: d } = await check.query<{ status: string; attempts: number }>('SELECT status, attempts FROM trigger_deliveries WHERE id = $1', [deliveryId]);
+      const { rows: d } = await check.query<{ status: string; attempts: number }>(
+        'SELECT status, attempts FROM trigger_deliveries WHERE id = $1',
+        [deliveryId],
+      );
       await check.end();
       expect(d[0]).toEqual({ status: 'delivered', attempts: 1 });
     } finally {

@@ -20,7 +20,9 @@ async function addCategory(page: Page, tab: 'intake' | 'processing', name: strin
   await expect(dialog).toBeHidden();
 }
 
-test('an admin sets up a template and a banned word; an agent inserts the template and is stopped by the word', async ({ page }) => {
+test('an admin sets up a template and a banned word; an agent inserts the template and is stopped by the word', async ({
+  page,
+}) => {
   test.setTimeout(180_000);
   const suffix = Date.now().toString(36);
   const n = Date.now();
@@ -66,7 +68,12 @@ test('an admin sets up a template and a banned word; an agent inserts the templa
 
   await test.step('an agent records a ticket for 홍길동 and sets its processing type', async () => {
     await logIn(page, 'seoyeon', E2E_AGENT_PASSWORD);
-    await createTicketAsAgent(page, { type: intake, subject, content: '문의드립니다.', email: `tpl${suffix}@example.com` });
+    await createTicketAsAgent(page, {
+      type: intake,
+      subject,
+      content: '문의드립니다.',
+      email: `tpl${suffix}@example.com`,
+    });
     await page.getByLabel('처리유형').selectOption({ label: processing });
     await page.getByRole('button', { name: '저장', exact: true }).click();
     await expect(page.getByLabel('처리유형')).toHaveValue(/.+/);
@@ -85,7 +92,10 @@ test('an admin sets up a template and a banned word; an agent inserts the templa
 
     await replyBox.fill('');
     await replyBox.pressSequentially(`/${code}`);
-    await page.getByTestId('template-suggestions').getByRole('button', { name: new RegExp(title) }).click();
+    await page
+      .getByTestId('template-suggestions')
+      .getByRole('button', { name: new RegExp(title) })
+      .click();
     await expect(replyBox).toHaveText(expected);
   });
 

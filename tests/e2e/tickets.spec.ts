@@ -23,7 +23,12 @@ test('an inquiry is taken, pended, solved and completed, and the customer gets t
 
   await test.step('an agent records the inquiry with 티켓 생성', async () => {
     await logIn(page, 'seoyeon', E2E_AGENT_PASSWORD);
-    number = await createTicketAsAgent(page, { type, subject, content: '<script>alert(1)</script> 운동화 270을 275로 바꾸고 싶어요.', email });
+    number = await createTicketAsAgent(page, {
+      type,
+      subject,
+      content: '<script>alert(1)</script> 운동화 270을 275로 바꾸고 싶어요.',
+      email,
+    });
     await expect(page.getByText('<script>alert(1)</script> 운동화 270을 275로 바꾸고 싶어요.')).toBeVisible();
     await logOut(page);
   });
@@ -92,14 +97,24 @@ test('an inquiry is taken, pended, solved and completed, and the customer gets t
 
 // The list is rendered on the server and hydrated in the browser: dates must come out the same
 // whatever the browser's own locale and time zone (the console guard fails on React #418).
-for (const browserLocale of [{ locale: 'ko-KR', timezoneId: 'Asia/Seoul' }, { locale: 'en-US', timezoneId: 'America/New_York' }]) {
-  test(`the ticket list hydrates cleanly in a ${browserLocale.locale} browser and keeps what the agent types`, async ({ browser }) => {
+for (const browserLocale of [
+  { locale: 'ko-KR', timezoneId: 'Asia/Seoul' },
+  { locale: 'en-US', timezoneId: 'America/New_York' },
+]) {
+  test(`the ticket list hydrates cleanly in a ${browserLocale.locale} browser and keeps what the agent types`, async ({
+    browser,
+  }) => {
     const context = await browser.newContext(browserLocale);
     const page = await context.newPage();
     await logIn(page, E2E_ADMIN.login, E2E_ADMIN.password);
     const type = `날짜${browserLocale.locale}${Date.now().toString(36)}`;
     await addIntakeType(page, type);
-    await createTicketAsAgent(page, { type, subject: `목록 날짜 ${browserLocale.locale}`, content: '날짜 형식 확인', email: 'date@example.com' });
+    await createTicketAsAgent(page, {
+      type,
+      subject: `목록 날짜 ${browserLocale.locale}`,
+      content: '날짜 형식 확인',
+      email: 'date@example.com',
+    });
     await page.goto('/demo/tickets?menu=all');
     const firstDate = page.getByTestId('ticket-created-at').first();
     // One format everywhere: the member's language (Korean) with 오전/오후, in the service time zone.

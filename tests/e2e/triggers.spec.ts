@@ -4,7 +4,9 @@ import { expect, test } from './fixtures';
 import { E2E_ADMIN, E2E_AGENT_PASSWORD } from '../../playwright.config';
 import { createTicketAsAgent, logIn, logOut } from './helpers';
 
-test('an admin builds a round-robin + Dooray trigger, puts it first, and a new inquiry is assigned, recorded and delivered', async ({ page }) => {
+test('an admin builds a round-robin + Dooray trigger, puts it first, and a new inquiry is assigned, recorded and delivered', async ({
+  page,
+}) => {
   test.setTimeout(240_000);
   const suffix = Date.now().toString(36);
   const type = `결제${suffix}`;
@@ -19,7 +21,9 @@ test('an admin builds a round-robin + Dooray trigger, puts it first, and a new i
     req.on('data', (c) => (body += c));
     req.on('end', () => {
       posts.push(JSON.parse(body));
-      res.writeHead(200, { 'content-type': 'application/json' }).end('{"header":{"resultCode":0,"resultMessage":"","isSuccessful":true}}');
+      res
+        .writeHead(200, { 'content-type': 'application/json' })
+        .end('{"header":{"resultCode":0,"resultMessage":"","isSuccessful":true}}');
     });
   });
   await new Promise<void>((r) => dooray.listen(0, '127.0.0.1', r));
@@ -93,7 +97,12 @@ test('an admin builds a round-robin + Dooray trigger, puts it first, and a new i
     let number = '';
     await test.step('an inquiry of that type comes in (티켓 생성: the help center form is not on main yet)', async () => {
       await logIn(page, 'seoyeon', E2E_AGENT_PASSWORD);
-      number = await createTicketAsAgent(page, { type, subject, content: '카드 결제가 계속 실패합니다.', email: `cust${suffix}@example.com` });
+      number = await createTicketAsAgent(page, {
+        type,
+        subject,
+        content: '카드 결제가 계속 실패합니다.',
+        email: `cust${suffix}@example.com`,
+      });
       await logOut(page);
     });
 
@@ -102,13 +111,22 @@ test('an admin builds a round-robin + Dooray trigger, puts it first, and a new i
       await page.goto(`/demo/tickets/${number}`);
       await page.getByRole('tab', { name: '히스토리' }).click();
       const history = page.locator('li[data-action]');
-      await expect(history.filter({ hasText: `트리거 「${first}」` }).filter({ hasText: /담당자: \(없음\) → (김민지|이준호)/ })).toBeVisible();
-      await expect(history.filter({ hasText: `트리거 「${first}」` }).filter({ hasText: '그룹' }).first()).toBeVisible();
+      await expect(
+        history.filter({ hasText: `트리거 「${first}」` }).filter({ hasText: /담당자: \(없음\) → (김민지|이준호)/ }),
+      ).toBeVisible();
+      await expect(
+        history
+          .filter({ hasText: `트리거 「${first}」` })
+          .filter({ hasText: '그룹' })
+          .first(),
+      ).toBeVisible();
       await expect(page.locator('li[data-action="trigger_pass"]').first()).toBeVisible();
     });
 
     await test.step('the Dooray stand-in got the alert, and the delivery log shows it', async () => {
-      await expect.poll(() => posts.find((p) => p.text.includes(subject)), { timeout: 30_000 }).toMatchObject({ botName: '접수봇', text: `새 결제 문의: ${subject}` });
+      await expect
+        .poll(() => posts.find((p) => p.text.includes(subject)), { timeout: 30_000 })
+        .toMatchObject({ botName: '접수봇', text: `새 결제 문의: ${subject}` });
       await page.goto('/demo/settings/triggers');
       await page.getByTestId(`trigger-${first}`).getByRole('link', { name: '발송 기록' }).click();
       await expect(page.getByTestId('delivery-dooray').first()).toContainText('성공');

@@ -16,16 +16,25 @@ export type BackupFixture = { serviceId: string; ticketId: string; sealedHasPlai
 /** A ticket with an encrypted phone number and an attachment in the process's attachment store. */
 export async function seedBackupFixture(d: Db): Promise<BackupFixture> {
   const s = await makeService(d);
-  const [phone] = await d.update(fields).set({ encrypted: true }).where(and(eq(fields.serviceId, s.id), eq(fields.code, 'phone'))).returning();
+  const [phone] = await d
+    .update(fields)
+    .set({ encrypted: true })
+    .where(and(eq(fields.serviceId, s.id), eq(fields.code, 'phone')))
+    .returning();
   const t = await makeTicket(d, s.id);
   await d.transaction((tx) => writeFieldValues(tx, t, [{ field: phone, value: BACKUP_PHONE }]));
-  await saveAttachments(d, s.id, t.id, null, [{ fileName: '계약서.pdf', contentType: 'application/pdf', data: BACKUP_FILE }]);
+  await saveAttachments(d, s.id, t.id, null, [
+    { fileName: '계약서.pdf', contentType: 'application/pdf', data: BACKUP_FILE },
+  ]);
   const [stored] = await d.select().from(ticketFieldValues).where(eq(ticketFieldValues.ticketId, t.id));
   return { serviceId: s.id, ticketId: t.id, sealedHasPlain: JSON.stringify(stored).includes(BACKUP_PHONE) };
 }
 
 /** What a restored desk shows: the opened value and the attachment's bytes (as a hash). */
-export async function readBackupFixture(d: Db, f: Pick<BackupFixture, 'serviceId' | 'ticketId'>): Promise<{ phone: unknown; fileSha: string }> {
+export async function readBackupFixture(
+  d: Db,
+  f: Pick<BackupFixture, 'serviceId' | 'ticketId'>,
+): Promise<{ phone: unknown; fileSha: string }> {
   const shown = await readFieldValues(d, f.serviceId, f.ticketId, { reveal: true });
   const [row] = await d.select().from(ticketAttachments).where(eq(ticketAttachments.ticketId, f.ticketId));
   const data = await attachmentStore().get(row.storageKey);

@@ -7,7 +7,9 @@ export async function xlsxFile(header: string[], rows: (string | number)[][], na
   ws.addRow(header);
   for (const r of rows) ws.addRow(r);
   const buf = await wb.xlsx.writeBuffer();
-  return new File([new Uint8Array(buf as ArrayBuffer)], name, { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' });
+  return new File([new Uint8Array(buf as ArrayBuffer)], name, {
+    type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  });
 }
 
 /** Reads a workbook buffer back into rows of strings (first sheet). */

@@ -19,7 +19,11 @@ process.stdin.on('end', async () => {
   const form = args[0];
   const out = [];
   for (const [k, v] of form.entries()) {
-    out.push(typeof v === 'string' ? [k, v] : [k, { name: v.name, type: v.type, base64: Buffer.from(await v.arrayBuffer()).toString('base64') }]);
+    out.push(
+      typeof v === 'string'
+        ? [k, v]
+        : [k, { name: v.name, type: v.type, base64: Buffer.from(await v.arrayBuffer()).toString('base64') }],
+    );
   }
   process.stdout.write(JSON.stringify(out));
 });

@@ -4,7 +4,13 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 
-export type Dovecot = { host: string; port: number; dir: string; addUser: (user: string, password: string) => Promise<void>; stop: () => Promise<void> };
+export type Dovecot = {
+  host: string;
+  port: number;
+  dir: string;
+  addUser: (user: string, password: string) => Promise<void>;
+  stop: () => Promise<void>;
+};
 
 const BIN = process.env.DOVECOT_BIN ?? '/usr/sbin/dovecot';
 
@@ -43,7 +49,11 @@ export async function startDovecot(): Promise<Dovecot> {
   const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'cd-dovecot-'));
   const port = await freePort();
   const me = os.userInfo();
-  const group = (await fs.readFile('/etc/group', 'utf8')).split('\n').find((l) => l.split(':')[2] === String(me.gid))?.split(':')[0] ?? me.username;
+  const group =
+    (await fs.readFile('/etc/group', 'utf8'))
+      .split('\n')
+      .find((l) => l.split(':')[2] === String(me.gid))
+      ?.split(':')[0] ?? me.username;
   // Unprivileged, everything runs as the current user. Started as root (containers), dovecot
   // refuses root login processes: they run as its own system users and own the mail folder.
   const root = me.uid === 0;
@@ -51,7 +61,9 @@ export async function startDovecot(): Promise<Dovecot> {
   const dv = passwd.find((p) => p[0] === 'dovecot');
   const mailUid = root && dv ? Number(dv[2]) : me.uid;
   const mailGid = root && dv ? Number(dv[3]) : me.gid;
-  const login = root ? { login: 'dovenull', internal: 'dovecot', group: 'dovecot' } : { login: me.username, internal: me.username, group };
+  const login = root
+    ? { login: 'dovenull', internal: 'dovecot', group: 'dovecot' }
+    : { login: me.username, internal: me.username, group };
   await fs.mkdir(path.join(dir, 'run'), { recursive: true });
   await fs.writeFile(path.join(dir, 'passwd'), '');
   await fs.mkdir(path.join(dir, 'home'), { recursive: true });

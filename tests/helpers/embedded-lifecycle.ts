@@ -10,7 +10,9 @@ import { prepareEnvironment } from '../../scripts/env';
 async function main() {
   const { embedded } = await prepareEnvironment(false);
   const db = getDb();
-  await db.execute(sql`CREATE TABLE IF NOT EXISTS restart_probe (n serial PRIMARY KEY, at timestamptz NOT NULL DEFAULT now())`);
+  await db.execute(
+    sql`CREATE TABLE IF NOT EXISTS restart_probe (n serial PRIMARY KEY, at timestamptz NOT NULL DEFAULT now())`,
+  );
   await db.execute(sql`INSERT INTO restart_probe DEFAULT VALUES`);
   const { rows } = await db.execute<{ n: number }>(sql`SELECT count(*)::int AS n FROM restart_probe`);
   process.stdout.write(`READY ${rows[0].n}\n`);

@@ -7,7 +7,10 @@ import type { SessionMember } from '@/lib/auth/sessions';
 
 const suffix = () => randomBytes(4).toString('hex');
 
-export async function makeMember(db: Db, over: Partial<typeof members.$inferInsert> & { password?: string } = {}): Promise<Member> {
+export async function makeMember(
+  db: Db,
+  over: Partial<typeof members.$inferInsert> & { password?: string } = {},
+): Promise<Member> {
   const s = suffix();
   const { password, ...rest } = over;
   const [m] = await db
@@ -28,8 +31,17 @@ export async function makeService(db: Db, id = `svc${suffix()}`, languages = ['k
   return insertService(db, { id, name: `서비스 ${id}`, languages });
 }
 
-export async function addAgent(db: Db, serviceId: string, memberId: string, role: AgentRole = 'agent', over: Partial<typeof serviceMembers.$inferInsert> = {}) {
-  const [a] = await db.insert(serviceMembers).values({ serviceId, memberId, role, ...over }).returning();
+export async function addAgent(
+  db: Db,
+  serviceId: string,
+  memberId: string,
+  role: AgentRole = 'agent',
+  over: Partial<typeof serviceMembers.$inferInsert> = {},
+) {
+  const [a] = await db
+    .insert(serviceMembers)
+    .values({ serviceId, memberId, role, ...over })
+    .returning();
   return a;
 }
 
@@ -44,7 +56,13 @@ export async function makeGroup(db: Db, serviceId: string, name = `그룹 ${suff
 }
 
 /** A member who is an agent of `serviceId`, with the agent row. */
-export async function makeAgent(db: Db, serviceId: string, role: AgentRole = 'agent', over: Partial<typeof serviceMembers.$inferInsert> = {}, memberOver: Partial<typeof members.$inferInsert> = {}) {
+export async function makeAgent(
+  db: Db,
+  serviceId: string,
+  role: AgentRole = 'agent',
+  over: Partial<typeof serviceMembers.$inferInsert> = {},
+  memberOver: Partial<typeof members.$inferInsert> = {},
+) {
   const member = await makeMember(db, memberOver);
   const agent = await addAgent(db, serviceId, member.id, role, over);
   return { member, agent };

@@ -5,7 +5,8 @@ import { reapLeftovers } from './leftovers';
 export default async function globalTeardown() {
   const serverUrl = process.env.TEST_SERVER_URL;
   const template = process.env.TEST_TEMPLATE_DB;
-  const embedded = (globalThis as Record<string, unknown>).__embeddedTestPg as { stop: () => Promise<void>; dir: string } | undefined;
+  const embedded = (globalThis as Record<string, unknown>).__embeddedTestPg as
+    { stop: () => Promise<void>; dir: string } | undefined;
   if (serverUrl && template && !embedded) {
     const admin = new Client({ connectionString: serverUrl });
     await admin.connect();
@@ -19,5 +20,6 @@ export default async function globalTeardown() {
   // Nothing the run started may outlive it (a worker, a server, a PostgreSQL, a Dovecot).
   const runId = process.env.CONTACT_DESK_TEST_RUN;
   const left = runId ? await reapLeftovers(runId) : [];
-  if (left.length) throw new Error(`processes of this test run were still running after it (killed now):\n${left.join('\n')}`);
+  if (left.length)
+    throw new Error(`processes of this test run were still running after it (killed now):\n${left.join('\n')}`);
 }

@@ -6,7 +6,8 @@ import fs from 'node:fs';
  * they were detached or re-parented. Only the kinds a test starts on purpose count: the worker
  * and app scripts, Next, PostgreSQL, Dovecot (not jest's own worker processes).
  */
-const KINDS = /scripts\/(worker|server|run|launch)\.|dist\/(worker|server|run)\.js|tests\/helpers\/[\w-]+\.ts|\bnext\b|postgres|postmaster|dovecot|\btsx\b/;
+const KINDS =
+  /scripts\/(worker|server|run|launch)\.|dist\/(worker|server|run)\.js|tests\/helpers\/[\w-]+\.ts|\bnext\b|postgres|postmaster|dovecot|\btsx\b/;
 
 export function leftoverProcesses(runId: string): { pid: number; cmd: string }[] {
   if (!fs.existsSync('/proc/self/environ')) return [];

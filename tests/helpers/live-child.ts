@@ -8,8 +8,15 @@ import { changeTicket } from '@/lib/tickets/change';
 
 async function main() {
   const [ticketId, serviceId, memberId, memberName] = process.argv.slice(2);
-  const ctx = { db: getDb(), member: { id: memberId, name: memberName }, service: { id: serviceId } } as unknown as Parameters<typeof changeTicket>[0];
-  await changeTicket(ctx, ticketId, undefined, () => ({ event: 'updated', set: { assigneeId: memberId, status: 'open' } }));
+  const ctx = {
+    db: getDb(),
+    member: { id: memberId, name: memberName },
+    service: { id: serviceId },
+  } as unknown as Parameters<typeof changeTicket>[0];
+  await changeTicket(ctx, ticketId, undefined, () => ({
+    event: 'updated',
+    set: { assigneeId: memberId, status: 'open' },
+  }));
   // The transaction has committed: the parent measures commit → event received from here.
   process.stdout.write(`committed ${Date.now()}\n`);
   await closeDb();

@@ -9,7 +9,10 @@ export async function readOutbox(dir: string): Promise<ParsedMail[]> {
 }
 
 export function recipients(mail: ParsedMail): string {
-  return [mail.to].flat().map((a) => a?.text ?? '').join(', ');
+  return [mail.to]
+    .flat()
+    .map((a) => a?.text ?? '')
+    .join(', ');
 }
 
 /**
@@ -20,7 +23,10 @@ export async function drainOutbox(db: import('@/db').Db): Promise<number> {
   const { eq } = await import('drizzle-orm');
   const { triggerDeliveries } = await import('@/db/schema');
   const { attemptDelivery } = await import('@/lib/triggers/deliveries/attempt');
-  const due = await db.select({ id: triggerDeliveries.id }).from(triggerDeliveries).where(eq(triggerDeliveries.status, 'pending'));
+  const due = await db
+    .select({ id: triggerDeliveries.id })
+    .from(triggerDeliveries)
+    .where(eq(triggerDeliveries.status, 'pending'));
   let n = 0;
   for (const d of due) if (await attemptDelivery(db, d.id)) n++;
   return n;

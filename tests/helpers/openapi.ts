@@ -17,7 +17,14 @@ export async function orgId(db: Db): Promise<string> {
  * server code: org id + URI + values of the parameters sorted by name joined by '&' + ('&' if
  * params) + body + timestamp, HMAC-SHA256 with the key, base64.
  */
-export function signRequest(key: string, org: string, uri: string, params: Record<string, string>, body: string, ts: string): string {
+export function signRequest(
+  key: string,
+  org: string,
+  uri: string,
+  params: Record<string, string>,
+  body: string,
+  ts: string,
+): string {
   const names = Object.keys(params).sort();
   let sb = org + uri;
   sb += names.map((n) => params[n]).join('&');
@@ -30,21 +37,55 @@ export async function intakeType(db: Db, serviceId: string, name: string, active
   const id = crypto.randomUUID();
   const [c] = await db
     .insert(categories)
-    .values({ id, serviceId, kind: 'intake', name, names: { ko: name }, path: `/${id}/`, parentId: null, depth: 1, position: 0, active } as typeof categories.$inferInsert)
+    .values({
+      id,
+      serviceId,
+      kind: 'intake',
+      name,
+      names: { ko: name },
+      path: `/${id}/`,
+      parentId: null,
+      depth: 1,
+      position: 0,
+      active,
+    } as typeof categories.$inferInsert)
     .returning();
   return c;
 }
 
 /** Custom customer fields and a layout for `intakeTypeId`: system fields + the custom ones. */
-export async function layoutWith(db: Db, serviceId: string, intakeTypeId: string, custom: Partial<typeof fields.$inferInsert>[]): Promise<Field[]> {
+export async function layoutWith(
+  db: Db,
+  serviceId: string,
+  intakeTypeId: string,
+  custom: Partial<typeof fields.$inferInsert>[],
+): Promise<Field[]> {
   const made: Field[] = [];
   for (const c of custom) {
-    const [f] = await db.insert(fields).values({ serviceId, audience: 'customer', names: { ko: c.code! }, type: 'text', ...c } as typeof fields.$inferInsert).returning();
+    const [f] = await db
+      .insert(fields)
+      .values({
+        serviceId,
+        audience: 'customer',
+        names: { ko: c.code! },
+        type: 'text',
+        ...c,
+      } as typeof fields.$inferInsert)
+      .returning();
     made.push(f);
   }
   const sys = await db.select().from(fields).where(eq(fields.serviceId, serviceId));
   const code = (c: string) => sys.find((f) => f.code === c && f.audience === 'customer')!.id;
-  const ids = [code('category'), code('subject'), code('content'), code('name'), code('mail'), code('phone'), ...made.map((f) => f.id), code('personalAgree')];
+  const ids = [
+    code('category'),
+    code('subject'),
+    code('content'),
+    code('name'),
+    code('mail'),
+    code('phone'),
+    ...made.map((f) => f.id),
+    code('personalAgree'),
+  ];
   await db.insert(fieldLayouts).values({ serviceId, audience: 'customer', intakeTypeId, fieldIds: ids });
   return made;
 }

@@ -28,7 +28,15 @@ export function iso2022kr(text: string): Buffer {
 }
 
 /** A hand-written message in a legacy charset: `body` already encoded, subject as an encoded-word. */
-export function legacyMail(opts: { charset: string; from: string; to: string; subject: Buffer; body: Buffer; messageId: string; transfer?: '7bit' | '8bit' | 'base64' }): Buffer {
+export function legacyMail(opts: {
+  charset: string;
+  from: string;
+  to: string;
+  subject: Buffer;
+  body: Buffer;
+  messageId: string;
+  transfer?: '7bit' | '8bit' | 'base64';
+}): Buffer {
   const transfer = opts.transfer ?? '8bit';
   const head = [
     `From: ${opts.from}`,

@@ -18,9 +18,22 @@ export type LocalS3 = { config: S3StoreConfig; env: Record<string, string>; dir:
  */
 export async function startLocalS3(bucket = 'desk-attachments'): Promise<LocalS3> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cd-s3-'));
-  const server = new S3rver({ address: '127.0.0.1', port: 0, silent: true, directory: dir, configureBuckets: [{ name: bucket }] });
+  const server = new S3rver({
+    address: '127.0.0.1',
+    port: 0,
+    silent: true,
+    directory: dir,
+    configureBuckets: [{ name: bucket }],
+  });
   const { port } = await server.run();
-  const config: S3StoreConfig = { bucket, region: 'us-east-1', endpoint: `http://127.0.0.1:${port}`, accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER', forcePathStyle: true };
+  const config: S3StoreConfig = {
+    bucket,
+    region: 'us-east-1',
+    endpoint: `http://127.0.0.1:${port}`,
+    accessKeyId: 'S3RVER',
+    secretAccessKey: 'S3RVER',
+    forcePathStyle: true,
+  };
   const env = {
     ATTACHMENTS_S3_BUCKET: bucket,
     ATTACHMENTS_S3_REGION: 'us-east-1',

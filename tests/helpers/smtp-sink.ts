@@ -3,7 +3,14 @@ import { SMTPServer } from 'smtp-server';
 import { simpleParser, type ParsedMail } from 'mailparser';
 
 export type SinkMode = 'accept' | 'reject' | 'hang';
-export type SmtpSink = { url: string; port: number; mails: ParsedMail[]; received: string[]; mode: SinkMode; close: () => Promise<void> };
+export type SmtpSink = {
+  url: string;
+  port: number;
+  mails: ParsedMail[];
+  received: string[];
+  mode: SinkMode;
+  close: () => Promise<void>;
+};
 
 /**
  * A local SMTP server (npm smtp-server) on an ephemeral port: `accept` stores every mail,

@@ -29,7 +29,9 @@ export async function serverActions(): Promise<Map<string, (...args: unknown[]) 
 const METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS'];
 
 /** Every exported route-handler method as `file#METHOD`. */
-export async function routeHandlers(): Promise<Map<string, (req: Request, ctx: { params: Promise<Record<string, unknown>> }) => Promise<Response>>> {
+export async function routeHandlers(): Promise<
+  Map<string, (req: Request, ctx: { params: Promise<Record<string, unknown>> }) => Promise<Response>>
+> {
   const out = new Map<string, never>();
   for (const file of filesUnder('app', /^route\.(ts|tsx)$/)) {
     const mod = (await import(path.join(process.cwd(), file))) as Record<string, unknown>;

@@ -21,14 +21,36 @@ describe("a service's access log", () => {
     const invited = await makeMember(db(), { status: 'invited' });
     await insert([
       { event: 'login', memberId: a1.member.id, createdAt: at('2026-01-01T00:00:00Z') },
-      { event: 'login_failed', memberId: both.member.id, detail: { reason: 'bad_password', failed: 5 }, createdAt: at('2026-01-01T00:01:00Z') },
+      {
+        event: 'login_failed',
+        memberId: both.member.id,
+        detail: { reason: 'bad_password', failed: 5 },
+        createdAt: at('2026-01-01T00:01:00Z'),
+      },
       { event: 'lockout', memberId: both.member.id, detail: { minutes: 15 }, createdAt: at('2026-01-01T00:02:00Z') },
       { event: 'login', memberId: outsider.id, createdAt: at('2026-01-01T00:03:00Z') },
       { event: 'login', memberId: onlyB.member.id, createdAt: at('2026-01-01T00:04:00Z') },
-      { event: 'permission_changed', memberId: both.member.id, serviceId: b.id, detail: { field: 'role', before: 'agent', after: 'admin' }, createdAt: at('2026-01-01T00:05:00Z') },
-      { event: 'permission_changed', memberId: both.member.id, serviceId: a.id, detail: { field: 'assignable', before: true, after: false }, createdAt: at('2026-01-01T00:06:00Z') },
+      {
+        event: 'permission_changed',
+        memberId: both.member.id,
+        serviceId: b.id,
+        detail: { field: 'role', before: 'agent', after: 'admin' },
+        createdAt: at('2026-01-01T00:05:00Z'),
+      },
+      {
+        event: 'permission_changed',
+        memberId: both.member.id,
+        serviceId: a.id,
+        detail: { field: 'assignable', before: true, after: false },
+        createdAt: at('2026-01-01T00:06:00Z'),
+      },
       { event: 'invite_sent', memberId: invited.id, serviceId: a.id, createdAt: at('2026-01-01T00:07:00Z') },
-      { event: 'login_failed', subject: 'nobody', detail: { reason: 'unknown_login' }, createdAt: at('2026-01-01T00:08:00Z') },
+      {
+        event: 'login_failed',
+        subject: 'nobody',
+        detail: { reason: 'unknown_login' },
+        createdAt: at('2026-01-01T00:08:00Z'),
+      },
     ]);
 
     const rows = await listServiceAccessLog(db(), { serviceId: a.id });
@@ -58,11 +80,21 @@ describe("a service's access log", () => {
       { event: 'login', memberId: member.id, createdAt: at('2026-03-02T14:59:59Z') }, // 3/2 23:59:59 KST
       { event: 'logout', memberId: member.id, createdAt: at('2026-03-02T15:00:00Z') }, // 3/3 KST
     ]);
-    const day = await listServiceAccessLog(db(), { serviceId: s.id, from: '2026-03-02', to: '2026-03-02', timeZone: 'Asia/Seoul' });
+    const day = await listServiceAccessLog(db(), {
+      serviceId: s.id,
+      from: '2026-03-02',
+      to: '2026-03-02',
+      timeZone: 'Asia/Seoul',
+    });
     expect(day.map((r) => r.createdAt.toISOString())).toEqual(['2026-03-02T14:59:59.000Z', '2026-03-01T15:00:00.000Z']);
     const until = await listServiceAccessLog(db(), { serviceId: s.id, to: '2026-03-01', timeZone: 'Asia/Seoul' });
     expect(until.map((r) => r.createdAt.toISOString())).toEqual(['2026-03-01T14:59:59.000Z']);
-    const utc = await listServiceAccessLog(db(), { serviceId: s.id, from: '2026-03-02', to: '2026-03-02', timeZone: 'UTC' });
+    const utc = await listServiceAccessLog(db(), {
+      serviceId: s.id,
+      from: '2026-03-02',
+      to: '2026-03-02',
+      timeZone: 'UTC',
+    });
     expect(utc.map((r) => r.createdAt.toISOString())).toEqual(['2026-03-02T15:00:00.000Z', '2026-03-02T14:59:59.000Z']);
   });
 
@@ -71,7 +103,14 @@ describe("a service's access log", () => {
     const { member } = await makeAgent(db(), s.id);
     const same = at('2026-02-01T00:00:00.123456Z');
     await insert(Array.from({ length: 70 }, () => ({ event: 'login' as const, memberId: member.id, createdAt: same })));
-    await insert(Array.from({ length: 50 }, (_, i) => ({ event: 'permission_changed' as const, memberId: member.id, serviceId: s.id, createdAt: new Date(same.getTime() - (i + 1) * 1000) })));
+    await insert(
+      Array.from({ length: 50 }, (_, i) => ({
+        event: 'permission_changed' as const,
+        memberId: member.id,
+        serviceId: s.id,
+        createdAt: new Date(same.getTime() - (i + 1) * 1000),
+      })),
+    );
     const seen: number[] = [];
     let before: { createdAt: string; id: number } | undefined;
     for (let pageNo = 0; pageNo < 5; pageNo++) {
@@ -84,7 +123,11 @@ describe("a service's access log", () => {
     }
     expect(seen).toHaveLength(120);
     expect(new Set(seen).size).toBe(120);
-    const all = await db().select({ id: accessLogs.id }).from(accessLogs).where(sql`${accessLogs.memberId} = ${member.id}`).orderBy(sql`created_at desc, id desc`);
+    const all = await db()
+      .select({ id: accessLogs.id })
+      .from(accessLogs)
+      .where(sql`${accessLogs.memberId} = ${member.id}`)
+      .orderBy(sql`created_at desc, id desc`);
     expect(seen).toEqual(all.map((r) => r.id));
   });
 
@@ -93,10 +136,16 @@ describe("a service's access log", () => {
     const plan = (q: ReturnType<typeof sql>) =>
       db().transaction(async (tx) => {
         await tx.execute(sql`set local enable_seqscan = off`);
-        return (await tx.execute<{ 'QUERY PLAN': string }>(sql`explain ${q}`)).rows.map((r) => r['QUERY PLAN']).join('\n');
+        return (await tx.execute<{ 'QUERY PLAN': string }>(sql`explain ${q}`)).rows
+          .map((r) => r['QUERY PLAN'])
+          .join('\n');
       });
-    const service = await plan(sql`select id from access_logs l where l.service_id = ${s.id} order by l.created_at desc, l.id desc limit 51`);
-    const member = await plan(sql`select id from access_logs l where l.member_id = ${'00000000-0000-4000-8000-000000000000'}::uuid order by l.created_at desc, l.id desc limit 51`);
+    const service = await plan(
+      sql`select id from access_logs l where l.service_id = ${s.id} order by l.created_at desc, l.id desc limit 51`,
+    );
+    const member = await plan(
+      sql`select id from access_logs l where l.member_id = ${'00000000-0000-4000-8000-000000000000'}::uuid order by l.created_at desc, l.id desc limit 51`,
+    );
     expect(service).toMatch(/access_logs_service_created_id_idx/);
     expect(member).toMatch(/access_logs_member_created_id_idx/);
   });

@@ -28,7 +28,8 @@ const outbox = async () => {
 const PASSWORD = 'correct horse 42';
 afterEach(() => signOut());
 
-const events = async (memberId: string) => (await db().select().from(accessLogs).where(eq(accessLogs.memberId, memberId))).map((l) => l.event);
+const events = async (memberId: string) =>
+  (await db().select().from(accessLogs).where(eq(accessLogs.memberId, memberId))).map((l) => l.event);
 const lockOut = async (loginId: string) => {
   for (let i = 0; i < 5; i++) await login(db(), { login: loginId, password: 'wrong-pass-1' });
 };
@@ -57,11 +58,26 @@ describe('password change on 내 정보', () => {
     const sessionMock = jest.requireActual('../helpers/session');
     signInAs(asSessionMember(m));
     // The mocked session carries the id 'test-session'; point it at the real one.
-    jest.spyOn(sessionMock.sessionMock, 'getCurrentSession').mockResolvedValue({ id: here.sessionId, member: asSessionMember(m) });
-    const wrong = await changePasswordAction(null, { current: 'not-it-123', password: 'brand-new-pass-9', confirm: 'brand-new-pass-9' });
+    jest
+      .spyOn(sessionMock.sessionMock, 'getCurrentSession')
+      .mockResolvedValue({ id: here.sessionId, member: asSessionMember(m) });
+    const wrong = await changePasswordAction(null, {
+      current: 'not-it-123',
+      password: 'brand-new-pass-9',
+      confirm: 'brand-new-pass-9',
+    });
     expect(wrong).toMatchObject({ ok: false, fieldErrors: { current: ['현재 비밀번호가 올바르지 않습니다.'] } });
-    expect(await changePasswordAction(null, { current: PASSWORD, password: 'short', confirm: 'short' })).toMatchObject({ ok: false, fieldErrors: { password: [expect.any(String)] } });
-    expect(await changePasswordAction(null, { current: PASSWORD, password: 'brand-new-pass-9', confirm: 'brand-new-pass-9' })).toMatchObject({ ok: true });
+    expect(await changePasswordAction(null, { current: PASSWORD, password: 'short', confirm: 'short' })).toMatchObject({
+      ok: false,
+      fieldErrors: { password: [expect.any(String)] },
+    });
+    expect(
+      await changePasswordAction(null, {
+        current: PASSWORD,
+        password: 'brand-new-pass-9',
+        confirm: 'brand-new-pass-9',
+      }),
+    ).toMatchObject({ ok: true });
     expect(await loadSession(db(), here.sessionId)).not.toBeNull();
     expect(await loadSession(db(), there.sessionId)).toBeNull();
     expect(await login(db(), { login: m.loginId, password: 'brand-new-pass-9' })).toMatchObject({ ok: true });
@@ -91,7 +107,10 @@ describe('password reset mail', () => {
     const token = /\/password-reset\/([A-Za-z0-9_-]{43})/.exec(mail.text!)![1];
     const input = { token, password: 'reset-pass-2026', confirm: 'reset-pass-2026' };
     expect(await resetPasswordAction(null, input)).toMatchObject({ ok: true, data: { loginId: m.loginId } });
-    expect(await resetPasswordAction(null, input)).toMatchObject({ ok: false, error: '이미 사용된 재설정 링크입니다.' });
+    expect(await resetPasswordAction(null, input)).toMatchObject({
+      ok: false,
+      error: '이미 사용된 재설정 링크입니다.',
+    });
     expect(await loadSession(db(), s.sessionId)).toBeNull();
     expect(await login(db(), { login: m.loginId, password: 'reset-pass-2026' })).toMatchObject({ ok: true });
     expect(await events(m.id)).toContain('password_reset');
@@ -103,15 +122,21 @@ describe('password reset mail', () => {
     await requestPasswordResetAction(null, { login: m.loginId });
     const [mail] = (await outbox()).slice(before);
     const token = /\/password-reset\/([A-Za-z0-9_-]{43})/.exec(mail.text!)![1];
-    await db().update(memberInvites).set({ expiresAt: new Date(Date.now() - 1000) }).where(and(eq(memberInvites.memberId, m.id)));
-    expect(await resetPasswordAction(null, { token, password: 'reset-pass-2026', confirm: 'reset-pass-2026' })).toMatchObject({ ok: false, error: '재설정 링크가 만료되었습니다. 메일을 다시 요청하세요.' });
+    await db()
+      .update(memberInvites)
+      .set({ expiresAt: new Date(Date.now() - 1000) })
+      .where(and(eq(memberInvites.memberId, m.id)));
+    expect(
+      await resetPasswordAction(null, { token, password: 'reset-pass-2026', confirm: 'reset-pass-2026' }),
+    ).toMatchObject({ ok: false, error: '재설정 링크가 만료되었습니다. 메일을 다시 요청하세요.' });
     expect((await db().select().from(sessions).where(eq(sessions.memberId, m.id))).length).toBe(0);
   });
 
   it('mails one login at most 3 times an hour', async () => {
     const m = await makeMember(db(), { password: PASSWORD });
     const before = (await outbox()).length;
-    for (let i = 0; i < 5; i++) expect(await requestPasswordResetAction(null, { login: m.loginId })).toMatchObject({ ok: true });
+    for (let i = 0; i < 5; i++)
+      expect(await requestPasswordResetAction(null, { login: m.loginId })).toMatchObject({ ok: true });
     expect((await outbox()).slice(before).length).toBe(3);
   });
 });

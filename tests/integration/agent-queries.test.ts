@@ -28,10 +28,14 @@ describe('agent and group reads', () => {
     const other = await makeService(db());
     await makeAgent(db(), other.id);
     const made = [];
-    for (let i = 0; i < AGENTS_PAGE + 3; i++) made.push(await makeAgent(db(), s.id, 'agent', {}, { name: `상담원${String(i).padStart(3, '0')}` }));
+    for (let i = 0; i < AGENTS_PAGE + 3; i++)
+      made.push(await makeAgent(db(), s.id, 'agent', {}, { name: `상담원${String(i).padStart(3, '0')}` }));
     const g = await makeGroup(db(), s.id, '결제', [made[0].agent.id]);
     // Rows added in the same instant still page by id, without gaps or repeats.
-    await db().update(serviceMembers).set({ createdAt: new Date('2026-01-01T00:00:00Z') }).where(eq(serviceMembers.serviceId, s.id));
+    await db()
+      .update(serviceMembers)
+      .set({ createdAt: new Date('2026-01-01T00:00:00Z') })
+      .where(eq(serviceMembers.serviceId, s.id));
 
     const first = await listAgents(db(), { serviceId: s.id });
     expect(first).toHaveLength(AGENTS_PAGE + 1);
@@ -50,7 +54,13 @@ describe('agent and group reads', () => {
     const s = await makeService(db());
     const other = await makeService(db());
     const { agent, member } = await makeAgent(db(), s.id, 'admin', { canViewLogs: true });
-    expect(await getAgent(db(), s.id, agent.id)).toMatchObject({ id: agent.id, memberId: member.id, role: 'admin', canViewLogs: true, groups: [] });
+    expect(await getAgent(db(), s.id, agent.id)).toMatchObject({
+      id: agent.id,
+      memberId: member.id,
+      role: 'admin',
+      canViewLogs: true,
+      groups: [],
+    });
     expect(await getAgent(db(), other.id, agent.id)).toBeNull();
   });
 
@@ -58,12 +68,19 @@ describe('agent and group reads', () => {
     const s1 = await makeService(db(), `aaa${Date.now().toString(36)}`);
     const s2 = await makeService(db());
     const { member } = await makeAgent(db(), s1.id, 'agent', { selfControl: true }, { name: '홍길동' });
-    const [row] = await db().insert(serviceMembers).values({ serviceId: s2.id, memberId: member.id, assignable: false }).returning();
+    const [row] = await db()
+      .insert(serviceMembers)
+      .values({ serviceId: s2.id, memberId: member.id, assignable: false })
+      .returning();
     expect((await listAgentOptions(db(), { serviceId: s1.id, q: '길동' })).map((o) => o.memberId)).toEqual([member.id]);
     expect(await listAgentOptions(db(), { serviceId: s1.id, q: '없는사람' })).toEqual([]);
     const own = await listOwnAgentRows(db(), member.id);
     expect(own).toHaveLength(2);
-    expect(own.find((r) => r.serviceId === s2.id)).toMatchObject({ agentId: row.id, assignable: false, selfControl: false });
+    expect(own.find((r) => r.serviceId === s2.id)).toMatchObject({
+      agentId: row.id,
+      assignable: false,
+      selfControl: false,
+    });
     expect(own.find((r) => r.serviceId === s1.id)).toMatchObject({ assignable: true, selfControl: true });
   });
 });

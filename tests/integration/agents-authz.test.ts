@@ -11,7 +11,13 @@ import {
   setAgentSwitchAction,
   updateAgentAction,
 } from '@/app/[serviceId]/(desk)/settings/agents/actions';
-import { agentOptionsAction, createGroupAction, deleteGroupAction, groupUsageAction, updateGroupAction } from '@/app/[serviceId]/(desk)/settings/agents/groups/actions';
+import {
+  agentOptionsAction,
+  createGroupAction,
+  deleteGroupAction,
+  groupUsageAction,
+  updateGroupAction,
+} from '@/app/[serviceId]/(desk)/settings/agents/groups/actions';
 import { setOwnAssignableAction } from '@/app/me/actions';
 import type { Member } from '@/db/schema';
 import { asSessionMember, makeAgent, makeGroup, makeMember, makeService } from '../helpers/factories';
@@ -30,15 +36,36 @@ type Fixture = { serviceId: string; agentId: string; groupId: string; candidateI
 type Result = { ok: boolean; error?: string };
 
 const actions: Record<string, (f: Fixture) => Promise<Result>> = {
-  invite: (f) => inviteServiceMemberAction(null, { serviceId: f.serviceId, name: '초대', loginId: `inv${randomBytes(4).toString('hex')}`, email: `inv${randomBytes(4).toString('hex')}@example.com` }),
+  invite: (f) =>
+    inviteServiceMemberAction(null, {
+      serviceId: f.serviceId,
+      name: '초대',
+      loginId: `inv${randomBytes(4).toString('hex')}`,
+      email: `inv${randomBytes(4).toString('hex')}@example.com`,
+    }),
   searchMembers: (f) => searchMembersAction(null, { serviceId: f.serviceId, name: '회원' }),
-  addAgent: (f) => addAgentAction(null, { serviceId: f.serviceId, memberId: f.candidateId, role: 'agent', groupIds: [f.groupId] }),
-  updateAgent: (f) => updateAgentAction(null, { serviceId: f.serviceId, agentId: f.agentId, role: 'admin', canTransfer: true }),
+  addAgent: (f) =>
+    addAgentAction(null, { serviceId: f.serviceId, memberId: f.candidateId, role: 'agent', groupIds: [f.groupId] }),
+  updateAgent: (f) =>
+    updateAgentAction(null, { serviceId: f.serviceId, agentId: f.agentId, role: 'admin', canTransfer: true }),
   removeAgent: (f) => removeAgentAction(null, { serviceId: f.serviceId, agentId: f.agentId }),
-  switchAssignable: (f) => setAgentSwitchAction(null, { serviceId: f.serviceId, agentId: f.agentId, field: 'assignable', value: false }),
-  switchSelfControl: (f) => setAgentSwitchAction(null, { serviceId: f.serviceId, agentId: f.agentId, field: 'selfControl', value: true }),
-  createGroup: (f) => createGroupAction(null, { serviceId: f.serviceId, name: `새 그룹 ${randomBytes(3).toString('hex')}`, agentIds: [f.agentId] }),
-  updateGroup: (f) => updateGroupAction(null, { serviceId: f.serviceId, groupId: f.groupId, name: `바뀐 ${randomBytes(3).toString('hex')}`, agentIds: [] }),
+  switchAssignable: (f) =>
+    setAgentSwitchAction(null, { serviceId: f.serviceId, agentId: f.agentId, field: 'assignable', value: false }),
+  switchSelfControl: (f) =>
+    setAgentSwitchAction(null, { serviceId: f.serviceId, agentId: f.agentId, field: 'selfControl', value: true }),
+  createGroup: (f) =>
+    createGroupAction(null, {
+      serviceId: f.serviceId,
+      name: `새 그룹 ${randomBytes(3).toString('hex')}`,
+      agentIds: [f.agentId],
+    }),
+  updateGroup: (f) =>
+    updateGroupAction(null, {
+      serviceId: f.serviceId,
+      groupId: f.groupId,
+      name: `바뀐 ${randomBytes(3).toString('hex')}`,
+      agentIds: [],
+    }),
   deleteGroup: (f) => deleteGroupAction(null, { serviceId: f.serviceId, groupId: f.groupId }),
   groupUsage: (f) => groupUsageAction(null, { serviceId: f.serviceId, groupId: f.groupId }),
   agentOptions: (f) => agentOptionsAction(null, { serviceId: f.serviceId, q: '' }),
@@ -106,9 +133,15 @@ it('treats ids of service B as unknown inside service A, even for A’s admin', 
   const before = await fingerprint(b.id);
   const f = { serviceId: a.id, agentId: agentB.agent.id, groupId: groupB.id, candidateId: agentB.member.id };
   const notFound = ['updateAgent', 'removeAgent', 'switchAssignable', 'updateGroup', 'deleteGroup', 'groupUsage'];
-  for (const name of notFound) expect({ name, r: await actions[name](f) }).toEqual({ name, r: { ok: false, error: '찾을 수 없습니다.' } });
+  for (const name of notFound)
+    expect({ name, r: await actions[name](f) }).toEqual({ name, r: { ok: false, error: '찾을 수 없습니다.' } });
   // B's group offered to an agent of A, or B's agent put in a group of A: refused by field.
-  const add = await addAgentAction(null, { serviceId: a.id, memberId: (await makeMember(db())).id, role: 'agent', groupIds: [groupB.id] });
+  const add = await addAgentAction(null, {
+    serviceId: a.id,
+    memberId: (await makeMember(db())).id,
+    role: 'agent',
+    groupIds: [groupB.id],
+  });
   expect(!add.ok && add.fieldErrors?.groupIds).toBeTruthy();
   const group = await createGroupAction(null, { serviceId: a.id, name: '섞기', agentIds: [agentB.agent.id] });
   expect(!group.ok && group.fieldErrors?.agentIds).toBeTruthy();

@@ -17,12 +17,17 @@ const db = setupTestDb();
 
 async function attached(serviceId: string) {
   const ticket = await makeTicket(db(), serviceId);
-  const [row] = await saveAttachments(db(), serviceId, ticket.id, null, [{ fileName: '견적서 "최종".pdf', contentType: 'application/pdf', data: Buffer.from('%PDF-1.7 hello') }]);
+  const [row] = await saveAttachments(db(), serviceId, ticket.id, null, [
+    { fileName: '견적서 "최종".pdf', contentType: 'application/pdf', data: Buffer.from('%PDF-1.7 hello') },
+  ]);
   return row;
 }
 
 const get = (serviceId: string, id: string, token?: string) =>
-  GET(new Request(`http://localhost/${serviceId}/attachments/${id}${token ? `?token=${encodeURIComponent(token)}` : ''}`), { params: Promise.resolve({ serviceId, attachmentId: id }) });
+  GET(
+    new Request(`http://localhost/${serviceId}/attachments/${id}${token ? `?token=${encodeURIComponent(token)}` : ''}`),
+    { params: Promise.resolve({ serviceId, attachmentId: id }) },
+  );
 
 describe('GET /{serviceId}/attachments/{id}', () => {
   afterEach(() => signOut());

@@ -3,7 +3,13 @@ import os from 'node:os';
 import path from 'node:path';
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { Readable } from 'node:stream';
-import { AttachmentMissingError, diskStore, s3ConfigFromEnv, s3Store, type AttachmentStore } from '@/lib/attachments/store';
+import {
+  AttachmentMissingError,
+  diskStore,
+  s3ConfigFromEnv,
+  s3Store,
+  type AttachmentStore,
+} from '@/lib/attachments/store';
 import { startLocalS3, type LocalS3 } from '../helpers/s3-server';
 
 async function readAll(stream: Readable): Promise<Buffer> {
@@ -61,6 +67,10 @@ describe('ATTACHMENTS_S3_* settings', () => {
   it('select S3 only with a bucket, and read every part', () => {
     expect(s3ConfigFromEnv({ ATTACHMENTS_S3_ENDPOINT: 'http://x' })).toBeNull();
     expect(s3ConfigFromEnv(s3.env)).toEqual(s3.config);
-    expect(s3ConfigFromEnv({ ATTACHMENTS_S3_BUCKET: 'b', ATTACHMENTS_S3_FORCE_PATH_STYLE: 'false' })).toMatchObject({ bucket: 'b', forcePathStyle: false, endpoint: undefined });
+    expect(s3ConfigFromEnv({ ATTACHMENTS_S3_BUCKET: 'b', ATTACHMENTS_S3_FORCE_PATH_STYLE: 'false' })).toMatchObject({
+      bucket: 'b',
+      forcePathStyle: false,
+      endpoint: undefined,
+    });
   });
 });

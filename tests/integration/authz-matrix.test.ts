@@ -10,7 +10,17 @@ import path from 'node:path';
 import { eq } from 'drizzle-orm';
 import { serviceMembers } from '@/db/schema';
 import { translator } from '@/lib/i18n/messages';
-import { A, ACTIONS, makeFixture, makePeople, ROLES, ROUTES, type Fx, type People, type Role } from '../helpers/action-table';
+import {
+  A,
+  ACTIONS,
+  makeFixture,
+  makePeople,
+  ROLES,
+  ROUTES,
+  type Fx,
+  type People,
+  type Role,
+} from '../helpers/action-table';
 import { asSessionMember } from '../helpers/factories';
 import { setupTestDb } from '../helpers/db';
 import { signInAs, signOut } from '../helpers/session';
@@ -20,7 +30,13 @@ jest.mock('@/lib/auth/session', () => jest.requireActual('../helpers/session').s
 // Outside a request Next has no headers or cookies; the actions and next-auth read both.
 jest.mock('next/headers', () => ({
   headers: async () => new Headers({ 'user-agent': 'jest' }),
-  cookies: async () => ({ get: () => undefined, getAll: () => [], set: () => undefined, has: () => false, delete: () => undefined }),
+  cookies: async () => ({
+    get: () => undefined,
+    getAll: () => [],
+    set: () => undefined,
+    has: () => false,
+    delete: () => undefined,
+  }),
 }));
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'cd-matrix-'));
 process.env.MAIL_DIR = path.join(tmp, 'mail');
@@ -39,7 +55,17 @@ beforeAll(async () => {
 const fixture = (): Promise<Fx> => makeFixture(db, people);
 
 const DENIALS = new Set(
-  (['ko', 'en'] as const).flatMap((l) => ['errors.unauthenticated', 'errors.forbidden', 'errors.notFound', 'errors.noTransferPermission', 'errors.agents.orgAdminOnly', 'errors.agents.notAnAgent', 'errors.agents.selfControlOff'].map((k) => translator(l)(k))),
+  (['ko', 'en'] as const).flatMap((l) =>
+    [
+      'errors.unauthenticated',
+      'errors.forbidden',
+      'errors.notFound',
+      'errors.noTransferPermission',
+      'errors.agents.orgAdminOnly',
+      'errors.agents.notAnAgent',
+      'errors.agents.selfControlOff',
+    ].map((k) => translator(l)(k)),
+  ),
 );
 
 const CRASHES = new Set((['ko', 'en'] as const).map((l) => translator(l)('errors.unexpected')));
@@ -48,7 +74,13 @@ const CRASHES = new Set((['ko', 'en'] as const).map((l) => translator(l)('errors
 function verdict(result: unknown): 'allowed' | 'denied' | 'crashed' {
   const r = result as { ok?: boolean; error?: string } | null;
   if (r && r.ok === false && typeof r.error === 'string' && DENIALS.has(r.error)) return 'denied';
-  if (r && r.ok === false && typeof r.error === 'string' && ([...CRASHES].some((c) => r.error!.startsWith(c)) || r.error.startsWith('threw '))) return 'crashed';
+  if (
+    r &&
+    r.ok === false &&
+    typeof r.error === 'string' &&
+    ([...CRASHES].some((c) => r.error!.startsWith(c)) || r.error.startsWith('threw '))
+  )
+    return 'crashed';
   return 'allowed';
 }
 
@@ -59,8 +91,14 @@ function signIn(role: Role) {
 
 it('has a row for every exported server action and route handler (add missing ones to ACTIONS / ROUTES in tests/helpers/action-table.ts)', async () => {
   const routes = await routeHandlers();
-  const missing = [...[...call.keys()].filter((k) => !ACTIONS.has(k)), ...[...routes.keys()].filter((k) => !ROUTES.has(k))];
-  const stale = [...[...ACTIONS.keys()].filter((k) => !call.has(k)), ...[...ROUTES.keys()].filter((k) => !routes.has(k))];
+  const missing = [
+    ...[...call.keys()].filter((k) => !ACTIONS.has(k)),
+    ...[...routes.keys()].filter((k) => !ROUTES.has(k)),
+  ];
+  const stale = [
+    ...[...ACTIONS.keys()].filter((k) => !call.has(k)),
+    ...[...ROUTES.keys()].filter((k) => !routes.has(k)),
+  ];
   expect({ missing, stale }).toEqual({ missing: [], stale: [] });
 });
 
@@ -78,7 +116,9 @@ describe.each([...ACTIONS.keys()])('%s', (key) => {
         result = await run(fx);
       } catch (err) {
         // redirect() after success (the help-center form) is Next's way of answering.
-        result = String((err as { digest?: string }).digest ?? '').startsWith('NEXT_REDIRECT') ? { ok: true } : { ok: false, error: `threw ${err}` };
+        result = String((err as { digest?: string }).digest ?? '').startsWith('NEXT_REDIRECT')
+          ? { ok: true }
+          : { ok: false, error: `threw ${err}` };
       }
       seen[role] = verdict(result);
       expected[role] = allow.includes(role) ? 'allowed' : 'denied';
@@ -99,7 +139,11 @@ describe.each([...ROUTES.keys()])('%s', (key) => {
       signIn(role);
       const res = await run(fx, handlers.get(key)!);
       // 503 is /api/ready's "not ready" (no job queue in this test database), an answer, not a crash.
-      seen[role] = [401, 403, 404].includes(res.status) ? 'denied' : res.status >= 500 && res.status !== 503 ? `status ${res.status}` : 'allowed';
+      seen[role] = [401, 403, 404].includes(res.status)
+        ? 'denied'
+        : res.status >= 500 && res.status !== 503
+          ? `status ${res.status}`
+          : 'allowed';
       expected[role] = allow.includes(role) ? 'allowed' : 'denied';
     }
     signOut();
@@ -110,7 +154,10 @@ describe.each([...ROUTES.keys()])('%s', (key) => {
 afterAll(() => {
   // The figure the issue asks for: how many (action, role) pairs this file checks.
   const pairs = (ACTIONS.size + ROUTES.size) * ROLES.length;
-  if (process.env.MATRIX_REPORT) console.log(`[authz-matrix] ${ACTIONS.size} actions + ${ROUTES.size} route handlers × ${ROLES.length} roles = ${pairs} pairs`);
+  if (process.env.MATRIX_REPORT)
+    console.log(
+      `[authz-matrix] ${ACTIONS.size} actions + ${ROUTES.size} route handlers × ${ROLES.length} roles = ${pairs} pairs`,
+    );
 });
 
 describe('access-control gaps of issue 13', () => {
@@ -120,25 +167,46 @@ describe('access-control gaps of issue 13', () => {
 
   it('a service admin cannot flip an org admin’s switches; an org admin can', async () => {
     const fx = await fixture();
-    const [orgRow] = await db().insert(serviceMembers).values({ serviceId: fx.s, memberId: people.orgAdmin.id, role: 'admin' }).returning();
+    const [orgRow] = await db()
+      .insert(serviceMembers)
+      .values({ serviceId: fx.s, memberId: people.orgAdmin.id, role: 'admin' })
+      .returning();
     signIn('serviceAdmin');
     for (const field of ['assignable', 'selfControl']) {
-      expect(await setSwitch({ serviceId: fx.s, agentId: orgRow.id, field, value: field === 'selfControl' })).toMatchObject({ ok: false, error: translator('ko')('errors.agents.orgAdminOnly') });
+      expect(
+        await setSwitch({ serviceId: fx.s, agentId: orgRow.id, field, value: field === 'selfControl' }),
+      ).toMatchObject({ ok: false, error: translator('ko')('errors.agents.orgAdminOnly') });
     }
     const [after] = await db().select().from(serviceMembers).where(eq(serviceMembers.id, orgRow.id));
     expect([after.assignable, after.selfControl]).toEqual([orgRow.assignable, orgRow.selfControl]);
     signIn('orgAdmin');
-    expect(await setSwitch({ serviceId: fx.s, agentId: orgRow.id, field: 'assignable', value: false })).toMatchObject({ ok: true });
+    expect(await setSwitch({ serviceId: fx.s, agentId: orgRow.id, field: 'assignable', value: false })).toMatchObject({
+      ok: true,
+    });
   });
 
   it('티켓 전달 권한 binds admins too; an admin may grant it to themself, and then transfers', async () => {
     const fx = await fixture();
-    const [adminRow] = await db().select().from(serviceMembers).where(eq(serviceMembers.memberId, people.serviceAdmin.id)).then((r) => r.filter((x) => x.serviceId === fx.s));
+    const [adminRow] = await db()
+      .select()
+      .from(serviceMembers)
+      .where(eq(serviceMembers.memberId, people.serviceAdmin.id))
+      .then((r) => r.filter((x) => x.serviceId === fx.s));
     await db().update(serviceMembers).set({ canTransfer: false }).where(eq(serviceMembers.id, adminRow.id));
     signIn('serviceAdmin');
     const input = { serviceId: fx.s, ticketId: fx.ticket.id, version: 1, assigneeId: people.noTransfer.id };
     expect(await transfer(input)).toMatchObject({ ok: false, error: translator('ko')('errors.noTransferPermission') });
-    expect(await updateAgent({ serviceId: fx.s, agentId: adminRow.id, role: 'admin', channels: ['ticket'], canTransfer: true, canViewLogs: false, groupIds: [] })).toMatchObject({ ok: true });
+    expect(
+      await updateAgent({
+        serviceId: fx.s,
+        agentId: adminRow.id,
+        role: 'admin',
+        channels: ['ticket'],
+        canTransfer: true,
+        canViewLogs: false,
+        groupIds: [],
+      }),
+    ).toMatchObject({ ok: true });
     expect(await transfer(input)).toMatchObject({ ok: true });
   });
 

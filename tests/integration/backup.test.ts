@@ -27,14 +27,28 @@ const tsx = path.join('node_modules', 'tsx', 'dist', 'cli.mjs');
 
 /** A process of the desk on the embedded PostgreSQL of `pgDir`, as an operator would run it. */
 function childEnv(pgDir: string, files: string): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { ...process.env, EMBEDDED_PG_DIR: pgDir, ATTACHMENTS_DIR: files, NODE_ENV: 'development' };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    EMBEDDED_PG_DIR: pgDir,
+    ATTACHMENTS_DIR: files,
+    NODE_ENV: 'development',
+  };
   delete env.DATABASE_URL;
   return env;
 }
 
 /** Runs a child until it prints a line starting with `prefix` (resolves with the rest); with no prefix, until it exits (resolves with all it printed). */
-function runUntil(args: string[], env: NodeJS.ProcessEnv, prefix: string): Promise<{ child: ChildProcess; rest: string }> {
-  const child = spawn(process.execPath, [tsx, ...args], { cwd: ROOT, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+function runUntil(
+  args: string[],
+  env: NodeJS.ProcessEnv,
+  prefix: string,
+): Promise<{ child: ChildProcess; rest: string }> {
+  const child = spawn(process.execPath, [tsx, ...args], {
+    cwd: ROOT,
+    env,
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   children.push(child);
   return new Promise((resolve, reject) => {
     let out = '';
@@ -45,7 +59,9 @@ function runUntil(args: string[], env: NodeJS.ProcessEnv, prefix: string): Promi
       else if (line) reject(new Error(out));
     });
     child.stderr!.on('data', (c) => (out += c));
-    child.on('exit', (code) => (code === 0 && prefix === '' ? resolve({ child, rest: out }) : reject(new Error(`exited with ${code}: ${out}`))));
+    child.on('exit', (code) =>
+      code === 0 && prefix === '' ? resolve({ child, rest: out }) : reject(new Error(`exited with ${code}: ${out}`)),
+    );
   });
 }
 
@@ -75,7 +91,11 @@ describe('npm run backup / npm run restore', () => {
     expect(made.rest).toContain('APP_ENCRYPTION_KEY (the master key) is NOT in this backup');
     desk.child.kill('SIGTERM');
     await new Promise((r) => desk.child.once('exit', r));
-    expect(JSON.parse(fs.readFileSync(path.join(out, 'manifest.json'), 'utf8'))).toMatchObject({ database: 'base-backup', attachments: 'folder', masterKeyIncluded: false });
+    expect(JSON.parse(fs.readFileSync(path.join(out, 'manifest.json'), 'utf8'))).toMatchObject({
+      database: 'base-backup',
+      attachments: 'folder',
+      masterKeyIncluded: false,
+    });
     expect(fs.existsSync(path.join(out, 'secrets', 'encryption-key'))).toBe(false);
 
     const fresh = childEnv(path.join(tmp, 'pg-restored'), path.join(tmp, 'files-restored'));
@@ -93,13 +113,27 @@ describe('npm run backup / npm run restore', () => {
     const major = await serverMajor(server);
     if (dump === null || dump < major) {
       // CI's test server is the embedded PostgreSQL 18, newer than Debian's pg_dump 15: there the refusal is checked.
-      await expect(backup({ out: path.join(tmp, 'ext-refused'), databaseUrl: process.env.DATABASE_URL!, attachmentsDir: null, masterKey: masterKey() })).rejects.toThrow(/cannot dump PostgreSQL|was not found/);
-      console.warn(`pg_dump ${dump ?? 'missing'} cannot dump the test server (PostgreSQL ${major}): only the refusal was checked`);
+      await expect(
+        backup({
+          out: path.join(tmp, 'ext-refused'),
+          databaseUrl: process.env.DATABASE_URL!,
+          attachmentsDir: null,
+          masterKey: masterKey(),
+        }),
+      ).rejects.toThrow(/cannot dump PostgreSQL|was not found/);
+      console.warn(
+        `pg_dump ${dump ?? 'missing'} cannot dump the test server (PostgreSQL ${major}): only the refusal was checked`,
+      );
       return;
     }
     const seeded = await seedBackupFixture(db());
     const out = path.join(tmp, 'ext-backup');
-    const m = await backup({ out, databaseUrl: process.env.DATABASE_URL!, attachmentsDir: process.env.ATTACHMENTS_DIR!, masterKey: masterKey() });
+    const m = await backup({
+      out,
+      databaseUrl: process.env.DATABASE_URL!,
+      attachmentsDir: process.env.ATTACHMENTS_DIR!,
+      masterKey: masterKey(),
+    });
     expect(m).toMatchObject({ database: 'pg_dump', attachments: 'folder' });
 
     const fresh = `cd_restore_${Date.now()}`;
@@ -117,14 +151,22 @@ describe('npm run backup / npm run restore', () => {
       fs.rmSync(process.env.ATTACHMENTS_DIR!, { recursive: true });
       fs.cpSync(files, process.env.ATTACHMENTS_DIR!, { recursive: true });
       expect(await readBackupFixture(drizzle(pool, { schema }), seeded)).toEqual({ phone: BACKUP_PHONE, fileSha });
-      await expect(restore({ from: out, databaseUrl: u.toString(), attachmentsDir: files, masterKey: masterKey() })).rejects.toThrow(/not empty/);
+      await expect(
+        restore({ from: out, databaseUrl: u.toString(), attachmentsDir: files, masterKey: masterKey() }),
+      ).rejects.toThrow(/not empty/);
     } finally {
       await pool.end();
       await admin.query(`DROP DATABASE IF EXISTS "${fresh}" WITH (FORCE)`);
       await admin.end();
     }
     // Another key than the one the backup was sealed with is named before anything is written.
-    const other = await restore({ from: out, databaseUrl: undefined, embeddedDir: path.join(tmp, 'never'), attachmentsDir: null, masterKey: Buffer.alloc(32, 7) }).catch((e: Error) => e);
+    const other = await restore({
+      from: out,
+      databaseUrl: undefined,
+      embeddedDir: path.join(tmp, 'never'),
+      attachmentsDir: null,
+      masterKey: Buffer.alloc(32, 7),
+    }).catch((e: Error) => e);
     expect(String(other)).toMatch(/set DATABASE_URL/);
   }, 120_000);
 });

@@ -3,7 +3,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { eq } from 'drizzle-orm';
 import { bannedWords, ticketMessages, tickets } from '@/db/schema';
-import { addBannedWordsAction, deleteBannedWordAction, updateBannedWordAction } from '@/app/[serviceId]/(desk)/settings/banned-words/actions';
+import {
+  addBannedWordsAction,
+  deleteBannedWordAction,
+  updateBannedWordAction,
+} from '@/app/[serviceId]/(desk)/settings/banned-words/actions';
 import { checkBannedWordsAction } from '@/app/[serviceId]/(desk)/tickets/banned-word-actions';
 import { bulkProcessAction, previewReplyAction, processTicketAction } from '@/app/[serviceId]/(desk)/tickets/actions';
 import { assertNoBannedWords, findBannedWords } from '@/lib/banned-words/check';
@@ -36,7 +40,8 @@ async function desk(words = '바보\nRefund') {
   return { service, admin, agent };
 }
 
-const wordsOf = async (serviceId: string) => (await db().select().from(bannedWords).where(eq(bannedWords.serviceId, serviceId))).map((w) => w.word).sort();
+const wordsOf = async (serviceId: string) =>
+  (await db().select().from(bannedWords).where(eq(bannedWords.serviceId, serviceId))).map((w) => w.word).sort();
 
 describe('banned words list', () => {
   it('adds trimmed words and refuses duplicates by case and spacing, naming the line, adding nothing', async () => {
@@ -60,7 +65,11 @@ describe('banned words list', () => {
     const r = await addBannedWordsAction(null, { serviceId: service.id, words: many });
     expect(r).toMatchObject({ ok: false, fieldErrors: { words: [expect.stringContaining('10,000')] } });
     expect(await wordsOf(service.id)).toEqual(['Refund', '바보']);
-    const edit = await updateBannedWordAction(null, { serviceId: service.id, id: (await db().select().from(bannedWords).where(eq(bannedWords.serviceId, service.id)))[0].id, word: '   ' });
+    const edit = await updateBannedWordAction(null, {
+      serviceId: service.id,
+      id: (await db().select().from(bannedWords).where(eq(bannedWords.serviceId, service.id)))[0].id,
+      word: '   ',
+    });
     expect(edit).toMatchObject({ ok: false, fieldErrors: { word: [expect.any(String)] } });
   });
 
@@ -70,9 +79,14 @@ describe('banned words list', () => {
     await addBannedWordsAction(null, { serviceId: service.id, words: '멍청이' });
     expect((await findBannedWords(db(), service.id, '바 보 멍청이')).map((m) => m.word)).toEqual(['바보', '멍청이']);
     const [row] = await db().select().from(bannedWords).where(eq(bannedWords.word, '멍청이'));
-    expect(await updateBannedWordAction(null, { serviceId: service.id, id: row.id, word: '똑똑이' })).toMatchObject({ ok: true });
+    expect(await updateBannedWordAction(null, { serviceId: service.id, id: row.id, word: '똑똑이' })).toMatchObject({
+      ok: true,
+    });
     expect((await findBannedWords(db(), service.id, '바 보 멍청이')).map((m) => m.word)).toEqual(['바보']);
-    expect(await deleteBannedWordAction(null, { serviceId: service.id, id: row.id })).toMatchObject({ ok: true, data: { word: '똑똑이' } });
+    expect(await deleteBannedWordAction(null, { serviceId: service.id, id: row.id })).toMatchObject({
+      ok: true,
+      data: { word: '똑똑이' },
+    });
     // Another service's list is separate.
     const other = await makeService(db());
     expect(await findBannedWords(db(), other.id, '바보')).toEqual([]);
@@ -82,7 +96,15 @@ describe('banned words list', () => {
     const { service, agent } = await desk();
     signInAs(asSessionMember(agent.member));
     const r = await checkBannedWordsAction(null, { serviceId: service.id, text: '환불(refund)은 바.보' });
-    expect(r).toMatchObject({ ok: true, data: { matches: [{ word: 'Refund', start: 3, end: 9 }, { word: '바보', start: 12, end: 15 }] } });
+    expect(r).toMatchObject({
+      ok: true,
+      data: {
+        matches: [
+          { word: 'Refund', start: 3, end: 9 },
+          { word: '바보', start: 12, end: 15 },
+        ],
+      },
+    });
     const other = await makeService(db());
     expect(await checkBannedWordsAction(null, { serviceId: other.id, text: '바보' })).toMatchObject({ ok: false });
   });
@@ -91,10 +113,15 @@ describe('banned words list', () => {
 describe('every reply path refuses a banned word', () => {
   it('assertNoBannedWords throws a field error naming the words', async () => {
     const { service } = await desk();
-    await expect(assertNoBannedWords(db(), service.id, '안녕 바 보 REFUND', 'content')).rejects.toBeInstanceOf(ValidationError);
+    await expect(assertNoBannedWords(db(), service.id, '안녕 바 보 REFUND', 'content')).rejects.toBeInstanceOf(
+      ValidationError,
+    );
     await assertNoBannedWords(db(), service.id, '안녕하세요, 환불 완료했습니다.');
     const err = await assertNoBannedWords(db(), service.id, '바보').catch((e: ValidationError) => e);
-    expect((err as ValidationError).fieldErrors.body[0]).toMatchObject({ key: 'bannedWords.found', params: { words: '바보' } });
+    expect((err as ValidationError).fieldErrors.body[0]).toMatchObject({
+      key: 'bannedWords.found',
+      params: { words: '바보' },
+    });
   });
 
   it('해결, 보류, 일괄 처리 and 미리보기 refuse, nothing is saved or mailed; a clean reply goes through', async () => {
@@ -104,10 +131,21 @@ describe('every reply path refuses a banned word', () => {
     signInAs(asSessionMember(agent.member));
     const body = '고객님 정말 바 · 보 같은 실수였습니다';
     for (const action of ['solve', 'pend'] as const) {
-      const r = await processTicketAction(null, { serviceId: service.id, ticketId: t1.id, version: t1.version, action, body });
+      const r = await processTicketAction(null, {
+        serviceId: service.id,
+        ticketId: t1.id,
+        version: t1.version,
+        action,
+        body,
+      });
       expect(r).toMatchObject({ ok: false, fieldErrors: { body: [expect.stringContaining('바보')] } });
     }
-    const bulk = await bulkProcessAction(null, { serviceId: service.id, ticketIds: [t1.id, t2.id], action: 'solve', body: 'refund 안내' });
+    const bulk = await bulkProcessAction(null, {
+      serviceId: service.id,
+      ticketIds: [t1.id, t2.id],
+      action: 'solve',
+      body: 'refund 안내',
+    });
     expect(bulk).toMatchObject({ ok: false, fieldErrors: { body: [expect.stringContaining('Refund')] } });
     const preview = await previewReplyAction(null, { serviceId: service.id, ticketId: t1.id, body });
     expect(preview).toMatchObject({ ok: false, fieldErrors: { body: [expect.any(String)] } });
@@ -116,7 +154,13 @@ describe('every reply path refuses a banned word', () => {
     expect((await db().select().from(tickets).where(eq(tickets.id, t1.id)))[0].status).toBe('new');
     expect(await (await drainOutbox(db()), await readOutbox(mailDir))).toEqual([]);
 
-    const ok = await processTicketAction(null, { serviceId: service.id, ticketId: t1.id, version: t1.version, action: 'solve', body: '고객님 확인했습니다' });
+    const ok = await processTicketAction(null, {
+      serviceId: service.id,
+      ticketId: t1.id,
+      version: t1.version,
+      action: 'solve',
+      body: '고객님 확인했습니다',
+    });
     expect(ok).toMatchObject({ ok: true });
   });
 });

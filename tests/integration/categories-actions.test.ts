@@ -28,9 +28,19 @@ beforeAll(async () => {
   signInAs(asSessionMember(admin));
 });
 
-const count = async () => (await db().select({ n: sql<number>`count(*)::int` }).from(categories).where(eq(categories.serviceId, serviceId)))[0].n;
+const count = async () =>
+  (
+    await db()
+      .select({ n: sql<number>`count(*)::int` })
+      .from(categories)
+      .where(eq(categories.serviceId, serviceId))
+  )[0].n;
 
-async function add(names: Record<string, string>, parentId: string | null = null, kind: 'intake' | 'processing' = 'intake') {
+async function add(
+  names: Record<string, string>,
+  parentId: string | null = null,
+  kind: 'intake' | 'processing' = 'intake',
+) {
   const r = await createCategoryAction(null, { serviceId, kind, parentId, names });
   if (!r.ok) throw new Error(`${r.error} ${JSON.stringify(r.fieldErrors)}`);
   return r.data;
@@ -56,7 +66,11 @@ describe('adding categories', () => {
   });
 
   it('requires the default-language name, lets others fall back, refuses unknown languages', async () => {
-    const r = await createCategoryAction(null, { serviceId, kind: 'intake', names: { ko: '  ', en: 'Only English', ja: 'x' } });
+    const r = await createCategoryAction(null, {
+      serviceId,
+      kind: 'intake',
+      names: { ko: '  ', en: 'Only English', ja: 'x' },
+    });
     expect(r.ok).toBe(false);
     if (r.ok) return;
     expect(r.fieldErrors?.['names.ko']).toEqual(['필수 항목입니다.']);
@@ -82,27 +96,40 @@ describe('adding categories', () => {
       const r = await createCategoryAction(null, { serviceId, kind: 'processing', names: { ko: name } });
       expect(!r.ok && r.fieldErrors?.['names.ko']).toEqual([msg]);
     }
-    expect((await createCategoryAction(null, { serviceId, kind: 'processing', names: { ko: '가'.repeat(100) } })).ok).toBe(true);
+    expect(
+      (await createCategoryAction(null, { serviceId, kind: 'processing', names: { ko: '가'.repeat(100) } })).ok,
+    ).toBe(true);
     expect(await count()).toBe(before + 1);
   });
 
   it('keeps names unique within a level of a tree, trimmed and case-insensitively, naming the clash', async () => {
     const a = await add({ ko: 'Refund' });
     const r = await createCategoryAction(null, { serviceId, kind: 'intake', names: { ko: '  rEFUND ' } });
-    expect(!r.ok && r.fieldErrors?.['names.ko']).toEqual(['1뎁스에 이미 "Refund" 카테고리가 있습니다. 같은 뎁스에서는 이름이 겹칠 수 없습니다.']);
+    expect(!r.ok && r.fieldErrors?.['names.ko']).toEqual([
+      '1뎁스에 이미 "Refund" 카테고리가 있습니다. 같은 뎁스에서는 이름이 겹칠 수 없습니다.',
+    ]);
     // Another level, another parent at level 2, or the other tree: allowed.
     const child = await add({ ko: 'Refund' }, a.id);
     const other = await add({ ko: '기타' });
-    const clash = await createCategoryAction(null, { serviceId, kind: 'intake', parentId: other.id, names: { ko: 'refund' } });
+    const clash = await createCategoryAction(null, {
+      serviceId,
+      kind: 'intake',
+      parentId: other.id,
+      names: { ko: 'refund' },
+    });
     expect(clash.ok).toBe(false);
-    expect((await createCategoryAction(null, { serviceId, kind: 'processing', names: { ko: 'Refund' } })).ok).toBe(true);
+    expect((await createCategoryAction(null, { serviceId, kind: 'processing', names: { ko: 'Refund' } })).ok).toBe(
+      true,
+    );
     expect(child.depth).toBe(2);
   });
 
   it('lets exactly one of concurrent adds of one name at one level win', async () => {
     const svc = await makeService(db());
     const ctx = { db: db(), service: svc };
-    const results = await Promise.allSettled(Array.from({ length: 8 }, () => createCategory(ctx, { kind: 'intake', parentId: null, names: { ko: '동시' } })));
+    const results = await Promise.allSettled(
+      Array.from({ length: 8 }, () => createCategory(ctx, { kind: 'intake', parentId: null, names: { ko: '동시' } })),
+    );
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
     const rejected = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected');
     expect(rejected.every((r) => r.reason.key === 'errors.categoryNameTaken')).toBe(true);
@@ -113,15 +140,26 @@ describe('adding categories', () => {
   it('treats a parent from the other tree, another service, a forged or deleted id as not found', async () => {
     const proc = await add({ ko: '처리' }, null, 'processing');
     const otherSvc = await makeService(db());
-    const [foreign] = await db().insert(categories).values({ serviceId: otherSvc.id, kind: 'intake', path: '/x/', depth: 1, name: '남의 것', names: {} }).returning();
+    const [foreign] = await db()
+      .insert(categories)
+      .values({ serviceId: otherSvc.id, kind: 'intake', path: '/x/', depth: 1, name: '남의 것', names: {} })
+      .returning();
     const gone = await add({ ko: '지울것' });
     await deleteCategoryAction(null, { serviceId, id: gone.id });
     const before = await count();
     for (const parentId of [proc.id, foreign.id, gone.id, '00000000-0000-4000-8000-000000000000']) {
       const r = await createCategoryAction(null, { serviceId, kind: 'intake', parentId, names: { ko: '자식' } });
-      expect(r).toEqual({ ok: false, error: '카테고리를 찾을 수 없습니다. 삭제되었거나 다른 서비스의 카테고리입니다.' });
+      expect(r).toEqual({
+        ok: false,
+        error: '카테고리를 찾을 수 없습니다. 삭제되었거나 다른 서비스의 카테고리입니다.',
+      });
     }
-    const forged = await createCategoryAction(null, { serviceId, kind: 'intake', parentId: "1' OR 1=1 --", names: { ko: '자식' } });
+    const forged = await createCategoryAction(null, {
+      serviceId,
+      kind: 'intake',
+      parentId: "1' OR 1=1 --",
+      names: { ko: '자식' },
+    });
     expect(forged.ok).toBe(false);
     expect(await count()).toBe(before);
   });
@@ -144,9 +182,16 @@ describe('rename, active, reorder', () => {
 
   it('switches intake types on and off, never processing types', async () => {
     const a = await add({ ko: '활성테스트' });
-    expect(await setCategoryActiveAction(null, { serviceId, id: a.id, active: false })).toEqual({ ok: true, data: { id: a.id, active: false } });
+    expect(await setCategoryActiveAction(null, { serviceId, id: a.id, active: false })).toEqual({
+      ok: true,
+      data: { id: a.id, active: false },
+    });
     const p = await add({ ko: '처리활성' }, null, 'processing');
-    expect(await setCategoryActiveAction(null, { serviceId, id: p.id, active: false })).toEqual({ ok: false, error: '활성화 설정은 접수유형에만 있습니다.', fieldErrors: {} });
+    expect(await setCategoryActiveAction(null, { serviceId, id: p.id, active: false })).toEqual({
+      ok: false,
+      error: '활성화 설정은 접수유형에만 있습니다.',
+      fieldErrors: {},
+    });
   });
 
   it('reorders exactly the siblings and refuses ids of another parent or service', async () => {
@@ -156,18 +201,57 @@ describe('rename, active, reorder', () => {
     signInAs(asSessionMember(admin));
     try {
       const mk = async (n: string, parentId: string | null = null) => {
-        const r = await createCategoryAction(null, { serviceId: svc.id, kind: 'processing', parentId, names: { ko: n } });
+        const r = await createCategoryAction(null, {
+          serviceId: svc.id,
+          kind: 'processing',
+          parentId,
+          names: { ko: n },
+        });
         if (!r.ok) throw new Error(r.error);
         return r.data.id;
       };
       const [a, b, c] = [await mk('가'), await mk('나'), await mk('다')];
       const child = await mk('가-1', a);
-      expect((await reorderCategoriesAction(null, { serviceId: svc.id, kind: 'processing', parentId: null, orderedIds: [c, a, b] })).ok).toBe(true);
+      expect(
+        (
+          await reorderCategoriesAction(null, {
+            serviceId: svc.id,
+            kind: 'processing',
+            parentId: null,
+            orderedIds: [c, a, b],
+          })
+        ).ok,
+      ).toBe(true);
       const tree = await getCategoryTree(db(), svc.id, 'processing', 'ko');
       expect(tree.map((n) => n.name)).toEqual(['다', '가', '나']);
-      expect((await reorderCategoriesAction(null, { serviceId: svc.id, kind: 'processing', parentId: null, orderedIds: [c, a] })).ok).toBe(false);
-      expect(await reorderCategoriesAction(null, { serviceId: svc.id, kind: 'processing', parentId: null, orderedIds: [c, a, child] })).toMatchObject({ ok: false, error: '카테고리를 찾을 수 없습니다. 삭제되었거나 다른 서비스의 카테고리입니다.' });
-      expect((await reorderCategoriesAction(null, { serviceId: svc.id, kind: 'processing', parentId: null, orderedIds: [c, a, a] })).ok).toBe(false);
+      expect(
+        (
+          await reorderCategoriesAction(null, {
+            serviceId: svc.id,
+            kind: 'processing',
+            parentId: null,
+            orderedIds: [c, a],
+          })
+        ).ok,
+      ).toBe(false);
+      expect(
+        await reorderCategoriesAction(null, {
+          serviceId: svc.id,
+          kind: 'processing',
+          parentId: null,
+          orderedIds: [c, a, child],
+        }),
+      ).toMatchObject({ ok: false, error: '카테고리를 찾을 수 없습니다. 삭제되었거나 다른 서비스의 카테고리입니다.' });
+      expect(
+        (
+          await reorderCategoriesAction(null, {
+            serviceId: svc.id,
+            kind: 'processing',
+            parentId: null,
+            orderedIds: [c, a, a],
+          })
+        ).ok,
+      ).toBe(false);
     } finally {
       signInAs(asSessionMember(admin));
     }

@@ -1,6 +1,10 @@
 import { eq, sql } from 'drizzle-orm';
 import { categories } from '@/db/schema';
-import { applyCategoryImportAction, createCategoryAction, previewCategoryImportAction } from '@/app/[serviceId]/(desk)/settings/categories/actions';
+import {
+  applyCategoryImportAction,
+  createCategoryAction,
+  previewCategoryImportAction,
+} from '@/app/[serviceId]/(desk)/settings/categories/actions';
 import { GET as exportRoute } from '@/app/[serviceId]/(desk)/settings/categories/export/route';
 import type { ImportPreview } from '@/lib/categories/import-preview';
 import { getCategoryTree } from '@/lib/categories/tree';
@@ -26,7 +30,12 @@ async function freshService() {
   const svc = await makeService(db());
   await addAgent(db(), svc.id, admin.id, 'admin');
   const mk = async (ko: string, parentId: string | null = null, en?: string) => {
-    const r = await createCategoryAction(null, { serviceId: svc.id, kind: 'intake', parentId, names: en ? { ko, en } : { ko } });
+    const r = await createCategoryAction(null, {
+      serviceId: svc.id,
+      kind: 'intake',
+      parentId,
+      names: en ? { ko, en } : { ko },
+    });
     if (!r.ok) throw new Error(r.error);
     return r.data.id;
   };
@@ -40,7 +49,8 @@ const form = (serviceId: string, file: File | string, kind = 'intake') => {
   fd.set('file', file);
   return fd;
 };
-const snapshot = (serviceId: string) => db().select().from(categories).where(eq(categories.serviceId, serviceId)).orderBy(categories.id);
+const snapshot = (serviceId: string) =>
+  db().select().from(categories).where(eq(categories.serviceId, serviceId)).orderBy(categories.id);
 
 async function preview(serviceId: string, file: File): Promise<ImportPreview> {
   const r = await previewCategoryImportAction(null, form(serviceId, file));
@@ -54,7 +64,9 @@ describe('import round trip', () => {
     const a = await mk('배송', null, 'Shipping');
     const b = await mk('지연', a, 'Delay');
     const c = await mk('결제');
-    const res = await exportRoute(new Request(`http://x/${serviceId}/settings/categories/export?kind=intake`), { params: Promise.resolve({ serviceId }) });
+    const res = await exportRoute(new Request(`http://x/${serviceId}/settings/categories/export?kind=intake`), {
+      params: Promise.resolve({ serviceId }),
+    });
     const { rows } = await readXlsx(await res.arrayBuffer());
     const edited = rows.slice(1).map((r) => [...r]);
     const rowB = edited.find((r) => r[0] === b)!;
@@ -104,7 +116,17 @@ describe('row errors', () => {
     const p = await preview(serviceId, file);
     const keys = p.errors.map((e) => `${e.row}:${e.key}`);
     expect(keys).toEqual(
-      expect.arrayContaining(['1:unknownColumn', '1:badLanguage', '3:duplicateName', '4:sixthLevel', '5:pathGap', '6:parentNotFound', '7:unknownId', '8:badName', '9:badActive']),
+      expect.arrayContaining([
+        '1:unknownColumn',
+        '1:badLanguage',
+        '3:duplicateName',
+        '4:sixthLevel',
+        '5:pathGap',
+        '6:parentNotFound',
+        '7:unknownId',
+        '8:badName',
+        '9:badActive',
+      ]),
     );
     expect(keys.some((k) => k.startsWith('10:'))).toBe(false);
     const r = await applyCategoryImportAction(null, form(serviceId, file));
@@ -123,7 +145,9 @@ describe('row errors', () => {
       ['', '', 'L1', '', '', '', '', '', '', '', ''], // clashes with the untouched L1
     ]);
     const p = await preview(serviceId, file);
-    expect(p.errors.map((e) => `${e.row}:${e.key}`)).toEqual(expect.arrayContaining(['2:sixthLevel', '3:duplicateName']));
+    expect(p.errors.map((e) => `${e.row}:${e.key}`)).toEqual(
+      expect.arrayContaining(['2:sixthLevel', '3:duplicateName']),
+    );
     const cycle = await xlsxFile(HEADER, [[ids[0], '', 'L1', 'L2', 'L3', 'L4', 'L1', '', '', '', '']]);
     const pc = await preview(serviceId, cycle);
     expect(pc.errors.length).toBeGreaterThan(0);
@@ -137,7 +161,10 @@ describe('untrusted uploads', () => {
       ['not a file', '.xlsx 파일을 선택하세요.'],
       [new File([], 'e.xlsx'), '파일이 비어 있습니다.'],
       [new File(['hello,world'], 'x.xlsx'), '.xlsx 엑셀 파일이 아니거나 손상된 파일입니다.'],
-      [new File([Buffer.from('PK\u0003\u0004garbage-garbage-garbage-garbage')], 'x.xlsx'), '.xlsx 엑셀 파일이 아니거나 손상된 파일입니다.'],
+      [
+        new File([Buffer.from('PK\u0003\u0004garbage-garbage-garbage-garbage')], 'x.xlsx'),
+        '.xlsx 엑셀 파일이 아니거나 손상된 파일입니다.',
+      ],
     ];
     for (const [file, msg] of cases) {
       const r = await previewCategoryImportAction(null, form(serviceId, file));
@@ -170,6 +197,13 @@ describe('untrusted uploads', () => {
     const r = await applyCategoryImportAction(null, form(serviceId, file));
     expect(!r.ok && r.fieldErrors?.file).toEqual(['행은 20000개까지 가져올 수 있습니다.']);
     expect(Date.now() - started).toBeLessThan(15_000);
-    expect((await db().select({ n: sql<number>`count(*)::int` }).from(categories).where(eq(categories.serviceId, serviceId)))[0].n).toBe(0);
+    expect(
+      (
+        await db()
+          .select({ n: sql<number>`count(*)::int` })
+          .from(categories)
+          .where(eq(categories.serviceId, serviceId))
+      )[0].n,
+    ).toBe(0);
   }, 60_000);
 });

@@ -29,8 +29,18 @@ beforeAll(async () => {
 });
 beforeEach(() => signInAs(asSessionMember(admin)));
 
-async function add(name: string, parentId: string | null = null, kind: 'intake' | 'processing' = 'intake', en?: string) {
-  const r = await createCategoryAction(null, { serviceId, kind, parentId, names: en ? { ko: name, en } : { ko: name } });
+async function add(
+  name: string,
+  parentId: string | null = null,
+  kind: 'intake' | 'processing' = 'intake',
+  en?: string,
+) {
+  const r = await createCategoryAction(null, {
+    serviceId,
+    kind,
+    parentId,
+    names: en ? { ko: name, en } : { ko: name },
+  });
   if (!r.ok) throw new Error(`${r.error} ${JSON.stringify(r.fieldErrors)}`);
   return r.data.id;
 }
@@ -69,16 +79,28 @@ describe('delete', () => {
     const b = await add('지점-1', a);
     await add('지점-1-1', b);
     await add('지점-2', a);
-    expect(await categoryDeleteImpactAction(null, { serviceId, id: a })).toEqual({ ok: true, data: { categories: 4, descendants: 3, tickets: 0 } });
-    expect(await deleteCategoryAction(null, { serviceId, id: a })).toEqual({ ok: true, data: { categories: 4, descendants: 3, tickets: 0 } });
-    const rows = await db().select().from(categories).where(sql`${categories.path} LIKE ${`/${a}/%`}`);
+    expect(await categoryDeleteImpactAction(null, { serviceId, id: a })).toEqual({
+      ok: true,
+      data: { categories: 4, descendants: 3, tickets: 0 },
+    });
+    expect(await deleteCategoryAction(null, { serviceId, id: a })).toEqual({
+      ok: true,
+      data: { categories: 4, descendants: 3, tickets: 0 },
+    });
+    const rows = await db()
+      .select()
+      .from(categories)
+      .where(sql`${categories.path} LIKE ${`/${a}/%`}`);
     expect(rows).toHaveLength(4);
     expect(rows.every((r) => r.deletedAt && r.name)).toBe(true);
     expect((await getCategoryAncestors(db(), serviceId, b)).map((r) => r.name)).toEqual(['지점']);
     expect((await getCategoryTree(db(), serviceId, 'intake', 'ko')).some((n) => n.id === a)).toBe(false);
     await add('지점');
     expect(await deleteCategoryAction(null, { serviceId, id: a })).toMatchObject({ ok: false });
-    expect(await renameCategoryAction(null, { serviceId, id: b, names: { ko: 'x' } })).toMatchObject({ ok: false, error: '카테고리를 찾을 수 없습니다. 삭제되었거나 다른 서비스의 카테고리입니다.' });
+    expect(await renameCategoryAction(null, { serviceId, id: b, names: { ko: 'x' } })).toMatchObject({
+      ok: false,
+      error: '카테고리를 찾을 수 없습니다. 삭제되었거나 다른 서비스의 카테고리입니다.',
+    });
   });
 });
 
@@ -105,10 +127,14 @@ describe('move', () => {
     const onC = await makeTicket(db(), serviceId, { intakeTypeId: c, intakeTypePath: `/${a}/${b}/${c}/` });
     const onA = await makeTicket(db(), serviceId, { intakeTypeId: a, intakeTypePath: `/${a}/` });
     expect((await moveCategoryAction(null, { serviceId, id: b, parentId: t })).ok).toBe(true);
-    const path = async (id: string) => (await db().select({ p: tickets.intakeTypePath }).from(tickets).where(eq(tickets.id, id)))[0].p;
+    const path = async (id: string) =>
+      (await db().select({ p: tickets.intakeTypePath }).from(tickets).where(eq(tickets.id, id)))[0].p;
     expect(await path(onC.id)).toBe(`/${t}/${b}/${c}/`);
     expect(await path(onA.id)).toBe(`/${a}/`);
-    expect(await categoryDeleteImpactAction(null, { serviceId, id: t })).toMatchObject({ ok: true, data: { tickets: 1 } });
+    expect(await categoryDeleteImpactAction(null, { serviceId, id: t })).toMatchObject({
+      ok: true,
+      data: { tickets: 1 },
+    });
   });
 
   it('refuses a cycle, a 6th level, a clash at the new level and the other tree, writing nothing', async () => {
@@ -116,16 +142,32 @@ describe('move', () => {
     for (let d = 1; d <= 4; d++) ids.push(await add(`사슬${d}`, ids[d - 2] ?? null));
     const x = await add('가지');
     await add('가지-1', x);
-    const snapshot = async () => db().select({ id: categories.id, path: categories.path, depth: categories.depth }).from(categories).orderBy(categories.id);
+    const snapshot = async () =>
+      db()
+        .select({ id: categories.id, path: categories.path, depth: categories.depth })
+        .from(categories)
+        .orderBy(categories.id);
     const before = await snapshot();
-    expect(await moveCategoryAction(null, { serviceId, id: ids[0], parentId: ids[2] })).toMatchObject({ ok: false, error: '카테고리를 자기 자신이나 하위 카테고리 아래로 옮길 수 없습니다.' });
+    expect(await moveCategoryAction(null, { serviceId, id: ids[0], parentId: ids[2] })).toMatchObject({
+      ok: false,
+      error: '카테고리를 자기 자신이나 하위 카테고리 아래로 옮길 수 없습니다.',
+    });
     expect(await moveCategoryAction(null, { serviceId, id: ids[0], parentId: ids[0] })).toMatchObject({ ok: false });
-    expect(await moveCategoryAction(null, { serviceId, id: x, parentId: ids[3] })).toMatchObject({ ok: false, error: '옮기면 5뎁스를 넘는 카테고리가 생깁니다.' });
+    expect(await moveCategoryAction(null, { serviceId, id: x, parentId: ids[3] })).toMatchObject({
+      ok: false,
+      error: '옮기면 5뎁스를 넘는 카테고리가 생깁니다.',
+    });
     await add('겹침', ids[0]);
     const y = await add('겹침');
-    expect(await moveCategoryAction(null, { serviceId, id: y, parentId: x })).toMatchObject({ ok: false, error: expect.stringContaining('"겹침"') });
+    expect(await moveCategoryAction(null, { serviceId, id: y, parentId: x })).toMatchObject({
+      ok: false,
+      error: expect.stringContaining('"겹침"'),
+    });
     const p = await add('처리', null, 'processing');
-    expect(await moveCategoryAction(null, { serviceId, id: x, parentId: p })).toMatchObject({ ok: false, error: expect.stringContaining('찾을 수 없습니다') });
+    expect(await moveCategoryAction(null, { serviceId, id: x, parentId: p })).toMatchObject({
+      ok: false,
+      error: expect.stringContaining('찾을 수 없습니다'),
+    });
     const after = (await snapshot()).filter((r) => before.some((b) => b.id === r.id));
     expect(after).toEqual(before);
   });
@@ -136,7 +178,10 @@ describe('move', () => {
     const r = await add('반복', q); // level 3 may repeat the level-2 name
     // Moving q to level 1 puts r at level 2, where q is until the same statement moves it.
     expect((await moveCategoryAction(null, { serviceId, id: q, parentId: null })).ok).toBe(true);
-    const rows = await db().select({ id: categories.id, depth: categories.depth }).from(categories).where(sql`${categories.id} IN (${q}, ${r})`);
+    const rows = await db()
+      .select({ id: categories.id, depth: categories.depth })
+      .from(categories)
+      .where(sql`${categories.id} IN (${q}, ${r})`);
     expect(Object.fromEntries(rows.map((x) => [x.id, x.depth]))).toEqual({ [q]: 1, [r]: 2 });
   });
 });
@@ -146,17 +191,29 @@ describe('authorization', () => {
     const agent = await makeMember(db());
     await addAgent(db(), serviceId, agent.id, 'agent');
     signInAs(asSessionMember(agent));
-    expect(await createCategoryAction(null, { serviceId, kind: 'intake', names: { ko: '몰래' } })).toEqual({ ok: false, error: '권한이 없습니다.' });
+    expect(await createCategoryAction(null, { serviceId, kind: 'intake', names: { ko: '몰래' } })).toEqual({
+      ok: false,
+      error: '권한이 없습니다.',
+    });
     const outsider = await makeMember(db());
     signInAs(asSessionMember(outsider));
-    expect(await createCategoryAction(null, { serviceId, kind: 'intake', names: { ko: '몰래' } })).toEqual({ ok: false, error: '찾을 수 없습니다.' });
+    expect(await createCategoryAction(null, { serviceId, kind: 'intake', names: { ko: '몰래' } })).toEqual({
+      ok: false,
+      error: '찾을 수 없습니다.',
+    });
     signOut();
-    expect(await createCategoryAction(null, { serviceId, kind: 'intake', names: { ko: '몰래' } })).toEqual({ ok: false, error: '로그인이 필요합니다.' });
+    expect(await createCategoryAction(null, { serviceId, kind: 'intake', names: { ko: '몰래' } })).toEqual({
+      ok: false,
+      error: '로그인이 필요합니다.',
+    });
     expect((await db().select().from(categories).where(eq(categories.name, '몰래'))).length).toBe(0);
   });
 
   it('serves the export only to admins of the service (404 otherwise)', async () => {
-    const call = (sid: string, kind = 'intake') => exportRoute(new Request(`http://x/${sid}/settings/categories/export?kind=${kind}`), { params: Promise.resolve({ serviceId: sid }) });
+    const call = (sid: string, kind = 'intake') =>
+      exportRoute(new Request(`http://x/${sid}/settings/categories/export?kind=${kind}`), {
+        params: Promise.resolve({ serviceId: sid }),
+      });
     const agent = await makeMember(db());
     await addAgent(db(), serviceId, agent.id, 'agent');
     signInAs(asSessionMember(agent));
@@ -177,7 +234,12 @@ describe('export', () => {
     const svc = await makeService(db());
     await addAgent(db(), svc.id, admin.id, 'admin');
     const mk = async (ko: string, parentId: string | null, en?: string) => {
-      const r = await createCategoryAction(null, { serviceId: svc.id, kind: 'intake', parentId, names: en ? { ko, en } : { ko } });
+      const r = await createCategoryAction(null, {
+        serviceId: svc.id,
+        kind: 'intake',
+        parentId,
+        names: en ? { ko, en } : { ko },
+      });
       if (!r.ok) throw new Error(r.error);
       return r.data.id;
     };
@@ -185,10 +247,24 @@ describe('export', () => {
     const b = await mk('=HYPERLINK("http://evil","x")', a);
     await mk('+1', b, '@SUM(A1)');
     await mk('-2', null);
-    const res = await exportRoute(new Request(`http://x/${svc.id}/settings/categories/export?kind=intake`), { params: Promise.resolve({ serviceId: svc.id }) });
+    const res = await exportRoute(new Request(`http://x/${svc.id}/settings/categories/export?kind=intake`), {
+      params: Promise.resolve({ serviceId: svc.id }),
+    });
     const buf = Buffer.from(await res.arrayBuffer());
     const { rows, workbook } = await readXlsx(buf);
-    expect(rows[0]).toEqual(['ID', '레벨', '1뎁스', '2뎁스', '3뎁스', '4뎁스', '5뎁스', '이름(ko)', '이름(en)', '활성화', '생성일']);
+    expect(rows[0]).toEqual([
+      'ID',
+      '레벨',
+      '1뎁스',
+      '2뎁스',
+      '3뎁스',
+      '4뎁스',
+      '5뎁스',
+      '이름(ko)',
+      '이름(en)',
+      '활성화',
+      '생성일',
+    ]);
     expect(rows.slice(1).map((r) => [r[1], r[2], r[3], r[4], r[7], r[8], r[9]])).toEqual([
       ['1', '배송', '', '', '배송', 'Shipping', 'Y'],
       ['2', '배송', '=HYPERLINK("http://evil","x")', '', '=HYPERLINK("http://evil","x")', '', 'Y'],

@@ -40,7 +40,9 @@ async function echoServer(hops: number) {
 it('the app server stamps the socket address and drops spoofed X-Forwarded-For, X-Real-IP and its own header', async () => {
   const { server, url } = await echoServer(0);
   try {
-    const res = await fetch(url, { headers: { 'x-forwarded-for': '1.2.3.4', 'x-real-ip': '5.6.7.8', [CLIENT_IP_HEADER]: '9.9.9.9' } });
+    const res = await fetch(url, {
+      headers: { 'x-forwarded-for': '1.2.3.4', 'x-real-ip': '5.6.7.8', [CLIENT_IP_HEADER]: '9.9.9.9' },
+    });
     const seen = (await res.json()) as Record<string, string>;
     expect(seen[CLIENT_IP_HEADER]).toBe('127.0.0.1');
     expect(seen['x-forwarded-for']).toBe('127.0.0.1');
@@ -65,9 +67,19 @@ const authorize = (authOptions.providers[0] as unknown as { options: { authorize
 
 it('logs a login attempt with the stamped address, never a client-supplied header', async () => {
   const m = await makeMember(db(), { password: 'right-password-1' });
-  await authorize({ login: m.loginId, password: 'wrong' }, { headers: { 'x-forwarded-for': '1.2.3.4', 'x-real-ip': '5.6.7.8', [CLIENT_IP_HEADER]: '203.0.113.7' } }).catch(() => null);
-  await authorize({ login: m.loginId, password: 'wrong' }, { headers: { 'x-forwarded-for': '1.2.3.4', 'x-real-ip': '5.6.7.8' } }).catch(() => null);
-  const rows = await db().select({ ip: accessLogs.ip }).from(accessLogs).where(and(eq(accessLogs.memberId, m.id), eq(accessLogs.event, 'login_failed'))).orderBy(accessLogs.id);
+  await authorize(
+    { login: m.loginId, password: 'wrong' },
+    { headers: { 'x-forwarded-for': '1.2.3.4', 'x-real-ip': '5.6.7.8', [CLIENT_IP_HEADER]: '203.0.113.7' } },
+  ).catch(() => null);
+  await authorize(
+    { login: m.loginId, password: 'wrong' },
+    { headers: { 'x-forwarded-for': '1.2.3.4', 'x-real-ip': '5.6.7.8' } },
+  ).catch(() => null);
+  const rows = await db()
+    .select({ ip: accessLogs.ip })
+    .from(accessLogs)
+    .where(and(eq(accessLogs.memberId, m.id), eq(accessLogs.event, 'login_failed')))
+    .orderBy(accessLogs.id);
   expect(rows.map((r) => r.ip)).toEqual(['203.0.113.7', null]);
 });
 
@@ -77,7 +89,8 @@ it('has one parser: no other app or lib file reads X-Forwarded-For or X-Real-IP'
     for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
       const p = path.join(dir, e.name);
       if (e.isDirectory()) walk(p);
-      else if (/\.(ts|tsx)$/.test(e.name) && /x-forwarded-for|x-real-ip/i.test(fs.readFileSync(p, 'utf8'))) offenders.push(path.relative(process.cwd(), p));
+      else if (/\.(ts|tsx)$/.test(e.name) && /x-forwarded-for|x-real-ip/i.test(fs.readFileSync(p, 'utf8')))
+        offenders.push(path.relative(process.cwd(), p));
     }
   };
   for (const d of ['app', 'lib', 'components', 'proxy.ts'].map((d) => path.join(process.cwd(), d))) {

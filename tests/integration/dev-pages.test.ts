@@ -38,7 +38,10 @@ let mailDir = '';
 beforeAll(async () => {
   mailDir = await fsp.mkdtemp(path.join(os.tmpdir(), 'cd-devmail-'));
   env.MAIL_DIR = mailDir;
-  await fsp.writeFile(path.join(mailDir, 'invite-1.eml'), 'From: a@example.com\r\nTo: b@example.com\r\nSubject: invite\r\n\r\nhttp://localhost/invite/secret\r\n');
+  await fsp.writeFile(
+    path.join(mailDir, 'invite-1.eml'),
+    'From: a@example.com\r\nTo: b@example.com\r\nSubject: invite\r\n\r\nhttp://localhost/invite/secret\r\n',
+  );
   delete env.SMTP_URL;
 });
 afterEach(() => {

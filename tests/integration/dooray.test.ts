@@ -1,6 +1,23 @@
 import { and, eq } from 'drizzle-orm';
-import { doorayEvents, doorayOrgs, doorayProjects, doorayTasks, serviceMembers, ticketHistory, tickets, triggerDeliveries } from '@/db/schema';
-import { deleteDoorayProjectAction, generateUserKeyAction, registerDoorayOrgAction, registerDoorayProjectAction, regenerateHookTokenAction, setDoorayStateAction, testDoorayConnectionAction } from '@/app/[serviceId]/(desk)/settings/channels/actions';
+import {
+  doorayEvents,
+  doorayOrgs,
+  doorayProjects,
+  doorayTasks,
+  serviceMembers,
+  ticketHistory,
+  tickets,
+  triggerDeliveries,
+} from '@/db/schema';
+import {
+  deleteDoorayProjectAction,
+  generateUserKeyAction,
+  registerDoorayOrgAction,
+  registerDoorayProjectAction,
+  regenerateHookTokenAction,
+  setDoorayStateAction,
+  testDoorayConnectionAction,
+} from '@/app/[serviceId]/(desk)/settings/channels/actions';
 import { doorayCommentAction, transferToDoorayAction } from '@/app/[serviceId]/(desk)/tickets/dooray-actions';
 import { POST as hookRoute } from '@/app/[serviceId]/api/v2/dooray/hook/route';
 import { doorayState } from '@/lib/dooray/config';
@@ -35,62 +52,110 @@ async function setup() {
   return { s, admin, agent, outsider };
 }
 
-const keyOf = async (agentId: string) => (await db().select({ k: serviceMembers.doorayUserKey }).from(serviceMembers).where(eq(serviceMembers.id, agentId)))[0].k;
+const keyOf = async (agentId: string) =>
+  (await db().select({ k: serviceMembers.doorayUserKey }).from(serviceMembers).where(eq(serviceMembers.id, agentId)))[0]
+    .k;
 const idOf = (email: string) => [...dooray.members].find(([, e]) => e === email)![0];
 
 async function registered() {
   const x = await setup();
   expect((await setDoorayStateAction(null, { serviceId: x.s.id, enabled: true, paused: false })).ok).toBe(true);
-  const r = await registerDoorayOrgAction(null, { serviceId: x.s.id, name: 'NHN', doorayOrgId: dooray.orgId, tenantToken: dooray.token, apiBaseUrl: dooray.url });
+  const r = await registerDoorayOrgAction(null, {
+    serviceId: x.s.id,
+    name: 'NHN',
+    doorayOrgId: dooray.orgId,
+    tenantToken: dooray.token,
+    apiBaseUrl: dooray.url,
+  });
   expect(r).toMatchObject({ ok: true, data: { matched: 2 } });
   const projectId = String(Math.floor(Math.random() * 1e12));
   dooray.projects.set(projectId, { org: dooray.orgId, members: [idOf(x.admin.member.email)] });
-  const p = await registerDoorayProjectAction(null, { serviceId: x.s.id, name: 'CS 이관', address: `https://nhn.dooray.com/project/${projectId}`, doorayProjectId: projectId, registrantId: x.admin.member.id });
+  const p = await registerDoorayProjectAction(null, {
+    serviceId: x.s.id,
+    name: 'CS 이관',
+    address: `https://nhn.dooray.com/project/${projectId}`,
+    doorayProjectId: projectId,
+    registrantId: x.admin.member.id,
+  });
   expect(p.ok).toBe(true);
   const [project] = await db().select().from(doorayProjects).where(eq(doorayProjects.serviceId, x.s.id));
   return { ...x, projectId, project };
 }
 
 async function deliverAll(ticketId: string) {
-  const rows = await db().select().from(triggerDeliveries).where(and(eq(triggerDeliveries.ticketId, ticketId), eq(triggerDeliveries.status, 'pending')));
+  const rows = await db()
+    .select()
+    .from(triggerDeliveries)
+    .where(and(eq(triggerDeliveries.ticketId, ticketId), eq(triggerDeliveries.status, 'pending')));
   for (const d of rows) {
-    await db().update(triggerDeliveries).set({ nextAttemptAt: new Date(Date.now() - 1000) }).where(eq(triggerDeliveries.id, d.id));
+    await db()
+      .update(triggerDeliveries)
+      .set({ nextAttemptAt: new Date(Date.now() - 1000) })
+      .where(eq(triggerDeliveries.id, d.id));
     await attemptDelivery(db(), d.id);
   }
 }
 
 async function hook(serviceId: string, token: string, body: unknown, raw?: string) {
-  const req = new Request(`http://localhost/${serviceId}/api/v2/dooray/hook?token=${encodeURIComponent(token)}`, { method: 'POST', body: raw ?? JSON.stringify(body), headers: { 'content-type': 'application/json' } });
+  const req = new Request(`http://localhost/${serviceId}/api/v2/dooray/hook?token=${encodeURIComponent(token)}`, {
+    method: 'POST',
+    body: raw ?? JSON.stringify(body),
+    headers: { 'content-type': 'application/json' },
+  });
   const res = await hookRoute(req, { params: Promise.resolve({ serviceId }) });
   expect(res.status).toBe(200);
   expect(await res.text()).toBe('');
 }
 
-const statusOf = async (id: string) => (await db().select({ s: tickets.status }).from(tickets).where(eq(tickets.id, id)))[0].s;
+const statusOf = async (id: string) =>
+  (await db().select({ s: tickets.status }).from(tickets).where(eq(tickets.id, id)))[0].s;
 
 describe('Dooray settings', () => {
   it('refuses a wrong tenant token or a non-JSON answer with the reason and writes nothing', async () => {
     const { s } = await setup();
-    const bad = await registerDoorayOrgAction(null, { serviceId: s.id, name: 'NHN', doorayOrgId: dooray.orgId, tenantToken: 'wrong', apiBaseUrl: dooray.url });
+    const bad = await registerDoorayOrgAction(null, {
+      serviceId: s.id,
+      name: 'NHN',
+      doorayOrgId: dooray.orgId,
+      tenantToken: 'wrong',
+      apiBaseUrl: dooray.url,
+    });
     expect(bad.ok).toBe(false);
     if (!bad.ok) expect(bad.fieldErrors?.tenantToken?.[0]).toContain('Unauthorized: invalid token');
     dooray.garbage = true;
     try {
-      const junk = await registerDoorayOrgAction(null, { serviceId: s.id, name: 'NHN', doorayOrgId: dooray.orgId, tenantToken: dooray.token, apiBaseUrl: dooray.url });
+      const junk = await registerDoorayOrgAction(null, {
+        serviceId: s.id,
+        name: 'NHN',
+        doorayOrgId: dooray.orgId,
+        tenantToken: dooray.token,
+        apiBaseUrl: dooray.url,
+      });
       expect(junk.ok).toBe(false);
       if (!junk.ok) expect(junk.fieldErrors?.tenantToken?.[0]).toMatch(/JSON/);
     } finally {
       dooray.garbage = false;
     }
     expect(await db().select().from(doorayOrgs).where(eq(doorayOrgs.serviceId, s.id))).toHaveLength(0);
-    const missing = await registerDoorayOrgAction(null, { serviceId: s.id, name: '', doorayOrgId: '../x', tenantToken: '' });
+    const missing = await registerDoorayOrgAction(null, {
+      serviceId: s.id,
+      name: '',
+      doorayOrgId: '../x',
+      tenantToken: '',
+    });
     expect(missing.ok).toBe(false);
     if (!missing.ok) expect(Object.keys(missing.fieldErrors ?? {}).sort()).toEqual(['doorayOrgId', 'name']);
   });
 
   it('gives every agent whose e-mail is in the Dooray organization a user key, stores the token sealed, and 생성 adds one later', async () => {
     const { s, admin, agent, outsider } = await setup();
-    const r = await registerDoorayOrgAction(null, { serviceId: s.id, name: 'NHN', doorayOrgId: dooray.orgId, tenantToken: dooray.token, apiBaseUrl: dooray.url });
+    const r = await registerDoorayOrgAction(null, {
+      serviceId: s.id,
+      name: 'NHN',
+      doorayOrgId: dooray.orgId,
+      tenantToken: dooray.token,
+      apiBaseUrl: dooray.url,
+    });
     expect(r).toEqual({ ok: true, data: { agents: 3, matched: 2 } });
     expect(await keyOf(admin.agent.id)).toBe(idOf(admin.member.email));
     expect(await keyOf(agent.agent.id)).toBe(idOf(agent.member.email));
@@ -101,24 +166,50 @@ describe('Dooray settings', () => {
     const none = await generateUserKeyAction(null, { serviceId: s.id, agentId: outsider.agent.id });
     expect(none.ok).toBe(false);
     dooray.members.set('5550001', outsider.member.email);
-    expect(await generateUserKeyAction(null, { serviceId: s.id, agentId: outsider.agent.id })).toEqual({ ok: true, data: { userKey: '5550001' } });
-    expect(await testDoorayConnectionAction(null, { serviceId: s.id })).toMatchObject({ ok: true, data: { found: true } });
+    expect(await generateUserKeyAction(null, { serviceId: s.id, agentId: outsider.agent.id })).toEqual({
+      ok: true,
+      data: { userKey: '5550001' },
+    });
+    expect(await testDoorayConnectionAction(null, { serviceId: s.id })).toMatchObject({
+      ok: true,
+      data: { found: true },
+    });
 
     // An agent cannot manage Dooray.
     signInAs(asSessionMember(agent.member));
-    expect((await registerDoorayOrgAction(null, { serviceId: s.id, name: 'x', doorayOrgId: '1', tenantToken: 'x' })).ok).toBe(false);
+    expect(
+      (await registerDoorayOrgAction(null, { serviceId: s.id, name: 'x', doorayOrgId: '1', tenantToken: 'x' })).ok,
+    ).toBe(false);
   });
 
   it('refuses a project of another organization or one Dooray does not know, and an outsider as registrant', async () => {
     const { s, admin } = await registered();
     dooray.projects.set('4242', { org: '999', members: [] });
-    const other = await registerDoorayProjectAction(null, { serviceId: s.id, name: '남의 프로젝트', address: 'https://other.dooray.com/project/4242', doorayProjectId: '4242', registrantId: admin.member.id });
+    const other = await registerDoorayProjectAction(null, {
+      serviceId: s.id,
+      name: '남의 프로젝트',
+      address: 'https://other.dooray.com/project/4242',
+      doorayProjectId: '4242',
+      registrantId: admin.member.id,
+    });
     expect(other.ok).toBe(false);
     if (!other.ok) expect(other.fieldErrors?.doorayProjectId).toBeDefined();
-    const unknown = await registerDoorayProjectAction(null, { serviceId: s.id, name: '없는 프로젝트', address: 'https://nhn.dooray.com/project/1', doorayProjectId: '1', registrantId: admin.member.id });
+    const unknown = await registerDoorayProjectAction(null, {
+      serviceId: s.id,
+      name: '없는 프로젝트',
+      address: 'https://nhn.dooray.com/project/1',
+      doorayProjectId: '1',
+      registrantId: admin.member.id,
+    });
     expect(unknown.ok).toBe(false);
     const stranger = await makeAgent(db(), (await makeService(db())).id);
-    const notAgent = await registerDoorayProjectAction(null, { serviceId: s.id, name: 'x', address: 'https://nhn.dooray.com/project/4243', doorayProjectId: '4243', registrantId: stranger.member.id });
+    const notAgent = await registerDoorayProjectAction(null, {
+      serviceId: s.id,
+      name: 'x',
+      address: 'https://nhn.dooray.com/project/4243',
+      doorayProjectId: '4243',
+      registrantId: stranger.member.id,
+    });
     expect(notAgent.ok).toBe(false);
     if (!notAgent.ok) expect(notAgent.fieldErrors?.registrantId).toBeDefined();
     expect(await db().select().from(doorayProjects).where(eq(doorayProjects.serviceId, s.id))).toHaveLength(1);
@@ -128,35 +219,86 @@ describe('Dooray settings', () => {
 describe('Dooray 이관, 코멘트 and the inbound hook', () => {
   it('creates the task as the acting agent when they are a project member, else as the representative registrant', async () => {
     const x = await registered();
-    const t1 = await makeTicket(db(), x.s.id, { status: 'open', subject: '환불 요청', content: '카드 환불이 안 됩니다' });
-    const r1 = await transferToDoorayAction(null, { serviceId: x.s.id, ticketId: t1.id, version: t1.version, projectId: x.project.id, subject: '[#{ticketNo}] #{subject}', body: '#{inquiry}' });
+    const t1 = await makeTicket(db(), x.s.id, {
+      status: 'open',
+      subject: '환불 요청',
+      content: '카드 환불이 안 됩니다',
+    });
+    const r1 = await transferToDoorayAction(null, {
+      serviceId: x.s.id,
+      ticketId: t1.id,
+      version: t1.version,
+      projectId: x.project.id,
+      subject: '[#{ticketNo}] #{subject}',
+      body: '#{inquiry}',
+    });
     expect(r1).toMatchObject({ ok: true, data: { status: 'dooray_transferred' } });
     expect(await statusOf(t1.id)).toBe('dooray_transferred');
     await deliverAll(t1.id);
     const post1 = dooray.posts.at(-1)!;
-    expect(post1.body).toMatchObject({ subject: `[${t1.number}] 환불 요청`, body: { content: '카드 환불이 안 됩니다' }, users: { from: { member: { organizationMemberId: idOf(x.admin.member.email) } } } });
+    expect(post1.body).toMatchObject({
+      subject: `[${t1.number}] 환불 요청`,
+      body: { content: '카드 환불이 안 됩니다' },
+      users: { from: { member: { organizationMemberId: idOf(x.admin.member.email) } } },
+    });
     const [task1] = await db().select().from(doorayTasks).where(eq(doorayTasks.ticketId, t1.id));
-    expect(task1).toMatchObject({ postId: post1.id, createdAs: 'agent', taskUrl: `https://nhn.dooray.com/project/tasks/${post1.id}` });
+    expect(task1).toMatchObject({
+      postId: post1.id,
+      createdAs: 'agent',
+      taskUrl: `https://nhn.dooray.com/project/tasks/${post1.id}`,
+    });
     // The history credits the agent with the status change.
-    const h = await db().select().from(ticketHistory).where(and(eq(ticketHistory.ticketId, t1.id), eq(ticketHistory.field, 'status')));
+    const h = await db()
+      .select()
+      .from(ticketHistory)
+      .where(and(eq(ticketHistory.ticketId, t1.id), eq(ticketHistory.field, 'status')));
     expect(h[0]).toMatchObject({ actorType: 'member', after: 'dooray_transferred' });
 
     // The agent has a user key but is not a member of the project: the registrant's identity.
     signInAs(asSessionMember(x.agent.member));
     const t2 = await makeTicket(db(), x.s.id, { status: 'open' });
-    expect((await transferToDoorayAction(null, { serviceId: x.s.id, ticketId: t2.id, version: t2.version, projectId: x.project.id, subject: 'S', body: 'B' })).ok).toBe(true);
+    expect(
+      (
+        await transferToDoorayAction(null, {
+          serviceId: x.s.id,
+          ticketId: t2.id,
+          version: t2.version,
+          projectId: x.project.id,
+          subject: 'S',
+          body: 'B',
+        })
+      ).ok,
+    ).toBe(true);
     await deliverAll(t2.id);
-    expect(dooray.posts.at(-1)!.body).toMatchObject({ users: { from: { member: { organizationMemberId: idOf(x.admin.member.email) } } } });
-    expect((await db().select().from(doorayTasks).where(eq(doorayTasks.ticketId, t2.id)))[0].createdAs).toBe('registrant');
+    expect(dooray.posts.at(-1)!.body).toMatchObject({
+      users: { from: { member: { organizationMemberId: idOf(x.admin.member.email) } } },
+    });
+    expect((await db().select().from(doorayTasks).where(eq(doorayTasks.ticketId, t2.id)))[0].createdAs).toBe(
+      'registrant',
+    );
     // A second transfer while the first is open is refused.
-    const again = await transferToDoorayAction(null, { serviceId: x.s.id, ticketId: t2.id, version: t2.version + 1, projectId: x.project.id, subject: 'S', body: 'B' });
+    const again = await transferToDoorayAction(null, {
+      serviceId: x.s.id,
+      ticketId: t2.id,
+      version: t2.version + 1,
+      projectId: x.project.id,
+      subject: 'S',
+      body: 'B',
+    });
     expect(again.ok).toBe(false);
   });
 
   it('sends one Dooray task per transfer even when the first attempt fails and is retried', async () => {
     const x = await registered();
     const t = await makeTicket(db(), x.s.id, { status: 'open' });
-    await transferToDoorayAction(null, { serviceId: x.s.id, ticketId: t.id, version: t.version, projectId: x.project.id, subject: 'S', body: 'B' });
+    await transferToDoorayAction(null, {
+      serviceId: x.s.id,
+      ticketId: t.id,
+      version: t.version,
+      projectId: x.project.id,
+      subject: 'S',
+      body: 'B',
+    });
     const before = dooray.posts.length;
     dooray.failWrites = 1;
     await deliverAll(t.id);
@@ -165,7 +307,9 @@ describe('Dooray 이관, 코멘트 and the inbound hook', () => {
     await deliverAll(t.id);
     await deliverAll(t.id);
     expect(dooray.posts.length - before).toBe(1);
-    expect((await db().select().from(triggerDeliveries).where(eq(triggerDeliveries.id, d.id)))[0].status).toBe('delivered');
+    expect((await db().select().from(triggerDeliveries).where(eq(triggerDeliveries.id, d.id)))[0].status).toBe(
+      'delivered',
+    );
   });
 
   it('moves the ticket working → done from both payload variants, ignores replays, echoes and forged calls, and reopens transfer after done', async () => {
@@ -173,9 +317,25 @@ describe('Dooray 이관, 코멘트 and the inbound hook', () => {
     const { hookToken } = await doorayState(db(), x.s.id);
     // Triggers see Dooray's status changes like any other (they go through recordTicketChange).
     const g = await makeGroup(db(), x.s.id, 'Dooray 진행');
-    expect((await createTriggerAction(null, { serviceId: x.s.id, title: 'Dooray 진행 → 그룹', conditions: [{ mode: 'all', target: 'status', operator: 'changed_to', value: 'dooray_working' }], results: [{ type: 'set_group', groupId: g.id }] })).ok).toBe(true);
+    expect(
+      (
+        await createTriggerAction(null, {
+          serviceId: x.s.id,
+          title: 'Dooray 진행 → 그룹',
+          conditions: [{ mode: 'all', target: 'status', operator: 'changed_to', value: 'dooray_working' }],
+          results: [{ type: 'set_group', groupId: g.id }],
+        })
+      ).ok,
+    ).toBe(true);
     const t = await makeTicket(db(), x.s.id, { status: 'open' });
-    await transferToDoorayAction(null, { serviceId: x.s.id, ticketId: t.id, version: t.version, projectId: x.project.id, subject: 'S', body: 'B' });
+    await transferToDoorayAction(null, {
+      serviceId: x.s.id,
+      ticketId: t.id,
+      version: t.version,
+      projectId: x.project.id,
+      subject: 'S',
+      body: 'B',
+    });
     await deliverAll(t.id);
     const [task] = await db().select().from(doorayTasks).where(eq(doorayTasks.ticketId, t.id));
     const ids = { orgId: dooray.orgId, projectId: x.projectId, postId: task.postId! };
@@ -183,11 +343,31 @@ describe('Dooray 이관, 코멘트 and the inbound hook', () => {
 
     // Forged: wrong token, unknown post, another organization, a 5 MB body, garbage.
     await hook(x.s.id, 'forged', doorayHook('documented', 'postWorkflowChanged', ids, { workflowClass: 'working' }));
-    await hook(x.s.id, hookToken, doorayHook('documented', 'postWorkflowChanged', { ...ids, postId: '1' }, { workflowClass: 'working' }));
-    await hook(x.s.id, hookToken, doorayHook('documented', 'postWorkflowChanged', { ...ids, orgId: '999' }, { workflowClass: 'working' }));
-    await hook(x.s.id, hookToken, null, JSON.stringify({ ...doorayHook('documented', 'postWorkflowChanged', ids, { workflowClass: 'working' }), pad: 'x'.repeat(5 * 1024 * 1024) }));
+    await hook(
+      x.s.id,
+      hookToken,
+      doorayHook('documented', 'postWorkflowChanged', { ...ids, postId: '1' }, { workflowClass: 'working' }),
+    );
+    await hook(
+      x.s.id,
+      hookToken,
+      doorayHook('documented', 'postWorkflowChanged', { ...ids, orgId: '999' }, { workflowClass: 'working' }),
+    );
+    await hook(
+      x.s.id,
+      hookToken,
+      null,
+      JSON.stringify({
+        ...doorayHook('documented', 'postWorkflowChanged', ids, { workflowClass: 'working' }),
+        pad: 'x'.repeat(5 * 1024 * 1024),
+      }),
+    );
     await hook(x.s.id, hookToken, null, '{not json');
-    await hook('nosuchservice', hookToken, doorayHook('documented', 'postWorkflowChanged', ids, { workflowClass: 'working' }));
+    await hook(
+      'nosuchservice',
+      hookToken,
+      doorayHook('documented', 'postWorkflowChanged', ids, { workflowClass: 'working' }),
+    );
     expect(await statusOf(t.id)).toBe('dooray_transferred');
 
     await hook(x.s.id, hookToken, doorayHook('documented', 'postWorkflowChanged', ids, { workflowClass: 'working' }));
@@ -197,14 +377,36 @@ describe('Dooray 이관, 코멘트 and the inbound hook', () => {
     expect((await events()).filter((e) => e.kind === 'status')).toHaveLength(1);
 
     // Comments: theirs appears once (replays ignored); the echo of ours does not.
-    await hook(x.s.id, hookToken, doorayHook('observed', 'postCommentCreated', ids, { commentId: 'c-1', text: '확인 중입니다' }));
-    await hook(x.s.id, hookToken, doorayHook('documented', 'postCommentCreated', ids, { commentId: 'c-1', text: '확인 중입니다' }));
-    expect((await doorayCommentAction(null, { serviceId: x.s.id, ticketId: t.id, body: '고객이 재문의했습니다' })).ok).toBe(true);
+    await hook(
+      x.s.id,
+      hookToken,
+      doorayHook('observed', 'postCommentCreated', ids, { commentId: 'c-1', text: '확인 중입니다' }),
+    );
+    await hook(
+      x.s.id,
+      hookToken,
+      doorayHook('documented', 'postCommentCreated', ids, { commentId: 'c-1', text: '확인 중입니다' }),
+    );
+    expect(
+      (await doorayCommentAction(null, { serviceId: x.s.id, ticketId: t.id, body: '고객이 재문의했습니다' })).ok,
+    ).toBe(true);
     await deliverAll(t.id);
     const ours = dooray.comments.at(-1)!;
     expect(ours).toMatchObject({ postId: task.postId, body: { body: { content: '고객이 재문의했습니다' } } });
-    await hook(x.s.id, hookToken, doorayHook('observed', 'postCommentCreated', ids, { commentId: ours.id, text: '고객이 재문의했습니다', origin: 'open-api' }));
-    await hook(x.s.id, hookToken, doorayHook('documented', 'postCommentCreated', ids, { commentId: ours.id, text: '고객이 재문의했습니다' }));
+    await hook(
+      x.s.id,
+      hookToken,
+      doorayHook('observed', 'postCommentCreated', ids, {
+        commentId: ours.id,
+        text: '고객이 재문의했습니다',
+        origin: 'open-api',
+      }),
+    );
+    await hook(
+      x.s.id,
+      hookToken,
+      doorayHook('documented', 'postCommentCreated', ids, { commentId: ours.id, text: '고객이 재문의했습니다' }),
+    );
     const all = await events();
     expect(all.filter((e) => e.kind === 'comment_in').map((e) => e.body)).toEqual(['확인 중입니다']);
     expect(all.filter((e) => e.kind === 'comment_out').map((e) => e.doorayId)).toEqual([ours.id]);
@@ -215,15 +417,37 @@ describe('Dooray 이관, 코멘트 and the inbound hook', () => {
     await hook(x.s.id, hookToken, doorayHook('documented', 'postWorkflowChanged', ids, { workflowClass: 'working' }));
     expect(await statusOf(t.id)).toBe('dooray_done');
     expect((await doorayCommentAction(null, { serviceId: x.s.id, ticketId: t.id, body: 'late' })).ok).toBe(false);
-    const history = await db().select().from(ticketHistory).where(and(eq(ticketHistory.ticketId, t.id), eq(ticketHistory.field, 'status')));
-    expect(history.map((h) => [h.actorType, h.after])).toEqual([['member', 'dooray_transferred'], ['system', 'dooray_working'], ['system', 'dooray_done']]);
+    const history = await db()
+      .select()
+      .from(ticketHistory)
+      .where(and(eq(ticketHistory.ticketId, t.id), eq(ticketHistory.field, 'status')));
+    expect(history.map((h) => [h.actorType, h.after])).toEqual([
+      ['member', 'dooray_transferred'],
+      ['system', 'dooray_working'],
+      ['system', 'dooray_done'],
+    ]);
     const [row] = await db().select().from(tickets).where(eq(tickets.id, t.id));
-    expect((await transferToDoorayAction(null, { serviceId: x.s.id, ticketId: t.id, version: row.version, projectId: x.project.id, subject: 'S2', body: 'B2' })).ok).toBe(true);
+    expect(
+      (
+        await transferToDoorayAction(null, {
+          serviceId: x.s.id,
+          ticketId: t.id,
+          version: row.version,
+          projectId: x.project.id,
+          subject: 'S2',
+          body: 'B2',
+        })
+      ).ok,
+    ).toBe(true);
 
     // A regenerated token retires the old URL.
     await regenerateHookTokenAction(null, { serviceId: x.s.id });
     const before = (await events()).length;
-    await hook(x.s.id, hookToken, doorayHook('documented', 'postCommentCreated', ids, { commentId: 'c-9', text: 'old url' }));
+    await hook(
+      x.s.id,
+      hookToken,
+      doorayHook('documented', 'postCommentCreated', ids, { commentId: 'c-9', text: 'old url' }),
+    );
     expect((await events()).length).toBe(before);
   });
 
@@ -231,7 +455,14 @@ describe('Dooray 이관, 코멘트 and the inbound hook', () => {
     const x = await registered();
     await setDoorayStateAction(null, { serviceId: x.s.id, enabled: true, paused: true });
     const t = await makeTicket(db(), x.s.id, { status: 'open' });
-    const r = await transferToDoorayAction(null, { serviceId: x.s.id, ticketId: t.id, version: t.version, projectId: x.project.id, subject: 'S', body: 'B' });
+    const r = await transferToDoorayAction(null, {
+      serviceId: x.s.id,
+      ticketId: t.id,
+      version: t.version,
+      projectId: x.project.id,
+      subject: 'S',
+      body: 'B',
+    });
     expect(r.ok).toBe(false);
     expect(await statusOf(t.id)).toBe('open');
     expect(await db().select().from(doorayProjects).where(eq(doorayProjects.serviceId, x.s.id))).toHaveLength(1);

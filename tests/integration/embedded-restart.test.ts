@@ -9,10 +9,18 @@ fs.chmodSync(dir, 0o755);
 const children: ChildProcess[] = [];
 
 /** Starts the stand-in app in its own process group and resolves with what it printed first. */
-function start(pgDir = path.join(dir, 'postgres'), extra: Record<string, string> = {}): Promise<{ child: ChildProcess; line: string }> {
+function start(
+  pgDir = path.join(dir, 'postgres'),
+  extra: Record<string, string> = {},
+): Promise<{ child: ChildProcess; line: string }> {
   const env = { ...process.env, EMBEDDED_PG_DIR: pgDir, ...extra } as NodeJS.ProcessEnv;
   delete env.DATABASE_URL;
-  const child = spawn(process.execPath, ['--import', 'tsx', 'tests/helpers/embedded-lifecycle.ts'], { cwd: ROOT, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', 'tests/helpers/embedded-lifecycle.ts'], {
+    cwd: ROOT,
+    env,
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   children.push(child);
   return new Promise((resolve, reject) => {
     let out = '';

@@ -22,10 +22,17 @@ beforeAll(async () => {
     authOptional: true,
     disabledCommands: ['STARTTLS'],
     onRcptTo(addr, _s, cb) {
-      cb(addr.address.startsWith('refuse@') ? Object.assign(new Error('mailbox unavailable'), { responseCode: 550 }) : undefined);
+      cb(
+        addr.address.startsWith('refuse@')
+          ? Object.assign(new Error('mailbox unavailable'), { responseCode: 550 })
+          : undefined,
+      );
     },
     onData(stream, _s, cb) {
-      simpleParser(stream).then((m) => { received.push(m); cb(); }, cb);
+      simpleParser(stream).then((m) => {
+        received.push(m);
+        cb();
+      }, cb);
     },
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
@@ -40,17 +47,43 @@ async function setup(to: string) {
   const s = await makeService(db());
   const { member: admin } = await makeAgent(db(), s.id, 'admin');
   signInAs(asSessionMember(admin));
-  const r = await createTriggerAction(null, { serviceId: s.id, title: '외부 업체 이관', conditions: [{ mode: 'all', target: 'event', operator: 'is', value: 'created' }], results: [{ type: 'forward', to, complete: true }] });
+  const r = await createTriggerAction(null, {
+    serviceId: s.id,
+    title: '외부 업체 이관',
+    conditions: [{ mode: 'all', target: 'event', operator: 'is', value: 'created' }],
+    results: [{ type: 'forward', to, complete: true }],
+  });
   expect(r.ok).toBe(true);
-  const [name] = await db().select().from(fields).where(and(eq(fields.serviceId, s.id), eq(fields.code, 'name')));
-  const [mail] = await db().select().from(fields).where(and(eq(fields.serviceId, s.id), eq(fields.code, 'mail')));
+  const [name] = await db()
+    .select()
+    .from(fields)
+    .where(and(eq(fields.serviceId, s.id), eq(fields.code, 'name')));
+  const [mail] = await db()
+    .select()
+    .from(fields)
+    .where(and(eq(fields.serviceId, s.id), eq(fields.code, 'mail')));
   const { snapshot } = await db().transaction((tx) =>
-    createTicket(tx, { serviceId: s.id, channel: 'helpcenter_web', language: 'ko', subject: 'A/S 요청', content: '제품이 켜지지 않습니다.\n확인 부탁드립니다.', intakeTypeId: null, entries: [{ field: name, value: '홍길동' }, { field: mail, value: 'hong@example.com' }], actor: { type: 'customer', name: '홍길동' } }),
+    createTicket(tx, {
+      serviceId: s.id,
+      channel: 'helpcenter_web',
+      language: 'ko',
+      subject: 'A/S 요청',
+      content: '제품이 켜지지 않습니다.\n확인 부탁드립니다.',
+      intakeTypeId: null,
+      entries: [
+        { field: name, value: '홍길동' },
+        { field: mail, value: 'hong@example.com' },
+      ],
+      actor: { type: 'customer', name: '홍길동' },
+    }),
   );
   const [d] = await db().select().from(triggerDeliveries).where(eq(triggerDeliveries.ticketId, snapshot.id));
   return { s, snapshot, d };
 }
-const statusOf = async (id: string) => (await db().select({ status: tickets.status, closedAt: tickets.closedAt }).from(tickets).where(eq(tickets.id, id)))[0];
+const statusOf = async (id: string) =>
+  (
+    await db().select({ status: tickets.status, closedAt: tickets.closedAt }).from(tickets).where(eq(tickets.id, id))
+  )[0];
 
 describe('전달: 외부 전달 후 티켓 완료', () => {
   it('closes the ticket only after the mail server accepted the forward, credited to the trigger, and the mail carries the ticket', async () => {
@@ -60,8 +93,13 @@ describe('전달: 외부 전달 후 티켓 완료', () => {
 
     expect(await attemptDelivery(db(), d.id)).toBe(true);
     expect(await statusOf(snapshot.id)).toMatchObject({ status: 'closed', closedAt: expect.any(Date) });
-    const closing = await db().select().from(ticketHistory).where(and(eq(ticketHistory.ticketId, snapshot.id), eq(ticketHistory.field, 'status')));
-    expect(closing.map((h) => [h.actorType, h.actorName, h.triggerId, h.before, h.after])).toEqual([['trigger', '외부 업체 이관', d.triggerId, 'new', 'closed']]);
+    const closing = await db()
+      .select()
+      .from(ticketHistory)
+      .where(and(eq(ticketHistory.ticketId, snapshot.id), eq(ticketHistory.field, 'status')));
+    expect(closing.map((h) => [h.actorType, h.actorName, h.triggerId, h.before, h.after])).toEqual([
+      ['trigger', '외부 업체 이관', d.triggerId, 'new', 'closed'],
+    ]);
 
     const mail = received.find((m) => [m.to].flat().some((a) => a?.text === 'partner@example.com'))!;
     expect(mail.subject).toBe(`[티켓 #${snapshot.number}] A/S 요청`);
@@ -75,7 +113,10 @@ describe('전달: 외부 전달 후 티켓 완료', () => {
     const { snapshot, d } = await setup('refuse@example.com');
     expect(await attemptDelivery(db(), d.id)).toBe(true);
     expect((await statusOf(snapshot.id)).status).toBe('new');
-    await db().update(triggerDeliveries).set({ attempts: MAX_ATTEMPTS - 1, nextAttemptAt: new Date() }).where(eq(triggerDeliveries.id, d.id));
+    await db()
+      .update(triggerDeliveries)
+      .set({ attempts: MAX_ATTEMPTS - 1, nextAttemptAt: new Date() })
+      .where(eq(triggerDeliveries.id, d.id));
     expect(await attemptDelivery(db(), d.id)).toBe(true);
     expect((await db().select().from(triggerDeliveries).where(eq(triggerDeliveries.id, d.id)))[0].status).toBe('dead');
     expect((await statusOf(snapshot.id)).status).toBe('new');

@@ -28,11 +28,15 @@ it('refuses to delete a group a trigger uses, naming the triggers, and deletes n
   const { agent } = await makeAgent(db(), service.id);
   signInAs(asSessionMember(member));
   const g = await makeGroup(db(), service.id, '결제', [agent.id]);
-  usedBy.set(g.id, [{ id: 't1', title: 'VIP 배정' }, { id: 't2', title: '야간 알림' }]);
+  usedBy.set(g.id, [
+    { id: 't1', title: 'VIP 배정' },
+    { id: 't2', title: '야간 알림' },
+  ]);
 
   expect(await deleteGroupAction(null, { serviceId: service.id, groupId: g.id })).toEqual({
     ok: false,
-    error: '그룹 결제은(는) 트리거 VIP 배정, 야간 알림에서 쓰고 있어 삭제할 수 없습니다. 트리거에서 그룹을 먼저 바꾸세요.',
+    error:
+      '그룹 결제은(는) 트리거 VIP 배정, 야간 알림에서 쓰고 있어 삭제할 수 없습니다. 트리거에서 그룹을 먼저 바꾸세요.',
   });
   expect(await db().select().from(groups).where(eq(groups.id, g.id))).toHaveLength(1);
   expect(await db().select().from(groupMembers).where(eq(groupMembers.groupId, g.id))).toHaveLength(1);

@@ -25,7 +25,9 @@ describe('/api/health and /api/ready', () => {
       expect(await ok.json()).toEqual({ status: 'ready' });
 
       // A build newer than its database (a migration not applied yet) is not ready.
-      await db().execute(sql`DELETE FROM drizzle.__drizzle_migrations WHERE id = (SELECT max(id) FROM drizzle.__drizzle_migrations)`);
+      await db().execute(
+        sql`DELETE FROM drizzle.__drizzle_migrations WHERE id = (SELECT max(id) FROM drizzle.__drizzle_migrations)`,
+      );
       const stale = await ready();
       expect(stale.status).toBe(503);
       expect(await stale.json()).toEqual({ status: 'unavailable' });

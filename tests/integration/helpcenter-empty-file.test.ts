@@ -26,22 +26,37 @@ let ip = 0;
  * `prefix` is what React's server-action client puts before each field name (JavaScript on).
  */
 function browserBody(fields: Record<string, string>, prefix = '', extra: string[] = []): Buffer {
-  const parts = Object.entries(fields).map(([k, v]) => `--${BOUNDARY}\r\nContent-Disposition: form-data; name="${prefix}${k}"\r\n\r\n${v}\r\n`);
-  parts.push(`--${BOUNDARY}\r\nContent-Disposition: form-data; name="${prefix}f.attachment"; filename=""\r\nContent-Type: application/octet-stream\r\n\r\n\r\n`);
+  const parts = Object.entries(fields).map(
+    ([k, v]) => `--${BOUNDARY}\r\nContent-Disposition: form-data; name="${prefix}${k}"\r\n\r\n${v}\r\n`,
+  );
+  parts.push(
+    `--${BOUNDARY}\r\nContent-Disposition: form-data; name="${prefix}f.attachment"; filename=""\r\nContent-Type: application/octet-stream\r\n\r\n\r\n`,
+  );
   return Buffer.from(parts.join('') + extra.join('') + `--${BOUNDARY}--\r\n`, 'utf8');
 }
 
 /** JavaScript off: the route's own `request.formData()` (undici). */
 async function decodePlainPost(body: Buffer): Promise<FormData> {
-  return new Request('http://localhost/', { method: 'POST', body: new Uint8Array(body), headers: { 'content-type': `multipart/form-data; boundary=${BOUNDARY}` } }).formData();
+  return new Request('http://localhost/', {
+    method: 'POST',
+    body: new Uint8Array(body),
+    headers: { 'content-type': `multipart/form-data; boundary=${BOUNDARY}` },
+  }).formData();
 }
 
 /** JavaScript on: React's encoding (`_1_` prefixes and the `$K1` reference), decoded as Next does it. */
 function decodeActionPost(body: Buffer): FormData {
   const script = path.join(__dirname, '../helpers/decode-action-body.cjs');
-  const out = execFileSync(process.execPath, ['--conditions=react-server', script, `multipart/form-data; boundary=${BOUNDARY}`], { input: body, cwd: path.join(__dirname, '../..') });
+  const out = execFileSync(
+    process.execPath,
+    ['--conditions=react-server', script, `multipart/form-data; boundary=${BOUNDARY}`],
+    { input: body, cwd: path.join(__dirname, '../..') },
+  );
   const fd = new FormData();
-  for (const [k, v] of JSON.parse(out.toString()) as [string, string | { name: string; type: string; base64: string }][]) {
+  for (const [k, v] of JSON.parse(out.toString()) as [
+    string,
+    string | { name: string; type: string; base64: string },
+  ][]) {
     if (typeof v === 'string') fd.append(k, v);
     else fd.append(k, new File([Buffer.from(v.base64, 'base64')], v.name, { type: v.type }));
   }
@@ -51,7 +66,10 @@ function decodeActionPost(body: Buffer): FormData {
 async function setup() {
   const s = await makeService(db());
   const id = randomUUID();
-  const [type] = await db().insert(categories).values({ id, serviceId: s.id, kind: 'intake', name: '배송', names: { ko: '배송' }, path: `/${id}/`, depth: 1 }).returning();
+  const [type] = await db()
+    .insert(categories)
+    .values({ id, serviceId: s.id, kind: 'intake', name: '배송', names: { ko: '배송' }, path: `/${id}/`, depth: 1 })
+    .returning();
   return { s, type };
 }
 
@@ -66,13 +84,19 @@ const fields = (serviceId: string, typeId: string) => ({
 });
 
 const submit = async (serviceId: string, form: FormData) => {
-  const r = await submitInquiry({ db: db(), client: { ip: `203.0.113.${++ip}`, userAgent: 'Mozilla/5.0 (X11; Linux x86_64) Chrome/140.0' } }, { serviceId, lang: 'ko', form });
+  const r = await submitInquiry(
+    { db: db(), client: { ip: `203.0.113.${++ip}`, userAgent: 'Mozilla/5.0 (X11; Linux x86_64) Chrome/140.0' } },
+    { serviceId, lang: 'ko', form },
+  );
   return r.ok ? r : inquiryRefusalText(helpcenterTranslator('ko'), r);
 };
 
 async function counts(serviceId: string) {
   const [t] = await db().select({ n: count() }).from(tickets).where(eq(tickets.serviceId, serviceId));
-  const [a] = await db().select({ n: count() }).from(ticketAttachments).where(eq(ticketAttachments.serviceId, serviceId));
+  const [a] = await db()
+    .select({ n: count() })
+    .from(ticketAttachments)
+    .where(eq(ticketAttachments.serviceId, serviceId));
   return { tickets: t.n, attachments: a.n };
 }
 
@@ -87,7 +111,11 @@ describe('an inquiry whose 첨부파일 input was left empty', () => {
 
   it('is filed without an attachment when the server action receives it (JavaScript on)', async () => {
     const { s, type } = await setup();
-    const form = decodeActionPost(browserBody(fields(s.id, type.id), '_1_', [`--${BOUNDARY}\r\nContent-Disposition: form-data; name="0"\r\n\r\n["$K1"]\r\n`]));
+    const form = decodeActionPost(
+      browserBody(fields(s.id, type.id), '_1_', [
+        `--${BOUNDARY}\r\nContent-Disposition: form-data; name="0"\r\n\r\n["$K1"]\r\n`,
+      ]),
+    );
     // What Next really hands the action: an empty File called "undefined" (the bug's "undefined: 빈 파일…").
     expect(form.getAll('f.attachment').map((f) => (f as File).name)).toEqual(['undefined']);
     const r = await submit(s.id, form);

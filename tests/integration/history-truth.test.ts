@@ -21,19 +21,47 @@ describe('ticket history', () => {
     const b = await makeAgent(db(), s.id, 'agent', {}, { name: '이둘째' });
     const ga = await makeGroup(db(), s.id, '1차', [a.agent.id]);
     const gb = await makeGroup(db(), s.id, '2차', [b.agent.id]);
-    for (const [title, g] of [['먼저 배정', ga], ['나중 배정', gb]] as const) {
-      const r = await createTriggerAction(null, { serviceId: s.id, title, conditions: [always], results: [{ type: 'assign', groupId: g.id, method: 'round_robin' }] });
+    for (const [title, g] of [
+      ['먼저 배정', ga],
+      ['나중 배정', gb],
+    ] as const) {
+      const r = await createTriggerAction(null, {
+        serviceId: s.id,
+        title,
+        conditions: [always],
+        results: [{ type: 'assign', groupId: g.id, method: 'round_robin' }],
+      });
       expect(r.ok).toBe(true);
     }
-    const [name] = await db().select().from(fields).where(and(eq(fields.serviceId, s.id), eq(fields.code, 'name')));
+    const [name] = await db()
+      .select()
+      .from(fields)
+      .where(and(eq(fields.serviceId, s.id), eq(fields.code, 'name')));
     // Many lines share one timestamp; repeat so a random tie-break would show up.
     for (let i = 0; i < 5; i++) {
       const { snapshot } = await db().transaction((tx) =>
-        createTicket(tx, { serviceId: s.id, channel: 'helpcenter_web', language: 'ko', subject: '문의', content: '내용', intakeTypeId: null, entries: [{ field: name, value: '홍길동' }], actor: { type: 'customer', name: '홍길동' } }),
+        createTicket(tx, {
+          serviceId: s.id,
+          channel: 'helpcenter_web',
+          language: 'ko',
+          subject: '문의',
+          content: '내용',
+          intakeTypeId: null,
+          entries: [{ field: name, value: '홍길동' }],
+          actor: { type: 'customer', name: '홍길동' },
+        }),
       );
       expect(snapshot.assigneeId).toBe(b.member.id);
       const rows = (await ticketHistoryRows(db(), s.id, snapshot.id)).reverse();
-      expect(rows.map((r) => [r.actorType, r.actorName, r.action, r.field, (r.after as { name?: string } | null)?.name ?? r.after])).toEqual([
+      expect(
+        rows.map((r) => [
+          r.actorType,
+          r.actorName,
+          r.action,
+          r.field,
+          (r.after as { name?: string } | null)?.name ?? r.after,
+        ]),
+      ).toEqual([
         ['customer', '홍길동', 'created', null, null],
         ['system', null, 'trigger_pass', null, null],
         ['trigger', '먼저 배정', 'change', 'groupId', '1차'],

@@ -35,15 +35,23 @@ describe('NUL bytes', () => {
 
   it('are refused in nested values too (a ticket field), as a field message', async () => {
     const s = await adminOf();
-    const r = await createTicketAction(null, { serviceId: s.id, intakeTypeId: randomUUID(), values: { subject: 'a\u0000b' } });
+    const r = await createTicketAction(null, {
+      serviceId: s.id,
+      intakeTypeId: randomUUID(),
+      values: { subject: 'a\u0000b' },
+    });
     expect(r).toMatchObject({ ok: false, fieldErrors: { 'values.subject': ['제어 문자는 쓸 수 없습니다.'] } });
   });
 
   it('on login answer like any invalid input, never with database text', async () => {
     type Authorize = (c: Record<string, string>, req: { headers: Record<string, string> }) => Promise<unknown>;
     const authorize = (authOptions.providers[0] as unknown as { options: { authorize: Authorize } }).options.authorize;
-    await expect(authorize({ login: 'admin\u0000', password: 'x' }, { headers: {} })).rejects.toThrow(/^invalid_input$/);
-    await expect(authorize({ login: 'admin', password: 'x\u0000' }, { headers: {} })).rejects.toThrow(/^invalid_input$/);
+    await expect(authorize({ login: 'admin\u0000', password: 'x' }, { headers: {} })).rejects.toThrow(
+      /^invalid_input$/,
+    );
+    await expect(authorize({ login: 'admin', password: 'x\u0000' }, { headers: {} })).rejects.toThrow(
+      /^invalid_input$/,
+    );
   });
 });
 
@@ -54,7 +62,9 @@ describe('invisible characters', () => {
     expect(r.ok).toBe(true);
     const [g] = await db().select().from(groups).where(eq(groups.serviceId, s.id));
     expect(g.name).toBe('결제팀');
-    expect(validateFieldValue({ code: 'subject', type: 'text', required: true, maxLength: 0 }, 'refund\u202Efdp.exe')).toEqual({ ok: true, value: 'refundfdp.exe' });
+    expect(
+      validateFieldValue({ code: 'subject', type: 'text', required: true, maxLength: 0 }, 'refund\u202Efdp.exe'),
+    ).toEqual({ ok: true, value: 'refundfdp.exe' });
   });
 
   it('are stripped from attachment file names (evil\\u202Efdp.zip)', () => {
@@ -66,30 +76,60 @@ describe('invisible characters', () => {
 describe('text field caps', () => {
   it('caps a text field without its own max length (a public form stored 10 MB)', () => {
     const big = 'x'.repeat(10 * MB);
-    expect(validateFieldValue({ code: 'memo', type: 'text', required: false, maxLength: 0 }, big)).toMatchObject({ ok: false, error: { key: 'validation.tooLong' } });
-    expect(validateFieldValue({ code: 'memo', type: 'textarea', required: false, maxLength: 0 }, big)).toMatchObject({ ok: false, error: { key: 'validation.tooLong' } });
-    expect(validateFieldValue({ code: 'memo', type: 'textarea', required: false, maxLength: 0 }, 'x'.repeat(50_000))).toMatchObject({ ok: true });
+    expect(validateFieldValue({ code: 'memo', type: 'text', required: false, maxLength: 0 }, big)).toMatchObject({
+      ok: false,
+      error: { key: 'validation.tooLong' },
+    });
+    expect(validateFieldValue({ code: 'memo', type: 'textarea', required: false, maxLength: 0 }, big)).toMatchObject({
+      ok: false,
+      error: { key: 'validation.tooLong' },
+    });
+    expect(
+      validateFieldValue({ code: 'memo', type: 'textarea', required: false, maxLength: 0 }, 'x'.repeat(50_000)),
+    ).toMatchObject({ ok: true });
   });
 });
 
 describe('the requester e-mail of a manual ticket', () => {
   it('is one address, never a list', async () => {
     const s = await adminOf();
-    const [cat] = await db().insert(categories).values({ serviceId: s.id, kind: 'intake', path: `/${randomUUID()}/`, depth: 1, name: '문의', names: { ko: '문의' } }).returning();
+    const [cat] = await db()
+      .insert(categories)
+      .values({
+        serviceId: s.id,
+        kind: 'intake',
+        path: `/${randomUUID()}/`,
+        depth: 1,
+        name: '문의',
+        names: { ko: '문의' },
+      })
+      .returning();
     const base = { serviceId: s.id, intakeTypeId: cat.id };
     const values = { subject: '문의', content: '내용', personalAgree: true };
-    for (const mail of ['a@example.com, b@example.com', 'a@example.com;b@example.com', 'a@example.com b@example.com', '"x" <a@example.com>']) {
+    for (const mail of [
+      'a@example.com, b@example.com',
+      'a@example.com;b@example.com',
+      'a@example.com b@example.com',
+      '"x" <a@example.com>',
+    ]) {
       const r = await createTicketAction(null, { ...base, values: { ...values, mail } });
       expect([mail, r]).toMatchObject([mail, { ok: false, fieldErrors: { mail: [expect.any(String)] } }]);
     }
     expect(await db().select().from(tickets).where(eq(tickets.serviceId, s.id))).toEqual([]);
-    expect(await createTicketAction(null, { ...base, values: { ...values, mail: 'a@example.com' } })).toMatchObject({ ok: true });
+    expect(await createTicketAction(null, { ...base, values: { ...values, mail: 'a@example.com' } })).toMatchObject({
+      ok: true,
+    });
   });
 });
 
 describe('body-size limits per route', () => {
   const post = (path: string, bytes: number | null, extra: Record<string, string> = {}) =>
-    proxy(new NextRequest(`http://localhost${path}`, { method: 'POST', headers: { ...(bytes === null ? {} : { 'content-length': String(bytes) }), 'next-action': 'abc', ...extra } }));
+    proxy(
+      new NextRequest(`http://localhost${path}`, {
+        method: 'POST',
+        headers: { ...(bytes === null ? {} : { 'content-length': String(bytes) }), 'next-action': 'abc', ...extra },
+      }),
+    );
 
   it('refuses a 2 MB server action post by its Content-Length, before reading it', () => {
     expect(post('/demo/settings/agents', 2 * MB).status).toBe(413);

@@ -22,7 +22,13 @@ import { routeHandlers, serverActions } from '../helpers/surface';
 jest.mock('@/lib/auth/session', () => jest.requireActual('../helpers/session').sessionMock);
 jest.mock('next/headers', () => ({
   headers: async () => new Headers({ 'user-agent': 'jest' }),
-  cookies: async () => ({ get: () => undefined, getAll: () => [], set: () => undefined, has: () => false, delete: () => undefined }),
+  cookies: async () => ({
+    get: () => undefined,
+    getAll: () => [],
+    set: () => undefined,
+    has: () => false,
+    delete: () => undefined,
+  }),
 }));
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'cd-sweep-'));
 process.env.MAIL_DIR = path.join(tmp, 'mail');
@@ -42,7 +48,10 @@ const WHOLE: [string, (fx: Fx) => unknown][] = [
   ['an array', () => [1, 2]],
   ['an empty object', () => ({})],
   ['an empty FormData', () => new FormData()],
-  ['a prototype-polluting object', () => JSON.parse('{"__proto__": {"isOrgAdmin": true}, "constructor": {"prototype": {"x": 1}}}')],
+  [
+    'a prototype-polluting object',
+    () => JSON.parse('{"__proto__": {"isOrgAdmin": true}, "constructor": {"prototype": {"x": 1}}}'),
+  ],
   ['a service id with a malformed %', () => ({ serviceId: '%E0%A4%A' })],
   ['a service id of another type', (fx) => ({ serviceId: [fx.s, fx.s] })],
 ];
@@ -68,7 +77,9 @@ beforeAll(async () => {
 async function outcome(run: () => Promise<unknown>): Promise<string> {
   try {
     const r = (await run()) as { ok?: boolean; error?: string } | null;
-    return r && r.ok === false && typeof r.error === 'string' && [...CRASH].some((c) => r.error!.startsWith(c)) ? `unexpected error` : 'answered';
+    return r && r.ok === false && typeof r.error === 'string' && [...CRASH].some((c) => r.error!.startsWith(c))
+      ? `unexpected error`
+      : 'answered';
   } catch (err) {
     return String((err as { digest?: string }).digest ?? '').startsWith('NEXT_REDIRECT') ? 'answered' : `threw ${err}`;
   }
@@ -83,7 +94,8 @@ describe('every server action, with malformed input', () => {
     const valid = ACTIONS.get(key)!.input(fx);
     const cases: [string, unknown][] = WHOLE.map(([name, make]) => [name, make(fx)]);
     if (valid && typeof valid === 'object' && !(valid instanceof FormData)) {
-      for (const field of Object.keys(valid)) for (const [name, v] of VALUES) cases.push([`${field} = ${name}`, { ...(valid as object), [field]: v }]);
+      for (const field of Object.keys(valid))
+        for (const [name, v] of VALUES) cases.push([`${field} = ${name}`, { ...(valid as object), [field]: v }]);
     }
     const bad: string[] = [];
     for (const who of [null, people.orgAdmin] as const) {
@@ -121,21 +133,43 @@ describe('every route handler, with malformed parameters', () => {
         if (who) signInAs(asSessionMember(who));
         else signOut();
         for (const id of BAD_IDS) {
-          const params = { serviceId: id, attachmentId: id, categoryId: id, usercode: id, ticketId: id, nextauth: [id] };
-          for (const query of [`?kind=${encodeURIComponent(id)}&token=${encodeURIComponent(id)}`, '?kind=intake&token=%E0%A4%A', '']) {
+          const params = {
+            serviceId: id,
+            attachmentId: id,
+            categoryId: id,
+            usercode: id,
+            ticketId: id,
+            nextauth: [id],
+          };
+          for (const query of [
+            `?kind=${encodeURIComponent(id)}&token=${encodeURIComponent(id)}`,
+            '?kind=intake&token=%E0%A4%A',
+            '',
+          ]) {
             for (const sid of [id, fx.s]) {
               const url = `http://localhost/${encodeURIComponent(sid)}/x${query}`;
               let status: number;
               try {
                 const method = key.endsWith('#POST') ? 'POST' : 'GET';
-                status = (await h(new NextRequest(url, { method, ...(method === 'POST' ? { body: id, headers: { 'content-type': 'application/x-www-form-urlencoded' } } : {}) }), { params: Promise.resolve({ ...params, serviceId: sid }) })).status;
+                status = (
+                  await h(
+                    new NextRequest(url, {
+                      method,
+                      ...(method === 'POST'
+                        ? { body: id, headers: { 'content-type': 'application/x-www-form-urlencoded' } }
+                        : {}),
+                    }),
+                    { params: Promise.resolve({ ...params, serviceId: sid }) },
+                  )
+                ).status;
               } catch (err) {
                 status = 500;
                 bad.push(`${key} ${url}: threw ${err}`);
               }
               pairs++;
               // 503 is /api/ready's answer "not ready", not a failure.
-              if (status >= 500 && !(status === 503 && key.startsWith('app/api/ready/'))) bad.push(`${key} ${url}: ${status}`);
+              if (status >= 500 && !(status === 503 && key.startsWith('app/api/ready/')))
+                bad.push(`${key} ${url}: ${status}`);
             }
           }
         }
@@ -149,12 +183,22 @@ describe('every route handler, with malformed parameters', () => {
 describe('the three 500s of issue 13', () => {
   it('the access log ignores ?from=2024-02-30 and other impossible filters instead of failing in SQL', async () => {
     const fx = await makeFixture(db, people);
-    for (const sp of [{ from: '2024-02-30' }, { to: '2023-13-01' }, { from: ['2024-01-01', 'x'] }, { before: '2024-02-30T00:00:00.000000Z_1' }, { before: '2024-01-01T25:00:00.000000Z_1' }, { member: '%', event: '%' }]) {
+    for (const sp of [
+      { from: '2024-02-30' },
+      { to: '2023-13-01' },
+      { from: ['2024-01-01', 'x'] },
+      { before: '2024-02-30T00:00:00.000000Z_1' },
+      { before: '2024-01-01T25:00:00.000000Z_1' },
+      { member: '%', event: '%' },
+    ]) {
       const f = parseAccessLogFilter(sp);
       await expect(listServiceAccessLog(db(), { serviceId: fx.s, ...f, limit: 10 } as never)).resolves.toBeDefined();
       pairs++;
     }
-    expect(parseAccessLogFilter({ from: '2024-02-29', to: '2024-03-01' })).toMatchObject({ from: '2024-02-29', to: '2024-03-01' });
+    expect(parseAccessLogFilter({ from: '2024-02-29', to: '2024-03-01' })).toMatchObject({
+      from: '2024-02-29',
+      to: '2024-03-01',
+    });
   });
 
   it('an invite link with a malformed % is an invalid invite, not an error', async () => {

@@ -13,8 +13,22 @@ const db = setupTestDb();
 const always = { mode: 'all', target: 'event', operator: 'is', value: 'created' } as const;
 
 async function newTicket(serviceId: string) {
-  const [name] = await db().select().from(fields).where(and(eq(fields.serviceId, serviceId), eq(fields.code, 'name')));
-  return db().transaction((tx) => createTicket(tx, { serviceId, channel: 'api', language: 'ko', subject: '결제 문의', content: '카드 결제 오류', intakeTypeId: null, entries: [{ field: name, value: '홍길동' }], actor: { type: 'customer', name: '홍길동' } }));
+  const [name] = await db()
+    .select()
+    .from(fields)
+    .where(and(eq(fields.serviceId, serviceId), eq(fields.code, 'name')));
+  return db().transaction((tx) =>
+    createTicket(tx, {
+      serviceId,
+      channel: 'api',
+      language: 'ko',
+      subject: '결제 문의',
+      content: '카드 결제 오류',
+      intakeTypeId: null,
+      entries: [{ field: name, value: '홍길동' }],
+      actor: { type: 'customer', name: '홍길동' },
+    }),
+  );
 }
 
 async function serviceWithRoundRobin(agentCount: number) {
@@ -22,24 +36,44 @@ async function serviceWithRoundRobin(agentCount: number) {
   const { member: admin } = await makeAgent(db(), s.id, 'admin');
   signInAs(asSessionMember(admin));
   const agents = await Promise.all(Array.from({ length: agentCount }, () => makeAgent(db(), s.id)));
-  const g = await makeGroup(db(), s.id, '결제', agents.map((a) => a.agent.id));
-  const made = await createTriggerAction(null, { serviceId: s.id, title: '결제 순차배분', conditions: [always], results: [{ type: 'assign', groupId: g.id, method: 'round_robin' }] });
+  const g = await makeGroup(
+    db(),
+    s.id,
+    '결제',
+    agents.map((a) => a.agent.id),
+  );
+  const made = await createTriggerAction(null, {
+    serviceId: s.id,
+    title: '결제 순차배분',
+    conditions: [always],
+    results: [{ type: 'assign', groupId: g.id, method: 'round_robin' }],
+  });
   expect(made.ok).toBe(true);
   return { s, agents };
 }
 
 async function perAssignee(serviceId: string) {
-  const rows = await db().select({ assignee: tickets.assigneeId, n: sql<number>`count(*)::int` }).from(tickets).where(eq(tickets.serviceId, serviceId)).groupBy(tickets.assigneeId);
+  const rows = await db()
+    .select({ assignee: tickets.assigneeId, n: sql<number>`count(*)::int` })
+    .from(tickets)
+    .where(eq(tickets.serviceId, serviceId))
+    .groupBy(tickets.assigneeId);
   return new Map(rows.map((r) => [r.assignee, r.n]));
 }
 
 /** Runs `count` creations in a separate Node process: a second app instance with its own pools and caches. */
 function otherInstance(serviceId: string, count: number, clients: number): Promise<void> {
   return new Promise((resolve, reject) => {
-    const child = spawn('npx', ['tsx', 'tests/helpers/create-tickets-child.ts', serviceId, String(count), String(clients)], { env: process.env, stdio: ['ignore', 'ignore', 'pipe'] });
+    const child = spawn(
+      'npx',
+      ['tsx', 'tests/helpers/create-tickets-child.ts', serviceId, String(count), String(clients)],
+      { env: process.env, stdio: ['ignore', 'ignore', 'pipe'] },
+    );
     let err = '';
     child.stderr.on('data', (d) => (err += d));
-    child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`child exited ${code}: ${err.slice(-2000)}`))));
+    child.on('exit', (code) =>
+      code === 0 ? resolve() : reject(new Error(`child exited ${code}: ${err.slice(-2000)}`)),
+    );
   });
 }
 
@@ -55,7 +89,14 @@ describe('ticket intake under concurrency', () => {
         }
       }),
     );
-    const [n] = await db().select({ all: sql<number>`count(*)::int`, distinct: sql<number>`count(distinct ${tickets.number})::int`, max: sql<number>`max(${tickets.number})` }).from(tickets).where(eq(tickets.serviceId, s.id));
+    const [n] = await db()
+      .select({
+        all: sql<number>`count(*)::int`,
+        distinct: sql<number>`count(distinct ${tickets.number})::int`,
+        max: sql<number>`max(${tickets.number})`,
+      })
+      .from(tickets)
+      .where(eq(tickets.serviceId, s.id));
     expect(n).toEqual({ all: 1600, distinct: 1600, max: 1600 });
     const by = await perAssignee(s.id);
     for (const a of agents) expect(by.get(a.member.id)).toBe(400);
@@ -73,7 +114,10 @@ describe('ticket intake under concurrency', () => {
         }
       }),
     ]);
-    const [n] = await db().select({ all: sql<number>`count(*)::int`, distinct: sql<number>`count(distinct ${tickets.number})::int` }).from(tickets).where(eq(tickets.serviceId, s.id));
+    const [n] = await db()
+      .select({ all: sql<number>`count(*)::int`, distinct: sql<number>`count(distinct ${tickets.number})::int` })
+      .from(tickets)
+      .where(eq(tickets.serviceId, s.id));
     expect(n).toEqual({ all: 300, distinct: 300 });
     const by = await perAssignee(s.id);
     for (const a of agents) expect(by.get(a.member.id)).toBe(100);
@@ -82,19 +126,36 @@ describe('ticket intake under concurrency', () => {
   it('holds no lock to commit: a second creation (number + round-robin turn) commits while the first is still open, and a rollback leaves a gap', async () => {
     const { s, agents } = await serviceWithRoundRobin(2);
     await newTicket(s.id); // #1, warms the trigger cache and creates the cursor row
-    const [name] = await db().select().from(fields).where(and(eq(fields.serviceId, s.id), eq(fields.code, 'name')));
+    const [name] = await db()
+      .select()
+      .from(fields)
+      .where(and(eq(fields.serviceId, s.id), eq(fields.code, 'name')));
     let created!: (n: number) => void;
     const inside = new Promise<number>((r) => (created = r));
     let release!: () => void;
     const gate = new Promise<void>((r) => (release = r));
     const first = db().transaction(async (tx) => {
-      const { snapshot } = await createTicket(tx, { serviceId: s.id, channel: 'api', language: 'ko', subject: '열린 트랜잭션', content: '대기', intakeTypeId: null, entries: [{ field: name, value: '이영희' }], actor: { type: 'system' } });
+      const { snapshot } = await createTicket(tx, {
+        serviceId: s.id,
+        channel: 'api',
+        language: 'ko',
+        subject: '열린 트랜잭션',
+        content: '대기',
+        intakeTypeId: null,
+        entries: [{ field: name, value: '이영희' }],
+        actor: { type: 'system' },
+      });
       created(snapshot.number);
       await gate;
       throw new Error('caller gave up');
     });
     expect(await inside).toBe(2);
-    const second = await Promise.race([newTicket(s.id), new Promise<never>((_, rej) => setTimeout(() => rej(new Error('blocked behind the open transaction')), 5000).unref())]);
+    const second = await Promise.race([
+      newTicket(s.id),
+      new Promise<never>((_, rej) =>
+        setTimeout(() => rej(new Error('blocked behind the open transaction')), 5000).unref(),
+      ),
+    ]);
     expect(second.snapshot.number).toBe(3);
     release();
     await expect(first).rejects.toThrow('caller gave up');

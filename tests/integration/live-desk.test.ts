@@ -13,7 +13,11 @@ const db = setupTestDb();
 const session = (m: Parameters<typeof asSessionMember>[0]) => ({ id: 'test-session', member: asSessionMember(m) });
 
 /** Reads server-sent events from a stream until `until` accepts one (or the timeout). */
-async function readEvents(stream: ReadableStream<Uint8Array>, until: (e: { event: string; data: string }) => boolean, timeoutMs = 15000) {
+async function readEvents(
+  stream: ReadableStream<Uint8Array>,
+  until: (e: { event: string; data: string }) => boolean,
+  timeoutMs = 15000,
+) {
   const reader = stream.getReader();
   const decoder = new TextDecoder();
   const seen: { event: string; data: string }[] = [];
@@ -21,7 +25,10 @@ async function readEvents(stream: ReadableStream<Uint8Array>, until: (e: { event
   const deadline = Date.now() + timeoutMs;
   try {
     while (Date.now() < deadline) {
-      const r = await Promise.race([reader.read(), new Promise<null>((res) => setTimeout(() => res(null), deadline - Date.now()))]);
+      const r = await Promise.race([
+        reader.read(),
+        new Promise<null>((res) => setTimeout(() => res(null), deadline - Date.now())),
+      ]);
       if (!r || r.done) break;
       buf += decoder.decode(r.value, { stream: true });
       let i: number;
@@ -41,10 +48,20 @@ async function readEvents(stream: ReadableStream<Uint8Array>, until: (e: { event
 }
 
 function runChild(args: string[]): Promise<{ code: number; out: string }> {
-  const child = spawn(process.execPath, [path.join('node_modules', 'tsx', 'dist', 'cli.mjs'), '--tsconfig', 'scripts/tsconfig.node.json', 'tests/helpers/live-child.ts', ...args], {
-    env: { ...process.env },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
+  const child = spawn(
+    process.execPath,
+    [
+      path.join('node_modules', 'tsx', 'dist', 'cli.mjs'),
+      '--tsconfig',
+      'scripts/tsconfig.node.json',
+      'tests/helpers/live-child.ts',
+      ...args,
+    ],
+    {
+      env: { ...process.env },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
   let out = '';
   child.stdout.on('data', (d) => (out += d));
   return new Promise((resolve) => child.on('close', (code) => resolve({ code: code ?? 1, out })));
@@ -69,7 +86,15 @@ describe('live desk stream', () => {
     const committedAt = Number(/committed (\d+)/.exec(out)?.[1]);
     const change = events.find((e) => e.event === 'ticket');
     expect(change).toBeDefined();
-    expect(JSON.parse(change!.data)).toMatchObject({ serviceId: service.id, ticketId: ticket.id, number: ticket.number, assigneeId: b.member.id, previousAssigneeId: null, actorId: b.member.id, status: 'open' });
+    expect(JSON.parse(change!.data)).toMatchObject({
+      serviceId: service.id,
+      ticketId: ticket.id,
+      number: ticket.number,
+      assigneeId: b.member.id,
+      previousAssigneeId: null,
+      actorId: b.member.id,
+      status: 'open',
+    });
     // The event can even arrive before the child's own "committed" line is written.
     expect(receivedAt - committedAt).toBeLessThan(2000);
     abort.abort();
@@ -86,12 +111,18 @@ describe('live desk stream', () => {
     const stream = (await openLiveStream(db(), session(a.member), mine.id, abort.signal))!;
     await readEvents(stream, (e) => e.event === 'ready');
     const foreign = await makeTicket(db(), other.id);
-    expect(await reportPresence(db(), session(outsider.member), other.id, { ticketId: foreign.id, state: 'viewing' })).toEqual({ status: 204 });
+    expect(
+      await reportPresence(db(), session(outsider.member), other.id, { ticketId: foreign.id, state: 'viewing' }),
+    ).toEqual({ status: 204 });
     const own = await makeTicket(db(), mine.id);
-    expect(await reportPresence(db(), session(a.member), mine.id, { ticketId: own.id, state: 'typing' })).toEqual({ status: 204 });
+    expect(await reportPresence(db(), session(a.member), mine.id, { ticketId: own.id, state: 'typing' })).toEqual({
+      status: 204,
+    });
     const events = await readEvents(stream, (e) => e.event === 'presence');
     const presence = events.filter((e) => e.event === 'presence').map((e) => JSON.parse(e.data));
-    expect(presence).toEqual([expect.objectContaining({ serviceId: mine.id, ticketId: own.id, state: 'typing', memberId: a.member.id })]);
+    expect(presence).toEqual([
+      expect.objectContaining({ serviceId: mine.id, ticketId: own.id, state: 'typing', memberId: a.member.id }),
+    ]);
     abort.abort();
   });
 
@@ -99,8 +130,12 @@ describe('live desk stream', () => {
     const service = await makeService(db());
     const other = await makeService(db());
     const a = await makeAgent(db(), service.id);
-    expect(await reportPresence(db(), session(a.member), service.id, { ticketId: 'nope', state: 'dancing' })).toMatchObject({ status: 400, error: { ticketId: expect.any(Array), state: expect.any(Array) } });
-    expect(await reportPresence(db(), session(a.member), other.id, { ticketId: crypto.randomUUID(), state: 'viewing' })).toEqual({ status: 404 });
+    expect(
+      await reportPresence(db(), session(a.member), service.id, { ticketId: 'nope', state: 'dancing' }),
+    ).toMatchObject({ status: 400, error: { ticketId: expect.any(Array), state: expect.any(Array) } });
+    expect(
+      await reportPresence(db(), session(a.member), other.id, { ticketId: crypto.randomUUID(), state: 'viewing' }),
+    ).toEqual({ status: 404 });
     expect(await reportPresence(db(), null, service.id, {})).toEqual({ status: 401 });
     expect(liveHub().size).toBeGreaterThanOrEqual(0);
   });

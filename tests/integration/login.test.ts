@@ -31,8 +31,16 @@ describe('login', () => {
 
   it('locks the login for 15 minutes after 5 wrong passwords, even for the right one', async () => {
     const m = await makeMember(db(), { password: PASSWORD });
-    for (let i = 1; i <= 4; i++) expect(await login(db(), { login: m.loginId, password: 'wrong-pass-1' })).toEqual({ ok: false, reason: 'invalid' });
-    expect(await login(db(), { login: m.loginId, password: 'wrong-pass-1' })).toEqual({ ok: false, reason: 'locked', minutesLeft: 15 });
+    for (let i = 1; i <= 4; i++)
+      expect(await login(db(), { login: m.loginId, password: 'wrong-pass-1' })).toEqual({
+        ok: false,
+        reason: 'invalid',
+      });
+    expect(await login(db(), { login: m.loginId, password: 'wrong-pass-1' })).toEqual({
+      ok: false,
+      reason: 'locked',
+      minutesLeft: 15,
+    });
     expect(await login(db(), { login: m.loginId, password: PASSWORD })).toMatchObject({ ok: false, reason: 'locked' });
     const events = (await db().select().from(accessLogs).where(eq(accessLogs.memberId, m.id))).map((l) => l.event);
     expect(events.filter((e) => e === 'lockout')).toHaveLength(1);
@@ -41,7 +49,9 @@ describe('login', () => {
 
   it('counts parallel wrong guesses exactly', async () => {
     const m = await makeMember(db(), { password: PASSWORD });
-    const results = await Promise.all(Array.from({ length: 7 }, () => login(db(), { login: m.loginId, password: 'wrong-pass-1' })));
+    const results = await Promise.all(
+      Array.from({ length: 7 }, () => login(db(), { login: m.loginId, password: 'wrong-pass-1' })),
+    );
     expect(results.filter((r) => !r.ok && r.reason === 'invalid')).toHaveLength(4);
     expect(results.filter((r) => !r.ok && r.reason === 'locked')).toHaveLength(3);
   });
@@ -69,28 +79,42 @@ describe('login', () => {
   it('throttles one address guessing across many logins', async () => {
     const ip = '203.0.113.99';
     const answers = [];
-    for (let i = 0; i < 31; i++) answers.push(await login(db(), { login: `someone${i}`, password: 'wrong-pass-1' }, { ip }));
+    for (let i = 0; i < 31; i++)
+      answers.push(await login(db(), { login: `someone${i}`, password: 'wrong-pass-1' }, { ip }));
     expect(answers.slice(0, 30).every((a) => !a.ok && a.reason === 'invalid')).toBe(true);
     expect(answers[30]).toMatchObject({ ok: false, reason: 'locked' });
     // Another address is not affected.
-    expect(await login(db(), { login: 'someone0', password: 'wrong-pass-1' }, { ip: '203.0.113.100' })).toEqual({ ok: false, reason: 'invalid' });
+    expect(await login(db(), { login: 'someone0', password: 'wrong-pass-1' }, { ip: '203.0.113.100' })).toEqual({
+      ok: false,
+      reason: 'invalid',
+    });
   });
 
   it('never throttles an office behind one address for logging in successfully', async () => {
     const ip = '203.0.113.150';
     const m = await makeMember(db(), { password: PASSWORD });
-    for (let i = 0; i < 40; i++) expect((await login(db(), { login: m.loginId, password: PASSWORD }, { ip })).ok).toBe(true);
-    expect(await login(db(), { login: 'someone-else', password: 'wrong-pass-1' }, { ip })).toEqual({ ok: false, reason: 'invalid' });
+    for (let i = 0; i < 40; i++)
+      expect((await login(db(), { login: m.loginId, password: PASSWORD }, { ip })).ok).toBe(true);
+    expect(await login(db(), { login: 'someone-else', password: 'wrong-pass-1' }, { ip })).toEqual({
+      ok: false,
+      reason: 'invalid',
+    });
   });
 
   it('refuses unknown logins, invited and deactivated members, and empty input', async () => {
     expect(await login(db(), { login: 'nobody', password: PASSWORD })).toEqual({ ok: false, reason: 'invalid' });
     const invited = await makeMember(db(), { status: 'invited', password: PASSWORD });
-    expect(await login(db(), { login: invited.loginId, password: PASSWORD })).toEqual({ ok: false, reason: 'inactive' });
+    expect(await login(db(), { login: invited.loginId, password: PASSWORD })).toEqual({
+      ok: false,
+      reason: 'inactive',
+    });
     const gone = await makeMember(db(), { status: 'deactivated', password: PASSWORD });
     expect(await login(db(), { login: gone.loginId, password: PASSWORD })).toEqual({ ok: false, reason: 'inactive' });
     expect(await login(db(), { login: '', password: '' })).toEqual({ ok: false, reason: 'invalid_input' });
-    expect(await login(db(), { login: 'x'.repeat(5000), password: 'y' })).toEqual({ ok: false, reason: 'invalid_input' });
+    expect(await login(db(), { login: 'x'.repeat(5000), password: 'y' })).toEqual({
+      ok: false,
+      reason: 'invalid_input',
+    });
     const [unknown] = await db().select().from(accessLogs).where(eq(accessLogs.subject, 'nobody'));
     expect(unknown.event).toBe('login_failed');
   });
@@ -99,7 +123,8 @@ describe('login', () => {
 describe('server-side sessions', () => {
   it('stop working at once on logout, deactivation and expiry, and survive a login lockout', async () => {
     const m = await makeMember(db(), { password: PASSWORD });
-    const open = async () => ((await login(db(), { login: m.loginId, password: PASSWORD })) as { sessionId: string }).sessionId;
+    const open = async () =>
+      ((await login(db(), { login: m.loginId, password: PASSWORD })) as { sessionId: string }).sessionId;
 
     const a = await open();
     await revokeSession(db(), a);
@@ -115,7 +140,10 @@ describe('server-side sessions', () => {
     expect(await loadSession(db(), b)).toBeNull();
     await db().update(members).set({ status: 'active' }).where(eq(members.id, m.id));
 
-    await db().update(sessions).set({ expiresAt: new Date(Date.now() - 1) }).where(eq(sessions.id, b));
+    await db()
+      .update(sessions)
+      .set({ expiresAt: new Date(Date.now() - 1) })
+      .where(eq(sessions.id, b));
     expect(await loadSession(db(), b)).toBeNull();
     expect(await loadSession(db(), 'forged-session-id')).toBeNull();
   });

@@ -15,10 +15,14 @@ const keyB = randomBytes(32);
 /** `npm run worker` as an operator starts it, with its own APP_ENCRYPTION_KEY, on this file's database. */
 function startWorkerProcess(key: Buffer): Promise<{ code: number | null; output: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [path.join('node_modules', 'tsx', 'dist', 'cli.mjs'), path.join('scripts', 'worker.ts')], {
-      env: { ...process.env, APP_ENCRYPTION_KEY: key.toString('base64'), NODE_ENV: 'development', MAIL_DOMAIN: '' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const child = spawn(
+      process.execPath,
+      [path.join('node_modules', 'tsx', 'dist', 'cli.mjs'), path.join('scripts', 'worker.ts')],
+      {
+        env: { ...process.env, APP_ENCRYPTION_KEY: key.toString('base64'), NODE_ENV: 'development', MAIL_DOMAIN: '' },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
     let output = '';
     child.stdout.on('data', (d) => (output += d));
     child.stderr.on('data', (d) => (output += d));
@@ -40,12 +44,15 @@ describe('master-key fingerprint', () => {
     expect(await checkMasterKeyFingerprint(db(), keyA)).toBe('matched');
     const refusal = checkMasterKeyFingerprint(db(), keyB);
     await expect(refusal).rejects.toBeInstanceOf(MasterKeyMismatchError);
-    await expect(refusal).rejects.toThrow(/APP_ENCRYPTION_KEY is not the master key of this database.*same APP_ENCRYPTION_KEY/s);
+    await expect(refusal).rejects.toThrow(
+      /APP_ENCRYPTION_KEY is not the master key of this database.*same APP_ENCRYPTION_KEY/s,
+    );
     // One row, which is neither key nor anything containing it.
     const rows = await db().select().from(deploymentKeys);
     expect(rows).toHaveLength(1);
     for (const k of [keyA, keyB]) {
-      for (const enc of ['base64', 'base64url', 'hex'] as const) expect(rows[0].fingerprint).not.toContain(k.toString(enc).slice(0, 16));
+      for (const enc of ['base64', 'base64url', 'hex'] as const)
+        expect(rows[0].fingerprint).not.toContain(k.toString(enc).slice(0, 16));
     }
   });
 

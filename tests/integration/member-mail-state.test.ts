@@ -26,11 +26,16 @@ describe('members screen: invite and password-reset mail state', () => {
   it('shows the latest mail as 대기, then 실패, and 재발송 sends it again under the same Message-ID', async () => {
     const admin = await makeMember(db(), { isOrgAdmin: true });
     signInAs(asSessionMember(admin));
-    expect(await inviteMemberAction(null, { name: '초대상', loginId: 'mailstate', email: 'mailstate@example.com' })).toMatchObject({ ok: true });
+    expect(
+      await inviteMemberAction(null, { name: '초대상', loginId: 'mailstate', email: 'mailstate@example.com' }),
+    ).toMatchObject({ ok: true });
     const [m] = await db().select().from(members).where(eq(members.loginId, 'mailstate'));
     expect((await latestMemberMails(db(), [m.id, admin.id])).get(m.id)).toMatchObject({ state: 'queued' });
     expect((await latestMemberMails(db(), [admin.id])).size).toBe(0);
-    const [d] = await db().select().from(triggerDeliveries).where(eq(triggerDeliveries.target, `member:${m.id}`));
+    const [d] = await db()
+      .select()
+      .from(triggerDeliveries)
+      .where(eq(triggerDeliveries.target, `member:${m.id}`));
     expect(await attemptDelivery(db(), d.id)).toBe(true);
     expect((await latestMemberMails(db(), [m.id])).get(m.id)).toMatchObject({ state: 'failed', deliveryId: d.id });
     sink.mode = 'accept';
@@ -39,6 +44,9 @@ describe('members screen: invite and password-reset mail state', () => {
     expect((await latestMemberMails(db(), [m.id])).get(m.id)).toMatchObject({ state: 'sent' });
     expect(sink.mails.map((x) => x.messageId)).toEqual([deliveryMessageId(d.id)]);
     // Nothing to resend once it is sent.
-    expect(await resendMemberMailAction(null, { deliveryId: d.id })).toMatchObject({ ok: false, error: '실패한 메일만 다시 보낼 수 있습니다.' });
+    expect(await resendMemberMailAction(null, { deliveryId: d.id })).toMatchObject({
+      ok: false,
+      error: '실패한 메일만 다시 보낼 수 있습니다.',
+    });
   });
 });

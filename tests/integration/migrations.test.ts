@@ -25,7 +25,8 @@ it('gives services that existed before the fields migration their system fields'
     const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'cd-mig-'));
     await fs.mkdir(path.join(dir, 'meta'));
     await fs.writeFile(path.join(dir, 'meta', '_journal.json'), JSON.stringify({ ...journal, entries: before }));
-    for (const e of before) await fs.copyFile(path.join(migrationsFolder, `${e.tag}.sql`), path.join(dir, `${e.tag}.sql`));
+    for (const e of before)
+      await fs.copyFile(path.join(migrationsFolder, `${e.tag}.sql`), path.join(dir, `${e.tag}.sql`));
     await migrate(drizzle(client), { migrationsFolder: dir });
     await client.query(`INSERT INTO services (id, name) VALUES ('legacy', '예전 서비스')`);
 

@@ -9,9 +9,15 @@ const db = setupTestDb();
 describe('GET /{serviceId}/openapi/openapi.json', () => {
   it('serves an OpenAPI 3.1 document whose every path has a route handler in the app, with signed operations marked', async () => {
     const s = await makeService(db());
-    const res = await GET(new Request(`http://localhost/${s.id}/openapi/openapi.json`), { params: Promise.resolve({ serviceId: s.id }) });
+    const res = await GET(new Request(`http://localhost/${s.id}/openapi/openapi.json`), {
+      params: Promise.resolve({ serviceId: s.id }),
+    });
     expect(res.status).toBe(200);
-    const doc = (await res.json()) as { openapi: string; servers: { url: string }[]; paths: Record<string, Record<string, { security?: unknown[] }>> };
+    const doc = (await res.json()) as {
+      openapi: string;
+      servers: { url: string }[];
+      paths: Record<string, Record<string, { security?: unknown[] }>>;
+    };
     expect(doc.openapi).toBe('3.1.0');
     expect(doc.servers[0].url).toMatch(new RegExp(`/${s.id}$`));
     for (const [p, ops] of Object.entries(doc.paths)) {
@@ -20,7 +26,9 @@ describe('GET /{serviceId}/openapi/openapi.json', () => {
       expect(fs.existsSync(path.join('app', '[serviceId]', dir, 'route.ts'))).toBe(true);
       for (const op of Object.values(ops)) expect(Boolean(op.security)).toBe(p.startsWith('/openapi/v1/'));
     }
-    const missing = await GET(new Request('http://localhost/nosuch/openapi/openapi.json'), { params: Promise.resolve({ serviceId: 'nosuch' }) });
+    const missing = await GET(new Request('http://localhost/nosuch/openapi/openapi.json'), {
+      params: Promise.resolve({ serviceId: 'nosuch' }),
+    });
     expect(missing.status).toBe(404);
   });
 });

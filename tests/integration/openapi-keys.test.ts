@@ -1,5 +1,9 @@
 import { eq } from 'drizzle-orm';
-import { issueApiKeyAction, revokeApiKeyAction, saveApiSettingsAction } from '@/app/[serviceId]/(desk)/settings/auth/actions';
+import {
+  issueApiKeyAction,
+  revokeApiKeyAction,
+  saveApiSettingsAction,
+} from '@/app/[serviceId]/(desk)/settings/auth/actions';
 import { POST } from '@/app/[serviceId]/openapi/v1/ticket.json/route';
 import { apiKeys, apiSettings } from '@/db/schema';
 import { listApiKeys } from '@/lib/openapi/keys';
@@ -15,9 +19,22 @@ let n = 0;
 
 async function callWith(serviceId: string, key: string, categoryId: string) {
   const uri = `/${serviceId}/openapi/v1/ticket.json`;
-  const body = JSON.stringify({ categoryId, subject: '문의', content: '내용', endUser: { usercode: 'u1' }, userFields: [{ code: 'personalAgree', value: true }] });
+  const body = JSON.stringify({
+    categoryId,
+    subject: '문의',
+    content: '내용',
+    endUser: { usercode: 'u1' },
+    userFields: [{ code: 'personalAgree', value: true }],
+  });
   const ts = String(Date.now() + n++);
-  const res = await POST(new Request(`http://localhost${uri}`, { method: 'POST', headers: { authorization: signRequest(key, await orgId(db()), uri, {}, body, ts), 'x-tc-timestamp': ts }, body }), { params: Promise.resolve({ serviceId }) });
+  const res = await POST(
+    new Request(`http://localhost${uri}`, {
+      method: 'POST',
+      headers: { authorization: signRequest(key, await orgId(db()), uri, {}, body, ts), 'x-tc-timestamp': ts },
+      body,
+    }),
+    { params: Promise.resolve({ serviceId }) },
+  );
   return ((await res.json()) as { header: { resultCode: number; resultMessage: string } }).header;
 }
 
@@ -45,8 +62,14 @@ describe('인증 (service keys)', () => {
     expect(await callWith(s.id, key1, cat.id)).toMatchObject({ resultCode: 200 });
     expect(await callWith(s.id, key2, cat.id)).toMatchObject({ resultCode: 200 });
     // The grace period ends.
-    await db().update(apiKeys).set({ expiresAt: new Date(Date.now() - 1000) }).where(eq(apiKeys.id, row.id));
-    expect(await callWith(s.id, key1, cat.id)).toMatchObject({ resultCode: 400, resultMessage: 'Authorization incorrect' });
+    await db()
+      .update(apiKeys)
+      .set({ expiresAt: new Date(Date.now() - 1000) })
+      .where(eq(apiKeys.id, row.id));
+    expect(await callWith(s.id, key1, cat.id)).toMatchObject({
+      resultCode: 400,
+      resultMessage: 'Authorization incorrect',
+    });
     expect(await callWith(s.id, key2, cat.id)).toMatchObject({ resultCode: 200 });
 
     const listed = await listApiKeys(db(), s.id);
@@ -65,13 +88,27 @@ describe('인증 (service keys)', () => {
 
     const { member: admin } = await makeAgent(db(), s.id, 'admin');
     signInAs(asSessionMember(admin));
-    const bad = await saveApiSettingsAction(null, { serviceId: s.id, enabled: 'true', cidrs: '203.0.113.0/24\n999.1.1.1', rateLimitPerMinute: '100' });
+    const bad = await saveApiSettingsAction(null, {
+      serviceId: s.id,
+      enabled: 'true',
+      cidrs: '203.0.113.0/24\n999.1.1.1',
+      rateLimitPerMinute: '100',
+    });
     expect(bad.ok).toBe(false);
     if (!bad.ok) expect(bad.fieldErrors?.cidrs?.[0]).toContain('999.1.1.1');
     expect(await db().select().from(apiSettings).where(eq(apiSettings.serviceId, s.id))).toHaveLength(0);
-    const good = await saveApiSettingsAction(null, { serviceId: s.id, enabled: 'true', cidrs: '203.0.113.0/24\n2001:db8::1, 198.51.100.7', rateLimitPerMinute: '100' });
+    const good = await saveApiSettingsAction(null, {
+      serviceId: s.id,
+      enabled: 'true',
+      cidrs: '203.0.113.0/24\n2001:db8::1, 198.51.100.7',
+      rateLimitPerMinute: '100',
+    });
     expect(good.ok).toBe(true);
     const [saved] = await db().select().from(apiSettings).where(eq(apiSettings.serviceId, s.id));
-    expect(saved).toMatchObject({ enabled: true, rateLimitPerMinute: 100, allowedCidrs: ['203.0.113.0/24', '2001:db8:0:0:0:0:0:1/128', '198.51.100.7/32'] });
+    expect(saved).toMatchObject({
+      enabled: true,
+      rateLimitPerMinute: 100,
+      allowedCidrs: ['203.0.113.0/24', '2001:db8:0:0:0:0:0:1/128', '198.51.100.7/32'],
+    });
   });
 });

@@ -12,17 +12,39 @@ async function ticketWithChoices(language: string) {
   const s = await makeService(db());
   const [grade] = await db()
     .insert(fields)
-    .values({ serviceId: s.id, audience: 'customer', code: 'grade', type: 'dropdown', names: { ko: '회원등급' }, options: [{ value: 'gold', labels: { ko: '골드회원', en: 'Gold member' } }, { value: 'basic', labels: { ko: '일반회원', en: 'Basic' } }] })
+    .values({
+      serviceId: s.id,
+      audience: 'customer',
+      code: 'grade',
+      type: 'dropdown',
+      names: { ko: '회원등급' },
+      options: [
+        { value: 'gold', labels: { ko: '골드회원', en: 'Gold member' } },
+        { value: 'basic', labels: { ko: '일반회원', en: 'Basic' } },
+      ],
+    })
     .returning();
   const [topics] = await db()
     .insert(fields)
-    .values({ serviceId: s.id, audience: 'customer', code: 'topics', type: 'checkbox', names: { ko: '문의 주제' }, options: [{ value: 'ship', labels: { ko: '배송', en: 'Shipping' } }, { value: 'pay', labels: { ko: '결제', en: 'Payment' } }] })
+    .values({
+      serviceId: s.id,
+      audience: 'customer',
+      code: 'topics',
+      type: 'checkbox',
+      names: { ko: '문의 주제' },
+      options: [
+        { value: 'ship', labels: { ko: '배송', en: 'Shipping' } },
+        { value: 'pay', labels: { ko: '결제', en: 'Payment' } },
+      ],
+    })
     .returning();
   const t = await makeTicket(db(), s.id, { language });
-  await db().insert(ticketFieldValues).values([
-    { serviceId: s.id, ticketId: t.id, fieldId: grade.id, value: 'gold' },
-    { serviceId: s.id, ticketId: t.id, fieldId: topics.id, value: ['ship', 'pay'] },
-  ]);
+  await db()
+    .insert(ticketFieldValues)
+    .values([
+      { serviceId: s.id, ticketId: t.id, fieldId: grade.id, value: 'gold' },
+      { serviceId: s.id, ticketId: t.id, fieldId: topics.id, value: ['ship', 'pay'] },
+    ]);
   return (await loadTicket(db(), s.id, t.id)).snapshot;
 }
 

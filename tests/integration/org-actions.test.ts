@@ -21,7 +21,12 @@ beforeAll(async () => {
   delete process.env.SMTP_URL;
 });
 
-const count = async (table: typeof services | typeof members) => (await db().select({ n: sql<number>`count(*)::int` }).from(table))[0].n;
+const count = async (table: typeof services | typeof members) =>
+  (
+    await db()
+      .select({ n: sql<number>`count(*)::int` })
+      .from(table)
+  )[0].n;
 
 async function orgAdmin(locale: 'ko' | 'en' = 'ko') {
   const m = await makeMember(db(), { isOrgAdmin: true, locale });
@@ -68,9 +73,15 @@ describe('create service', () => {
     const admin = await makeMember(db());
     await addAgent(db(), svc.id, admin.id, 'admin');
     signInAs(asSessionMember(admin));
-    expect(await createServiceAction(null, { id: 'nope1', name: 'x' })).toEqual({ ok: false, error: '권한이 없습니다.' });
+    expect(await createServiceAction(null, { id: 'nope1', name: 'x' })).toEqual({
+      ok: false,
+      error: '권한이 없습니다.',
+    });
     signOut();
-    expect(await createServiceAction(null, { id: 'nope2', name: 'x' })).toEqual({ ok: false, error: '로그인이 필요합니다.' });
+    expect(await createServiceAction(null, { id: 'nope2', name: 'x' })).toEqual({
+      ok: false,
+      error: '로그인이 필요합니다.',
+    });
     // Even bad input tells an anonymous caller nothing but "log in".
     expect(await createServiceAction(null, { id: '' })).toEqual({ ok: false, error: '로그인이 필요합니다.' });
     expect(await db().select().from(services).where(eq(services.id, 'nope1'))).toHaveLength(0);
@@ -81,18 +92,42 @@ describe('service settings', () => {
   it('saves languages in order, editor type and SMS flag', async () => {
     await orgAdmin();
     const svc = await makeService(db());
-    const r = await updateServiceAction(null, { serviceId: svc.id, name: '새 이름', languages: 'en,ko,zh_TW', editorType: 'text', smsEnabled: 'on' });
+    const r = await updateServiceAction(null, {
+      serviceId: svc.id,
+      name: '새 이름',
+      languages: 'en,ko,zh_TW',
+      editorType: 'text',
+      smsEnabled: 'on',
+    });
     expect(r.ok).toBe(true);
     const [s] = await db().select().from(services).where(eq(services.id, svc.id));
-    expect(s).toMatchObject({ name: '새 이름', languages: ['en', 'ko', 'zh_TW'], editorType: 'text', smsEnabled: true });
+    expect(s).toMatchObject({
+      name: '새 이름',
+      languages: ['en', 'ko', 'zh_TW'],
+      editorType: 'text',
+      smsEnabled: true,
+    });
   });
 
   it('refuses non-ISO and duplicate languages, unknown editor types and unknown services', async () => {
     await orgAdmin('en');
     const svc = await makeService(db());
-    const bad = await updateServiceAction(null, { serviceId: svc.id, name: 'x', languages: 'ko,ko', editorType: 'word' });
-    expect(!bad.ok && bad.fieldErrors).toEqual({ languages: ['A language is listed twice.'], editorType: ['Choose a value from the list.'] });
-    const missing = await updateServiceAction(null, { serviceId: 'ghost', name: 'x', languages: 'ko', editorType: 'html' });
+    const bad = await updateServiceAction(null, {
+      serviceId: svc.id,
+      name: 'x',
+      languages: 'ko,ko',
+      editorType: 'word',
+    });
+    expect(!bad.ok && bad.fieldErrors).toEqual({
+      languages: ['A language is listed twice.'],
+      editorType: ['Choose a value from the list.'],
+    });
+    const missing = await updateServiceAction(null, {
+      serviceId: 'ghost',
+      name: 'x',
+      languages: 'ko',
+      editorType: 'html',
+    });
     expect(missing).toEqual({ ok: false, error: 'Not found.' });
   });
 });
@@ -104,7 +139,9 @@ describe('invite members', () => {
     expect(r.ok).toBe(true);
     const [m] = await db().select().from(members).where(eq(members.loginId, 'kim.agent'));
     expect(m).toMatchObject({ status: 'invited', email: 'kim@example.com', passwordHash: null });
-    const mail = (await (await drainOutbox(db()), await readOutbox(mailDir))).find((m) => recipients(m).includes('kim@example.com'));
+    const mail = (await (await drainOutbox(db()), await readOutbox(mailDir))).find((m) =>
+      recipients(m).includes('kim@example.com'),
+    );
     expect(mail?.subject).toMatch(/초대/);
     expect(mail?.text).toMatch(/http:\/\/localhost:3000\/invite\/[A-Za-z0-9_-]{40,}/);
     const logs = await db().select().from(accessLogs).where(eq(accessLogs.memberId, m.id));
@@ -119,7 +156,11 @@ describe('invite members', () => {
     expect(!dupId.ok && dupId.fieldErrors?.loginId).toEqual(['This login ID is already taken.']);
     const dupMail = await inviteMemberAction(null, { name: 'A', loginId: 'lee2', email: 'LEE@example.com' });
     expect(!dupMail.ok && dupMail.fieldErrors?.email).toEqual(['This e-mail is already registered.']);
-    const crlf = await inviteMemberAction(null, { name: 'A', loginId: 'crlf1', email: 'a@example.com\r\nBcc: x@evil.test' });
+    const crlf = await inviteMemberAction(null, {
+      name: 'A',
+      loginId: 'crlf1',
+      email: 'a@example.com\r\nBcc: x@evil.test',
+    });
     expect(!crlf.ok && crlf.fieldErrors?.email).toEqual(['Enter a valid e-mail address.']);
     const noDomain = await inviteMemberAction(null, { name: 'A', loginId: 'nodom', email: 'someone@' });
     expect(!noDomain.ok && noDomain.fieldErrors?.email).toBeTruthy();
@@ -136,7 +177,10 @@ describe('invite members', () => {
     const invites = await db().select().from(memberInvites).where(eq(memberInvites.memberId, id));
     expect(invites.filter((i) => !i.revokedAt)).toHaveLength(1);
     const active = await makeMember(db());
-    expect(await resendInviteAction(null, { memberId: active.id })).toEqual({ ok: false, error: '이미 초대를 수락한 회원입니다.' });
+    expect(await resendInviteAction(null, { memberId: active.id })).toEqual({
+      ok: false,
+      error: '이미 초대를 수락한 회원입니다.',
+    });
     expect(await resendInviteAction(null, { memberId: 'not-a-uuid' })).toMatchObject({ ok: false });
   });
 });
@@ -156,7 +200,10 @@ describe('deactivate members', () => {
 
   it('never deactivates yourself or the last org admin', async () => {
     const me = await orgAdmin('en');
-    expect(await setMemberActiveAction(null, { memberId: me.id, active: false })).toEqual({ ok: false, error: 'You cannot deactivate yourself.' });
+    expect(await setMemberActiveAction(null, { memberId: me.id, active: false })).toEqual({
+      ok: false,
+      error: 'You cannot deactivate yourself.',
+    });
     // Every other org admin gone: the last one stays.
     await db().update(members).set({ status: 'deactivated' }).where(eq(members.isOrgAdmin, true));
     await db().update(members).set({ status: 'active' }).where(eq(members.id, me.id));
@@ -164,6 +211,9 @@ describe('deactivate members', () => {
     signInAs(asSessionMember(other));
     await db().update(members).set({ status: 'deactivated' }).where(eq(members.id, other.id));
     // `other` is deactivated in the db, so `me` is the last active org admin.
-    expect(await setMemberActiveAction(null, { memberId: me.id, active: false })).toEqual({ ok: false, error: 'The last org admin cannot be deactivated.' });
+    expect(await setMemberActiveAction(null, { memberId: me.id, active: false })).toEqual({
+      ok: false,
+      error: 'The last org admin cannot be deactivated.',
+    });
   });
 });

@@ -37,10 +37,14 @@ afterEach(() => signOut());
 
 /** Every table holding the canary anywhere in a row, as text. */
 async function tablesContaining(needle: string): Promise<string[]> {
-  const { rows } = await db().execute<{ table_name: string }>(sql`SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE'`);
+  const { rows } = await db().execute<{ table_name: string }>(
+    sql`SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE'`,
+  );
   const hits: string[] = [];
   for (const { table_name } of rows) {
-    const r = await db().execute(sql`SELECT 1 FROM ${sql.identifier(table_name)} t WHERE t::text ILIKE ${`%${needle}%`} LIMIT 1`);
+    const r = await db().execute(
+      sql`SELECT 1 FROM ${sql.identifier(table_name)} t WHERE t::text ILIKE ${`%${needle}%`} LIMIT 1`,
+    );
     if (r.rows.length) hits.push(table_name);
   }
   return hits;
@@ -57,21 +61,57 @@ async function filesContaining(dir: string, needle: string): Promise<string[]> {
     }
   };
   await walk(dir);
-  for (const m of await readOutbox(dir)) if (`${m.subject}\n${m.text}\n${[m.to].flat().map((a) => a?.text).join()}`.toLowerCase().includes(needle.toLowerCase())) out.push(`decoded mail ${m.messageId}`);
+  for (const m of await readOutbox(dir))
+    if (
+      `${m.subject}\n${m.text}\n${[m.to]
+        .flat()
+        .map((a) => a?.text)
+        .join()}`
+        .toLowerCase()
+        .includes(needle.toLowerCase())
+    )
+      out.push(`decoded mail ${m.messageId}`);
   return out;
 }
 
 async function intake(canary: string, destroy: boolean) {
   const s = await makeService(db());
-  const [cat] = await db().insert(categories).values({ serviceId: s.id, kind: 'intake', path: '/c/', depth: 1, name: '문의', names: { ko: '문의' }, active: true }).returning();
+  const [cat] = await db()
+    .insert(categories)
+    .values({
+      serviceId: s.id,
+      kind: 'intake',
+      path: '/c/',
+      depth: 1,
+      name: '문의',
+      names: { ko: '문의' },
+      active: true,
+    })
+    .returning();
   const rule = destroy ? { destroyAfterDays: 30, destroyBasis: 'created' as const } : {};
-  for (const code of ['name', 'mail', 'phone']) await db().update(fields).set({ updatedAt: new Date(), ...rule, ...(code === 'phone' ? { encrypted: true } : {}) }).where(and(eq(fields.serviceId, s.id), eq(fields.code, code)));
+  for (const code of ['name', 'mail', 'phone'])
+    await db()
+      .update(fields)
+      .set({ updatedAt: new Date(), ...rule, ...(code === 'phone' ? { encrypted: true } : {}) })
+      .where(and(eq(fields.serviceId, s.id), eq(fields.code, code)));
   const all = await db().select().from(fields).where(eq(fields.serviceId, s.id));
   const id = (code: string) => all.find((f) => f.code === code)!.id;
-  await db().insert(fieldLayouts).values({ serviceId: s.id, audience: 'customer', intakeTypeId: cat.id, fieldIds: ['category', 'subject', 'content', 'name', 'mail', 'phone', 'attachment', 'personalAgree'].map(id) });
+  await db()
+    .insert(fieldLayouts)
+    .values({
+      serviceId: s.id,
+      audience: 'customer',
+      intakeTypeId: cat.id,
+      fieldIds: ['category', 'subject', 'content', 'name', 'mail', 'phone', 'attachment', 'personalAgree'].map(id),
+    });
   const admin = await makeAgent(db(), s.id, 'admin');
   signInAs(asSessionMember(admin.member));
-  const hook = await createTriggerAction(null, { serviceId: s.id, title: '콜백', conditions: [{ mode: 'all', target: 'event', operator: 'is', value: 'created' }], results: [{ type: 'callback', url: 'https://hooks.example.com/cb' }] });
+  const hook = await createTriggerAction(null, {
+    serviceId: s.id,
+    title: '콜백',
+    conditions: [{ mode: 'all', target: 'event', operator: 'is', value: 'created' }],
+    results: [{ type: 'callback', url: 'https://hooks.example.com/cb' }],
+  });
   expect(hook.ok).toBe(true);
   const fd = new FormData();
   const entries: Record<string, string | File> = {
@@ -84,13 +124,21 @@ async function intake(canary: string, destroy: boolean) {
     'f.phone': `010-${canary}`,
     'f.personalAgree': 'true',
     // A customer's scan named after them, with their name inside.
-    'f.attachment': new File([Buffer.from(`%PDF-1.7\n이름: 홍길동${canary}\n`)], `홍길동${canary}-신분증.pdf`, { type: 'application/pdf' }),
+    'f.attachment': new File([Buffer.from(`%PDF-1.7\n이름: 홍길동${canary}\n`)], `홍길동${canary}-신분증.pdf`, {
+      type: 'application/pdf',
+    }),
   };
   for (const [k, v] of Object.entries(entries)) fd.append(k, v);
-  const r = await submitInquiry({ db: db(), client: { ip: '198.51.100.77', userAgent: 'Mozilla/5.0 (X11; Linux x86_64) Chrome/140.0' } }, { serviceId: s.id, lang: 'ko', form: fd });
+  const r = await submitInquiry(
+    { db: db(), client: { ip: '198.51.100.77', userAgent: 'Mozilla/5.0 (X11; Linux x86_64) Chrome/140.0' } },
+    { serviceId: s.id, lang: 'ko', form: fd },
+  );
   if (!r.ok) throw new Error(JSON.stringify(r));
   // The confirmation mail to the customer, sent from the outbox as the worker would.
-  const mails = await db().select({ id: triggerDeliveries.id }).from(triggerDeliveries).where(and(eq(triggerDeliveries.ticketId, r.ticketId), eq(triggerDeliveries.kind, 'confirmation_mail')));
+  const mails = await db()
+    .select({ id: triggerDeliveries.id })
+    .from(triggerDeliveries)
+    .where(and(eq(triggerDeliveries.ticketId, r.ticketId), eq(triggerDeliveries.kind, 'confirmation_mail')));
   expect(mails).toHaveLength(1);
   for (const m of mails) expect(await attemptDelivery(db(), m.id)).toBe(true);
   return { s, ticketId: r.ticketId };
@@ -98,15 +146,31 @@ async function intake(canary: string, destroy: boolean) {
 
 const everywhere = async (canary: string) => ({
   tables: await tablesContaining(canary),
-  files: [...(await filesContaining(process.env.MAIL_DIR!, canary)), ...(await filesContaining(process.env.ATTACHMENTS_DIR!, canary))],
+  files: [
+    ...(await filesContaining(process.env.MAIL_DIR!, canary)),
+    ...(await filesContaining(process.env.ATTACHMENTS_DIR!, canary)),
+  ],
 });
 
 it('the canary really is copied around by the intake (the scan would see it)', async () => {
   const canary = `CANARY${Date.now()}A`;
   const { s } = await intake(canary, false);
   const seen = await everywhere(canary);
-  expect(seen.tables).toEqual(expect.arrayContaining(['tickets', 'ticket_field_values', 'ticket_history', 'ticket_attachments', 'trigger_deliveries']));
-  expect(seen.files).toEqual(expect.arrayContaining([expect.stringContaining('decoded mail'), expect.stringContaining(path.join(process.env.ATTACHMENTS_DIR!, s.id))]));
+  expect(seen.tables).toEqual(
+    expect.arrayContaining([
+      'tickets',
+      'ticket_field_values',
+      'ticket_history',
+      'ticket_attachments',
+      'trigger_deliveries',
+    ]),
+  );
+  expect(seen.files).toEqual(
+    expect.arrayContaining([
+      expect.stringContaining('decoded mail'),
+      expect.stringContaining(path.join(process.env.ATTACHMENTS_DIR!, s.id)),
+    ]),
+  );
 });
 
 it('deleting the ticket from the spam box leaves the canary in no table, mail or file', async () => {
@@ -131,7 +195,11 @@ it('timed destruction of the requester fields leaves the canary in no table, mai
 it('timed destruction of a ticket that came in by mail (signature and attachment included) leaves the canary nowhere', async () => {
   const canary = `CANARY${Date.now()}E`;
   const s = await makeService(db());
-  for (const code of ['name', 'mail']) await db().update(fields).set({ updatedAt: new Date(), destroyAfterDays: 30, destroyBasis: 'created' }).where(and(eq(fields.serviceId, s.id), eq(fields.code, code)));
+  for (const code of ['name', 'mail'])
+    await db()
+      .update(fields)
+      .set({ updatedAt: new Date(), destroyAfterDays: 30, destroyBasis: 'created' })
+      .where(and(eq(fields.serviceId, s.id), eq(fields.code, code)));
   process.env.MAIL_DOMAIN = 'desk.test';
   try {
     const raw = await rawMail({
@@ -146,13 +214,19 @@ it('timed destruction of a ticket that came in by mail (signature and attachment
   } finally {
     delete process.env.MAIL_DOMAIN;
   }
-  expect((await everywhere(canary)).tables).toEqual(expect.arrayContaining(['tickets', 'ticket_messages', 'ticket_attachments']));
+  expect((await everywhere(canary)).tables).toEqual(
+    expect.arrayContaining(['tickets', 'ticket_messages', 'ticket_attachments']),
+  );
   expect(await destroyDueValues(db(), new Date(Date.now() + 31 * 86400_000))).toBe(2);
   expect(await everywhere(canary)).toEqual({ tables: [], files: [] });
 });
 
 const scrubJobs = async () =>
-  (await db().execute<{ state: string; retry_count: number; data: string }>(sql`SELECT state, retry_count, data::text AS data FROM pgboss.job WHERE name = ${QUEUES.piiFileScrub.name}`)).rows;
+  (
+    await db().execute<{ state: string; retry_count: number; data: string }>(
+      sql`SELECT state, retry_count, data::text AS data FROM pgboss.job WHERE name = ${QUEUES.piiFileScrub.name}`,
+    )
+  ).rows;
 
 async function until<T>(what: string, probe: () => Promise<T | undefined>, ms = 30_000): Promise<T> {
   for (const end = Date.now() + ms; Date.now() < end; await new Promise((r) => setTimeout(r, 200))) {
@@ -178,7 +252,9 @@ it('the file scrub is a pg-boss job: enqueued by the timed destruction, retried 
     const [queued] = await scrubJobs();
     expect(queued.data).not.toContain(canary);
     expect(queued.data).not.toContain(canary.toLowerCase());
-    await until('a failed first attempt', async () => ((await scrubJobs()).find((j) => j.state === 'retry') ? true : undefined));
+    await until('a failed first attempt', async () =>
+      (await scrubJobs()).find((j) => j.state === 'retry') ? true : undefined,
+    );
     await worker.stop();
     worker = null;
     fs.rmSync(mailDir);
@@ -186,7 +262,9 @@ it('the file scrub is a pg-boss job: enqueued by the timed destruction, retried 
     expect((await everywhere(canary)).files).toEqual([expect.stringContaining('decoded mail')]);
     // A new worker (the old one is gone) picks the job up when its backoff ends.
     worker = await startWorker({ schedule: false, supervise: false, smtpReceiver: false });
-    await until('the retried scrub', async () => ((await scrubJobs()).every((j) => j.state === 'completed') ? true : undefined));
+    await until('the retried scrub', async () =>
+      (await scrubJobs()).every((j) => j.state === 'completed') ? true : undefined,
+    );
     expect(await everywhere(canary)).toEqual({ tables: [], files: [] });
     expect((await scrubJobs()).map((j) => j.retry_count)).toEqual([1]);
   } finally {

@@ -12,7 +12,11 @@ const db = setupTestDb();
 // What next.config.mjs's experimental.authInterrupts sets for the app.
 process.env.__NEXT_EXPERIMENTAL_AUTH_INTERRUPTS = 'true';
 
-const settle = (p: Promise<unknown>) => p.then(() => 'rendered', (e: { digest?: string }) => e.digest ?? String(e));
+const settle = (p: Promise<unknown>) =>
+  p.then(
+    () => 'rendered',
+    (e: { digest?: string }) => e.digest ?? String(e),
+  );
 
 describe('refusals', () => {
   it('answers an agent opening a settings screen with 403 (forbidden), a stranger with 404, and lets an admin in', async () => {
@@ -38,8 +42,15 @@ describe('refusals', () => {
     if (dup.ok) throw new Error('duplicate accepted');
     expect(dup.fieldErrors?.name).toEqual([expect.stringContaining('결제팀')]);
     expect(formErrorOf(dup)).toBeNull();
-    expect((await createCategoryAction(null, { serviceId: s.id, kind: 'intake', parentId: null, names: { ko: '환불' } })).ok).toBe(true);
-    const clash = await createCategoryAction(null, { serviceId: s.id, kind: 'intake', parentId: null, names: { ko: '환불' } });
+    expect(
+      (await createCategoryAction(null, { serviceId: s.id, kind: 'intake', parentId: null, names: { ko: '환불' } })).ok,
+    ).toBe(true);
+    const clash = await createCategoryAction(null, {
+      serviceId: s.id,
+      kind: 'intake',
+      parentId: null,
+      names: { ko: '환불' },
+    });
     if (clash.ok) throw new Error('duplicate accepted');
     expect(formErrorOf(clash)).toBeNull();
     // A refusal that names no field is still shown above the button.

@@ -26,10 +26,26 @@ describe('authorizeService', () => {
 
     const matrix = {
       org: [await check(org, {}), await check(org, { role: 'admin' }), await check(org, { permission: 'viewLogs' })],
-      adminA: [await check(asSessionMember(adminA), {}), await check(asSessionMember(adminA), { role: 'admin' }), await check(asSessionMember(adminA), { permission: 'viewLogs' })],
-      agentA: [await check(asSessionMember(agentA), {}), await check(asSessionMember(agentA), { role: 'admin' }), await check(asSessionMember(agentA), { permission: 'viewLogs' })],
-      adminB: [await check(asSessionMember(adminB), {}), await check(asSessionMember(adminB), { role: 'admin' }), await check(asSessionMember(adminB), { permission: 'viewLogs' })],
-      outsider: [await check(outsider, {}), await check(outsider, { role: 'admin' }), await check(outsider, { permission: 'viewLogs' })],
+      adminA: [
+        await check(asSessionMember(adminA), {}),
+        await check(asSessionMember(adminA), { role: 'admin' }),
+        await check(asSessionMember(adminA), { permission: 'viewLogs' }),
+      ],
+      agentA: [
+        await check(asSessionMember(agentA), {}),
+        await check(asSessionMember(agentA), { role: 'admin' }),
+        await check(asSessionMember(agentA), { permission: 'viewLogs' }),
+      ],
+      adminB: [
+        await check(asSessionMember(adminB), {}),
+        await check(asSessionMember(adminB), { role: 'admin' }),
+        await check(asSessionMember(adminB), { permission: 'viewLogs' }),
+      ],
+      outsider: [
+        await check(outsider, {}),
+        await check(outsider, { role: 'admin' }),
+        await check(outsider, { permission: 'viewLogs' }),
+      ],
     };
     expect(matrix).toEqual({
       org: ['admin', 'admin', 'admin'],

@@ -11,7 +11,11 @@ async function droppingServer() {
     s.destroy();
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
-  return { url: `smtp://127.0.0.1:${(server.address() as AddressInfo).port}`, connections: () => connections, close: () => new Promise<void>((r) => server.close(() => r())) };
+  return {
+    url: `smtp://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    connections: () => connections,
+    close: () => new Promise<void>((r) => server.close(() => r())),
+  };
 }
 
 afterAll(() => {
@@ -23,13 +27,17 @@ describe('sending mail while the SMTP server is unreachable', () => {
     const dead = await droppingServer();
     process.env.SMTP_URL = dead.url;
     try {
-      const results = await Promise.allSettled(Array.from({ length: 40 }, (_, i) => sendMail({ to: `c${i}@customer.test`, subject: '문의', text: '본문' })));
+      const results = await Promise.allSettled(
+        Array.from({ length: 40 }, (_, i) => sendMail({ to: `c${i}@customer.test`, subject: '문의', text: '본문' })),
+      );
       expect(results.every((r) => r.status === 'rejected')).toBe(true);
       // One mail probed the server; the others waited for it instead of connecting one by one.
       expect(dead.connections()).toBe(1);
       const before = dead.connections();
       const started = Date.now();
-      await expect(sendMail({ to: 'later@customer.test', subject: '문의', text: '본문' })).rejects.toBeInstanceOf(SmtpUnavailableError);
+      await expect(sendMail({ to: 'later@customer.test', subject: '문의', text: '본문' })).rejects.toBeInstanceOf(
+        SmtpUnavailableError,
+      );
       expect(Date.now() - started).toBeLessThan(100);
       expect(dead.connections()).toBe(before);
     } finally {

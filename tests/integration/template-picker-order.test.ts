@@ -15,10 +15,20 @@ describe('the reply form’s template picker', () => {
     const s = await makeService(db());
     const admin = await makeAgent(db(), s.id, 'admin');
     const agent = await makeAgent(db(), s.id, 'agent');
-    const refund = await createCategory({ db: db(), service: s }, { kind: 'processing', parentId: null, names: { ko: '환불' } });
+    const refund = await createCategory(
+      { db: db(), service: s },
+      { kind: 'processing', parentId: null, names: { ko: '환불' } },
+    );
     signInAs(asSessionMember(admin.member));
     const make = async (title: string, searchCode: string, categoryIds: string[] = []) => {
-      const r = await createTemplateAction(null, { serviceId: s.id, scope: 'service', title, content: '#{name}님, 안녕하세요.', searchCode, categoryIds });
+      const r = await createTemplateAction(null, {
+        serviceId: s.id,
+        scope: 'service',
+        title,
+        content: '#{name}님, 안녕하세요.',
+        searchCode,
+        categoryIds,
+      });
       if (!r.ok) throw new Error(r.error);
     };
     await make('가 인사', 'hello');
@@ -28,7 +38,11 @@ describe('the reply form’s template picker', () => {
 
     signInAs(asSessionMember(agent.member));
     const all = await listTicketTemplatesAction(null, { serviceId: s.id, ticketId: ticket.id, q: '' });
-    expect(all.ok && all.data.map((t) => [t.title, t.linked])).toEqual([['환불 안내', true], ['가 인사', false], ['배송 안내', false]]);
+    expect(all.ok && all.data.map((t) => [t.title, t.linked])).toEqual([
+      ['환불 안내', true],
+      ['가 인사', false],
+      ['배송 안내', false],
+    ]);
     const bySearch = await listTicketTemplatesAction(null, { serviceId: s.id, ticketId: ticket.id, q: '배송' });
     expect(bySearch.ok && bySearch.data.map((t) => t.title)).toEqual(['배송 안내']);
     const byCode = await listTicketTemplatesAction(null, { serviceId: s.id, ticketId: ticket.id, q: 'hel' });

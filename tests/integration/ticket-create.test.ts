@@ -9,14 +9,27 @@ import { setupTestDb } from '../helpers/db';
 const db = setupTestDb();
 
 async function field(serviceId: string, code: string) {
-  const [f] = await db().select().from(fields).where(and(eq(fields.serviceId, serviceId), eq(fields.code, code)));
+  const [f] = await db()
+    .select()
+    .from(fields)
+    .where(and(eq(fields.serviceId, serviceId), eq(fields.code, code)));
   return f;
 }
 
 async function newTicket(serviceId: string, over: Partial<Parameters<typeof createTicket>[1]> = {}) {
   const name = await field(serviceId, 'name');
   return db().transaction((tx) =>
-    createTicket(tx, { serviceId, channel: 'helpcenter_web', language: 'ko', subject: '환불 문의', content: '결제를 취소하고 싶어요', intakeTypeId: null, entries: [{ field: name, value: '홍길동' }], actor: { type: 'customer', name: '홍길동' }, ...over }),
+    createTicket(tx, {
+      serviceId,
+      channel: 'helpcenter_web',
+      language: 'ko',
+      subject: '환불 문의',
+      content: '결제를 취소하고 싶어요',
+      intakeTypeId: null,
+      entries: [{ field: name, value: '홍길동' }],
+      actor: { type: 'customer', name: '홍길동' },
+      ...over,
+    }),
   );
 }
 
@@ -25,7 +38,11 @@ describe('createTicket', () => {
     const a = await makeService(db());
     const b = await makeService(db());
     const made = await Promise.all(Array.from({ length: 12 }, (_, i) => newTicket(i % 3 === 0 ? b.id : a.id)));
-    const numbers = (id: string) => made.filter((m) => m.snapshot.serviceId === id).map((m) => m.snapshot.number).sort((x, y) => x - y);
+    const numbers = (id: string) =>
+      made
+        .filter((m) => m.snapshot.serviceId === id)
+        .map((m) => m.snapshot.number)
+        .sort((x, y) => x - y);
     expect(numbers(a.id)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
     expect(numbers(b.id)).toEqual([1, 2, 3, 4]);
   });
@@ -46,10 +63,18 @@ describe('createTicket', () => {
   it('refuses an inactive, deleted or foreign intake type and writes nothing', async () => {
     const s = await makeService(db());
     const other = await makeService(db());
-    const [foreign] = await db().insert(categories).values({ serviceId: other.id, kind: 'intake', path: '/y/', depth: 1, name: '결제' }).returning();
-    const [own] = await db().insert(categories).values({ serviceId: s.id, kind: 'intake', path: '/x/', depth: 1, name: '비활성', active: false }).returning();
+    const [foreign] = await db()
+      .insert(categories)
+      .values({ serviceId: other.id, kind: 'intake', path: '/y/', depth: 1, name: '결제' })
+      .returning();
+    const [own] = await db()
+      .insert(categories)
+      .values({ serviceId: s.id, kind: 'intake', path: '/x/', depth: 1, name: '비활성', active: false })
+      .returning();
     for (const id of [own.id, foreign.id, '00000000-0000-4000-8000-000000000000', 'not-a-uuid']) {
-      await expect(newTicket(s.id, { intakeTypeId: id })).rejects.toMatchObject({ fieldErrors: { category: [{ key: 'validation.categoryUnknown' }] } });
+      await expect(newTicket(s.id, { intakeTypeId: id })).rejects.toMatchObject({
+        fieldErrors: { category: [{ key: 'validation.categoryUnknown' }] },
+      });
     }
     expect(await db().select().from(tickets).where(eq(tickets.serviceId, s.id))).toEqual([]);
   });
@@ -64,9 +89,17 @@ describe('recordTicketChange', () => {
       const { snapshot: before } = await loadTicket(tx, s.id, snapshot.id, { forUpdate: true });
       const after = { ...before, assigneeId: member.id, priority: 'high' as const };
       await tx.update(tickets).set({ assigneeId: member.id, priority: 'high' }).where(eq(tickets.id, before.id));
-      await recordTicketChange(tx, { serviceId: s.id, actor: { type: 'member', id: member.id, name: member.name } }, { event: 'updated', before, after });
+      await recordTicketChange(
+        tx,
+        { serviceId: s.id, actor: { type: 'member', id: member.id, name: member.name } },
+        { event: 'updated', before, after },
+      );
     });
-    const hist = await db().select().from(ticketHistory).where(eq(ticketHistory.ticketId, snapshot.id)).orderBy(asc(ticketHistory.createdAt));
+    const hist = await db()
+      .select()
+      .from(ticketHistory)
+      .where(eq(ticketHistory.ticketId, snapshot.id))
+      .orderBy(asc(ticketHistory.createdAt));
     const changes = hist.filter((h) => h.action === 'change').map((h) => [h.field, h.before, h.after]);
     expect(changes).toEqual(
       expect.arrayContaining([

@@ -14,13 +14,29 @@ async function world() {
   const service = await makeService(db());
   const agent = await makeAgent(db(), service.id);
   const seed = [
-    { subject: '카드 환불 요청합니다', content: '지난주 주문번호 2024153377 결제 취소 부탁드립니다.', requesterPhone: '010-2345-6789' },
+    {
+      subject: '카드 환불 요청합니다',
+      content: '지난주 주문번호 2024153377 결제 취소 부탁드립니다.',
+      requesterPhone: '010-2345-6789',
+    },
     { subject: '카드환불 언제 되나요', content: '환불금이 아직 안 들어왔어요', requesterPhone: null },
-    { subject: '배송 지연 문의', content: 'Tracking number가 안 나와요. Refund 가능한가요?', requesterPhone: '010-9999-1212' },
+    {
+      subject: '배송 지연 문의',
+      content: 'Tracking number가 안 나와요. Refund 가능한가요?',
+      requesterPhone: '010-9999-1212',
+    },
     { subject: '회원 탈퇴', content: '탈퇴하고 싶습니다', requesterPhone: null },
   ];
   const rows = [];
-  for (const s of seed) rows.push(await makeTicket(db(), service.id, { subject: s.subject, content: s.content, requesterPhone: s.requesterPhone, searchText: searchTextOf({ ...s, requesterName: '홍길동' }, {}) }));
+  for (const s of seed)
+    rows.push(
+      await makeTicket(db(), service.id, {
+        subject: s.subject,
+        content: s.content,
+        requesterPhone: s.requesterPhone,
+        searchText: searchTextOf({ ...s, requesterName: '홍길동' }, {}),
+      }),
+    );
   const find = async (q: string) => {
     const filter = { q: parseListParams({ q }).q };
     const scope = { serviceId: service.id, memberId: agent.member.id, menu: 'all' as const, filter };
@@ -73,7 +89,9 @@ describe('ticket list search', () => {
     const plan = async (q: string) =>
       db().transaction(async (tx) => {
         await tx.execute(sql`SET LOCAL enable_seqscan = off`);
-        const r = await tx.execute<{ 'QUERY PLAN': string }>(sql`EXPLAIN SELECT id FROM ${tickets} WHERE ${searchCondition(q)}`);
+        const r = await tx.execute<{ 'QUERY PLAN': string }>(
+          sql`EXPLAIN SELECT id FROM ${tickets} WHERE ${searchCondition(q)}`,
+        );
         return r.rows.map((x) => x['QUERY PLAN']).join('\n');
       });
     expect(await plan('환불')).toContain('tickets_search_bigram_idx');

@@ -11,7 +11,11 @@ jest.mock('@/lib/auth/session', () => jest.requireActual('../helpers/session').s
 
 const db = setupTestDb();
 const always = { mode: 'all', target: 'event', operator: 'is', value: 'created' } as const;
-const mail = (to: string) => ({ type: 'notify_mail', to, messages: { ko: { subject: '[#{ticketNo}] 배정: #{assignee}', body: '#{group} 그룹의 #{assignee}님, #{inquiry}' } } });
+const mail = (to: string) => ({
+  type: 'notify_mail',
+  to,
+  messages: { ko: { subject: '[#{ticketNo}] 배정: #{assignee}', body: '#{group} 그룹의 #{assignee}님, #{inquiry}' } },
+});
 
 async function setup() {
   const s = await makeService(db());
@@ -28,16 +32,52 @@ describe('trigger mails addressed by role', () => {
     const c = await makeAgent(db(), s.id, 'agent', {}, { name: '박동료', email: 'mate@example.com' });
     const ga = await makeGroup(db(), s.id, '1차', [a.agent.id]);
     const gb = await makeGroup(db(), s.id, '2차', [b.agent.id, c.agent.id]);
-    expect((await createTriggerAction(null, { serviceId: s.id, title: '임시 배정', conditions: [always], results: [{ type: 'assign', groupId: ga.id, method: 'round_robin' }, mail('assignee'), mail('group')] })).ok).toBe(true);
-    expect((await createTriggerAction(null, { serviceId: s.id, title: '최종 배정', conditions: [always], results: [{ type: 'assign', groupId: gb.id, method: 'agent', agentId: b.member.id }] })).ok).toBe(true);
+    expect(
+      (
+        await createTriggerAction(null, {
+          serviceId: s.id,
+          title: '임시 배정',
+          conditions: [always],
+          results: [{ type: 'assign', groupId: ga.id, method: 'round_robin' }, mail('assignee'), mail('group')],
+        })
+      ).ok,
+    ).toBe(true);
+    expect(
+      (
+        await createTriggerAction(null, {
+          serviceId: s.id,
+          title: '최종 배정',
+          conditions: [always],
+          results: [{ type: 'assign', groupId: gb.id, method: 'agent', agentId: b.member.id }],
+        })
+      ).ok,
+    ).toBe(true);
 
-    const [name] = await db().select().from(fields).where(and(eq(fields.serviceId, s.id), eq(fields.code, 'name')));
+    const [name] = await db()
+      .select()
+      .from(fields)
+      .where(and(eq(fields.serviceId, s.id), eq(fields.code, 'name')));
     const { snapshot } = await db().transaction((tx) =>
-      createTicket(tx, { serviceId: s.id, channel: 'helpcenter_web', language: 'ko', subject: '문의', content: '환불해 주세요', intakeTypeId: null, entries: [{ field: name, value: '홍길동' }], actor: { type: 'customer', name: '홍길동' } }),
+      createTicket(tx, {
+        serviceId: s.id,
+        channel: 'helpcenter_web',
+        language: 'ko',
+        subject: '문의',
+        content: '환불해 주세요',
+        intakeTypeId: null,
+        entries: [{ field: name, value: '홍길동' }],
+        actor: { type: 'customer', name: '홍길동' },
+      }),
     );
     expect(snapshot.assigneeId).toBe(b.member.id);
     const rows = await db().select().from(triggerDeliveries).where(eq(triggerDeliveries.ticketId, snapshot.id));
-    const sent = rows.map((r) => [r.target, (r.request as { to: string; subject: string }).to, (r.request as { subject: string }).subject]).sort();
+    const sent = rows
+      .map((r) => [
+        r.target,
+        (r.request as { to: string; subject: string }).to,
+        (r.request as { subject: string }).subject,
+      ])
+      .sort();
     expect(sent).toEqual([
       ['final@example.com', 'final@example.com', `[${snapshot.number}] 배정: 이최종`],
       ['final@example.com', 'final@example.com', `[${snapshot.number}] 배정: 이최종`],

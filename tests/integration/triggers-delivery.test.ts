@@ -8,7 +8,11 @@ import { and, eq } from 'drizzle-orm';
 import { simpleParser } from 'mailparser';
 import { Webhook } from 'standardwebhooks';
 import { disabledEndpoints, fields, triggerDeliveries, triggerDeliveryAttempts, triggerRuns } from '@/db/schema';
-import { createTriggerAction, rotateSecretAction, testCallbackAction } from '@/app/[serviceId]/(desk)/settings/triggers/actions';
+import {
+  createTriggerAction,
+  rotateSecretAction,
+  testCallbackAction,
+} from '@/app/[serviceId]/(desk)/settings/triggers/actions';
 import { startWorker, type Worker } from '@/lib/jobs/worker';
 import { safeFetch } from '@/lib/net/safe-fetch';
 import { endpointKey } from '@/lib/triggers/endpoint-url';
@@ -43,7 +47,15 @@ async function receiver(answer: (hit: Hit, n: number, res: http.ServerResponse) 
     });
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  const r = { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, hits, close: () => new Promise<void>((done) => { server.closeAllConnections(); server.close(() => done()); }) };
+  const r = {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    hits,
+    close: () =>
+      new Promise<void>((done) => {
+        server.closeAllConnections();
+        server.close(() => done());
+      }),
+  };
   receivers.push(r);
   return r;
 }
@@ -76,19 +88,43 @@ async function setup() {
 }
 
 async function newTicket(serviceId: string) {
-  const [name] = await db().select().from(fields).where(and(eq(fields.serviceId, serviceId), eq(fields.code, 'name')));
-  const [mail] = await db().select().from(fields).where(and(eq(fields.serviceId, serviceId), eq(fields.code, 'mail')));
+  const [name] = await db()
+    .select()
+    .from(fields)
+    .where(and(eq(fields.serviceId, serviceId), eq(fields.code, 'name')));
+  const [mail] = await db()
+    .select()
+    .from(fields)
+    .where(and(eq(fields.serviceId, serviceId), eq(fields.code, 'mail')));
   return db().transaction((tx) =>
-    createTicket(tx, { serviceId, channel: 'helpcenter_web', language: 'ko', subject: '결제 <오류>', content: '카드 결제가 안 됩니다', intakeTypeId: null, entries: [{ field: name, value: '홍길동' }, { field: mail, value: 'hong@example.com' }], actor: { type: 'customer', name: '홍길동' } }),
+    createTicket(tx, {
+      serviceId,
+      channel: 'helpcenter_web',
+      language: 'ko',
+      subject: '결제 <오류>',
+      content: '카드 결제가 안 됩니다',
+      intakeTypeId: null,
+      entries: [
+        { field: name, value: '홍길동' },
+        { field: mail, value: 'hong@example.com' },
+      ],
+      actor: { type: 'customer', name: '홍길동' },
+    }),
   );
 }
 
 async function hookTrigger(serviceId: string, results: Record<string, unknown>[]) {
-  const r = await createTriggerAction(null, { serviceId, title: `hook ${Math.random()}`, conditions: [{ mode: 'all', target: 'event', operator: 'is', value: 'created' }], results });
+  const r = await createTriggerAction(null, {
+    serviceId,
+    title: `hook ${Math.random()}`,
+    conditions: [{ mode: 'all', target: 'event', operator: 'is', value: 'created' }],
+    results,
+  });
   if (!r.ok) throw new Error(JSON.stringify(r));
 }
 
-const deliveryOf = async (ticketId: string) => (await db().select().from(triggerDeliveries).where(eq(triggerDeliveries.ticketId, ticketId)))[0];
+const deliveryOf = async (ticketId: string) =>
+  (await db().select().from(triggerDeliveries).where(eq(triggerDeliveries.ticketId, ticketId)))[0];
 
 describe('safe-fetch', () => {
   it('refuses loopback, private, link-local and IPv4-mapped addresses unless OUTBOUND_ALLOW_CIDRS allows them, and never follows redirects', async () => {
@@ -99,13 +135,25 @@ describe('safe-fetch', () => {
     const allow = process.env.OUTBOUND_ALLOW_CIDRS;
     try {
       process.env.OUTBOUND_ALLOW_CIDRS = '';
-      for (const url of [r.url, 'http://10.1.2.3/', 'http://192.168.1.1/', 'http://169.254.169.254/latest/meta-data', 'http://[::ffff:127.0.0.1]/', 'http://[::1]/', 'http://100.64.0.1/', 'http://localhost/']) {
+      for (const url of [
+        r.url,
+        'http://10.1.2.3/',
+        'http://192.168.1.1/',
+        'http://169.254.169.254/latest/meta-data',
+        'http://[::ffff:127.0.0.1]/',
+        'http://[::1]/',
+        'http://100.64.0.1/',
+        'http://localhost/',
+      ]) {
         await expect(safeFetch(url)).rejects.toMatchObject({ name: 'OutboundBlockedError' });
       }
       // A name resolving to loopback is refused at connect time (the address check is in the lookup).
       // (its port is allowed here so that it is the address that gets refused)
       process.env.OUTBOUND_ALLOW_PORTS = new URL(r.url).port;
-      await expect(safeFetch(`http://${os.hostname()}:${new URL(r.url).port}/`)).rejects.toMatchObject({ name: 'OutboundBlockedError', reason: 'address' });
+      await expect(safeFetch(`http://${os.hostname()}:${new URL(r.url).port}/`)).rejects.toMatchObject({
+        name: 'OutboundBlockedError',
+        reason: 'address',
+      });
       delete process.env.OUTBOUND_ALLOW_PORTS;
       expect(r.hits).toHaveLength(0);
     } finally {
@@ -127,27 +175,40 @@ describe('deliveries through the worker', () => {
     const s = await setup();
     const secret = await rotateSecretAction(null, { serviceId: s.id });
     if (!secret.ok) throw new Error('no secret');
-    const r = await receiver((_h, _n, res) => res.writeHead(200, { 'content-type': 'application/json' }).end('{"ok":true}'));
+    const r = await receiver((_h, _n, res) =>
+      res.writeHead(200, { 'content-type': 'application/json' }).end('{"ok":true}'),
+    );
     await hookTrigger(s.id, [{ type: 'callback', url: `${r.url}/cb` }]);
     const { snapshot } = await newTicket(s.id);
     await until(async () => (await deliveryOf(snapshot.id))?.status === 'delivered');
     expect(r.hits).toHaveLength(1);
     const hit = r.hits[0];
-    const payload = new Webhook(secret.data.secret).verify(hit.body, hit.headers as Record<string, string>) as { type: string; ticket: { number: number }; trigger: { title: string } };
+    const payload = new Webhook(secret.data.secret).verify(hit.body, hit.headers as Record<string, string>) as {
+      type: string;
+      ticket: { number: number };
+      trigger: { title: string };
+    };
     expect(payload).toMatchObject({ type: 'ticket.created', ticket: { number: snapshot.number } });
     const d = await deliveryOf(snapshot.id);
     expect(hit.headers['webhook-id']).toBe(d.id);
-    const attempts = await db().select().from(triggerDeliveryAttempts).where(eq(triggerDeliveryAttempts.deliveryId, d.id));
+    const attempts = await db()
+      .select()
+      .from(triggerDeliveryAttempts)
+      .where(eq(triggerDeliveryAttempts.deliveryId, d.id));
     expect(attempts).toEqual([expect.objectContaining({ httpStatus: 200, errorClass: null, response: '{"ok":true}' })]);
     // The test button sends a verifiable sample too.
     const test = await testCallbackAction(null, { serviceId: s.id, url: `${r.url}/cb` });
     expect(test).toMatchObject({ ok: true, data: { status: 200, body: '{"ok":true}' } });
-    expect(() => new Webhook(secret.data.secret).verify(r.hits[1].body, r.hits[1].headers as Record<string, string>)).not.toThrow();
+    expect(() =>
+      new Webhook(secret.data.secret).verify(r.hits[1].body, r.hits[1].headers as Record<string, string>),
+    ).not.toThrow();
   });
 
   it('retries a 500 (Retry-After honoured) with the same webhook-id until a 200', async () => {
     const s = await setup();
-    const r = await receiver((_h, n, res) => (n === 1 ? res.writeHead(500, { 'retry-after': '1' }).end('boom') : res.writeHead(200).end()));
+    const r = await receiver((_h, n, res) =>
+      n === 1 ? res.writeHead(500, { 'retry-after': '1' }).end('boom') : res.writeHead(200).end(),
+    );
     await hookTrigger(s.id, [{ type: 'callback', url: r.url }]);
     const { snapshot } = await newTicket(s.id);
     await until(async () => (await deliveryOf(snapshot.id))?.status === 'delivered');
@@ -158,10 +219,15 @@ describe('deliveries through the worker', () => {
 
   it('counts a 301 as a failure without following it', async () => {
     const s = await setup();
-    const r = await receiver((hit, _n, res) => (hit.path === '/elsewhere' ? res.writeHead(200).end() : res.writeHead(301, { location: `/elsewhere` }).end()));
+    const r = await receiver((hit, _n, res) =>
+      hit.path === '/elsewhere' ? res.writeHead(200).end() : res.writeHead(301, { location: `/elsewhere` }).end(),
+    );
     await hookTrigger(s.id, [{ type: 'callback', url: `${r.url}/hook` }]);
     const { snapshot } = await newTicket(s.id);
-    const d = await until(async () => { const x = await deliveryOf(snapshot.id); return x && x.attempts >= 1 ? x : null; });
+    const d = await until(async () => {
+      const x = await deliveryOf(snapshot.id);
+      return x && x.attempts >= 1 ? x : null;
+    });
     expect(d.status).toBe('pending');
     expect(r.hits.map((h) => h.path)).toEqual(['/hook']);
     const [a] = await db().select().from(triggerDeliveryAttempts).where(eq(triggerDeliveryAttempts.deliveryId, d.id));
@@ -174,25 +240,69 @@ describe('deliveries through the worker', () => {
     await hookTrigger(s.id, [{ type: 'callback', url: r.url }]);
     const first = await newTicket(s.id);
     await until(async () => (await deliveryOf(first.snapshot.id))?.status === 'disabled');
-    expect(await db().select().from(disabledEndpoints).where(eq(disabledEndpoints.serviceId, s.id))).toEqual([expect.objectContaining({ url: endpointKey(r.url) })]);
+    expect(await db().select().from(disabledEndpoints).where(eq(disabledEndpoints.serviceId, s.id))).toEqual([
+      expect.objectContaining({ url: endpointKey(r.url) }),
+    ]);
     const second = await newTicket(s.id);
     expect(await deliveryOf(second.snapshot.id)).toBeUndefined();
     const [run] = await db().select().from(triggerRuns).where(eq(triggerRuns.ticketId, second.snapshot.id));
-    expect(run.detail.fired[0].results).toEqual([{ type: 'callback', outcome: 'skipped', reason: 'endpoint_disabled' }]);
+    expect(run.detail.fired[0].results).toEqual([
+      { type: 'callback', outcome: 'skipped', reason: 'endpoint_disabled' },
+    ]);
     expect(r.hits).toHaveLength(1);
   });
 
   it('posts Dooray alerts built from the template, and mails notifications alone with Auto-Submitted and a stable Message-ID', async () => {
     const s = await setup();
-    const r = await receiver((_h, _n, res) => res.writeHead(200, { 'content-type': 'application/json' }).end('{"header":{"resultCode":0,"resultMessage":"","isSuccessful":true}}'));
+    const r = await receiver((_h, _n, res) =>
+      res
+        .writeHead(200, { 'content-type': 'application/json' })
+        .end('{"header":{"resultCode":0,"resultMessage":"","isSuccessful":true}}'),
+    );
     await hookTrigger(s.id, [
-      { type: 'dooray', url: `${r.url}/services/1`, botName: '접수봇', botIconImage: '', text: '[#{ticketNo}] #{subject}', attachmentTitle: '#{name}', attachmentText: '#{inquiry}' },
-      { type: 'notify_mail', to: 'customer', messages: { ko: { subject: '접수 #{ticketNo}', body: '<p>#{name}님, #{subject} 문의를 받았습니다.</p>' } } },
+      {
+        type: 'dooray',
+        url: `${r.url}/services/1`,
+        botName: '접수봇',
+        botIconImage: '',
+        text: '[#{ticketNo}] #{subject}',
+        attachmentTitle: '#{name}',
+        attachmentText: '#{inquiry}',
+      },
+      {
+        type: 'notify_mail',
+        to: 'customer',
+        messages: { ko: { subject: '접수 #{ticketNo}', body: '<p>#{name}님, #{subject} 문의를 받았습니다.</p>' } },
+      },
     ]);
     const { snapshot } = await newTicket(s.id);
-    await until(async () => (await db().select().from(triggerDeliveries).where(and(eq(triggerDeliveries.ticketId, snapshot.id), eq(triggerDeliveries.status, 'delivered')))).length === 2);
-    expect(JSON.parse(r.hits[0].body)).toEqual({ botName: '접수봇', text: `[${snapshot.number}] 결제 <오류>`, attachments: [{ title: '홍길동', titleLink: expect.stringContaining(`/tickets/${snapshot.number}`), text: '카드 결제가 안 됩니다', color: '#4757C4' }] });
-    const mail = (await db().select().from(triggerDeliveries).where(and(eq(triggerDeliveries.ticketId, snapshot.id), eq(triggerDeliveries.kind, 'notify_mail'))))[0];
+    await until(
+      async () =>
+        (
+          await db()
+            .select()
+            .from(triggerDeliveries)
+            .where(and(eq(triggerDeliveries.ticketId, snapshot.id), eq(triggerDeliveries.status, 'delivered')))
+        ).length === 2,
+    );
+    expect(JSON.parse(r.hits[0].body)).toEqual({
+      botName: '접수봇',
+      text: `[${snapshot.number}] 결제 <오류>`,
+      attachments: [
+        {
+          title: '홍길동',
+          titleLink: expect.stringContaining(`/tickets/${snapshot.number}`),
+          text: '카드 결제가 안 됩니다',
+          color: '#4757C4',
+        },
+      ],
+    });
+    const mail = (
+      await db()
+        .select()
+        .from(triggerDeliveries)
+        .where(and(eq(triggerDeliveries.ticketId, snapshot.id), eq(triggerDeliveries.kind, 'notify_mail')))
+    )[0];
     const files = await fs.readdir(mailDir);
     const contents = await Promise.all(files.map((f) => fs.readFile(path.join(mailDir, f), 'utf8')));
     const eml = contents.find((c) => c.includes(mail.id));
@@ -217,7 +327,11 @@ describe('a killed worker', () => {
       res.writeHead(200).end();
     });
     await hookTrigger(s.id, [{ type: 'callback', url: r.url }]);
-    const child: ChildProcess = spawn(process.execPath, [require.resolve('tsx/cli'), 'scripts/worker.ts'], { env: { ...process.env, WORKER_LOG: '0' }, stdio: 'ignore', detached: true });
+    const child: ChildProcess = spawn(process.execPath, [require.resolve('tsx/cli'), 'scripts/worker.ts'], {
+      env: { ...process.env, WORKER_LOG: '0' },
+      stdio: 'ignore',
+      detached: true,
+    });
     // tsx runs the worker in a child process: kill the whole group, or the real worker survives,
     // finishes the delivery itself, and outlives the test run.
     const killWorker = () => {

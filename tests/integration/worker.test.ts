@@ -21,7 +21,10 @@ it('destroys due personal data through the pg-boss queue, once, with two workers
   await db().transaction((tx) => writeFieldValues(tx, t, [{ field: phone, value: '010-5555-6666' }]));
 
   // No cron or maintenance timers in a test: only the queue and its workers.
-  workers.push(await startWorker({ schedule: false, supervise: false }), await startWorker({ schedule: false, supervise: false }));
+  workers.push(
+    await startWorker({ schedule: false, supervise: false }),
+    await startWorker({ schedule: false, supervise: false }),
+  );
   await workers[0].boss.send(QUEUES.piiDestroy.name, {});
   await workers[1].boss.send(QUEUES.piiDestroy.name, {});
 
@@ -38,7 +41,7 @@ it('destroys due personal data through the pg-boss queue, once, with two workers
   expect(ledger).toHaveLength(1);
 });
 
-it("logs each job with its id and queue on every line it writes (JSON)", async () => {
+it('logs each job with its id and queue on every line it writes (JSON)', async () => {
   const { captureLog } = await import('../helpers/log-capture');
   const log = captureLog('debug');
   const worker = await startWorker({ schedule: false, supervise: false });

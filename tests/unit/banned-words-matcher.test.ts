@@ -2,7 +2,10 @@ import { compileMatcher } from '@/lib/banned-words/matcher';
 import { wordKey } from '@/lib/banned-words/normalize';
 
 const compile = (...words: string[]) => compileMatcher(words.map((word) => ({ word, key: wordKey(word) })));
-const found = (text: string, ...words: string[]) => compile(...words).find(text).map((m) => ({ word: m.word, at: text.slice(m.start, m.end) }));
+const found = (text: string, ...words: string[]) =>
+  compile(...words)
+    .find(text)
+    .map((m) => ({ word: m.word, at: text.slice(m.start, m.end) }));
 
 describe('banned-word matcher', () => {
   it('finds a word case-insensitively and reports its place in the original text', () => {

@@ -8,11 +8,21 @@ import { ValidationError } from '@/lib/errors';
 
 jest.mock('exceljs', () => ({}));
 
-const node = (id: string, parentId: string | null, name = id): ModelNode => ({ id, parentId, name, names: {}, active: true, position: 0 });
+const node = (id: string, parentId: string | null, name = id): ModelNode => ({
+  id,
+  parentId,
+  name,
+  names: {},
+  active: true,
+  position: 0,
+});
 
 describe('names per language', () => {
   it('requires the default, trims, drops empty others and refuses foreign languages', () => {
-    expect(resolveNames('intake', ['ko', 'en'], { ko: ' 배송 ', en: '' })).toEqual({ name: '배송', names: { ko: '배송' } });
+    expect(resolveNames('intake', ['ko', 'en'], { ko: ' 배송 ', en: '' })).toEqual({
+      name: '배송',
+      names: { ko: '배송' },
+    });
     expect(() => resolveNames('intake', ['ko', 'en'], { ko: '', en: 'x' })).toThrow(ValidationError);
     expect(() => resolveNames('processing', ['ko', 'en'], { ko: '처리', en: 'Done' })).toThrow(ValidationError);
   });
@@ -20,7 +30,13 @@ describe('names per language', () => {
 
 describe('tree model', () => {
   it('places nodes and reports cycles, missing parents and a 6th level', () => {
-    const m = new Map([['a', node('a', null)], ['b', node('b', 'a')], ['c', node('c', 'd')], ['d', node('d', 'c')], ['e', node('e', 'zz')]]);
+    const m = new Map([
+      ['a', node('a', null)],
+      ['b', node('b', 'a')],
+      ['c', node('c', 'd')],
+      ['d', node('d', 'c')],
+      ['e', node('e', 'zz')],
+    ]);
     const { placed, problems } = layoutTree(m);
     expect(placed.get('b')).toMatchObject({ depth: 2, path: '/a/b/' });
     expect(problems.map((p) => p.kind).sort()).toEqual(['cycle', 'missingParent']);
@@ -29,16 +45,45 @@ describe('tree model', () => {
   });
 
   it('finds name clashes within a level only, trimmed and case-insensitively', () => {
-    const { placed } = layoutTree(new Map([['a', node('a', null, 'Refund')], ['b', node('b', null, ' refund')], ['c', node('c', 'a', 'Refund')]]));
+    const { placed } = layoutTree(
+      new Map([
+        ['a', node('a', null, 'Refund')],
+        ['b', node('b', null, ' refund')],
+        ['c', node('c', 'a', 'Refund')],
+      ]),
+    );
     expect(levelNameClashes(placed.values()).map((g) => g.map((p) => p.id))).toEqual([['a', 'b']]);
   });
 
   it('nests rows and tells subtree membership from paths', () => {
     const t = new Date();
-    const tree = buildTree([
-      { id: 'b', parentId: 'a', path: '/a/b/', depth: 2, position: 0, name: 'B', names: { en: 'Bee' }, active: true, createdAt: t },
-      { id: 'a', parentId: null, path: '/a/', depth: 1, position: 0, name: 'A', names: {}, active: true, createdAt: t },
-    ], 'en');
+    const tree = buildTree(
+      [
+        {
+          id: 'b',
+          parentId: 'a',
+          path: '/a/b/',
+          depth: 2,
+          position: 0,
+          name: 'B',
+          names: { en: 'Bee' },
+          active: true,
+          createdAt: t,
+        },
+        {
+          id: 'a',
+          parentId: null,
+          path: '/a/',
+          depth: 1,
+          position: 0,
+          name: 'A',
+          names: {},
+          active: true,
+          createdAt: t,
+        },
+      ],
+      'en',
+    );
     expect(tree[0].children[0].label).toBe('Bee');
     expect(tree[0].label).toBe('A');
     expect(pathIsWithin('/a/b/', 'a')).toBe(true);
@@ -66,7 +111,22 @@ describe('spreadsheet layout', () => {
   });
 
   it('plans a new child under a row of the same file', () => {
-    const plan = planImport([], { header: ['1뎁스', '2뎁스'], rows: [{ row: 2, cells: ['가', '나'] }, { row: 3, cells: ['가', ''] }] }, 'processing', ['ko'], (() => { let i = 0; return () => `id${++i}`; })());
+    const plan = planImport(
+      [],
+      {
+        header: ['1뎁스', '2뎁스'],
+        rows: [
+          { row: 2, cells: ['가', '나'] },
+          { row: 3, cells: ['가', ''] },
+        ],
+      },
+      'processing',
+      ['ko'],
+      (() => {
+        let i = 0;
+        return () => `id${++i}`;
+      })(),
+    );
     expect(plan.errors).toEqual([]);
     expect(plan.adds.map((a) => a.path)).toEqual(['가 > 나', '가']);
     expect(plan.placed.get('id1')).toMatchObject({ depth: 2, parentId: 'id2' });
@@ -76,11 +136,44 @@ describe('spreadsheet layout', () => {
 describe('packed tree for the browser', () => {
   it('round-trips names, languages, order and active flags', async () => {
     const { packTree, unpackTree } = await import('@/lib/categories/tree-build');
-    const tree = buildTree([
-      { id: 'a', parentId: null, path: '/a/', depth: 1, position: 0, name: 'A "q"', names: { ko: 'A "q"', en: 'Ay' }, active: false, createdAt: new Date() },
-      { id: 'b', parentId: 'a', path: '/a/b/', depth: 2, position: 0, name: 'B', names: { ko: 'B' }, active: true, createdAt: new Date() },
-      { id: 'c', parentId: null, path: '/c/', depth: 1, position: 1, name: 'C', names: { ko: 'C' }, active: true, createdAt: new Date() },
-    ], 'en');
+    const tree = buildTree(
+      [
+        {
+          id: 'a',
+          parentId: null,
+          path: '/a/',
+          depth: 1,
+          position: 0,
+          name: 'A "q"',
+          names: { ko: 'A "q"', en: 'Ay' },
+          active: false,
+          createdAt: new Date(),
+        },
+        {
+          id: 'b',
+          parentId: 'a',
+          path: '/a/b/',
+          depth: 2,
+          position: 0,
+          name: 'B',
+          names: { ko: 'B' },
+          active: true,
+          createdAt: new Date(),
+        },
+        {
+          id: 'c',
+          parentId: null,
+          path: '/c/',
+          depth: 1,
+          position: 1,
+          name: 'C',
+          names: { ko: 'C' },
+          active: true,
+          createdAt: new Date(),
+        },
+      ],
+      'en',
+    );
     const back = unpackTree(packTree(tree, 'ko'), 'en', 'ko');
     expect(back.map((n) => [n.id, n.label, n.active, n.children.map((c) => [c.id, c.depth, c.parentId])])).toEqual([
       ['a', 'Ay', false, [['b', 2, 'a']]],

@@ -1,5 +1,12 @@
 import { randomBytes } from 'node:crypto';
-import { DecryptError, decryptValue, encryptValue, newDataKey, unwrapDataKey, wrapDataKey } from '@/lib/crypto/envelope';
+import {
+  DecryptError,
+  decryptValue,
+  encryptValue,
+  newDataKey,
+  unwrapDataKey,
+  wrapDataKey,
+} from '@/lib/crypto/envelope';
 
 const master = randomBytes(32);
 const row = { table: 'ticket_field_values', column: 'value_encrypted', rowId: 'ticket-1', field: 'phone' };

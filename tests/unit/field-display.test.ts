@@ -1,8 +1,20 @@
 import { displayFieldValue } from '@/lib/fields/display';
 import type { FieldOption } from '@/db/values';
 
-const grade: { type: string; options: FieldOption[] } = { type: 'dropdown', options: [{ value: 'gold', labels: { ko: '골드회원', en: 'Gold member' } }, { value: 'basic', labels: { ko: '일반회원' } }] };
-const topics = { type: 'checkbox', options: [{ value: 'ship', labels: { ko: '배송', en: 'Shipping' } }, { value: 'pay', labels: { ko: '결제', en: 'Payment' } }] };
+const grade: { type: string; options: FieldOption[] } = {
+  type: 'dropdown',
+  options: [
+    { value: 'gold', labels: { ko: '골드회원', en: 'Gold member' } },
+    { value: 'basic', labels: { ko: '일반회원' } },
+  ],
+};
+const topics = {
+  type: 'checkbox',
+  options: [
+    { value: 'ship', labels: { ko: '배송', en: 'Shipping' } },
+    { value: 'pay', labels: { ko: '결제', en: 'Payment' } },
+  ],
+};
 const ko = { lang: 'ko', defaultLang: 'ko', yes: '예', no: '아니요' };
 const en = { lang: 'en', defaultLang: 'ko', yes: 'Yes', no: 'No' };
 

@@ -1,8 +1,16 @@
 import type { FieldRule } from '@/lib/fields/types';
 import { validateFieldValue, validateFieldValues } from '@/lib/fields/validate-value';
 
-const opts = [{ value: '구분1', labels: { ko: '구분1' } }, { value: '구분2', labels: { ko: '구분2' } }];
-const rule = (type: FieldRule['type'], extra: Partial<FieldRule> = {}): FieldRule => ({ code: 'f', type, required: false, ...extra });
+const opts = [
+  { value: '구분1', labels: { ko: '구분1' } },
+  { value: '구분2', labels: { ko: '구분2' } },
+];
+const rule = (type: FieldRule['type'], extra: Partial<FieldRule> = {}): FieldRule => ({
+  code: 'f',
+  type,
+  required: false,
+  ...extra,
+});
 const ok = (r: FieldRule, raw: unknown) => validateFieldValue(r, raw);
 const errKey = (r: FieldRule, raw: unknown) => {
   const x = validateFieldValue(r, raw);
@@ -33,7 +41,10 @@ describe('field value validation (formats of integrations.md §1.8)', () => {
   });
 
   it('checkbox takes a list of known options, de-duplicated; dropdown and radio take one', () => {
-    expect(ok(rule('checkbox', { options: opts }), ['구분1', '구분2', '구분1'])).toEqual({ ok: true, value: ['구분1', '구분2'] });
+    expect(ok(rule('checkbox', { options: opts }), ['구분1', '구분2', '구분1'])).toEqual({
+      ok: true,
+      value: ['구분1', '구분2'],
+    });
     expect(ok(rule('checkbox', { options: opts }), '구분2')).toEqual({ ok: true, value: ['구분2'] });
     expect(errKey(rule('checkbox', { options: opts }), ['구분3'])).toBe('validation.choice');
     expect(errKey(rule('checkbox', { options: opts }), [1])).toBe('validation.invalid');
@@ -45,12 +56,14 @@ describe('field value validation (formats of integrations.md §1.8)', () => {
   it('dates are real calendar days in YYYY-MM-DD', () => {
     expect(ok(rule('date'), '2022-07-11')).toEqual({ ok: true, value: '2022-07-11' });
     expect(ok(rule('date'), '2024-02-29')).toMatchObject({ ok: true });
-    for (const bad of ['2026-02-30', '2025-02-29', '2022-7-11', '2022/07/11', '2022-13-01', '20220711']) expect(errKey(rule('date'), bad)).toBe('validation.field.date');
+    for (const bad of ['2026-02-30', '2025-02-29', '2022-7-11', '2022/07/11', '2022-13-01', '20220711'])
+      expect(errKey(rule('date'), bad)).toBe('validation.field.date');
   });
 
   it('date-times are YYYY-MM-DD HH:mm with a real time', () => {
     expect(ok(rule('datetime'), '2022-07-11 00:00')).toMatchObject({ ok: true });
-    for (const bad of ['2022-07-11 24:00', '2022-07-11 12:60', '2022-07-11T12:00', '2026-02-30 10:00']) expect(errKey(rule('datetime'), bad)).toBe('validation.field.datetime');
+    for (const bad of ['2022-07-11 24:00', '2022-07-11 12:60', '2022-07-11T12:00', '2026-02-30 10:00'])
+      expect(errKey(rule('datetime'), bad)).toBe('validation.field.datetime');
   });
 
   it('periods are "start ~ end" with the end not before the start', () => {
@@ -59,7 +72,9 @@ describe('field value validation (formats of integrations.md §1.8)', () => {
     expect(errKey(rule('date_period'), '2022-07-31 ~ 2022-07-01')).toBe('validation.field.datePeriod');
     expect(errKey(rule('date_period'), '2022-07-01~2022-07-31')).toBe('validation.field.datePeriod');
     expect(ok(rule('datetime_period'), '2022-07-01 00:00 ~ 2022-07-31 23:59')).toMatchObject({ ok: true });
-    expect(errKey(rule('datetime_period'), '2022-07-01 10:00 ~ 2022-07-01 09:59')).toBe('validation.field.datetimePeriod');
+    expect(errKey(rule('datetime_period'), '2022-07-01 10:00 ~ 2022-07-01 09:59')).toBe(
+      'validation.field.datetimePeriod',
+    );
   });
 
   it('agree accepts true/"true"/"on"; a required agree must be given', () => {

@@ -59,7 +59,8 @@ it('writes JSON lines with one request id per request, echoed as X-Request-Id, a
   expect(ofB[2]).toMatchObject({ path: '/fail', status: 500 });
 
   const text = log.text();
-  for (const v of [CANARY.email, CANARY.name, CANARY.token, 'canary.hong', '?email', 'frag']) expect(text).not.toContain(v);
+  for (const v of [CANARY.email, CANARY.name, CANARY.token, 'canary.hong', '?email', 'frag'])
+    expect(text).not.toContain(v);
   expect(text).not.toContain(encodeURIComponent(CANARY.name));
 });
 

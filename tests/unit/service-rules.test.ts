@@ -22,8 +22,12 @@ describe('service ID rules', () => {
 });
 
 describe('help-center languages', () => {
-  it.each(['ko', 'en', 'ja', 'zh', 'zh_TW', 'vi', 'th', 'yue', 'fil', 'es_LA', 'pt_BR'])('accepts %s', (code) => expect(isIsoLanguage(code)).toBe(true));
-  it.each(['kor', 'xx', 'xxx', 'zxx', 'zh-TW', 'EN', 'zh_tw', 'en_ZZ', '', 'k', 'abcd'])('refuses %s', (code) => expect(isIsoLanguage(code)).toBe(false));
+  it.each(['ko', 'en', 'ja', 'zh', 'zh_TW', 'vi', 'th', 'yue', 'fil', 'es_LA', 'pt_BR'])('accepts %s', (code) =>
+    expect(isIsoLanguage(code)).toBe(true),
+  );
+  it.each(['kor', 'xx', 'xxx', 'zxx', 'zh-TW', 'EN', 'zh_tw', 'en_ZZ', '', 'k', 'abcd'])('refuses %s', (code) =>
+    expect(isIsoLanguage(code)).toBe(false),
+  );
   it('splits a comma list, keeps the order, refuses duplicates', () => {
     expect(languagesSchema.parse('ko, en,ja')).toEqual(['ko', 'en', 'ja']);
     expect(languagesSchema.safeParse('ko,ko').success).toBe(false);

@@ -5,8 +5,14 @@ describe('code list per context', () => {
   it('knows when a trigger fires only on replies (so #{content} has a value)', () => {
     expect(firesOnlyOnReplies([{ mode: 'all', target: 'event', operator: 'is', value: 'created' }])).toBe(false);
     expect(firesOnlyOnReplies([{ mode: 'all', target: 'event', operator: 'is', value: 'agent_reply' }])).toBe(true);
-    expect(firesOnlyOnReplies([{ mode: 'all', target: 'event', operator: 'is_any_of', value: ['agent_reply', 'customer_reply'] }])).toBe(true);
-    expect(firesOnlyOnReplies([{ mode: 'all', target: 'event', operator: 'is_any_of', value: ['agent_reply', 'created'] }])).toBe(false);
+    expect(
+      firesOnlyOnReplies([
+        { mode: 'all', target: 'event', operator: 'is_any_of', value: ['agent_reply', 'customer_reply'] },
+      ]),
+    ).toBe(true);
+    expect(
+      firesOnlyOnReplies([{ mode: 'all', target: 'event', operator: 'is_any_of', value: ['agent_reply', 'created'] }]),
+    ).toBe(false);
     expect(firesOnlyOnReplies([{ mode: 'any', target: 'event', operator: 'is', value: 'agent_reply' }])).toBe(false);
     expect(firesOnlyOnReplies([{ mode: 'all', target: 'priority', operator: 'is', value: 'high' }])).toBe(false);
   });

@@ -17,21 +17,59 @@ const NOW = Date.parse('2026-11-25T12:00:00Z');
 
 function ticket(p: Partial<TicketSnapshot> = {}): TicketSnapshot {
   return {
-    id: 't1', serviceId: 's', number: 1, subject: '결제 오류 문의', content: '카드 결제가 안 됩니다', status: 'new', priority: 'normal', channel: 'helpcenter_web', language: 'ko',
-    requesterName: '홍길동', requesterEmail: 'hong@example.com', requesterPhone: null, intakeTypeId: LEAF, intakeTypePath: `/${ROOT}/${LEAF}/`, processingTypeId: null, processingTypePath: null,
-    assigneeId: null, groupId: null, starred: false, spam: false, internalReason: null, fields: { vip: ['gold'], note: 'hello', due: '2026-11-20' }, createdAt: new Date(NOW - 3600_000), updatedAt: new Date(NOW), ...p,
+    id: 't1',
+    serviceId: 's',
+    number: 1,
+    subject: '결제 오류 문의',
+    content: '카드 결제가 안 됩니다',
+    status: 'new',
+    priority: 'normal',
+    channel: 'helpcenter_web',
+    language: 'ko',
+    requesterName: '홍길동',
+    requesterEmail: 'hong@example.com',
+    requesterPhone: null,
+    intakeTypeId: LEAF,
+    intakeTypePath: `/${ROOT}/${LEAF}/`,
+    processingTypeId: null,
+    processingTypePath: null,
+    assigneeId: null,
+    groupId: null,
+    starred: false,
+    spam: false,
+    internalReason: null,
+    fields: { vip: ['gold'], note: 'hello', due: '2026-11-20' },
+    createdAt: new Date(NOW - 3600_000),
+    updatedAt: new Date(NOW),
+    ...p,
   };
 }
 
-const lookup: TargetLookup = (id) => builtinTargets(id) ?? ({ 'field:vip': fieldTarget('vip', 'enum', ['gold', 'silver']), 'field:note': fieldTarget('note', 'text'), 'field:due': fieldTarget('due', 'date') } as Record<string, ReturnType<typeof fieldTarget>>)[id];
+const lookup: TargetLookup = (id) =>
+  builtinTargets(id) ??
+  (
+    {
+      'field:vip': fieldTarget('vip', 'enum', ['gold', 'silver']),
+      'field:note': fieldTarget('note', 'text'),
+      'field:due': fieldTarget('due', 'date'),
+    } as Record<string, ReturnType<typeof fieldTarget>>
+  )[id];
 
-function holds(row: Omit<Condition, 'mode'>, after: TicketSnapshot, before: TicketSnapshot | null = null, event: TicketEvent = 'updated'): boolean {
+function holds(
+  row: Omit<Condition, 'mode'>,
+  after: TicketSnapshot,
+  before: TicketSnapshot | null = null,
+  event: TicketEvent = 'updated',
+): boolean {
   const c = { mode: 'all' as const, ...row };
   expect(checkCondition(c, lookup)).toBeNull();
   return compileConditions([c], lookup)({ event, before, after, now: NOW });
 }
 
-function env(agents: Record<string, string[]> = {}, opts: { random?: (n: number) => number } = {}): Env & { rr: Map<string, number> } {
+function env(
+  agents: Record<string, string[]> = {},
+  opts: { random?: (n: number) => number } = {},
+): Env & { rr: Map<string, number> } {
   const rr = new Map<string, number>();
   return {
     rr,
@@ -49,7 +87,12 @@ function env(agents: Record<string, string[]> = {}, opts: { random?: (n: number)
 function trig(id: string, conditions: Condition[], results: ResultRow[]): CompiledTrigger {
   return { id, title: `T ${id}`, test: compileConditions(conditions, lookup), results };
 }
-const always: Condition = { mode: 'all', target: 'event', operator: 'is_any_of', value: ['created', 'updated', 'customer_reply', 'agent_reply'] };
+const always: Condition = {
+  mode: 'all',
+  target: 'event',
+  operator: 'is_any_of',
+  value: ['created', 'updated', 'customer_reply', 'agent_reply'],
+};
 
 describe('operators by target', () => {
   it('compares enumerations: is, is_not, is_any_of, is_none_of, empty', () => {
@@ -75,7 +118,9 @@ describe('operators by target', () => {
     expect(holds({ target: 'status', operator: 'changed_to', value: 'open' }, after, after)).toBe(false);
     expect(holds({ target: 'status', operator: 'changed_from', value: 'new' }, after, before)).toBe(true);
     expect(holds({ target: 'status', operator: 'changed_from', value: 'open' }, after, before)).toBe(false);
-    expect(holds({ target: 'assignee', operator: 'changed_to', value: A }, ticket({ assigneeId: A }), null, 'created')).toBe(true);
+    expect(
+      holds({ target: 'assignee', operator: 'changed_to', value: A }, ticket({ assigneeId: A }), null, 'created'),
+    ).toBe(true);
   });
 
   it('matches a category node and, with is_within, its whole subtree', () => {
@@ -101,7 +146,12 @@ describe('operators by target', () => {
   it('compares dates: before, after, within_last_days', () => {
     const t = ticket();
     expect(holds({ target: 'createdAt', operator: 'within_last_days', value: 1 }, t)).toBe(true);
-    expect(holds({ target: 'createdAt', operator: 'within_last_days', value: 1 }, ticket({ createdAt: new Date(NOW - 2 * 86400_000) }))).toBe(false);
+    expect(
+      holds(
+        { target: 'createdAt', operator: 'within_last_days', value: 1 },
+        ticket({ createdAt: new Date(NOW - 2 * 86400_000) }),
+      ),
+    ).toBe(false);
     expect(holds({ target: 'createdAt', operator: 'after', value: '2026-11-01' }, t)).toBe(true);
     expect(holds({ target: 'field:due', operator: 'before', value: '2026-11-21' }, t)).toBe(true);
     expect(holds({ target: 'field:due', operator: 'after', value: '2026-11-21' }, t)).toBe(false);
@@ -132,18 +182,50 @@ describe('operators by target', () => {
 
 describe('AND / OR', () => {
   const t = ticket({ priority: 'high' });
-  const run = (rows: Condition[]) => compileConditions(rows, lookup)({ event: 'created', before: null, after: t, now: NOW });
+  const run = (rows: Condition[]) =>
+    compileConditions(rows, lookup)({ event: 'created', before: null, after: t, now: NOW });
   const yes: Omit<Condition, 'mode'> = { target: 'priority', operator: 'is', value: 'high' };
   const no: Omit<Condition, 'mode'> = { target: 'priority', operator: 'is', value: 'low' };
   it('needs every 필수 row', () => {
-    expect(run([{ mode: 'all', ...yes }, { mode: 'all', ...yes }])).toBe(true);
-    expect(run([{ mode: 'all', ...yes }, { mode: 'all', ...no }])).toBe(false);
+    expect(
+      run([
+        { mode: 'all', ...yes },
+        { mode: 'all', ...yes },
+      ]),
+    ).toBe(true);
+    expect(
+      run([
+        { mode: 'all', ...yes },
+        { mode: 'all', ...no },
+      ]),
+    ).toBe(false);
   });
   it('needs one 선택 row when there are any', () => {
-    expect(run([{ mode: 'all', ...yes }, { mode: 'any', ...no }, { mode: 'any', ...yes }])).toBe(true);
-    expect(run([{ mode: 'all', ...yes }, { mode: 'any', ...no }])).toBe(false);
-    expect(run([{ mode: 'any', ...no }, { mode: 'any', ...no }])).toBe(false);
-    expect(run([{ mode: 'all', ...no }, { mode: 'any', ...yes }])).toBe(false);
+    expect(
+      run([
+        { mode: 'all', ...yes },
+        { mode: 'any', ...no },
+        { mode: 'any', ...yes },
+      ]),
+    ).toBe(true);
+    expect(
+      run([
+        { mode: 'all', ...yes },
+        { mode: 'any', ...no },
+      ]),
+    ).toBe(false);
+    expect(
+      run([
+        { mode: 'any', ...no },
+        { mode: 'any', ...no },
+      ]),
+    ).toBe(false);
+    expect(
+      run([
+        { mode: 'all', ...no },
+        { mode: 'any', ...yes },
+      ]),
+    ).toBe(false);
   });
 });
 
@@ -152,11 +234,20 @@ describe('runTriggers', () => {
 
   it('runs top to bottom, each trigger seeing what earlier ones did, and the last assignment wins', () => {
     const first = trig('1', [always], [{ type: 'assign', groupId: G1, method: 'agent', agentId: A }]);
-    const second = trig('2', [{ mode: 'all', target: 'assignee', operator: 'is', value: A }], [{ type: 'assign', groupId: G2, method: 'agent', agentId: B }]);
+    const second = trig(
+      '2',
+      [{ mode: 'all', target: 'assignee', operator: 'is', value: A }],
+      [{ type: 'assign', groupId: G2, method: 'agent', agentId: B }],
+    );
     const out = runTriggers([first, second], change(), env({ [G1]: [A], [G2]: [B] }));
     expect(out.draft.assigneeId).toBe(B);
     expect(out.draft.groupId).toBe(G2);
-    expect(out.changes.map((c) => [c.triggerId, c.field, c.after])).toEqual([['1', 'groupId', G1], ['1', 'assigneeId', A], ['2', 'groupId', G2], ['2', 'assigneeId', B]]);
+    expect(out.changes.map((c) => [c.triggerId, c.field, c.after])).toEqual([
+      ['1', 'groupId', G1],
+      ['1', 'assigneeId', A],
+      ['2', 'groupId', G2],
+      ['2', 'assigneeId', B],
+    ]);
     // In the other order the second trigger does not see A yet.
     const rev = runTriggers([second, first], change(), env({ [G1]: [A], [G2]: [B] }));
     expect(rev.draft.assigneeId).toBe(A);
@@ -164,9 +255,20 @@ describe('runTriggers', () => {
   });
 
   it('fires each trigger at most once and never starts a new pass for its own changes', () => {
-    const a = trig('a', [always], [{ type: 'set_group', groupId: G1 }, { type: 'callback', url: 'https://example.com/h' }]);
+    const a = trig(
+      'a',
+      [always],
+      [
+        { type: 'set_group', groupId: G1 },
+        { type: 'callback', url: 'https://example.com/h' },
+      ],
+    );
     // Above a: would fire only if a's change started another pass.
-    const b = trig('b', [{ mode: 'all', target: 'group', operator: 'is', value: G1 }], [{ type: 'set_group', groupId: G2 }]);
+    const b = trig(
+      'b',
+      [{ mode: 'all', target: 'group', operator: 'is', value: G1 }],
+      [{ type: 'set_group', groupId: G2 }],
+    );
     const out = runTriggers([b, a, a], change(), env());
     expect(out.log.filter((l) => l.fired).map((l) => l.triggerId)).toEqual(['a']);
     expect(out.effects).toHaveLength(1);
@@ -176,12 +278,20 @@ describe('runTriggers', () => {
   it('assigns at random only among assignable agents and falls back to the group with a note', () => {
     const t = trig('r', [always], [{ type: 'assign', groupId: G1, method: 'random' }]);
     const seen = new Set<string>();
-    for (let i = 0; i < 30; i++) seen.add(runTriggers([t], change(), env({ [G1]: [A, C] }, { random: (n) => i % n })).draft.assigneeId!);
+    for (let i = 0; i < 30; i++)
+      seen.add(runTriggers([t], change(), env({ [G1]: [A, C] }, { random: (n) => i % n })).draft.assigneeId!);
     expect([...seen].sort()).toEqual([A, C].sort());
     const none = runTriggers([t], change(), env({ [G1]: [] }));
     expect(none.draft).toMatchObject({ groupId: G1, assigneeId: null });
     expect(none.changes).toEqual([expect.objectContaining({ field: 'groupId', note: 'no_assignable_agent' })]);
-    expect(none.log[0].results).toEqual([{ type: 'assign', outcome: 'changed', reason: 'no_assignable_agent', changes: [{ field: 'groupId', before: null, after: G1 }] }]);
+    expect(none.log[0].results).toEqual([
+      {
+        type: 'assign',
+        outcome: 'changed',
+        reason: 'no_assignable_agent',
+        changes: [{ field: 'groupId', before: null, after: G1 }],
+      },
+    ]);
     const named = trig('n', [always], [{ type: 'assign', groupId: G1, method: 'agent', agentId: B }]);
     expect(runTriggers([named], change(), env({ [G1]: [A] })).draft.assigneeId).toBeNull();
   });
@@ -194,14 +304,22 @@ describe('runTriggers', () => {
   });
 
   it('sets the intake type with its path, leaves closing to the accepted forward mail, and queues effects with the ticket as it was', () => {
-    const t = trig('x', [always], [
-      { type: 'set_intake_type', categoryId: ROOT },
-      { type: 'forward', to: 'ext@example.com', complete: true },
-      { type: 'set_intake_type', categoryId: OTHER },
-    ]);
+    const t = trig(
+      'x',
+      [always],
+      [
+        { type: 'set_intake_type', categoryId: ROOT },
+        { type: 'forward', to: 'ext@example.com', complete: true },
+        { type: 'set_intake_type', categoryId: OTHER },
+      ],
+    );
     const out = runTriggers([t], change(ticket({ status: 'open' })), env());
     expect(out.draft).toMatchObject({ intakeTypeId: ROOT, intakeTypePath: `/${ROOT}/`, status: 'open' });
-    expect(out.effects[0]).toMatchObject({ type: 'forward', resultIndex: 1, ticket: expect.objectContaining({ intakeTypeId: ROOT, status: 'open' }) });
+    expect(out.effects[0]).toMatchObject({
+      type: 'forward',
+      resultIndex: 1,
+      ticket: expect.objectContaining({ intakeTypeId: ROOT, status: 'open' }),
+    });
     expect(out.log[0].results!.map((r) => r.outcome)).toEqual(['changed', 'queued', 'skipped']);
   });
 
@@ -219,10 +337,17 @@ describe('result settings', () => {
     expect(err({ type: 'forward', to: 'a@b.com\r\nBcc: x@y.z' })).toContain('validation.triggers.crlf');
     expect(err({ type: 'forward', to: 'not an address' })).toContain('validation.email');
     expect(err({ type: 'callback', url: 'ftp://example.com/x' })).toContain('validation.triggers.urlScheme');
-    expect(err({ type: 'callback', url: 'https://user:pw@example.com/x' })).toContain('validation.triggers.urlCredentials');
+    expect(err({ type: 'callback', url: 'https://user:pw@example.com/x' })).toContain(
+      'validation.triggers.urlCredentials',
+    );
     expect(err({ type: 'callback', url: 'https://10.0.0.5/x' })).toContain('validation.triggers.urlPrivate');
     expect(err({ type: 'callback', url: 'https://[::ffff:127.0.0.1]/x' })).toContain('validation.triggers.urlPrivate');
-    expect(err({ type: 'notify_mail', to: 'assignee', messages: { ko: { subject: 'a\nb', body: 'x' } } })).toContain('validation.triggers.crlf');
-    expect(parseResult({ type: 'dooray', url: 'https://hook.dooray.com/services/1', botName: 'bot', text: '#{subject}' }).success).toBe(true);
+    expect(err({ type: 'notify_mail', to: 'assignee', messages: { ko: { subject: 'a\nb', body: 'x' } } })).toContain(
+      'validation.triggers.crlf',
+    );
+    expect(
+      parseResult({ type: 'dooray', url: 'https://hook.dooray.com/services/1', botName: 'bot', text: '#{subject}' })
+        .success,
+    ).toBe(true);
   });
 });

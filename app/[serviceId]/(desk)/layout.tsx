@@ -9,11 +9,22 @@ import { listAccessibleServices } from '@/lib/auth/access';
 // No loading.tsx at this level: a Suspense boundary here would flush the page before the
 // settings layout can refuse an agent, turning its 403 into a 200 (loading states live in
 // tickets/ and settings/ instead).
-export default async function ServiceLayout({ children, params }: { children: ReactNode; params: Promise<{ serviceId: string }> }) {
+export default async function ServiceLayout({
+  children,
+  params,
+}: {
+  children: ReactNode;
+  params: Promise<{ serviceId: string }>;
+}) {
   const { serviceId } = await params;
   const access = await requireService(serviceId);
   return (
-    <AppShell session={access.session} services={await listAccessibleServices(getDb(), access.session.member)} serviceId={access.service.id} sections={await serviceNav(access)}>
+    <AppShell
+      session={access.session}
+      services={await listAccessibleServices(getDb(), access.session.member)}
+      serviceId={access.service.id}
+      sections={await serviceNav(access)}
+    >
       <LiveDesk serviceId={access.service.id} me={access.session.member.id}>
         {children}
       </LiveDesk>

@@ -33,14 +33,19 @@ export async function POST(req: Request, { params }: { params: Promise<{ service
     return new Response(null, { status: 204 });
   } catch (err) {
     if (err instanceof z.ZodError) {
-      const fieldErrors = Object.fromEntries(Object.entries(zodFieldErrors(err)).map(([f, refs]) => [f, refs.map((r) => t(r.key, r.params))]));
+      const fieldErrors = Object.fromEntries(
+        Object.entries(zodFieldErrors(err)).map(([f, refs]) => [f, refs.map((r) => t(r.key, r.params))]),
+      );
       return Response.json({ error: t('validation.form'), fieldErrors }, { status: 400 });
     }
     if (err instanceof ValidationError) {
-      const fieldErrors = Object.fromEntries(Object.entries(err.fieldErrors).map(([f, refs]) => [f, refs.map((r) => t(r.key, r.params))]));
+      const fieldErrors = Object.fromEntries(
+        Object.entries(err.fieldErrors).map(([f, refs]) => [f, refs.map((r) => t(r.key, r.params))]),
+      );
       return Response.json({ error: t(err.key, err.params), fieldErrors }, { status: 400 });
     }
-    if (err instanceof AppError) return Response.json({ error: t(err.key, err.params) }, { status: err instanceof ForbiddenError ? 403 : 404 });
+    if (err instanceof AppError)
+      return Response.json({ error: t(err.key, err.params) }, { status: err instanceof ForbiddenError ? 403 : 404 });
     throw err;
   }
 }

@@ -10,7 +10,12 @@ export async function GET(req: Request, { params }: { params: Promise<{ serviceI
   const stream = await openLiveStream(getDb(), await getCurrentSession(), serviceId, req.signal);
   if (!stream) return new Response('Not found', { status: 404 });
   return new Response(stream, {
-    headers: { 'Content-Type': 'text/event-stream; charset=utf-8', 'Cache-Control': 'no-cache, no-transform', Connection: 'keep-alive', 'X-Accel-Buffering': 'no' },
+    headers: {
+      'Content-Type': 'text/event-stream; charset=utf-8',
+      'Cache-Control': 'no-cache, no-transform',
+      Connection: 'keep-alive',
+      'X-Accel-Buffering': 'no',
+    },
   });
 }
 
@@ -19,5 +24,7 @@ export async function POST(req: Request, { params }: { params: Promise<{ service
   const { serviceId } = await params;
   const body = await req.json().catch(() => null);
   const r = await reportPresence(getDb(), await getCurrentSession(), serviceId, body);
-  return r.status === 204 ? new Response(null, { status: 204 }) : Response.json({ error: r.error ?? null }, { status: r.status });
+  return r.status === 204
+    ? new Response(null, { status: 204 })
+    : Response.json({ error: r.error ?? null }, { status: r.status });
 }

@@ -28,14 +28,11 @@ export const resendMemberMailAction = orgAction(resendMemberMailInput, async (in
   return result;
 });
 
-export const setMemberActiveAction = orgAction(
-  memberActiveInput,
-  async (input, ctx) => {
-    const m = await setMemberActive(ctx, input.memberId, input.active);
-    revalidatePath('/admin/members');
-    return { id: m.id, status: m.status };
-  },
-);
+export const setMemberActiveAction = orgAction(memberActiveInput, async (input, ctx) => {
+  const m = await setMemberActive(ctx, input.memberId, input.active);
+  revalidatePath('/admin/members');
+  return { id: m.id, status: m.status };
+});
 
 /** 잠금 해제: clears a member's failed-login counters (org admins only). */
 export const unlockMemberAction = orgAction(memberIdInput, async (input, ctx) => {

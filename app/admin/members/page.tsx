@@ -13,15 +13,25 @@ import { getDb } from '@/db';
 import { formatTimeCursor, parseTimeCursor } from '@/db/pagination';
 import { DataTable } from '@/components/ui/table';
 
-export default async function MembersPage({ searchParams }: { searchParams: Promise<{ q?: string; before?: string }> }) {
+export default async function MembersPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ q?: string; before?: string }>;
+}) {
   const session = await requireOrgAdmin();
   const sp = await searchParams;
   const q = sp.q?.trim().slice(0, 100) || undefined;
   const rows = await listMembers(getDb(), { q, before: parseTimeCursor(sp.before) });
-  const locked = await lockedMemberIds(getDb(), rows.map((m) => m.id));
+  const locked = await lockedMemberIds(
+    getDb(),
+    rows.map((m) => m.id),
+  );
   const page = rows.slice(0, MEMBERS_PAGE);
   const next = rows.length > MEMBERS_PAGE ? page[page.length - 1] : null;
-  const mails = await latestMemberMails(getDb(), page.map((m) => m.id));
+  const mails = await latestMemberMails(
+    getDb(),
+    page.map((m) => m.id),
+  );
   const t = await getTranslations('admin.members');
   const tc = await getTranslations('common');
   const formatDate = await getFormatDate();
@@ -34,28 +44,41 @@ export default async function MembersPage({ searchParams }: { searchParams: Prom
       {page.length === 0 ? (
         <EmptyState title={q ? t('noMatch') : t('empty')} />
       ) : (
-        <DataTable headers={[t('name'), t('loginId'), t('email'), t('status'), t('lastLogin'), { srOnly: tc('actions') }]}>
-              {page.map((m) => (
-                <tr key={m.id} data-testid={`member-${m.loginId}`}>
-                  <td className="px-4 py-2">
-                    {m.name}
-                    {m.id === session.member.id && <span className="ml-1 text-xs text-slate-500">({t('you')})</span>}
-                    {m.isOrgAdmin && <span className="ml-2"><Badge tone="blue">{t('orgAdmin')}</Badge></span>}
-                  </td>
-                  <td className="px-4 py-2 font-mono">{m.loginId}</td>
-                  <td className="px-4 py-2">{m.email}</td>
-                  <td className="px-4 py-2">
-                    <Badge tone={statusTone[m.status]}>{statusLabel[m.status]}</Badge>
-                    {mails.get(m.id) && <MemberMailState mail={mails.get(m.id)!} />}
-                  </td>
-                  <td className="px-4 py-2 text-slate-500">{m.lastLoginAt ? formatDate(m.lastLoginAt, 'dateTime') : '—'}</td>
-                  <td className="px-4 py-2"><MemberRowActions member={m} isSelf={m.id === session.member.id} locked={locked.has(m.id)} /></td>
-                </tr>
-              ))}
+        <DataTable
+          headers={[t('name'), t('loginId'), t('email'), t('status'), t('lastLogin'), { srOnly: tc('actions') }]}
+        >
+          {page.map((m) => (
+            <tr key={m.id} data-testid={`member-${m.loginId}`}>
+              <td className="px-4 py-2">
+                {m.name}
+                {m.id === session.member.id && <span className="ml-1 text-xs text-slate-500">({t('you')})</span>}
+                {m.isOrgAdmin && (
+                  <span className="ml-2">
+                    <Badge tone="blue">{t('orgAdmin')}</Badge>
+                  </span>
+                )}
+              </td>
+              <td className="px-4 py-2 font-mono">{m.loginId}</td>
+              <td className="px-4 py-2">{m.email}</td>
+              <td className="px-4 py-2">
+                <Badge tone={statusTone[m.status]}>{statusLabel[m.status]}</Badge>
+                {mails.get(m.id) && <MemberMailState mail={mails.get(m.id)!} />}
+              </td>
+              <td className="px-4 py-2 text-slate-500">
+                {m.lastLoginAt ? formatDate(m.lastLoginAt, 'dateTime') : '—'}
+              </td>
+              <td className="px-4 py-2">
+                <MemberRowActions member={m} isSelf={m.id === session.member.id} locked={locked.has(m.id)} />
+              </td>
+            </tr>
+          ))}
         </DataTable>
       )}
       {next && (
-        <Link className="mt-4 inline-block text-sm text-brand-700 hover:underline" href={`/admin/members?${new URLSearchParams({ ...(q ? { q } : {}), before: formatTimeCursor({ at: next.cursor, id: next.id }) })}`}>
+        <Link
+          className="mt-4 inline-block text-sm text-brand-700 hover:underline"
+          href={`/admin/members?${new URLSearchParams({ ...(q ? { q } : {}), before: formatTimeCursor({ at: next.cursor, id: next.id }) })}`}
+        >
           {tc('more')}
         </Link>
       )}

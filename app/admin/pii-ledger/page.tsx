@@ -26,19 +26,31 @@ export default async function PiiLedgerPage({ searchParams }: { searchParams: Pr
         <EmptyState title={t('empty')} />
       ) : (
         <DataTable headers={[t('destroyedAt'), t('service'), t('ticket'), t('field'), t('rule'), t('dueAt')]}>
-              {page.map((r) => (
-                <tr key={r.id}>
-                  <td className="px-4 py-2">{when(r.destroyedAt)}</td>
-                  <td className="px-4 py-2">{r.serviceName} <span className="font-mono text-xs text-slate-500">({r.serviceId})</span></td>
-                  <td className="px-4 py-2">#{r.ticketNumber}</td>
-                  <td className="px-4 py-2 font-mono text-xs">{r.fieldCode}</td>
-                  <td className="px-4 py-2">{tf('destroyDays', { days: r.rule.days })} · {r.rule.basis === 'created' ? tf('basisCreated') : tf('basisClosed')}</td>
-                  <td className="px-4 py-2 text-slate-500">{when(r.dueAt)}</td>
-                </tr>
-              ))}
+          {page.map((r) => (
+            <tr key={r.id}>
+              <td className="px-4 py-2">{when(r.destroyedAt)}</td>
+              <td className="px-4 py-2">
+                {r.serviceName} <span className="font-mono text-xs text-slate-500">({r.serviceId})</span>
+              </td>
+              <td className="px-4 py-2">#{r.ticketNumber}</td>
+              <td className="px-4 py-2 font-mono text-xs">{r.fieldCode}</td>
+              <td className="px-4 py-2">
+                {tf('destroyDays', { days: r.rule.days })} ·{' '}
+                {r.rule.basis === 'created' ? tf('basisCreated') : tf('basisClosed')}
+              </td>
+              <td className="px-4 py-2 text-slate-500">{when(r.dueAt)}</td>
+            </tr>
+          ))}
         </DataTable>
       )}
-      {next && <Link className="mt-4 inline-block text-sm text-brand-700 hover:underline" href={`/admin/pii-ledger?before=${formatTimeCursor({ at: next.cursor, id: next.id })}`}>{tc('more')}</Link>}
+      {next && (
+        <Link
+          className="mt-4 inline-block text-sm text-brand-700 hover:underline"
+          href={`/admin/pii-ledger?before=${formatTimeCursor({ at: next.cursor, id: next.id })}`}
+        >
+          {tc('more')}
+        </Link>
+      )}
     </>
   );
 }

@@ -11,5 +11,8 @@ export async function GET() {
   // A stopping instance says so at once, so a load balancer sends the next requests elsewhere.
   const r = isShuttingDown() ? { ready: false as const, reason: 'shutting down' } : await checkReadiness(getDb());
   if (!r.ready) moduleLog('ready').warn({ reason: r.reason }, 'not ready');
-  return Response.json({ status: r.ready ? 'ready' : 'unavailable' }, { status: r.ready ? 200 : 503, headers: { 'cache-control': 'no-store' } });
+  return Response.json(
+    { status: r.ready ? 'ready' : 'unavailable' },
+    { status: r.ready ? 200 : 503, headers: { 'cache-control': 'no-store' } },
+  );
 }

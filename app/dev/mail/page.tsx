@@ -22,9 +22,14 @@ export default async function DevMailPage() {
         <ul className="divide-y divide-slate-100 rounded-lg border border-slate-200 bg-white">
           {mails.map((m) => (
             <li key={m.id}>
-              <Link href={`/dev/mail/${m.id}`} className="flex flex-wrap items-baseline justify-between gap-2 px-4 py-3 hover:bg-slate-50">
+              <Link
+                href={`/dev/mail/${m.id}`}
+                className="flex flex-wrap items-baseline justify-between gap-2 px-4 py-3 hover:bg-slate-50"
+              >
                 <span className="font-medium text-slate-900">{m.subject}</span>
-                <span className="text-xs text-slate-500">{m.to} · {formatDate(m.date, 'dateTimeSeconds')}</span>
+                <span className="text-xs text-slate-500">
+                  {m.to} · {formatDate(m.date, 'dateTimeSeconds')}
+                </span>
               </Link>
             </li>
           ))}

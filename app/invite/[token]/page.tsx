@@ -16,14 +16,18 @@ export default async function InvitePage({ params }: { params: Promise<{ token: 
       {state.state === 'valid' ? (
         <>
           <h1 className="mt-1 text-2xl font-semibold">{t('title')}</h1>
-          <p className="mt-1 mb-6 text-sm text-slate-600">{t('intro', { name: state.member.name, loginId: state.member.loginId })}</p>
+          <p className="mt-1 mb-6 text-sm text-slate-600">
+            {t('intro', { name: state.member.name, loginId: state.member.loginId })}
+          </p>
           <AcceptInviteForm token={token} />
         </>
       ) : (
         <>
           <h1 className="mt-1 text-xl font-semibold">{t(`${state.state}Title`)}</h1>
           <p className="mt-2 text-sm text-slate-600">{t(`${state.state}Body`)}</p>
-          <Link href="/login" className="mt-6 inline-block text-sm font-medium text-brand-600 hover:underline">{t('goLogin')}</Link>
+          <Link href="/login" className="mt-6 inline-block text-sm font-medium text-brand-600 hover:underline">
+            {t('goLogin')}
+          </Link>
         </>
       )}
     </AuthCard>

@@ -22,7 +22,9 @@ export default async function PasswordResetTokenPage({ params }: { params: Promi
         <>
           <h1 className="mt-1 text-xl font-semibold">{t(`${state.state}Title`)}</h1>
           <p className="mt-2 text-sm text-slate-600">{t(`${state.state}Body`)}</p>
-          <Link href="/password-reset" className="mt-6 inline-block text-sm font-medium text-brand-600 hover:underline">{t('again')}</Link>
+          <Link href="/password-reset" className="mt-6 inline-block text-sm font-medium text-brand-600 hover:underline">
+            {t('again')}
+          </Link>
         </>
       )}
     </AuthCard>

@@ -56,9 +56,19 @@ export function fixHeaderCharsets(raw: Buffer): Buffer {
   if (!/=\?iso-?2022-?kr\?/i.test(head)) return raw;
   const end = head.search(/\r?\n\r?\n/);
   const cut = end < 0 ? head.length : end;
-  const fixed = head.slice(0, cut).replace(/=\?iso-?2022-?kr(?:\*[^?]*)?\?([bq])\?([^?\s]*)\?=/gi, (_w, enc: string, text: string) => {
-    const bytes = enc.toLowerCase() === 'b' ? Buffer.from(text, 'base64') : Buffer.from(text.replace(/_/g, ' ').replace(/=([0-9a-f]{2})/gi, (_m, h: string) => String.fromCharCode(parseInt(h, 16))), 'latin1');
-    return `=?UTF-8?B?${Buffer.from(decodeIso2022Kr(bytes), 'utf8').toString('base64')}?=`;
-  });
+  const fixed = head
+    .slice(0, cut)
+    .replace(/=\?iso-?2022-?kr(?:\*[^?]*)?\?([bq])\?([^?\s]*)\?=/gi, (_w, enc: string, text: string) => {
+      const bytes =
+        enc.toLowerCase() === 'b'
+          ? Buffer.from(text, 'base64')
+          : Buffer.from(
+              text
+                .replace(/_/g, ' ')
+                .replace(/=([0-9a-f]{2})/gi, (_m, h: string) => String.fromCharCode(parseInt(h, 16))),
+              'latin1',
+            );
+      return `=?UTF-8?B?${Buffer.from(decodeIso2022Kr(bytes), 'utf8').toString('base64')}?=`;
+    });
   return Buffer.concat([Buffer.from(fixed, 'latin1'), raw.subarray(cut)]);
 }

@@ -27,18 +27,33 @@ const ANSWERABLE = new Set(['new', 'open', 'pending', 'solved', 'dooray_transfer
 async function threadOf(tx: Queryable, serviceId: string, mail: InboundMail): Promise<string | null> {
   if (mail.refs.length) {
     const own = mail.refs.map((r) => OWN_ROOT.exec(r)?.[1]).filter((x): x is string => Boolean(x));
-    const byMsg = await tx.select({ ticketId: ticketMessages.ticketId }).from(ticketMessages).where(and(eq(ticketMessages.serviceId, serviceId), inArray(ticketMessages.mailMessageId, mail.refs))).limit(1);
+    const byMsg = await tx
+      .select({ ticketId: ticketMessages.ticketId })
+      .from(ticketMessages)
+      .where(and(eq(ticketMessages.serviceId, serviceId), inArray(ticketMessages.mailMessageId, mail.refs)))
+      .limit(1);
     if (byMsg[0]) return byMsg[0].ticketId;
-    const byThread = await tx.select({ id: tickets.id }).from(tickets).where(and(eq(tickets.serviceId, serviceId), inArray(tickets.mailThreadId, mail.refs))).limit(1);
+    const byThread = await tx
+      .select({ id: tickets.id })
+      .from(tickets)
+      .where(and(eq(tickets.serviceId, serviceId), inArray(tickets.mailThreadId, mail.refs)))
+      .limit(1);
     if (byThread[0]) return byThread[0].id;
     if (own.length) {
-      const byId = await tx.select({ id: tickets.id }).from(tickets).where(and(eq(tickets.serviceId, serviceId), inArray(tickets.id, own))).limit(1);
+      const byId = await tx
+        .select({ id: tickets.id })
+        .from(tickets)
+        .where(and(eq(tickets.serviceId, serviceId), inArray(tickets.id, own)))
+        .limit(1);
       if (byId[0]) return byId[0].id;
     }
   }
   const tag = TAG.exec(mail.subject);
   if (!tag || !mail.fromAddress) return null;
-  const [t] = await tx.select().from(tickets).where(and(eq(tickets.serviceId, serviceId), eq(tickets.number, Number(tag[1]))));
+  const [t] = await tx
+    .select()
+    .from(tickets)
+    .where(and(eq(tickets.serviceId, serviceId), eq(tickets.number, Number(tag[1]))));
   if (!t) return null;
   // A subject tag alone is guessable: only the ticket's own requester may add to it that way.
   const { snapshot } = await loadTicket(tx, serviceId, t.id);
@@ -63,10 +78,19 @@ async function intakeContext(tx: Queryable, serviceId: string, messageId: string
     .from(services)
     .leftJoin(fields, and(eq(fields.serviceId, services.id), inArray(fields.code, ['name', 'mail'])))
     .where(eq(services.id, serviceId));
-  return { dup: Boolean(rows[0]?.dup), lang: rows[0]?.languages[0] ?? 'ko', fields: rows.flatMap((r) => (r.field ? [r.field] : [])) };
+  return {
+    dup: Boolean(rows[0]?.dup),
+    lang: rows[0]?.languages[0] ?? 'ko',
+    fields: rows.flatMap((r) => (r.field ? [r.field] : [])),
+  };
 }
 
-async function importParsed(tx: Tx, serviceId: string, mail: InboundMail, ctx: Awaited<ReturnType<typeof intakeContext>>): Promise<ImportOutcome> {
+async function importParsed(
+  tx: Tx,
+  serviceId: string,
+  mail: InboundMail,
+  ctx: Awaited<ReturnType<typeof intakeContext>>,
+): Promise<ImportOutcome> {
   const { lang } = ctx;
   const existing = await threadOf(tx, serviceId, mail);
   if (existing) {
@@ -85,7 +109,11 @@ async function importParsed(tx: Tx, serviceId: string, mail: InboundMail, ctx: A
   const entries = [];
   const nameField = ctx.fields.find((f) => f.code === 'name');
   const mailField = ctx.fields.find((f) => f.code === 'mail');
-  if (nameField && (mail.fromName || mail.fromAddress)) entries.push({ field: nameField, value: (mail.fromName ?? mail.fromAddress!).slice(0, nameField.maxLength ?? 100) });
+  if (nameField && (mail.fromName || mail.fromAddress))
+    entries.push({
+      field: nameField,
+      value: (mail.fromName ?? mail.fromAddress!).slice(0, nameField.maxLength ?? 100),
+    });
   if (mailField && mail.fromAddress) entries.push({ field: mailField, value: mail.fromAddress });
   const t = translator(isLocale(lang) ? lang : 'ko');
   const { snapshot } = await createTicket(tx, {
@@ -112,7 +140,12 @@ async function importParsed(tx: Tx, serviceId: string, mail: InboundMail, ctx: A
  * already imported is refused by the unique index, not by a check that two receivers could race
  * past. `inTx` runs in the same transaction (the IMAP cursor), so nothing is half-written.
  */
-export async function importMail(db: Db, serviceId: string, raw: Buffer, opts: { inTx?: (tx: Tx) => Promise<void> } = {}): Promise<ImportOutcome> {
+export async function importMail(
+  db: Db,
+  serviceId: string,
+  raw: Buffer,
+  opts: { inTx?: (tx: Tx) => Promise<void> } = {},
+): Promise<ImportOutcome> {
   return importParsedMail(db, serviceId, await parseInbound(raw, mailDomain()), opts);
 }
 
@@ -122,7 +155,12 @@ export function mayAnswer(mail: InboundMail): boolean {
 }
 
 /** importMail for a mail parsed already (the IMAP poller parses a batch first). */
-export async function importParsedMail(db: Db, serviceId: string, mail: InboundMail, opts: { inTx?: (tx: Tx) => Promise<void> } = {}): Promise<ImportOutcome> {
+export async function importParsedMail(
+  db: Db,
+  serviceId: string,
+  mail: InboundMail,
+  opts: { inTx?: (tx: Tx) => Promise<void> } = {},
+): Promise<ImportOutcome> {
   if (mail.automatic) {
     if (opts.inTx) await db.transaction(opts.inTx);
     return { outcome: 'suppressed', reason: mail.automatic };

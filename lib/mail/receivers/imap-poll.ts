@@ -39,9 +39,21 @@ export function accountPassword(a: Pick<MailAccount, 'id' | 'passwordSealed'>): 
 }
 
 /** Opens an IMAP session to a checked address, TLS verified against the configured host name. */
-export async function openImap(a: Pick<MailAccount, 'host' | 'port' | 'tls' | 'username'>, password: string): Promise<ImapFlow> {
+export async function openImap(
+  a: Pick<MailAccount, 'host' | 'port' | 'tls' | 'username'>,
+  password: string,
+): Promise<ImapFlow> {
   const address = await checkedMailHost(a.host);
-  const client = new ImapFlow({ host: address, servername: a.host, port: a.port, secure: a.tls, auth: { user: a.username, pass: password }, logger: false, disableAutoIdle: true, ...TIMEOUTS });
+  const client = new ImapFlow({
+    host: address,
+    servername: a.host,
+    port: a.port,
+    secure: a.tls,
+    auth: { user: a.username, pass: password },
+    logger: false,
+    disableAutoIdle: true,
+    ...TIMEOUTS,
+  });
   client.on('error', () => {}); // surfaced by the awaiting call; an unhandled 'error' would kill the worker
   await client.connect();
   return client;
@@ -49,7 +61,13 @@ export async function openImap(a: Pick<MailAccount, 'host' | 'port' | 'tls' | 'u
 
 /** A short, secret-free account error for the settings screen. */
 export function accountError(err: unknown): string {
-  const e = err as { authenticationFailed?: boolean; code?: string; responseText?: string; message?: string; name?: string };
+  const e = err as {
+    authenticationFailed?: boolean;
+    code?: string;
+    responseText?: string;
+    message?: string;
+    name?: string;
+  };
   if (e?.authenticationFailed) return 'auth_failed';
   if (e?.name === 'OutboundBlockedError') return 'address_blocked';
   if (e?.code) return String(e.code).slice(0, 60);
@@ -64,7 +82,13 @@ export function pollBackoffMs(failures: number): number {
 async function finish(db: Queryable, id: string, error: string | null, failures: number) {
   await db
     .update(mailAccounts)
-    .set({ lastPollAt: new Date(), lastError: error, failures: error ? failures + 1 : 0, nextPollAt: new Date(Date.now() + (error ? pollBackoffMs(failures + 1) : 0)), updatedAt: new Date() })
+    .set({
+      lastPollAt: new Date(),
+      lastError: error,
+      failures: error ? failures + 1 : 0,
+      nextPollAt: new Date(Date.now() + (error ? pollBackoffMs(failures + 1) : 0)),
+      updatedAt: new Date(),
+    })
     .where(eq(mailAccounts.id, id));
 }
 
@@ -73,7 +97,11 @@ async function finish(db: Queryable, id: string, error: string | null, failures:
  * mail that may answer another only after every mail before it is committed, so a reply never
  * overtakes the mail it answers. Stops at the first failure: `done` holds the committed UIDs.
  */
-async function importChunk(db: Db, serviceId: string, msgs: { uid: number; raw: Buffer }[]): Promise<{ done: number[]; failed: boolean; error?: unknown }> {
+async function importChunk(
+  db: Db,
+  serviceId: string,
+  msgs: { uid: number; raw: Buffer }[],
+): Promise<{ done: number[]; failed: boolean; error?: unknown }> {
   const done: number[] = [];
   let failed = false;
   let error: unknown;
@@ -111,7 +139,10 @@ async function importChunk(db: Db, serviceId: string, msgs: { uid: number; raw: 
  * their Message-ID, so nothing is lost or doubled.
  */
 export async function pollAccount(db: Db, accountId: string): Promise<{ imported: number; error: string | null }> {
-  const [a] = await db.select().from(mailAccounts).where(and(eq(mailAccounts.id, accountId), eq(mailAccounts.active, true)));
+  const [a] = await db
+    .select()
+    .from(mailAccounts)
+    .where(and(eq(mailAccounts.id, accountId), eq(mailAccounts.active, true)));
   if (!a) return { imported: 0, error: null };
   let client: ImapFlow | null = null;
   let imported = 0;
@@ -127,11 +158,16 @@ export async function pollAccount(db: Db, accountId: string): Promise<{ imported
         lastUid = 0;
         await db.update(mailAccounts).set({ uidValidity: validity, lastUid: 0 }).where(eq(mailAccounts.id, a.id));
       }
-      const uids = ((await client.search({ uid: `${lastUid + 1}:*` }, { uid: true })) || []).filter((u) => u > lastUid).sort((x, y) => x - y).slice(0, POLL_BATCH);
+      const uids = ((await client.search({ uid: `${lastUid + 1}:*` }, { uid: true })) || [])
+        .filter((u) => u > lastUid)
+        .sort((x, y) => x - y)
+        .slice(0, POLL_BATCH);
       const skipped: number[] = [];
       // Sizes of the whole batch in one FETCH; then the sources in chunks (one FETCH each, bounded in bytes).
       const sizes = new Map<number, number>();
-      if (uids.length) for (const m of await client.fetchAll(uids.join(','), { uid: true, size: true }, { uid: true })) sizes.set(m.uid, m.size ?? 0);
+      if (uids.length)
+        for (const m of await client.fetchAll(uids.join(','), { uid: true, size: true }, { uid: true }))
+          sizes.set(m.uid, m.size ?? 0);
       const chunks: number[][] = [];
       let bytes = 0;
       for (const uid of uids) {
@@ -158,14 +194,21 @@ export async function pollAccount(db: Db, accountId: string): Promise<{ imported
           to = uid;
         }
         if (to <= cursor) return;
-        await db.update(mailAccounts).set({ lastUid: to }).where(and(eq(mailAccounts.id, a.id), sql`${mailAccounts.lastUid} < ${to}`));
+        await db
+          .update(mailAccounts)
+          .set({ lastUid: to })
+          .where(and(eq(mailAccounts.id, a.id), sql`${mailAccounts.lastUid} < ${to}`));
         cursor = to;
       };
       for (const chunk of chunks) {
         const fetched = await client.fetchAll(chunk.join(','), { uid: true, source: true }, { uid: true });
         const sources = new Map(fetched.filter((m) => m.source).map((m) => [m.uid, m.source!]));
         for (const uid of chunk) if (!sources.has(uid)) handled.add(uid); // gone from the server meanwhile
-        const r = await importChunk(db, a.serviceId, [...sources].sort((x, y) => x[0] - y[0]).map(([uid, raw]) => ({ uid, raw })));
+        const r = await importChunk(
+          db,
+          a.serviceId,
+          [...sources].sort((x, y) => x[0] - y[0]).map(([uid, raw]) => ({ uid, raw })),
+        );
         imported += r.done.length;
         for (const uid of r.done) handled.add(uid);
         // Mails after a failure that did commit are fetched again next time and refused by their Message-ID.
@@ -194,6 +237,10 @@ export async function pollAccount(db: Db, accountId: string): Promise<{ imported
 
 /** Accounts whose next poll is due (the sweep enqueues one job each). */
 export async function dueAccounts(db: Queryable): Promise<string[]> {
-  const rows = await db.select({ id: mailAccounts.id }).from(mailAccounts).where(and(eq(mailAccounts.active, true), lte(mailAccounts.nextPollAt, new Date()))).limit(1000);
+  const rows = await db
+    .select({ id: mailAccounts.id })
+    .from(mailAccounts)
+    .where(and(eq(mailAccounts.active, true), lte(mailAccounts.nextPollAt, new Date())))
+    .limit(1000);
   return rows.map((r) => r.id);
 }

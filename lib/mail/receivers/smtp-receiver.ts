@@ -20,7 +20,13 @@ const SERVICE_ID = /^[a-z0-9][a-z0-9_-]{0,62}$/i;
  * the limit (552 5.3.4). A mail is answered 250 only after its ticket is committed; if the import
  * fails the sender gets 451 and tries again later (the Message-ID makes the retry harmless).
  */
-export async function startSmtpReceiver(opts: { db: () => Db; domain: string; port: number; host?: string; maxBytes?: number }): Promise<SmtpReceiver> {
+export async function startSmtpReceiver(opts: {
+  db: () => Db;
+  domain: string;
+  port: number;
+  host?: string;
+  maxBytes?: number;
+}): Promise<SmtpReceiver> {
   const domain = opts.domain.toLowerCase();
   const maxBytes = opts.maxBytes ?? MAX_MAIL_BYTES;
   const server = new SMTPServer({

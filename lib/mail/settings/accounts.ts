@@ -16,14 +16,27 @@ type Ctx = Pick<ServiceCtx, 'db' | 'service'>;
  * already-imported mails out).
  */
 export async function saveAccount(ctx: Ctx, input: z.output<typeof accountInput>) {
-  const fields = { host: input.host.toLowerCase(), port: input.port, tls: input.tls, username: input.username, folder: input.folder, active: input.active, afterImport: input.afterImport };
+  const fields = {
+    host: input.host.toLowerCase(),
+    port: input.port,
+    tls: input.tls,
+    username: input.username,
+    folder: input.folder,
+    active: input.active,
+    afterImport: input.afterImport,
+  };
   if (!input.id) {
     if (!input.password) throw ValidationError.field('password', 'validation.required');
     const id = randomUUID();
-    await ctx.db.insert(mailAccounts).values({ id, serviceId: ctx.service.id, ...fields, passwordSealed: sealPassword(id, input.password) });
+    await ctx.db
+      .insert(mailAccounts)
+      .values({ id, serviceId: ctx.service.id, ...fields, passwordSealed: sealPassword(id, input.password) });
     return { id };
   }
-  const [row] = await ctx.db.select().from(mailAccounts).where(and(eq(mailAccounts.serviceId, ctx.service.id), eq(mailAccounts.id, input.id)));
+  const [row] = await ctx.db
+    .select()
+    .from(mailAccounts)
+    .where(and(eq(mailAccounts.serviceId, ctx.service.id), eq(mailAccounts.id, input.id)));
   if (!row) throw new NotFoundError();
   const moved = row.host !== fields.host || row.username !== fields.username || row.folder !== fields.folder;
   await ctx.db
@@ -42,7 +55,10 @@ export async function saveAccount(ctx: Ctx, input: z.output<typeof accountInput>
 }
 
 export async function deleteAccount(ctx: Ctx, input: z.output<typeof accountIdInput>) {
-  const gone = await ctx.db.delete(mailAccounts).where(and(eq(mailAccounts.serviceId, ctx.service.id), eq(mailAccounts.id, input.id))).returning({ id: mailAccounts.id });
+  const gone = await ctx.db
+    .delete(mailAccounts)
+    .where(and(eq(mailAccounts.serviceId, ctx.service.id), eq(mailAccounts.id, input.id)))
+    .returning({ id: mailAccounts.id });
   if (!gone.length) throw new NotFoundError();
   return { id: input.id };
 }
@@ -51,8 +67,14 @@ export async function deleteAccount(ctx: Ctx, input: z.output<typeof accountIdIn
  * 연결 테스트: logs in and counts the folder's messages. A failure is an answer, not an error:
  * the screen shows why (wrong password, no answer, blocked address, no such folder).
  */
-export async function testAccount(ctx: Ctx, input: z.output<typeof accountIdInput>): Promise<{ ok: true; messages: number } | { ok: false; reason: string }> {
-  const [a] = await ctx.db.select().from(mailAccounts).where(and(eq(mailAccounts.serviceId, ctx.service.id), eq(mailAccounts.id, input.id)));
+export async function testAccount(
+  ctx: Ctx,
+  input: z.output<typeof accountIdInput>,
+): Promise<{ ok: true; messages: number } | { ok: false; reason: string }> {
+  const [a] = await ctx.db
+    .select()
+    .from(mailAccounts)
+    .where(and(eq(mailAccounts.serviceId, ctx.service.id), eq(mailAccounts.id, input.id)));
   if (!a) throw new NotFoundError();
   let client: ImapFlow | null = null;
   try {

@@ -14,18 +14,43 @@ import type { layoutInput } from './schemas';
  * In HTML mode the body is sanitized before it is checked and stored.
  */
 export async function saveLayout(ctx: Pick<ServiceCtx, 'db' | 'service'>, input: z.output<typeof layoutInput>) {
-  const [svc] = await ctx.db.select({ languages: services.languages, editorType: services.editorType }).from(services).where(eq(services.id, ctx.service.id));
+  const [svc] = await ctx.db
+    .select({ languages: services.languages, editorType: services.editorType })
+    .from(services)
+    .where(eq(services.id, ctx.service.id));
   if (!svc?.languages.includes(input.lang)) throw ValidationError.field('lang', 'email.errors.lang');
   // HTML layouts keep only what the editor produces (scripts, handlers, styles dropped); an editor's empty paragraph is empty.
-  const body = svc.editorType === 'text' ? input.body.trim() : sanitizeRichHtml(input.body).trim().replace(/^(<p>\s*<\/p>)+$/, '');
+  const body =
+    svc.editorType === 'text'
+      ? input.body.trim()
+      : sanitizeRichHtml(input.body)
+          .trim()
+          .replace(/^(<p>\s*<\/p>)+$/, '');
   const key = { serviceId: ctx.service.id, event: input.event, lang: input.lang };
   if (!body) {
-    await ctx.db.delete(mailLayouts).where(and(eq(mailLayouts.serviceId, ctx.service.id), eq(mailLayouts.event, input.event), eq(mailLayouts.lang, input.lang)));
+    await ctx.db
+      .delete(mailLayouts)
+      .where(
+        and(
+          eq(mailLayouts.serviceId, ctx.service.id),
+          eq(mailLayouts.event, input.event),
+          eq(mailLayouts.lang, input.lang),
+        ),
+      );
     return { ...key, body: '' };
   }
   if (!codesIn(body).includes('content')) throw ValidationError.field('body', 'email.errors.contentRequired');
   const unknown = unknownCodes(body, await knownCodes(ctx.db, ctx.service.id));
-  if (unknown.length) throw ValidationError.field('body', 'email.errors.unknownCodes', { codes: unknown.map((c) => `#{${c}}`).join(', ') });
-  await ctx.db.insert(mailLayouts).values({ ...key, body }).onConflictDoUpdate({ target: [mailLayouts.serviceId, mailLayouts.event, mailLayouts.lang], set: { body, updatedAt: new Date() } });
+  if (unknown.length)
+    throw ValidationError.field('body', 'email.errors.unknownCodes', {
+      codes: unknown.map((c) => `#{${c}}`).join(', '),
+    });
+  await ctx.db
+    .insert(mailLayouts)
+    .values({ ...key, body })
+    .onConflictDoUpdate({
+      target: [mailLayouts.serviceId, mailLayouts.event, mailLayouts.lang],
+      set: { body, updatedAt: new Date() },
+    });
   return { ...key, body };
 }

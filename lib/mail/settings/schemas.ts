@@ -26,11 +26,19 @@ const HOST = /^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)(\.[a-z0-9]([a-z
 export const accountInput = z.object({
   id: z.union([z.literal(''), z.uuid()]).optional(),
   host: oneLine(253).refine((v) => HOST.test(v), { error: 'email.errors.host' }),
-  port: z.coerce.number({ error: 'email.errors.port' }).int({ error: 'email.errors.port' }).min(1, { error: 'email.errors.port' }).max(65535, { error: 'email.errors.port' }),
+  port: z.coerce
+    .number({ error: 'email.errors.port' })
+    .int({ error: 'email.errors.port' })
+    .min(1, { error: 'email.errors.port' })
+    .max(65535, { error: 'email.errors.port' }),
   tls: checkbox,
   username: oneLine(254).pipe(z.string().min(1, { error: 'validation.required' })),
   /** Empty on edit = keep the stored password. */
-  password: z.string().max(500, { error: 'validation.tooLong' }).refine((v) => !/[\r\n\u0000]/.test(v), { error: 'email.errors.oneLine' }).default(''),
+  password: z
+    .string()
+    .max(500, { error: 'validation.tooLong' })
+    .refine((v) => !/[\r\n\u0000]/.test(v), { error: 'email.errors.oneLine' })
+    .default(''),
   folder: oneLine(200).pipe(z.string().min(1, { error: 'validation.required' })),
   active: checkbox,
   afterImport: z.enum(AFTER_IMPORT),

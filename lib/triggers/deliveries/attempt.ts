@@ -1,5 +1,11 @@
 import { and, eq, lte, or, isNull, lt, sql } from 'drizzle-orm';
-import { disabledEndpoints, PRODUCT_MAIL_KINDS, triggerDeliveries, triggerDeliveryAttempts, type TriggerDelivery } from '@/db/schema';
+import {
+  disabledEndpoints,
+  PRODUCT_MAIL_KINDS,
+  triggerDeliveries,
+  triggerDeliveryAttempts,
+  type TriggerDelivery,
+} from '@/db/schema';
 import type { Db } from '@/db';
 import { composeQueuedMail } from '@/lib/mail/compose-queued';
 import { deliveryMessageId } from '@/lib/mail/domain';
@@ -43,7 +49,16 @@ export function retryAfterMs(header: string | string[] | undefined, now = Date.n
   return Math.min(secs, RETRY_AFTER_CAP_MS);
 }
 
-type AttemptResult = { ok: boolean; status: number | null; errorClass: string | null; response: string | null; latencyMs: number; gone?: boolean; retryAfter?: number | null; permanent?: boolean };
+type AttemptResult = {
+  ok: boolean;
+  status: number | null;
+  errorClass: string | null;
+  response: string | null;
+  latencyMs: number;
+  gone?: boolean;
+  retryAfter?: number | null;
+  permanent?: boolean;
+};
 
 function fromResponse(res: SafeResponse): AttemptResult {
   const ok = res.status >= 200 && res.status < 300;
@@ -66,16 +81,30 @@ async function send(db: Db, d: TriggerDelivery): Promise<AttemptResult> {
     if (PRODUCT_MAILS.has(d.kind)) {
       const mail = await composeQueuedMail(db, d);
       if (mail) await sendMail(mail);
-      return { ok: true, status: null, errorClass: null, response: mail ? null : 'nothing_to_send', latencyMs: Date.now() - started };
+      return {
+        ok: true,
+        status: null,
+        errorClass: null,
+        response: mail ? null : 'nothing_to_send',
+        latencyMs: Date.now() - started,
+      };
     }
     if (!d.serviceId) return { ok: false, status: null, errorClass: 'no_service', response: null, latencyMs: 0 };
     if (d.kind === 'callback' || d.kind === 'dooray') {
       const r = d.request as unknown as HttpRequest;
       // Opened only here, to send; never logged.
       const url = openEndpointUrl(d.serviceId, r.urlSealed);
-      if (!url) return { ok: false, status: null, errorClass: 'url_unreadable', response: null, latencyMs: 0, permanent: true };
-      if (d.kind === 'callback') return fromResponse(await signedPost(url, d.id, await webhookSecret(db, d.serviceId), r.body));
-      return fromResponse(await safeFetch(url, { method: 'POST', body: JSON.stringify(r.body), headers: { 'content-type': 'application/json' } }));
+      if (!url)
+        return { ok: false, status: null, errorClass: 'url_unreadable', response: null, latencyMs: 0, permanent: true };
+      if (d.kind === 'callback')
+        return fromResponse(await signedPost(url, d.id, await webhookSecret(db, d.serviceId), r.body));
+      return fromResponse(
+        await safeFetch(url, {
+          method: 'POST',
+          body: JSON.stringify(r.body),
+          headers: { 'content-type': 'application/json' },
+        }),
+      );
     }
     const m = d.request as unknown as MailRequest;
     let { subject, text, html } = m;
@@ -85,16 +114,32 @@ async function send(db: Db, d: TriggerDelivery): Promise<AttemptResult> {
       const { snapshot: ticket } = await loadTicket(db, d.serviceId, d.ticketId);
       const v = await substitutionValues(db, ticket, { audience: 'customer' });
       subject = renderCodes(m.template.subject, v, { html: false });
-      const body = m.template.html ? sanitizeRichHtml(renderCodes(m.template.body, v, { html: true })) : renderCodes(m.template.body, v, { html: false });
+      const body = m.template.html
+        ? sanitizeRichHtml(renderCodes(m.template.body, v, { html: true }))
+        : renderCodes(m.template.body, v, { html: false });
       text = m.template.html ? htmlToMailText(body) : body;
       html = m.template.html ? body : undefined;
     }
     // Sent alone (no mail layout, SPEC §6), as the service's sender, marked automatic so receivers do not auto-reply (RFC 3834).
     const sender = await serviceSender(db, d.serviceId);
-    await sendMail({ to: m.to, from: sender.from, replyTo: m.audience === 'customer' ? sender.replyTo : undefined, subject, text, html, messageId: deliveryMessageId(d.id), headers: { 'Auto-Submitted': 'auto-generated' } });
+    await sendMail({
+      to: m.to,
+      from: sender.from,
+      replyTo: m.audience === 'customer' ? sender.replyTo : undefined,
+      subject,
+      text,
+      html,
+      messageId: deliveryMessageId(d.id),
+      headers: { 'Auto-Submitted': 'auto-generated' },
+    });
     return { ok: true, status: null, errorClass: null, response: null, latencyMs: Date.now() - started };
   } catch (err) {
-    const errorClass = err instanceof OutboundBlockedError ? `blocked_${err.reason}` : err instanceof Error ? ((err as NodeJS.ErrnoException).code ?? (err.message === 'timeout' ? 'timeout' : err.name)) : 'error';
+    const errorClass =
+      err instanceof OutboundBlockedError
+        ? `blocked_${err.reason}`
+        : err instanceof Error
+          ? ((err as NodeJS.ErrnoException).code ?? (err.message === 'timeout' ? 'timeout' : err.name))
+          : 'error';
     return { ok: false, status: null, errorClass, response: null, latencyMs: Date.now() - started };
   }
 }
@@ -121,25 +166,45 @@ export async function attemptDelivery(db: Db, deliveryId: string): Promise<boole
   if (!d) return false;
   const r = await send(db, d);
   await db.transaction(async (tx) => {
-    await tx.insert(triggerDeliveryAttempts).values({ deliveryId: d.id, serviceId: d.serviceId, httpStatus: r.status, latencyMs: r.latencyMs, errorClass: r.errorClass, response: r.response });
+    await tx.insert(triggerDeliveryAttempts).values({
+      deliveryId: d.id,
+      serviceId: d.serviceId,
+      httpStatus: r.status,
+      latencyMs: r.latencyMs,
+      errorClass: r.errorClass,
+      response: r.response,
+    });
     const attempts = d.attempts + 1;
     if (r.ok) {
-      await tx.update(triggerDeliveries).set({ status: 'delivered', attempts, deliveredAt: new Date(), leaseUntil: null, updatedAt: new Date() }).where(eq(triggerDeliveries.id, d.id));
+      await tx
+        .update(triggerDeliveries)
+        .set({ status: 'delivered', attempts, deliveredAt: new Date(), leaseUntil: null, updatedAt: new Date() })
+        .where(eq(triggerDeliveries.id, d.id));
       if ((d.request as unknown as MailRequest).completeTicket) await completeAfterForward(tx, d);
       return;
     }
     if (r.gone) {
-      await tx.update(triggerDeliveries).set({ status: 'disabled', attempts, leaseUntil: null, updatedAt: new Date() }).where(eq(triggerDeliveries.id, d.id));
+      await tx
+        .update(triggerDeliveries)
+        .set({ status: 'disabled', attempts, leaseUntil: null, updatedAt: new Date() })
+        .where(eq(triggerDeliveries.id, d.id));
       const key = (d.request as { urlKey?: string }).urlKey;
-      if (key && d.serviceId) await tx.insert(disabledEndpoints).values({ serviceId: d.serviceId, url: key }).onConflictDoNothing();
+      if (key && d.serviceId)
+        await tx.insert(disabledEndpoints).values({ serviceId: d.serviceId, url: key }).onConflictDoNothing();
       return;
     }
     if (attempts >= MAX_ATTEMPTS || r.permanent) {
-      await tx.update(triggerDeliveries).set({ status: 'dead', attempts, leaseUntil: null, updatedAt: new Date() }).where(eq(triggerDeliveries.id, d.id));
+      await tx
+        .update(triggerDeliveries)
+        .set({ status: 'dead', attempts, leaseUntil: null, updatedAt: new Date() })
+        .where(eq(triggerDeliveries.id, d.id));
       return;
     }
     const next = new Date(Date.now() + (r.retryAfter ?? backoffMs(attempts)));
-    await tx.update(triggerDeliveries).set({ attempts, nextAttemptAt: next, leaseUntil: null, updatedAt: new Date() }).where(eq(triggerDeliveries.id, d.id));
+    await tx
+      .update(triggerDeliveries)
+      .set({ attempts, nextAttemptAt: next, leaseUntil: null, updatedAt: new Date() })
+      .where(eq(triggerDeliveries.id, d.id));
     await enqueueDelivery(tx, d.id, next);
   });
   return true;
@@ -150,7 +215,13 @@ export async function sweepDeliveries(db: Db): Promise<number> {
   const due = await db
     .select({ id: triggerDeliveries.id })
     .from(triggerDeliveries)
-    .where(and(eq(triggerDeliveries.status, 'pending'), lt(triggerDeliveries.nextAttemptAt, sql`now() - interval '30 seconds'`), or(isNull(triggerDeliveries.leaseUntil), lt(triggerDeliveries.leaseUntil, sql`now()`))))
+    .where(
+      and(
+        eq(triggerDeliveries.status, 'pending'),
+        lt(triggerDeliveries.nextAttemptAt, sql`now() - interval '30 seconds'`),
+        or(isNull(triggerDeliveries.leaseUntil), lt(triggerDeliveries.leaseUntil, sql`now()`)),
+      ),
+    )
     .limit(500);
   for (const d of due) await enqueueDelivery(db, d.id);
   return due.length;

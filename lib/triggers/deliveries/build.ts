@@ -19,23 +19,54 @@ function requestsOf(ctx: BuildContext, e: Effect): Promise<DeliveryRequest[]> {
   return build ? build(e.settings, ctx, e) : Promise.resolve([]);
 }
 
-async function context(tx: Queryable, serviceId: string, event: TicketEvent, reply?: string, known?: PassService | null, config?: ServiceConfig | null): Promise<BuildContext> {
-  const [svc] = known ? [known] : await tx.select({ languages: services.languages, editorType: services.editorType }).from(services).where(eq(services.id, serviceId));
-  return { tx, serviceId, event, reply, languages: svc?.languages ?? [], editorHtml: svc?.editorType !== 'text', values: new Map(), config: config ?? null };
+async function context(
+  tx: Queryable,
+  serviceId: string,
+  event: TicketEvent,
+  reply?: string,
+  known?: PassService | null,
+  config?: ServiceConfig | null,
+): Promise<BuildContext> {
+  const [svc] = known
+    ? [known]
+    : await tx
+        .select({ languages: services.languages, editorType: services.editorType })
+        .from(services)
+        .where(eq(services.id, serviceId));
+  return {
+    tx,
+    serviceId,
+    event,
+    reply,
+    languages: svc?.languages ?? [],
+    editorHtml: svc?.editorType !== 'text',
+    values: new Map(),
+    config: config ?? null,
+  };
 }
 
 /** What each effect would send (the test run): kind, shown target and a short summary; nothing is written. */
-export async function previewEffects(tx: Queryable, input: { serviceId: string; event: TicketEvent; effects: Effect[] }): Promise<{ kind: DeliveryKind; target: string; summary: string }[][]> {
+export async function previewEffects(
+  tx: Queryable,
+  input: { serviceId: string; event: TicketEvent; effects: Effect[] },
+): Promise<{ kind: DeliveryKind; target: string; summary: string }[][]> {
   const ctx = await context(tx, input.serviceId, input.event);
   const out: { kind: DeliveryKind; target: string; summary: string }[][] = [];
   for (const e of input.effects) {
     const reqs = await requestsOf(ctx, e);
     out[e.index] = reqs.map((r) => {
-        const m = r.request as MailRequest;
-        const h = r.request as HttpRequest;
-        const summary = 'urlSealed' in h ? (r.kind === 'dooray' ? String((h.body as { text?: string }).text ?? '') : `POST ${endpointHost(h)}`) : m.template ? m.template.subject : m.subject;
-        return { kind: r.kind, target: r.target, summary: summary.slice(0, 300) };
-      });
+      const m = r.request as MailRequest;
+      const h = r.request as HttpRequest;
+      const summary =
+        'urlSealed' in h
+          ? r.kind === 'dooray'
+            ? String((h.body as { text?: string }).text ?? '')
+            : `POST ${endpointHost(h)}`
+          : m.template
+            ? m.template.subject
+            : m.subject;
+      return { kind: r.kind, target: r.target, summary: summary.slice(0, 300) };
+    });
   }
   return out;
 }
@@ -49,7 +80,18 @@ export type Enqueued = { deliveryIds: string[]; reason?: string };
  * transaction, as part of the change's closing statement. Effects to an endpoint that answered
  * 410 (by its `urlKey`) are skipped.
  */
-export async function enqueueEffects(tx: Queryable, input: { serviceId: string; event: TicketEvent; reply?: string; effects: Effect[]; disabled: ReadonlySet<string>; service?: PassService | null; config?: ServiceConfig | null }): Promise<{ enqueued: Enqueued[]; writes: SQL[] }> {
+export async function enqueueEffects(
+  tx: Queryable,
+  input: {
+    serviceId: string;
+    event: TicketEvent;
+    reply?: string;
+    effects: Effect[];
+    disabled: ReadonlySet<string>;
+    service?: PassService | null;
+    config?: ServiceConfig | null;
+  },
+): Promise<{ enqueued: Enqueued[]; writes: SQL[] }> {
   if (!input.effects.length) return { enqueued: [], writes: [] };
   const ctx = await context(tx, input.serviceId, input.event, input.reply, input.service, input.config);
   const out: Enqueued[] = [];
@@ -70,11 +112,23 @@ export async function enqueueEffects(tx: Queryable, input: { serviceId: string; 
     for (const r of reqs) {
       const id = randomUUID();
       ids.push(id);
-      values.push({ id, serviceId: input.serviceId, triggerId: e.triggerId, triggerTitle: e.triggerTitle, ticketId: e.ticket.id, kind: r.kind, target: r.target, request: r.request });
+      values.push({
+        id,
+        serviceId: input.serviceId,
+        triggerId: e.triggerId,
+        triggerTitle: e.triggerTitle,
+        ticketId: e.ticket.id,
+        kind: r.kind,
+        target: r.target,
+        request: r.request,
+      });
     }
     out[e.index] = { deliveryIds: ids };
   }
   if (!values.length) return { enqueued: out, writes: [] };
-  const jobs = await deliveryJobsSql(tx, values.map((v) => v.id!));
+  const jobs = await deliveryJobsSql(
+    tx,
+    values.map((v) => v.id!),
+  );
   return { enqueued: out, writes: [tx.insert(triggerDeliveries).values(values).getSQL(), ...(jobs ? [jobs] : [])] };
 }

@@ -13,7 +13,10 @@ import { loadTicket } from '@/lib/tickets/snapshot';
  */
 export async function completeAfterForward(tx: Queryable, d: TriggerDelivery): Promise<void> {
   if (!d.ticketId || !d.serviceId) return;
-  const [exists] = await tx.select({ id: tickets.id }).from(tickets).where(and(eq(tickets.serviceId, d.serviceId), eq(tickets.id, d.ticketId)));
+  const [exists] = await tx
+    .select({ id: tickets.id })
+    .from(tickets)
+    .where(and(eq(tickets.serviceId, d.serviceId), eq(tickets.id, d.ticketId)));
   if (!exists) return;
   const current = await loadTicket(tx, d.serviceId, d.ticketId, { forUpdate: true });
   if (current.row.status === 'closed' || current.row.spam) return;

@@ -50,14 +50,22 @@ export async function agentValues(ctx: BuildContext, t: TicketSnapshot): Promise
 }
 
 /** Active members who are still agents of the service, by their member ids, as mail recipients. */
-export async function agentRecipients(ctx: BuildContext, memberIds: string[]): Promise<{ email: string; audience: 'agent' }[]> {
+export async function agentRecipients(
+  ctx: BuildContext,
+  memberIds: string[],
+): Promise<{ email: string; audience: 'agent' }[]> {
   if (!memberIds.length) return [];
   const rows = await ctx.tx
     .select({ email: members.email })
     .from(members)
-    .innerJoin(serviceMembers, and(eq(serviceMembers.memberId, members.id), eq(serviceMembers.serviceId, ctx.serviceId)))
+    .innerJoin(
+      serviceMembers,
+      and(eq(serviceMembers.memberId, members.id), eq(serviceMembers.serviceId, ctx.serviceId)),
+    )
     .where(and(inArray(members.id, memberIds), eq(members.status, 'active')));
-  return [...new Set(rows.map((r) => r.email))].slice(0, MAX_RECIPIENTS).map((email) => ({ email, audience: 'agent' as const }));
+  return [...new Set(rows.map((r) => r.email))]
+    .slice(0, MAX_RECIPIENTS)
+    .map((email) => ({ email, audience: 'agent' as const }));
 }
 
 /** Member ids of a group's agents. */
@@ -69,4 +77,3 @@ export async function groupMemberIds(ctx: BuildContext, groupId: string): Promis
     .where(and(eq(groupMembers.serviceId, ctx.serviceId), eq(groupMembers.groupId, groupId)));
   return rows.map((r) => r.id);
 }
-

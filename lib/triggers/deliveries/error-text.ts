@@ -12,6 +12,7 @@ export function deliveryErrorMessage(errorClass: string): { key: string; params?
   if (errorClass === 'ECONNREFUSED' || errorClass === 'ECONNRESET') return { key: 'error.refused' };
   const http = /^http_(\d{3})$/.exec(errorClass);
   if (http) return { key: 'error.http', params: { status: http[1] } };
-  if (/^E[A-Z]+$/.test(errorClass) && errorClass.startsWith('E')) return { key: 'error.mail', params: { code: errorClass } };
+  if (/^E[A-Z]+$/.test(errorClass) && errorClass.startsWith('E'))
+    return { key: 'error.mail', params: { code: errorClass } };
   return { key: 'error.other', params: { code: errorClass } };
 }

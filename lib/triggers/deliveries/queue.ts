@@ -41,7 +41,13 @@ export async function deliveryJobsSql(tx: Queryable, deliveryIds: readonly strin
   const q = QUEUES.triggerDelivery;
   let captured: SQL | null = null;
   await sender().insert(
-    deliveryIds.map((deliveryId) => ({ name: q.name, data: { deliveryId }, retryLimit: q.retryLimit, retryDelay: q.retryDelay, expireInSeconds: q.expireInSeconds })),
+    deliveryIds.map((deliveryId) => ({
+      name: q.name,
+      data: { deliveryId },
+      retryLimit: q.retryLimit,
+      retryDelay: q.retryDelay,
+      expireInSeconds: q.expireInSeconds,
+    })),
     {
       db: {
         executeSql: async (text: string, values: unknown[]) => {

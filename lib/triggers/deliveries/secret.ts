@@ -18,22 +18,37 @@ function newSecret(): string {
 export async function rotateWebhookSecret(db: Queryable, serviceId: string): Promise<string> {
   const secret = newSecret();
   const sealed = encryptValue(masterKey(), secret, binding(serviceId));
-  await db.insert(webhookSecrets).values({ serviceId, sealed }).onConflictDoUpdate({ target: webhookSecrets.serviceId, set: { sealed, rotatedAt: sql`now()` } });
+  await db
+    .insert(webhookSecrets)
+    .values({ serviceId, sealed })
+    .onConflictDoUpdate({ target: webhookSecrets.serviceId, set: { sealed, rotatedAt: sql`now()` } });
   return secret;
 }
 
 /** The service's secret for signing; made (unseen) on first use, so an admin rotates to learn it. */
 export async function webhookSecret(db: Queryable, serviceId: string): Promise<string> {
-  const [row] = await db.select({ sealed: webhookSecrets.sealed }).from(webhookSecrets).where(eq(webhookSecrets.serviceId, serviceId));
+  const [row] = await db
+    .select({ sealed: webhookSecrets.sealed })
+    .from(webhookSecrets)
+    .where(eq(webhookSecrets.serviceId, serviceId));
   if (row) return decryptValue<string>(masterKey(), row.sealed, binding(serviceId));
   const secret = newSecret();
-  await db.insert(webhookSecrets).values({ serviceId, sealed: encryptValue(masterKey(), secret, binding(serviceId)) }).onConflictDoNothing();
-  const [again] = await db.select({ sealed: webhookSecrets.sealed }).from(webhookSecrets).where(eq(webhookSecrets.serviceId, serviceId));
+  await db
+    .insert(webhookSecrets)
+    .values({ serviceId, sealed: encryptValue(masterKey(), secret, binding(serviceId)) })
+    .onConflictDoNothing();
+  const [again] = await db
+    .select({ sealed: webhookSecrets.sealed })
+    .from(webhookSecrets)
+    .where(eq(webhookSecrets.serviceId, serviceId));
   return decryptValue<string>(masterKey(), again.sealed, binding(serviceId));
 }
 
 /** When the secret was last made or rotated (null: never). */
 export async function webhookSecretRotatedAt(db: Queryable, serviceId: string): Promise<Date | null> {
-  const [row] = await db.select({ at: webhookSecrets.rotatedAt }).from(webhookSecrets).where(eq(webhookSecrets.serviceId, serviceId));
+  const [row] = await db
+    .select({ at: webhookSecrets.rotatedAt })
+    .from(webhookSecrets)
+    .where(eq(webhookSecrets.serviceId, serviceId));
   return row?.at ?? null;
 }

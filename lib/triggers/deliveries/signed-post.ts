@@ -9,6 +9,11 @@ export async function signedPost(url: string, id: string, secret: string, body: 
   return safeFetch(url, {
     method: 'POST',
     body: payload,
-    headers: { 'content-type': 'application/json', 'webhook-id': id, 'webhook-timestamp': String(Math.floor(now.getTime() / 1000)), 'webhook-signature': signature },
+    headers: {
+      'content-type': 'application/json',
+      'webhook-id': id,
+      'webhook-timestamp': String(Math.floor(now.getTime() / 1000)),
+      'webhook-signature': signature,
+    },
   });
 }

@@ -5,12 +5,23 @@ import { webhookSecret } from './secret';
 import { signedPost } from './signed-post';
 
 /** A signed sample callback (the editor's 테스트 button): status, latency and the first 1 KB of the answer, or the error class of why it failed. */
-export async function testCallback(db: Queryable, serviceId: string, url: string): Promise<{ status: number | null; latencyMs: number; body: string; error: string | null }> {
+export async function testCallback(
+  db: Queryable,
+  serviceId: string,
+  url: string,
+): Promise<{ status: number | null; latencyMs: number; body: string; error: string | null }> {
   const sample = {
     type: 'ticket.test',
     event: 'test',
     trigger: { id: null, title: 'test' },
-    ticket: { id: randomUUID(), number: 0, subject: 'Contact Desk test', status: 'new', priority: 'normal', createdAt: new Date().toISOString() },
+    ticket: {
+      id: randomUUID(),
+      number: 0,
+      subject: 'Contact Desk test',
+      status: 'new',
+      priority: 'normal',
+      createdAt: new Date().toISOString(),
+    },
   };
   const started = Date.now();
   try {
@@ -18,7 +29,12 @@ export async function testCallback(db: Queryable, serviceId: string, url: string
     return { status: res.status, latencyMs: res.latencyMs, body: res.body.slice(0, 1024), error: null };
   } catch (err) {
     // The same error classes as delivery attempts, so the editor can explain them alike.
-    const error = err instanceof OutboundBlockedError ? `blocked_${err.reason}` : err instanceof Error ? ((err as NodeJS.ErrnoException).code ?? (err.message === 'timeout' ? 'timeout' : err.name)) : 'error';
+    const error =
+      err instanceof OutboundBlockedError
+        ? `blocked_${err.reason}`
+        : err instanceof Error
+          ? ((err as NodeJS.ErrnoException).code ?? (err.message === 'timeout' ? 'timeout' : err.name))
+          : 'error';
     return { status: null, latencyMs: Date.now() - started, body: '', error };
   }
 }

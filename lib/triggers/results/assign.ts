@@ -15,7 +15,10 @@ export const assignSchema = z
       .transform((ids) => [...new Set(ids)])
       .nullish(),
   })
-  .refine((s) => s.method !== 'agent' || Boolean(s.agentId), { path: ['agentId'], message: 'validation.triggers.agent' });
+  .refine((s) => s.method !== 'agent' || Boolean(s.agentId), {
+    path: ['agentId'],
+    message: 'validation.triggers.agent',
+  });
 export type AssignSettings = z.infer<typeof assignSchema>;
 
 /**
@@ -34,8 +37,16 @@ export const assign: ResultModule<AssignSettings> = {
     const pool = chosen ? all.filter((id) => chosen.has(id)) : all;
     let agent: string | null = null;
     if (s.method === 'agent') agent = s.agentId && pool.includes(s.agentId) ? s.agentId : null;
-    else if (pool.length) agent = pool[s.method === 'random' ? env.random(pool.length) : env.roundRobin(`${triggerId}:${index}`, pool.length)];
-    if (!agent) return { patch: { groupId: s.groupId, assigneeId: null }, outcome: 'changed', reason: 'no_assignable_agent', note: 'no_assignable_agent' };
+    else if (pool.length)
+      agent =
+        pool[s.method === 'random' ? env.random(pool.length) : env.roundRobin(`${triggerId}:${index}`, pool.length)];
+    if (!agent)
+      return {
+        patch: { groupId: s.groupId, assigneeId: null },
+        outcome: 'changed',
+        reason: 'no_assignable_agent',
+        note: 'no_assignable_agent',
+      };
     return { patch: { groupId: s.groupId, assigneeId: agent }, outcome: 'changed' };
   },
 };

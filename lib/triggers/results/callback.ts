@@ -4,7 +4,9 @@ import { endpointHost, sealedOf } from '../endpoint-url';
 import { endpointUrlShape, requireEndpointUrl } from '../endpoint-url-schema';
 import type { ResultModule } from './result';
 
-export const callbackSchema = z.object({ type: z.literal('callback'), ...endpointUrlShape }).superRefine(requireEndpointUrl);
+export const callbackSchema = z
+  .object({ type: z.literal('callback'), ...endpointUrlShape })
+  .superRefine(requireEndpointUrl);
 export type CallbackSettings = z.infer<typeof callbackSchema>;
 
 /** 콜백 주소: a signed POST of the ticket, the event and the trigger (Standard Webhooks). */

@@ -15,7 +15,9 @@ export const doorayTemplateSchema = z.object({
   attachmentText: z.string().max(4000, 'validation.tooLong').default(''),
 });
 
-export const doorayAlertSchema = z.object({ type: z.literal('dooray'), ...endpointUrlShape, ...doorayTemplateSchema.shape }).superRefine(requireEndpointUrl);
+export const doorayAlertSchema = z
+  .object({ type: z.literal('dooray'), ...endpointUrlShape, ...doorayTemplateSchema.shape })
+  .superRefine(requireEndpointUrl);
 export type DoorayAlertSettings = z.infer<typeof doorayAlertSchema>;
 
 /** Dooray 알림: a message to a Dooray messenger incoming hook (integrations.md §2.1). */
@@ -27,7 +29,19 @@ export const doorayAlert: ResultModule<DoorayAlertSettings> = {
   async build(s, ctx, { ticket }) {
     const v = await agentValues(ctx, ticket);
     const r = (x: string) => renderCodes(x, v, { html: false });
-    const attachments = s.attachmentTitle || s.attachmentText ? [{ title: r(s.attachmentTitle), titleLink: v.ticketUrl, text: r(s.attachmentText), color: '#4757C4' }] : [];
-    return [{ kind: 'dooray', target: endpointHost(s), request: { ...sealedOf(s), body: { botName: s.botName, botIconImage: s.botIconImage || undefined, text: r(s.text), attachments } } }];
+    const attachments =
+      s.attachmentTitle || s.attachmentText
+        ? [{ title: r(s.attachmentTitle), titleLink: v.ticketUrl, text: r(s.attachmentText), color: '#4757C4' }]
+        : [];
+    return [
+      {
+        kind: 'dooray',
+        target: endpointHost(s),
+        request: {
+          ...sealedOf(s),
+          body: { botName: s.botName, botIconImage: s.botIconImage || undefined, text: r(s.text), attachments },
+        },
+      },
+    ];
   },
 };

@@ -35,6 +35,18 @@ export const forward: ResultModule<ForwardSettings> = {
       '',
       `${tr('triggers.forwardMail.link')}: ${v.ticketUrl}`,
     ];
-    return [{ kind: 'forward', target: s.to, request: { to: s.to, subject: tr('triggers.forwardMail.title', { number: t.number, subject: t.subject }), text: lines.join('\n'), audience: 'agent', ...(s.complete ? { completeTicket: true } : {}) } }];
+    return [
+      {
+        kind: 'forward',
+        target: s.to,
+        request: {
+          to: s.to,
+          subject: tr('triggers.forwardMail.title', { number: t.number, subject: t.subject }),
+          text: lines.join('\n'),
+          audience: 'agent',
+          ...(s.complete ? { completeTicket: true } : {}),
+        },
+      },
+    ];
   },
 };

@@ -1,7 +1,10 @@
 import { z } from 'zod';
 import type { ResultModule } from './result';
 
-export const setIntakeTypeSchema = z.object({ type: z.literal('set_intake_type'), categoryId: z.uuid('validation.triggers.category') });
+export const setIntakeTypeSchema = z.object({
+  type: z.literal('set_intake_type'),
+  categoryId: z.uuid('validation.triggers.category'),
+});
 export type SetIntakeTypeSettings = z.infer<typeof setIntakeTypeSchema>;
 
 /** 접수유형 할당. A category deleted since the trigger was saved is skipped. */

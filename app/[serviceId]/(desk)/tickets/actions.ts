@@ -28,7 +28,11 @@ export const processTicketAction = serviceAction(processInput, {}, async (input,
 export const bulkProcessAction = serviceAction(bulkInput, {}, async (input, ctx) => {
   const r = await bulkProcess(ctx, input);
   refresh(ctx.service.id);
-  return { count: r.ids.length, mailed: answers(input.action) ? r.messageIds.filter((m) => m.messageId).length : 0, mailFailed: 0 };
+  return {
+    count: r.ids.length,
+    mailed: answers(input.action) ? r.messageIds.filter((m) => m.messageId).length : 0,
+    mailFailed: 0,
+  };
 });
 
 export const previewReplyAction = serviceAction(previewInput, {}, async (input, ctx) => previewReply(ctx, input));

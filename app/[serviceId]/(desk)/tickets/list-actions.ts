@@ -31,4 +31,6 @@ export const setListColumnsAction = serviceAction(listColumnsInput, {}, async (i
 });
 
 /** The ids behind "이 조건의 티켓 모두 선택", for a bulk run over more than one page. */
-export const matchingTicketIdsAction = serviceAction(matchingIdsInput, {}, async (input, ctx) => matchingTicketIds(ctx, input));
+export const matchingTicketIdsAction = serviceAction(matchingIdsInput, {}, async (input, ctx) =>
+  matchingTicketIds(ctx, input),
+);

@@ -19,7 +19,13 @@ import { listQuery, parseListParams, type ListSearch } from '@/lib/tickets/list-
 import { listFilterOf } from '@/lib/tickets/list-filter';
 import { asc, eq } from 'drizzle-orm';
 
-export default async function TicketListPage({ params, searchParams }: { params: Promise<{ serviceId: string }>; searchParams: Promise<ListSearch> }) {
+export default async function TicketListPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ serviceId: string }>;
+  searchParams: Promise<ListSearch>;
+}) {
   const { serviceId } = await params;
   const { service, session, agent, role } = await requireService(serviceId);
   const p = parseListParams(await searchParams);
@@ -38,11 +44,19 @@ export default async function TicketListPage({ params, searchParams }: { params:
     getCategoryTree(db, service.id, 'intake', lang),
     getCategoryTree(db, service.id, 'processing', lang),
     listAgentOptions(db, { serviceId: service.id, limit: 500 }),
-    db.select({ id: groups.id, name: groups.name }).from(groups).where(eq(groups.serviceId, service.id)).orderBy(asc(groups.name)),
+    db
+      .select({ id: groups.id, name: groups.name })
+      .from(groups)
+      .where(eq(groups.serviceId, service.id))
+      .orderBy(asc(groups.name)),
     listSavedFilters(db, { serviceId: service.id, memberId: me }),
     listColumnsOf(db, { serviceId: service.id, memberId: me }),
   ]);
-  const label = await ticketLabels(db, service.id, lang, { categories: page.rows.map((r) => r.intakeTypeId), members: page.rows.map((r) => r.assigneeId), groups: page.rows.map((r) => r.groupId) });
+  const label = await ticketLabels(db, service.id, lang, {
+    categories: page.rows.map((r) => r.intakeTypeId),
+    members: page.rows.map((r) => r.assigneeId),
+    groups: page.rows.map((r) => r.groupId),
+  });
   const base = `/${service.id}/tickets`;
   const rows = page.rows.map((r) => ({
     id: r.id,
@@ -64,9 +78,16 @@ export default async function TicketListPage({ params, searchParams }: { params:
       <div className="min-w-0 flex-1">
         <PageHeader
           title={t(`menu.${p.menu}`)}
-          description={filter.q ? ts('count', { count: total, cap: countCap(filter), capped: total > countCap(filter) ? 'yes' : 'no' }) : t('listCount', { count: total, capped: total > 10000 ? 'yes' : 'no' })}
+          description={
+            filter.q
+              ? ts('count', { count: total, cap: countCap(filter), capped: total > countCap(filter) ? 'yes' : 'no' })
+              : t('listCount', { count: total, capped: total > 10000 ? 'yes' : 'no' })
+          }
           actions={
-            <Link href={`${base}/new`} className="inline-flex h-10 items-center rounded-md bg-brand-600 px-4 text-sm font-medium text-white hover:bg-brand-700">
+            <Link
+              href={`${base}/new`}
+              className="inline-flex h-10 items-center rounded-md bg-brand-600 px-4 text-sm font-medium text-white hover:bg-brand-700"
+            >
               {t('create.title')}
             </Link>
           }
@@ -81,10 +102,29 @@ export default async function TicketListPage({ params, searchParams }: { params:
           fixedAssignee={p.menu.startsWith('mine_') || p.menu === 'unassigned'}
         />
         <SavedFilters serviceId={service.id} query={listQuery(p)} filters={saved} />
-        <TicketTable key={listQuery(p)} serviceId={service.id} rows={rows} spamBox={p.menu === 'spam'} isAdmin={role === 'admin'} columns={columns} query={listQuery(p)} total={total} />
+        <TicketTable
+          key={listQuery(p)}
+          serviceId={service.id}
+          rows={rows}
+          spamBox={p.menu === 'spam'}
+          isAdmin={role === 'admin'}
+          columns={columns}
+          query={listQuery(p)}
+          total={total}
+        />
         <nav className="mt-4 flex justify-between text-sm" aria-label={t('paging')}>
-          {p.cursor ? <Link className="text-brand-700 hover:underline" href={`${base}?${listQuery(p)}`}>{t('firstPage')}</Link> : <span />}
-          {page.next && <Link className="text-brand-700 hover:underline" href={`${base}?${listQuery(p, { cursor: page.next })}`}>{t('nextPage')}</Link>}
+          {p.cursor ? (
+            <Link className="text-brand-700 hover:underline" href={`${base}?${listQuery(p)}`}>
+              {t('firstPage')}
+            </Link>
+          ) : (
+            <span />
+          )}
+          {page.next && (
+            <Link className="text-brand-700 hover:underline" href={`${base}?${listQuery(p, { cursor: page.next })}`}>
+              {t('nextPage')}
+            </Link>
+          )}
         </nav>
       </div>
     </div>

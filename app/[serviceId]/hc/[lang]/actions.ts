@@ -27,7 +27,14 @@ export async function submitInquiryAction(_prev: InquiryState, form: FormData): 
   // submitInquiry: the signed single-use form token, the per-IP limit, and the service's own
   // active intake types and layout (another service's ids are simply not found).
   // Called by hand (not by the form), the argument may be anything: only FormData is a submission.
-  if (!(form instanceof FormData)) return { ok: false, error: helpcenterTranslator('ko')('errors.notFound'), fieldErrors: {}, values: {}, nonce: Date.now() };
+  if (!(form instanceof FormData))
+    return {
+      ok: false,
+      error: helpcenterTranslator('ko')('errors.notFound'),
+      fieldErrors: {},
+      values: {},
+      nonce: Date.now(),
+    };
   const route = routeInput.safeParse({ serviceId: form.get('serviceId'), lang: form.get('lang') });
   const serviceId = route.success ? route.data.serviceId : '';
   const lang = route.success ? route.data.lang : '';
@@ -36,11 +43,23 @@ export async function submitInquiryAction(_prev: InquiryState, form: FormData): 
   const h = await headers();
   let result: SubmitInquiryResult;
   try {
-    result = await submitInquiry({ db: getDb(), client: { ip: clientIp(h), userAgent: h.get('user-agent') } }, { serviceId, lang, form });
+    result = await submitInquiry(
+      { db: getDb(), client: { ip: clientIp(h), userAgent: h.get('user-agent') } },
+      { serviceId, lang, form },
+    );
   } catch (err) {
     if (!(err instanceof NotFoundError)) moduleLog('helpcenter').error({ err: safeError(err) }, 'unexpected error');
-    return { ok: false, error: t(err instanceof NotFoundError ? 'errors.notFound' : 'errors.unexpected'), fieldErrors: {}, values: {}, nonce: Date.now() };
+    return {
+      ok: false,
+      error: t(err instanceof NotFoundError ? 'errors.notFound' : 'errors.unexpected'),
+      fieldErrors: {},
+      values: {},
+      nonce: Date.now(),
+    };
   }
-  if (result.ok) redirect(`/${serviceId}/hc/${lang}/done?r=${encodeURIComponent(result.receipt)}${result.mail === 'sent' ? '&m=1' : ''}`);
+  if (result.ok)
+    redirect(
+      `/${serviceId}/hc/${lang}/done?r=${encodeURIComponent(result.receipt)}${result.mail === 'sent' ? '&m=1' : ''}`,
+    );
   return { ...inquiryRefusalText(t, result), nonce: Date.now() };
 }

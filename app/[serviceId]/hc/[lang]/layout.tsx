@@ -7,7 +7,13 @@ import { helpcenterTranslator } from '@/lib/i18n/helpcenter';
 
 // The public help center (SPEC §3): no agent shell and no session; every language of the
 // service has its pages, anything else is a 404.
-export default async function HelpcenterLayout({ children, params }: { children: ReactNode; params: Promise<{ serviceId: string; lang: string }> }) {
+export default async function HelpcenterLayout({
+  children,
+  params,
+}: {
+  children: ReactNode;
+  params: Promise<{ serviceId: string; lang: string }>;
+}) {
   const { serviceId, lang } = await params;
   const hc = await loadHelpcenter(getDb(), serviceId, lang);
   if (!hc) notFound();
@@ -29,7 +35,11 @@ export default async function HelpcenterLayout({ children, params }: { children:
                       href={`/${hc.service.id}/hc/${l}`}
                       hrefLang={l}
                       aria-current={l === lang ? 'page' : undefined}
-                      className={l === lang ? 'rounded bg-brand-600 px-2 py-1 font-medium text-white' : 'rounded px-2 py-1 text-slate-700 hover:bg-slate-100'}
+                      className={
+                        l === lang
+                          ? 'rounded bg-brand-600 px-2 py-1 font-medium text-white'
+                          : 'rounded px-2 py-1 text-slate-700 hover:bg-slate-100'
+                      }
                     >
                       {l}
                     </Link>

@@ -10,7 +10,13 @@ import { flattenTree, loadHelpcenter, offeredIntakeTypes } from '@/lib/helpcente
 import { issueFormToken } from '@/lib/helpcenter/tokens';
 import { helpcenterTranslator } from '@/lib/i18n/helpcenter';
 
-export default async function HelpcenterPage({ params, searchParams }: { params: Promise<{ serviceId: string; lang: string }>; searchParams: Promise<{ type?: string | string[]; error?: string | string[] }> }) {
+export default async function HelpcenterPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ serviceId: string; lang: string }>;
+  searchParams: Promise<{ type?: string | string[]; error?: string | string[] }>;
+}) {
   const { serviceId, lang } = await params;
   const { type, error } = await searchParams;
   const db = getDb();
@@ -22,7 +28,16 @@ export default async function HelpcenterPage({ params, searchParams }: { params:
   const layout = chosen ? await resolveLayout(db, hc.service.id, 'customer', chosen.id) : null;
   const fields = (layout?.fields ?? [])
     .filter((f) => f.visible && f.code !== 'category')
-    .map((f) => ({ code: f.code, type: f.type, names: f.names, descriptions: f.descriptions, placeholders: f.placeholders, options: f.options, required: f.required, maxLength: f.maxLength }));
+    .map((f) => ({
+      code: f.code,
+      type: f.type,
+      names: f.names,
+      descriptions: f.descriptions,
+      placeholders: f.placeholders,
+      options: f.options,
+      required: f.required,
+      maxLength: f.maxLength,
+    }));
 
   return (
     <div className="space-y-6">
@@ -36,11 +51,19 @@ export default async function HelpcenterPage({ params, searchParams }: { params:
       ) : (
         <>
           <Card>
-            <TypePicker action={`/${hc.service.id}/hc/${lang}`} tree={tree} chosen={chosen?.id ?? null} legend={t('helpcenter.typeLegend')} submit={t('helpcenter.typeChoose')} />
+            <TypePicker
+              action={`/${hc.service.id}/hc/${lang}`}
+              tree={tree}
+              chosen={chosen?.id ?? null}
+              legend={t('helpcenter.typeLegend')}
+              submit={t('helpcenter.typeChoose')}
+            />
           </Card>
           {chosen ? (
             <Card>
-              <h2 className="mb-4 text-base font-semibold text-slate-900">{t('helpcenter.typeChosen', { name: chosen.label })}</h2>
+              <h2 className="mb-4 text-base font-semibold text-slate-900">
+                {t('helpcenter.typeChosen', { name: chosen.label })}
+              </h2>
               <InquiryForm
                 key={chosen.id}
                 serviceId={hc.service.id}
@@ -49,7 +72,14 @@ export default async function HelpcenterPage({ params, searchParams }: { params:
                 token={issueFormToken(hc.service.id)}
                 intakeTypeId={chosen.id}
                 fields={fields}
-                labels={{ submit: t('helpcenter.submit'), submitting: t('helpcenter.submitting'), attachHint: t('helpcenter.attachHint', { max: MAX_ATTACHMENTS }), attachAgain: t('helpcenter.attachAgain'), tooLarge: t('attachment.tooLarge'), tooMany: t('attachment.tooMany', { max: MAX_ATTACHMENTS }) }}
+                labels={{
+                  submit: t('helpcenter.submit'),
+                  submitting: t('helpcenter.submitting'),
+                  attachHint: t('helpcenter.attachHint', { max: MAX_ATTACHMENTS }),
+                  attachAgain: t('helpcenter.attachAgain'),
+                  tooLarge: t('attachment.tooLarge'),
+                  tooMany: t('attachment.tooMany', { max: MAX_ATTACHMENTS }),
+                }}
               />
             </Card>
           ) : (

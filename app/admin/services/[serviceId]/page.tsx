@@ -16,10 +16,20 @@ export default async function ServiceSettingsPage({ params }: { params: Promise<
   const tc = await getTranslations('common');
   return (
     <>
-      <Link href="/admin/services" className="text-sm text-brand-700 hover:underline">← {tc('back')}</Link>
+      <Link href="/admin/services" className="text-sm text-brand-700 hover:underline">
+        ← {tc('back')}
+      </Link>
       <PageHeader title={t('settingsTitle', { name: service.name })} />
       <Card>
-        <ServiceSettingsForm service={{ id: service.id, name: service.name, languages: service.languages, editorType: service.editorType, smsEnabled: service.smsEnabled }} />
+        <ServiceSettingsForm
+          service={{
+            id: service.id,
+            name: service.name,
+            languages: service.languages,
+            editorType: service.editorType,
+            smsEnabled: service.smsEnabled,
+          }}
+        />
       </Card>
     </>
   );

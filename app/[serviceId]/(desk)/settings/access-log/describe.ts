@@ -7,9 +7,13 @@ const REASONS = new Set(['unknown_login', 'bad_password', 'locked', 'invited', '
 
 /** One value of a permission, as the agent screen words it. */
 function value(t: T, ta: T, field: string, v: unknown): string {
-  if (typeof v === 'boolean') return field === 'assignable' || field === 'selfControl' ? (v ? ta('on') : ta('off')) : v ? ta('yes') : ta('no');
+  if (typeof v === 'boolean')
+    return field === 'assignable' || field === 'selfControl' ? (v ? ta('on') : ta('off')) : v ? ta('yes') : ta('no');
   if (field === 'role') return v === 'admin' ? ta('roleAdmin') : v === 'agent' ? ta('roleAgent') : String(v);
-  if (Array.isArray(v)) return v.length ? v.map((x) => (field === 'channels' && x === 'ticket' ? ta('channelTicket') : String(x))).join(', ') : t('none');
+  if (Array.isArray(v))
+    return v.length
+      ? v.map((x) => (field === 'channels' && x === 'ticket' ? ta('channelTicket') : String(x))).join(', ')
+      : t('none');
   return v === null || v === undefined ? t('none') : String(v);
 }
 
@@ -20,11 +24,18 @@ export function describeAccessLog(row: Pick<AccessLogRow, 'event' | 'detail'>, t
     case 'permission_changed': {
       const field = String(d.field);
       if (!FIELDS.has(field)) return '';
-      return t('change', { field: t(`fields.${field}`), before: value(t, ta, field, d.before), after: value(t, ta, field, d.after) });
+      return t('change', {
+        field: t(`fields.${field}`),
+        before: value(t, ta, field, d.before),
+        after: value(t, ta, field, d.after),
+      });
     }
     case 'agent_added':
     case 'agent_removed':
-      return t(row.event === 'agent_added' ? 'addedDetail' : 'removedDetail', { role: value(t, ta, 'role', d.role), groups: value(t, ta, 'groups', d.groups ?? []) });
+      return t(row.event === 'agent_added' ? 'addedDetail' : 'removedDetail', {
+        role: value(t, ta, 'role', d.role),
+        groups: value(t, ta, 'groups', d.groups ?? []),
+      });
     case 'login_failed': {
       const reason = REASONS.has(String(d.reason)) ? t(`reasons.${d.reason}`) : '';
       return typeof d.failed === 'number' ? t('failedCount', { reason, failed: d.failed }) : reason;

@@ -2,7 +2,13 @@ import { isAccessEvent } from '@/lib/access-log/events';
 import { isUuid } from '@/lib/ids';
 import { isRealDay } from '@/lib/validation/dates';
 
-export type AccessLogSearch = { member?: string | string[]; event?: string | string[]; from?: string | string[]; to?: string | string[]; before?: string | string[] };
+export type AccessLogSearch = {
+  member?: string | string[];
+  event?: string | string[];
+  from?: string | string[];
+  to?: string | string[];
+  before?: string | string[];
+};
 
 const CURSOR = /^(\d{4}-\d\d-\d\d)(T(?:[01]\d|2[0-3]):[0-5]\d:[0-5]\d\.\d{6}Z)_(\d{1,15})$/;
 

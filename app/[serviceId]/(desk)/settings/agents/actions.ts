@@ -5,7 +5,13 @@ import { searchMembers } from '@/db/queries/members';
 import { serviceAction } from '@/lib/actions/action';
 import { addAgent } from '@/lib/agents/add-agent';
 import { removeAgent } from '@/lib/agents/remove-agent';
-import { addAgentInput, agentIdInput, agentSwitchInput, searchMembersInput, updateAgentInput } from '@/lib/agents/schemas';
+import {
+  addAgentInput,
+  agentIdInput,
+  agentSwitchInput,
+  searchMembersInput,
+  updateAgentInput,
+} from '@/lib/agents/schemas';
 import { setAgentSwitch } from '@/lib/agents/set-agent-switch';
 import { updateAgent } from '@/lib/agents/update-agent';
 import { inviteMember } from '@/lib/members/invite-member';
@@ -22,7 +28,13 @@ export const inviteServiceMemberAction = serviceAction(inviteMemberInput, admin,
 
 /** 상담원 검색: members by name, login ID or e-mail, a page at a time. */
 export const searchMembersAction = serviceAction(searchMembersInput, admin, async (input, ctx) =>
-  searchMembers(ctx.db, { serviceId: ctx.service.id, name: input.name, loginId: input.loginId, email: input.email, after: input.after }),
+  searchMembers(ctx.db, {
+    serviceId: ctx.service.id,
+    name: input.name,
+    loginId: input.loginId,
+    email: input.email,
+    after: input.after,
+  }),
 );
 
 export const addAgentAction = serviceAction(addAgentInput, admin, async (input, ctx) => {

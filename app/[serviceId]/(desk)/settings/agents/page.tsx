@@ -14,7 +14,13 @@ import { DataTable, Td } from '@/components/ui/table';
 import { inviteServiceMemberAction } from './actions';
 import { AgentTabs } from './agent-tabs';
 
-export default async function AgentsPage({ params, searchParams }: { params: Promise<{ serviceId: string }>; searchParams: Promise<{ q?: string; after?: string }> }) {
+export default async function AgentsPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ serviceId: string }>;
+  searchParams: Promise<{ q?: string; after?: string }>;
+}) {
   const { serviceId } = await params;
   const { service, session } = await requireService(serviceId, { role: 'admin' });
   const sp = await searchParams;
@@ -26,7 +32,8 @@ export default async function AgentsPage({ params, searchParams }: { params: Pro
   const t = await getTranslations('agents');
   const tc = await getTranslations('common');
   const base = `/${service.id}/settings/agents`;
-  const yesNo = (v: boolean) => (v ? <Badge tone="green">{t('yes')}</Badge> : <span className="text-slate-400">{t('no')}</span>);
+  const yesNo = (v: boolean) =>
+    v ? <Badge tone="green">{t('yes')}</Badge> : <span className="text-slate-400">{t('no')}</span>;
   return (
     <>
       <PageHeader
@@ -35,7 +42,10 @@ export default async function AgentsPage({ params, searchParams }: { params: Pro
         actions={
           <>
             <InviteMemberDialog action={inviteServiceMemberAction} serviceId={service.id} />
-            <Link href={`${base}/new`} className="inline-flex h-10 items-center gap-1.5 rounded-md bg-brand-600 px-4 text-sm font-medium text-white hover:bg-brand-700">
+            <Link
+              href={`${base}/new`}
+              className="inline-flex h-10 items-center gap-1.5 rounded-md bg-brand-600 px-4 text-sm font-medium text-white hover:bg-brand-700"
+            >
               <UserPlus className="size-4" aria-hidden />
               {t('add')}
             </Link>
@@ -47,35 +57,75 @@ export default async function AgentsPage({ params, searchParams }: { params: Pro
       {page.length === 0 ? (
         <EmptyState title={q ? t('noMatch') : t('empty')} />
       ) : (
-        <DataTable headers={[t('name'), t('groups'), t('role'), t('channels'), t('canTransfer'), t('canViewLogs'), t('assignable'), t('selfControl'), { srOnly: tc('actions') }]}>
+        <DataTable
+          headers={[
+            t('name'),
+            t('groups'),
+            t('role'),
+            t('channels'),
+            t('canTransfer'),
+            t('canViewLogs'),
+            t('assignable'),
+            t('selfControl'),
+            { srOnly: tc('actions') },
+          ]}
+        >
           {page.map((a) => (
             <tr key={a.id} data-testid={`agent-${a.loginId}`}>
               <Td>
                 <div className="font-medium">
                   {a.name}
-                  {a.memberId === session.member.id && <span className="ml-1 text-xs font-normal text-slate-500">({t('you')})</span>}
+                  {a.memberId === session.member.id && (
+                    <span className="ml-1 text-xs font-normal text-slate-500">({t('you')})</span>
+                  )}
                 </div>
                 <div className="font-mono text-xs text-slate-500">{a.loginId}</div>
                 <div className="text-xs text-slate-500">{a.email}</div>
               </Td>
               <Td>
                 {a.groups.length ? (
-                  <div className="flex max-w-56 flex-wrap gap-1">{a.groups.map((g) => <Badge key={g.id}>{g.name}</Badge>)}</div>
+                  <div className="flex max-w-56 flex-wrap gap-1">
+                    {a.groups.map((g) => (
+                      <Badge key={g.id}>{g.name}</Badge>
+                    ))}
+                  </div>
                 ) : (
                   <span className="text-slate-400">{t('noGroups')}</span>
                 )}
               </Td>
               <Td className="whitespace-nowrap">
-                {a.isOrgAdmin ? <Badge tone="blue">{t('roleOrgAdmin')}</Badge> : a.role === 'admin' ? <Badge tone="blue">{t('roleAdmin')}</Badge> : t('roleAgent')}
+                {a.isOrgAdmin ? (
+                  <Badge tone="blue">{t('roleOrgAdmin')}</Badge>
+                ) : a.role === 'admin' ? (
+                  <Badge tone="blue">{t('roleAdmin')}</Badge>
+                ) : (
+                  t('roleAgent')
+                )}
               </Td>
-              <Td>{a.channels.includes('ticket') ? t('channelTicket') : <span className="text-slate-400">{t('no')}</span>}</Td>
+              <Td>
+                {a.channels.includes('ticket') ? t('channelTicket') : <span className="text-slate-400">{t('no')}</span>}
+              </Td>
               <Td>{yesNo(a.canTransfer)}</Td>
               <Td>{yesNo(a.isOrgAdmin || (a.role === 'admin' && a.canViewLogs))}</Td>
               <Td>
-                <AgentSwitch key={`a-${a.assignable}`} serviceId={service.id} agentId={a.id} agentName={a.name} field="assignable" value={a.assignable} />
+                <AgentSwitch
+                  key={`a-${a.assignable}`}
+                  serviceId={service.id}
+                  agentId={a.id}
+                  agentName={a.name}
+                  field="assignable"
+                  value={a.assignable}
+                />
               </Td>
               <Td>
-                <AgentSwitch key={`s-${a.selfControl}`} serviceId={service.id} agentId={a.id} agentName={a.name} field="selfControl" value={a.selfControl} />
+                <AgentSwitch
+                  key={`s-${a.selfControl}`}
+                  serviceId={service.id}
+                  agentId={a.id}
+                  agentName={a.name}
+                  field="selfControl"
+                  value={a.selfControl}
+                />
               </Td>
               <Td>
                 <AgentRowActions
@@ -90,9 +140,16 @@ export default async function AgentsPage({ params, searchParams }: { params: Pro
         </DataTable>
       )}
       <div className="mt-4 flex gap-4 text-sm">
-        {after && <Link className="text-brand-700 hover:underline" href={`${base}${q ? `?${new URLSearchParams({ q })}` : ''}`}>{t('firstPage')}</Link>}
+        {after && (
+          <Link className="text-brand-700 hover:underline" href={`${base}${q ? `?${new URLSearchParams({ q })}` : ''}`}>
+            {t('firstPage')}
+          </Link>
+        )}
         {next && (
-          <Link className="text-brand-700 hover:underline" href={`${base}?${new URLSearchParams({ ...(q ? { q } : {}), after: formatTimeCursor({ at: next.cursor, id: next.id }) })}`}>
+          <Link
+            className="text-brand-700 hover:underline"
+            href={`${base}?${new URLSearchParams({ ...(q ? { q } : {}), after: formatTimeCursor({ at: next.cursor, id: next.id }) })}`}
+          >
             {tc('more')}
           </Link>
         )}

@@ -22,7 +22,11 @@ export const revokeApiKeyAction = serviceAction(revokeKeyInput, admin, async (in
 });
 
 export const saveApiSettingsAction = serviceAction(apiSettingsInput, admin, async (input, ctx) => {
-  const saved = await saveApiSettings(ctx.db, ctx.service.id, { enabled: input.enabled, allowedCidrs: parseCidrs(input.cidrs), rateLimitPerMinute: input.rateLimitPerMinute });
+  const saved = await saveApiSettings(ctx.db, ctx.service.id, {
+    enabled: input.enabled,
+    allowedCidrs: parseCidrs(input.cidrs),
+    rateLimitPerMinute: input.rateLimitPerMinute,
+  });
   refresh(ctx.service.id);
   return saved;
 });

@@ -16,18 +16,28 @@ export default async function ApiAuthPage({ params }: { params: Promise<{ servic
   const { serviceId } = await params;
   const { service } = await requireService(serviceId, { role: 'admin' });
   const db = getDb();
-  const [keys, settings, org] = await Promise.all([listApiKeys(db, service.id), loadApiSettings(db, service.id), organizationId(db)]);
+  const [keys, settings, org] = await Promise.all([
+    listApiKeys(db, service.id),
+    loadApiSettings(db, service.id),
+    organizationId(db),
+  ]);
   const t = await getTranslations('apiAuth');
   const format = await getFormatter();
   const live = keys.some((k) => !k.revokedAt && !k.expiresAt);
   const base = `${appUrl()}/${service.id}`;
   return (
     <>
-      <PageHeader title={t('title')} description={t('intro')} actions={<IssueKeyButton serviceId={service.id} rotating={live} graceHours={ROTATION_GRACE_HOURS} />} />
+      <PageHeader
+        title={t('title')}
+        description={t('intro')}
+        actions={<IssueKeyButton serviceId={service.id} rotating={live} graceHours={ROTATION_GRACE_HOURS} />}
+      />
       <Card className="mb-6 space-y-2 p-4 text-sm">
         <p>
           <span className="font-medium text-slate-700">{t('orgId')}</span>{' '}
-          <code className="rounded bg-slate-100 px-1.5 py-0.5 font-mono" data-testid="api-org-id">{org}</code>
+          <code className="rounded bg-slate-100 px-1.5 py-0.5 font-mono" data-testid="api-org-id">
+            {org}
+          </code>
         </p>
         <p>
           <span className="font-medium text-slate-700">{t('baseUrl')}</span>{' '}
@@ -35,7 +45,9 @@ export default async function ApiAuthPage({ params }: { params: Promise<{ servic
         </p>
         <p className="text-slate-600">{t('signingNote')}</p>
         <p>
-          <Link className="text-brand-700 hover:underline" href={`/${service.id}/openapi/docs`}>{t('reference')}</Link>
+          <Link className="text-brand-700 hover:underline" href={`/${service.id}/openapi/docs`}>
+            {t('reference')}
+          </Link>
         </p>
       </Card>
       <h2 className="mb-2 text-base font-semibold">{t('keys')}</h2>
@@ -54,15 +66,23 @@ export default async function ApiAuthPage({ params }: { params: Promise<{ servic
                   ) : expired ? (
                     <Badge tone="slate">{t('stateExpired')}</Badge>
                   ) : k.expiresAt ? (
-                    <Badge tone="amber">{t('stateGrace', { time: format.dateTime(k.expiresAt, { dateStyle: 'medium', timeStyle: 'short' }) })}</Badge>
+                    <Badge tone="amber">
+                      {t('stateGrace', {
+                        time: format.dateTime(k.expiresAt, { dateStyle: 'medium', timeStyle: 'short' }),
+                      })}
+                    </Badge>
                   ) : (
                     <Badge tone="green">{t('stateActive')}</Badge>
                   )}
                 </Td>
-                <Td className="text-slate-500">{format.dateTime(k.createdAt, { dateStyle: 'medium', timeStyle: 'short' })}</Td>
+                <Td className="text-slate-500">
+                  {format.dateTime(k.createdAt, { dateStyle: 'medium', timeStyle: 'short' })}
+                </Td>
                 <Td>{format.number(k.today)}</Td>
                 <Td>{format.number(k.last7)}</Td>
-                <Td>{!k.revokedAt && !expired && <RevokeKeyButton serviceId={service.id} keyId={k.id} hint={k.hint} />}</Td>
+                <Td>
+                  {!k.revokedAt && !expired && <RevokeKeyButton serviceId={service.id} keyId={k.id} hint={k.hint} />}
+                </Td>
               </tr>
             );
           })}

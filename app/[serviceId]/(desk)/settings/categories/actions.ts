@@ -54,7 +54,9 @@ export const moveCategoryAction = serviceAction(moveCategoryInput, admin, async 
   return slim(c);
 });
 
-export const categoryDeleteImpactAction = serviceAction(categoryIdInput, admin, async (input, ctx) => categoryDeleteImpact(ctx, input));
+export const categoryDeleteImpactAction = serviceAction(categoryIdInput, admin, async (input, ctx) =>
+  categoryDeleteImpact(ctx, input),
+);
 
 export const deleteCategoryAction = serviceAction(categoryIdInput, admin, async (input, ctx) => {
   const r = await deleteCategory(ctx, input);
@@ -62,7 +64,9 @@ export const deleteCategoryAction = serviceAction(categoryIdInput, admin, async 
   return r;
 });
 
-export const previewCategoryImportAction = serviceAction(categoryImportInput, admin, async (input, ctx) => previewCategoryImport(ctx, input));
+export const previewCategoryImportAction = serviceAction(categoryImportInput, admin, async (input, ctx) =>
+  previewCategoryImport(ctx, input),
+);
 
 export const applyCategoryImportAction = serviceAction(categoryImportInput, admin, async (input, ctx) => {
   const r = await applyCategoryImport(ctx, input);

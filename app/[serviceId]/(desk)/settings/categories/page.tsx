@@ -12,7 +12,13 @@ import { getDb } from '@/db';
 
 type Search = Promise<{ tab?: string; lang?: string }>;
 
-export default async function CategoriesPage({ params, searchParams }: { params: Promise<{ serviceId: string }>; searchParams: Search }) {
+export default async function CategoriesPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ serviceId: string }>;
+  searchParams: Search;
+}) {
   const { serviceId } = await params;
   const { service } = await requireService(serviceId, { role: 'admin' });
   const sp = await searchParams;
@@ -29,14 +35,22 @@ export default async function CategoriesPage({ params, searchParams }: { params:
   ];
   return (
     <>
-      <PageHeader title={t('title')} description={kind === 'intake' ? t('intakeDescription') : t('processingDescription')} />
+      <PageHeader
+        title={t('title')}
+        description={kind === 'intake' ? t('intakeDescription') : t('processingDescription')}
+      />
       <nav aria-label={t('tabsLabel')} className="mb-4 flex gap-1 border-b border-slate-200">
         {tabs.map((tab) => (
           <Link
             key={tab.kind}
             href={`${base}?tab=${tab.kind}`}
             aria-current={tab.kind === kind ? 'page' : undefined}
-            className={cn('-mb-px border-b-2 px-4 py-2 text-sm font-medium', tab.kind === kind ? 'border-brand-600 text-brand-700' : 'border-transparent text-slate-600 hover:text-slate-900')}
+            className={cn(
+              '-mb-px border-b-2 px-4 py-2 text-sm font-medium',
+              tab.kind === kind
+                ? 'border-brand-600 text-brand-700'
+                : 'border-transparent text-slate-600 hover:text-slate-900',
+            )}
           >
             {tab.label}
           </Link>
@@ -46,7 +60,15 @@ export default async function CategoriesPage({ params, searchParams }: { params:
         <div className="mb-4 flex items-center gap-2 text-sm" role="group" aria-label={t('languageSwitch')}>
           <span className="text-slate-600">{t('languageSwitch')}:</span>
           {languages.map((l, i) => (
-            <Link key={l} href={`${base}?tab=intake&lang=${l}`} aria-current={l === lang ? 'true' : undefined} className={cn('rounded px-2 py-1', l === lang ? 'bg-brand-600 text-white' : 'bg-slate-100 text-slate-700 hover:bg-slate-200')}>
+            <Link
+              key={l}
+              href={`${base}?tab=intake&lang=${l}`}
+              aria-current={l === lang ? 'true' : undefined}
+              className={cn(
+                'rounded px-2 py-1',
+                l === lang ? 'bg-brand-600 text-white' : 'bg-slate-100 text-slate-700 hover:bg-slate-200',
+              )}
+            >
               {l}
               {i === 0 ? ` (${t('defaultLanguage')})` : ''}
             </Link>

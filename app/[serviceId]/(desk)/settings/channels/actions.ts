@@ -5,7 +5,14 @@ import { serviceAction } from '@/lib/actions/action';
 import { doorayHookUrl, regenerateHookToken, setDoorayState } from '@/lib/dooray/config';
 import { deleteDoorayProject, registerDoorayProject } from '@/lib/dooray/projects';
 import { registerDoorayOrg } from '@/lib/dooray/register-org';
-import { agentIdInput, doorayStateInput, projectIdInput, registerOrgInput, registerProjectInput, serviceOnlyInput } from '@/lib/dooray/schemas';
+import {
+  agentIdInput,
+  doorayStateInput,
+  projectIdInput,
+  registerOrgInput,
+  registerProjectInput,
+  serviceOnlyInput,
+} from '@/lib/dooray/schemas';
 import { testDoorayConnection } from '@/lib/dooray/test-connection';
 import { generateUserKey } from '@/lib/dooray/user-key';
 import { saveAllowedSenders, saveSmsConfig, testSmsConfig } from '@/lib/sms/save-config';
@@ -27,7 +34,9 @@ export const regenerateHookTokenAction = serviceAction(serviceOnlyInput, admin, 
 });
 
 /** 보기: the whole hook URL (with its token), for the admin to paste into Dooray; the page shows it masked. */
-export const revealHookUrlAction = serviceAction(serviceOnlyInput, admin, async (_input, ctx) => ({ url: await doorayHookUrl(ctx.db, ctx.service.id) }));
+export const revealHookUrlAction = serviceAction(serviceOnlyInput, admin, async (_input, ctx) => ({
+  url: await doorayHookUrl(ctx.db, ctx.service.id),
+}));
 
 export const registerDoorayOrgAction = serviceAction(registerOrgInput, admin, async (input, ctx) => {
   const r = await registerDoorayOrg(ctx, input);
@@ -35,7 +44,9 @@ export const registerDoorayOrgAction = serviceAction(registerOrgInput, admin, as
   return r;
 });
 
-export const testDoorayConnectionAction = serviceAction(serviceOnlyInput, admin, async (_input, ctx) => testDoorayConnection(ctx));
+export const testDoorayConnectionAction = serviceAction(serviceOnlyInput, admin, async (_input, ctx) =>
+  testDoorayConnection(ctx),
+);
 
 export const registerDoorayProjectAction = serviceAction(registerProjectInput, admin, async (input, ctx) => {
   const r = await registerDoorayProject(ctx, input);

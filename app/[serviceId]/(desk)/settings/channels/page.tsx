@@ -16,7 +16,13 @@ export default async function ChannelsPage({ params }: { params: Promise<{ servi
   const { serviceId } = await params;
   const { service } = await requireService(serviceId, { role: 'admin' });
   const db = getDb();
-  const [state, org, projects, agents, sms] = await Promise.all([doorayState(db, service.id), doorayOrg(db, service.id), listDoorayProjects(db, { serviceId: service.id }), listAgentOptions(db, { serviceId: service.id, limit: 500 }), smsConfig(db, service.id)]);
+  const [state, org, projects, agents, sms] = await Promise.all([
+    doorayState(db, service.id),
+    doorayOrg(db, service.id),
+    listDoorayProjects(db, { serviceId: service.id }),
+    listAgentOptions(db, { serviceId: service.id, limit: 500 }),
+    smsConfig(db, service.id),
+  ]);
   const t = await getTranslations('channels');
   return (
     <>
@@ -24,20 +30,41 @@ export default async function ChannelsPage({ params }: { params: Promise<{ servi
       <Card className="mb-6 space-y-4">
         <section aria-labelledby="sms-title" className="space-y-4">
           <div>
-            <h2 id="sms-title" className="text-lg font-semibold">{t('sms.title')}</h2>
+            <h2 id="sms-title" className="text-lg font-semibold">
+              {t('sms.title')}
+            </h2>
             <p className="text-sm text-slate-600">{t('sms.intro')}</p>
           </div>
           {service.smsEnabled ? (
-            <SmsSettings serviceId={service.id} config={sms ? { apiVersion: sms.apiVersion, apiBaseUrl: sms.apiBaseUrl, registeredSenders: sms.registeredSenders, allowedSenders: sms.allowedSenders } : null} />
+            <SmsSettings
+              serviceId={service.id}
+              config={
+                sms
+                  ? {
+                      apiVersion: sms.apiVersion,
+                      apiBaseUrl: sms.apiBaseUrl,
+                      registeredSenders: sms.registeredSenders,
+                      allowedSenders: sms.allowedSenders,
+                    }
+                  : null
+              }
+            />
           ) : (
-            <p className="rounded-md border border-amber-200 bg-amber-50 p-3 text-sm text-amber-900" data-testid="sms-disabled">{t('sms.disabledNotice')}</p>
+            <p
+              className="rounded-md border border-amber-200 bg-amber-50 p-3 text-sm text-amber-900"
+              data-testid="sms-disabled"
+            >
+              {t('sms.disabledNotice')}
+            </p>
           )}
         </section>
       </Card>
       <Card className="space-y-6">
         <section aria-labelledby="dooray-title" className="space-y-4">
           <div>
-            <h2 id="dooray-title" className="text-lg font-semibold">{t('dooray.title')}</h2>
+            <h2 id="dooray-title" className="text-lg font-semibold">
+              {t('dooray.title')}
+            </h2>
             <p className="text-sm text-slate-600">{t('dooray.intro')}</p>
           </div>
           <DoorayStateForm serviceId={service.id} enabled={state.enabled} paused={state.paused} />
@@ -49,11 +76,19 @@ export default async function ChannelsPage({ params }: { params: Promise<{ servi
           <div className="space-y-2">
             <h3 className="text-sm font-semibold">{t('dooray.orgTitle')}</h3>
             {!org && <p className="text-sm text-slate-500">{t('dooray.orgNone')}</p>}
-            <DoorayOrgForm serviceId={service.id} org={org ? { name: org.name, doorayOrgId: org.doorayOrgId, apiBaseUrl: org.apiBaseUrl } : null} />
+            <DoorayOrgForm
+              serviceId={service.id}
+              org={org ? { name: org.name, doorayOrgId: org.doorayOrgId, apiBaseUrl: org.apiBaseUrl } : null}
+            />
           </div>
           <div className="space-y-2">
             <h3 className="text-sm font-semibold">{t('dooray.projectsTitle')}</h3>
-            <DoorayProjects serviceId={service.id} projects={projects} agents={agents.map((a) => ({ memberId: a.memberId, name: a.name, loginId: a.loginId }))} canAdd={Boolean(org)} />
+            <DoorayProjects
+              serviceId={service.id}
+              projects={projects}
+              agents={agents.map((a) => ({ memberId: a.memberId, name: a.name, loginId: a.loginId }))}
+              canAdd={Boolean(org)}
+            />
           </div>
         </section>
       </Card>

@@ -7,7 +7,14 @@ import { canEditTemplate } from '@/lib/templates/can-edit';
 import { createTemplate } from '@/lib/templates/create-template';
 import { deleteTemplate } from '@/lib/templates/delete-template';
 import { linkTemplates, unlinkTemplates } from '@/lib/templates/link-templates';
-import { createTemplateInput, linkedTemplatesInput, linkTemplatesInput, templateIdInput, templateSearchInput, updateTemplateInput } from '@/lib/templates/schemas';
+import {
+  createTemplateInput,
+  linkedTemplatesInput,
+  linkTemplatesInput,
+  templateIdInput,
+  templateSearchInput,
+  updateTemplateInput,
+} from '@/lib/templates/schemas';
 import { updateTemplate } from '@/lib/templates/update-template';
 
 const admin = { role: 'admin' } as const;
@@ -34,12 +41,19 @@ export const deleteTemplateAction = serviceAction(templateIdInput, admin, async 
 /** A page of the 템플릿 등록 search (also the 추가 dialog of the 템플릿 연결 tab). */
 export const searchTemplatesAction = serviceAction(templateSearchInput, admin, async (input, ctx) => {
   const page = await searchTemplates(ctx.db, ctx.service.id, input);
-  return { ...page, rows: page.rows.map((r) => ({ ...r, createdAt: r.createdAt.toISOString(), editable: canEditTemplate(ctx, r) })) };
+  return {
+    ...page,
+    rows: page.rows.map((r) => ({ ...r, createdAt: r.createdAt.toISOString(), editable: canEditTemplate(ctx, r) })),
+  };
 });
 
 export const linkedTemplatesAction = serviceAction(linkedTemplatesInput, admin, async (input, ctx) => {
   const rows = await templatesLinkedTo(ctx.db, ctx.service.id, input.categoryId);
-  const links = await linkedTypes(ctx.db, ctx.service.id, rows.map((r) => r.id));
+  const links = await linkedTypes(
+    ctx.db,
+    ctx.service.id,
+    rows.map((r) => r.id),
+  );
   return rows.map((r) => ({
     ...r,
     createdAt: r.createdAt.toISOString(),

@@ -12,7 +12,17 @@ import { deliveryErrorMessage } from '@/lib/triggers/deliveries/error-text';
 import { translator } from '@/lib/i18n/messages';
 import { reorderTriggers } from '@/lib/triggers/reorder-triggers';
 import { retryDelivery } from '@/lib/triggers/retry-delivery';
-import { createTriggerInput, deliveryIdInput, reorderInput, serviceOnlyInput, setActiveInput, testCallbackInput, testRunInput, triggerIdInput, updateTriggerInput } from '@/lib/triggers/schemas';
+import {
+  createTriggerInput,
+  deliveryIdInput,
+  reorderInput,
+  serviceOnlyInput,
+  setActiveInput,
+  testCallbackInput,
+  testRunInput,
+  triggerIdInput,
+  updateTriggerInput,
+} from '@/lib/triggers/schemas';
 import { setTriggerActive } from '@/lib/triggers/set-trigger-active';
 import { testRunTriggers } from '@/lib/triggers/test-run';
 import { updateTrigger } from '@/lib/triggers/update-trigger';
@@ -59,7 +69,9 @@ export const retryDeliveryAction = serviceAction(deliveryIdInput, admin, async (
 });
 
 /** Creates or replaces the callback signing secret; the answer is the only time it is shown. */
-export const rotateSecretAction = serviceAction(serviceOnlyInput, admin, async (_input, ctx) => ({ secret: await rotateWebhookSecret(ctx.db, ctx.service.id) }));
+export const rotateSecretAction = serviceAction(serviceOnlyInput, admin, async (_input, ctx) => ({
+  secret: await rotateWebhookSecret(ctx.db, ctx.service.id),
+}));
 
 /** 테스트: sends a signed sample to a callback URL and shows the status and the first 1 KB of the answer. */
 export const testCallbackAction = serviceAction(testCallbackInput, admin, async (input, ctx) => {

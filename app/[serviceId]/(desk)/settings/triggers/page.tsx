@@ -16,14 +16,23 @@ export default async function TriggersPage({ params }: { params: Promise<{ servi
   const t = await getTranslations('triggers');
   const db = getDb();
   const [rows, rotatedAt] = await Promise.all([listTriggers(db, service.id), webhookSecretRotatedAt(db, service.id)]);
-  const items = rows.map((r) => ({ id: r.id, title: r.title, active: r.active, lastFiredAt: r.lastFiredAt ? new Date(r.lastFiredAt).toISOString() : null, fired7d: r.fired7d }));
+  const items = rows.map((r) => ({
+    id: r.id,
+    title: r.title,
+    active: r.active,
+    lastFiredAt: r.lastFiredAt ? new Date(r.lastFiredAt).toISOString() : null,
+    fired7d: r.fired7d,
+  }));
   return (
     <>
       <PageHeader
         title={t('pageTitle')}
         description={t('order')}
         actions={
-          <Link href={`/${service.id}/settings/triggers/new`} className="inline-flex items-center gap-1 rounded-md bg-brand-600 px-3 py-2 text-sm font-medium text-white hover:bg-brand-700">
+          <Link
+            href={`/${service.id}/settings/triggers/new`}
+            className="inline-flex items-center gap-1 rounded-md bg-brand-600 px-3 py-2 text-sm font-medium text-white hover:bg-brand-700"
+          >
             <Plus className="size-4" aria-hidden />
             {t('add')}
           </Link>

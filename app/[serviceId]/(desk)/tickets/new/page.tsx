@@ -9,7 +9,13 @@ import { resolveLayout } from '@/lib/field-layouts/resolve-layout';
 import { isUuid } from '@/lib/ids';
 
 /** 티켓 생성: pick the intake type (a GET form, so it works without JavaScript), then its customer-field layout. */
-export default async function NewTicketPage({ params, searchParams }: { params: Promise<{ serviceId: string }>; searchParams: Promise<{ type?: string }> }) {
+export default async function NewTicketPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ serviceId: string }>;
+  searchParams: Promise<{ type?: string }>;
+}) {
   const { serviceId } = await params;
   const { service } = await requireService(serviceId);
   const { type } = await searchParams;
@@ -26,12 +32,22 @@ export default async function NewTicketPage({ params, searchParams }: { params: 
       <form className="mb-6 flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white p-4">
         <label className="flex flex-col gap-1 text-sm">
           {t('col.intake')}
-          <select name="type" defaultValue={chosen ?? ''} className="min-w-64 rounded-md border border-slate-300 bg-white px-3 py-2 text-sm">
+          <select
+            name="type"
+            defaultValue={chosen ?? ''}
+            className="min-w-64 rounded-md border border-slate-300 bg-white px-3 py-2 text-sm"
+          >
             <option value="">{t('create.chooseType')}</option>
-            {options.map((o) => <option key={o.id} value={o.id}>{o.label}</option>)}
+            {options.map((o) => (
+              <option key={o.id} value={o.id}>
+                {o.label}
+              </option>
+            ))}
           </select>
         </label>
-        <button className="h-10 rounded-md border border-slate-300 bg-white px-4 text-sm hover:bg-slate-50">{t('create.useType')}</button>
+        <button className="h-10 rounded-md border border-slate-300 bg-white px-4 text-sm hover:bg-slate-50">
+          {t('create.useType')}
+        </button>
       </form>
       {options.length === 0 && <p className="text-sm text-slate-600">{t('create.noTypes')}</p>}
       {chosen && (
@@ -40,7 +56,16 @@ export default async function NewTicketPage({ params, searchParams }: { params: 
           intakeTypeId={chosen}
           lang={lang}
           defaultLang={service.languages[0] ?? 'ko'}
-          fields={fields.map((f) => ({ code: f.code, type: f.type, names: f.names, descriptions: f.descriptions, placeholders: f.placeholders, options: f.options, required: f.required, maxLength: f.maxLength }))}
+          fields={fields.map((f) => ({
+            code: f.code,
+            type: f.type,
+            names: f.names,
+            descriptions: f.descriptions,
+            placeholders: f.placeholders,
+            options: f.options,
+            required: f.required,
+            maxLength: f.maxLength,
+          }))}
         />
       )}
     </>

@@ -9,7 +9,13 @@ import { helpcenterTranslator } from '@/lib/i18n/helpcenter';
 const kb = (n: number) => `${Math.max(1, Math.round(n / 1024)).toLocaleString()} KB`;
 
 /** The confirmation page: the ticket number, reachable only with the signed receipt. */
-export default async function HelpcenterDone({ params, searchParams }: { params: Promise<{ serviceId: string; lang: string }>; searchParams: Promise<{ r?: string; m?: string }> }) {
+export default async function HelpcenterDone({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ serviceId: string; lang: string }>;
+  searchParams: Promise<{ r?: string; m?: string }>;
+}) {
   const { serviceId, lang } = await params;
   const { r, m } = await searchParams;
   const db = getDb();
@@ -18,7 +24,10 @@ export default async function HelpcenterDone({ params, searchParams }: { params:
   const t = helpcenterTranslator(hc.locale);
   const receipt = await readReceipt(db, hc.service.id, r);
   const again = (
-    <Link href={`/${hc.service.id}/hc/${lang}`} className="mt-6 inline-block text-sm font-medium text-brand-600 hover:underline">
+    <Link
+      href={`/${hc.service.id}/hc/${lang}`}
+      className="mt-6 inline-block text-sm font-medium text-brand-600 hover:underline"
+    >
       {t('helpcenter.done.again')}
     </Link>
   );
@@ -34,7 +43,9 @@ export default async function HelpcenterDone({ params, searchParams }: { params:
     <Card>
       <h1 className="text-xl font-semibold text-slate-900">{t('helpcenter.done.title')}</h1>
       <p className="mt-4 text-sm text-slate-600">{t('helpcenter.done.number')}</p>
-      <p className="text-3xl font-bold text-brand-700" data-testid="ticket-number">{receipt.number}</p>
+      <p className="text-3xl font-bold text-brand-700" data-testid="ticket-number">
+        {receipt.number}
+      </p>
       <p className="mt-4 text-sm text-slate-700">{t('helpcenter.done.body')}</p>
       {m === '1' && <p className="mt-2 text-sm text-green-700">{t('helpcenter.done.mailSent')}</p>}
       <dl className="mt-6 space-y-3 text-sm">
@@ -49,7 +60,11 @@ export default async function HelpcenterDone({ params, searchParams }: { params:
               <ul className="mt-1 space-y-1">
                 {receipt.attachments.map((a) => (
                   <li key={a.id}>
-                    <a href={`/${hc.service.id}/attachments/${a.id}?token=${a.token}`} className="text-brand-600 hover:underline" download>
+                    <a
+                      href={`/${hc.service.id}/attachments/${a.id}?token=${a.token}`}
+                      className="text-brand-600 hover:underline"
+                      download
+                    >
                       {a.fileName}
                     </a>{' '}
                     <span className="text-xs text-slate-500">({kb(a.size)})</span>

@@ -22,7 +22,9 @@ export default async function EditAgentPage({ params }: { params: Promise<{ serv
   const tc = await getTranslations('common');
   return (
     <>
-      <Link href={`/${service.id}/settings/agents`} className="text-sm text-brand-700 hover:underline">← {tc('back')}</Link>
+      <Link href={`/${service.id}/settings/agents`} className="text-sm text-brand-700 hover:underline">
+        ← {tc('back')}
+      </Link>
       <PageHeader title={t('editTitle', { name: agent.name })} />
       <AgentForm
         serviceId={service.id}
@@ -30,7 +32,13 @@ export default async function EditAgentPage({ params }: { params: Promise<{ serv
         isSelf={agent.memberId === session.member.id}
         agent={{
           id: agent.id,
-          member: { id: agent.memberId, name: agent.name, loginId: agent.loginId, email: agent.email, isOrgAdmin: agent.isOrgAdmin },
+          member: {
+            id: agent.memberId,
+            name: agent.name,
+            loginId: agent.loginId,
+            email: agent.email,
+            isOrgAdmin: agent.isOrgAdmin,
+          },
           role: agent.role,
           channels: agent.channels,
           canTransfer: agent.canTransfer,

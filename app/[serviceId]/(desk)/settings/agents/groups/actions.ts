@@ -32,7 +32,11 @@ export const deleteGroupAction = serviceAction(groupIdInput, admin, async (input
 });
 
 /** What refers to a group, for the delete confirmation. */
-export const groupUsageAction = serviceAction(groupIdInput, admin, async (input, ctx) => groupUsage(ctx, input.groupId));
+export const groupUsageAction = serviceAction(groupIdInput, admin, async (input, ctx) =>
+  groupUsage(ctx, input.groupId),
+);
 
 /** The member picker's agent list, searched by name or login ID. */
-export const agentOptionsAction = serviceAction(agentOptionsInput, admin, async (input, ctx) => listAgentOptions(ctx.db, { serviceId: ctx.service.id, q: input.q }));
+export const agentOptionsAction = serviceAction(agentOptionsInput, admin, async (input, ctx) =>
+  listAgentOptions(ctx.db, { serviceId: ctx.service.id, q: input.q }),
+);

@@ -31,13 +31,19 @@ export default async function GroupsPage({ params }: { params: Promise<{ service
               <Td className="font-medium">{g.name}</Td>
               <Td>
                 <div className="flex max-w-md flex-wrap gap-1">
-                  {g.agents.slice(0, SHOWN_AGENTS).map((a) => <Badge key={a.id}>{a.name}</Badge>)}
-                  {g.agents.length > SHOWN_AGENTS && <span className="text-xs text-slate-500">+{g.agents.length - SHOWN_AGENTS}</span>}
+                  {g.agents.slice(0, SHOWN_AGENTS).map((a) => (
+                    <Badge key={a.id}>{a.name}</Badge>
+                  ))}
+                  {g.agents.length > SHOWN_AGENTS && (
+                    <span className="text-xs text-slate-500">+{g.agents.length - SHOWN_AGENTS}</span>
+                  )}
                 </div>
               </Td>
               <Td>{g.agents.length}</Td>
               <Td className="text-slate-500">{formatDate(g.createdAt, 'date')}</Td>
-              <Td><GroupRowActions serviceId={service.id} group={{ id: g.id, name: g.name, agents: g.agents }} /></Td>
+              <Td>
+                <GroupRowActions serviceId={service.id} group={{ id: g.id, name: g.name, agents: g.agents }} />
+              </Td>
             </tr>
           ))}
         </DataTable>

@@ -14,7 +14,9 @@ export default async function NewAgentPage({ params }: { params: Promise<{ servi
   const tc = await getTranslations('common');
   return (
     <>
-      <Link href={`/${service.id}/settings/agents`} className="text-sm text-brand-700 hover:underline">← {tc('back')}</Link>
+      <Link href={`/${service.id}/settings/agents`} className="text-sm text-brand-700 hover:underline">
+        ← {tc('back')}
+      </Link>
       <PageHeader title={t('addTitle')} />
       <AgentForm serviceId={service.id} groups={groups.map((g) => ({ id: g.id, name: g.name }))} />
     </>

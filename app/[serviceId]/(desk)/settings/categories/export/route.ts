@@ -27,7 +27,12 @@ export async function GET(req: Request, { params }: { params: Promise<{ serviceI
   const kind = new URL(req.url).searchParams.get('kind') as CategoryKind;
   if (!CATEGORY_KINDS.includes(kind)) return notFound();
   const locale = await getRequestLocale();
-  const body = await exportCategories(getDb(), { serviceId: access.service.id, kind, languages: access.service.languages, locale });
+  const body = await exportCategories(getDb(), {
+    serviceId: access.service.id,
+    kind,
+    languages: access.service.languages,
+    locale,
+  });
   const stamp = new Date().toISOString().slice(0, 10);
   const file = `${access.service.id}-${kind}-categories-${stamp}.xlsx`;
   return new NextResponse(new Uint8Array(body), {

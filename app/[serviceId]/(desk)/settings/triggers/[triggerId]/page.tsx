@@ -9,7 +9,11 @@ import { getDb } from '@/db';
 import { isUuid } from '@/lib/ids';
 import { editorOptions } from '@/lib/triggers/editor-options';
 
-export default async function EditTriggerPage({ params }: { params: Promise<{ serviceId: string; triggerId: string }> }) {
+export default async function EditTriggerPage({
+  params,
+}: {
+  params: Promise<{ serviceId: string; triggerId: string }>;
+}) {
   const { serviceId, triggerId } = await params;
   const { service } = await requireService(serviceId, { role: 'admin' });
   if (!isUuid(triggerId)) notFound();
@@ -20,7 +24,15 @@ export default async function EditTriggerPage({ params }: { params: Promise<{ se
   return (
     <>
       <PageHeader title={t('editTitle', { title: trigger.title })} description={t('order')} />
-      <TriggerEditor options={options} initial={{ id: trigger.id, title: trigger.title, conditions: trigger.conditions as ConditionDraft[], results: trigger.results as ResultDraft[] }} />
+      <TriggerEditor
+        options={options}
+        initial={{
+          id: trigger.id,
+          title: trigger.title,
+          conditions: trigger.conditions as ConditionDraft[],
+          results: trigger.results as ResultDraft[],
+        }}
+      />
     </>
   );
 }

@@ -4,4 +4,6 @@ import { success } from '@/lib/openapi/envelope';
 import { publicRoute } from '@/lib/openapi/public-route';
 
 /** Active intake types (params `parent`, `child`, `language`); no signature, as in the original. */
-export const GET = publicRoute(async ({ serviceId, query }) => success(await intakeCategories(getDb(), serviceId, query)));
+export const GET = publicRoute(async ({ serviceId, query }) =>
+  success(await intakeCategories(getDb(), serviceId, query)),
+);

@@ -8,7 +8,11 @@ import { requireService } from '@/lib/auth/require';
 import { getDb } from '@/db';
 import { isUuid } from '@/lib/ids';
 
-export default async function TriggerDeliveriesPage({ params }: { params: Promise<{ serviceId: string; triggerId: string }> }) {
+export default async function TriggerDeliveriesPage({
+  params,
+}: {
+  params: Promise<{ serviceId: string; triggerId: string }>;
+}) {
   const { serviceId, triggerId } = await params;
   const { service } = await requireService(serviceId, { role: 'admin' });
   if (!isUuid(triggerId)) notFound();
@@ -18,7 +22,15 @@ export default async function TriggerDeliveriesPage({ params }: { params: Promis
   const rows = await listDeliveries(getDb(), { serviceId: service.id, triggerId: trigger.id });
   return (
     <>
-      <PageHeader title={t('title', { title: trigger.title })} description={t('help')} actions={<Link className="text-sm text-brand-700" href={`/${service.id}/settings/triggers`}>{t('back')}</Link>} />
+      <PageHeader
+        title={t('title', { title: trigger.title })}
+        description={t('help')}
+        actions={
+          <Link className="text-sm text-brand-700" href={`/${service.id}/settings/triggers`}>
+            {t('back')}
+          </Link>
+        }
+      />
       <DeliveryList serviceId={service.id} rows={rows} />
     </>
   );

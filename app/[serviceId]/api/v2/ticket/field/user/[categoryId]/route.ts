@@ -4,4 +4,6 @@ import { success } from '@/lib/openapi/envelope';
 import { publicRoute } from '@/lib/openapi/public-route';
 
 /** `/ticket/field/user/{categoryId}.json`: the intake type's customer fields in layout order. */
-export const GET = publicRoute(async ({ serviceId, params, query }) => success(await intakeFields(getDb(), serviceId, params.categoryId, query)));
+export const GET = publicRoute(async ({ serviceId, params, query }) =>
+  success(await intakeFields(getDb(), serviceId, params.categoryId, query)),
+);
