@@ -28,7 +28,7 @@ function startWorkerProcess(key: Buffer): Promise<{ code: number | null; output:
     child.stderr.on('data', (d) => (output += d));
     // A worker that got past the check would run until stopped: stop it once it says so.
     child.stdout.on('data', () => {
-      if (output.includes('[worker] running')) child.kill('SIGTERM');
+      if (output.includes('worker running')) child.kill('SIGTERM');
     });
     const timer = setTimeout(() => child.kill('SIGKILL'), 40_000);
     child.on('exit', (code) => {
@@ -60,9 +60,9 @@ describe('master-key fingerprint', () => {
     const wrong = await startWorkerProcess(keyB);
     expect(wrong.code).not.toBe(0);
     expect(wrong.output).toContain('APP_ENCRYPTION_KEY is not the master key of this database');
-    expect(wrong.output).not.toContain('[worker] running');
+    expect(wrong.output).not.toContain('worker running');
     const right = await startWorkerProcess(keyA);
-    expect(right.output).toContain('[worker] running');
+    expect(right.output).toContain('worker running');
   }, 90_000);
 
   it('a database with encrypted data from before the fingerprint refuses a key that cannot open it', async () => {

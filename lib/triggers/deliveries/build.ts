@@ -8,7 +8,7 @@ import type { PassService } from '../load';
 import { RESULTS } from '../results/index';
 import type { Effect } from '../types';
 import { endpointHost } from '../endpoint-url';
-import { type BuildContext, type DeliveryRequest, type HttpRequest, type MailRequest } from './context';
+import type { BuildContext, DeliveryRequest, HttpRequest, MailRequest } from './context';
 import { deliveryJobsSql } from './queue';
 
 export type { HttpRequest, MailRequest } from './context';
