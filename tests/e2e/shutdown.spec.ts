@@ -8,6 +8,7 @@ import PgBoss from 'pg-boss';
 import { Client } from 'pg';
 import { QUEUES } from '../../lib/jobs/queues';
 import { startEmbeddedPostgres } from '../../db/embedded';
+import { sealEndpointUrl } from '../../lib/triggers/endpoint-url';
 import { expect, test } from './fixtures';
 
 /**
@@ -125,9 +126,15 @@ test('SIGTERM lets the running job finish, closes the port, and stops the embedd
     const dbUrl = adminUrl.replace(/\/postgres$/, '/contactdesk');
     const db = new Client({ connectionString: dbUrl });
     await db.connect();
+    // Stored as the app stores it: the endpoint URL sealed with the instance's master key.
+    const ownKey = process.env.APP_ENCRYPTION_KEY;
+    process.env.APP_ENCRYPTION_KEY = env.APP_ENCRYPTION_KEY;
+    const sealed = sealEndpointUrl('demo', receiverUrl);
+    if (ownKey === undefined) delete process.env.APP_ENCRYPTION_KEY;
+    else process.env.APP_ENCRYPTION_KEY = ownKey;
     const { rows } = await db.query<{ id: string }>(
       `INSERT INTO trigger_deliveries (service_id, trigger_title, kind, target, request) VALUES ('demo', 'shutdown', 'callback', '127.0.0.1', $1) RETURNING id`,
-      [JSON.stringify({ url: receiverUrl, body: { event: 'shutdown-test' } })],
+      [JSON.stringify({ ...sealed, body: { event: 'shutdown-test' } })],
     );
     await db.end();
     const deliveryId = rows[0].id;
