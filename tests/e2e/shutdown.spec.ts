@@ -92,10 +92,14 @@ test('SIGTERM lets the running job finish, closes the port, and stops the embedd
       'LOG_FORMAT',
     ])
       delete env[k];
+    // Another server on the port would answer the health check in this one's place.
+    expect(await portOpen(PORT), `port ${PORT} is already in use`).toBe(false);
+    // Its own process group: a failed run kills the launcher with its server and PostgreSQL.
     launcher = spawn(process.execPath, ['scripts/launch.cjs', 'run', 'start'], {
       cwd: ROOT,
       env,
       stdio: ['ignore', 'pipe', 'pipe'],
+      detached: true,
     });
     launcher.stdout!.on('data', (c) => (out += c));
     launcher.stderr!.on('data', (c) => (out += c));
@@ -182,7 +186,13 @@ test('SIGTERM lets the running job finish, closes the port, and stops the embedd
   } finally {
     // The launcher's own output (JSON log lines), for a failure's report.
     fs.writeFileSync(testInfo.outputPath('launcher.log'), out);
-    if (launcher && launcher.exitCode === null) launcher.kill('SIGKILL');
+    if (launcher?.pid && launcher.exitCode === null) {
+      try {
+        process.kill(-launcher.pid, 'SIGKILL');
+      } catch {
+        launcher.kill('SIGKILL');
+      }
+    }
     receiver.close();
     fs.rmSync(dir, { recursive: true, force: true });
   }
