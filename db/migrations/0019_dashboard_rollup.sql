@@ -1,0 +1,67 @@
+CREATE TABLE "dashboard_daily_counts" (
+	"service_id" text NOT NULL,
+	"day" date NOT NULL,
+	"figure" text NOT NULL,
+	"key" text NOT NULL,
+	"n" integer NOT NULL,
+	CONSTRAINT "dashboard_daily_counts_pk" PRIMARY KEY("service_id","figure","day","key")
+);
+--> statement-breakpoint
+CREATE TABLE "dashboard_daily_times" (
+	"service_id" text NOT NULL,
+	"day" date NOT NULL,
+	"first_response" double precision[] NOT NULL,
+	"resolution" double precision[] NOT NULL,
+	CONSTRAINT "dashboard_daily_times_pk" PRIMARY KEY("service_id","day")
+);
+--> statement-breakpoint
+CREATE TABLE "dashboard_dirty" (
+	"id" bigserial PRIMARY KEY NOT NULL,
+	"service_id" text NOT NULL,
+	"bin" timestamp with time zone NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "dashboard_rollups" (
+	"service_id" text PRIMARY KEY NOT NULL,
+	"time_zone" text NOT NULL,
+	"through_day" date NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+ALTER TABLE "dashboard_daily_counts" ADD CONSTRAINT "dashboard_daily_counts_service_id_services_id_fk" FOREIGN KEY ("service_id") REFERENCES "public"."services"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "dashboard_daily_times" ADD CONSTRAINT "dashboard_daily_times_service_id_services_id_fk" FOREIGN KEY ("service_id") REFERENCES "public"."services"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "dashboard_rollups" ADD CONSTRAINT "dashboard_rollups_service_id_services_id_fk" FOREIGN KEY ("service_id") REFERENCES "public"."services"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+CREATE INDEX "dashboard_dirty_service_idx" ON "dashboard_dirty" USING btree ("service_id","bin");--> statement-breakpoint
+-- The dashboard rollup's dirty marks (lib/dashboard/rollup.ts): a change to a ticket that moves
+-- one of the dashboard's figures marks the 15-minute bins of its old and new created/solved
+-- instants, so a day already rolled up is read live until the next run recomputes it. Only
+-- instants older than 10 minutes are marked: a rollup run closes a day an hour after it ends, so
+-- a change to a newer instant is always in the live tail.
+CREATE FUNCTION dashboard_mark_dirty_rows() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  INSERT INTO dashboard_dirty (service_id, bin)
+  SELECT DISTINCT c.service_id, date_bin('15 minutes', v.at, timestamptz '2000-01-01 00:00:00+00')
+  FROM changed c CROSS JOIN LATERAL (VALUES (c.created_at), (c.solved_at)) v(at)
+  WHERE v.at < now() - interval '10 minutes';
+  RETURN NULL;
+END $$;--> statement-breakpoint
+CREATE FUNCTION dashboard_mark_dirty_update() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  INSERT INTO dashboard_dirty (service_id, bin)
+  SELECT DISTINCT NEW.service_id, date_bin('15 minutes', v.at, timestamptz '2000-01-01 00:00:00+00')
+  FROM (VALUES (OLD.created_at), (OLD.solved_at), (NEW.created_at), (NEW.solved_at)) v(at)
+  WHERE v.at < now() - interval '10 minutes';
+  RETURN NULL;
+END $$;--> statement-breakpoint
+CREATE TRIGGER tickets_dashboard_ins AFTER INSERT ON tickets REFERENCING NEW TABLE AS changed
+  FOR EACH STATEMENT EXECUTE FUNCTION dashboard_mark_dirty_rows();--> statement-breakpoint
+CREATE TRIGGER tickets_dashboard_del AFTER DELETE ON tickets REFERENCING OLD TABLE AS changed
+  FOR EACH STATEMENT EXECUTE FUNCTION dashboard_mark_dirty_rows();--> statement-breakpoint
+CREATE TRIGGER tickets_dashboard_upd AFTER UPDATE ON tickets FOR EACH ROW
+  WHEN (OLD.status IS DISTINCT FROM NEW.status OR OLD.spam IS DISTINCT FROM NEW.spam
+    OR OLD.assignee_id IS DISTINCT FROM NEW.assignee_id OR OLD.solved_at IS DISTINCT FROM NEW.solved_at
+    OR OLD.solved_by_id IS DISTINCT FROM NEW.solved_by_id OR OLD.first_replied_at IS DISTINCT FROM NEW.first_replied_at
+    OR OLD.intake_type_id IS DISTINCT FROM NEW.intake_type_id OR OLD.channel IS DISTINCT FROM NEW.channel
+    OR OLD.created_at IS DISTINCT FROM NEW.created_at)
+  EXECUTE FUNCTION dashboard_mark_dirty_update();

@@ -1,0 +1,83 @@
+import {
+  bigserial,
+  date,
+  doublePrecision,
+  index,
+  integer,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+} from 'drizzle-orm/pg-core';
+import { services } from './org';
+
+/**
+ * The dashboard's daily rollup (lib/dashboard/rollup.ts): one row per service saying which days
+ * are rolled up, in which time zone. Days up to `throughDay` (calendar days in `timeZone`) are
+ * read from the rollup tables unless marked dirty; later days are the live tail, read from
+ * `tickets`. A changed time zone makes the whole rollup stale (rebuilt by the next run).
+ */
+export const dashboardRollups = pgTable('dashboard_rollups', {
+  serviceId: text('service_id')
+    .primaryKey()
+    .references(() => services.id, { onDelete: 'cascade' }),
+  timeZone: text('time_zone').notNull(),
+  throughDay: date('through_day', { mode: 'string' }).notNull(),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+/** What a daily count counts (`key` in brackets): see rollup.ts for each definition. */
+export const DASHBOARD_FIGURES = ['received', 'solved', 'intake', 'open', 'unresolved'] as const;
+export type DashboardFigure = (typeof DASHBOARD_FIGURES)[number];
+
+/**
+ * Counts per service × calendar day × figure × key (received: channel; solved: solver or '';
+ * intake: intake type; open: assignee; unresolved: ''). A day without tickets has no rows.
+ */
+export const dashboardDailyCounts = pgTable(
+  'dashboard_daily_counts',
+  {
+    serviceId: text('service_id')
+      .notNull()
+      .references(() => services.id, { onDelete: 'cascade' }),
+    day: date('day', { mode: 'string' }).notNull(),
+    figure: text('figure').$type<DashboardFigure>().notNull(),
+    key: text('key').notNull(),
+    n: integer('n').notNull(),
+  },
+  (t) => [primaryKey({ name: 'dashboard_daily_counts_pk', columns: [t.serviceId, t.figure, t.day, t.key] })],
+);
+
+/**
+ * The first-response and resolution times (minutes, sorted) of the tickets received on a day:
+ * the samples the period's median and p90 are computed from, exactly as from `tickets`.
+ */
+export const dashboardDailyTimes = pgTable(
+  'dashboard_daily_times',
+  {
+    serviceId: text('service_id')
+      .notNull()
+      .references(() => services.id, { onDelete: 'cascade' }),
+    day: date('day', { mode: 'string' }).notNull(),
+    firstResponse: doublePrecision('first_response').array().notNull(),
+    resolution: doublePrecision('resolution').array().notNull(),
+  },
+  (t) => [primaryKey({ name: 'dashboard_daily_times_pk', columns: [t.serviceId, t.day] })],
+);
+
+/**
+ * Instants (15-minute bins, which no time zone splits across two days) whose rolled-up day a
+ * ticket change has made stale, written by triggers on `tickets` (migration 0019): the reader
+ * computes those days live, and the next rollup run recomputes them and deletes the rows it read.
+ * No foreign key: a deleted service's rows are dropped by the next run.
+ */
+export const dashboardDirty = pgTable(
+  'dashboard_dirty',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    serviceId: text('service_id').notNull(),
+    bin: timestamp('bin', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('dashboard_dirty_service_idx').on(t.serviceId, t.bin)],
+);

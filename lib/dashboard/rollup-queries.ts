@@ -1,0 +1,150 @@
+import 'server-only';
+import { sql, type SQL } from 'drizzle-orm';
+import type { Queryable } from '@/db';
+import type { Period } from './period';
+
+/** The samples of the time figures, in minutes, exactly as the direct query orders them. */
+export const FIRST_RESPONSE_MINUTES = sql`(extract(epoch FROM t.first_replied_at - t.created_at) / 60)::float8`;
+export const RESOLUTION_MINUTES = sql`(extract(epoch FROM t.solved_at - t.created_at) / 60)::float8`;
+
+/** One dashboard figure's query for a period. */
+export type DashboardQuery = (db: Queryable, serviceId: string, p: Period) => Promise<{ rows: unknown[] }>;
+
+/** Unresolved: what an agent still has to work on (spam excluded). */
+export const OPEN_STATUSES = sql`('new', 'open', 'pending')`;
+
+/**
+ * The days a query reads live instead of from the rollup, and their instant ranges:
+ * - `st.through`: the last rolled-up day (calendar day in `tz`), -infinity when the service has no
+ *   rollup in this time zone (then everything is live, exactly as before the rollup);
+ * - `ld`: rolled days made stale by a ticket change since the last run (dashboard_dirty), plus
+ *   `extraDays` (the backlog's bucket-boundary days);
+ * - `lr`: the ranges [s, e) of `tickets.created_at`/`solved_at` to read live: each `ld` day up to
+ *   `through`, and the tail after `through`, clipped to [from, to).
+ * One statement, so the rollup, the marks and the tail are read in one snapshot.
+ */
+function liveCtes(serviceId: string, tz: string, from: Date | null, to: Date | null, extraDays?: SQL): SQL {
+  const lo = from ? sql`${from}::timestamptz` : sql`'-infinity'::timestamptz`;
+  const hi = to ? sql`${to}::timestamptz` : sql`'infinity'::timestamptz`;
+  return sql`
+    st AS (
+      SELECT coalesce(max(through_day) FILTER (WHERE time_zone = ${tz}), '-infinity'::date) AS through
+      FROM dashboard_rollups WHERE service_id = ${serviceId}),
+    ld AS (
+      SELECT DISTINCT (bin AT TIME ZONE ${tz})::date AS day FROM dashboard_dirty WHERE service_id = ${serviceId}
+      ${extraDays ? sql`UNION SELECT day FROM (${extraDays}) x(day)` : sql``}),
+    lr AS (
+      SELECT greatest(ld.day::timestamp AT TIME ZONE ${tz}, ${lo}) AS s, least((ld.day + 1)::timestamp AT TIME ZONE ${tz}, ${hi}) AS e
+      FROM ld, st WHERE ld.day <= st.through
+      UNION ALL
+      SELECT greatest((st.through + 1)::timestamp AT TIME ZONE ${tz}, ${lo}), ${hi} FROM st)`;
+}
+
+/** Rolled-up days to read from the rollup: up to `through`, not stale, within [fromDay, toDay]. */
+function rolled(alias: string, fromDay?: string, toDay?: string): SQL {
+  const a = sql.raw(alias);
+  return sql`${a}.day <= (SELECT through FROM st) AND ${a}.day NOT IN (SELECT day FROM ld)
+    ${fromDay && toDay ? sql`AND ${a}.day BETWEEN ${fromDay}::date AND ${toDay}::date` : sql``}`;
+}
+
+/**
+ * The dashboard's queries on the daily rollup (lib/dashboard/rollup.ts) plus the live tail: each
+ * returns exactly what the same-named query of DIRECT_QUERIES (report.ts) returns, reading a few
+ * hundred rollup rows and the tickets of the days since the last run (and of days a change has
+ * made stale) instead of every ticket of the period.
+ */
+export const ROLLUP_QUERIES = {
+  received: (db, serviceId, { from, to, fromDay, toDay, timeZone: tz }) =>
+    db.execute(sql`
+      WITH ${liveCtes(serviceId, tz, from, to)}
+      SELECT to_char(day, 'YYYY-MM-DD') AS day, channel, sum(n)::int AS n FROM (
+        SELECT c.day, c.key AS channel, c.n FROM dashboard_daily_counts c
+        WHERE c.service_id = ${serviceId} AND c.figure = 'received' AND ${rolled('c', fromDay, toDay)}
+        UNION ALL
+        SELECT (t.created_at AT TIME ZONE ${tz})::date, t.channel, 1 FROM lr
+        JOIN tickets t ON t.service_id = ${serviceId} AND t.spam = false AND t.created_at >= lr.s AND t.created_at < lr.e
+      ) x GROUP BY 1, 2 ORDER BY 1, 2`),
+  solved: (db, serviceId, { from, to, fromDay, toDay, timeZone: tz }) =>
+    db.execute(sql`
+      WITH ${liveCtes(serviceId, tz, from, to)}
+      SELECT to_char(day, 'YYYY-MM-DD') AS day, sum(n)::int AS n FROM (
+        SELECT c.day, c.n FROM dashboard_daily_counts c
+        WHERE c.service_id = ${serviceId} AND c.figure = 'solved' AND ${rolled('c', fromDay, toDay)}
+        UNION ALL
+        SELECT (t.solved_at AT TIME ZONE ${tz})::date, 1 FROM lr
+        JOIN tickets t ON t.service_id = ${serviceId} AND t.solved_at >= lr.s AND t.solved_at < lr.e AND t.spam = false
+      ) x GROUP BY 1 ORDER BY 1`),
+  // Rolled days are bucketed by their first instant: a day holding a bucket boundary (now minus
+  // 1, 3, 7, 30 days) is read live, so every other day falls in one bucket whole.
+  backlog: (db, serviceId, { timeZone: tz }) => {
+    const bucket = (age: SQL) =>
+      sql`CASE WHEN ${age} < interval '1 day' THEN 'lt1d' WHEN ${age} < interval '3 days' THEN '1to3d' WHEN ${age} < interval '7 days' THEN '3to7d' WHEN ${age} < interval '30 days' THEN '7to30d' ELSE 'gt30d' END`;
+    const boundaries = sql`SELECT ((now() - make_interval(hours => 24 * k)) AT TIME ZONE ${tz})::date FROM unnest(ARRAY[1, 3, 7, 30]) k`;
+    return db.execute(sql`
+      WITH ${liveCtes(serviceId, tz, null, null, boundaries)}
+      SELECT bucket, sum(n)::int AS n FROM (
+        SELECT ${bucket(sql`now() - (c.day::timestamp AT TIME ZONE ${tz})`)} AS bucket, c.n FROM dashboard_daily_counts c
+        WHERE c.service_id = ${serviceId} AND c.figure = 'unresolved' AND ${rolled('c')}
+        UNION ALL
+        SELECT ${bucket(sql`now() - t.created_at`)}, 1 FROM lr
+        JOIN tickets t ON t.service_id = ${serviceId} AND t.spam = false AND t.status IN ${OPEN_STATUSES} AND t.created_at >= lr.s AND t.created_at < lr.e
+      ) x GROUP BY 1`);
+  },
+  times: (db, serviceId, { from, to, fromDay, toDay, timeZone: tz }) => {
+    const pct = (p: number, k: number) =>
+      sql`percentile_cont(${sql.raw(String(p))}) WITHIN GROUP (ORDER BY v) FILTER (WHERE k = ${sql.raw(String(k))})`;
+    return db.execute(sql`
+      WITH ${liveCtes(serviceId, tz, from, to)}
+      SELECT ${pct(0.5, 1)} AS frt_median, ${pct(0.9, 1)} AS frt_p90, ${pct(0.5, 2)} AS res_median, ${pct(0.9, 2)} AS res_p90
+      FROM (
+        SELECT 1 AS k, unnest(d.first_response) AS v FROM dashboard_daily_times d
+        WHERE d.service_id = ${serviceId} AND ${rolled('d', fromDay, toDay)}
+        UNION ALL
+        SELECT 2, unnest(d.resolution) FROM dashboard_daily_times d
+        WHERE d.service_id = ${serviceId} AND ${rolled('d', fromDay, toDay)}
+        UNION ALL
+        SELECT f.k, f.v FROM lr
+        JOIN tickets t ON t.service_id = ${serviceId} AND t.spam = false AND t.created_at >= lr.s AND t.created_at < lr.e
+        CROSS JOIN LATERAL (VALUES (1, ${FIRST_RESPONSE_MINUTES}), (2, ${RESOLUTION_MINUTES})) f(k, v)
+        WHERE f.v IS NOT NULL
+      ) x`);
+  },
+  // Open: every open ticket now (all days); solved: the period's.
+  agents: (db, serviceId, { from, to, fromDay, toDay, timeZone: tz }) =>
+    db.execute(sql`
+      WITH ${liveCtes(serviceId, tz, null, null)},
+      open AS (
+        SELECT key, sum(n)::int AS n FROM (
+          SELECT c.key, c.n FROM dashboard_daily_counts c WHERE c.service_id = ${serviceId} AND c.figure = 'open' AND ${rolled('c')}
+          UNION ALL
+          SELECT t.assignee_id::text, 1 FROM lr
+          JOIN tickets t ON t.service_id = ${serviceId} AND t.status = 'open' AND t.spam = false AND t.created_at >= lr.s AND t.created_at < lr.e
+          WHERE t.assignee_id IS NOT NULL
+        ) x GROUP BY 1),
+      solved AS (
+        WITH ${liveCtes(serviceId, tz, from, to)}
+        SELECT key, sum(n)::int AS n FROM (
+          SELECT c.key, c.n FROM dashboard_daily_counts c WHERE c.service_id = ${serviceId} AND c.figure = 'solved' AND ${rolled('c', fromDay, toDay)}
+          UNION ALL
+          SELECT t.solved_by_id::text, 1 FROM lr
+          JOIN tickets t ON t.service_id = ${serviceId} AND t.solved_at >= lr.s AND t.solved_at < lr.e AND t.spam = false
+          WHERE t.solved_by_id IS NOT NULL
+        ) x GROUP BY 1)
+      SELECT sm.member_id AS "memberId", coalesce(o.n, 0) AS open, coalesce(s.n, 0) AS solved
+      FROM service_members sm
+      LEFT JOIN open o ON o.key = sm.member_id::text
+      LEFT JOIN solved s ON s.key = sm.member_id::text
+      WHERE sm.service_id = ${serviceId} AND (o.n > 0 OR s.n > 0)
+      ORDER BY 2 DESC, 3 DESC, 1`),
+  intake: (db, serviceId, { from, to, fromDay, toDay, timeZone: tz }) =>
+    db.execute(sql`
+      WITH ${liveCtes(serviceId, tz, from, to)}
+      SELECT id AS "intakeTypeId", sum(n)::int AS n FROM (
+        SELECT c.key::uuid AS id, c.n FROM dashboard_daily_counts c
+        WHERE c.service_id = ${serviceId} AND c.figure = 'intake' AND ${rolled('c', fromDay, toDay)}
+        UNION ALL
+        SELECT t.intake_type_id, 1 FROM lr
+        JOIN tickets t ON t.service_id = ${serviceId} AND t.spam = false AND t.created_at >= lr.s AND t.created_at < lr.e
+        WHERE t.intake_type_id IS NOT NULL
+      ) x GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 10`),
+} satisfies Record<string, DashboardQuery>;
