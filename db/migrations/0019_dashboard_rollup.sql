@@ -18,7 +18,8 @@ CREATE TABLE "dashboard_daily_times" (
 CREATE TABLE "dashboard_dirty" (
 	"id" bigserial PRIMARY KEY NOT NULL,
 	"service_id" text NOT NULL,
-	"bin" timestamp with time zone NOT NULL
+	"bin" timestamp with time zone NOT NULL,
+	"kind" text NOT NULL
 );
 --> statement-breakpoint
 CREATE TABLE "dashboard_rollups" (
@@ -34,24 +35,31 @@ ALTER TABLE "dashboard_daily_times" ADD CONSTRAINT "dashboard_daily_times_servic
 ALTER TABLE "dashboard_rollups" ADD CONSTRAINT "dashboard_rollups_service_id_services_id_fk" FOREIGN KEY ("service_id") REFERENCES "public"."services"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "dashboard_dirty_service_idx" ON "dashboard_dirty" USING btree ("service_id","bin");--> statement-breakpoint
 -- The dashboard rollup's dirty marks (lib/dashboard/rollup.ts): a change to a ticket that moves
--- one of the dashboard's figures marks the 15-minute bins of its old and new created/solved
--- instants, so a day already rolled up is read live until the next run recomputes it. Only
--- instants older than 10 minutes are marked: a rollup run closes a day an hour after it ends, so
--- a change to a newer instant is always in the live tail.
+-- one of the dashboard's figures marks the 15-minute bins (no time zone splits one across two
+-- days) of its old and new instants, with the kind of figure moved, so a day already rolled up is
+-- read live for that figure until the next run recomputes it. Only instants older than 10 minutes
+-- are marked: a run closes a day an hour after it ends, so a newer instant is in the live tail.
 CREATE FUNCTION dashboard_mark_dirty_rows() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-  INSERT INTO dashboard_dirty (service_id, bin)
-  SELECT DISTINCT c.service_id, date_bin('15 minutes', v.at, timestamptz '2000-01-01 00:00:00+00')
-  FROM changed c CROSS JOIN LATERAL (VALUES (c.created_at), (c.solved_at)) v(at)
+  INSERT INTO dashboard_dirty (service_id, bin, kind)
+  SELECT DISTINCT c.service_id, date_bin('15 minutes', v.at, timestamptz '2000-01-01 00:00:00+00'), v.kind
+  FROM changed c CROSS JOIN LATERAL (VALUES ('c', c.created_at), ('t', c.created_at), ('o', c.created_at), ('s', c.solved_at)) v(kind, at)
   WHERE v.at < now() - interval '10 minutes';
   RETURN NULL;
 END $$;--> statement-breakpoint
 CREATE FUNCTION dashboard_mark_dirty_update() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE
+  moved boolean := OLD.created_at IS DISTINCT FROM NEW.created_at OR OLD.spam IS DISTINCT FROM NEW.spam;
+  c boolean := moved OR OLD.channel IS DISTINCT FROM NEW.channel OR OLD.intake_type_id IS DISTINCT FROM NEW.intake_type_id;
+  t boolean := moved OR OLD.first_replied_at IS DISTINCT FROM NEW.first_replied_at OR OLD.solved_at IS DISTINCT FROM NEW.solved_at;
+  o boolean := moved OR OLD.status IS DISTINCT FROM NEW.status OR OLD.assignee_id IS DISTINCT FROM NEW.assignee_id;
+  s boolean := OLD.spam IS DISTINCT FROM NEW.spam OR OLD.solved_at IS DISTINCT FROM NEW.solved_at OR OLD.solved_by_id IS DISTINCT FROM NEW.solved_by_id;
 BEGIN
-  INSERT INTO dashboard_dirty (service_id, bin)
-  SELECT DISTINCT NEW.service_id, date_bin('15 minutes', v.at, timestamptz '2000-01-01 00:00:00+00')
-  FROM (VALUES (OLD.created_at), (OLD.solved_at), (NEW.created_at), (NEW.solved_at)) v(at)
-  WHERE v.at < now() - interval '10 minutes';
+  INSERT INTO dashboard_dirty (service_id, bin, kind)
+  SELECT DISTINCT NEW.service_id, date_bin('15 minutes', v.at, timestamptz '2000-01-01 00:00:00+00'), v.kind
+  FROM (VALUES ('c', OLD.created_at, c), ('c', NEW.created_at, c), ('t', OLD.created_at, t), ('t', NEW.created_at, t),
+    ('o', OLD.created_at, o), ('o', NEW.created_at, o), ('s', OLD.solved_at, s), ('s', NEW.solved_at, s)) v(kind, at, moves)
+  WHERE v.moves AND v.at < now() - interval '10 minutes';
   RETURN NULL;
 END $$;--> statement-breakpoint
 CREATE TRIGGER tickets_dashboard_ins AFTER INSERT ON tickets REFERENCING NEW TABLE AS changed

@@ -28,12 +28,22 @@ export const dashboardRollups = pgTable('dashboard_rollups', {
 });
 
 /** What a daily count counts (`key` in brackets): see rollup.ts for each definition. */
-export const DASHBOARD_FIGURES = ['received', 'solved', 'intake', 'open', 'unresolved'] as const;
+export const DASHBOARD_FIGURES = [
+  'received',
+  'solved',
+  'intake',
+  'open',
+  'unresolved',
+  'open_all',
+  'unresolved_all',
+] as const;
 export type DashboardFigure = (typeof DASHBOARD_FIGURES)[number];
 
 /**
  * Counts per service × calendar day × figure × key (received: channel; solved: solver or '';
  * intake: intake type; open: assignee; unresolved: ''). A day without tickets has no rows.
+ * `open_all` / `unresolved_all` (day = the rollup's through day) sum `open` / `unresolved` over
+ * every rolled day, so the all-time figures read one row per key instead of one per day.
  */
 export const dashboardDailyCounts = pgTable(
   'dashboard_daily_counts',
@@ -78,6 +88,11 @@ export const dashboardDirty = pgTable(
     id: bigserial('id', { mode: 'number' }).primaryKey(),
     serviceId: text('service_id').notNull(),
     bin: timestamp('bin', { withTimezone: true }).notNull(),
+    /**
+     * Which figures the change moved: c = received/intake, t = first-response/resolution times
+     * (by created day), o = open/unresolved (by created day), s = solved (by solved day).
+     */
+    kind: text('kind').$type<'c' | 't' | 'o' | 's'>().notNull(),
   },
   (t) => [index('dashboard_dirty_service_idx').on(t.serviceId, t.bin)],
 );

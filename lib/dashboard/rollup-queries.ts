@@ -17,13 +17,21 @@ export const OPEN_STATUSES = sql`('new', 'open', 'pending')`;
  * The days a query reads live instead of from the rollup, and their instant ranges:
  * - `st.through`: the last rolled-up day (calendar day in `tz`), -infinity when the service has no
  *   rollup in this time zone (then everything is live, exactly as before the rollup);
- * - `ld`: rolled days made stale by a ticket change since the last run (dashboard_dirty), plus
+ * - `ld`: rolled days a ticket change since the last run has made stale for this kind of figure
+ *   (dashboard_dirty), plus
  *   `extraDays` (the backlog's bucket-boundary days);
  * - `lr`: the ranges [s, e) of `tickets.created_at`/`solved_at` to read live: each `ld` day up to
  *   `through`, and the tail after `through`, clipped to [from, to).
  * One statement, so the rollup, the marks and the tail are read in one snapshot.
  */
-function liveCtes(serviceId: string, tz: string, from: Date | null, to: Date | null, extraDays?: SQL): SQL {
+function liveCtes(
+  serviceId: string,
+  tz: string,
+  kind: 'c' | 't' | 'o' | 's',
+  from: Date | null,
+  to: Date | null,
+  extraDays?: SQL,
+): SQL {
   const lo = from ? sql`${from}::timestamptz` : sql`'-infinity'::timestamptz`;
   const hi = to ? sql`${to}::timestamptz` : sql`'infinity'::timestamptz`;
   return sql`
@@ -31,7 +39,7 @@ function liveCtes(serviceId: string, tz: string, from: Date | null, to: Date | n
       SELECT coalesce(max(through_day) FILTER (WHERE time_zone = ${tz}), '-infinity'::date) AS through
       FROM dashboard_rollups WHERE service_id = ${serviceId}),
     ld AS (
-      SELECT DISTINCT (bin AT TIME ZONE ${tz})::date AS day FROM dashboard_dirty WHERE service_id = ${serviceId}
+      SELECT DISTINCT (bin AT TIME ZONE ${tz})::date AS day FROM dashboard_dirty WHERE service_id = ${serviceId} AND kind = ${kind}
       ${extraDays ? sql`UNION SELECT day FROM (${extraDays}) x(day)` : sql``}),
     lr AS (
       SELECT greatest(ld.day::timestamp AT TIME ZONE ${tz}, ${lo}) AS s, least((ld.day + 1)::timestamp AT TIME ZONE ${tz}, ${hi}) AS e
@@ -56,7 +64,7 @@ function rolled(alias: string, fromDay?: string, toDay?: string): SQL {
 export const ROLLUP_QUERIES = {
   received: (db, serviceId, { from, to, fromDay, toDay, timeZone: tz }) =>
     db.execute(sql`
-      WITH ${liveCtes(serviceId, tz, from, to)}
+      WITH ${liveCtes(serviceId, tz, 'c', from, to)}
       SELECT to_char(day, 'YYYY-MM-DD') AS day, channel, sum(n)::int AS n FROM (
         SELECT c.day, c.key AS channel, c.n FROM dashboard_daily_counts c
         WHERE c.service_id = ${serviceId} AND c.figure = 'received' AND ${rolled('c', fromDay, toDay)}
@@ -66,7 +74,7 @@ export const ROLLUP_QUERIES = {
       ) x GROUP BY 1, 2 ORDER BY 1, 2`),
   solved: (db, serviceId, { from, to, fromDay, toDay, timeZone: tz }) =>
     db.execute(sql`
-      WITH ${liveCtes(serviceId, tz, from, to)}
+      WITH ${liveCtes(serviceId, tz, 's', from, to)}
       SELECT to_char(day, 'YYYY-MM-DD') AS day, sum(n)::int AS n FROM (
         SELECT c.day, c.n FROM dashboard_daily_counts c
         WHERE c.service_id = ${serviceId} AND c.figure = 'solved' AND ${rolled('c', fromDay, toDay)}
@@ -74,55 +82,64 @@ export const ROLLUP_QUERIES = {
         SELECT (t.solved_at AT TIME ZONE ${tz})::date, 1 FROM lr
         JOIN tickets t ON t.service_id = ${serviceId} AND t.solved_at >= lr.s AND t.solved_at < lr.e AND t.spam = false
       ) x GROUP BY 1 ORDER BY 1`),
-  // Rolled days are bucketed by their first instant: a day holding a bucket boundary (now minus
-  // 1, 3, 7, 30 days) is read live, so every other day falls in one bucket whole.
+  // All rolled days' unresolved count is one row (unresolved_all). A day holding a bucket boundary
+  // (now minus 1, 3, 7, 30 days) is read live, so every other day falls in one bucket whole: the
+  // rolled days after the 30-day boundary are bucketed by their first instant and taken out of the
+  // total, as are the days read live; what is left of the total is older than 30 days.
   backlog: (db, serviceId, { timeZone: tz }) => {
     const bucket = (age: SQL) =>
       sql`CASE WHEN ${age} < interval '1 day' THEN 'lt1d' WHEN ${age} < interval '3 days' THEN '1to3d' WHEN ${age} < interval '7 days' THEN '3to7d' WHEN ${age} < interval '30 days' THEN '7to30d' ELSE 'gt30d' END`;
-    const boundaries = sql`SELECT ((now() - make_interval(hours => 24 * k)) AT TIME ZONE ${tz})::date FROM unnest(ARRAY[1, 3, 7, 30]) k`;
+    const boundary = (hours: SQL) => sql`((now() - make_interval(hours => ${hours})) AT TIME ZONE ${tz})::date`;
     return db.execute(sql`
-      WITH ${liveCtes(serviceId, tz, null, null, boundaries)}
+      WITH ${liveCtes(serviceId, tz, 'o', null, null, sql`SELECT ${boundary(sql`24 * k`)} FROM unnest(ARRAY[1, 3, 7, 30]) k`)}
       SELECT bucket, sum(n)::int AS n FROM (
-        SELECT ${bucket(sql`now() - (c.day::timestamp AT TIME ZONE ${tz})`)} AS bucket, c.n FROM dashboard_daily_counts c
-        WHERE c.service_id = ${serviceId} AND c.figure = 'unresolved' AND ${rolled('c')}
+        SELECT 'gt30d' AS bucket, c.n FROM dashboard_daily_counts c
+        WHERE c.service_id = ${serviceId} AND c.figure = 'unresolved_all' AND c.day = (SELECT through FROM st)
+        UNION ALL
+        SELECT x.bucket, x.n FROM dashboard_daily_counts c
+        CROSS JOIN LATERAL (VALUES ('gt30d', -c.n), (${bucket(sql`now() - (c.day::timestamp AT TIME ZONE ${tz})`)}, c.n)) x(bucket, n)
+        WHERE c.service_id = ${serviceId} AND c.figure = 'unresolved' AND ${rolled('c')} AND c.day > ${boundary(sql`720`)}
+        UNION ALL
+        SELECT 'gt30d', -c.n FROM dashboard_daily_counts c
+        WHERE c.service_id = ${serviceId} AND c.figure = 'unresolved' AND c.day <= (SELECT through FROM st) AND c.day IN (SELECT day FROM ld)
         UNION ALL
         SELECT ${bucket(sql`now() - t.created_at`)}, 1 FROM lr
         JOIN tickets t ON t.service_id = ${serviceId} AND t.spam = false AND t.status IN ${OPEN_STATUSES} AND t.created_at >= lr.s AND t.created_at < lr.e
-      ) x GROUP BY 1`);
+      ) x GROUP BY 1 HAVING sum(n) <> 0`);
   },
   times: (db, serviceId, { from, to, fromDay, toDay, timeZone: tz }) => {
-    const pct = (p: number, k: number) =>
-      sql`percentile_cont(${sql.raw(String(p))}) WITHIN GROUP (ORDER BY v) FILTER (WHERE k = ${sql.raw(String(k))})`;
-    return db.execute(sql`
-      WITH ${liveCtes(serviceId, tz, from, to)}
-      SELECT ${pct(0.5, 1)} AS frt_median, ${pct(0.9, 1)} AS frt_p90, ${pct(0.5, 2)} AS res_median, ${pct(0.9, 2)} AS res_p90
-      FROM (
-        SELECT 1 AS k, unnest(d.first_response) AS v FROM dashboard_daily_times d
+    const pct = (column: string, live: SQL) => sql`(
+      SELECT percentile_cont(ARRAY[0.5, 0.9]) WITHIN GROUP (ORDER BY v) FROM (
+        SELECT unnest(d.${sql.raw(column)}) AS v FROM dashboard_daily_times d
         WHERE d.service_id = ${serviceId} AND ${rolled('d', fromDay, toDay)}
         UNION ALL
-        SELECT 2, unnest(d.resolution) FROM dashboard_daily_times d
-        WHERE d.service_id = ${serviceId} AND ${rolled('d', fromDay, toDay)}
-        UNION ALL
-        SELECT f.k, f.v FROM lr
+        SELECT ${live} FROM lr
         JOIN tickets t ON t.service_id = ${serviceId} AND t.spam = false AND t.created_at >= lr.s AND t.created_at < lr.e
-        CROSS JOIN LATERAL (VALUES (1, ${FIRST_RESPONSE_MINUTES}), (2, ${RESOLUTION_MINUTES})) f(k, v)
-        WHERE f.v IS NOT NULL
-      ) x`);
+        WHERE ${live} IS NOT NULL) x)`;
+    return db.execute(sql`
+      WITH ${liveCtes(serviceId, tz, 't', from, to)}
+      SELECT f[1] AS frt_median, f[2] AS frt_p90, r[1] AS res_median, r[2] AS res_p90
+      FROM (SELECT ${pct('first_response', FIRST_RESPONSE_MINUTES)} AS f, ${pct('resolution', RESOLUTION_MINUTES)} AS r) x`);
   },
-  // Open: every open ticket now (all days); solved: the period's.
+  // Open: every open ticket now (the open_all row per agent, less the rolled days read live);
+  // solved: the period's.
   agents: (db, serviceId, { from, to, fromDay, toDay, timeZone: tz }) =>
     db.execute(sql`
-      WITH ${liveCtes(serviceId, tz, null, null)},
+      WITH ${liveCtes(serviceId, tz, 'o', null, null)},
       open AS (
         SELECT key, sum(n)::int AS n FROM (
-          SELECT c.key, c.n FROM dashboard_daily_counts c WHERE c.service_id = ${serviceId} AND c.figure = 'open' AND ${rolled('c')}
+          SELECT c.key, c.n FROM dashboard_daily_counts c
+          WHERE c.service_id = ${serviceId} AND c.figure = 'open_all' AND c.day = (SELECT through FROM st)
+          UNION ALL
+          SELECT c.key, -c.n FROM dashboard_daily_counts c
+          WHERE c.service_id = ${serviceId} AND c.figure = 'open' AND c.day <= (SELECT through FROM st) AND c.day IN (SELECT day FROM ld)
           UNION ALL
           SELECT t.assignee_id::text, 1 FROM lr
           JOIN tickets t ON t.service_id = ${serviceId} AND t.status = 'open' AND t.spam = false AND t.created_at >= lr.s AND t.created_at < lr.e
           WHERE t.assignee_id IS NOT NULL
         ) x GROUP BY 1),
       solved AS (
-        WITH ${liveCtes(serviceId, tz, from, to)}
+        WITH ${liveCtes(serviceId, tz, 's', from, to)}
         SELECT key, sum(n)::int AS n FROM (
           SELECT c.key, c.n FROM dashboard_daily_counts c WHERE c.service_id = ${serviceId} AND c.figure = 'solved' AND ${rolled('c', fromDay, toDay)}
           UNION ALL
@@ -138,7 +155,7 @@ export const ROLLUP_QUERIES = {
       ORDER BY 2 DESC, 3 DESC, 1`),
   intake: (db, serviceId, { from, to, fromDay, toDay, timeZone: tz }) =>
     db.execute(sql`
-      WITH ${liveCtes(serviceId, tz, from, to)}
+      WITH ${liveCtes(serviceId, tz, 'c', from, to)}
       SELECT id AS "intakeTypeId", sum(n)::int AS n FROM (
         SELECT c.key::uuid AS id, c.n FROM dashboard_daily_counts c
         WHERE c.service_id = ${serviceId} AND c.figure = 'intake' AND ${rolled('c', fromDay, toDay)}

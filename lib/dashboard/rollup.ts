@@ -113,7 +113,18 @@ export async function rollupService(
           to.push(target);
         }
       }
-      if (from.length) await recompute(tx, serviceId, tz, from, to);
+      if (from.length) {
+        await recompute(tx, serviceId, tz, from, to);
+        // The all-time figures' totals over every rolled day (one row per key).
+        await tx.execute(
+          sql`DELETE FROM dashboard_daily_counts WHERE service_id = ${serviceId} AND figure IN ('open_all', 'unresolved_all')`,
+        );
+        await tx.execute(sql`
+          INSERT INTO dashboard_daily_counts (service_id, day, figure, key, n)
+          SELECT ${serviceId}, ${through}::date, figure || '_all', key, sum(n)::int FROM dashboard_daily_counts
+          WHERE service_id = ${serviceId} AND figure IN ('open', 'unresolved') AND day <= ${through}::date
+          GROUP BY figure, key`);
+      }
       await tx.execute(sql`
         INSERT INTO dashboard_rollups (service_id, time_zone, through_day) VALUES (${serviceId}, ${tz}, ${through}::date)
         ON CONFLICT (service_id) DO UPDATE SET time_zone = excluded.time_zone, through_day = excluded.through_day, updated_at = now()`);
