@@ -146,7 +146,10 @@ function daysBetween(from: string, to: string): number {
   return Math.round((Date.parse(to) - Date.parse(from)) / 86_400_000) + 1;
 }
 
-/** The cron job: every service's rollup, then the marks of services that no longer exist. */
+/**
+ * The cron job: every service's rollup, then the marks of services that no longer exist. After a
+ * rebuild it vacuums the rollup tables, so their reads are index-only with fresh statistics at once.
+ */
 export async function rollupDashboards(db: Db, opts: { now?: Date; timeZone?: string } = {}): Promise<RollupRun[]> {
   const services = (await db.execute<{ id: string }>(sql`SELECT id FROM services ORDER BY id`)).rows;
   const runs: RollupRun[] = [];
@@ -154,5 +157,10 @@ export async function rollupDashboards(db: Db, opts: { now?: Date; timeZone?: st
   await db.execute(
     sql`DELETE FROM dashboard_dirty d WHERE NOT EXISTS (SELECT 1 FROM services s WHERE s.id = d.service_id)`,
   );
+  if (runs.some((r) => r.rebuilt)) await vacuumRollup(db);
   return runs;
+}
+
+export async function vacuumRollup(db: Db) {
+  await db.execute(sql`VACUUM (ANALYZE) dashboard_daily_counts, dashboard_daily_times`);
 }
