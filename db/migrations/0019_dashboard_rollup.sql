@@ -33,6 +33,7 @@ CREATE TABLE "dashboard_rollups" (
 ALTER TABLE "dashboard_daily_counts" ADD CONSTRAINT "dashboard_daily_counts_service_id_services_id_fk" FOREIGN KEY ("service_id") REFERENCES "public"."services"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "dashboard_daily_times" ADD CONSTRAINT "dashboard_daily_times_service_id_services_id_fk" FOREIGN KEY ("service_id") REFERENCES "public"."services"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "dashboard_rollups" ADD CONSTRAINT "dashboard_rollups_service_id_services_id_fk" FOREIGN KEY ("service_id") REFERENCES "public"."services"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+CREATE INDEX "dashboard_daily_counts_read_idx" ON "dashboard_daily_counts" USING btree ("service_id","figure","day","key","n");--> statement-breakpoint
 CREATE INDEX "dashboard_dirty_service_idx" ON "dashboard_dirty" USING btree ("service_id","bin");--> statement-breakpoint
 -- The dashboard rollup's dirty marks (lib/dashboard/rollup.ts): a change to a ticket that moves
 -- one of the dashboard's figures marks the 15-minute bins (no time zone splits one across two

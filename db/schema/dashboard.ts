@@ -56,7 +56,11 @@ export const dashboardDailyCounts = pgTable(
     key: text('key').notNull(),
     n: integer('n').notNull(),
   },
-  (t) => [primaryKey({ name: 'dashboard_daily_counts_pk', columns: [t.serviceId, t.figure, t.day, t.key] })],
+  (t) => [
+    primaryKey({ name: 'dashboard_daily_counts_pk', columns: [t.serviceId, t.figure, t.day, t.key] }),
+    // The reads: index-only over a figure's days (30 days of 300 intake types are 9,000 rows).
+    index('dashboard_daily_counts_read_idx').on(t.serviceId, t.figure, t.day, t.key, t.n),
+  ],
 );
 
 /**

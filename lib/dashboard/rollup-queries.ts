@@ -134,9 +134,13 @@ export const ROLLUP_QUERIES = {
           SELECT c.key, -c.n FROM dashboard_daily_counts c
           WHERE c.service_id = ${serviceId} AND c.figure = 'open' AND c.day <= (SELECT through FROM st) AND c.day IN (SELECT day FROM ld)
           UNION ALL
-          SELECT t.assignee_id::text, 1 FROM lr
-          JOIN tickets t ON t.service_id = ${serviceId} AND t.status = 'open' AND t.spam = false AND t.created_at >= lr.s AND t.created_at < lr.e
-          WHERE t.assignee_id IS NOT NULL
+          -- Per agent, so each range is an index-only scan of tickets_list_assignee_idx (the
+          -- status index would fetch every open ticket's row for its assignee).
+          SELECT m.member_id::text, 1 FROM service_members m
+          CROSS JOIN lr
+          JOIN tickets t ON t.service_id = ${serviceId} AND t.assignee_id = m.member_id AND t.status = 'open'
+            AND t.created_at >= lr.s AND t.created_at < lr.e AND t.spam = false
+          WHERE m.service_id = ${serviceId}
         ) x GROUP BY 1),
       solved AS (
         WITH ${liveCtes(serviceId, tz, 's', from, to)}
