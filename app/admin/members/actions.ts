@@ -16,7 +16,7 @@ export const inviteMemberAction = orgAction(inviteMemberInput, async (input, ctx
 });
 
 export const resendInviteAction = orgAction(memberIdInput, async (input, ctx) => {
-  const result = await resendInvite(ctx, input.memberId);
+  const result = await resendInvite(ctx, input);
   revalidatePath('/admin/members');
   return result;
 });
@@ -29,14 +29,14 @@ export const resendMemberMailAction = orgAction(resendMemberMailInput, async (in
 });
 
 export const setMemberActiveAction = orgAction(memberActiveInput, async (input, ctx) => {
-  const m = await setMemberActive(ctx, input.memberId, input.active);
+  const m = await setMemberActive(ctx, input);
   revalidatePath('/admin/members');
   return { id: m.id, status: m.status };
 });
 
 /** 잠금 해제: clears a member's failed-login counters (org admins only). */
 export const unlockMemberAction = orgAction(memberIdInput, async (input, ctx) => {
-  const result = await unlockMember(ctx, input.memberId);
+  const result = await unlockMember(ctx, input);
   revalidatePath('/admin/members');
   return result;
 });

@@ -22,7 +22,7 @@ const refresh = (serviceId: string) => revalidatePath(`/${serviceId}/settings`, 
 
 /** 회원 초대 from the agent screen: the same invite as org settings, logged in this service. */
 export const inviteServiceMemberAction = serviceAction(inviteMemberInput, admin, async (input, ctx) => {
-  const result = await inviteMember(ctx, input, ctx.service.id);
+  const result = await inviteMember(ctx, input);
   return { ...result, email: input.email };
 });
 
@@ -50,7 +50,7 @@ export const updateAgentAction = serviceAction(updateAgentInput, admin, async (i
 });
 
 export const removeAgentAction = serviceAction(agentIdInput, admin, async (input, ctx) => {
-  const result = await removeAgent(ctx, input.agentId);
+  const result = await removeAgent(ctx, input);
   refresh(ctx.service.id);
   return result;
 });

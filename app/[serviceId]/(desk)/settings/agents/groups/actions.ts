@@ -26,15 +26,13 @@ export const updateGroupAction = serviceAction(updateGroupInput, admin, async (i
 });
 
 export const deleteGroupAction = serviceAction(groupIdInput, admin, async (input, ctx) => {
-  const result = await deleteGroup(ctx, input.groupId);
+  const result = await deleteGroup(ctx, input);
   refresh(ctx.service.id);
   return result;
 });
 
 /** What refers to a group, for the delete confirmation. */
-export const groupUsageAction = serviceAction(groupIdInput, admin, async (input, ctx) =>
-  groupUsage(ctx, input.groupId),
-);
+export const groupUsageAction = serviceAction(groupIdInput, admin, async (input, ctx) => groupUsage(ctx, input));
 
 /** The member picker's agent list, searched by name or login ID. */
 export const agentOptionsAction = serviceAction(agentOptionsInput, admin, async (input, ctx) =>
