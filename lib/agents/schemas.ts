@@ -73,3 +73,4 @@ export const searchMembersInput = z
 export type SearchMembersInput = z.output<typeof searchMembersInput>;
 
 export const agentOptionsInput = z.object({ q: searchText });
+export type AgentOptionsInput = z.output<typeof agentOptionsInput>;

@@ -36,6 +36,9 @@ export type InviteMemberInput = z.output<typeof inviteMemberInput>;
 
 export const memberIdInput = z.object({ memberId: z.uuid({ error: 'errors.notFound' }) });
 export type MemberIdInput = z.output<typeof memberIdInput>;
+/** 재발송 of a member's failed invite or password-reset mail. */
+export const resendMemberMailInput = z.object({ deliveryId: z.uuid() });
+export type ResendMemberMailInput = z.output<typeof resendMemberMailInput>;
 /** 비활성화 / 재활성화 of a member. */
 export const memberActiveInput = memberIdInput.extend({ active: formCheckbox });
 export type MemberActiveInput = z.output<typeof memberActiveInput>;

@@ -5,8 +5,8 @@ import { orgAction } from '@/lib/actions/action';
 import { unlockMember } from '@/lib/auth/unlock-member';
 import { inviteMember } from '@/lib/members/invite-member';
 import { resendInvite } from '@/lib/members/resend-invite';
-import { resendMemberMail, resendMemberMailInput } from '@/lib/members/resend-member-mail';
-import { inviteMemberInput, memberActiveInput, memberIdInput } from '@/lib/members/schemas';
+import { resendMemberMail } from '@/lib/members/resend-member-mail';
+import { inviteMemberInput, memberActiveInput, memberIdInput, resendMemberMailInput } from '@/lib/members/schemas';
 import { setMemberActive } from '@/lib/members/set-member-status';
 
 export const inviteMemberAction = orgAction(inviteMemberInput, async (input, ctx) => {

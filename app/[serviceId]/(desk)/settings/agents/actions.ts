@@ -1,7 +1,6 @@
 'use server';
 
 import { revalidatePath } from 'next/cache';
-import { searchMembers } from '@/db/queries/members';
 import { serviceAction } from '@/lib/actions/action';
 import { addAgent } from '@/lib/agents/add-agent';
 import { removeAgent } from '@/lib/agents/remove-agent';
@@ -12,6 +11,7 @@ import {
   searchMembersInput,
   updateAgentInput,
 } from '@/lib/agents/schemas';
+import { searchServiceMembers } from '@/lib/agents/search-members';
 import { setAgentSwitch } from '@/lib/agents/set-agent-switch';
 import { updateAgent } from '@/lib/agents/update-agent';
 import { inviteMember } from '@/lib/members/invite-member';
@@ -28,13 +28,7 @@ export const inviteServiceMemberAction = serviceAction(inviteMemberInput, admin,
 
 /** 상담원 검색: members by name, login ID or e-mail, a page at a time. */
 export const searchMembersAction = serviceAction(searchMembersInput, admin, async (input, ctx) =>
-  searchMembers(ctx.db, {
-    serviceId: ctx.service.id,
-    name: input.name,
-    loginId: input.loginId,
-    email: input.email,
-    after: input.after,
-  }),
+  searchServiceMembers(ctx, input),
 );
 
 export const addAgentAction = serviceAction(addAgentInput, admin, async (input, ctx) => {

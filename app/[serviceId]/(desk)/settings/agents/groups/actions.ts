@@ -1,8 +1,8 @@
 'use server';
 
 import { revalidatePath } from 'next/cache';
-import { listAgentOptions } from '@/db/queries/agents';
 import { serviceAction } from '@/lib/actions/action';
+import { agentOptions } from '@/lib/agents/agent-options';
 import { agentOptionsInput } from '@/lib/agents/schemas';
 import { createGroup } from '@/lib/groups/create-group';
 import { deleteGroup } from '@/lib/groups/delete-group';
@@ -36,5 +36,5 @@ export const groupUsageAction = serviceAction(groupIdInput, admin, async (input,
 
 /** The member picker's agent list, searched by name or login ID. */
 export const agentOptionsAction = serviceAction(agentOptionsInput, admin, async (input, ctx) =>
-  listAgentOptions(ctx.db, { serviceId: ctx.service.id, q: input.q }),
+  agentOptions(ctx, input),
 );
