@@ -26,15 +26,27 @@ CREATE TABLE "dashboard_rollups" (
 	"service_id" text PRIMARY KEY NOT NULL,
 	"time_zone" text NOT NULL,
 	"through_day" date NOT NULL,
+	"through_at" timestamp with time zone NOT NULL,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "dashboard_slot_counts" (
+	"service_id" text NOT NULL,
+	"slot" timestamp with time zone NOT NULL,
+	"figure" text NOT NULL,
+	"key" text NOT NULL,
+	"n" integer NOT NULL,
+	CONSTRAINT "dashboard_slot_counts_pk" PRIMARY KEY("service_id","figure","slot","key")
 );
 --> statement-breakpoint
 ALTER TABLE "dashboard_daily_counts" ADD CONSTRAINT "dashboard_daily_counts_service_id_services_id_fk" FOREIGN KEY ("service_id") REFERENCES "public"."services"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "dashboard_daily_times" ADD CONSTRAINT "dashboard_daily_times_service_id_services_id_fk" FOREIGN KEY ("service_id") REFERENCES "public"."services"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "dashboard_rollups" ADD CONSTRAINT "dashboard_rollups_service_id_services_id_fk" FOREIGN KEY ("service_id") REFERENCES "public"."services"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "dashboard_slot_counts" ADD CONSTRAINT "dashboard_slot_counts_service_id_services_id_fk" FOREIGN KEY ("service_id") REFERENCES "public"."services"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "dashboard_daily_counts_read_idx" ON "dashboard_daily_counts" USING btree ("service_id","figure","day","key","n");--> statement-breakpoint
 CREATE INDEX "dashboard_dirty_service_idx" ON "dashboard_dirty" USING btree ("service_id","bin");--> statement-breakpoint
+CREATE INDEX "dashboard_slot_counts_read_idx" ON "dashboard_slot_counts" USING btree ("service_id","figure","slot","key","n");--> statement-breakpoint
 -- The dashboard rollup's dirty marks (lib/dashboard/rollup.ts): a change to a ticket that moves
 -- one of the dashboard's figures marks the 15-minute bins (no time zone splits one across two
 -- days) of its old and new instants, with the kind of figure moved, so a day already rolled up is

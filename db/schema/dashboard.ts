@@ -23,6 +23,8 @@ export const dashboardRollups = pgTable('dashboard_rollups', {
     .references(() => services.id, { onDelete: 'cascade' }),
   timeZone: text('time_zone').notNull(),
   throughDay: date('through_day', { mode: 'string' }).notNull(),
+  /** The instant `throughDay` ends in `timeZone`: the slot counts cover tickets received before it. */
+  throughAt: timestamp('through_at', { withTimezone: true }).notNull(),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 });
@@ -41,9 +43,7 @@ export type DashboardFigure = (typeof DASHBOARD_FIGURES)[number];
 
 /**
  * Counts per service × calendar day × figure × key (received: channel; solved: solver or '';
- * intake: intake type; open: assignee; unresolved: ''). A day without tickets has no rows.
- * `open_all` / `unresolved_all` (day = the rollup's through day) sum `open` / `unresolved` over
- * every rolled day, so the all-time figures read one row per key instead of one per day.
+ * intake: intake type). A day without tickets has no rows.
  */
 export const dashboardDailyCounts = pgTable(
   'dashboard_daily_counts',
@@ -60,6 +60,32 @@ export const dashboardDailyCounts = pgTable(
     primaryKey({ name: 'dashboard_daily_counts_pk', columns: [t.serviceId, t.figure, t.day, t.key] }),
     // The reads: index-only over a figure's days (30 days of 300 intake types are 9,000 rows).
     index('dashboard_daily_counts_read_idx').on(t.serviceId, t.figure, t.day, t.key, t.n),
+  ],
+);
+
+export const DASHBOARD_SLOT_FIGURES = ['open', 'unresolved', 'open_all', 'unresolved_all'] as const;
+export type DashboardSlotFigure = (typeof DASHBOARD_SLOT_FIGURES)[number];
+
+/**
+ * The all-time figures (open tickets per agent, the unresolved backlog), counted per 15-minute
+ * slot of `created_at` (open: key = assignee; unresolved: key ''), so a status change marks only
+ * its slot stale, not its whole day. `open_all` / `unresolved_all` (slot = the rollup's
+ * `throughAt`) sum every rolled slot: the figures read one row per key plus the stale slots.
+ */
+export const dashboardSlotCounts = pgTable(
+  'dashboard_slot_counts',
+  {
+    serviceId: text('service_id')
+      .notNull()
+      .references(() => services.id, { onDelete: 'cascade' }),
+    slot: timestamp('slot', { withTimezone: true }).notNull(),
+    figure: text('figure').$type<DashboardSlotFigure>().notNull(),
+    key: text('key').notNull(),
+    n: integer('n').notNull(),
+  },
+  (t) => [
+    primaryKey({ name: 'dashboard_slot_counts_pk', columns: [t.serviceId, t.figure, t.slot, t.key] }),
+    index('dashboard_slot_counts_read_idx').on(t.serviceId, t.figure, t.slot, t.key, t.n),
   ],
 );
 

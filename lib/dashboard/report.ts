@@ -84,7 +84,7 @@ export async function dashboardReport(db: Queryable, serviceId: string, p: Perio
   const [received, solved, backlog, times, agents, intake] = await Promise.all([
     Q.received(db, serviceId, p),
     Q.solved(db, serviceId, p),
-    Q.backlog(db, serviceId, p),
+    Q.backlog(db, serviceId),
     Q.times(db, serviceId, p),
     Q.agents(db, serviceId, p),
     Q.intake(db, serviceId, p),

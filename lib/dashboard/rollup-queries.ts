@@ -48,6 +48,28 @@ function liveCtes(
       SELECT greatest((st.through + 1)::timestamp AT TIME ZONE ${tz}, ${lo}), ${hi} FROM st)`;
 }
 
+/** The origin of the 15-minute bins of dashboard_dirty and dashboard_slot_counts (migration 0019). */
+export const BIN_ORIGIN = '2000-01-01 00:00:00+00';
+
+/**
+ * The all-time figures' live part (open, unresolved: time-zone free, by 15-minute slot):
+ * `st.at`, the instant the slot counts end (-infinity without a rollup); `lb`, the rolled slots a
+ * status or assignee change has made stale, plus `extraSlots`; `lr`, the ranges to read from
+ * `tickets`: each of those slots, and everything from `st.at` on.
+ */
+function slotCtes(serviceId: string, extraSlots?: SQL): SQL {
+  return sql`
+    st AS (
+      SELECT coalesce(max(through_at), '-infinity'::timestamptz) AS at FROM dashboard_rollups WHERE service_id = ${serviceId}),
+    lb AS (
+      SELECT DISTINCT bin FROM dashboard_dirty WHERE service_id = ${serviceId} AND kind = 'o'
+      ${extraSlots ? sql`UNION SELECT bin FROM (${extraSlots}) x(bin)` : sql``}),
+    lr AS (
+      SELECT lb.bin AS s, lb.bin + interval '15 minutes' AS e FROM lb, st WHERE lb.bin < st.at
+      UNION ALL
+      SELECT st.at, 'infinity'::timestamptz FROM st)`;
+}
+
 /** Rolled-up days to read from the rollup: up to `through`, not stale, within [fromDay, toDay]. */
 function rolled(alias: string, fromDay?: string, toDay?: string): SQL {
   const a = sql.raw(alias);
@@ -82,26 +104,26 @@ export const ROLLUP_QUERIES = {
         SELECT (t.solved_at AT TIME ZONE ${tz})::date, 1 FROM lr
         JOIN tickets t ON t.service_id = ${serviceId} AND t.solved_at >= lr.s AND t.solved_at < lr.e AND t.spam = false
       ) x GROUP BY 1 ORDER BY 1`),
-  // All rolled days' unresolved count is one row (unresolved_all). A day holding a bucket boundary
-  // (now minus 1, 3, 7, 30 days) is read live, so every other day falls in one bucket whole: the
-  // rolled days after the 30-day boundary are bucketed by their first instant and taken out of the
-  // total, as are the days read live; what is left of the total is older than 30 days.
-  backlog: (db, serviceId, { timeZone: tz }) => {
+  // All rolled slots' unresolved count is one row (unresolved_all). A slot holding a bucket
+  // boundary (now minus 1, 3, 7, 30 days) is read live, so every other slot falls in one bucket
+  // whole: the rolled slots after the 30-day boundary are bucketed by their start and taken out of
+  // the total, as are the slots read live; what is left of the total is older than 30 days.
+  backlog: (db, serviceId) => {
     const bucket = (age: SQL) =>
       sql`CASE WHEN ${age} < interval '1 day' THEN 'lt1d' WHEN ${age} < interval '3 days' THEN '1to3d' WHEN ${age} < interval '7 days' THEN '3to7d' WHEN ${age} < interval '30 days' THEN '7to30d' ELSE 'gt30d' END`;
-    const boundary = (hours: SQL) => sql`((now() - make_interval(hours => ${hours})) AT TIME ZONE ${tz})::date`;
     return db.execute(sql`
-      WITH ${liveCtes(serviceId, tz, 'o', null, null, sql`SELECT ${boundary(sql`24 * k`)} FROM unnest(ARRAY[1, 3, 7, 30]) k`)}
+      WITH ${slotCtes(serviceId, sql`SELECT date_bin('15 minutes', now() - make_interval(hours => 24 * k), ${BIN_ORIGIN}::timestamptz) FROM unnest(ARRAY[1, 3, 7, 30]) k`)}
       SELECT bucket, sum(n)::int AS n FROM (
-        SELECT 'gt30d' AS bucket, c.n FROM dashboard_daily_counts c
-        WHERE c.service_id = ${serviceId} AND c.figure = 'unresolved_all' AND c.day = (SELECT through FROM st)
+        SELECT 'gt30d' AS bucket, c.n FROM dashboard_slot_counts c
+        WHERE c.service_id = ${serviceId} AND c.figure = 'unresolved_all' AND c.slot = (SELECT at FROM st)
         UNION ALL
-        SELECT x.bucket, x.n FROM dashboard_daily_counts c
-        CROSS JOIN LATERAL (VALUES ('gt30d', -c.n), (${bucket(sql`now() - (c.day::timestamp AT TIME ZONE ${tz})`)}, c.n)) x(bucket, n)
-        WHERE c.service_id = ${serviceId} AND c.figure = 'unresolved' AND ${rolled('c')} AND c.day > ${boundary(sql`720`)}
+        SELECT x.bucket, x.n FROM dashboard_slot_counts c
+        CROSS JOIN LATERAL (VALUES ('gt30d', -c.n), (${bucket(sql`now() - c.slot`)}, c.n)) x(bucket, n)
+        WHERE c.service_id = ${serviceId} AND c.figure = 'unresolved' AND c.slot > now() - interval '720 hours'
+          AND c.slot < (SELECT at FROM st) AND c.slot NOT IN (SELECT bin FROM lb)
         UNION ALL
-        SELECT 'gt30d', -c.n FROM dashboard_daily_counts c
-        WHERE c.service_id = ${serviceId} AND c.figure = 'unresolved' AND c.day <= (SELECT through FROM st) AND c.day IN (SELECT day FROM ld)
+        SELECT 'gt30d', -c.n FROM dashboard_slot_counts c
+        WHERE c.service_id = ${serviceId} AND c.figure = 'unresolved' AND c.slot IN (SELECT bin FROM lb) AND c.slot < (SELECT at FROM st)
         UNION ALL
         SELECT ${bucket(sql`now() - t.created_at`)}, 1 FROM lr
         JOIN tickets t ON t.service_id = ${serviceId} AND t.spam = false AND t.status IN ${OPEN_STATUSES} AND t.created_at >= lr.s AND t.created_at < lr.e
@@ -125,14 +147,14 @@ export const ROLLUP_QUERIES = {
   // solved: the period's.
   agents: (db, serviceId, { from, to, fromDay, toDay, timeZone: tz }) =>
     db.execute(sql`
-      WITH ${liveCtes(serviceId, tz, 'o', null, null)},
+      WITH ${slotCtes(serviceId)},
       open AS (
         SELECT key, sum(n)::int AS n FROM (
-          SELECT c.key, c.n FROM dashboard_daily_counts c
-          WHERE c.service_id = ${serviceId} AND c.figure = 'open_all' AND c.day = (SELECT through FROM st)
+          SELECT c.key, c.n FROM dashboard_slot_counts c
+          WHERE c.service_id = ${serviceId} AND c.figure = 'open_all' AND c.slot = (SELECT at FROM st)
           UNION ALL
-          SELECT c.key, -c.n FROM dashboard_daily_counts c
-          WHERE c.service_id = ${serviceId} AND c.figure = 'open' AND c.day <= (SELECT through FROM st) AND c.day IN (SELECT day FROM ld)
+          SELECT c.key, -c.n FROM dashboard_slot_counts c
+          WHERE c.service_id = ${serviceId} AND c.figure = 'open' AND c.slot IN (SELECT bin FROM lb) AND c.slot < (SELECT at FROM st)
           UNION ALL
           -- Per agent, so each range is an index-only scan of tickets_list_assignee_idx (the
           -- status index would fetch every open ticket's row for its assignee).

@@ -3,7 +3,7 @@ import { sql } from 'drizzle-orm';
 import type { Db, Queryable } from '@/db';
 import { appTimeZone } from '@/lib/tickets/time-zone';
 import { dayOf } from './period';
-import { FIRST_RESPONSE_MINUTES, OPEN_STATUSES, RESOLUTION_MINUTES } from './rollup-queries';
+import { BIN_ORIGIN, FIRST_RESPONSE_MINUTES, OPEN_STATUSES, RESOLUTION_MINUTES } from './rollup-queries';
 
 /**
  * A day is rolled up once it has been over for this long, so a transaction still writing tickets
@@ -13,7 +13,9 @@ import { FIRST_RESPONSE_MINUTES, OPEN_STATUSES, RESOLUTION_MINUTES } from './rol
 export const SETTLE_MS = 60 * 60 * 1000;
 
 /** An array parameter as PostgreSQL's array literal (drizzle spreads a JS array into a list). */
-const pgArray = (xs: string[]) => `{${xs.join(',')}}`;
+/** The origin of the 15-minute bins of dashboard_dirty and dashboard_slot_counts (migration 0019). */
+
+const pgArray = (xs: string[]) => `{${xs.map((x) => `"${x}"`).join(',')}}`;
 
 function addDays(day: string, n: number): string {
   const d = new Date(`${day}T00:00:00Z`);
@@ -34,8 +36,7 @@ async function recompute(db: Queryable, serviceId: string, tz: string, fromDays:
     WHERE c.service_id = ${serviceId} AND c.day BETWEEN r.f AND r.t`);
   await db.execute(sql`DELETE FROM dashboard_daily_times c USING ${days} r
     WHERE c.service_id = ${serviceId} AND c.day BETWEEN r.f AND r.t`);
-  // By the day a ticket was received: received (channel), intake (type), open (assignee) and
-  // unresolved, spam left out.
+  // By the day a ticket was received: received (channel), intake (type), spam left out.
   await db.execute(sql`
     INSERT INTO dashboard_daily_counts (service_id, day, figure, key, n)
     SELECT ${serviceId}, (t.created_at AT TIME ZONE ${tz})::date, f.figure, f.key, count(*)::int
@@ -43,9 +44,7 @@ async function recompute(db: Queryable, serviceId: string, tz: string, fromDays:
     JOIN tickets t ON t.service_id = ${serviceId} AND t.spam = false AND t.created_at >= r.s AND t.created_at < r.e
     CROSS JOIN LATERAL (VALUES
       ('received', t.channel),
-      ('intake', t.intake_type_id::text),
-      ('open', CASE WHEN t.status = 'open' THEN t.assignee_id::text END),
-      ('unresolved', CASE WHEN t.status IN ${OPEN_STATUSES} THEN '' END)) f(figure, key)
+      ('intake', t.intake_type_id::text)) f(figure, key)
     WHERE f.key IS NOT NULL
     GROUP BY 2, 3, 4`);
   // By the day a ticket was (last) solved: solved, per solver ('' for none).
@@ -65,7 +64,49 @@ async function recompute(db: Queryable, serviceId: string, tz: string, fromDays:
     GROUP BY 2`);
 }
 
-export type RollupRun = { serviceId: string; rebuilt: boolean; days: number; throughDay: string; marks: number };
+/**
+ * Recomputes the slot counts (open per assignee, unresolved) of the 15-minute `slots` and of the
+ * instants [from, to), then the all-time totals as of `throughAt`.
+ */
+async function recomputeSlots(
+  db: Queryable,
+  serviceId: string,
+  slots: string[],
+  from: string,
+  to: string,
+  throughAt: string,
+) {
+  const ranges = sql`(SELECT b AS s, b + interval '15 minutes' AS e FROM unnest(${pgArray(slots)}::timestamptz[]) b
+    UNION ALL SELECT ${from}::timestamptz, ${to}::timestamptz)`;
+  await db.execute(sql`DELETE FROM dashboard_slot_counts WHERE service_id = ${serviceId}
+    AND (slot = ANY(${pgArray(slots)}::timestamptz[]) OR (slot >= ${from}::timestamptz AND slot < ${to}::timestamptz)
+      OR figure IN ('open_all', 'unresolved_all'))`);
+  await db.execute(sql`
+    INSERT INTO dashboard_slot_counts (service_id, slot, figure, key, n)
+    SELECT ${serviceId}, date_bin('15 minutes', t.created_at, ${BIN_ORIGIN}::timestamptz), f.figure, f.key, count(*)::int
+    FROM ${ranges} r
+    JOIN tickets t ON t.service_id = ${serviceId} AND t.spam = false AND t.created_at >= r.s AND t.created_at < r.e
+      AND t.status IN ${OPEN_STATUSES}
+    CROSS JOIN LATERAL (VALUES
+      ('open', CASE WHEN t.status = 'open' THEN t.assignee_id::text END),
+      ('unresolved', '')) f(figure, key)
+    WHERE f.key IS NOT NULL
+    GROUP BY 2, 3, 4`);
+  await db.execute(sql`
+    INSERT INTO dashboard_slot_counts (service_id, slot, figure, key, n)
+    SELECT ${serviceId}, ${throughAt}::timestamptz, figure || '_all', key, sum(n)::int FROM dashboard_slot_counts
+    WHERE service_id = ${serviceId} AND figure IN ('open', 'unresolved') AND slot < ${throughAt}::timestamptz
+    GROUP BY figure, key`);
+}
+
+export type RollupRun = {
+  serviceId: string;
+  rebuilt: boolean;
+  days: number;
+  slots: number;
+  throughDay: string;
+  marks: number;
+};
 
 /**
  * One rollup run for a service (idempotent; the job queue is a singleton): in one
@@ -85,25 +126,33 @@ export async function rollupService(
   return db.transaction(
     async (tx) => {
       const state = (
-        await tx.execute<{ time_zone: string; through: string }>(
-          sql`SELECT time_zone, to_char(through_day, 'YYYY-MM-DD') AS through FROM dashboard_rollups WHERE service_id = ${serviceId} FOR UPDATE`,
+        await tx.execute<{ time_zone: string; through: string; through_at: string }>(
+          sql`SELECT time_zone, to_char(through_day, 'YYYY-MM-DD') AS through, through_at::text FROM dashboard_rollups WHERE service_id = ${serviceId} FOR UPDATE`,
         )
       ).rows[0];
       const marks = (
-        await tx.execute<{ id: string; day: string }>(
-          sql`SELECT id, to_char((bin AT TIME ZONE ${tz})::date, 'YYYY-MM-DD') AS day FROM dashboard_dirty WHERE service_id = ${serviceId}`,
+        await tx.execute<{ id: string; day: string; kind: string; bin: string; rolled: boolean }>(
+          sql`SELECT id, to_char((bin AT TIME ZONE ${tz})::date, 'YYYY-MM-DD') AS day, kind, bin::text,
+            bin < ${state?.through_at ?? '-infinity'}::timestamptz AS rolled
+            FROM dashboard_dirty WHERE service_id = ${serviceId}`,
         )
       ).rows;
       const from: string[] = [];
       const to: string[] = [];
+      const slots = new Set<string>();
       const rebuilt = !state || state.time_zone !== tz;
-      let through = target;
+      const through = rebuilt || target > state.through ? target : state.through;
+      const [{ at: throughAt }] = (
+        await tx.execute<{ at: string }>(sql`SELECT ((${through}::date + 1)::timestamp AT TIME ZONE ${tz})::text AS at`)
+      ).rows;
+      const slotsFrom = rebuilt ? '-infinity' : state.through_at;
       if (rebuilt) {
         from.push('-infinity');
         to.push(target);
       } else {
-        through = state.through > target ? state.through : target;
-        for (const day of new Set(marks.map((m) => m.day)))
+        // A status or assignee change (kind o) makes its 15-minute slot stale; the rest, its day.
+        for (const m of marks) if (m.kind === 'o' && m.rolled) slots.add(m.bin);
+        for (const day of new Set(marks.filter((m) => m.kind !== 'o').map((m) => m.day)))
           if (day <= state.through) {
             from.push(day);
             to.push(day);
@@ -113,27 +162,22 @@ export async function rollupService(
           to.push(target);
         }
       }
-      if (from.length) {
-        await recompute(tx, serviceId, tz, from, to);
-        // The all-time figures' totals over every rolled day (one row per key).
-        await tx.execute(
-          sql`DELETE FROM dashboard_daily_counts WHERE service_id = ${serviceId} AND figure IN ('open_all', 'unresolved_all')`,
-        );
-        await tx.execute(sql`
-          INSERT INTO dashboard_daily_counts (service_id, day, figure, key, n)
-          SELECT ${serviceId}, ${through}::date, figure || '_all', key, sum(n)::int FROM dashboard_daily_counts
-          WHERE service_id = ${serviceId} AND figure IN ('open', 'unresolved') AND day <= ${through}::date
-          GROUP BY figure, key`);
-      }
+      if (from.length) await recompute(tx, serviceId, tz, from, to);
+      if (rebuilt) await tx.execute(sql`DELETE FROM dashboard_slot_counts WHERE service_id = ${serviceId}`);
+      if (rebuilt || slots.size || slotsFrom !== throughAt)
+        await recomputeSlots(tx, serviceId, [...slots], slotsFrom, throughAt, throughAt);
       await tx.execute(sql`
-        INSERT INTO dashboard_rollups (service_id, time_zone, through_day) VALUES (${serviceId}, ${tz}, ${through}::date)
-        ON CONFLICT (service_id) DO UPDATE SET time_zone = excluded.time_zone, through_day = excluded.through_day, updated_at = now()`);
+        INSERT INTO dashboard_rollups (service_id, time_zone, through_day, through_at)
+        VALUES (${serviceId}, ${tz}, ${through}::date, ${throughAt}::timestamptz)
+        ON CONFLICT (service_id) DO UPDATE SET time_zone = excluded.time_zone, through_day = excluded.through_day,
+          through_at = excluded.through_at, updated_at = now()`);
       if (marks.length)
         await tx.execute(sql`DELETE FROM dashboard_dirty WHERE id = ANY(${pgArray(marks.map((m) => m.id))}::bigint[])`);
       return {
         serviceId,
         rebuilt,
         days: rebuilt ? -1 : from.reduce((n, f, i) => n + daysBetween(f, to[i]), 0),
+        slots: slots.size,
         throughDay: through,
         marks: marks.length,
       };
@@ -162,5 +206,5 @@ export async function rollupDashboards(db: Db, opts: { now?: Date; timeZone?: st
 }
 
 export async function vacuumRollup(db: Db) {
-  await db.execute(sql`VACUUM (ANALYZE) dashboard_daily_counts, dashboard_daily_times`);
+  await db.execute(sql`VACUUM (ANALYZE) dashboard_daily_counts, dashboard_daily_times, dashboard_slot_counts`);
 }
