@@ -112,15 +112,19 @@ export const ROLLUP_QUERIES = {
     const bucket = (age: SQL) =>
       sql`CASE WHEN ${age} < interval '1 day' THEN 'lt1d' WHEN ${age} < interval '3 days' THEN '1to3d' WHEN ${age} < interval '7 days' THEN '3to7d' WHEN ${age} < interval '30 days' THEN '7to30d' ELSE 'gt30d' END`;
     return db.execute(sql`
-      WITH ${slotCtes(serviceId, sql`SELECT date_bin('15 minutes', now() - make_interval(hours => 24 * k), ${BIN_ORIGIN}::timestamptz) FROM unnest(ARRAY[1, 3, 7, 30]) k`)}
+      WITH ${slotCtes(serviceId, sql`SELECT date_bin('15 minutes', now() - make_interval(hours => 24 * k), ${BIN_ORIGIN}::timestamptz) FROM unnest(ARRAY[1, 3, 7, 30]) k`)},
+      recent AS (
+        SELECT ${bucket(sql`now() - c.slot`)} AS bucket, sum(c.n) AS n FROM dashboard_slot_counts c
+        WHERE c.service_id = ${serviceId} AND c.figure = 'unresolved' AND c.slot > now() - interval '720 hours'
+          AND c.slot < (SELECT at FROM st) AND c.slot NOT IN (SELECT bin FROM lb)
+        GROUP BY 1)
       SELECT bucket, sum(n)::int AS n FROM (
         SELECT 'gt30d' AS bucket, c.n FROM dashboard_slot_counts c
         WHERE c.service_id = ${serviceId} AND c.figure = 'unresolved_all' AND c.slot = (SELECT at FROM st)
         UNION ALL
-        SELECT x.bucket, x.n FROM dashboard_slot_counts c
-        CROSS JOIN LATERAL (VALUES ('gt30d', -c.n), (${bucket(sql`now() - c.slot`)}, c.n)) x(bucket, n)
-        WHERE c.service_id = ${serviceId} AND c.figure = 'unresolved' AND c.slot > now() - interval '720 hours'
-          AND c.slot < (SELECT at FROM st) AND c.slot NOT IN (SELECT bin FROM lb)
+        SELECT bucket, n FROM recent
+        UNION ALL
+        SELECT 'gt30d', -sum(n) FROM recent
         UNION ALL
         SELECT 'gt30d', -c.n FROM dashboard_slot_counts c
         WHERE c.service_id = ${serviceId} AND c.figure = 'unresolved' AND c.slot IN (SELECT bin FROM lb) AND c.slot < (SELECT at FROM st)
@@ -156,13 +160,19 @@ export const ROLLUP_QUERIES = {
           SELECT c.key, -c.n FROM dashboard_slot_counts c
           WHERE c.service_id = ${serviceId} AND c.figure = 'open' AND c.slot IN (SELECT bin FROM lb) AND c.slot < (SELECT at FROM st)
           UNION ALL
-          -- Per agent, so each range is an index-only scan of tickets_list_assignee_idx (the
+          -- The tail per agent, so each is an index-only scan of tickets_list_assignee_idx (the
           -- status index would fetch every open ticket's row for its assignee).
           SELECT m.member_id::text, 1 FROM service_members m
-          CROSS JOIN lr
+          CROSS JOIN st
           JOIN tickets t ON t.service_id = ${serviceId} AND t.assignee_id = m.member_id AND t.status = 'open'
-            AND t.created_at >= lr.s AND t.created_at < lr.e AND t.spam = false
+            AND t.created_at >= st.at AND t.spam = false
           WHERE m.service_id = ${serviceId}
+          UNION ALL
+          -- A stale slot holds a few tickets: read them by the status index.
+          SELECT t.assignee_id::text, 1 FROM lr
+          JOIN tickets t ON t.service_id = ${serviceId} AND t.spam = false AND t.status = 'open'
+            AND t.created_at >= lr.s AND t.created_at < lr.e
+          WHERE lr.e < 'infinity' AND t.assignee_id IS NOT NULL
         ) x GROUP BY 1),
       solved AS (
         WITH ${liveCtes(serviceId, tz, 's', from, to)}
