@@ -2,7 +2,7 @@ import 'server-only';
 import { sql } from 'drizzle-orm';
 import type { Queryable } from '@/db';
 import type { Period } from './period';
-import { OPEN_STATUSES, ROLLUP_QUERIES, type DashboardQuery } from './rollup-queries';
+import { DIRECT_TIMES, OPEN_STATUSES, ROLLUP_QUERIES, type DashboardQuery } from './rollup-queries';
 
 export const AGE_BUCKETS = ['lt1d', '1to3d', '3to7d', '7to30d', 'gt30d'] as const;
 export type AgeBucket = (typeof AGE_BUCKETS)[number];
@@ -41,14 +41,7 @@ export const DIRECT_QUERIES = {
       SELECT CASE WHEN age < interval '1 day' THEN 'lt1d' WHEN age < interval '3 days' THEN '1to3d' WHEN age < interval '7 days' THEN '3to7d' WHEN age < interval '30 days' THEN '7to30d' ELSE 'gt30d' END AS bucket, count(*)::int AS n
       FROM (SELECT now() - created_at AS age FROM tickets WHERE service_id = ${serviceId} AND spam = false AND status IN ${OPEN_STATUSES}) s
       GROUP BY 1`),
-  times: (db, serviceId, { from, to }) =>
-    db.execute(sql`
-      SELECT
-        percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM first_replied_at - created_at) / 60) FILTER (WHERE first_replied_at IS NOT NULL) AS frt_median,
-        percentile_cont(0.9) WITHIN GROUP (ORDER BY extract(epoch FROM first_replied_at - created_at) / 60) FILTER (WHERE first_replied_at IS NOT NULL) AS frt_p90,
-        percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM solved_at - created_at) / 60) FILTER (WHERE solved_at IS NOT NULL) AS res_median,
-        percentile_cont(0.9) WITHIN GROUP (ORDER BY extract(epoch FROM solved_at - created_at) / 60) FILTER (WHERE solved_at IS NOT NULL) AS res_p90
-      FROM tickets WHERE service_id = ${serviceId} AND spam = false AND created_at >= ${from} AND created_at < ${to}`),
+  times: DIRECT_TIMES,
   // Open per agent: an index-only range count on the assignee index each (grouping would read
   // every open ticket of the service); solved: one pass over the period's range of the solved index.
   agents: (db, serviceId, { from, to }) =>

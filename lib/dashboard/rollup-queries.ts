@@ -1,11 +1,21 @@
 import 'server-only';
 import { sql, type SQL } from 'drizzle-orm';
 import type { Queryable } from '@/db';
-import type { Period } from './period';
+import { dayOf, type Period } from './period';
 
 /** The samples of the time figures, in minutes, exactly as the direct query orders them. */
 export const FIRST_RESPONSE_MINUTES = sql`(extract(epoch FROM t.first_replied_at - t.created_at) / 60)::float8`;
 export const RESOLUTION_MINUTES = sql`(extract(epoch FROM t.solved_at - t.created_at) / 60)::float8`;
+
+/** First-response and resolution times straight from `tickets` (DIRECT_QUERIES.times). */
+export const DIRECT_TIMES: DashboardQuery = (db, serviceId, { from, to }) =>
+  db.execute(sql`
+    SELECT
+      percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM first_replied_at - created_at) / 60) FILTER (WHERE first_replied_at IS NOT NULL) AS frt_median,
+      percentile_cont(0.9) WITHIN GROUP (ORDER BY extract(epoch FROM first_replied_at - created_at) / 60) FILTER (WHERE first_replied_at IS NOT NULL) AS frt_p90,
+      percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM solved_at - created_at) / 60) FILTER (WHERE solved_at IS NOT NULL) AS res_median,
+      percentile_cont(0.9) WITHIN GROUP (ORDER BY extract(epoch FROM solved_at - created_at) / 60) FILTER (WHERE solved_at IS NOT NULL) AS res_p90
+    FROM tickets WHERE service_id = ${serviceId} AND spam = false AND created_at >= ${from} AND created_at < ${to}`);
 
 /** One dashboard figure's query for a period. */
 export type DashboardQuery = (db: Queryable, serviceId: string, p: Period) => Promise<{ rows: unknown[] }>;
@@ -133,19 +143,45 @@ export const ROLLUP_QUERIES = {
         JOIN tickets t ON t.service_id = ${serviceId} AND t.spam = false AND t.status IN ${OPEN_STATUSES} AND t.created_at >= lr.s AND t.created_at < lr.e
       ) x GROUP BY 1 HAVING sum(n) <> 0`);
   },
-  times: (db, serviceId, { from, to, fromDay, toDay, timeZone: tz }) => {
-    const pct = (column: string, live: SQL) => sql`(
-      SELECT percentile_cont(ARRAY[0.5, 0.9]) WITHIN GROUP (ORDER BY v) FROM (
-        SELECT unnest(d.${sql.raw(column)}) AS v FROM dashboard_daily_times d
-        WHERE d.service_id = ${serviceId} AND ${rolled('d', fromDay, toDay)}
-        UNION ALL
-        SELECT ${live} FROM lr
-        JOIN tickets t ON t.service_id = ${serviceId} AND t.spam = false AND t.created_at >= lr.s AND t.created_at < lr.e
-        WHERE ${live} IS NOT NULL) x)`;
+  // A period within the live tail (today: no rolled day can fall in it) is the direct query,
+  // without the rollup's planning. Otherwise the period's histogram (rolled days' counts plus the
+  // live samples, one row per distinct value) and its cumulative counts, then percentile_cont's
+  // own arithmetic on it: with N samples the p-th percentile sits at the 0-based rank
+  // pos = p * (N - 1), between the values at ranks floor(pos) and ceil(pos) (a value covers the
+  // ranks below its cumulative count), as lo + (pos - floor(pos)) * (hi - lo) in float8, exactly
+  // PostgreSQL's float8_lerp.
+  times: (db, serviceId, p) => {
+    const { from, to, fromDay, toDay, timeZone: tz } = p;
+    if (fromDay >= dayOf(new Date(), tz)) return DIRECT_TIMES(db, serviceId, p);
+    const pick = (figure: string, q: string) =>
+      sql`max(CASE WHEN ceil(pos) > floor(pos) THEN lo + ((pos - floor(pos)) * (hi - lo)) ELSE lo END) FILTER (WHERE figure = ${figure} AND q = ${sql.raw(q)})`;
     return db.execute(sql`
-      WITH ${liveCtes(serviceId, tz, 't', from, to)}
-      SELECT f[1] AS frt_median, f[2] AS frt_p90, r[1] AS res_median, r[2] AS res_p90
-      FROM (SELECT ${pct('first_response', FIRST_RESPONSE_MINUTES)} AS f, ${pct('resolution', RESOLUTION_MINUTES)} AS r) x`);
+      WITH ${liveCtes(serviceId, tz, 't', from, to)},
+      h AS (
+        SELECT figure, minutes, sum(n)::bigint AS n FROM (
+          SELECT d.figure, d.minutes, d.n FROM dashboard_time_counts d
+          WHERE d.service_id = ${serviceId} AND d.figure IN ('first_response', 'resolution') AND ${rolled('d', fromDay, toDay)}
+          UNION ALL
+          SELECT f.figure, f.minutes, 1 FROM lr
+          JOIN tickets t ON t.service_id = ${serviceId} AND t.spam = false AND t.created_at >= lr.s AND t.created_at < lr.e
+          CROSS JOIN LATERAL (VALUES
+            ('first_response', ${FIRST_RESPONSE_MINUTES}),
+            ('resolution', ${RESOLUTION_MINUTES})) f(figure, minutes)
+          WHERE f.minutes IS NOT NULL
+        ) x GROUP BY 1, 2),
+      c AS (
+        SELECT figure, minutes, sum(n) OVER (PARTITION BY figure ORDER BY minutes) AS upto,
+          sum(n) OVER (PARTITION BY figure) AS total
+        FROM h),
+      r AS (
+        SELECT figure, q, q * (total - 1)::float8 AS pos,
+          min(minutes) FILTER (WHERE upto > floor(q * (total - 1)::float8)) AS lo,
+          min(minutes) FILTER (WHERE upto > ceil(q * (total - 1)::float8)) AS hi
+        FROM c CROSS JOIN (VALUES (0.5::float8), (0.9::float8)) v(q)
+        GROUP BY figure, q, total)
+      SELECT ${pick('first_response', '0.5')} AS frt_median, ${pick('first_response', '0.9')} AS frt_p90,
+        ${pick('resolution', '0.5')} AS res_median, ${pick('resolution', '0.9')} AS res_p90
+      FROM r`);
   },
   // Open: every open ticket now (the open_all row per agent, less the rolled days read live);
   // solved: the period's.

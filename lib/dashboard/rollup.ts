@@ -25,8 +25,8 @@ function addDays(day: string, n: number): string {
 
 /**
  * Recomputes the rollup rows of the day ranges [fromDays[i], toDays[i]] (calendar days in `tz`;
- * '-infinity' allowed) from `tickets`: every count of dashboard_daily_counts and the time samples
- * of dashboard_daily_times, with the same definitions as DIRECT_QUERIES (report.ts).
+ * '-infinity' allowed) from `tickets`: every count of dashboard_daily_counts and the time histograms
+ * of dashboard_time_counts, with the same definitions as DIRECT_QUERIES (report.ts).
  */
 async function recompute(db: Queryable, serviceId: string, tz: string, fromDays: string[], toDays: string[]) {
   const ranges = sql`(SELECT f::timestamp AT TIME ZONE ${tz} AS s, (t + 1)::timestamp AT TIME ZONE ${tz} AS e
@@ -34,7 +34,7 @@ async function recompute(db: Queryable, serviceId: string, tz: string, fromDays:
   const days = sql`(SELECT f, t FROM unnest(${pgArray(fromDays)}::date[], ${pgArray(toDays)}::date[]) r(f, t))`;
   await db.execute(sql`DELETE FROM dashboard_daily_counts c USING ${days} r
     WHERE c.service_id = ${serviceId} AND c.day BETWEEN r.f AND r.t`);
-  await db.execute(sql`DELETE FROM dashboard_daily_times c USING ${days} r
+  await db.execute(sql`DELETE FROM dashboard_time_counts c USING ${days} r
     WHERE c.service_id = ${serviceId} AND c.day BETWEEN r.f AND r.t`);
   // By the day a ticket was received: received (channel), intake (type), spam left out.
   await db.execute(sql`
@@ -54,14 +54,17 @@ async function recompute(db: Queryable, serviceId: string, tz: string, fromDays:
     FROM ${ranges} r
     JOIN tickets t ON t.service_id = ${serviceId} AND t.solved_at >= r.s AND t.solved_at < r.e AND t.spam = false
     GROUP BY 2, 4`);
+  // By the day a ticket was received: how many took exactly each number of minutes.
   await db.execute(sql`
-    INSERT INTO dashboard_daily_times (service_id, day, first_response, resolution)
-    SELECT ${serviceId}, (t.created_at AT TIME ZONE ${tz})::date,
-      coalesce(array_agg(${FIRST_RESPONSE_MINUTES}) FILTER (WHERE t.first_replied_at IS NOT NULL), '{}'),
-      coalesce(array_agg(${RESOLUTION_MINUTES}) FILTER (WHERE t.solved_at IS NOT NULL), '{}')
+    INSERT INTO dashboard_time_counts (service_id, figure, day, minutes, n)
+    SELECT ${serviceId}, f.figure, (t.created_at AT TIME ZONE ${tz})::date, f.minutes, count(*)::int
     FROM ${ranges} r
     JOIN tickets t ON t.service_id = ${serviceId} AND t.spam = false AND t.created_at >= r.s AND t.created_at < r.e
-    GROUP BY 2`);
+    CROSS JOIN LATERAL (VALUES
+      ('first_response', ${FIRST_RESPONSE_MINUTES}),
+      ('resolution', ${RESOLUTION_MINUTES})) f(figure, minutes)
+    WHERE f.minutes IS NOT NULL
+    GROUP BY 2, 3, 4`);
 }
 
 /**
@@ -206,5 +209,5 @@ export async function rollupDashboards(db: Db, opts: { now?: Date; timeZone?: st
 }
 
 export async function vacuumRollup(db: Db) {
-  await db.execute(sql`VACUUM (ANALYZE) dashboard_daily_counts, dashboard_daily_times, dashboard_slot_counts`);
+  await db.execute(sql`VACUUM (ANALYZE) dashboard_daily_counts, dashboard_time_counts, dashboard_slot_counts`);
 }

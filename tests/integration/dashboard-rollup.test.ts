@@ -179,4 +179,50 @@ describe('dashboard rollup', () => {
       x.receivedByDay.filter((d) => d.channel === 'email').reduce((s, d) => s + d.n, 0);
     expect(email(after)).toBe(email(before) + 1);
   });
+
+  it('gives the exact median and p90 from the time histogram: ties, even and odd counts, one sample, none', async () => {
+    const service = await makeService(db());
+    const now = Date.now();
+    const expectTimes = async () => {
+      for (const p of periods(SEOUL)) {
+        const direct = (await DIRECT_QUERIES.times(db(), service.id, p)).rows;
+        const rolled = (await DASHBOARD_QUERIES.times(db(), service.id, p)).rows;
+        expect({ period: `${p.fromDay}…${p.toDay}`, rolled }).toEqual({
+          period: `${p.fromDay}…${p.toDay}`,
+          rolled: direct,
+        });
+      }
+    };
+    const add = (daysAgo: number, frt: number | null, res: number | null) => {
+      const at = new Date(now - daysAgo * DAY);
+      return makeTicket(db(), service.id, {
+        createdAt: at,
+        status: res === null ? 'open' : 'solved',
+        firstRepliedAt: frt === null ? null : new Date(at.getTime() + frt * 60_000),
+        solvedAt: res === null ? null : new Date(at.getTime() + res * 60_000),
+      });
+    };
+    // No samples at all: every figure null, as from tickets.
+    await rollupService(db(), service.id, { timeZone: SEOUL });
+    await expectTimes();
+    // One resolution sample, two first-response samples (an even count: the median interpolates).
+    await add(10, 5, null);
+    await add(10, 8, 100);
+    await rollupService(db(), service.id, { timeZone: SEOUL });
+    await expectTimes();
+    // Many ties across days (whole minutes repeat, the histogram's rows carry counts > 1), the
+    // interpolation ranks falling inside one value's run and across two values; fractional
+    // minutes (seconds) too; an even total and, after one more, an odd one.
+    const r = rng(11);
+    for (let i = 0; i < 60; i++)
+      await add(2 + Math.floor(r() * 20), Math.floor(r() * 6) * 10, r() < 0.7 ? 30 + Math.floor(r() * 4) * 15 : null);
+    await add(4, 12.5, 47.25);
+    await add(6, 0, 0);
+    await rollupService(db(), service.id, { timeZone: SEOUL });
+    await expectTimes();
+    await add(8, 20, 45);
+    await expectTimes(); // the new day is marked dirty: read live beside the histogram
+    await rollupService(db(), service.id, { timeZone: SEOUL });
+    await expectTimes();
+  });
 });
