@@ -93,11 +93,13 @@ export const DASHBOARD_TIME_FIGURES = ['first_response', 'resolution'] as const;
 export type DashboardTimeFigure = (typeof DASHBOARD_TIME_FIGURES)[number];
 
 /**
- * The first-response and resolution times of the tickets received on a day, as a histogram of
- * exact values: how many tickets (`n`) took exactly `minutes` (the float the direct query orders
- * by). A period's median and p90 walk the cumulative counts of its days' rows to the ranks
- * percentile_cont interpolates between, so they equal the figures computed from `tickets` while
- * reading one row per distinct value and day instead of one sample per ticket.
+ * The first-response and resolution times of the tickets received on a day, by bucket of minutes
+ * (`bucket`: width_bucket over TIME_BUCKET_BOUNDS of lib/dashboard/rollup-queries.ts, one per
+ * minute in the first hour, then 5% wide): how many (`n`) and their exact values, sorted
+ * (`minutes`, the floats the direct query orders by). A period's median and p90 walk the
+ * cumulative bucket counts (index-only, a few hundred rows a day at most) to the buckets holding
+ * the ranks percentile_cont interpolates between, then read only those buckets' values: exact,
+ * whatever the precision of the samples.
  */
 export const dashboardTimeCounts = pgTable(
   'dashboard_time_counts',
@@ -107,13 +109,14 @@ export const dashboardTimeCounts = pgTable(
       .references(() => services.id, { onDelete: 'cascade' }),
     figure: text('figure').$type<DashboardTimeFigure>().notNull(),
     day: date('day', { mode: 'string' }).notNull(),
-    minutes: doublePrecision('minutes').notNull(),
+    bucket: integer('bucket').notNull(),
     n: integer('n').notNull(),
+    minutes: doublePrecision('minutes').array().notNull(),
   },
   (t) => [
-    primaryKey({ name: 'dashboard_time_counts_pk', columns: [t.serviceId, t.figure, t.day, t.minutes] }),
-    // The reads: index-only over a figure's days.
-    index('dashboard_time_counts_read_idx').on(t.serviceId, t.figure, t.day, t.minutes, t.n),
+    primaryKey({ name: 'dashboard_time_counts_pk', columns: [t.serviceId, t.figure, t.day, t.bucket] }),
+    // The counting pass: index-only over a figure's days.
+    index('dashboard_time_counts_read_idx').on(t.serviceId, t.figure, t.day, t.bucket, t.n),
   ],
 );
 

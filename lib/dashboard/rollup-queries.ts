@@ -7,6 +7,26 @@ import { dayOf, type Period } from './period';
 export const FIRST_RESPONSE_MINUTES = sql`(extract(epoch FROM t.first_replied_at - t.created_at) / 60)::float8`;
 export const RESOLUTION_MINUTES = sql`(extract(epoch FROM t.solved_at - t.created_at) / 60)::float8`;
 
+/**
+ * The upper bounds of the time buckets of dashboard_time_counts, in minutes: one per minute in the
+ * first hour, then 5% wider each, up to ~2 years (260 bounds; below 1 minute, negatives
+ * included, is bucket 0; past the last, the last bucket). Monotone, so buckets order as their
+ * values do. Changing them changes every stored bucket: a migration doing so must delete the
+ * dashboard_rollups rows (the next run rebuilds).
+ */
+export const TIME_BUCKET_BOUNDS: readonly number[] = (() => {
+  const b = Array.from({ length: 60 }, (_, i) => i + 1);
+  for (let x = 60; x < 1e6;) {
+    x *= 1.05;
+    if (Math.round(x) > b[b.length - 1]) b.push(Math.round(x));
+  }
+  return b;
+})();
+
+/** The bucket of a value in minutes (float8), in SQL: the same in the rollup and the live tail. */
+export const timeBucket = (minutes: SQL) =>
+  sql`width_bucket(${minutes}, ${sql.raw(`'{${TIME_BUCKET_BOUNDS.join(',')}}'::float8[]`)})`;
+
 /** First-response and resolution times straight from `tickets` (DIRECT_QUERIES.times). */
 export const DIRECT_TIMES: DashboardQuery = (db, serviceId, { from, to }) =>
   db.execute(sql`
@@ -144,12 +164,12 @@ export const ROLLUP_QUERIES = {
       ) x GROUP BY 1 HAVING sum(n) <> 0`);
   },
   // A period within the live tail (today: no rolled day can fall in it) is the direct query,
-  // without the rollup's planning. Otherwise the period's histogram (rolled days' counts plus the
-  // live samples, one row per distinct value) and its cumulative counts, then percentile_cont's
-  // own arithmetic on it: with N samples the p-th percentile sits at the 0-based rank
-  // pos = p * (N - 1), between the values at ranks floor(pos) and ceil(pos) (a value covers the
-  // ranks below its cumulative count), as lo + (pos - floor(pos)) * (hi - lo) in float8, exactly
-  // PostgreSQL's float8_lerp.
+  // without the rollup's planning. Otherwise, a two-level selection that gives percentile_cont's
+  // exact result: with N samples the p-th percentile sits at the 0-based rank pos = p * (N - 1),
+  // between the samples at ranks floor(pos) and ceil(pos), as lo + (pos - floor(pos)) * (hi - lo)
+  // in float8 (PostgreSQL's float8_lerp). First the period's count per bucket (index-only rollup
+  // rows plus the live samples) and their cumulative sums locate the bucket holding each of those
+  // ranks and the rank within it; then only those buckets' values are read and ranked.
   times: (db, serviceId, p) => {
     const { from, to, fromDay, toDay, timeZone: tz } = p;
     if (fromDay >= dayOf(new Date(), tz)) return DIRECT_TIMES(db, serviceId, p);
@@ -157,31 +177,55 @@ export const ROLLUP_QUERIES = {
       sql`max(CASE WHEN ceil(pos) > floor(pos) THEN lo + ((pos - floor(pos)) * (hi - lo)) ELSE lo END) FILTER (WHERE figure = ${figure} AND q = ${sql.raw(q)})`;
     return db.execute(sql`
       WITH ${liveCtes(serviceId, tz, 't', from, to)},
-      h AS (
-        SELECT figure, minutes, sum(n)::bigint AS n FROM (
-          SELECT d.figure, d.minutes, d.n FROM dashboard_time_counts d
+      -- The live samples, one array per figure (so the planner's estimates stay those of a few rows,
+      -- not of the default range selectivity on tickets, which would push the statement into JIT).
+      tail AS MATERIALIZED (
+        SELECT f.figure, array_agg(f.minutes) AS minutes FROM lr
+        JOIN tickets t ON t.service_id = ${serviceId} AND t.spam = false AND t.created_at >= lr.s AND t.created_at < lr.e
+        CROSS JOIN LATERAL (VALUES
+          ('first_response', ${FIRST_RESPONSE_MINUTES}),
+          ('resolution', ${RESOLUTION_MINUTES})) f(figure, minutes)
+        WHERE f.minutes IS NOT NULL
+        GROUP BY 1),
+      tv AS (
+        SELECT tail.figure, m AS minutes, ${timeBucket(sql`m`)} AS bucket FROM tail CROSS JOIN LATERAL unnest(tail.minutes) m),
+      b AS (
+        SELECT figure, bucket, sum(n)::bigint AS n FROM (
+          SELECT d.figure, d.bucket, d.n FROM dashboard_time_counts d
           WHERE d.service_id = ${serviceId} AND d.figure IN ('first_response', 'resolution') AND ${rolled('d', fromDay, toDay)}
           UNION ALL
-          SELECT f.figure, f.minutes, 1 FROM lr
-          JOIN tickets t ON t.service_id = ${serviceId} AND t.spam = false AND t.created_at >= lr.s AND t.created_at < lr.e
-          CROSS JOIN LATERAL (VALUES
-            ('first_response', ${FIRST_RESPONSE_MINUTES}),
-            ('resolution', ${RESOLUTION_MINUTES})) f(figure, minutes)
-          WHERE f.minutes IS NOT NULL
+          SELECT figure, bucket, 1 FROM tv
         ) x GROUP BY 1, 2),
       c AS (
-        SELECT figure, minutes, sum(n) OVER (PARTITION BY figure ORDER BY minutes) AS upto,
-          sum(n) OVER (PARTITION BY figure) AS total
-        FROM h),
-      r AS (
-        SELECT figure, q, q * (total - 1)::float8 AS pos,
-          min(minutes) FILTER (WHERE upto > floor(q * (total - 1)::float8)) AS lo,
-          min(minutes) FILTER (WHERE upto > ceil(q * (total - 1)::float8)) AS hi
-        FROM c CROSS JOIN (VALUES (0.5::float8), (0.9::float8)) v(q)
-        GROUP BY figure, q, total)
+        SELECT figure, bucket, n, sum(n) OVER (PARTITION BY figure ORDER BY bucket)::bigint AS upto,
+          sum(n) OVER (PARTITION BY figure)::bigint AS total
+        FROM b),
+      -- Each wanted rank (floor and ceil of pos, for p 0.5 and 0.9) and the bucket holding it.
+      k AS (
+        SELECT c.figure, x.q, x.pos, w.hi, c.bucket, w.rank - (c.upto - c.n) AS i
+        FROM c
+        CROSS JOIN LATERAL (SELECT q, q * (c.total - 1)::float8 AS pos FROM (VALUES (0.5::float8), (0.9::float8)) v(q)) x
+        CROSS JOIN LATERAL (VALUES (false, floor(x.pos)::bigint), (true, ceil(x.pos)::bigint)) w(hi, rank)
+        WHERE c.upto > w.rank AND c.upto - c.n <= w.rank),
+      -- Those buckets' values, sorted.
+      v AS (
+        SELECT figure, bucket, array_agg(minutes ORDER BY minutes) AS vals FROM (
+          -- Per wanted bucket (OFFSET 0: kept a parameterized scan of the key, not a join over all of it).
+          SELECT kb.figure, kb.bucket, unnest(d.minutes) AS minutes FROM (SELECT DISTINCT figure, bucket FROM k) kb
+          CROSS JOIN LATERAL (
+            SELECT d.minutes FROM dashboard_time_counts d
+            WHERE d.service_id = ${serviceId} AND d.figure = kb.figure AND d.bucket = kb.bucket AND ${rolled('d', fromDay, toDay)}
+            OFFSET 0) d
+          UNION ALL
+          SELECT figure, bucket, minutes FROM tv WHERE (figure, bucket) IN (SELECT figure, bucket FROM k)
+        ) y GROUP BY 1, 2),
+      s AS (
+        SELECT k.figure, k.q, k.pos, max(v.vals[k.i + 1]) FILTER (WHERE NOT k.hi) AS lo, max(v.vals[k.i + 1]) FILTER (WHERE k.hi) AS hi
+        FROM k JOIN v ON v.figure = k.figure AND v.bucket = k.bucket
+        GROUP BY 1, 2, 3)
       SELECT ${pick('first_response', '0.5')} AS frt_median, ${pick('first_response', '0.9')} AS frt_p90,
         ${pick('resolution', '0.5')} AS res_median, ${pick('resolution', '0.9')} AS res_p90
-      FROM r`);
+      FROM s`);
   },
   // Open: every open ticket now (the open_all row per agent, less the rolled days read live);
   // solved: the period's.

@@ -3,7 +3,7 @@ import { sql } from 'drizzle-orm';
 import type { Db, Queryable } from '@/db';
 import { appTimeZone } from '@/lib/tickets/time-zone';
 import { dayOf } from './period';
-import { BIN_ORIGIN, FIRST_RESPONSE_MINUTES, OPEN_STATUSES, RESOLUTION_MINUTES } from './rollup-queries';
+import { BIN_ORIGIN, FIRST_RESPONSE_MINUTES, OPEN_STATUSES, RESOLUTION_MINUTES, timeBucket } from './rollup-queries';
 
 /**
  * A day is rolled up once it has been over for this long, so a transaction still writing tickets
@@ -54,10 +54,11 @@ async function recompute(db: Queryable, serviceId: string, tz: string, fromDays:
     FROM ${ranges} r
     JOIN tickets t ON t.service_id = ${serviceId} AND t.solved_at >= r.s AND t.solved_at < r.e AND t.spam = false
     GROUP BY 2, 4`);
-  // By the day a ticket was received: how many took exactly each number of minutes.
+  // By the day a ticket was received, per bucket of minutes: how many, and their values sorted.
   await db.execute(sql`
-    INSERT INTO dashboard_time_counts (service_id, figure, day, minutes, n)
-    SELECT ${serviceId}, f.figure, (t.created_at AT TIME ZONE ${tz})::date, f.minutes, count(*)::int
+    INSERT INTO dashboard_time_counts (service_id, figure, day, bucket, n, minutes)
+    SELECT ${serviceId}, f.figure, (t.created_at AT TIME ZONE ${tz})::date, ${timeBucket(sql`f.minutes`)},
+      count(*)::int, array_agg(f.minutes ORDER BY f.minutes)
     FROM ${ranges} r
     JOIN tickets t ON t.service_id = ${serviceId} AND t.spam = false AND t.created_at >= r.s AND t.created_at < r.e
     CROSS JOIN LATERAL (VALUES
