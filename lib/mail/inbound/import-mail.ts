@@ -149,11 +149,6 @@ export async function importMail(
   return importParsedMail(db, serviceId, await parseInbound(raw, mailDomain()), opts);
 }
 
-/** True when a mail may answer an earlier one (references or a `[#123]` tag): it must be imported after the mails before it. */
-export function mayAnswer(mail: InboundMail): boolean {
-  return mail.refs.length > 0 || TAG.test(mail.subject);
-}
-
 /** importMail for a mail parsed already (the IMAP poller parses a batch first). */
 export async function importParsedMail(
   db: Db,
