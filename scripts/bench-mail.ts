@@ -3,7 +3,7 @@
  *  - inbound over SMTP: N mails sent by nodemailer (8 connections) to the built-in receiver, each
  *    answered 250 only after its ticket is committed, with 50 active triggers on the service;
  *  - inbound over IMAP: N mails in a dovecot mailbox (started unprivileged, as in the tests)
- *    imported by pollAccount (import + cursor in one transaction, then \Seen);
+ *    imported by pollAccount (fetch and parse ahead, commits in UID order, then \Seen);
  *  - outbox: N queued mails (delivery rows + pg-boss jobs) sent by the worker to a local
  *    smtp-server sink.
  * BENCH_MAILS (default 2000) sets N; BENCH_ONLY=smtp,imap,outbox picks figures.
@@ -206,9 +206,13 @@ async function benchImap() {
       if (!r.imported) break;
     }
     const secs = (performance.now() - t0) / 1000;
+    // The poller commits one group after another in UID order, so the comparable ticket path is
+    // createTicket one at a time; 4 at a time is what the ticket path can do on this machine.
+    const seq = await baselineCreate(1);
     const base = await baselineCreate(4);
+    const rate = imported / secs;
     console.log(
-      `inbound IMAP: ${imported} mails imported and flagged \\Seen in ${secs.toFixed(1)} s = ${(imported / secs).toFixed(0)} mails/s (one account, 200 per poll, fetched 50 per FETCH, 4 imports at a time, 50 active triggers) = ${((imported / secs / base) * 100).toFixed(0)} % of the createTicket baseline — budget ≥ 100/s`,
+      `inbound IMAP: ${imported} mails imported and flagged \\Seen in ${secs.toFixed(1)} s = ${rate.toFixed(0)} mails/s (one account, 200 per poll, 50 per FETCH fetched and parsed ahead, committed in UID order 10 per transaction, 50 active triggers) = ${((rate / seq) * 100).toFixed(0)} % of createTicket one at a time, ${((rate / base) * 100).toFixed(0)} % of 4 at a time — budget ≥ 100/s`,
     );
   } finally {
     await dovecot.stop();

@@ -67,19 +67,24 @@ function bodyOf(mail: InboundMail, lang: string): string {
   return [mail.text || t('email.inbound.empty'), ...(notes.length ? ['', ...notes] : [])].join('\n');
 }
 
-/** Everything a new mail needs from the service, in one round trip: whether its Message-ID is already here, the service's languages, its 이름/이메일 fields. */
-async function intakeContext(tx: Queryable, serviceId: string, messageId: string) {
+/**
+ * Everything new mails need from the service, in one round trip: which of their Message-IDs are
+ * already here, the service's languages, its 이름/이메일 fields.
+ */
+async function intakeContext(tx: Queryable, serviceId: string, messageIds: string[]) {
   const rows = await tx
     .select({
       languages: services.languages,
-      dup: sql<boolean>`exists (select 1 from ${ticketMessages} where ${ticketMessages.serviceId} = ${serviceId} and ${ticketMessages.mailMessageId} = ${messageId})`,
+      dups: sql<
+        string[] | null
+      >`(select array_agg(${ticketMessages.mailMessageId}) from ${ticketMessages} where ${ticketMessages.serviceId} = ${serviceId} and ${ticketMessages.mailMessageId} = any(${sql.param(messageIds)}::text[]))`,
       field: fields,
     })
     .from(services)
     .leftJoin(fields, and(eq(fields.serviceId, services.id), inArray(fields.code, ['name', 'mail'])))
     .where(eq(services.id, serviceId));
   return {
-    dup: Boolean(rows[0]?.dup),
+    dups: new Set(rows[0]?.dups ?? []),
     lang: rows[0]?.languages[0] ?? 'ko',
     fields: rows.flatMap((r) => (r.field ? [r.field] : [])),
   };
@@ -163,8 +168,10 @@ export async function importParsedMail(
   try {
     return await db.transaction(async (tx) => {
       // The duplicate check stays (besides the unique index) so a re-delivered mail burns no ticket number.
-      const ctx = await intakeContext(tx, serviceId, mail.messageId);
-      const out: ImportOutcome = ctx.dup ? { outcome: 'duplicate' } : await importParsed(tx, serviceId, mail, ctx);
+      const ctx = await intakeContext(tx, serviceId, [mail.messageId]);
+      const out: ImportOutcome = ctx.dups.has(mail.messageId)
+        ? { outcome: 'duplicate' }
+        : await importParsed(tx, serviceId, mail, ctx);
       if (opts.inTx) await opts.inTx(tx);
       return out;
     });
@@ -174,4 +181,33 @@ export async function importParsedMail(
     if (opts.inTx) await db.transaction(opts.inTx);
     return { outcome: 'duplicate' };
   }
+}
+
+/**
+ * Several parsed mails of one account, in their order, in one transaction (the IMAP poller's run of
+ * consecutive mails): one read of the service for all of them and one commit, so the commits still
+ * come in UID order. All or nothing: on any error (a Message-ID imported meanwhile by another
+ * receiver included) nothing is written and the caller imports them one by one instead.
+ */
+export async function importParsedMails(db: Db, serviceId: string, mails: InboundMail[]): Promise<ImportOutcome[]> {
+  return db.transaction(async (tx) => {
+    const wanted = mails.filter((m) => !m.automatic);
+    const ctx = wanted.length
+      ? await intakeContext(
+          tx,
+          serviceId,
+          wanted.map((m) => m.messageId),
+        )
+      : null;
+    const out: ImportOutcome[] = [];
+    for (const mail of mails) {
+      if (mail.automatic) out.push({ outcome: 'suppressed', reason: mail.automatic });
+      else if (ctx!.dups.has(mail.messageId)) out.push({ outcome: 'duplicate' });
+      else {
+        out.push(await importParsed(tx, serviceId, mail, ctx!));
+        ctx!.dups.add(mail.messageId); // the same mail twice in one run
+      }
+    }
+    return out;
+  });
 }
