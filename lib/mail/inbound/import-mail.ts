@@ -1,10 +1,11 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
-import { fields, services, ticketMessages, tickets } from '@/db/schema';
+import { fields, ticketMessages, tickets } from '@/db/schema';
 import { saveAttachments } from '@/lib/attachments/save';
 import type { Db, Queryable, Tx } from '@/db';
 import { isUniqueViolation } from '@/lib/errors';
 import { isLocale } from '@/lib/i18n/config';
 import { translator } from '@/lib/i18n/messages';
+import { CONFIG_COLUMNS, CONFIG_JOINS, configFromRow, type ConfigRow } from '@/lib/services/config';
 import { applyPlan } from '@/lib/tickets/change';
 import { createTicket } from '@/lib/tickets/create-ticket';
 import { requesterEmail } from '@/lib/tickets/reply-mail';
@@ -69,24 +70,28 @@ function bodyOf(mail: InboundMail, lang: string): string {
 
 /**
  * Everything new mails need from the service, in one round trip: which of their Message-IDs are
- * already here, the service's languages, its 이름/이메일 fields.
+ * already here, and the service's configuration (lib/services/config.ts), handed on to
+ * createTicket so it does not read it again. The 이름/이메일 fields come from the configuration's
+ * memo (read once per configuration version and process).
  */
 async function intakeContext(tx: Queryable, serviceId: string, messageIds: string[]) {
-  const rows = await tx
-    .select({
-      languages: services.languages,
-      dups: sql<
-        string[] | null
-      >`(select array_agg(${ticketMessages.mailMessageId}) from ${ticketMessages} where ${ticketMessages.serviceId} = ${serviceId} and ${ticketMessages.mailMessageId} = any(${sql.param(messageIds)}::text[]))`,
-      field: fields,
-    })
-    .from(services)
-    .leftJoin(fields, and(eq(fields.serviceId, services.id), inArray(fields.code, ['name', 'mail'])))
-    .where(eq(services.id, serviceId));
+  const { rows } = await tx.execute<ConfigRow & { dups: string[] | null }>(
+    sql`SELECT ${sql.raw(CONFIG_COLUMNS)}, (SELECT array_agg(m.mail_message_id) FROM ticket_messages m WHERE m.service_id = s.id AND m.mail_message_id = ANY(${sql.param(messageIds)}::text[])) AS dups FROM services s ${sql.raw(CONFIG_JOINS)} WHERE s.id = ${serviceId}`,
+  );
+  const config = rows[0] ? configFromRow(serviceId, rows[0]) : undefined;
+  const intakeFields = config
+    ? await config.memo('mail.intakeFields', () =>
+        tx
+          .select()
+          .from(fields)
+          .where(and(eq(fields.serviceId, serviceId), inArray(fields.code, ['name', 'mail']))),
+      )
+    : [];
   return {
     dups: new Set(rows[0]?.dups ?? []),
-    lang: rows[0]?.languages[0] ?? 'ko',
-    fields: rows.flatMap((r) => (r.field ? [r.field] : [])),
+    lang: config?.languages[0] ?? 'ko',
+    fields: intakeFields,
+    config,
   };
 }
 
@@ -132,6 +137,7 @@ async function importParsed(
     files: mail.files,
     actor: { type: 'customer', name: mail.fromName ?? mail.fromAddress },
     mailMessageId: mail.messageId,
+    config: ctx.config,
     // Our replies thread under the customer's first mail: written with the row, not by a second UPDATE.
     mailThreadId: mail.messageId,
   });
