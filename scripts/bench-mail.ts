@@ -262,6 +262,55 @@ async function benchOutbox() {
   console.log(
     `baseline: ${N} mails straight through a nodemailer pool (the worker's options: 8 connections, Nagle off) to the sink, 8 at a time = ${base.toFixed(0)} mails/s`,
   );
+  const queue = async (serviceId: string, from: number) => {
+    for (let i = from; i < from + N; i += 100) {
+      await db.transaction(async (tx) => {
+        for (let k = i; k < Math.min(from + N, i + 100); k++)
+          await enqueueMail(tx, {
+            serviceId,
+            target: 'customer',
+            mail: {
+              kind: 'confirmation_mail',
+              to: `c${k}@customer.test`,
+              locale: 'ko',
+              serviceName: '벤치',
+              number: k,
+              subject: '문의',
+              link: 'https://x.test',
+            },
+          });
+      });
+    }
+  };
+  const delivered = async (serviceId: string) => {
+    for (;;) {
+      const [{ n }] = await db
+        .select({ n: count() })
+        .from(triggerDeliveries)
+        .where(and(eq(triggerDeliveries.serviceId, serviceId), eq(triggerDeliveries.status, 'delivered')));
+      if (n >= N) return;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  };
+  // Sending alone: N mails queued while no worker runs (a first worker start created the queues),
+  // then a worker started and timed until all are delivered (its start included).
+  await (await startWorker({ schedule: false, supervise: false, smtpReceiver: false })).stop();
+  const d = await insertService(db, { id: `drain${Date.now() % 100000}`, name: '아웃박스 벤치 2', languages: ['ko'] });
+  t0 = performance.now();
+  await queue(d.id, 0);
+  const queueRate = N / ((performance.now() - t0) / 1000);
+  received = 0;
+  t0 = performance.now();
+  const drainer = await startWorker({ schedule: false, supervise: false, smtpReceiver: false });
+  try {
+    await delivered(d.id);
+  } finally {
+    await drainer.stop();
+  }
+  const drain = N / ((performance.now() - t0) / 1000);
+  console.log(
+    `outbox, sending alone: ${N} mails queued beforehand (queueing ${queueRate.toFixed(0)} mails/s, 100 per transaction) sent by a freshly started worker at ${drain.toFixed(0)} mails/s (sink received ${received}) = ${((drain / base) * 100).toFixed(0)} % of the direct baseline — budget ≥ 200/s`,
+  );
   received = 0;
   const worker = await startWorker({ schedule: false, supervise: false, smtpReceiver: false });
   try {
