@@ -20,4 +20,5 @@ export * from './mail';
 export * from './desk-preferences';
 export * from './config-versions';
 export * from './deployment';
+export * from './dashboard';
 export * from '../values';

@@ -27,6 +27,12 @@ export const QUEUES = {
   triggerDeliverySweep: { name: 'trigger-delivery-sweep', policy: 'singleton', cron: '* * * * *', retryLimit: 1 },
   /** One poll of one external mail account; stately + singletonKey = account: never two polls of one account at once. */
   mailPoll: { name: 'mail-account-poll', policy: 'stately', retryLimit: 0, expireInSeconds: 300 },
+  /**
+   * Every minute: the dashboard's daily rollup (lib/dashboard/rollup.ts): rolls up closed days and
+   * recomputes days that ticket changes marked stale. Singleton: one run at a time anywhere; the
+   * first run over a large service rebuilds every day (about a minute at 1,000,000 tickets).
+   */
+  dashboardRollup: { name: 'dashboard-rollup', policy: 'singleton', cron: '* * * * *', retryLimit: 1 },
   /** Every minute: enqueues a poll for each active account that is due (backoff after errors). */
   mailPollSweep: { name: 'mail-poll-sweep', policy: 'singleton', cron: '* * * * *', retryLimit: 1 },
 } as const;

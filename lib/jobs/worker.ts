@@ -9,6 +9,7 @@ import { attemptDeliveries, sweepDeliveries } from '@/lib/triggers/deliveries/at
 import { moduleLog, withLogContext } from '@/lib/log/logger';
 import { safeError } from '@/lib/log/safe-error';
 import { shutdownGraceMs } from '@/lib/ops/shutdown';
+import { rollupDashboards } from '@/lib/dashboard/rollup';
 import { QUEUES } from './queues';
 
 /** Delivery fetch loops per worker, and jobs per fetch. */
@@ -122,6 +123,17 @@ export async function startWorker(
     }),
   );
   if (schedule) await boss.schedule(fc.name, fc.cron);
+
+  const dr = QUEUES.dashboardRollup;
+  await boss.createQueue(dr.name, { name: dr.name, policy: dr.policy, retryLimit: dr.retryLimit, expireInMinutes: 30 });
+  await boss.work(dr.name, ([job]) =>
+    inJob(dr.name, job, async () => {
+      const runs = await rollupDashboards(getDb());
+      const busy = runs.filter((r) => r.rebuilt || r.days || r.marks);
+      if (busy.length) log().info({ runs: busy }, 'dashboard rollup');
+    }),
+  );
+  if (schedule) await boss.schedule(dr.name, dr.cron);
 
   const mp = QUEUES.mailPoll;
   await boss.createQueue(mp.name, {
