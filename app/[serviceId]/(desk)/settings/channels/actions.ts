@@ -22,20 +22,20 @@ const admin = { role: 'admin' } as const;
 const refresh = (serviceId: string) => revalidatePath(`/${serviceId}/settings/channels`);
 
 export const setDoorayStateAction = serviceAction(doorayStateInput, admin, async (input, ctx) => {
-  await setDoorayState(ctx.db, ctx.service.id, input);
+  await setDoorayState(ctx, input);
   refresh(ctx.service.id);
   return { enabled: input.enabled, paused: input.paused };
 });
 
 export const regenerateHookTokenAction = serviceAction(serviceOnlyInput, admin, async (_input, ctx) => {
-  await regenerateHookToken(ctx.db, ctx.service.id);
+  await regenerateHookToken(ctx);
   refresh(ctx.service.id);
   return { ok: true };
 });
 
 /** 보기: the whole hook URL (with its token), for the admin to paste into Dooray; the page shows it masked. */
 export const revealHookUrlAction = serviceAction(serviceOnlyInput, admin, async (_input, ctx) => ({
-  url: await doorayHookUrl(ctx.db, ctx.service.id),
+  url: await doorayHookUrl(ctx),
 }));
 
 export const registerDoorayOrgAction = serviceAction(registerOrgInput, admin, async (input, ctx) => {
@@ -55,13 +55,13 @@ export const registerDoorayProjectAction = serviceAction(registerProjectInput, a
 });
 
 export const deleteDoorayProjectAction = serviceAction(projectIdInput, admin, async (input, ctx) => {
-  const r = await deleteDoorayProject(ctx, input.projectId);
+  const r = await deleteDoorayProject(ctx, input);
   refresh(ctx.service.id);
   return r;
 });
 
 export const generateUserKeyAction = serviceAction(agentIdInput, admin, async (input, ctx) => {
-  const key = await generateUserKey(ctx, input.agentId);
+  const key = await generateUserKey(ctx, input);
   revalidatePath(`/${ctx.service.id}/settings/agents/${input.agentId}`);
   return { userKey: key };
 });
