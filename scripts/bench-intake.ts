@@ -338,6 +338,9 @@ async function main() {
   const args = process.argv.slice(2);
   const seconds = Number(argOf(args, 'seconds') ?? 10);
   const port = Number(process.env.BENCH_PORT ?? 3204);
+  // `--clients N`: measure at that concurrency only (for profiling); by default 1, 4 and 16.
+  const only = argOf(args, 'clients');
+  const serverProf = argOf(args, 'server-cpu-prof');
   const dir = path.join('.data', 'bench-intake');
   // The bench's key seals its own service key; the server it starts gets the same one.
   process.env.APP_ENCRYPTION_KEY ??= randomBytes(32).toString('base64');
@@ -374,7 +377,14 @@ async function main() {
     fs.mkdirSync(dir, { recursive: true });
     server = spawn(
       process.execPath,
-      [path.join('node_modules', 'next', 'dist', 'bin', 'next'), 'start', '-p', String(port)],
+      [
+        // `--server-cpu-prof DIR`: a V8 CPU profile of the whole server run, written when it exits.
+        ...(serverProf ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(serverProf)}`] : []),
+        path.join('node_modules', 'next', 'dist', 'bin', 'next'),
+        'start',
+        '-p',
+        String(port),
+      ],
       {
         stdio: 'ignore',
         detached: true,
@@ -448,22 +458,25 @@ async function main() {
       await res.arrayBuffer();
     };
     const results: Record<number, { api: Run; base: Run; floor: Run }> = {};
-    for (const clients of [1, 4, 16]) {
+    for (const clients of only ? [Number(only)] : [1, 4, 16]) {
       const b = await measure(clients, seconds, baseOne);
       let cpu0 = 0;
       const a = await measure(clients, seconds, apiOne, () => (cpu0 = groupCpuMs(server!.pid!)));
       // The server's CPU over the measured requests (after the warm-up), per request.
       const serverCpu = (groupCpuMs(server.pid!) - cpu0) / (a.n + a.errors);
-      const f = await measure(clients, Math.min(seconds, 5), floorOne);
+      let fcpu0 = 0;
+      const f = await measure(clients, Math.min(seconds, 5), floorOne, () => (fcpu0 = groupCpuMs(server!.pid!)));
+      const floorCpu = (groupCpuMs(server.pid!) - fcpu0) / (f.n + f.errors);
       results[clients] = { api: a, base: b, floor: f };
       const ratio = a.perSecond / b.perSecond;
-      const line = `c=${String(clients).padStart(2)}  Open API ${fmt(a)}${a.errors ? ` (${a.errors} errors)` : ''}  |  baseline ${fmt(b)}  |  ratio ${(ratio * 100).toFixed(0)} %  |  empty route ${fmt(f)}  |  server CPU ${serverCpu.toFixed(1)} ms/ticket  ${load()}`;
+      const line = `c=${String(clients).padStart(2)}  Open API ${fmt(a)}${a.errors ? ` (${a.errors} errors)` : ''}  |  baseline ${fmt(b)}  |  ratio ${(ratio * 100).toFixed(0)} %  |  empty route ${fmt(f)}  |  server CPU ${serverCpu.toFixed(1)} ms/ticket, ${floorCpu.toFixed(1)} ms/empty request  ${load()}`;
       console.log(line);
       rows.push(
         `| ${clients} | ${a.perSecond.toFixed(0)} | ${a.p50.toFixed(1)} | ${a.p95.toFixed(1)} | ${b.perSecond.toFixed(0)} | ${b.p95.toFixed(1)} | ${(ratio * 100).toFixed(0)} % | ${f.perSecond.toFixed(0)} | ${f.p50.toFixed(1)} |`,
       );
     }
     await pool.end();
+    if (only) return;
     const scale = results[4].api.perSecond / results[1].api.perSecond;
     console.log(
       `\nscaling 1 → 4 clients: ${scale.toFixed(2)}× (target ≥ 2.5×); p95 at 4: ${results[4].api.p95.toFixed(1)} ms (≤ 20), at 16: ${results[16].api.p95.toFixed(1)} ms (≤ 50); ${load()}`,
@@ -474,6 +487,12 @@ async function main() {
     for (const r of rows) console.log(r);
   } finally {
     if (server?.pid) {
+      if (serverProf) {
+        // A profiled server must exit on its own to write its profile: SIGINT to it alone, then wait.
+        const exited = new Promise((resolve) => server!.once('exit', resolve));
+        if (server.exitCode === null) process.kill(server.pid, 'SIGINT');
+        await Promise.race([exited, new Promise((r) => setTimeout(r, 15_000))]);
+      }
       try {
         process.kill(-server.pid, 'SIGTERM');
       } catch {
