@@ -36,5 +36,10 @@ export const testRunInput = z.object({
   event: z.enum(['created', 'updated', 'customer_reply', 'agent_reply']).default('updated'),
 });
 export const deliveryIdInput = z.object({ deliveryId: z.uuid({ error: 'errors.notFound' }) });
-export const testCallbackInput = z.object({ url: z.string().max(2000) });
+/** 테스트: a typed URL, or (URL left empty) the saved callback of that trigger with this fingerprint. */
+export const testCallbackInput = z.object({
+  url: z.string().max(2000).default(''),
+  triggerId: triggerId.optional(),
+  urlKey: z.string().max(100).optional(),
+});
 export const serviceOnlyInput = z.object({});

@@ -7,6 +7,7 @@ import { urlProblem } from '@/lib/net/addresses';
 import { createTrigger } from '@/lib/triggers/create-trigger';
 import { deleteTrigger } from '@/lib/triggers/delete-trigger';
 import { rotateWebhookSecret } from '@/lib/triggers/deliveries/secret';
+import { callbackTestUrl } from '@/lib/triggers/deliveries/callback-test-url';
 import { testCallback } from '@/lib/triggers/deliveries/test-callback';
 import { deliveryErrorMessage } from '@/lib/triggers/deliveries/error-text';
 import { translator } from '@/lib/i18n/messages';
@@ -75,9 +76,10 @@ export const rotateSecretAction = serviceAction(serviceOnlyInput, admin, async (
 
 /** 테스트: sends a signed sample to a callback URL and shows the status and the first 1 KB of the answer. */
 export const testCallbackAction = serviceAction(testCallbackInput, admin, async (input, ctx) => {
-  const problem = urlProblem(input.url.trim());
+  const url = await callbackTestUrl(ctx, input);
+  const problem = urlProblem(url);
   if (problem) throw ValidationError.field('url', problem);
-  const r = await testCallback(ctx.db, ctx.service.id, input.url.trim());
+  const r = await testCallback(ctx.db, ctx.service.id, url);
   if (!r.error) return r;
   // Refused at connect time (the name resolved to a private address): the same words as a private URL.
   if (r.error.startsWith('blocked')) return { ...r, error: translator(ctx.locale)('validation.triggers.urlPrivate') };
