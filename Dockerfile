@@ -1,4 +1,3 @@
-# syntax=docker/dockerfile:1
 # Contact Desk, production image: built once, run as many app instances and workers as needed
 # from the same image (compose.yaml). Stages: deps (all dependencies) → build (next build and the
 # compiled server scripts in dist/) → prod-deps (production dependencies only) → runtime
