@@ -89,7 +89,7 @@ function pipeline<S extends z.ZodType, A, C, T>(
 async function memberBase(base: Omit<PublicCtx, 'db'>): Promise<MemberCtx> {
   const session = await getCurrentSession();
   if (!session) throw new UnauthenticatedError();
-  return { db: getDb(), member: session.member, ...base };
+  return { db: getDb(), member: session.member, sessionId: session.id, ...base };
 }
 
 const same = async <C>(_input: unknown, ctx: C) => ctx;

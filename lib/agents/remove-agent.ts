@@ -5,12 +5,13 @@ import type { ServiceCtx } from '@/lib/context';
 import { recordAccess } from '@/lib/access-log/record';
 import { ConflictError, NotFoundError } from '@/lib/errors';
 import { assertMayManage } from './guards';
+import type { AgentIdInput } from './schemas';
 
 /**
  * Removes an agent from the service (their group memberships go with the row). The member
  * and their org-admin status are untouched; the last org admin is never removed here.
  */
-export async function removeAgent(ctx: ServiceCtx, agentId: string) {
+export async function removeAgent(ctx: ServiceCtx, { agentId }: AgentIdInput) {
   const serviceId = ctx.service.id;
   return ctx.db.transaction(async (tx) => {
     const [row] = await tx

@@ -44,6 +44,7 @@ export const updateAgentInput = z
 export type UpdateAgentInput = z.output<typeof updateAgentInput>;
 
 export const agentIdInput = z.object({ agentId: z.uuid({ error: 'errors.notFound' }) });
+export type AgentIdInput = z.output<typeof agentIdInput>;
 
 export const agentSwitchInput = z.object({
   agentId: z.uuid({ error: 'errors.notFound' }),
@@ -53,6 +54,7 @@ export const agentSwitchInput = z.object({
 export type AgentSwitchInput = z.output<typeof agentSwitchInput>;
 
 export const ownAssignableInput = z.object({ value: checkbox });
+export type OwnAssignableInput = z.output<typeof ownAssignableInput>;
 
 const searchText = z.preprocess(
   (v) => (typeof v === 'string' ? v.trim() : v),
@@ -71,3 +73,4 @@ export const searchMembersInput = z
 export type SearchMembersInput = z.output<typeof searchMembersInput>;
 
 export const agentOptionsInput = z.object({ q: searchText });
+export type AgentOptionsInput = z.output<typeof agentOptionsInput>;

@@ -12,7 +12,7 @@ import { hashPassword, verifyPassword } from './password';
  * login, so this form is no way around the login throttle), then the new one; every other
  * session of the member ends, the one in use stays.
  */
-export async function changePassword(ctx: MemberCtx, sessionId: string, input: { current: string; password: string }) {
+export async function changePassword(ctx: MemberCtx, input: { current: string; password: string }) {
   const [m] = await ctx.db
     .select({ passwordHash: members.passwordHash, loginId: members.loginId })
     .from(members)
@@ -32,7 +32,9 @@ export async function changePassword(ctx: MemberCtx, sessionId: string, input: {
     await tx
       .update(sessions)
       .set({ revokedAt: new Date() })
-      .where(and(eq(sessions.memberId, ctx.member.id), isNull(sessions.revokedAt), ne(sessions.id, sessionId)));
+      .where(
+        and(eq(sessions.memberId, ctx.member.id), isNull(sessions.revokedAt), ne(sessions.id, ctx.sessionId ?? '')),
+      );
     await clearRateLimits(tx, [...rules.map((r) => r.key), lockKey(loginSubject(ctx.member.id, ''))]);
     await recordAccess(tx, {
       event: 'password_changed',

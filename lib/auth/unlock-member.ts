@@ -5,9 +5,10 @@ import { recordAccess } from '@/lib/access-log/record';
 import { NotFoundError } from '@/lib/errors';
 import { clearRateLimits } from '@/lib/rate-limit/hit';
 import { memberLoginKeys } from './login-throttle';
+import type { MemberIdInput } from '@/lib/members/schemas';
 
 /** 잠금 해제: an org admin clears a member's failed-login counters, so they may log in at once. */
-export async function unlockMember(ctx: MemberCtx, memberId: string) {
+export async function unlockMember(ctx: MemberCtx, { memberId }: MemberIdInput) {
   return ctx.db.transaction(async (tx) => {
     const [m] = await tx
       .select({ id: members.id, loginId: members.loginId })

@@ -3,9 +3,10 @@ import { bannedWords } from '@/db/schema';
 import type { ServiceCtx } from '@/lib/context';
 import { NotFoundError } from '@/lib/errors';
 import { bumpBannedWordVersion } from './version';
+import type { BannedWordIdInput } from './schemas';
 
 /** 금칙어 삭제. */
-export async function deleteBannedWord(ctx: Pick<ServiceCtx, 'db' | 'service'>, id: string) {
+export async function deleteBannedWord(ctx: Pick<ServiceCtx, 'db' | 'service'>, { id }: BannedWordIdInput) {
   return ctx.db.transaction(async (tx) => {
     await bumpBannedWordVersion(tx, ctx.service.id);
     const [row] = await tx

@@ -18,5 +18,7 @@ export const updateBannedWordInput = z.object({
 export type UpdateBannedWordInput = z.output<typeof updateBannedWordInput>;
 
 export const bannedWordIdInput = z.object({ id: z.uuid({ error: 'errors.notFound' }) });
+export type BannedWordIdInput = z.output<typeof bannedWordIdInput>;
 
 export const checkBannedWordsInput = z.object({ text: z.string().max(200_000) });
+export type CheckBannedWordsInput = z.output<typeof checkBannedWordsInput>;

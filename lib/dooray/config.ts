@@ -5,6 +5,8 @@ import { openCredential, sealCredential } from '@/lib/channels/sealed';
 import type { Queryable } from '@/db';
 import { appUrl } from '@/lib/app-url';
 import type { DoorayAuth } from './api';
+import type { ServiceCtx } from '@/lib/context';
+import type { DoorayStateInput } from './schemas';
 
 const hookBinding = (serviceId: string) => ({ table: 'dooray_configs', column: 'hook_token_sealed', rowId: serviceId });
 const tenantBinding = (serviceId: string) => ({
@@ -49,19 +51,20 @@ export async function readDoorayState(db: Queryable, serviceId: string): Promise
 }
 
 /** 이관 활성화 / 일시 중지: pausing keeps every setting and task, it only stops new transfers. */
-export async function setDoorayState(db: Queryable, serviceId: string, input: { enabled: boolean; paused: boolean }) {
-  await doorayState(db, serviceId);
-  await db
+export async function setDoorayState(ctx: Pick<ServiceCtx, 'db' | 'service'>, input: DoorayStateInput) {
+  await doorayState(ctx.db, ctx.service.id);
+  await ctx.db
     .update(doorayConfigs)
     .set({ enabled: input.enabled, paused: input.paused, updatedAt: sql`now()` })
-    .where(eq(doorayConfigs.serviceId, serviceId));
+    .where(eq(doorayConfigs.serviceId, ctx.service.id));
 }
 
 /** Replaces the hook token: the old URL stops working at once. */
-export async function regenerateHookToken(db: Queryable, serviceId: string): Promise<string> {
-  await doorayState(db, serviceId);
+export async function regenerateHookToken(ctx: Pick<ServiceCtx, 'db' | 'service'>): Promise<string> {
+  const serviceId = ctx.service.id;
+  await doorayState(ctx.db, serviceId);
   const token = newToken();
-  await db
+  await ctx.db
     .update(doorayConfigs)
     .set({ hookTokenSealed: sealCredential(token, hookBinding(serviceId)), updatedAt: sql`now()` })
     .where(eq(doorayConfigs.serviceId, serviceId));
@@ -69,8 +72,9 @@ export async function regenerateHookToken(db: Queryable, serviceId: string): Pro
 }
 
 /** The inbound webhook URL to give Dooray: it carries the token, so screens show `maskedHookUrl` until 보기. */
-export async function doorayHookUrl(db: Queryable, serviceId: string): Promise<string> {
-  const { hookToken } = await doorayState(db, serviceId);
+export async function doorayHookUrl(ctx: Pick<ServiceCtx, 'db' | 'service'>): Promise<string> {
+  const serviceId = ctx.service.id;
+  const { hookToken } = await doorayState(ctx.db, serviceId);
   return `${appUrl()}/${serviceId}/api/v2/dooray/hook?token=${encodeURIComponent(hookToken)}`;
 }
 

@@ -7,7 +7,7 @@ import { ConflictError, NotFoundError, ValidationError, isUniqueViolation } from
 import { getProject } from './api';
 import { doorayOrg, orgAuth } from './config';
 import { providerFieldError } from '@/lib/channels/provider-errors';
-import type { registerProjectInput } from './schemas';
+import type { ProjectIdInput, registerProjectInput } from './schemas';
 
 /**
  * 프로젝트 등록: the project must belong to the registered organization (Dooray is asked), and
@@ -52,7 +52,7 @@ export async function registerDoorayProject(ctx: ServiceCtx, input: z.output<typ
 }
 
 /** Removes a project from the list; tasks already transferred keep their link and conversation. */
-export async function deleteDoorayProject(ctx: ServiceCtx, projectId: string) {
+export async function deleteDoorayProject(ctx: ServiceCtx, { projectId }: ProjectIdInput) {
   const [row] = await ctx.db
     .delete(doorayProjects)
     .where(and(eq(doorayProjects.serviceId, ctx.service.id), eq(doorayProjects.id, projectId)))

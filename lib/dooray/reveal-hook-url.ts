@@ -9,7 +9,7 @@ import { doorayHookUrl } from './config';
  */
 export async function revealHookUrl(ctx: ServiceCtx): Promise<{ url: string }> {
   return ctx.db.transaction(async (tx) => {
-    const url = await doorayHookUrl(tx, ctx.service.id);
+    const url = await doorayHookUrl({ db: tx, service: ctx.service });
     await recordAccess(tx, {
       event: 'secret_revealed',
       memberId: ctx.member.id,

@@ -13,6 +13,7 @@ const doorayId = z
   .regex(/^[A-Za-z0-9_-]+$/, 'channels.dooray.errors.id');
 
 export const doorayStateInput = z.object({ enabled: formCheckbox, paused: formCheckbox });
+export type DoorayStateInput = z.output<typeof doorayStateInput>;
 export const serviceOnlyInput = z.object({});
 
 export const registerOrgInput = z.object({
@@ -31,7 +32,9 @@ export const registerProjectInput = z.object({
 });
 
 export const projectIdInput = z.object({ projectId: uuid });
+export type ProjectIdInput = z.output<typeof projectIdInput>;
 export const agentIdInput = z.object({ agentId: uuid });
+export type DoorayAgentIdInput = z.output<typeof agentIdInput>;
 
 export const transferInput = z.object({
   ticketId: uuid,

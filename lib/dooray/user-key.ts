@@ -5,9 +5,10 @@ import { NotFoundError, ValidationError } from '@/lib/errors';
 import { membersByEmail } from './api';
 import { doorayOrg, orgAuth } from './config';
 import { providerFieldError } from '@/lib/channels/provider-errors';
+import type { DoorayAgentIdInput } from './schemas';
 
 /** 유저키 생성 for one agent (added after 조직 등록): their Dooray member id, found by their e-mail. */
-export async function generateUserKey(ctx: ServiceCtx, agentId: string): Promise<string> {
+export async function generateUserKey(ctx: ServiceCtx, { agentId }: DoorayAgentIdInput): Promise<string> {
   const [agent] = await ctx.db
     .select({ id: serviceMembers.id, email: members.email })
     .from(serviceMembers)

@@ -1,16 +1,8 @@
 import { and, eq, sql } from 'drizzle-orm';
-import { z } from 'zod';
 import { replyDrafts, tickets } from '@/db/schema';
 import type { ServiceCtx } from '@/lib/context';
 import { NotFoundError } from '@/lib/errors';
-
-/** The longest draft kept (a reply is far shorter; this only bounds a runaway paste). */
-export const DRAFT_MAX = 100_000;
-
-export const saveDraftInput = z.object({
-  ticketId: z.uuid(),
-  body: z.string().max(DRAFT_MAX, { error: 'validation.tooLong' }),
-});
+import type { SaveDraftInput } from './schemas';
 
 /**
  * Saves (or, when empty, removes) my unsent reply on a ticket of this service. One upsert on the
@@ -18,7 +10,7 @@ export const saveDraftInput = z.object({
  */
 export async function saveDraft(
   ctx: Pick<ServiceCtx, 'db' | 'member' | 'service'>,
-  input: z.infer<typeof saveDraftInput>,
+  input: SaveDraftInput,
 ): Promise<{ saved: boolean }> {
   const [t] = await ctx.db
     .select({ id: tickets.id })

@@ -6,6 +6,7 @@ import { getCategory } from '@/lib/categories/get-category';
 import { NotFoundError, ValidationError } from '@/lib/errors';
 import { LAYOUT_REQUIRED } from '@/lib/fields/system-fields';
 import { PINNED_FIRST, PINNED_LAST } from './pinned';
+import type { RemoveOwnLayoutInput } from './schemas';
 
 export type SaveLayoutInput = { audience: FieldAudience; intakeTypeId: string | null; fieldIds: string[] };
 
@@ -56,7 +57,7 @@ export async function saveLayout(ctx: Pick<ServiceCtx, 'db' | 'service'>, input:
 }
 
 /** Drops an intake type's own list, so it inherits again. */
-export async function removeOwnLayout(ctx: Pick<ServiceCtx, 'db' | 'service'>, intakeTypeId: string) {
+export async function removeOwnLayout(ctx: Pick<ServiceCtx, 'db' | 'service'>, { intakeTypeId }: RemoveOwnLayoutInput) {
   await ctx.db
     .delete(fieldLayouts)
     .where(

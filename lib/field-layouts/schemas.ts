@@ -10,3 +10,4 @@ export const saveLayoutInput = z.object({
 });
 /** An intake type's own layout, removed so it inherits again. */
 export const removeOwnLayoutInput = z.object({ intakeTypeId: uuid });
+export type RemoveOwnLayoutInput = z.output<typeof removeOwnLayoutInput>;

@@ -4,12 +4,13 @@ import type { ServiceCtx } from '@/lib/context';
 import { ConflictError } from '@/lib/errors';
 import { removeFieldFromLayouts } from '@/lib/field-layouts/save-layout';
 import { loadFieldForUpdate } from './load-field';
+import type { FieldIdInput } from './schemas';
 
 /**
  * Deletes a custom field. The row stays, marked deleted, so its code can never be used
  * again; system fields are reset instead.
  */
-export async function deleteField(ctx: Pick<ServiceCtx, 'db' | 'service'>, fieldId: string) {
+export async function deleteField(ctx: Pick<ServiceCtx, 'db' | 'service'>, { fieldId }: FieldIdInput) {
   return ctx.db.transaction(async (tx) => {
     const f = await loadFieldForUpdate(tx, ctx.service.id, fieldId);
     if (f.isSystem) throw new ConflictError('errors.fieldSystemDelete');

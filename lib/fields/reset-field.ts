@@ -6,9 +6,10 @@ import { assertNoOpenRun, startFieldCrypto } from '@/lib/pii/field-crypto';
 import { rescheduleFieldDestruction } from '@/lib/pii/reschedule-field';
 import { loadFieldForUpdate } from './load-field';
 import { systemFieldRows } from './system-fields';
+import type { FieldIdInput } from './schemas';
 
 /** 초기화: puts a system field back to the state every new service gets. */
-export async function resetField(ctx: Pick<ServiceCtx, 'db' | 'service'>, fieldId: string): Promise<Field> {
+export async function resetField(ctx: Pick<ServiceCtx, 'db' | 'service'>, { fieldId }: FieldIdInput): Promise<Field> {
   return ctx.db.transaction(async (tx) => {
     const f = await loadFieldForUpdate(tx, ctx.service.id, fieldId);
     const original = systemFieldRows(ctx.service.id).find((r) => r.code === f.code);

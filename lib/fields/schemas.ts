@@ -65,3 +65,4 @@ export type UpdateFieldInput = z.output<typeof updateFieldInput>;
 export type FieldEditorInput = z.output<typeof fieldEditorInput>;
 
 export const fieldIdInput = z.object({ fieldId: z.uuid({ error: 'errors.notFound' }) });
+export type FieldIdInput = z.output<typeof fieldIdInput>;

@@ -5,12 +5,13 @@ import type { ServiceCtx } from '@/lib/context';
 import { ConflictError, NotFoundError } from '@/lib/errors';
 import { groupReferences } from './group-references';
 import { recordGroupChanges } from './record-group-changes';
+import type { GroupIdInput } from './schemas';
 
 /**
  * Deletes a group (그룹 삭제); its agents stay agents. Refused while a trigger names the
  * group, with the triggers' titles, since the trigger would silently stop assigning.
  */
-export async function deleteGroup(ctx: ServiceCtx, groupId: string) {
+export async function deleteGroup(ctx: ServiceCtx, { groupId }: GroupIdInput) {
   const serviceId = ctx.service.id;
   return ctx.db.transaction(async (tx) => {
     const [group] = await tx

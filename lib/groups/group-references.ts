@@ -2,6 +2,7 @@ import { and, arrayContains, asc, count, eq } from 'drizzle-orm';
 import { groupMembers, groups, tickets, triggers } from '@/db/schema';
 import type { Queryable } from '@/db';
 import { NotFoundError } from '@/lib/errors';
+import type { GroupIdInput } from './schemas';
 
 export type GroupReferences = {
   /** Agents in the group. */
@@ -37,7 +38,7 @@ export async function groupReferences(db: Queryable, serviceId: string, groupId:
 /** A group's references for its delete confirmation; another service's group is not found. */
 export async function groupUsage(
   ctx: { db: Queryable; service: { id: string } },
-  groupId: string,
+  { groupId }: GroupIdInput,
 ): Promise<GroupReferences & { name: string }> {
   const [group] = await ctx.db
     .select({ id: groups.id, name: groups.name })

@@ -23,3 +23,4 @@ export const updateGroupInput = z.object({
 export type UpdateGroupInput = z.output<typeof updateGroupInput>;
 
 export const groupIdInput = z.object({ groupId: z.uuid({ error: 'errors.notFound' }) });
+export type GroupIdInput = z.output<typeof groupIdInput>;

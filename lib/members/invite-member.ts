@@ -1,5 +1,5 @@
 import { members } from '@/db/schema';
-import type { MemberCtx } from '@/lib/context';
+import type { MemberCtx, ServiceCtx } from '@/lib/context';
 import { recordAccess } from '@/lib/access-log/record';
 import { ConflictError, isUniqueViolation } from '@/lib/errors';
 import { enqueueInviteMail } from './invite-mail';
@@ -9,8 +9,10 @@ import type { InviteMemberInput } from './schemas';
 /**
  * Creates an invited member and queues a mail with a one-time link (72 h) in the same
  * transaction; the worker sends it with retries, and the invite can be resent from the list.
+ * Invited from a service's agent screen (a ServiceCtx), the access-log row and the mail name that service.
  */
-export async function inviteMember(ctx: MemberCtx, input: InviteMemberInput, serviceId: string | null = null) {
+export async function inviteMember(ctx: MemberCtx | ServiceCtx, input: InviteMemberInput) {
+  const serviceId = 'service' in ctx ? ctx.service.id : null;
   let created;
   try {
     created = await ctx.db.transaction(async (tx) => {

@@ -5,9 +5,10 @@ import { recordAccess } from '@/lib/access-log/record';
 import { ConflictError, NotFoundError } from '@/lib/errors';
 import { enqueueInviteMail } from './invite-mail';
 import { issueInvite } from './invite-token';
+import type { MemberIdInput } from './schemas';
 
 /** Issues a fresh link to a member who has not accepted yet; earlier links stop working. */
-export async function resendInvite(ctx: MemberCtx, memberId: string) {
+export async function resendInvite(ctx: MemberCtx, { memberId }: MemberIdInput) {
   const member = await ctx.db.transaction(async (tx) => {
     const [m] = await tx.select().from(members).where(eq(members.id, memberId)).for('update');
     if (!m) throw new NotFoundError();

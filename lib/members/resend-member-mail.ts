@@ -1,18 +1,16 @@
 import { and, eq, inArray, like } from 'drizzle-orm';
-import { z } from 'zod';
 import { triggerDeliveries } from '@/db/schema';
 import type { MemberCtx } from '@/lib/context';
 import { ConflictError, NotFoundError } from '@/lib/errors';
 import { enqueueDelivery } from '@/lib/triggers/deliveries/queue';
-
-export const resendMemberMailInput = z.object({ deliveryId: z.uuid() });
+import type { ResendMemberMailInput } from './schemas';
 
 /**
  * 재발송 of a member's invite or password-reset mail that failed (dead, or failing between
  * retries), from the members screen: a fresh series of attempts under the same delivery id, so
  * the same Message-ID and the same link. (Expired links are renewed by 초대 다시 보내기 instead.)
  */
-export async function resendMemberMail(ctx: Pick<MemberCtx, 'db'>, input: z.infer<typeof resendMemberMailInput>) {
+export async function resendMemberMail(ctx: Pick<MemberCtx, 'db'>, input: ResendMemberMailInput) {
   return ctx.db.transaction(async (tx) => {
     const [d] = await tx
       .select()

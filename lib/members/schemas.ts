@@ -35,11 +35,17 @@ export const inviteMemberInput = z.object({ name: memberNameSchema, loginId: log
 export type InviteMemberInput = z.output<typeof inviteMemberInput>;
 
 export const memberIdInput = z.object({ memberId: z.uuid({ error: 'errors.notFound' }) });
+export type MemberIdInput = z.output<typeof memberIdInput>;
+/** 재발송 of a member's failed invite or password-reset mail. */
+export const resendMemberMailInput = z.object({ deliveryId: z.uuid() });
+export type ResendMemberMailInput = z.output<typeof resendMemberMailInput>;
 /** 비활성화 / 재활성화 of a member. */
 export const memberActiveInput = memberIdInput.extend({ active: formCheckbox });
+export type MemberActiveInput = z.output<typeof memberActiveInput>;
 
 export const acceptInviteInput = z
   .object({ token: z.string().min(10).max(200), password: passwordSchema, confirm: z.string() })
   .refine((v) => v.password === v.confirm, { error: 'validation.passwordMismatch', path: ['confirm'] });
 
 export const localeInput = z.object({ locale: z.enum(['ko', 'en'], { error: 'validation.choice' }) });
+export type LocaleInput = z.output<typeof localeInput>;

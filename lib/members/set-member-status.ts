@@ -4,12 +4,13 @@ import type { MemberCtx } from '@/lib/context';
 import { recordAccess } from '@/lib/access-log/record';
 import { revokeMemberSessions } from '@/lib/auth/sessions';
 import { ConflictError, NotFoundError } from '@/lib/errors';
+import type { MemberActiveInput } from './schemas';
 
 /**
  * Deactivates (no login, sessions revoked at once) or reactivates a member. The last
  * active org admin cannot be deactivated, and nobody deactivates themself.
  */
-export async function setMemberActive(ctx: MemberCtx, memberId: string, active: boolean) {
+export async function setMemberActive(ctx: MemberCtx, { memberId, active }: MemberActiveInput) {
   return ctx.db.transaction(async (tx) => {
     const [m] = await tx.select().from(members).where(eq(members.id, memberId)).for('update');
     if (!m) throw new NotFoundError();

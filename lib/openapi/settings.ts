@@ -1,8 +1,6 @@
 import ipaddr from 'ipaddr.js';
 import { eq } from 'drizzle-orm';
-import { z } from 'zod';
 import { apiSettings } from '@/db/schema';
-import { formCheckbox } from '@/lib/actions/form-data';
 import type { Queryable } from '@/db';
 import { ValidationError } from '@/lib/errors';
 
@@ -22,15 +20,6 @@ export function normalizeCidr(raw: string): string | null {
     return null;
   }
 }
-
-export const apiSettingsInput = z.object({
-  enabled: formCheckbox,
-  cidrs: z.string().max(10_000).default(''),
-  rateLimitPerMinute: z.coerce.number().int().min(1).max(1_000_000),
-});
-
-export const issueKeyInput = z.object({});
-export const revokeKeyInput = z.object({ keyId: z.uuid() });
 
 /** The allow-list typed in the form (one per line or comma-separated), normalized; names the first bad entry. */
 export function parseCidrs(text: string): string[] {

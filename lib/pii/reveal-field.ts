@@ -1,12 +1,10 @@
-import { z } from 'zod';
 import { tickets } from '@/db/schema';
 import type { ServiceCtx } from '@/lib/context';
 import { recordAccess } from '@/lib/access-log/record';
 import { ForbiddenError, NotFoundError, ValidationError } from '@/lib/errors';
 import { and, eq } from 'drizzle-orm';
 import { readFieldValues } from './read-field-values';
-
-export const revealFieldInput = z.object({ ticketId: z.uuid(), code: z.string().min(1).max(50) });
+import type { RevealFieldInput } from './schemas';
 
 /** Who may reveal a ticket's encrypted values: admins of the service, and the ticket's assignee. */
 export function mayReveal(ctx: Pick<ServiceCtx, 'role' | 'member'>, ticket: { assigneeId: string | null }): boolean {
@@ -17,10 +15,7 @@ export function mayReveal(ctx: Pick<ServiceCtx, 'role' | 'member'>, ticket: { as
  * 보기: one encrypted value of a ticket, decrypted for a member allowed to see it, with a
  * `pii_unmasked` access-log row (which ticket and field; never the value) in the same transaction.
  */
-export async function revealField(
-  ctx: ServiceCtx,
-  input: z.infer<typeof revealFieldInput>,
-): Promise<{ code: string; value: string }> {
+export async function revealField(ctx: ServiceCtx, input: RevealFieldInput): Promise<{ code: string; value: string }> {
   return ctx.db.transaction(async (tx) => {
     const [t] = await tx
       .select({ id: tickets.id, number: tickets.number, assigneeId: tickets.assigneeId })

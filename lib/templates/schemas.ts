@@ -43,6 +43,7 @@ export const updateTemplateInput = z.object({ ...templateFields, id });
 export type UpdateTemplateInput = z.output<typeof updateTemplateInput>;
 
 export const templateIdInput = z.object({ id });
+export type TemplateIdInput = z.output<typeof templateIdInput>;
 
 export const linkTemplatesInput = z.object({
   categoryId: id,
@@ -60,6 +61,8 @@ export const templateSearchInput = z.object({
 export type TemplateSearch = z.output<typeof templateSearchInput>;
 
 export const ticketTemplatesInput = z.object({ ticketId: id, q: z.string().trim().max(50).default('') });
+export type TicketTemplatesInput = z.output<typeof ticketTemplatesInput>;
 export const renderTemplateInput = z.object({ ticketId: id, templateId: id });
 /** The templates linked to one processing type (템플릿 연결 tab). */
 export const linkedTemplatesInput = z.object({ categoryId: z.uuid({ error: 'errors.notFound' }) });
+export type LinkedTemplatesInput = z.output<typeof linkedTemplatesInput>;

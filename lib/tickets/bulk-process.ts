@@ -1,22 +1,11 @@
-import { z } from 'zod';
 import { and, asc, eq, inArray } from 'drizzle-orm';
-import { INTERNAL_REASONS, tickets } from '@/db/schema';
+import { tickets } from '@/db/schema';
 import type { ServiceCtx } from '@/lib/context';
 import { AppError, ValidationError } from '@/lib/errors';
 import { applyPlan, memberActor } from './change';
-import { planProcess, MAX_REPLY, PROCESS_ACTIONS } from './process-ticket';
+import { planProcess } from './process-ticket';
 import { plainFieldValues, toSnapshot } from './snapshot';
-
-export const MAX_BULK = 100;
-export const bulkInput = z.object({
-  ticketIds: z
-    .array(z.uuid())
-    .min(1, { error: 'validation.chooseTickets' })
-    .max(MAX_BULK, { error: 'validation.tooManyTickets' }),
-  action: z.enum(PROCESS_ACTIONS),
-  body: z.string().max(MAX_REPLY, { error: 'validation.tooLong' }).default(''),
-  reason: z.enum(INTERNAL_REASONS).optional(),
-});
+import type { BulkProcessInput } from './schemas';
 
 /**
  * 일괄 처리: one processing action over the checked tickets, all or nothing. The tickets are
@@ -25,7 +14,7 @@ export const bulkInput = z.object({
  */
 export async function bulkProcess(
   ctx: ServiceCtx,
-  input: z.infer<typeof bulkInput>,
+  input: BulkProcessInput,
 ): Promise<{ ids: string[]; messageIds: { ticketId: string; messageId: string | null }[] }> {
   return ctx.db.transaction(async (tx) => {
     const rows = await tx

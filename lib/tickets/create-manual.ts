@@ -1,22 +1,16 @@
-import { z } from 'zod';
 import type { ServiceCtx } from '@/lib/context';
 import { ValidationError } from '@/lib/errors';
 import { validateTicketFields } from '@/lib/field-layouts/validate-ticket-fields';
 import { assignableAgent } from './assignable';
 import { memberActor } from './change';
 import { createTicket } from './create-ticket';
-
-export const manualTicketInput = z.object({
-  intakeTypeId: z.string().min(1, { error: 'validation.required' }),
-  values: z.record(z.string(), z.unknown()).default({}),
-  assignToMe: z.boolean().default(false),
-});
+import type { ManualTicketInput } from './schemas';
 
 /**
  * 티켓 생성 (channel `manual`): an agent records an inquiry received elsewhere (phone, visit),
  * with the customer-field layout of the chosen intake type, in the service's default language.
  */
-export async function createManualTicket(ctx: ServiceCtx, input: z.infer<typeof manualTicketInput>) {
+export async function createManualTicket(ctx: ServiceCtx, input: ManualTicketInput) {
   const language = ctx.service.languages[0] ?? 'ko';
   const r = await validateTicketFields(ctx.db, ctx.service.id, 'customer', input.intakeTypeId, input.values);
   const subject = typeof r.values.subject === 'string' ? r.values.subject.trim() : '';

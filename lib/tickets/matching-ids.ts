@@ -1,14 +1,12 @@
-import { z } from 'zod';
 import type { ServiceCtx } from '@/lib/context';
 import { agentGroups } from './assignable';
 import { listFilterOf, searchOf } from './list-filter';
 import { parseListParams } from './list-params';
 import { listTickets } from './list-tickets';
+import type { MatchingIdsInput } from './schemas';
 
 /** The most tickets one bulk run takes (processed in chunks, with progress). */
 export const BULK_SELECT_MAX = 1000;
-
-export const matchingIdsInput = z.object({ query: z.string().max(2000) });
 
 /**
  * "이 조건의 티켓 모두 선택": the ids of the tickets the list shows for this query, in list order,
@@ -16,7 +14,7 @@ export const matchingIdsInput = z.object({ query: z.string().max(2000) });
  */
 export async function matchingTicketIds(
   ctx: ServiceCtx,
-  input: z.infer<typeof matchingIdsInput>,
+  input: MatchingIdsInput,
 ): Promise<{ ids: string[]; more: boolean }> {
   const p = parseListParams(searchOf(input.query));
   const groups = ctx.agent ? await agentGroups(ctx.db, ctx.service.id, ctx.agent.id) : [];

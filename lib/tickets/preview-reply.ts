@@ -1,24 +1,15 @@
-import { z } from 'zod';
-import { MAIL_LAYOUT_EVENTS, MESSAGE_FORMATS } from '@/db/schema';
 import { sanitizeRichHtml } from '@/lib/html/sanitize';
 import { htmlToMailText } from '@/lib/mail/html-to-text';
 import { MASK, readFieldValues } from '@/lib/pii/read-field-values';
 import type { ServiceCtx } from '@/lib/context';
 import { ValidationError } from '@/lib/errors';
 import { assertNoBannedWords } from '@/lib/banned-words/check';
-import { MAX_REPLY } from './process-ticket';
 import { buildReplyMail, layoutEventOf, requesterEmail } from './reply-mail';
 import { loadTicket } from './snapshot';
-
-export const previewInput = z.object({
-  ticketId: z.uuid(),
-  body: z.string().max(MAX_REPLY, { error: 'validation.tooLong' }),
-  event: z.enum(MAIL_LAYOUT_EVENTS).optional(),
-  format: z.enum(MESSAGE_FORMATS).default('text'),
-});
+import type { PreviewReplyInput } from './schemas';
 
 /** 미리보기: the mail the customer would get for this reply, nothing sent or saved. */
-export async function previewReply(ctx: ServiceCtx, input: z.infer<typeof previewInput>) {
+export async function previewReply(ctx: ServiceCtx, input: PreviewReplyInput) {
   const format = input.format === 'html' && ctx.service.editorType !== 'text' ? 'html' : 'text';
   const body = format === 'html' ? sanitizeRichHtml(input.body).trim() : input.body.trim();
   const text = format === 'html' ? htmlToMailText(body) : body;

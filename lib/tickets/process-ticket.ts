@@ -1,5 +1,4 @@
-import { z } from 'zod';
-import { INTERNAL_REASONS, MESSAGE_FORMATS, type Ticket } from '@/db/schema';
+import type { Ticket } from '@/db/schema';
 import { sanitizeRichHtml } from '@/lib/html/sanitize';
 import { htmlToMailText } from '@/lib/mail/html-to-text';
 import type { ServiceCtx } from '@/lib/context';
@@ -7,21 +6,7 @@ import { ConflictError, ForbiddenError, ValidationError } from '@/lib/errors';
 import { assertNoBannedWords } from '@/lib/banned-words/check';
 import { assignableAgent } from './assignable';
 import { changeTicket, type ChangePlan } from './change';
-
-export const PROCESS_ACTIONS = ['solve', 'pend', 'comment', 'internal'] as const;
-export type ProcessAction = (typeof PROCESS_ACTIONS)[number];
-export const MAX_REPLY = 20000;
-
-export const processInput = z.object({
-  ticketId: z.uuid(),
-  version: z.coerce.number().int().positive(),
-  action: z.enum(PROCESS_ACTIONS),
-  body: z.string().max(MAX_REPLY, { error: 'validation.tooLong' }).default(''),
-  reason: z.enum(INTERNAL_REASONS).optional(),
-  /** `html` from the rich-text editor (services whose editor type is HTML); sanitized before it is stored. */
-  format: z.enum(MESSAGE_FORMATS).default('text'),
-});
-export type ProcessInput = z.infer<typeof processInput>;
+import type { ProcessAction, ProcessInput } from './schemas';
 
 /** Statuses in which a ticket can still be answered or resolved (not completed, not with Dooray). */
 const WORKABLE = new Set(['new', 'open', 'pending', 'solved', 'dooray_done']);

@@ -1,17 +1,15 @@
 import { and, eq, inArray } from 'drizzle-orm';
-import { z } from 'zod';
 import { triggerDeliveries } from '@/db/schema';
 import type { ServiceCtx } from '@/lib/context';
 import { ConflictError, NotFoundError } from '@/lib/errors';
 import { enqueueDelivery } from '@/lib/triggers/deliveries/queue';
-
-export const resendInput = z.object({ deliveryId: z.uuid() });
+import type { ResendReplyInput } from './schemas';
 
 /**
  * 재발송 of a reply mail (or a help-center confirmation) that failed (dead, or still failing between retries): a fresh series of
  * attempts now, under the same delivery id and so the same Message-ID.
  */
-export async function resendReplyMail(ctx: Pick<ServiceCtx, 'db' | 'service'>, input: z.infer<typeof resendInput>) {
+export async function resendReplyMail(ctx: Pick<ServiceCtx, 'db' | 'service'>, input: ResendReplyInput) {
   return ctx.db.transaction(async (tx) => {
     const [d] = await tx
       .select()

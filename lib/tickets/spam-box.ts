@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import { and, eq, inArray } from 'drizzle-orm';
 import { ticketAttachments, tickets } from '@/db/schema';
 import type { ServiceCtx } from '@/lib/context';
@@ -6,14 +5,12 @@ import { ConflictError, ForbiddenError } from '@/lib/errors';
 import { readFieldValues } from '@/lib/pii/read-field-values';
 import { enqueueFileScrub, scrubFilesNow } from '@/lib/pii/scrub-files';
 import { changeTicket } from './change';
-
-export const spamInput = z.object({ ticketIds: z.array(z.uuid()).min(1).max(200) });
-export const restoreSpamInput = z.object({ ticketId: z.uuid() });
+import type { DeleteSpamInput, RestoreSpamInput } from './schemas';
 
 /** 스팸함 → 복원: back to the lists, reopened for work (admins). */
-export async function restoreFromSpam(ctx: ServiceCtx, ticketId: string) {
+export async function restoreFromSpam(ctx: ServiceCtx, input: RestoreSpamInput) {
   if (ctx.role !== 'admin') throw new ForbiddenError();
-  return changeTicket(ctx, ticketId, undefined, ({ row }) => {
+  return changeTicket(ctx, input.ticketId, undefined, ({ row }) => {
     if (!row.spam) throw new ConflictError('errors.notInSpam');
     return {
       event: 'updated',
@@ -29,7 +26,7 @@ export async function restoreFromSpam(ctx: ServiceCtx, ticketId: string) {
  * it removes the attachment files and the outbox mails that mention the ticket or its requester
  * right after commit, with retries.
  */
-export async function deleteSpam(ctx: ServiceCtx, input: z.infer<typeof spamInput>): Promise<number> {
+export async function deleteSpam(ctx: ServiceCtx, input: DeleteSpamInput): Promise<number> {
   if (ctx.role !== 'admin') throw new ForbiddenError();
   const job = { texts: [] as string[], attachmentKeys: [] as string[] };
   let queued = true;

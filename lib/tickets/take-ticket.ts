@@ -1,18 +1,16 @@
-import { z } from 'zod';
 import type { ServiceCtx } from '@/lib/context';
 import { isUuid } from '@/lib/ids';
 import { ConflictError, ForbiddenError, ValidationError } from '@/lib/errors';
 import { agentGroups, assignableAgent } from './assignable';
 import { changeTicket } from './change';
-
-export const takeInput = z.object({ ticketId: z.uuid(), groupId: z.string().optional() });
+import type { TakeTicketInput } from './schemas';
 
 /**
  * 가져오기: the agent assigns the ticket to themself (and one of their groups: the only one, or
  * the one chosen when in several). The row lock makes two agents taking the same ticket at once
  * serialize; the second finds it already taken and gets a conflict, so exactly one gets it.
  */
-export async function takeTicket(ctx: ServiceCtx, input: z.infer<typeof takeInput>) {
+export async function takeTicket(ctx: ServiceCtx, input: TakeTicketInput) {
   const me = await assignableAgent(ctx.db, ctx.service.id, ctx.member.id);
   if (!me) throw new ForbiddenError('errors.notAssignable');
   const groups = await agentGroups(ctx.db, ctx.service.id, me.agentId);

@@ -1,22 +1,15 @@
-import { z } from 'zod';
 import type { ServiceCtx } from '@/lib/context';
 import { canTransfer } from '@/lib/auth/access';
 import { ConflictError, ForbiddenError, ValidationError } from '@/lib/errors';
 import { assignableAgent } from './assignable';
 import { changeTicket } from './change';
-
-export const transferInput = z.object({
-  ticketId: z.uuid(),
-  version: z.coerce.number().int().positive(),
-  assigneeId: z.string().min(1, { error: 'validation.required' }),
-  note: z.string().max(2000).default(''),
-});
+import type { TransferTicketInput } from './schemas';
 
 /**
  * 전달: hands the ticket to another agent. Needs 티켓 전달 권한, whatever the role; the target must
  * be an assignable agent of this service. A note, when given, is kept as an internal comment.
  */
-export async function transferTicket(ctx: ServiceCtx, input: z.infer<typeof transferInput>) {
+export async function transferTicket(ctx: ServiceCtx, input: TransferTicketInput) {
   if (!canTransfer(ctx)) throw new ForbiddenError('errors.noTransferPermission');
   const target = await assignableAgent(ctx.db, ctx.service.id, input.assigneeId);
   if (!target) throw ValidationError.field('assigneeId', 'validation.notAssignable');

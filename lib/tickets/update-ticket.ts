@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import { and, eq, isNull } from 'drizzle-orm';
 import { categories, TICKET_PRIORITIES } from '@/db/schema';
 import type { ServiceCtx } from '@/lib/context';
@@ -11,14 +10,7 @@ import { readFieldValues } from '@/lib/pii/read-field-values';
 import { writeFieldValues } from '@/lib/pii/write-field-values';
 import { changeTicket } from './change';
 import { COLUMN_CODES } from './create-ticket';
-
-export const updateTicketInput = z.object({
-  ticketId: z.uuid(),
-  version: z.coerce.number().int().positive(),
-  intakeTypeId: z.string().optional(),
-  processingTypeId: z.string().optional(),
-  values: z.record(z.string(), z.unknown()).default({}),
-});
+import type { UpdateTicketInput } from './schemas';
 
 async function livePath(
   db: Queryable,
@@ -48,7 +40,7 @@ async function livePath(
  * (priority included), validated against that layout. Encrypted values are written as
  * ciphertext and appear in history only as "changed".
  */
-export async function updateTicket(ctx: ServiceCtx, input: z.infer<typeof updateTicketInput>) {
+export async function updateTicket(ctx: ServiceCtx, input: UpdateTicketInput) {
   return changeTicket(ctx, input.ticketId, input.version, async ({ row }, tx) => {
     if (row.spam || row.status === 'closed') throw new ConflictError('errors.ticketStatus');
     const intakeTypeId = input.intakeTypeId === undefined ? row.intakeTypeId : input.intakeTypeId || null;

@@ -3,9 +3,10 @@ import { triggers } from '@/db/schema';
 import type { ServiceCtx } from '@/lib/context';
 import { ConflictError, NotFoundError } from '@/lib/errors';
 import { bumpTriggersVersion } from './bump-version';
+import type { TriggerIdInput } from './schemas';
 
 /** 삭제: only an inactive trigger (deactivate first, so nothing is lost by a slip). Its deliveries and history stay. */
-export async function deleteTrigger(ctx: ServiceCtx, triggerId: string) {
+export async function deleteTrigger(ctx: ServiceCtx, { triggerId }: TriggerIdInput) {
   const serviceId = ctx.service.id;
   return ctx.db.transaction(async (tx) => {
     const [t] = await tx

@@ -3,12 +3,13 @@ import { triggers } from '@/db/schema';
 import type { ServiceCtx } from '@/lib/context';
 import { ValidationError } from '@/lib/errors';
 import { bumpTriggersVersion } from './bump-version';
+import type { ReorderTriggersInput } from './schemas';
 
 /**
  * Sets the execution order: `ids` must be exactly the service's active triggers. A list naming
  * another service's trigger, an inactive one, or missing one is refused and nothing moves.
  */
-export async function reorderTriggers(ctx: ServiceCtx, ids: string[]) {
+export async function reorderTriggers(ctx: ServiceCtx, { ids }: ReorderTriggersInput) {
   const serviceId = ctx.service.id;
   return ctx.db.transaction(async (tx) => {
     const active = await tx

@@ -3,9 +3,10 @@ import { triggerDeliveries } from '@/db/schema';
 import type { ServiceCtx } from '@/lib/context';
 import { ConflictError, NotFoundError } from '@/lib/errors';
 import { enqueueDelivery } from './deliveries/queue';
+import type { DeliveryIdInput } from './schemas';
 
 /** 재시도: a dead (or disabled) delivery gets a fresh series of attempts, with the same delivery id. */
-export async function retryDelivery(ctx: ServiceCtx, deliveryId: string) {
+export async function retryDelivery(ctx: ServiceCtx, { deliveryId }: DeliveryIdInput) {
   return ctx.db.transaction(async (tx) => {
     const [d] = await tx
       .select()

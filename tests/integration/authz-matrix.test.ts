@@ -2,7 +2,7 @@
  * The role × action matrix: every exported server action and route handler of app/ has a row
  * saying which of six callers may get past its authorization; each (action, role) pair runs
  * against a fresh service. A new action or route without a row fails the first test, which
- * names it: add a row to ACTIONS or ROUTES in tests/helpers/action-table.ts.
+ * names it: add a row to its feature's table in tests/helpers/action-table/ (routes.ts for ROUTES).
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -89,7 +89,7 @@ function signIn(role: Role) {
   else signInAs(asSessionMember(people[role]));
 }
 
-it('has a row for every exported server action and route handler (add missing ones to ACTIONS / ROUTES in tests/helpers/action-table.ts)', async () => {
+it('has a row for every exported server action and route handler (add missing ones to ACTIONS / ROUTES in tests/helpers/action-table/)', async () => {
   const routes = await routeHandlers();
   const missing = [
     ...[...call.keys()].filter((k) => !ACTIONS.has(k)),

@@ -55,7 +55,7 @@ describe('field layouts (필드 설정)', () => {
     await saveLayout(ctx, { audience: 'customer', intakeTypeId: child.id, fieldIds: [ids[0], ids[1], ids[2], ids[4]] });
     expect((await resolveLayout(db(), service.id, 'customer', grandchild.id)).fromIntakeTypeId).toBe(child.id);
     expect((await resolveLayout(db(), service.id, 'customer', child.id)).source).toBe('own');
-    await removeOwnLayout(ctx, child.id);
+    await removeOwnLayout(ctx, { intakeTypeId: child.id });
     expect((await resolveLayout(db(), service.id, 'customer', child.id)).source).toBe('inherited');
   });
 
@@ -127,7 +127,7 @@ describe('field layouts (필드 설정)', () => {
       ok: true,
       values: { subject: '환불 요청', content: '환불해 주세요', orderNo: 'A-1', personalAgree: true },
     });
-    await deleteField(ctx, orderNo.id);
+    await deleteField(ctx, { fieldId: orderNo.id });
     const after = await resolveLayout(db(), service.id, 'customer', root.id);
     expect(after.fields.map((f) => f.code)).toEqual(['category', 'subject', 'content', 'personalAgree']);
     const rows = await db()

@@ -1,6 +1,6 @@
 /**
  * The malformed-input sweep: every exported server action (from the table of
- * tests/helpers/action-table.ts, plus any action the table misses) and every route handler
+ * tests/helpers/action-table/, plus any action the table misses) and every route handler
  * gets broken input, and none may answer with an unexpected error or throw (a 500).
  */
 import fs from 'node:fs';

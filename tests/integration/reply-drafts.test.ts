@@ -1,6 +1,6 @@
 import { saveDraftAction } from '@/app/[serviceId]/(desk)/tickets/draft-actions';
 import { getDraft } from '@/db/queries/reply-drafts';
-import { DRAFT_MAX } from '@/lib/drafts/save-draft';
+import { DRAFT_MAX } from '@/lib/drafts/schemas';
 import { asSessionMember, makeAgent, makeService } from '../helpers/factories';
 import { makeTicket } from '../helpers/tickets';
 import { setupTestDb } from '../helpers/db';

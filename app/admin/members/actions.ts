@@ -5,8 +5,8 @@ import { orgAction } from '@/lib/actions/action';
 import { unlockMember } from '@/lib/auth/unlock-member';
 import { inviteMember } from '@/lib/members/invite-member';
 import { resendInvite } from '@/lib/members/resend-invite';
-import { resendMemberMail, resendMemberMailInput } from '@/lib/members/resend-member-mail';
-import { inviteMemberInput, memberActiveInput, memberIdInput } from '@/lib/members/schemas';
+import { resendMemberMail } from '@/lib/members/resend-member-mail';
+import { inviteMemberInput, memberActiveInput, memberIdInput, resendMemberMailInput } from '@/lib/members/schemas';
 import { setMemberActive } from '@/lib/members/set-member-status';
 
 export const inviteMemberAction = orgAction(inviteMemberInput, async (input, ctx) => {
@@ -16,7 +16,7 @@ export const inviteMemberAction = orgAction(inviteMemberInput, async (input, ctx
 });
 
 export const resendInviteAction = orgAction(memberIdInput, async (input, ctx) => {
-  const result = await resendInvite(ctx, input.memberId);
+  const result = await resendInvite(ctx, input);
   revalidatePath('/admin/members');
   return result;
 });
@@ -29,14 +29,14 @@ export const resendMemberMailAction = orgAction(resendMemberMailInput, async (in
 });
 
 export const setMemberActiveAction = orgAction(memberActiveInput, async (input, ctx) => {
-  const m = await setMemberActive(ctx, input.memberId, input.active);
+  const m = await setMemberActive(ctx, input);
   revalidatePath('/admin/members');
   return { id: m.id, status: m.status };
 });
 
 /** 잠금 해제: clears a member's failed-login counters (org admins only). */
 export const unlockMemberAction = orgAction(memberIdInput, async (input, ctx) => {
-  const result = await unlockMember(ctx, input.memberId);
+  const result = await unlockMember(ctx, input);
   revalidatePath('/admin/members');
   return result;
 });

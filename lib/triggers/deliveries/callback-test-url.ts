@@ -3,6 +3,7 @@ import { triggers } from '@/db/schema';
 import type { ServiceCtx } from '@/lib/context';
 import { NotFoundError, ValidationError } from '@/lib/errors';
 import { openEndpointUrl } from '../endpoint-url';
+import type { TestCallbackInput } from '../schemas';
 
 /**
  * The URL the 테스트 button calls: the one typed in, or — when the admin keeps a saved callback,
@@ -10,8 +11,8 @@ import { openEndpointUrl } from '../endpoint-url';
  * fingerprint in this service's trigger and opened on the server, so it never reaches the browser.
  */
 export async function callbackTestUrl(
-  ctx: ServiceCtx,
-  input: { url: string; triggerId?: string; urlKey?: string },
+  ctx: Pick<ServiceCtx, 'db' | 'service'>,
+  input: TestCallbackInput,
 ): Promise<string> {
   const typed = input.url.trim();
   if (typed || !input.triggerId || !input.urlKey) {

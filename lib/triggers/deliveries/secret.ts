@@ -4,6 +4,7 @@ import { webhookSecrets } from '@/db/schema';
 import { decryptValue, encryptValue } from '@/lib/crypto/envelope';
 import { masterKey } from '@/lib/crypto/master-key';
 import type { Queryable } from '@/db';
+import type { ServiceCtx } from '@/lib/context';
 
 const binding = (serviceId: string) => ({ table: 'webhook_secrets', column: 'sealed', rowId: serviceId });
 
@@ -15,7 +16,9 @@ function newSecret(): string {
  * Creates or replaces the service's signing secret and returns it: the only time it is shown.
  * Deliveries already queued are signed with the new one from their next attempt.
  */
-export async function rotateWebhookSecret(db: Queryable, serviceId: string): Promise<string> {
+export async function rotateWebhookSecret(ctx: Pick<ServiceCtx, 'db' | 'service'>): Promise<string> {
+  const { db } = ctx;
+  const serviceId = ctx.service.id;
   const secret = newSecret();
   const sealed = encryptValue(masterKey(), secret, binding(serviceId));
   await db

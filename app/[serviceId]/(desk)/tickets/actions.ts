@@ -2,17 +2,31 @@
 
 import { revalidatePath } from 'next/cache';
 import { serviceAction } from '@/lib/actions/action';
-import { bulkInput, bulkProcess } from '@/lib/tickets/bulk-process';
-import { completeInput, completeTicket } from '@/lib/tickets/complete-ticket';
-import { createManualTicket, manualTicketInput } from '@/lib/tickets/create-manual';
-import { previewInput, previewReply } from '@/lib/tickets/preview-reply';
-import { processInput, processTicket } from '@/lib/tickets/process-ticket';
-import { resendInput, resendReplyMail } from '@/lib/tickets/resend-reply-mail';
-import { deleteSpam, restoreFromSpam, restoreSpamInput, spamInput } from '@/lib/tickets/spam-box';
-import { starInput, starTicket } from '@/lib/tickets/star-ticket';
-import { takeInput, takeTicket } from '@/lib/tickets/take-ticket';
-import { transferInput, transferTicket } from '@/lib/tickets/transfer-ticket';
-import { updateTicket, updateTicketInput } from '@/lib/tickets/update-ticket';
+import { bulkProcess } from '@/lib/tickets/bulk-process';
+import { completeTicket } from '@/lib/tickets/complete-ticket';
+import { createManualTicket } from '@/lib/tickets/create-manual';
+import { previewReply } from '@/lib/tickets/preview-reply';
+import { processTicket } from '@/lib/tickets/process-ticket';
+import { resendReplyMail } from '@/lib/tickets/resend-reply-mail';
+import {
+  bulkInput,
+  completeInput,
+  manualTicketInput,
+  previewInput,
+  processInput,
+  resendInput,
+  restoreSpamInput,
+  spamInput,
+  starInput,
+  takeInput,
+  transferInput,
+  updateTicketInput,
+} from '@/lib/tickets/schemas';
+import { deleteSpam, restoreFromSpam } from '@/lib/tickets/spam-box';
+import { starTicket } from '@/lib/tickets/star-ticket';
+import { takeTicket } from '@/lib/tickets/take-ticket';
+import { transferTicket } from '@/lib/tickets/transfer-ticket';
+import { updateTicket } from '@/lib/tickets/update-ticket';
 
 const refresh = (id: string) => revalidatePath(`/${id}`, 'layout');
 
@@ -68,7 +82,7 @@ export const updateTicketAction = serviceAction(updateTicketInput, {}, async (in
 });
 
 export const restoreSpamAction = serviceAction(restoreSpamInput, { role: 'admin' }, async (input, ctx) => {
-  await restoreFromSpam(ctx, input.ticketId);
+  await restoreFromSpam(ctx, input);
   refresh(ctx.service.id);
   return null;
 });

@@ -1,10 +1,10 @@
 'use server';
 
 import { serviceAction } from '@/lib/actions/action';
-import { findBannedWords } from '@/lib/banned-words/check';
+import { checkBannedWords } from '@/lib/banned-words/check-text';
 import { checkBannedWordsInput } from '@/lib/banned-words/schemas';
 
 /** The client-side pre-check of 처리하기 / 미리보기; the server checks again when the reply is sent. */
-export const checkBannedWordsAction = serviceAction(checkBannedWordsInput, {}, async (input, ctx) => ({
-  matches: await findBannedWords(ctx.db, ctx.service.id, input.text),
-}));
+export const checkBannedWordsAction = serviceAction(checkBannedWordsInput, {}, async (input, ctx) =>
+  checkBannedWords(ctx, input),
+);

@@ -6,7 +6,8 @@ import { deleteFilter } from '@/lib/desk-preferences/delete-filter';
 import { saveFilter } from '@/lib/desk-preferences/save-filter';
 import { deleteFilterInput, listColumnsInput, saveFilterInput } from '@/lib/desk-preferences/schemas';
 import { setListColumns } from '@/lib/desk-preferences/set-list-columns';
-import { matchingIdsInput, matchingTicketIds } from '@/lib/tickets/matching-ids';
+import { matchingTicketIds } from '@/lib/tickets/matching-ids';
+import { matchingIdsInput } from '@/lib/tickets/schemas';
 
 const listPage = (id: string) => revalidatePath(`/${id}/tickets`);
 

@@ -1,7 +1,6 @@
 'use server';
 
 import { revalidatePath } from 'next/cache';
-import { searchMembers } from '@/db/queries/members';
 import { serviceAction } from '@/lib/actions/action';
 import { addAgent } from '@/lib/agents/add-agent';
 import { removeAgent } from '@/lib/agents/remove-agent';
@@ -12,6 +11,7 @@ import {
   searchMembersInput,
   updateAgentInput,
 } from '@/lib/agents/schemas';
+import { searchServiceMembers } from '@/lib/agents/search-members';
 import { setAgentSwitch } from '@/lib/agents/set-agent-switch';
 import { updateAgent } from '@/lib/agents/update-agent';
 import { inviteMember } from '@/lib/members/invite-member';
@@ -22,19 +22,13 @@ const refresh = (serviceId: string) => revalidatePath(`/${serviceId}/settings`, 
 
 /** 회원 초대 from the agent screen: the same invite as org settings, logged in this service. */
 export const inviteServiceMemberAction = serviceAction(inviteMemberInput, admin, async (input, ctx) => {
-  const result = await inviteMember(ctx, input, ctx.service.id);
+  const result = await inviteMember(ctx, input);
   return { ...result, email: input.email };
 });
 
 /** 상담원 검색: members by name, login ID or e-mail, a page at a time. */
 export const searchMembersAction = serviceAction(searchMembersInput, admin, async (input, ctx) =>
-  searchMembers(ctx.db, {
-    serviceId: ctx.service.id,
-    name: input.name,
-    loginId: input.loginId,
-    email: input.email,
-    after: input.after,
-  }),
+  searchServiceMembers(ctx, input),
 );
 
 export const addAgentAction = serviceAction(addAgentInput, admin, async (input, ctx) => {
@@ -50,7 +44,7 @@ export const updateAgentAction = serviceAction(updateAgentInput, admin, async (i
 });
 
 export const removeAgentAction = serviceAction(agentIdInput, admin, async (input, ctx) => {
-  const result = await removeAgent(ctx, input.agentId);
+  const result = await removeAgent(ctx, input);
   refresh(ctx.service.id);
   return result;
 });

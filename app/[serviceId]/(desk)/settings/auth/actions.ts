@@ -2,31 +2,29 @@
 
 import { revalidatePath } from 'next/cache';
 import { serviceAction } from '@/lib/actions/action';
-import { issueApiKey, revokeApiKey } from '@/lib/openapi/keys';
-import { apiSettingsInput, issueKeyInput, parseCidrs, revokeKeyInput, saveApiSettings } from '@/lib/openapi/settings';
+import { issueServiceKey } from '@/lib/openapi/issue-service-key';
+import { revokeServiceKey } from '@/lib/openapi/revoke-service-key';
+import { saveServiceApiSettings } from '@/lib/openapi/save-service-settings';
+import { apiSettingsInput, issueKeyInput, revokeKeyInput } from '@/lib/openapi/schemas';
 
 const admin = { role: 'admin' } as const;
 const refresh = (serviceId: string) => revalidatePath(`/${serviceId}/settings/auth`);
 
 /** 서비스 Key 생성 / API Key 변경: the new key is in the result once and never again. */
 export const issueApiKeyAction = serviceAction(issueKeyInput, admin, async (_input, ctx) => {
-  const made = await ctx.db.transaction((tx) => issueApiKey(tx, ctx.service.id, ctx.member.id));
+  const made = await issueServiceKey(ctx);
   refresh(ctx.service.id);
-  return { key: made.key, graceUntil: made.graceUntil?.toISOString() ?? null };
+  return made;
 });
 
 export const revokeApiKeyAction = serviceAction(revokeKeyInput, admin, async (input, ctx) => {
-  await ctx.db.transaction((tx) => revokeApiKey(tx, ctx.service.id, input.keyId));
+  const r = await revokeServiceKey(ctx, input);
   refresh(ctx.service.id);
-  return { keyId: input.keyId };
+  return r;
 });
 
 export const saveApiSettingsAction = serviceAction(apiSettingsInput, admin, async (input, ctx) => {
-  const saved = await saveApiSettings(ctx.db, ctx.service.id, {
-    enabled: input.enabled,
-    allowedCidrs: parseCidrs(input.cidrs),
-    rateLimitPerMinute: input.rateLimitPerMinute,
-  });
+  const saved = await saveServiceApiSettings(ctx, input);
   refresh(ctx.service.id);
   return saved;
 });

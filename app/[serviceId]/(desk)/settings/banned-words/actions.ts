@@ -23,7 +23,7 @@ export const updateBannedWordAction = serviceAction(updateBannedWordInput, admin
 });
 
 export const deleteBannedWordAction = serviceAction(bannedWordIdInput, admin, async (input, ctx) => {
-  const r = await deleteBannedWord(ctx, input.id);
+  const r = await deleteBannedWord(ctx, input);
   refresh(ctx.service.id);
   return r;
 });

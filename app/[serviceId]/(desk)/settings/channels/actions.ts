@@ -23,13 +23,13 @@ const admin = { role: 'admin' } as const;
 const refresh = (serviceId: string) => revalidatePath(`/${serviceId}/settings/channels`);
 
 export const setDoorayStateAction = serviceAction(doorayStateInput, admin, async (input, ctx) => {
-  await setDoorayState(ctx.db, ctx.service.id, input);
+  await setDoorayState(ctx, input);
   refresh(ctx.service.id);
   return { enabled: input.enabled, paused: input.paused };
 });
 
 export const regenerateHookTokenAction = serviceAction(serviceOnlyInput, admin, async (_input, ctx) => {
-  await regenerateHookToken(ctx.db, ctx.service.id);
+  await regenerateHookToken(ctx);
   refresh(ctx.service.id);
   return { ok: true };
 });
@@ -54,13 +54,13 @@ export const registerDoorayProjectAction = serviceAction(registerProjectInput, a
 });
 
 export const deleteDoorayProjectAction = serviceAction(projectIdInput, admin, async (input, ctx) => {
-  const r = await deleteDoorayProject(ctx, input.projectId);
+  const r = await deleteDoorayProject(ctx, input);
   refresh(ctx.service.id);
   return r;
 });
 
 export const generateUserKeyAction = serviceAction(agentIdInput, admin, async (input, ctx) => {
-  const key = await generateUserKey(ctx, input.agentId);
+  const key = await generateUserKey(ctx, input);
   revalidatePath(`/${ctx.service.id}/settings/agents/${input.agentId}`);
   return { userKey: key };
 });

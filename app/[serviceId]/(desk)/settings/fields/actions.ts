@@ -24,13 +24,13 @@ export const updateFieldAction = serviceAction(updateFieldInput, admin, async (i
 });
 
 export const deleteFieldAction = serviceAction(fieldIdInput, admin, async (input, ctx) => {
-  const r = await deleteField(ctx, input.fieldId);
+  const r = await deleteField(ctx, input);
   refresh(ctx.service.id);
   return r;
 });
 
 export const resetFieldAction = serviceAction(fieldIdInput, admin, async (input, ctx) => {
-  const f = await resetField(ctx, input.fieldId);
+  const f = await resetField(ctx, input);
   refresh(ctx.service.id);
   return { id: f.id, code: f.code };
 });

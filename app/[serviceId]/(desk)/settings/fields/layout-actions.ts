@@ -12,7 +12,7 @@ export const saveLayoutAction = serviceAction(saveLayoutInput, { role: 'admin' }
 });
 
 export const removeOwnLayoutAction = serviceAction(removeOwnLayoutInput, { role: 'admin' }, async (input, ctx) => {
-  await removeOwnLayout(ctx, input.intakeTypeId);
+  await removeOwnLayout(ctx, input);
   revalidatePath(`/${ctx.service.id}/settings/fields`);
   return { intakeTypeId: input.intakeTypeId };
 });

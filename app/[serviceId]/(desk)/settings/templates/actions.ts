@@ -1,12 +1,11 @@
 'use server';
 
 import { revalidatePath } from 'next/cache';
-import { linkedTypes, searchTemplates, templatesLinkedTo } from '@/db/queries/templates';
 import { serviceAction } from '@/lib/actions/action';
-import { canEditTemplate } from '@/lib/templates/can-edit';
 import { createTemplate } from '@/lib/templates/create-template';
 import { deleteTemplate } from '@/lib/templates/delete-template';
 import { linkTemplates, unlinkTemplates } from '@/lib/templates/link-templates';
+import { listLinkedTemplates } from '@/lib/templates/linked-templates';
 import {
   createTemplateInput,
   linkedTemplatesInput,
@@ -15,6 +14,7 @@ import {
   templateSearchInput,
   updateTemplateInput,
 } from '@/lib/templates/schemas';
+import { searchTemplateRows } from '@/lib/templates/search-templates';
 import { updateTemplate } from '@/lib/templates/update-template';
 
 const admin = { role: 'admin' } as const;
@@ -33,34 +33,20 @@ export const updateTemplateAction = serviceAction(updateTemplateInput, admin, as
 });
 
 export const deleteTemplateAction = serviceAction(templateIdInput, admin, async (input, ctx) => {
-  const r = await deleteTemplate(ctx, input.id);
+  const r = await deleteTemplate(ctx, input);
   refresh(ctx.service.id);
   return r;
 });
 
 /** A page of the 템플릿 등록 search (also the 추가 dialog of the 템플릿 연결 tab). */
-export const searchTemplatesAction = serviceAction(templateSearchInput, admin, async (input, ctx) => {
-  const page = await searchTemplates(ctx.db, ctx.service.id, input);
-  return {
-    ...page,
-    rows: page.rows.map((r) => ({ ...r, createdAt: r.createdAt.toISOString(), editable: canEditTemplate(ctx, r) })),
-  };
-});
+export const searchTemplatesAction = serviceAction(templateSearchInput, admin, async (input, ctx) =>
+  searchTemplateRows(ctx, input),
+);
 
-export const linkedTemplatesAction = serviceAction(linkedTemplatesInput, admin, async (input, ctx) => {
-  const rows = await templatesLinkedTo(ctx.db, ctx.service.id, input.categoryId);
-  const links = await linkedTypes(
-    ctx.db,
-    ctx.service.id,
-    rows.map((r) => r.id),
-  );
-  return rows.map((r) => ({
-    ...r,
-    createdAt: r.createdAt.toISOString(),
-    editable: canEditTemplate(ctx, r),
-    links: links.filter((l) => l.templateId === r.id).map((l) => ({ id: l.id, name: l.name })),
-  }));
-});
+/** The 템플릿 연결 tab's list for one processing type. */
+export const linkedTemplatesAction = serviceAction(linkedTemplatesInput, admin, async (input, ctx) =>
+  listLinkedTemplates(ctx, input),
+);
 
 export const linkTemplatesAction = serviceAction(linkTemplatesInput, admin, async (input, ctx) => {
   const r = await linkTemplates(ctx, input);

@@ -2,12 +2,9 @@
 
 import { revalidatePath } from 'next/cache';
 import { serviceAction } from '@/lib/actions/action';
-import { ValidationError } from '@/lib/errors';
-import { urlProblem } from '@/lib/net/addresses';
 import { createTrigger } from '@/lib/triggers/create-trigger';
 import { deleteTrigger } from '@/lib/triggers/delete-trigger';
 import { rotateWebhookSecret } from '@/lib/triggers/deliveries/secret';
-import { callbackTestUrl } from '@/lib/triggers/deliveries/callback-test-url';
 import { testCallback } from '@/lib/triggers/deliveries/test-callback';
 import { deliveryErrorMessage } from '@/lib/triggers/deliveries/error-text';
 import { translator } from '@/lib/i18n/messages';
@@ -50,13 +47,13 @@ export const setTriggerActiveAction = serviceAction(setActiveInput, admin, async
 });
 
 export const deleteTriggerAction = serviceAction(triggerIdInput, admin, async (input, ctx) => {
-  const t = await deleteTrigger(ctx, input.triggerId);
+  const t = await deleteTrigger(ctx, input);
   refresh(ctx.service.id);
   return t;
 });
 
 export const reorderTriggersAction = serviceAction(reorderInput, admin, async (input, ctx) => {
-  const ids = await reorderTriggers(ctx, input.ids);
+  const ids = await reorderTriggers(ctx, input);
   refresh(ctx.service.id);
   return ids;
 });
@@ -64,22 +61,19 @@ export const reorderTriggersAction = serviceAction(reorderInput, admin, async (i
 export const testRunAction = serviceAction(testRunInput, admin, async (input, ctx) => testRunTriggers(ctx, input));
 
 export const retryDeliveryAction = serviceAction(deliveryIdInput, admin, async (input, ctx) => {
-  const r = await retryDelivery(ctx, input.deliveryId);
+  const r = await retryDelivery(ctx, input);
   refresh(ctx.service.id);
   return r;
 });
 
 /** Creates or replaces the callback signing secret; the answer is the only time it is shown. */
 export const rotateSecretAction = serviceAction(serviceOnlyInput, admin, async (_input, ctx) => ({
-  secret: await rotateWebhookSecret(ctx.db, ctx.service.id),
+  secret: await rotateWebhookSecret(ctx),
 }));
 
 /** 테스트: sends a signed sample to a callback URL and shows the status and the first 1 KB of the answer. */
 export const testCallbackAction = serviceAction(testCallbackInput, admin, async (input, ctx) => {
-  const url = await callbackTestUrl(ctx, input);
-  const problem = urlProblem(url);
-  if (problem) throw ValidationError.field('url', problem);
-  const r = await testCallback(ctx.db, ctx.service.id, url);
+  const r = await testCallback(ctx, input);
   if (!r.error) return r;
   // Refused at connect time (the name resolved to a private address): the same words as a private URL.
   if (r.error.startsWith('blocked')) return { ...r, error: translator(ctx.locale)('validation.triggers.urlPrivate') };

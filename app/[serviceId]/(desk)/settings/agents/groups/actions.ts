@@ -1,8 +1,8 @@
 'use server';
 
 import { revalidatePath } from 'next/cache';
-import { listAgentOptions } from '@/db/queries/agents';
 import { serviceAction } from '@/lib/actions/action';
+import { agentOptions } from '@/lib/agents/agent-options';
 import { agentOptionsInput } from '@/lib/agents/schemas';
 import { createGroup } from '@/lib/groups/create-group';
 import { deleteGroup } from '@/lib/groups/delete-group';
@@ -26,17 +26,15 @@ export const updateGroupAction = serviceAction(updateGroupInput, admin, async (i
 });
 
 export const deleteGroupAction = serviceAction(groupIdInput, admin, async (input, ctx) => {
-  const result = await deleteGroup(ctx, input.groupId);
+  const result = await deleteGroup(ctx, input);
   refresh(ctx.service.id);
   return result;
 });
 
 /** What refers to a group, for the delete confirmation. */
-export const groupUsageAction = serviceAction(groupIdInput, admin, async (input, ctx) =>
-  groupUsage(ctx, input.groupId),
-);
+export const groupUsageAction = serviceAction(groupIdInput, admin, async (input, ctx) => groupUsage(ctx, input));
 
 /** The member picker's agent list, searched by name or login ID. */
 export const agentOptionsAction = serviceAction(agentOptionsInput, admin, async (input, ctx) =>
-  listAgentOptions(ctx.db, { serviceId: ctx.service.id, q: input.q }),
+  agentOptions(ctx, input),
 );
