@@ -1,11 +1,12 @@
 'use client';
 
 import { useRouter } from 'next/navigation';
-import { useState, useTransition } from 'react';
+import { useState } from 'react';
 import { useTranslations } from 'next-intl';
 import { Button } from '@/components/ui/button';
 import { ConfirmDialog, Dialog } from '@/components/ui/dialog';
 import { FormError, SelectField, TextField } from '@/components/ui/field';
+import { useConfirmedAction } from '@/components/ui/use-confirmed-action';
 import { useFormAction } from '@/components/ui/use-form-action';
 import { useToast } from '@/components/ui/toast';
 import {
@@ -32,7 +33,10 @@ export function DoorayProjects({
   const router = useRouter();
   const [adding, setAdding] = useState(false);
   const [removing, setRemoving] = useState<Project | null>(null);
-  const [pending, start] = useTransition();
+  const remove = useConfirmedAction(
+    () => deleteDoorayProjectAction(null, { serviceId, projectId: removing!.id }),
+    () => t('projectDeleted'),
+  );
   const {
     pending: saving,
     onSubmit,
@@ -73,7 +77,14 @@ export function DoorayProjects({
                   {p.address}
                 </a>
               </span>
-              <Button size="sm" variant="secondary" onClick={() => setRemoving(p)}>
+              <Button
+                size="sm"
+                variant="secondary"
+                onClick={() => {
+                  setRemoving(p);
+                  remove.ask();
+                }}
+              >
                 {t('projectDelete')}
               </Button>
             </li>
@@ -130,21 +141,10 @@ export function DoorayProjects({
         </form>
       </Dialog>
       <ConfirmDialog
-        open={Boolean(removing)}
-        onOpenChange={(o) => !o && setRemoving(null)}
+        {...remove.dialog}
         title={t('projectDeleteTitle', { name: removing?.name ?? '' })}
         description={t('projectDeleteBody')}
         confirmLabel={t('projectDelete')}
-        pending={pending}
-        onConfirm={() =>
-          start(async () => {
-            const r = await deleteDoorayProjectAction(null, { serviceId, projectId: removing!.id });
-            if (!r.ok) return toast(r.error, 'error');
-            setRemoving(null);
-            toast(t('projectDeleted'));
-            router.refresh();
-          })
-        }
       />
     </div>
   );
