@@ -1,13 +1,12 @@
 'use client';
 
-import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { useTranslations } from 'next-intl';
 import { Button } from '@/components/ui/button';
 import { ConfirmDialog, Dialog } from '@/components/ui/dialog';
 import { FormError, SelectField, TextField } from '@/components/ui/field';
 import { useConfirmedAction } from '@/components/ui/use-confirmed-action';
-import { useFormAction } from '@/components/ui/use-form-action';
+import { useSavingFormAction } from '@/components/ui/use-form-action';
 import { useToast } from '@/components/ui/toast';
 import {
   deleteDoorayProjectAction,
@@ -30,7 +29,6 @@ export function DoorayProjects({
 }) {
   const t = useTranslations('channels.dooray');
   const toast = useToast();
-  const router = useRouter();
   const [adding, setAdding] = useState(false);
   const [removing, setRemoving] = useState<Project | null>(null);
   const remove = useConfirmedAction(
@@ -42,14 +40,9 @@ export function DoorayProjects({
     onSubmit,
     fieldErrors,
     formError,
-  } = useFormAction(async (prev: unknown, fd: FormData) => {
-    const r = await registerDoorayProjectAction(prev, fd);
-    if (r.ok) {
-      setAdding(false);
-      toast(t('projectSaved'));
-      router.refresh();
-    }
-    return r;
+  } = useSavingFormAction(registerDoorayProjectAction, () => {
+    setAdding(false);
+    toast(t('projectSaved'));
   });
   return (
     <div className="space-y-3">
