@@ -207,7 +207,7 @@ function createRequest(base: string, key: string, orgId: string, catId: string, 
  * ticket, the statements sent (counted by wrapping pg's Client#query: pg_stat_statements is not
  * always preloaded), their round-trip time by statement, and the CPU time of the process.
  */
-async function profile(key: string, orgId: string, catId: string) {
+async function profile(key: string, orgId: string, catId: string, cpuProf?: string) {
   // Outside Next, `server-only` would refuse to load (and the react-server condition breaks next-intl).
   const req = createRequire(__filename);
   req.cache[req.resolve('server-only')] = { exports: {} } as NodeJS.Module;
@@ -218,7 +218,8 @@ async function profile(key: string, orgId: string, catId: string) {
   const original = proto.query;
   proto.query = function (this: unknown, ...a: unknown[]) {
     const q = a[0] as string | { text?: string };
-    const text = (typeof q === 'string' ? q : (q?.text ?? '?')).replace(/\s+/g, ' ').slice(0, 100);
+    // Cut before normalizing: the closing statement is kilobytes, and this wrapper's CPU counts in the figure.
+    const text = (typeof q === 'string' ? q : (q?.text ?? '?')).slice(0, 160).replace(/\s+/g, ' ').slice(0, 100);
     const t0 = performance.now();
     const record = () => {
       if (!on) return;
@@ -248,6 +249,18 @@ async function profile(key: string, orgId: string, catId: string) {
   };
   for (let i = 0; i < 50; i++) await call(i);
   const N = 300;
+  // `--cpu-prof FILE`: a V8 CPU profile of the measured creates only (not the seed or warm-up).
+  const session = cpuProf ? new (await import('node:inspector')).Session() : null;
+  const post = (method: string, params?: object) =>
+    new Promise<unknown>((resolve, reject) =>
+      session!.post(method, params ?? {}, (err, res) => (err ? reject(err) : resolve(res))),
+    );
+  if (session) {
+    session.connect();
+    await post('Profiler.enable');
+    await post('Profiler.setSamplingInterval', { interval: 200 });
+    await post('Profiler.start');
+  }
   on = true;
   const c0 = process.cpuUsage();
   const t0 = performance.now();
@@ -255,10 +268,16 @@ async function profile(key: string, orgId: string, catId: string) {
   const wall = performance.now() - t0;
   const cpu = process.cpuUsage(c0);
   on = false;
+  if (session) {
+    const { profile: prof } = (await post('Profiler.stop')) as { profile: unknown };
+    fs.writeFileSync(cpuProf!, JSON.stringify(prof));
+    session.disconnect();
+    console.log(`[profile] CPU profile of the measured creates: ${cpuProf}`);
+  }
   const rows = [...stats.entries()].sort((x, y) => y[1].ms - x[1].ms);
   const calls = rows.reduce((a, [, r]) => a + r.calls, 0);
   console.log(
-    `[profile] ${N} creates in process, 1 client: ${(wall / N).toFixed(2)} ms wall, ${((cpu.user + cpu.system) / 1000 / N).toFixed(2)} ms node CPU, ${(calls / N).toFixed(1)} statements per ticket`,
+    `[profile] ${N} creates in process, 1 client: ${(wall / N).toFixed(2)} ms wall, ${((cpu.user + cpu.system) / 1000 / N).toFixed(2)} ms node CPU (${(cpu.user / 1000 / N).toFixed(2)} user + ${(cpu.system / 1000 / N).toFixed(2)} system), ${(calls / N).toFixed(1)} statements per ticket, ${load()}`,
   );
   for (const [text, r] of rows.slice(0, 40))
     console.log(`  ${(r.calls / N).toFixed(2).padStart(5)}/ticket ${(r.ms / N).toFixed(3).padStart(7)} ms  ${text}`);
@@ -266,8 +285,25 @@ async function profile(key: string, orgId: string, catId: string) {
 
 type Run = { perSecond: number; p50: number; p95: number; n: number; errors: number };
 
+/** CPU time (user + system, ms) used so far by every live process of a process group (Linux /proc). */
+function groupCpuMs(pgid: number): number {
+  const tick = 1000 / 100; // USER_HZ is 100 on Linux
+  let ms = 0;
+  for (const pid of fs.readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
+    try {
+      const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+      const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      // After the name: state(0) ppid(1) pgrp(2) … utime(11) stime(12)
+      if (Number(f[2]) === pgid) ms += (Number(f[11]) + Number(f[12])) * tick;
+    } catch {
+      /* gone */
+    }
+  }
+  return ms;
+}
+
 /** Runs `clients` loops of `one` for `seconds` (after a short warm-up) and reports throughput and latency. */
-async function measure(clients: number, seconds: number, one: () => Promise<void>): Promise<Run> {
+async function measure(clients: number, seconds: number, one: () => Promise<void>, onStart?: () => void): Promise<Run> {
   const warmEnd = Date.now() + 1500;
   await Promise.all(
     Array.from({ length: clients }, async () => {
@@ -276,6 +312,7 @@ async function measure(clients: number, seconds: number, one: () => Promise<void
   );
   const lat: number[] = [];
   let errors = 0;
+  onStart?.();
   const start = performance.now();
   const end = start + seconds * 1000;
   await Promise.all(
@@ -301,6 +338,9 @@ async function main() {
   const args = process.argv.slice(2);
   const seconds = Number(argOf(args, 'seconds') ?? 10);
   const port = Number(process.env.BENCH_PORT ?? 3204);
+  // `--clients N`: measure at that concurrency only (for profiling); by default 1, 4 and 16.
+  const only = argOf(args, 'clients');
+  const serverProf = argOf(args, 'server-cpu-prof');
   const dir = path.join('.data', 'bench-intake');
   // The bench's key seals its own service key; the server it starts gets the same one.
   process.env.APP_ENCRYPTION_KEY ??= randomBytes(32).toString('base64');
@@ -321,7 +361,7 @@ async function main() {
     await runMigrations(url);
     const { key, orgId, catId } = await seed(url);
     if (args.includes('--profile')) {
-      await profile(key, orgId, catId);
+      await profile(key, orgId, catId, argOf(args, 'cpu-prof'));
       return;
     }
     await closeDb();
@@ -337,7 +377,14 @@ async function main() {
     fs.mkdirSync(dir, { recursive: true });
     server = spawn(
       process.execPath,
-      [path.join('node_modules', 'next', 'dist', 'bin', 'next'), 'start', '-p', String(port)],
+      [
+        // `--server-cpu-prof DIR`: a V8 CPU profile of the whole server run, written when it exits.
+        ...(serverProf ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(serverProf)}`] : []),
+        path.join('node_modules', 'next', 'dist', 'bin', 'next'),
+        'start',
+        '-p',
+        String(port),
+      ],
       {
         stdio: 'ignore',
         detached: true,
@@ -403,29 +450,49 @@ async function main() {
     const rows: string[] = [];
     const fmt = (r: Run) =>
       `${r.perSecond.toFixed(0).padStart(6)}/s  p50 ${r.p50.toFixed(1).padStart(6)} ms  p95 ${r.p95.toFixed(1).padStart(6)} ms`;
-    const results: Record<number, { api: Run; base: Run }> = {};
-    for (const clients of [1, 4, 16]) {
+    // The floor of the same server: a route handler that reads nothing (GET /api/health), so the
+    // share of Next's own request handling in the Open API figure is known.
+    const floorOne = async () => {
+      const res = await fetch(`${base}/api/health`);
+      if (!res.ok) throw new Error(`health ${res.status}`);
+      await res.arrayBuffer();
+    };
+    const results: Record<number, { api: Run; base: Run; floor: Run }> = {};
+    for (const clients of only ? [Number(only)] : [1, 4, 16]) {
       const b = await measure(clients, seconds, baseOne);
-      const a = await measure(clients, seconds, apiOne);
-      results[clients] = { api: a, base: b };
+      let cpu0 = 0;
+      const a = await measure(clients, seconds, apiOne, () => (cpu0 = groupCpuMs(server!.pid!)));
+      // The server's CPU over the measured requests (after the warm-up), per request.
+      const serverCpu = (groupCpuMs(server.pid!) - cpu0) / (a.n + a.errors);
+      let fcpu0 = 0;
+      const f = await measure(clients, Math.min(seconds, 5), floorOne, () => (fcpu0 = groupCpuMs(server!.pid!)));
+      const floorCpu = (groupCpuMs(server.pid!) - fcpu0) / (f.n + f.errors);
+      results[clients] = { api: a, base: b, floor: f };
       const ratio = a.perSecond / b.perSecond;
-      const line = `c=${String(clients).padStart(2)}  Open API ${fmt(a)}${a.errors ? ` (${a.errors} errors)` : ''}  |  baseline ${fmt(b)}  |  ratio ${(ratio * 100).toFixed(0)} %`;
+      const line = `c=${String(clients).padStart(2)}  Open API ${fmt(a)}${a.errors ? ` (${a.errors} errors)` : ''}  |  baseline ${fmt(b)}  |  ratio ${(ratio * 100).toFixed(0)} %  |  empty route ${fmt(f)}  |  server CPU ${serverCpu.toFixed(1)} ms/ticket, ${floorCpu.toFixed(1)} ms/empty request  ${load()}`;
       console.log(line);
       rows.push(
-        `| ${clients} | ${a.perSecond.toFixed(0)} | ${a.p50.toFixed(1)} | ${a.p95.toFixed(1)} | ${b.perSecond.toFixed(0)} | ${b.p95.toFixed(1)} | ${(ratio * 100).toFixed(0)} % |`,
+        `| ${clients} | ${a.perSecond.toFixed(0)} | ${a.p50.toFixed(1)} | ${a.p95.toFixed(1)} | ${b.perSecond.toFixed(0)} | ${b.p95.toFixed(1)} | ${(ratio * 100).toFixed(0)} % | ${f.perSecond.toFixed(0)} | ${f.p50.toFixed(1)} |`,
       );
     }
     await pool.end();
+    if (only) return;
     const scale = results[4].api.perSecond / results[1].api.perSecond;
     console.log(
       `\nscaling 1 → 4 clients: ${scale.toFixed(2)}× (target ≥ 2.5×); p95 at 4: ${results[4].api.p95.toFixed(1)} ms (≤ 20), at 16: ${results[16].api.p95.toFixed(1)} ms (≤ 50); ${load()}`,
     );
     console.log(
-      '\n| clients | Open API tickets/s | p50 ms | p95 ms | baseline tickets/s | baseline p95 ms | ratio |\n|---:|---:|---:|---:|---:|---:|---:|',
+      '\n| clients | Open API tickets/s | p50 ms | p95 ms | baseline tickets/s | baseline p95 ms | ratio | empty route req/s | empty route p50 ms |\n|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
     );
     for (const r of rows) console.log(r);
   } finally {
     if (server?.pid) {
+      if (serverProf) {
+        // A profiled server must exit on its own to write its profile: SIGINT to it alone, then wait.
+        const exited = new Promise((resolve) => server!.once('exit', resolve));
+        if (server.exitCode === null) process.kill(server.pid, 'SIGINT');
+        await Promise.race([exited, new Promise((r) => setTimeout(r, 15_000))]);
+      }
       try {
         process.kill(-server.pid, 'SIGTERM');
       } catch {

@@ -1,6 +1,5 @@
 'use client';
 
-import { useRouter } from 'next/navigation';
 import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { Plus } from 'lucide-react';
@@ -10,27 +9,21 @@ import { Dialog } from '@/components/ui/dialog';
 import { FormError, TextField } from '@/components/ui/field';
 import { LanguagePicker } from './language-picker';
 import { useToast } from '@/components/ui/toast';
-import { useFormAction } from '@/components/ui/use-form-action';
+import { useSavingFormAction } from '@/components/ui/use-form-action';
 
 export function CreateServiceDialog() {
   const t = useTranslations('admin.services');
   const tc = useTranslations('common');
   const [open, setOpen] = useState(false);
   const toast = useToast();
-  const router = useRouter();
   const {
     pending,
     onSubmit,
     fieldErrors: fe,
     formError,
-  } = useFormAction(async (prev: unknown, fd: FormData) => {
-    const r = await createServiceAction(prev, fd);
-    if (r.ok) {
-      setOpen(false);
-      toast(t('created', { id: r.data.id }));
-      router.refresh();
-    }
-    return r;
+  } = useSavingFormAction(createServiceAction, (data) => {
+    setOpen(false);
+    toast(t('created', { id: data.id }));
   });
   return (
     <>

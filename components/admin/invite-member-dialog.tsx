@@ -1,6 +1,5 @@
 'use client';
 
-import { useRouter } from 'next/navigation';
 import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { UserPlus } from 'lucide-react';
@@ -9,7 +8,7 @@ import { Button } from '@/components/ui/button';
 import { Dialog } from '@/components/ui/dialog';
 import { FormError, TextField } from '@/components/ui/field';
 import { useToast } from '@/components/ui/toast';
-import { useFormAction } from '@/components/ui/use-form-action';
+import { useSavingFormAction } from '@/components/ui/use-form-action';
 import type { ActionResult } from '@/lib/actions/action';
 
 type InviteAction = (prev: unknown, fd: FormData) => Promise<ActionResult<{ mailSent: boolean; email: string }>>;
@@ -26,23 +25,14 @@ export function InviteMemberDialog({
   const tc = useTranslations('common');
   const [open, setOpen] = useState(false);
   const toast = useToast();
-  const router = useRouter();
   const {
     pending,
     onSubmit,
     fieldErrors: fe,
     formError,
-  } = useFormAction(async (prev: unknown, fd: FormData) => {
-    const r = await action(prev, fd);
-    if (r.ok) {
-      setOpen(false);
-      toast(
-        r.data.mailSent ? t('invited', { email: r.data.email }) : t('mailFailed'),
-        r.data.mailSent ? 'success' : 'error',
-      );
-      router.refresh();
-    }
-    return r;
+  } = useSavingFormAction(action, (data) => {
+    setOpen(false);
+    toast(data.mailSent ? t('invited', { email: data.email }) : t('mailFailed'), data.mailSent ? 'success' : 'error');
   });
   return (
     <>

@@ -1,12 +1,10 @@
 'use client';
 
-import { useRouter } from 'next/navigation';
 import { useTranslations } from 'next-intl';
-import { useState, useTransition } from 'react';
 import { resendInviteAction, setMemberActiveAction, unlockMemberAction } from '@/app/admin/members/actions';
 import { Button } from '@/components/ui/button';
 import { ConfirmDialog } from '@/components/ui/dialog';
-import { useToast } from '@/components/ui/toast';
+import { useConfirmedAction } from '@/components/ui/use-confirmed-action';
 
 type Props = {
   member: { id: string; name: string; loginId: string; status: 'invited' | 'active' | 'deactivated' };
@@ -17,20 +15,25 @@ type Props = {
 export function MemberRowActions({ member, isSelf, locked = false }: Props) {
   const ta = useTranslations('account.unlock');
   const t = useTranslations('admin.members');
-  const [confirming, setConfirming] = useState(false);
-  const [pending, start] = useTransition();
-  const toast = useToast();
-  const router = useRouter();
-
-  const run = (fn: () => ReturnType<typeof resendInviteAction>, done: string) =>
-    start(async () => {
-      const r = await fn();
-      setConfirming(false);
-      if (r.ok) {
-        toast(done);
-        router.refresh();
-      } else toast(r.error, 'error');
-    });
+  const memberId = member.id;
+  const unlock = useConfirmedAction(
+    () => unlockMemberAction(null, { memberId }),
+    () => ta('done'),
+  );
+  const resend = useConfirmedAction(
+    () => resendInviteAction(null, { memberId }),
+    () => t('resent'),
+  );
+  const reactivate = useConfirmedAction(
+    () => setMemberActiveAction(null, { memberId, active: true }),
+    () => t('reactivated'),
+  );
+  const deactivate = useConfirmedAction(
+    () => setMemberActiveAction(null, { memberId, active: false }),
+    () => t('deactivated'),
+  );
+  // One row, one change at a time: every button waits for whichever is running.
+  const pending = unlock.pending || resend.pending || reactivate.pending || deactivate.pending;
 
   return (
     <div className="flex justify-end gap-2">
@@ -39,56 +42,33 @@ export function MemberRowActions({ member, isSelf, locked = false }: Props) {
           size="sm"
           variant="secondary"
           disabled={pending}
-          onClick={() => run(() => unlockMemberAction(null, { memberId: member.id }), ta('done'))}
+          onClick={unlock.run}
           aria-label={ta('label', { name: member.name })}
         >
           {ta('button')}
         </Button>
       )}
       {member.status === 'invited' && (
-        <Button
-          size="sm"
-          variant="secondary"
-          disabled={pending}
-          onClick={() => run(() => resendInviteAction(null, { memberId: member.id }), t('resent'))}
-        >
+        <Button size="sm" variant="secondary" disabled={pending} onClick={resend.run}>
           {t('resend')}
         </Button>
       )}
       {member.status === 'deactivated' ? (
-        <Button
-          size="sm"
-          variant="secondary"
-          disabled={pending}
-          onClick={() =>
-            run(() => setMemberActiveAction(null, { memberId: member.id, active: true }), t('reactivated'))
-          }
-        >
+        <Button size="sm" variant="secondary" disabled={pending} onClick={reactivate.run}>
           {t('reactivate')}
         </Button>
       ) : (
         !isSelf && (
-          <Button
-            size="sm"
-            variant="ghost"
-            className="text-red-700"
-            disabled={pending}
-            onClick={() => setConfirming(true)}
-          >
+          <Button size="sm" variant="ghost" className="text-red-700" disabled={pending} onClick={deactivate.ask}>
             {t('deactivate')}
           </Button>
         )
       )}
       <ConfirmDialog
-        open={confirming}
-        onOpenChange={setConfirming}
+        {...deactivate.dialog}
         title={t('confirmDeactivateTitle')}
         description={t('confirmDeactivateBody', { name: member.name, loginId: member.loginId })}
         confirmLabel={t('deactivate')}
-        pending={pending}
-        onConfirm={() =>
-          run(() => setMemberActiveAction(null, { memberId: member.id, active: false }), t('deactivated'))
-        }
       />
     </div>
   );

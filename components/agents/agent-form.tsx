@@ -8,7 +8,7 @@ import { Button } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
 import { FormError } from '@/components/ui/field';
 import { useToast } from '@/components/ui/toast';
-import { useFormAction } from '@/components/ui/use-form-action';
+import { useSavingFormAction } from '@/components/ui/use-form-action';
 import { InlineGroupAdd } from './inline-group-add';
 import { MemberPicker, type PickedMember } from './member-picker';
 
@@ -55,15 +55,13 @@ export function AgentForm({ serviceId, groups: initialGroups, agent, isSelf }: P
     onSubmit,
     fieldErrors: fe,
     formError,
-  } = useFormAction(async (prev: unknown, fd: FormData) => {
-    const r = agent ? await updateAgentAction(prev, fd) : await addAgentAction(prev, fd);
-    if (r.ok) {
+  } = useSavingFormAction(
+    (prev, fd) => (agent ? updateAgentAction(prev, fd) : addAgentAction(prev, fd)),
+    () => {
       toast(agent ? t('updated') : t('added', { name: member?.name ?? '' }));
       router.push(back);
-      router.refresh();
-    }
-    return r;
-  });
+    },
+  );
 
   const pick = (m: PickedMember) => {
     setMember(m);

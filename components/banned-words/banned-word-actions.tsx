@@ -1,7 +1,6 @@
 'use client';
 
 import { Plus } from 'lucide-react';
-import { useRouter } from 'next/navigation';
 import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import {
@@ -14,7 +13,7 @@ import { ConfirmDialog, Dialog } from '@/components/ui/dialog';
 import { FormError, TextareaField, TextField } from '@/components/ui/field';
 import { useToast } from '@/components/ui/toast';
 import { useConfirmedAction } from '@/components/ui/use-confirmed-action';
-import { useFormAction } from '@/components/ui/use-form-action';
+import { useSavingFormAction } from '@/components/ui/use-form-action';
 
 /** 금칙어 추가: a dialog taking one word per line (several can be pasted at once). */
 export function AddBannedWordsButton({ serviceId }: { serviceId: string }) {
@@ -22,20 +21,14 @@ export function AddBannedWordsButton({ serviceId }: { serviceId: string }) {
   const tc = useTranslations('common');
   const [open, setOpen] = useState(false);
   const toast = useToast();
-  const router = useRouter();
   const {
     pending,
     onSubmit,
     fieldErrors: fe,
     formError,
-  } = useFormAction(async (prev: unknown, fd: FormData) => {
-    const r = await addBannedWordsAction(prev, fd);
-    if (r.ok) {
-      setOpen(false);
-      toast(t('added', { count: r.data.added }));
-      router.refresh();
-    }
-    return r;
+  } = useSavingFormAction(addBannedWordsAction, (data) => {
+    setOpen(false);
+    toast(t('added', { count: data.added }));
   });
   return (
     <>
@@ -83,20 +76,14 @@ function EditDialog({
   const t = useTranslations('bannedWords');
   const tc = useTranslations('common');
   const toast = useToast();
-  const router = useRouter();
   const {
     pending,
     onSubmit,
     fieldErrors: fe,
     formError,
-  } = useFormAction(async (prev: unknown, fd: FormData) => {
-    const r = await updateBannedWordAction(prev, fd);
-    if (r.ok) {
-      onClose();
-      toast(t('updated'));
-      router.refresh();
-    }
-    return r;
+  } = useSavingFormAction(updateBannedWordAction, () => {
+    onClose();
+    toast(t('updated'));
   });
   return (
     <Dialog open onOpenChange={(o) => !o && onClose()} title={t('editTitle')}>

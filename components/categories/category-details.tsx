@@ -8,6 +8,7 @@ import { Button } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
 import { ConfirmDialog } from '@/components/ui/dialog';
 import { useToast } from '@/components/ui/toast';
+import { useConfirmedAction } from '@/components/ui/use-confirmed-action';
 import type { CategoryKind } from '@/db/values';
 import type { CategoryNode } from '@/lib/categories/tree-build';
 
@@ -25,8 +26,14 @@ export function CategoryDetails({ serviceId, kind, node, onAddChild, onEdit, onD
   const t = useTranslations('categories');
   const toast = useToast();
   const [impact, setImpact] = useState<{ descendants: number; tickets: number } | null>(null);
-  const [confirming, setConfirming] = useState(false);
-  const [pending, setPending] = useState(false);
+  const remove = useConfirmedAction(
+    () => deleteCategoryAction(null, { serviceId, id: node!.id }),
+    (d) => {
+      onDeleted();
+      return t('deleted', { name: node!.label, count: d.categories });
+    },
+    { refresh: false },
+  );
   if (!node) {
     return (
       <Card className="text-sm text-slate-600">
@@ -34,25 +41,16 @@ export function CategoryDetails({ serviceId, kind, node, onAddChild, onEdit, onD
       </Card>
     );
   }
+  // The dialog opens at once and counts what the delete would take with it while it is open.
   const askDelete = async () => {
     setImpact(null);
-    setConfirming(true);
+    remove.ask();
     const r = await categoryDeleteImpactAction(null, { serviceId, id: node.id });
     if (r.ok) setImpact(r.data);
     else {
-      setConfirming(false);
+      remove.dialog.onOpenChange(false);
       toast(r.error, 'error');
     }
-  };
-  const doDelete = async () => {
-    setPending(true);
-    const r = await deleteCategoryAction(null, { serviceId, id: node.id });
-    setPending(false);
-    setConfirming(false);
-    if (r.ok) {
-      toast(t('deleted', { name: node.label, count: r.data.categories }));
-      onDeleted();
-    } else toast(r.error, 'error');
   };
   const copy = async () => {
     try {
@@ -102,8 +100,7 @@ export function CategoryDetails({ serviceId, kind, node, onAddChild, onEdit, onD
       {node.depth >= 5 && <p className="text-xs text-slate-500">{t('maxDepthHint')}</p>}
       {kind === 'intake' && <p className="text-xs text-slate-500">{node.active ? t('activeOn') : t('activeOff')}</p>}
       <ConfirmDialog
-        open={confirming}
-        onOpenChange={setConfirming}
+        {...remove.dialog}
         title={t('deleteTitle', { name: node.label })}
         description={
           impact
@@ -111,8 +108,7 @@ export function CategoryDetails({ serviceId, kind, node, onAddChild, onEdit, onD
             : t('deleteCounting')
         }
         confirmLabel={t('delete')}
-        onConfirm={doDelete}
-        pending={pending || !impact}
+        pending={remove.pending || !impact}
       />
     </Card>
   );

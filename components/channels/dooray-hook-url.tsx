@@ -1,11 +1,11 @@
 'use client';
 
-import { useRouter } from 'next/navigation';
-import { useState, useTransition } from 'react';
+import { useState } from 'react';
 import { useTranslations } from 'next-intl';
 import { Button } from '@/components/ui/button';
 import { ConfirmDialog } from '@/components/ui/dialog';
 import { useToast } from '@/components/ui/toast';
+import { useConfirmedAction } from '@/components/ui/use-confirmed-action';
 import { regenerateHookTokenAction, revealHookUrlAction } from '@/app/[serviceId]/(desk)/settings/channels/actions';
 
 /**
@@ -15,10 +15,14 @@ import { regenerateHookTokenAction, revealHookUrlAction } from '@/app/[serviceId
 export function DoorayHookUrl({ serviceId, masked }: { serviceId: string; masked: string }) {
   const t = useTranslations('channels.dooray');
   const toast = useToast();
-  const router = useRouter();
-  const [confirm, setConfirm] = useState(false);
-  const [pending, start] = useTransition();
   const [url, setUrl] = useState<string | null>(null);
+  const regenerate = useConfirmedAction(
+    () => regenerateHookTokenAction(null, { serviceId }),
+    () => {
+      setUrl(null);
+      return t('regenerated');
+    },
+  );
   const reveal = async (): Promise<string | null> => {
     if (url) return url;
     const r = await revealHookUrlAction(null, { serviceId });
@@ -58,27 +62,15 @@ export function DoorayHookUrl({ serviceId, masked }: { serviceId: string; masked
         >
           {t('copy')}
         </Button>
-        <Button variant="secondary" onClick={() => setConfirm(true)}>
+        <Button variant="secondary" onClick={regenerate.ask}>
           {t('regenerate')}
         </Button>
       </div>
       <ConfirmDialog
-        open={confirm}
-        onOpenChange={setConfirm}
+        {...regenerate.dialog}
         title={t('regenerateTitle')}
         description={t('regenerateBody')}
         confirmLabel={t('regenerate')}
-        pending={pending}
-        onConfirm={() =>
-          start(async () => {
-            const r = await regenerateHookTokenAction(null, { serviceId });
-            if (!r.ok) return toast(r.error, 'error');
-            setConfirm(false);
-            setUrl(null);
-            toast(t('regenerated'));
-            router.refresh();
-          })
-        }
       />
     </div>
   );

@@ -1,11 +1,10 @@
 'use client';
 
-import { useRouter } from 'next/navigation';
 import { useTransition } from 'react';
 import { useTranslations } from 'next-intl';
 import { Button } from '@/components/ui/button';
 import { FormError, TextField } from '@/components/ui/field';
-import { useFormAction } from '@/components/ui/use-form-action';
+import { useSavingFormAction } from '@/components/ui/use-form-action';
 import { useToast } from '@/components/ui/toast';
 import {
   registerDoorayOrgAction,
@@ -18,14 +17,8 @@ type Org = { name: string; doorayOrgId: string; apiBaseUrl: string } | null;
 export function DoorayOrgForm({ serviceId, org }: { serviceId: string; org: Org }) {
   const t = useTranslations('channels.dooray');
   const toast = useToast();
-  const router = useRouter();
-  const { pending, onSubmit, fieldErrors, formError } = useFormAction(async (prev: unknown, fd: FormData) => {
-    const r = await registerDoorayOrgAction(prev, fd);
-    if (r.ok) {
-      toast(t('orgSaved', { agents: r.data.agents, matched: r.data.matched }));
-      router.refresh();
-    }
-    return r;
+  const { pending, onSubmit, fieldErrors, formError } = useSavingFormAction(registerDoorayOrgAction, (data) => {
+    toast(t('orgSaved', { agents: data.agents, matched: data.matched }));
   });
   const [testing, start] = useTransition();
   const test = () =>

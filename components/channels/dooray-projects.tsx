@@ -1,12 +1,12 @@
 'use client';
 
-import { useRouter } from 'next/navigation';
-import { useState, useTransition } from 'react';
+import { useState } from 'react';
 import { useTranslations } from 'next-intl';
 import { Button } from '@/components/ui/button';
 import { ConfirmDialog, Dialog } from '@/components/ui/dialog';
 import { FormError, SelectField, TextField } from '@/components/ui/field';
-import { useFormAction } from '@/components/ui/use-form-action';
+import { useConfirmedAction } from '@/components/ui/use-confirmed-action';
+import { useSavingFormAction } from '@/components/ui/use-form-action';
 import { useToast } from '@/components/ui/toast';
 import {
   deleteDoorayProjectAction,
@@ -29,23 +29,20 @@ export function DoorayProjects({
 }) {
   const t = useTranslations('channels.dooray');
   const toast = useToast();
-  const router = useRouter();
   const [adding, setAdding] = useState(false);
   const [removing, setRemoving] = useState<Project | null>(null);
-  const [pending, start] = useTransition();
+  const remove = useConfirmedAction(
+    () => deleteDoorayProjectAction(null, { serviceId, projectId: removing!.id }),
+    () => t('projectDeleted'),
+  );
   const {
     pending: saving,
     onSubmit,
     fieldErrors,
     formError,
-  } = useFormAction(async (prev: unknown, fd: FormData) => {
-    const r = await registerDoorayProjectAction(prev, fd);
-    if (r.ok) {
-      setAdding(false);
-      toast(t('projectSaved'));
-      router.refresh();
-    }
-    return r;
+  } = useSavingFormAction(registerDoorayProjectAction, () => {
+    setAdding(false);
+    toast(t('projectSaved'));
   });
   return (
     <div className="space-y-3">
@@ -73,7 +70,14 @@ export function DoorayProjects({
                   {p.address}
                 </a>
               </span>
-              <Button size="sm" variant="secondary" onClick={() => setRemoving(p)}>
+              <Button
+                size="sm"
+                variant="secondary"
+                onClick={() => {
+                  setRemoving(p);
+                  remove.ask();
+                }}
+              >
                 {t('projectDelete')}
               </Button>
             </li>
@@ -130,21 +134,10 @@ export function DoorayProjects({
         </form>
       </Dialog>
       <ConfirmDialog
-        open={Boolean(removing)}
-        onOpenChange={(o) => !o && setRemoving(null)}
+        {...remove.dialog}
         title={t('projectDeleteTitle', { name: removing?.name ?? '' })}
         description={t('projectDeleteBody')}
         confirmLabel={t('projectDelete')}
-        pending={pending}
-        onConfirm={() =>
-          start(async () => {
-            const r = await deleteDoorayProjectAction(null, { serviceId, projectId: removing!.id });
-            if (!r.ok) return toast(r.error, 'error');
-            setRemoving(null);
-            toast(t('projectDeleted'));
-            router.refresh();
-          })
-        }
       />
     </div>
   );

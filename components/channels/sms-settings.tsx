@@ -5,7 +5,7 @@ import { useState, useTransition } from 'react';
 import { useTranslations } from 'next-intl';
 import { Button } from '@/components/ui/button';
 import { CheckboxField, FormError, SelectField, TextField } from '@/components/ui/field';
-import { useFormAction } from '@/components/ui/use-form-action';
+import { useSavingFormAction } from '@/components/ui/use-form-action';
 import { useToast } from '@/components/ui/toast';
 import {
   saveAllowedSendersAction,
@@ -27,21 +27,11 @@ export function SmsSettings({ serviceId, config }: { serviceId: string; config: 
   const router = useRouter();
   const [version, setVersion] = useState(config?.apiVersion ?? 'v3.0');
   const [testing, start] = useTransition();
-  const key = useFormAction(async (prev: unknown, fd: FormData) => {
-    const r = await saveSmsConfigAction(prev, fd);
-    if (r.ok) {
-      toast(t('saved', { detail: r.data.senders.length }));
-      router.refresh();
-    }
-    return r;
+  const key = useSavingFormAction(saveSmsConfigAction, (data) => {
+    toast(t('saved', { detail: data.senders.length }));
   });
-  const senders = useFormAction(async (prev: unknown, fd: FormData) => {
-    const r = await saveAllowedSendersAction(prev, fd);
-    if (r.ok) {
-      toast(t('sendersSaved'));
-      router.refresh();
-    }
-    return r;
+  const senders = useSavingFormAction(saveAllowedSendersAction, () => {
+    toast(t('sendersSaved'));
   });
   const test = () =>
     start(async () => {

@@ -1,6 +1,5 @@
 'use client';
 
-import { useRouter } from 'next/navigation';
 import { useTranslations } from 'next-intl';
 import { useEffect, useState, useTransition } from 'react';
 import { ChevronLeft, ChevronRight } from 'lucide-react';
@@ -13,7 +12,7 @@ import { Button } from '@/components/ui/button';
 import { Dialog } from '@/components/ui/dialog';
 import { FormError, TextField } from '@/components/ui/field';
 import { useToast } from '@/components/ui/toast';
-import { useFormAction } from '@/components/ui/use-form-action';
+import { useSavingFormAction } from '@/components/ui/use-form-action';
 
 type Agent = { id: string; name: string; loginId: string };
 type Props = {
@@ -68,7 +67,6 @@ export function GroupDialog({ serviceId, group, open, onOpenChange }: Props) {
   const t = useTranslations('groups');
   const tc = useTranslations('common');
   const toast = useToast();
-  const router = useRouter();
   const [assigned, setAssigned] = useState<Agent[]>(group?.agents ?? []);
   const [options, setOptions] = useState<Agent[]>([]);
   const [q, setQ] = useState('');
@@ -93,15 +91,13 @@ export function GroupDialog({ serviceId, group, open, onOpenChange }: Props) {
     onSubmit,
     fieldErrors: fe,
     formError,
-  } = useFormAction(async (prev: unknown, fd: FormData) => {
-    const r = group ? await updateGroupAction(prev, fd) : await createGroupAction(prev, fd);
-    if (r.ok) {
+  } = useSavingFormAction(
+    (prev, fd) => (group ? updateGroupAction(prev, fd) : createGroupAction(prev, fd)),
+    (data) => {
       onOpenChange(false);
-      toast(group ? t('updated') : t('created', { name: r.data.name }));
-      router.refresh();
-    }
-    return r;
-  });
+      toast(group ? t('updated') : t('created', { name: data.name }));
+    },
+  );
 
   const available = options.filter((o) => !assigned.some((a) => a.id === o.id));
   const toggle = (list: string[], set: (l: string[]) => void) => (id: string) =>

@@ -3,11 +3,12 @@
 import { Copy, KeyRound } from 'lucide-react';
 import { useRouter } from 'next/navigation';
 import { useTranslations } from 'next-intl';
-import { useState, useTransition } from 'react';
+import { useState } from 'react';
 import { issueApiKeyAction, revokeApiKeyAction } from '@/app/[serviceId]/(desk)/settings/auth/actions';
 import { Button } from '@/components/ui/button';
 import { ConfirmDialog, Dialog } from '@/components/ui/dialog';
 import { useToast } from '@/components/ui/toast';
+import { useConfirmedAction } from '@/components/ui/use-confirmed-action';
 
 /** 서비스 Key 생성 / API Key 변경: asks first (rotation keeps the old key for the grace period), then shows the new key once. */
 export function IssueKeyButton({
@@ -20,18 +21,15 @@ export function IssueKeyButton({
   graceHours: number;
 }) {
   const t = useTranslations('apiAuth');
-  const [confirming, setConfirming] = useState(false);
   const [shown, setShown] = useState<string | null>(null);
-  const [pending, start] = useTransition();
   const toast = useToast();
   const router = useRouter();
-  const issue = () =>
-    start(async () => {
-      const r = await issueApiKeyAction(null, { serviceId });
-      setConfirming(false);
-      if (r.ok) setShown(r.data.key);
-      else toast(r.error, 'error');
-    });
+  // The page refreshes when the shown key is closed, not before: the refresh would not show it again.
+  const issue = useConfirmedAction(
+    () => issueApiKeyAction(null, { serviceId }),
+    (d) => void setShown(d.key),
+    { refresh: false },
+  );
   const copy = async () => {
     if (!shown) return;
     await navigator.clipboard?.writeText(shown).catch(() => {});
@@ -39,18 +37,15 @@ export function IssueKeyButton({
   };
   return (
     <>
-      <Button onClick={() => setConfirming(true)} data-testid="api-key-issue">
+      <Button onClick={issue.ask} data-testid="api-key-issue">
         <KeyRound className="size-4" aria-hidden />
         {rotating ? t('rotate') : t('issue')}
       </Button>
       <ConfirmDialog
-        open={confirming}
-        onOpenChange={setConfirming}
+        {...issue.dialog}
         title={rotating ? t('rotateTitle') : t('issueTitle')}
         description={rotating ? t('rotateBody', { hours: graceHours }) : t('issueBody')}
         confirmLabel={rotating ? t('rotate') : t('issue')}
-        onConfirm={issue}
-        pending={pending}
       />
       {shown && (
         <Dialog
@@ -95,32 +90,20 @@ export function IssueKeyButton({
 /** 폐기: revokes one key at once, after a confirm that says integrations using it stop working. */
 export function RevokeKeyButton({ serviceId, keyId, hint }: { serviceId: string; keyId: string; hint: string }) {
   const t = useTranslations('apiAuth');
-  const [confirming, setConfirming] = useState(false);
-  const [pending, start] = useTransition();
-  const toast = useToast();
-  const router = useRouter();
-  const revoke = () =>
-    start(async () => {
-      const r = await revokeApiKeyAction(null, { serviceId, keyId });
-      setConfirming(false);
-      if (r.ok) {
-        toast(t('revoked'));
-        router.refresh();
-      } else toast(r.error, 'error');
-    });
+  const revoke = useConfirmedAction(
+    () => revokeApiKeyAction(null, { serviceId, keyId }),
+    () => t('revoked'),
+  );
   return (
     <>
-      <Button size="sm" variant="danger" onClick={() => setConfirming(true)} aria-label={`${t('revoke')} ••••${hint}`}>
+      <Button size="sm" variant="danger" onClick={revoke.ask} aria-label={`${t('revoke')} ••••${hint}`}>
         {t('revoke')}
       </Button>
       <ConfirmDialog
-        open={confirming}
-        onOpenChange={setConfirming}
+        {...revoke.dialog}
         title={t('revokeTitle')}
         description={t('revokeBody', { code: hint })}
         confirmLabel={t('revoke')}
-        onConfirm={revoke}
-        pending={pending}
       />
     </>
   );

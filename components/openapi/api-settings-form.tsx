@@ -1,6 +1,5 @@
 'use client';
 
-import { useRouter } from 'next/navigation';
 import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { saveApiSettingsAction } from '@/app/[serviceId]/(desk)/settings/auth/actions';
@@ -8,7 +7,7 @@ import { Button } from '@/components/ui/button';
 import { FormError, TextareaField, TextField } from '@/components/ui/field';
 import { Switch } from '@/components/ui/switch';
 import { useToast } from '@/components/ui/toast';
-import { useFormAction } from '@/components/ui/use-form-action';
+import { useSavingFormAction } from '@/components/ui/use-form-action';
 
 /** Open API 활성화, 접속 IP (CIDR allow-list) and the per-key rate limit. */
 export function ApiSettingsForm({
@@ -22,19 +21,13 @@ export function ApiSettingsForm({
   const tc = useTranslations('common');
   const [enabled, setEnabled] = useState(settings.enabled);
   const toast = useToast();
-  const router = useRouter();
   const {
     pending,
     onSubmit,
     fieldErrors: fe,
     formError,
-  } = useFormAction(async (prev: unknown, fd: FormData) => {
-    const r = await saveApiSettingsAction(prev, fd);
-    if (r.ok) {
-      toast(t('saved'));
-      router.refresh();
-    }
-    return r;
+  } = useSavingFormAction(saveApiSettingsAction, () => {
+    toast(t('saved'));
   });
   return (
     <form onSubmit={onSubmit} className="space-y-4" noValidate>

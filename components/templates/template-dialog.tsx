@@ -1,7 +1,6 @@
 'use client';
 
 import { ChevronLeft, ChevronRight } from 'lucide-react';
-import { useRouter } from 'next/navigation';
 import { useTranslations } from 'next-intl';
 import { useId, useRef, useState } from 'react';
 import { createTemplateAction, updateTemplateAction } from '@/app/[serviceId]/(desk)/settings/templates/actions';
@@ -10,7 +9,7 @@ import { Dialog } from '@/components/ui/dialog';
 import { FormError, TextField } from '@/components/ui/field';
 import { BodyEditor, type BodyEditorHandle } from '@/components/ui/rich-text-editor';
 import { useToast } from '@/components/ui/toast';
-import { useFormAction } from '@/components/ui/use-form-action';
+import { useSavingFormAction } from '@/components/ui/use-form-action';
 import type { TemplateRow, TypeOption } from './types';
 
 type Props = {
@@ -75,7 +74,6 @@ export function TemplateDialog({ serviceId, editorType, codes, types, template, 
   const t = useTranslations('templates');
   const tc = useTranslations('common');
   const toast = useToast();
-  const router = useRouter();
   const contentId = useId();
   const contentRef = useRef<BodyEditorHandle>(null);
   const [linked, setLinked] = useState<string[]>(template?.links.map((l) => l.id) ?? []);
@@ -87,15 +85,13 @@ export function TemplateDialog({ serviceId, editorType, codes, types, template, 
     onSubmit,
     fieldErrors: fe,
     formError,
-  } = useFormAction(async (prev: unknown, fd: FormData) => {
-    const r = template ? await updateTemplateAction(prev, fd) : await createTemplateAction(prev, fd);
-    if (r.ok) {
+  } = useSavingFormAction(
+    (prev, fd) => (template ? updateTemplateAction(prev, fd) : createTemplateAction(prev, fd)),
+    (data) => {
       onClose();
-      toast(template ? t('updated') : t('created', { title: r.data.title }));
-      router.refresh();
-    }
-    return r;
-  });
+      toast(template ? t('updated') : t('created', { title: data.title }));
+    },
+  );
   const available = types.filter((o) => !linked.includes(o.id));
   const chosen = linked.map((id) => types.find((o) => o.id === id)).filter((o): o is TypeOption => Boolean(o));
 

@@ -5,6 +5,7 @@ import { useTranslations } from 'next-intl';
 import { INTERNAL_REASONS } from '@/db/values';
 import { Button } from '@/components/ui/button';
 import { ConfirmDialog } from '@/components/ui/dialog';
+import { useConfirmedAction } from '@/components/ui/use-confirmed-action';
 import { useToast } from '@/components/ui/toast';
 import { bulkProcessAction, deleteSpamAction } from '@/app/[serviceId]/(desk)/tickets/actions';
 import { matchingTicketIdsAction } from '@/app/[serviceId]/(desk)/tickets/list-actions';
@@ -44,11 +45,18 @@ export function BulkBar({
   const [reason, setReason] = useState<string>('');
   const [body, setBody] = useState('');
   const [error, setError] = useState<string | null>(null);
-  const [confirm, setConfirm] = useState(false);
   const [pending, start] = useTransition();
+  const remove = useConfirmedAction(
+    () => deleteSpamAction(null, { serviceId, ticketIds: ids }),
+    (d) => {
+      onDone();
+      return t('bulk.deleted', { count: d.count });
+    },
+    { refresh: false },
+  );
   const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
   const [running, setRunning] = useState(false);
-  const busy = pending || running;
+  const busy = pending || running || remove.pending;
   const stop = useRef(false);
   if (!ids.length) return null;
   // Not a transition: a transition's updates show only when it ends, which is exactly the
@@ -93,14 +101,6 @@ export function BulkBar({
       if (!r.ok) return setError(r.error);
       selectAll!.onSelect(r.data.ids);
     });
-  const remove = () =>
-    start(async () => {
-      const r = await deleteSpamAction(null, { serviceId, ticketIds: ids });
-      setConfirm(false);
-      if (!r.ok) return toast(r.error, 'error');
-      toast(t('bulk.deleted', { count: r.data.count }));
-      onDone();
-    });
   return (
     <div
       className="mb-3 rounded-lg border border-brand-200 bg-brand-50 p-3 text-sm"
@@ -123,17 +123,14 @@ export function BulkBar({
       {spamBox ? (
         isAdmin && (
           <>
-            <Button variant="danger" size="sm" onClick={() => setConfirm(true)}>
+            <Button variant="danger" size="sm" onClick={remove.ask}>
               {t('bulk.deleteSpam')}
             </Button>
             <ConfirmDialog
-              open={confirm}
-              onOpenChange={setConfirm}
+              {...remove.dialog}
               title={t('bulk.deleteSpamTitle')}
               description={t('bulk.deleteSpamBody', { count: ids.length })}
               confirmLabel={t('bulk.deleteSpam')}
-              onConfirm={remove}
-              pending={pending}
             />
           </>
         )

@@ -1,23 +1,18 @@
 'use client';
 
 import { useRouter } from 'next/navigation';
-import { useEffect, useRef, useState, useTransition, type KeyboardEvent } from 'react';
+import { useState, useTransition, type KeyboardEvent } from 'react';
 import { useTranslations } from 'next-intl';
-import { INTERNAL_REASONS } from '@/db/values';
 import { Button } from '@/components/ui/button';
-import { Dialog } from '@/components/ui/dialog';
 import { useToast } from '@/components/ui/toast';
 import { previewReplyAction, processTicketAction } from '@/app/[serviceId]/(desk)/tickets/actions';
 import { checkBannedWordsAction } from '@/app/[serviceId]/(desk)/tickets/banned-word-actions';
-import { saveDraftAction } from '@/app/[serviceId]/(desk)/tickets/draft-actions';
 import { BannedWordsDialog, type BannedWordMatch } from '@/components/banned-words/banned-words-dialog';
-import { TemplatePicker, useTemplateSuggestions } from '@/components/templates/template-picker';
-import { BodyEditor, type BodyEditorHandle } from '@/components/ui/rich-text-editor';
+import { TemplatePicker } from '@/components/templates/template-picker';
 import { useLive } from '@/components/live/live-desk';
-import { noteTyping } from '@/components/live/ticket-presence';
-
-const ACTIONS = ['solve', 'pend', 'comment', 'internal'] as const;
-type Preview = { to: string | null; subject: string; text: string };
+import { ReplyEditor, useReplyTemplates } from './reply/reply-editor';
+import { PreviewDialog, REPLY_ACTIONS, SendBar, type Preview, type ReplyAction } from './reply/send-bar';
+import { useReplyDraft } from './reply/use-reply-draft';
 
 /** The text a customer reads of a rich reply (for the 금칙어 check before sending; the server checks again). */
 function richText(html: string): string {
@@ -53,14 +48,10 @@ export function ReplyForm({
   draft?: string | null;
 }) {
   const t = useTranslations('tickets');
-  const tt = useTranslations('templates');
   const toast = useToast();
   const router = useRouter();
-  const [action, setAction] = useState<(typeof ACTIONS)[number]>(closed || spam ? 'comment' : 'solve');
+  const [action, setAction] = useState<ReplyAction>(closed || spam ? 'comment' : 'solve');
   const [reason, setReason] = useState('');
-  const [body, setBody] = useState(draft ?? '');
-  // The rich editor keeps its own content; a new key starts it again (after sending).
-  const [editorKey, setEditorKey] = useState(0);
   const [errors, setErrors] = useState<Record<string, string[]>>({});
   const [formError, setFormError] = useState<string | null>(null);
   const [preview, setPreview] = useState<Preview | null>(null);
@@ -73,146 +64,15 @@ export function ReplyForm({
   const changedByOthers = live.changes.some((c) => c.seq > seenSeq && c.ticketId === ticketId && c.actorId !== live.me);
   const tl = useTranslations('live');
   const td = useTranslations('drafts');
-  // Draft autosave (server-side, per ticket and agent): 1 s after the last keystroke.
-  const [restored, setRestored] = useState(Boolean(draft));
-  const [draftState, setDraftState] = useState<'idle' | 'saving' | 'saved' | 'failed'>('idle');
-  const savedBody = useRef(draft ?? '');
-  // Until the server has it, the text also sits in this tab's sessionStorage: a reload sends its
-  // request before the page's last events, so no request from the old page can be relied on to
-  // reach the server before the new page reads the draft; the tab's own copy always can.
-  const localKey = `cd:draft:${live.me}:${ticketId}`;
-  const forgetLocal = () => {
-    try {
-      sessionStorage.removeItem(localKey);
-    } catch {}
-  };
-  useEffect(() => {
-    if (body === savedBody.current) return;
-    try {
-      sessionStorage.setItem(localKey, body);
-    } catch {
-      // Storage off or full: the server autosave still runs.
-    }
-  }, [body, localKey]);
-  useEffect(() => {
-    if (body === savedBody.current) return;
-    const id = setTimeout(async () => {
-      setDraftState('saving');
-      const r = await saveDraftAction(null, { serviceId, ticketId, body }).catch(() => null);
-      if (r?.ok) {
-        savedBody.current = body;
-        try {
-          if (sessionStorage.getItem(localKey) === body) sessionStorage.removeItem(localKey);
-        } catch {}
-      }
-      setDraftState(r?.ok ? (body.trim() ? 'saved' : 'idle') : 'failed');
-    }, 1000);
-    return () => clearTimeout(id);
-  }, [body, serviceId, ticketId, localKey]);
-  // After hydration (never during it: the server's HTML has no sessionStorage), a newer unsent
-  // copy of this tab wins over the server's draft and is saved again by the autosave above.
-  useEffect(() => {
-    let local: string | null = null;
-    try {
-      local = sessionStorage.getItem(localKey);
-    } catch {}
-    if (local === null || local === savedBody.current) return;
-    setBody(local);
-    setRestored(Boolean(local.trim()));
-    setEditorKey((k) => k + 1);
-  }, [localKey]);
-  // The tab's last moment (leaving, closing, hidden) and leaving the screen in-app also send the
-  // unsaved text with a keepalive request, which outlives the page (a server action is cancelled
-  // with it), so a closed tab keeps its draft on the server too.
-  const latestBody = useRef(body);
-  useEffect(() => {
-    latestBody.current = body;
-  }, [body]);
-  useEffect(() => {
-    const flush = () => {
-      const text = latestBody.current;
-      if (text === savedBody.current) return;
-      const payload = JSON.stringify({ ticketId, body: text });
-      // keepalive bodies are capped at 64 KB by the browser; a longer draft goes without it.
-      void fetch(`/${serviceId}/drafts`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: payload,
-        keepalive: payload.length < 60_000,
-      })
-        .then((r) => {
-          if (r.ok) savedBody.current = text;
-        })
-        .catch(() => {});
-    };
-    const onVisibility = () => document.visibilityState === 'hidden' && flush();
-    window.addEventListener('beforeunload', flush);
-    window.addEventListener('pagehide', flush);
-    document.addEventListener('visibilitychange', onVisibility);
-    return () => {
-      window.removeEventListener('beforeunload', flush);
-      window.removeEventListener('pagehide', flush);
-      document.removeEventListener('visibilitychange', onVisibility);
-      flush();
-    };
-  }, [serviceId, ticketId]);
-  // Leaving with an unsent reply asks first: a reload or closing the tab, and links inside the app.
-  const unsent = body.trim().length > 0;
-  useEffect(() => {
-    if (!unsent) return;
-    const onUnload = (e: BeforeUnloadEvent) => e.preventDefault();
-    const onClick = (e: MouseEvent) => {
-      const a = (e.target as Element | null)?.closest?.('a[href]');
-      if (
-        !a ||
-        a.getAttribute('target') === '_blank' ||
-        e.defaultPrevented ||
-        e.button !== 0 ||
-        e.metaKey ||
-        e.ctrlKey ||
-        e.shiftKey
-      )
-        return;
-      if (!window.confirm(td('leaveConfirm'))) {
-        e.preventDefault();
-        e.stopPropagation();
-      }
-    };
-    window.addEventListener('beforeunload', onUnload);
-    document.addEventListener('click', onClick, true);
-    return () => {
-      window.removeEventListener('beforeunload', onUnload);
-      document.removeEventListener('click', onClick, true);
-    };
-  }, [unsent, td]);
-  const available = closed || spam ? (['comment'] as const) : ACTIONS;
-  // Templates (issue 8): the picker inserts at the cursor; `/code` in the box suggests by search code.
-  const bodyRef = useRef<HTMLTextAreaElement>(null);
-  const editorRef = useRef<BodyEditorHandle>(null);
+  const { body, setBody, editorKey, restored, dismissRestored, draftState, clear } = useReplyDraft({
+    serviceId,
+    ticketId,
+    me: live.me,
+    draft,
+  });
+  const available = closed || spam ? (['comment'] as const) : REPLY_ACTIONS;
   const format = editorHtml ? 'html' : 'text';
-  const suggest = useTemplateSuggestions({ serviceId, ticketId });
-  const insertTemplate = (text: string, html: string | null) => {
-    if (editorHtml) return editorRef.current?.insert(html ?? text);
-    const el = bodyRef.current;
-    const at = el?.selectionStart ?? body.length;
-    const end = el?.selectionEnd ?? at;
-    setBody(body.slice(0, at) + text + body.slice(end));
-    requestAnimationFrame(() => el && (el.focus(), el.setSelectionRange(at + text.length, at + text.length)));
-  };
-  const acceptSuggestion = async (templateId: string) => {
-    if (editorHtml) {
-      const before = editorRef.current?.beforeCursor?.() ?? '';
-      const r = await suggest.accept(before, templateId);
-      if ('error' in r) return setFormError(r.error);
-      return editorRef.current?.replaceBefore?.(r.removed, r.html ?? r.text);
-    }
-    const r = await suggest.accept(body, templateId);
-    if ('error' in r) return setFormError(r.error);
-    setBody(r.text);
-    requestAnimationFrame(
-      () => bodyRef.current && (bodyRef.current.focus(), bodyRef.current.setSelectionRange(r.cursor, r.cursor)),
-    );
-  };
+  const templates = useReplyTemplates({ serviceId, ticketId, editorHtml, body, setBody, fail: setFormError });
   // 금칙어 (issue 8): replies to the customer are checked before 처리하기 / 미리보기; the server checks again.
   const [banned, setBanned] = useState<{ text: string; matches: BannedWordMatch[] } | null>(null);
   const passesBannedWords = async () => {
@@ -247,12 +107,7 @@ export function ReplyForm({
       }
       setErrors({});
       setSeenSeq(lastSeq);
-      setRestored(false);
-      savedBody.current = '';
-      forgetLocal();
-      setBody('');
-      setEditorKey((k) => k + 1);
-      void saveDraftAction(null, { serviceId, ticketId, body: '' }).catch(() => {});
+      clear();
       toast(
         r.data.mailed ? t('process.doneMailed') : r.data.mailFailed ? t('process.doneMailFailed') : t('process.done'),
         r.data.mailFailed ? 'error' : 'success',
@@ -293,7 +148,7 @@ export function ReplyForm({
         {t('process.title')}
       </h2>
       <div className="mb-2 flex justify-end">
-        <TemplatePicker serviceId={serviceId} ticketId={ticketId} onInsert={insertTemplate} />
+        <TemplatePicker serviceId={serviceId} ticketId={ticketId} onInsert={templates.insert} />
       </div>
       {restored && (
         <p
@@ -302,99 +157,27 @@ export function ReplyForm({
           className="mb-2 flex items-center gap-3 rounded-md bg-sky-50 px-3 py-2 text-sm text-sky-900"
         >
           {td('restored')}
-          <button type="button" className="text-sky-800 underline" onClick={() => setRestored(false)}>
+          <button type="button" className="text-sky-800 underline" onClick={dismissRestored}>
             {td('dismiss')}
           </button>
         </p>
       )}
-      {editorHtml ? (
-        // Captured before the editor's own keys (Tiptap makes Mod+Enter a line break): the same shortcuts as the textarea.
-        <div
-          onKeyDownCapture={(e) => {
-            if (e.key === 'Escape') suggest.dismiss();
-            onShortcut(e);
-          }}
-          aria-keyshortcuts="Control+Enter Meta+Enter Alt+T"
-        >
-          <span id="reply-body-label" className="sr-only">
-            {t('process.body')}
-          </span>
-          <BodyEditor
-            key={editorKey}
-            html
-            id="reply-body"
-            labelledBy="reply-body-label"
-            ref={editorRef}
-            defaultValue={body}
-            rows={6}
-            invalid={bodyErrors.length > 0}
-            onChange={(v) => {
-              setBody(v);
-              const before = editorRef.current?.beforeCursor?.() ?? '';
-              suggest.onInput(before, before.length);
-              noteTyping();
-            }}
-          />
-        </div>
-      ) : (
-        <>
-          <label htmlFor="reply-body" className="sr-only">
-            {t('process.body')}
-          </label>
-          <textarea
-            id="reply-body"
-            ref={bodyRef}
-            name="body"
-            value={body}
-            onChange={(e) => {
-              setBody(e.target.value);
-              suggest.onInput(e.target.value, e.target.selectionStart ?? e.target.value.length);
-              noteTyping();
-            }}
-            onKeyDown={(e) => {
-              if (e.key === 'Escape') suggest.dismiss();
-              onShortcut(e);
-            }}
-            aria-keyshortcuts="Control+Enter Meta+Enter Alt+T"
-            rows={6}
-            aria-invalid={bodyErrors.length > 0}
-            aria-describedby={bodyErrors.length ? 'reply-body-err' : undefined}
-            placeholder={
-              action === 'comment' || action === 'internal'
-                ? t('process.commentPlaceholder')
-                : hasEmail
-                  ? t('process.replyPlaceholder')
-                  : t('process.replyNoEmail')
-            }
-            className="block w-full rounded-md border border-slate-300 px-3 py-2 text-sm"
-          />
-        </>
-      )}
-      {suggest.suggestions.length > 0 && (
-        <ul
-          aria-label={tt('picker.suggestion')}
-          className="mt-1 rounded-md border border-slate-200 bg-white text-sm shadow-sm"
-          data-testid="template-suggestions"
-        >
-          {suggest.suggestions.map((s) => (
-            <li key={s.id}>
-              <button
-                type="button"
-                onClick={() => acceptSuggestion(s.id)}
-                className="flex w-full gap-2 px-3 py-1.5 text-left hover:bg-slate-50 focus:bg-slate-50"
-              >
-                <span className="font-mono text-xs text-slate-500">/{s.searchCode}</span>
-                <span>{s.title}</span>
-              </button>
-            </li>
-          ))}
-        </ul>
-      )}
-      {bodyErrors.length > 0 && (
-        <p id="reply-body-err" className="mt-1 text-sm text-red-700">
-          {bodyErrors.join(' ')}
-        </p>
-      )}
+      <ReplyEditor
+        editorHtml={editorHtml}
+        editorKey={editorKey}
+        body={body}
+        setBody={setBody}
+        templates={templates}
+        onShortcut={onShortcut}
+        errors={bodyErrors}
+        placeholder={
+          action === 'comment' || action === 'internal'
+            ? t('process.commentPlaceholder')
+            : hasEmail
+              ? t('process.replyPlaceholder')
+              : t('process.replyNoEmail')
+        }
+      />
       <p className="mt-1 flex justify-between text-xs text-slate-500">
         <span>{td('shortcuts')}</span>
         <span aria-live="polite" data-testid="draft-state">
@@ -407,53 +190,17 @@ export function ReplyForm({
                 : ''}
         </span>
       </p>
-      <div className="mt-3 flex flex-wrap items-end gap-2">
-        <label className="flex flex-col gap-1 text-xs text-slate-600">
-          {t('process.action')}
-          <select
-            value={action}
-            onChange={(e) => setAction(e.target.value as typeof action)}
-            className="rounded-md border border-slate-300 bg-white px-2 py-2 text-sm"
-            name="action"
-          >
-            {available.map((a) => (
-              <option key={a} value={a}>
-                {t(`process.${a}`)}
-              </option>
-            ))}
-          </select>
-        </label>
-        {action === 'internal' && (
-          <label className="flex flex-col gap-1 text-xs text-slate-600">
-            {t('process.reason')}
-            <select
-              value={reason}
-              onChange={(e) => setReason(e.target.value)}
-              className="rounded-md border border-slate-300 bg-white px-2 py-2 text-sm"
-              name="reason"
-              aria-invalid={Boolean(errors.reason)}
-            >
-              <option value="">{t('process.chooseReason')}</option>
-              {INTERNAL_REASONS.map((r) => (
-                <option key={r} value={r}>
-                  {t(`reason.${r}`)}
-                </option>
-              ))}
-            </select>
-            {errors.reason && <span className="text-red-700">{errors.reason.join(' ')}</span>}
-          </label>
-        )}
-        <div className="ml-auto flex gap-2">
-          {(action === 'solve' || action === 'pend') && (
-            <Button variant="secondary" onClick={showPreview} disabled={pending}>
-              {t('process.preview')}
-            </Button>
-          )}
-          <Button onClick={submit} disabled={pending}>
-            {pending ? t('process.running') : t('process.submit')}
-          </Button>
-        </div>
-      </div>
+      <SendBar
+        action={action}
+        setAction={setAction}
+        available={available}
+        reason={reason}
+        setReason={setReason}
+        reasonErrors={errors.reason}
+        pending={pending}
+        onPreview={showPreview}
+        onSubmit={submit}
+      />
       {changedByOthers && (
         <div
           role="alert"
@@ -486,27 +233,7 @@ export function ReplyForm({
         text={banned?.text ?? ''}
         matches={banned?.matches ?? []}
       />
-      <Dialog
-        open={Boolean(preview)}
-        onOpenChange={(o) => !o && setPreview(null)}
-        title={t('process.previewTitle')}
-        size="lg"
-      >
-        {preview && (
-          <div className="flex flex-col gap-2 text-sm">
-            <p>
-              <span className="text-slate-500">{t('process.previewTo')}:</span>{' '}
-              {preview.to ?? t('process.previewNoEmail')}
-            </p>
-            <p>
-              <span className="text-slate-500">{t('process.previewSubject')}:</span> {preview.subject}
-            </p>
-            <pre className="max-h-96 overflow-auto rounded border border-slate-200 bg-slate-50 p-3 font-sans whitespace-pre-wrap">
-              {preview.text}
-            </pre>
-          </div>
-        )}
-      </Dialog>
+      <PreviewDialog preview={preview} onClose={() => setPreview(null)} />
     </section>
   );
 }

@@ -7,6 +7,7 @@ import type { TicketStatus } from '@/db/schema';
 import { Button } from '@/components/ui/button';
 import { ConfirmDialog, Dialog } from '@/components/ui/dialog';
 import { useToast } from '@/components/ui/toast';
+import { useConfirmedAction } from '@/components/ui/use-confirmed-action';
 import {
   completeTicketAction,
   restoreSpamAction,
@@ -31,7 +32,7 @@ export function TicketActions({ serviceId, ticket, me, canTake, canTransfer, isA
   const toast = useToast();
   const router = useRouter();
   const [pending, start] = useTransition();
-  const [dialog, setDialog] = useState<'take' | 'transfer' | 'complete' | null>(null);
+  const [dialog, setDialog] = useState<'take' | 'transfer' | null>(null);
   const [groupId, setGroupId] = useState('');
   const [assigneeId, setAssigneeId] = useState('');
   const [note, setNote] = useState('');
@@ -54,6 +55,11 @@ export function TicketActions({ serviceId, ticket, me, canTake, canTransfer, isA
       toast(done);
       router.refresh();
     });
+  // A refused 완료 (the ticket changed meanwhile) is toasted: the confirm dialog has no error line.
+  const complete = useConfirmedAction(
+    () => completeTicketAction(null, { serviceId, ticketId: ticket.id, version: ticket.version }),
+    () => t('actions.completed'),
+  );
   const take = () => {
     if (myGroups.length > 1 && !groupId) return setDialog('take');
     run(
@@ -75,7 +81,7 @@ export function TicketActions({ serviceId, ticket, me, canTake, canTransfer, isA
         </Button>
       )}
       {isAdmin && ticket.status === 'solved' && !ticket.spam && (
-        <Button variant="secondary" onClick={() => setDialog('complete')} disabled={pending}>
+        <Button variant="secondary" onClick={complete.ask} disabled={pending || complete.pending}>
           {t('actions.complete')}
         </Button>
       )}
@@ -193,18 +199,10 @@ export function TicketActions({ serviceId, ticket, me, canTake, canTransfer, isA
       </Dialog>
 
       <ConfirmDialog
-        open={dialog === 'complete'}
-        onOpenChange={(o) => !o && setDialog(null)}
+        {...complete.dialog}
         title={t('actions.completeTitle')}
         description={t('actions.completeBody')}
         confirmLabel={t('actions.complete')}
-        pending={pending}
-        onConfirm={() =>
-          run(
-            () => completeTicketAction(null, { serviceId, ticketId: ticket.id, version: ticket.version }),
-            t('actions.completed'),
-          )
-        }
       />
     </div>
   );

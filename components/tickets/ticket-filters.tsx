@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import type { ReactNode } from 'react';
 import { getTranslations } from 'next-intl/server';
 import { TICKET_CHANNELS, TICKET_PRIORITIES, TICKET_STATUSES } from '@/db/values';
 import type { ListParams } from '@/lib/tickets/list-params';
@@ -6,25 +7,23 @@ import type { ListParams } from '@/lib/tickets/list-params';
 type Option = { id: string; label: string };
 const control = 'rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm';
 
-function Select({
-  id,
-  name,
-  label,
-  value,
-  all,
-  options,
-}: {
-  id: string;
-  name: string;
-  label: string;
-  value?: string;
-  all: string;
-  options: Option[];
-}) {
+/** One labelled filter: the label above its control. */
+function Filter({ id, label, children }: { id: string; label: string; children: ReactNode }) {
   return (
     <div className="flex flex-col gap-1 text-xs text-slate-600">
       <label htmlFor={id}>{label}</label>
-      <select id={id} name={name} defaultValue={value ?? ''} className={control}>
+      {children}
+    </div>
+  );
+}
+
+type Choice = { name: string; value?: string; options: Option[] };
+
+/** A menu filter named `name`, with `all` (no filter) first. */
+function Select({ name, label, value, all, options }: Choice & { label: string; all: string }) {
+  return (
+    <Filter id={`f-${name}`} label={label}>
+      <select id={`f-${name}`} name={name} defaultValue={value ?? ''} className={control}>
         <option value="">{all}</option>
         {options.map((o) => (
           <option key={o.id} value={o.id}>
@@ -32,7 +31,7 @@ function Select({
           </option>
         ))}
       </select>
-    </div>
+    </Filter>
   );
 }
 
@@ -55,6 +54,32 @@ export async function TicketFilters({
   fixedAssignee: boolean;
 }) {
   const t = await getTranslations('tickets');
+  // The menus in screen order; a menu whose value the list fixes (내 티켓's assignee) is left out.
+  const menus: Choice[] = [
+    ...(fixedStatus
+      ? []
+      : [
+          {
+            name: 'status',
+            value: p.statuses[0],
+            options: TICKET_STATUSES.map((s) => ({ id: s, label: t(`status.${s}`) })),
+          },
+        ]),
+    {
+      name: 'priority',
+      value: p.priority,
+      options: TICKET_PRIORITIES.map((s) => ({ id: s, label: t(`priority.${s}`) })),
+    },
+    { name: 'intake', value: p.intakeTypeId, options: intake },
+    { name: 'processing', value: p.processingTypeId, options: processing },
+    ...(fixedAssignee ? [] : [{ name: 'assignee', value: p.assigneeId, options: agents }]),
+    { name: 'group', value: p.groupId, options: groups },
+    {
+      name: 'channel',
+      value: p.channel,
+      options: TICKET_CHANNELS.map((s) => ({ id: s, label: t(`channel.${s}`) })),
+    },
+  ];
   return (
     <form
       className="mb-4 flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white p-3"
@@ -62,8 +87,7 @@ export async function TicketFilters({
       aria-label={t('filters.label')}
     >
       <input type="hidden" name="menu" value={p.menu} />
-      <div className="flex flex-col gap-1 text-xs text-slate-600">
-        <label htmlFor="f-q">{t('filters.q')}</label>
+      <Filter id="f-q" label={t('filters.q')}>
         <input
           id="f-q"
           type="search"
@@ -72,77 +96,16 @@ export async function TicketFilters({
           placeholder={t('filters.qPlaceholder')}
           className={`${control} w-56`}
         />
-      </div>
-      {!fixedStatus && (
-        <Select
-          id="f-status"
-          name="status"
-          label={t('filters.status')}
-          value={p.statuses[0]}
-          all={t('filters.all')}
-          options={TICKET_STATUSES.map((s) => ({ id: s, label: t(`status.${s}`) }))}
-        />
-      )}
+      </Filter>
+      {menus.map((m) => (
+        <Select key={m.name} {...m} label={t(`filters.${m.name}`)} all={t('filters.all')} />
+      ))}
+      {(['from', 'to'] as const).map((name) => (
+        <Filter key={name} id={`f-${name}`} label={t(`filters.${name}`)}>
+          <input id={`f-${name}`} type="date" name={name} defaultValue={p[name]} className={control} />
+        </Filter>
+      ))}
       <Select
-        id="f-priority"
-        name="priority"
-        label={t('filters.priority')}
-        value={p.priority}
-        all={t('filters.all')}
-        options={TICKET_PRIORITIES.map((s) => ({ id: s, label: t(`priority.${s}`) }))}
-      />
-      <Select
-        id="f-intake"
-        name="intake"
-        label={t('filters.intake')}
-        value={p.intakeTypeId}
-        all={t('filters.all')}
-        options={intake}
-      />
-      <Select
-        id="f-processing"
-        name="processing"
-        label={t('filters.processing')}
-        value={p.processingTypeId}
-        all={t('filters.all')}
-        options={processing}
-      />
-      {!fixedAssignee && (
-        <Select
-          id="f-assignee"
-          name="assignee"
-          label={t('filters.assignee')}
-          value={p.assigneeId}
-          all={t('filters.all')}
-          options={agents}
-        />
-      )}
-      <Select
-        id="f-group"
-        name="group"
-        label={t('filters.group')}
-        value={p.groupId}
-        all={t('filters.all')}
-        options={groups}
-      />
-      <Select
-        id="f-channel"
-        name="channel"
-        label={t('filters.channel')}
-        value={p.channel}
-        all={t('filters.all')}
-        options={TICKET_CHANNELS.map((s) => ({ id: s, label: t(`channel.${s}`) }))}
-      />
-      <div className="flex flex-col gap-1 text-xs text-slate-600">
-        <label htmlFor="f-from">{t('filters.from')}</label>
-        <input id="f-from" type="date" name="from" defaultValue={p.from} className={control} />
-      </div>
-      <div className="flex flex-col gap-1 text-xs text-slate-600">
-        <label htmlFor="f-to">{t('filters.to')}</label>
-        <input id="f-to" type="date" name="to" defaultValue={p.to} className={control} />
-      </div>
-      <Select
-        id="f-order"
         name="order"
         label={t('filters.order')}
         value={p.order === 'oldest' ? 'oldest' : ''}

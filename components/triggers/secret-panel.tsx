@@ -1,28 +1,24 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import { useState, useTransition } from 'react';
+import { useState } from 'react';
 import { rotateSecretAction } from '@/app/[serviceId]/(desk)/settings/triggers/actions';
 import { Button } from '@/components/ui/button';
 import { ConfirmDialog } from '@/components/ui/dialog';
-import { useToast } from '@/components/ui/toast';
+import { useConfirmedAction } from '@/components/ui/use-confirmed-action';
 import { useFormatDate } from '@/lib/i18n/use-format-date';
 
 /** The callback signing secret: made or rotated here and shown once, never again. */
 export function SecretPanel({ serviceId, rotatedAt }: { serviceId: string; rotatedAt: string | null }) {
   const t = useTranslations('triggers.secret');
   const [secret, setSecret] = useState<string | null>(null);
-  const [confirming, setConfirming] = useState(false);
-  const [pending, start] = useTransition();
-  const toast = useToast();
   const formatDate = useFormatDate();
-  const rotate = () =>
-    start(async () => {
-      const r = await rotateSecretAction(null, { serviceId });
-      setConfirming(false);
-      if (r.ok) setSecret(r.data.secret);
-      else toast(r.error, 'error');
-    });
+  // No refresh: the secret is shown once, here, until the admin leaves the page.
+  const rotate = useConfirmedAction(
+    () => rotateSecretAction(null, { serviceId }),
+    (d) => void setSecret(d.secret),
+    { refresh: false },
+  );
   return (
     <section aria-labelledby="webhook-secret" className="space-y-2 rounded-md border border-slate-200 p-4">
       <h2 id="webhook-secret" className="text-base font-semibold">
@@ -40,24 +36,11 @@ export function SecretPanel({ serviceId, rotatedAt }: { serviceId: string; rotat
           </code>
         </div>
       ) : (
-        <Button
-          size="sm"
-          variant="secondary"
-          onClick={() => (rotatedAt ? setConfirming(true) : rotate())}
-          disabled={pending}
-        >
+        <Button size="sm" variant="secondary" onClick={rotatedAt ? rotate.ask : rotate.run} disabled={rotate.pending}>
           {rotatedAt ? t('rotate') : t('create')}
         </Button>
       )}
-      <ConfirmDialog
-        open={confirming}
-        onOpenChange={setConfirming}
-        title={t('rotate')}
-        description={t('rotateBody')}
-        confirmLabel={t('rotate')}
-        pending={pending}
-        onConfirm={rotate}
-      />
+      <ConfirmDialog {...rotate.dialog} title={t('rotate')} description={t('rotateBody')} confirmLabel={t('rotate')} />
     </section>
   );
 }

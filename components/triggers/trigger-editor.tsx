@@ -10,7 +10,8 @@ import { FormError, TextField } from '@/components/ui/field';
 import { useToast } from '@/components/ui/toast';
 import { ConditionRow } from './condition-row';
 import { firesOnlyOnReplies } from '@/lib/substitution/code-list';
-import { emptyResult, ResultRow } from './result-row';
+import { ResultRow } from './result-row';
+import { emptyResult } from './results/choices';
 import type { EditorOptions } from '@/lib/triggers/editor-types';
 import type { ConditionDraft, TriggerDraft } from './types';
 
@@ -102,6 +103,7 @@ export function TriggerEditor({ options, initial }: { options: EditorOptions; in
               index={i}
               row={r}
               options={resultOptions}
+              triggerId={initial?.id}
               errors={errors.fields[`results.${i}`]}
               onChange={(row) => setResults(results.map((x, k) => (k === i ? row : x)))}
               onRemove={() => setResults(results.filter((_, k) => k !== i))}

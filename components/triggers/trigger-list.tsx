@@ -8,7 +8,7 @@ import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useTranslations } from 'next-intl';
 import { useFormatDate } from '@/lib/i18n/use-format-date';
-import { useState, useTransition } from 'react';
+import { useState } from 'react';
 import {
   deleteTriggerAction,
   reorderTriggersAction,
@@ -37,21 +37,14 @@ function Stats({ item }: { item: TriggerItem }) {
 
 function RowActions({ serviceId, item }: { serviceId: string; item: TriggerItem }) {
   const t = useTranslations('triggers.list');
-  const [pending, start] = useTransition();
-  const toast = useToast();
-  const router = useRouter();
+  const toggle = useConfirmedAction(
+    () => setTriggerActiveAction(null, { serviceId, triggerId: item.id, active: !item.active }),
+    () => (item.active ? t('deactivated', { title: item.title }) : t('activated', { title: item.title })),
+  );
   const remove = useConfirmedAction(
     () => deleteTriggerAction(null, { serviceId, triggerId: item.id }),
     () => t('deleted', { title: item.title }),
   );
-  const run = (fn: () => Promise<{ ok: boolean; error?: string }>, done: string) =>
-    start(async () => {
-      const r = await fn();
-      if (r.ok) {
-        toast(done);
-        router.refresh();
-      } else toast(r.error ?? '', 'error');
-    });
   const base = `/${serviceId}/settings/triggers/${item.id}`;
   return (
     <div className="flex shrink-0 flex-wrap justify-end gap-2">
@@ -68,14 +61,9 @@ function RowActions({ serviceId, item }: { serviceId: string; item: TriggerItem 
       <Button
         size="sm"
         variant="secondary"
-        disabled={pending}
+        disabled={toggle.pending}
         aria-label={`${item.title} ${item.active ? t('deactivate') : t('activate')}`}
-        onClick={() =>
-          run(
-            () => setTriggerActiveAction(null, { serviceId, triggerId: item.id, active: !item.active }),
-            item.active ? t('deactivated', { title: item.title }) : t('activated', { title: item.title }),
-          )
-        }
+        onClick={toggle.run}
       >
         {item.active ? t('deactivate') : t('activate')}
       </Button>
@@ -84,7 +72,7 @@ function RowActions({ serviceId, item }: { serviceId: string; item: TriggerItem 
           size="sm"
           variant="ghost"
           className="text-red-700"
-          disabled={pending || remove.pending}
+          disabled={toggle.pending || remove.pending}
           aria-label={`${item.title} ${t('delete')}`}
           onClick={remove.ask}
         >

@@ -1,5 +1,6 @@
 'use client';
 
+import { useRouter } from 'next/navigation';
 import { startTransition, useActionState, type FormEvent } from 'react';
 import type { ActionResult } from '@/lib/actions/action';
 
@@ -21,6 +22,26 @@ export function useFormAction<T>(action: (prev: unknown, fd: FormData) => Promis
     fieldErrors: state && !state.ok ? state.fieldErrors : undefined,
     formError: state && !state.ok ? formErrorOf(state) : null,
   };
+}
+
+/**
+ * useFormAction for a form whose success changes what the page shows (create/edit dialogs,
+ * settings forms): `onSaved` gets the result's data (close the dialog, toast), then the page's
+ * server data is refreshed. A refused submission keeps the form as typed, with its messages.
+ */
+export function useSavingFormAction<T>(
+  action: (prev: unknown, fd: FormData) => Promise<ActionResult<T>>,
+  onSaved: (data: T) => void,
+) {
+  const router = useRouter();
+  return useFormAction<T>(async (prev, fd) => {
+    const r = await action(prev, fd);
+    if (r.ok) {
+      onSaved(r.data);
+      router.refresh();
+    }
+    return r;
+  });
 }
 
 /**

@@ -19,6 +19,7 @@ export type AccessEvent =
   | 'agent_removed'
   | 'permission_changed'
   | 'pii_unmasked'
+  | 'secret_revealed'
   | 'export';
 
 /**

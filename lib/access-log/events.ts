@@ -18,6 +18,7 @@ export const ACCESS_EVENTS: readonly AccessEvent[] = [
   'member_deactivated',
   'member_reactivated',
   'pii_unmasked',
+  'secret_revealed',
   'export',
 ];
 

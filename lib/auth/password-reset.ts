@@ -1,13 +1,12 @@
-import { and, eq, gt, isNull, or, sql } from 'drizzle-orm';
-import { memberInvites, members } from '@/db/schema';
+import { and, eq, or, sql } from 'drizzle-orm';
+import { members } from '@/db/schema';
 import type { PublicCtx } from '@/lib/context';
 import { recordAccess } from '@/lib/access-log/record';
 import { ValidationError } from '@/lib/errors';
 import { enqueuePasswordResetMail } from '@/lib/members/invite-mail';
-import { hashToken, inviteState, issueInvite } from '@/lib/members/invite-token';
+import { issueInvite, openLinkForPassword, spendLink } from '@/lib/members/invite-token';
 import { clearRateLimits, hitRateLimits } from '@/lib/rate-limit/hit';
 import { lockKey, loginRules, loginSubject } from './login-throttle';
-import { hashPassword } from './password';
 import { revokeMemberSessions } from './sessions';
 
 /** A reset link works once, for one hour. */
@@ -53,30 +52,14 @@ export async function requestPasswordReset(ctx: PublicCtx, input: { login: strin
 
 /** Sets a new password from a reset link: once, before it expires; every session of the member ends. */
 export async function resetPassword(ctx: PublicCtx, input: { token: string; password: string }) {
-  const state = await inviteState(ctx.db, input.token);
-  if (state.state !== 'valid') throw new ValidationError({}, `account.reset.${state.state}`);
-  if (input.password.toLowerCase().includes(state.member.loginId.toLowerCase()))
-    throw ValidationError.field('password', 'validation.passwordContainsLogin');
-  const passwordHash = await hashPassword(input.password);
+  const { member, passwordHash } = await openLinkForPassword(ctx.db, input, 'account.reset');
   return ctx.db.transaction(async (tx) => {
-    // The conditional update is the single-use guard: two tabs racing get one success.
-    const [used] = await tx
-      .update(memberInvites)
-      .set({ usedAt: new Date() })
-      .where(
-        and(
-          eq(memberInvites.tokenHash, hashToken(input.token)),
-          isNull(memberInvites.usedAt),
-          isNull(memberInvites.revokedAt),
-          gt(memberInvites.expiresAt, new Date()),
-        ),
-      )
-      .returning({ memberId: memberInvites.memberId });
-    if (!used) throw new ValidationError({}, 'account.reset.used');
+    const memberId = await spendLink(tx, input.token);
+    if (!memberId) throw new ValidationError({}, 'account.reset.used');
     const [m] = await tx
       .update(members)
       .set({ passwordHash, updatedAt: new Date() })
-      .where(and(eq(members.id, used.memberId), eq(members.status, 'active')))
+      .where(and(eq(members.id, memberId), eq(members.status, 'active')))
       .returning({ id: members.id });
     if (!m) throw new ValidationError({}, 'account.reset.invalid');
     await revokeMemberSessions(tx, m.id);
@@ -87,10 +70,10 @@ export async function resetPassword(ctx: PublicCtx, input: { token: string; pass
     await recordAccess(tx, {
       event: 'password_reset',
       memberId: m.id,
-      subject: state.member.loginId,
+      subject: member.loginId,
       ip: ctx.client.ip,
       userAgent: ctx.client.userAgent,
     });
-    return { loginId: state.member.loginId };
+    return { loginId: member.loginId };
   });
 }

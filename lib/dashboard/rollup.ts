@@ -1,4 +1,3 @@
-import 'server-only';
 import { sql } from 'drizzle-orm';
 import type { Db, Queryable } from '@/db';
 import { appTimeZone } from '@/lib/tickets/time-zone';

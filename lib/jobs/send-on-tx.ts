@@ -1,5 +1,5 @@
 import PgBoss from 'pg-boss';
-import { sql, type SQL } from 'drizzle-orm';
+import { sql, SQL, StringChunk } from 'drizzle-orm';
 import type { Queryable } from '@/db';
 
 // A pg-boss instance that is never started: used only to build job inserts that run on the
@@ -16,9 +16,9 @@ export function sender(): PgBoss {
 /** pg-boss SQL text with `$n` parameters, as a drizzle query on the transaction. */
 export function toSql(text: string, values: unknown[]): SQL {
   const parts = text.split(/\$(\d+)/);
-  const chunks: SQL[] = [];
-  parts.forEach((p, i) => chunks.push(i % 2 ? sql`${values[Number(p) - 1] ?? null}` : sql.raw(p)));
-  return sql.join(chunks, sql.raw(''));
+  // Flat chunks (text, bare parameter, text, …): one level for Drizzle to walk, not a nested SQL per part.
+  const chunks: unknown[] = parts.map((p, i) => (i % 2 ? (values[Number(p) - 1] ?? null) : new StringChunk(p)));
+  return new SQL(chunks as SQL['queryChunks']);
 }
 
 /** The `db` option of pg-boss send/insert: its statements run on `tx`. */

@@ -5,7 +5,7 @@ import { runFieldCrypto } from '@/lib/pii/field-crypto';
 import { runFileScrub, type FileScrubJob } from '@/lib/pii/scrub-files';
 import { dueAccounts, pollAccount } from '@/lib/mail/receivers/imap-poll';
 import { startSmtpReceiver, type SmtpReceiver } from '@/lib/mail/receivers/smtp-receiver';
-import { attemptDelivery, sweepDeliveries } from '@/lib/triggers/deliveries/attempt';
+import { attemptDeliveries, sweepDeliveries } from '@/lib/triggers/deliveries/attempt';
 import { moduleLog, withLogContext } from '@/lib/log/logger';
 import { safeError } from '@/lib/log/safe-error';
 import { shutdownGraceMs } from '@/lib/ops/shutdown';
@@ -20,7 +20,7 @@ export type Worker = { boss: PgBoss; stop: (graceMs?: number) => Promise<void>; 
 
 const log = () => moduleLog('worker');
 
-/** Runs one job with its id on every log line it writes; failures are logged (safely) and rethrown for pg-boss to retry. */
+/** Runs one job (or a batch: its ids joined by commas) with its id on every log line it writes; failures are logged (safely) and rethrown for pg-boss to retry. */
 function inJob(queue: string, job: { id: string } | undefined, fn: () => Promise<unknown>): Promise<void> {
   return withLogContext({ jobId: job?.id, queue }, async () => {
     const started = Date.now();
@@ -96,7 +96,13 @@ export async function startWorker(
       { batchSize: DELIVERY_BATCH, pollingIntervalSeconds: 0.5 },
       async (jobs) => {
         if (jobs.length === DELIVERY_BATCH && loop.id) boss.notifyWorker(loop.id);
-        await Promise.all(jobs.map((job) => inJob(d.name, job, () => attemptDelivery(getDb(), job.data.deliveryId))));
+        // One claim, the sends side by side, one write for the sent ones; pg-boss completes the batch in one call.
+        await inJob(d.name, { id: jobs.map((job) => job.id).join(',') }, () =>
+          attemptDeliveries(
+            getDb(),
+            jobs.map((job) => job.data.deliveryId),
+          ),
+        );
       },
     );
   }

@@ -10,7 +10,7 @@ import { replyMailOf } from '@/lib/tickets/reply-mail';
 import { deliveryMessageId } from './domain';
 import type { QueuedMail } from './outbox';
 import type { OutgoingMail } from './send';
-import { serviceSender } from './sender';
+import { serviceSender, type ServiceSender } from './sender';
 
 /** Where an invite's token is sealed: bound to its delivery row, so a copied ciphertext opens nowhere else. */
 export const inviteTokenBinding = (deliveryId: string) => ({
@@ -26,7 +26,11 @@ type Req<K extends QueuedMail['kind']> = Omit<Extract<QueuedMail, { kind: K }>, 
  * Renders a queued product mail at send time. Null means there is nothing to send any more
  * (the ticket or its reply is gone, the customer has no address): the delivery ends as delivered.
  */
-export async function composeQueuedMail(db: Db, d: TriggerDelivery): Promise<OutgoingMail | null> {
+export async function composeQueuedMail(
+  db: Db,
+  d: TriggerDelivery,
+  senderOf: (serviceId: string) => Promise<ServiceSender> = (id) => serviceSender(db, id),
+): Promise<OutgoingMail | null> {
   const messageId = deliveryMessageId(d.id);
   if (d.kind === 'reply_mail') {
     if (!d.serviceId || !d.ticketId || !d.ticketMessageId) return null;
@@ -36,7 +40,7 @@ export async function composeQueuedMail(db: Db, d: TriggerDelivery): Promise<Out
   if (d.kind === 'confirmation_mail') {
     const r = d.request as Req<'confirmation_mail'>;
     const t = translator(isLocale(r.locale) ? r.locale : 'ko');
-    const sender = d.serviceId ? await serviceSender(db, d.serviceId) : null;
+    const sender = d.serviceId ? await senderOf(d.serviceId) : null;
     return {
       to: r.to,
       from: sender?.from,

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { triggerDeliveries, type DeliveryKind, type MailLayoutEvent } from '@/db/schema';
 import type { Queryable } from '@/db';
-import { enqueueDelivery } from '@/lib/triggers/deliveries/queue';
+import { sql } from 'drizzle-orm';
+import { deliveryJobsSql } from '@/lib/triggers/deliveries/queue';
 import { deliveryMessageId } from './domain';
 
 /** A product mail waiting in the outbox; rendered by the worker at send time (lib/mail/compose-queued.ts). */
@@ -46,7 +47,7 @@ export async function enqueueMail(
 ): Promise<{ deliveryId: string; messageId: string }> {
   const id = input.id ?? randomUUID();
   const { kind, ...request } = input.mail;
-  await tx.insert(triggerDeliveries).values({
+  const insert = tx.insert(triggerDeliveries).values({
     id,
     serviceId: input.serviceId,
     triggerTitle: '',
@@ -56,6 +57,9 @@ export async function enqueueMail(
     target: input.target,
     request,
   });
-  await enqueueDelivery(tx, id);
+  // The row and its job in one round trip (two data-modifying CTEs), not one statement each.
+  const job = await deliveryJobsSql(tx, [id]);
+  if (job) await tx.execute(sql`WITH d AS (${insert.getSQL()}), j AS (${job}) SELECT 1`);
+  else await insert;
   return { deliveryId: id, messageId: deliveryMessageId(id) };
 }

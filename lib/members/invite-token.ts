@@ -1,7 +1,9 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, eq, gt, isNull } from 'drizzle-orm';
 import { memberInvites, members } from '@/db/schema';
 import type { Db, Queryable } from '@/db';
+import { hashPassword } from '@/lib/auth/password';
+import { ValidationError } from '@/lib/errors';
 
 export const INVITE_HOURS = 72;
 
@@ -51,4 +53,43 @@ export async function inviteState(db: Db, token: string): Promise<InviteState> {
     inviteId: row.invite.id,
     member: { id: row.member.id, name: row.member.name, loginId: row.member.loginId },
   };
+}
+
+/**
+ * What both one-time links (invite, password reset) check before their own writes: the link is
+ * valid (refused with `${keys}.expired|used|invalid` otherwise) and the new password does not
+ * contain the login id. Hashes the password here, outside the transaction that follows.
+ */
+export async function openLinkForPassword(
+  db: Db,
+  input: { token: string; password: string },
+  keys: 'account.reset' | 'errors.invite',
+) {
+  const state = await inviteState(db, input.token);
+  if (state.state !== 'valid') throw new ValidationError({}, `${keys}.${state.state}`);
+  if (input.password.toLowerCase().includes(state.member.loginId.toLowerCase())) {
+    throw ValidationError.field('password', 'validation.passwordContainsLogin');
+  }
+  return { member: state.member, passwordHash: await hashPassword(input.password) };
+}
+
+/**
+ * Spends the link: one conditional UPDATE is the single-use guard, so two tabs racing get one
+ * success. Returns the member the link was for, or undefined when it was used, revoked or
+ * expired meanwhile.
+ */
+export async function spendLink(tx: Queryable, token: string): Promise<string | undefined> {
+  const [used] = await tx
+    .update(memberInvites)
+    .set({ usedAt: new Date() })
+    .where(
+      and(
+        eq(memberInvites.tokenHash, hashToken(token)),
+        isNull(memberInvites.usedAt),
+        isNull(memberInvites.revokedAt),
+        gt(memberInvites.expiresAt, new Date()),
+      ),
+    )
+    .returning({ memberId: memberInvites.memberId });
+  return used?.memberId;
 }

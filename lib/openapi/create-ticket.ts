@@ -2,6 +2,7 @@ import { and, eq, inArray, isNull } from 'drizzle-orm';
 import { z } from 'zod';
 import { apiTicketEndUsers, apiUploads, ticketAttachments, type Field } from '@/db/schema';
 import type { Db } from '@/db';
+import { insertSql } from '@/db/plain-sql';
 import { ValidationError } from '@/lib/errors';
 import { resolveLayout } from '@/lib/field-layouts/resolve-layout';
 import { TREE_BACKED } from '@/lib/fields/system-fields';
@@ -197,10 +198,9 @@ export async function createApiTicket(db: Db, serviceId: string, raw: unknown, k
         writes: (t) =>
           body.endUser?.usercode
             ? [
-                tx
-                  .insert(apiTicketEndUsers)
-                  .values({ ticketId: t.id, serviceId, usercode: body.endUser.usercode, number: t.number })
-                  .getSQL(),
+                insertSql(apiTicketEndUsers, [
+                  { ticketId: t.id, serviceId, usercode: body.endUser.usercode, number: t.number },
+                ]),
               ]
             : [],
         actor: { type: 'customer', name },

@@ -4,9 +4,27 @@ import type { Queryable } from '@/db';
 import { decryptValue } from '@/lib/crypto/envelope';
 import type { FieldValue } from '@/db/values';
 import { loadDataKey, valueBinding } from './data-key';
+import type { FieldValueEntry } from './write-field-values';
 
 export type ShownValue = { value: FieldValue | null; masked: boolean; destroyed: boolean };
 export const MASK = '●●●●';
+
+/**
+ * What `readFieldValues` would return right after `entries` were written (a creation, whose
+ * values are all in hand): no read. Encrypted values are masked unless `reveal`.
+ */
+export function shownFieldValues(
+  entries: readonly FieldValueEntry[],
+  opts: { reveal: boolean },
+): Record<string, ShownValue> {
+  const out: Record<string, ShownValue> = {};
+  for (const { field, value } of entries)
+    out[field.code] =
+      field.encrypted && value !== null && !opts.reveal
+        ? { value: MASK, masked: true, destroyed: false }
+        : { value, masked: false, destroyed: false };
+  return out;
+}
 
 /**
  * A ticket's field values by code. Encrypted values are decrypted only when `reveal` is

@@ -9,6 +9,7 @@ import {
   triggerDeliveries,
   triggerRuns,
 } from '@/db/schema';
+import type { AnyPgColumn, PgTable } from 'drizzle-orm/pg-core';
 import type { Queryable } from '@/db';
 
 /** What stands where a destroyed value was copied (history diffs, stored requests). */
@@ -19,6 +20,23 @@ const REQUESTER: Record<string, 'requesterName' | 'requesterEmail' | 'requesterP
   mail: 'requesterEmail',
   phone: 'requesterPhone',
 };
+
+type CopyTable = PgTable & Record<string, AnyPgColumn> & { id: AnyPgColumn; ticketId: AnyPgColumn };
+
+/**
+ * Where one ticket's values are copied as text or JSON, each scrubbed row by row: the
+ * conversation (messages, Dooray tasks and comments, SMS), the history (diffs and the customer's
+ * name as actor), and the stored trigger runs and delivery requests (callback bodies, mails).
+ */
+const COPIES = [
+  { table: ticketMessages, columns: ['body'] },
+  { table: doorayTasks, columns: ['subject', 'body'] },
+  { table: doorayEvents, columns: ['body', 'authorName'] },
+  { table: smsMessages, columns: ['title', 'body'] },
+  { table: ticketHistory, columns: ['before', 'after', 'detail', 'actorName'] },
+  { table: triggerDeliveries, columns: ['request'] },
+  { table: triggerRuns, columns: ['detail'] },
+] as const;
 
 function scrub(v: unknown, texts: string[]): { value: unknown; changed: boolean } {
   if (typeof v === 'string') {
@@ -91,78 +109,19 @@ export async function redactTicketCopies(
       .where(and(eq(ticketHistory.ticketId, ticketId), inArray(ticketHistory.field, codes)));
   }
   if (!needles.length) return;
-  for (const m of await tx
-    .select({ id: ticketMessages.id, body: ticketMessages.body })
-    .from(ticketMessages)
-    .where(eq(ticketMessages.ticketId, ticketId))) {
-    const x = scrub(m.body, needles);
-    if (x.changed)
-      await tx
-        .update(ticketMessages)
-        .set({ body: x.value as string })
-        .where(eq(ticketMessages.id, m.id));
-  }
-  for (const d of await tx
-    .select({ id: doorayTasks.id, subject: doorayTasks.subject, body: doorayTasks.body })
-    .from(doorayTasks)
-    .where(eq(doorayTasks.ticketId, ticketId))) {
-    const x = scrub({ subject: d.subject, body: d.body }, needles);
-    if (x.changed)
-      await tx
-        .update(doorayTasks)
-        .set(x.value as { subject: string; body: string })
-        .where(eq(doorayTasks.id, d.id));
-  }
-  for (const e of await tx
-    .select({ id: doorayEvents.id, body: doorayEvents.body, authorName: doorayEvents.authorName })
-    .from(doorayEvents)
-    .where(eq(doorayEvents.ticketId, ticketId))) {
-    const x = scrub({ body: e.body, authorName: e.authorName }, needles);
-    if (x.changed)
-      await tx
-        .update(doorayEvents)
-        .set(x.value as { body: string | null })
-        .where(eq(doorayEvents.id, e.id));
-  }
-  for (const m of await tx
-    .select({ id: smsMessages.id, title: smsMessages.title, body: smsMessages.body })
-    .from(smsMessages)
-    .where(eq(smsMessages.ticketId, ticketId))) {
-    const x = scrub({ title: m.title, body: m.body }, needles);
-    if (x.changed)
-      await tx
-        .update(smsMessages)
-        .set(x.value as { body: string })
-        .where(eq(smsMessages.id, m.id));
-  }
-  for (const h of await tx.select().from(ticketHistory).where(eq(ticketHistory.ticketId, ticketId))) {
-    const s = scrub({ before: h.before, after: h.after, detail: h.detail, actorName: h.actorName }, needles);
-    if (s.changed)
-      await tx
-        .update(ticketHistory)
-        .set(s.value as never)
-        .where(eq(ticketHistory.id, h.id));
-  }
-  for (const d of await tx
-    .select({ id: triggerDeliveries.id, request: triggerDeliveries.request })
-    .from(triggerDeliveries)
-    .where(eq(triggerDeliveries.ticketId, ticketId))) {
-    const s = scrub(d.request, needles);
-    if (s.changed)
-      await tx
-        .update(triggerDeliveries)
-        .set({ request: s.value as Record<string, unknown> })
-        .where(eq(triggerDeliveries.id, d.id));
-  }
-  for (const r of await tx
-    .select({ id: triggerRuns.id, detail: triggerRuns.detail })
-    .from(triggerRuns)
-    .where(eq(triggerRuns.ticketId, ticketId))) {
-    const s = scrub(r.detail, needles);
-    if (s.changed)
-      await tx
-        .update(triggerRuns)
-        .set({ detail: s.value as never })
-        .where(eq(triggerRuns.id, r.id));
+  for (const { table, columns } of COPIES) {
+    const copy = table as unknown as CopyTable;
+    const picked = Object.fromEntries(columns.map((c) => [c, copy[c]]));
+    for (const { id, ...values } of await tx
+      .select({ id: copy.id, ...picked })
+      .from(copy)
+      .where(eq(copy.ticketId, ticketId))) {
+      const x = scrub(values, needles);
+      if (x.changed)
+        await tx
+          .update(copy)
+          .set(x.value as never)
+          .where(eq(copy.id, id));
+    }
   }
 }

@@ -1,6 +1,7 @@
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import { ticketFieldValues, type Field, type Ticket } from '@/db/schema';
 import type { Queryable } from '@/db';
+import { insertSql } from '@/db/plain-sql';
 import { encryptValue } from '@/lib/crypto/envelope';
 import type { FieldValue } from '@/db/values';
 import { getOrCreateDataKey, valueBinding } from './data-key';
@@ -17,7 +18,21 @@ export async function writeFieldValues(
   ticket: Pick<Ticket, 'id' | 'serviceId' | 'createdAt' | 'closedAt'>,
   entries: FieldValueEntry[],
 ): Promise<void> {
-  if (!entries.length) return;
+  const insert = await fieldValuesInsert(tx, ticket, entries);
+  if (insert) await tx.execute(insert);
+}
+
+/**
+ * `writeFieldValues`' one INSERT, not run (a creation runs it in its closing statement); null
+ * when there is nothing to write. Reading or making the ticket's data key, when a value is
+ * encrypted, does run here.
+ */
+export async function fieldValuesInsert(
+  tx: Queryable,
+  ticket: Pick<Ticket, 'id' | 'serviceId' | 'createdAt' | 'closedAt'>,
+  entries: readonly FieldValueEntry[],
+): Promise<SQL | null> {
+  if (!entries.length) return null;
   const needsKey = entries.some((e) => e.field.encrypted && e.value !== null);
   const key = needsKey ? await getOrCreateDataKey(tx, ticket.serviceId, ticket.id) : null;
   const rows = entries.map(({ field, value }) => {
@@ -31,17 +46,10 @@ export async function writeFieldValues(
       destroyAt: value === null ? null : destroyTime(field, ticket),
     };
   });
-  await tx
-    .insert(ticketFieldValues)
-    .values(rows)
-    .onConflictDoUpdate({
-      target: [ticketFieldValues.ticketId, ticketFieldValues.fieldId],
-      set: {
-        value: sql`excluded.value`,
-        valueEncrypted: sql`excluded.value_encrypted`,
-        destroyAt: sql`excluded.destroy_at`,
-        destroyedAt: null,
-        updatedAt: new Date(),
-      },
-    });
+  // Plain-parameter SQL (db/plain-sql.ts): every intake writes here.
+  return insertSql(
+    ticketFieldValues,
+    rows,
+    sql`on conflict ("ticket_id", "field_id") do update set "value" = excluded.value, "value_encrypted" = excluded.value_encrypted, "destroy_at" = excluded.destroy_at, "destroyed_at" = null, "updated_at" = ${new Date().toISOString()}`,
+  );
 }

@@ -7,7 +7,8 @@ import { formatDate } from '@/lib/i18n/format-date';
 import { appTimeZone } from '@/lib/tickets/time-zone';
 import { translator } from '@/lib/i18n/messages';
 import { appUrl } from '@/lib/app-url';
-import { readFieldValues } from '@/lib/pii/read-field-values';
+import { readFieldValues, shownFieldValues } from '@/lib/pii/read-field-values';
+import type { FieldValueEntry } from '@/lib/pii/write-field-values';
 import { cachedCategory, cachedNames, cachedOptionFields } from '@/lib/services/config-reads';
 import type { ServiceConfig } from '@/lib/services/config';
 import type { TicketSnapshot } from '@/lib/tickets/types';
@@ -29,6 +30,7 @@ async function cachedReads(
   ticket: TicketSnapshot,
   catIds: string[],
   audience: 'customer' | 'agent',
+  written?: readonly FieldValueEntry[],
 ) {
   const cats = (await Promise.all(catIds.map((id) => cachedCategory(config, db, id)))).filter((c) => c !== null);
   const people = ticket.assigneeId
@@ -37,8 +39,21 @@ async function cachedReads(
   const grp = ticket.groupId
     ? [...(await cachedNames(config, db, 'group', [ticket.groupId])).values()].map((name) => ({ name }))
     : [];
-  const stored = await readFieldValues(db, ticket.serviceId, ticket.id, { reveal: audience === 'customer' });
+  const stored = await storedValues(db, ticket, audience, written);
   return [cats, people, grp, stored, await cachedOptionFields(config, db)] as const;
+}
+
+/** The ticket's stored field values: read, or from the values a creation is writing (`written`). */
+function storedValues(
+  db: Queryable,
+  ticket: TicketSnapshot,
+  audience: 'customer' | 'agent',
+  written?: readonly FieldValueEntry[],
+) {
+  const reveal = audience === 'customer';
+  return written
+    ? Promise.resolve(shownFieldValues(written, { reveal }))
+    : readFieldValues(db, ticket.serviceId, ticket.id, { reveal });
 }
 
 /**
@@ -46,17 +61,24 @@ async function cachedReads(
  * `audience: 'customer'` (a mail to the requester themself, SPEC §7); otherwise they stay empty,
  * or show `maskWith` (what an agent's own screen shows).
  * `reply` is `#{content}`, the text being sent; `#{inquiry}` is the ticket's inquiry.
+ * `fieldValues`: every field value of a ticket being created (TicketChange.fieldValues), not read back.
  */
 export async function substitutionValues(
   db: Queryable,
   ticket: TicketSnapshot,
-  opts: { audience: 'customer' | 'agent'; reply?: string; maskWith?: string; config?: ServiceConfig | null },
+  opts: {
+    audience: 'customer' | 'agent';
+    reply?: string;
+    maskWith?: string;
+    config?: ServiceConfig | null;
+    fieldValues?: readonly FieldValueEntry[];
+  },
 ): Promise<Record<string, string>> {
   const lang = isLocale(ticket.language) ? ticket.language : 'ko';
   const t = translator(lang);
   const catIds = [ticket.intakeTypeId, ticket.processingTypeId].filter((x): x is string => Boolean(x));
   const [cats, people, grp, stored, defs] = await (opts.config
-    ? cachedReads(db, opts.config, ticket, catIds, opts.audience)
+    ? cachedReads(db, opts.config, ticket, catIds, opts.audience, opts.fieldValues)
     : Promise.all([
         catIds.length
           ? db
@@ -73,7 +95,7 @@ export async function substitutionValues(
               .from(groups)
               .where(and(eq(groups.serviceId, ticket.serviceId), eq(groups.id, ticket.groupId)))
           : [],
-        readFieldValues(db, ticket.serviceId, ticket.id, { reveal: opts.audience === 'customer' }),
+        storedValues(db, ticket, opts.audience, opts.fieldValues),
         db
           .select({ code: fields.code, type: fields.type, options: fields.options })
           .from(fields)

@@ -1,6 +1,7 @@
 import { and, eq, inArray, type SQL } from 'drizzle-orm';
 import { categories, groups, members, ticketHistory, type NewTicketHistoryRow } from '@/db/schema';
 import type { Queryable } from '@/db';
+import { insertSql } from '@/db/plain-sql';
 import type { ServiceConfig } from '@/lib/services/config';
 import { cachedNames } from '@/lib/services/config-reads';
 import type { ChangeActor, TicketSnapshot } from './types';
@@ -141,5 +142,5 @@ export async function historyInsert(
       detail: e.detail ?? null,
     };
   });
-  return tx.insert(ticketHistory).values(rows).getSQL();
+  return insertSql(ticketHistory, rows);
 }

@@ -1,6 +1,7 @@
-import { eq, sql, type SQL } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import { tickets } from '@/db/schema';
 import type { Queryable } from '@/db';
+import { updateByIdSql } from '@/db/plain-sql';
 import { ticketChangeNotice } from '@/lib/live/notify';
 import { scheduleDestructionOnClose } from '@/lib/pii/schedule-on-close';
 import { serviceConfig, type ServiceConfig } from '@/lib/services/config';
@@ -22,6 +23,7 @@ const PATCH_COLUMNS = {
   spam: 'spam',
   internalReason: 'internalReason',
 } as const satisfies Record<keyof TicketPatch, keyof typeof tickets.$inferInsert>;
+const VERSION_PLUS_ONE = sql.raw('"version" + 1');
 
 /**
  * The single path of every ticket change (DESIGN.md §2.3). The caller has written `after` to
@@ -75,19 +77,20 @@ export async function recordTicketChange(
   const writes: SQL[] = [...(ctx.writes ?? []), ...outcome.writes];
   if (Object.keys(patch).length) {
     const closing = final.status === 'closed' && after.status !== 'closed';
-    const update = tx
-      .update(tickets)
-      .set({
+    const update = updateByIdSql(
+      tickets,
+      {
         ...patch,
         ...(closing ? { closedAt: new Date(), closedById: null } : {}),
-        version: sql`${tickets.version} + 1`,
+        version: VERSION_PLUS_ONE,
         updatedAt: new Date(),
-      })
-      .where(eq(tickets.id, after.id));
+      },
+      after.id,
+    );
     if (closing) {
-      await update;
+      await tx.execute(update);
       await scheduleDestructionOnClose(tx, after.id);
-    } else writes.push(update.getSQL());
+    } else writes.push(update);
     // What the triggers changed is credited to them; a change undone later in the pass left nothing to record.
     entries.push(...triggerEntries);
   }

@@ -1,5 +1,6 @@
 import type { InternalReason, TicketChannel, TicketPriority, TicketStatus } from '@/db/schema';
 import type { FieldValue } from '@/db/values';
+import type { FieldValueEntry } from '@/lib/pii/write-field-values';
 
 /** What a change is, for history and the trigger target "event" (SPEC §6). */
 export const TICKET_EVENTS = ['created', 'updated', 'customer_reply', 'agent_reply'] as const;
@@ -71,6 +72,12 @@ export type TicketChange = {
   after: TicketSnapshot;
   /** The message the change adds (a reply or comment), if any. */
   message?: { id: string; kind: 'inquiry' | 'customer_reply' | 'agent_reply' | 'internal_comment'; body: string };
+  /**
+   * A creation: every field value the ticket has, as it is being written (encrypted ones in
+   * clear). The pass renders substitution codes from these instead of reading them back, so
+   * the values' insert can join the change's closing statement.
+   */
+  fieldValues?: readonly FieldValueEntry[];
 };
 
 /** A field change a trigger result made, attributed to that trigger in history. */

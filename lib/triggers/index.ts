@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { eq, sql, type SQL } from 'drizzle-orm';
-import { disabledEndpoints, triggerFirings, triggerRuns, type TriggerPassDetail } from '@/db/schema';
+import { disabledEndpoints, triggerRuns, type TriggerPassDetail } from '@/db/schema';
 import type { Queryable } from '@/db';
+import { insertSql } from '@/db/plain-sql';
 import type { HistoryEntry } from '@/lib/tickets/history';
 import type { ChangeActor, TicketChange, TicketSnapshot, TriggerChange } from '@/lib/tickets/types';
 import { enqueueEffects } from './deliveries/build';
@@ -86,6 +87,7 @@ export async function runTicketTriggers(
     disabled,
     service: config,
     config,
+    fieldValues: change.fieldValues,
   });
 
   const fired = out.log.filter((l) => l.fired);
@@ -107,10 +109,10 @@ export async function runTicketTriggers(
   // The run and its firings are written with the rest of the change (the caller's closing statement).
   const run = { id: randomUUID() };
   const ticketId = change.after.id;
-  writes.push(tx.insert(triggerRuns).values({ id: run.id, serviceId, ticketId, detail }).getSQL());
+  writes.push(insertSql(triggerRuns, [{ id: run.id, serviceId, ticketId, detail }]));
   if (fired.length) {
     writes.push(
-      sql`INSERT INTO ${triggerFirings} (service_id, trigger_id, ticket_id) SELECT ${serviceId}, t, ${ticketId} FROM unnest(${`{${fired.map((l) => l.triggerId).join(',')}}`}::uuid[]) t`,
+      sql`INSERT INTO trigger_firings (service_id, trigger_id, ticket_id) SELECT ${serviceId}, t, ${ticketId} FROM unnest(${`{${fired.map((l) => l.triggerId).join(',')}}`}::uuid[]) t`,
     );
   }
   const history: HistoryEntry[] = [

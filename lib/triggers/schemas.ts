@@ -39,6 +39,11 @@ export const testRunInput = z.object({
 });
 export const deliveryIdInput = z.object({ deliveryId: z.uuid({ error: 'errors.notFound' }) });
 export type DeliveryIdInput = z.output<typeof deliveryIdInput>;
-export const testCallbackInput = z.object({ url: z.string().max(2000) });
+/** 테스트: a typed URL, or (URL left empty) the saved callback of that trigger with this fingerprint. */
+export const testCallbackInput = z.object({
+  url: z.string().max(2000).default(''),
+  triggerId: triggerId.optional(),
+  urlKey: z.string().max(100).optional(),
+});
 export type TestCallbackInput = z.output<typeof testCallbackInput>;
 export const serviceOnlyInput = z.object({});

@@ -74,4 +74,15 @@ describe('trigger editor', () => {
       within(await screen.findByTestId('callback-test-result')).getByText('내부망·루프백 주소로는 보낼 수 없습니다.'),
     ).toBeInTheDocument();
   });
+  it('tests a kept (sealed) callback without re-typing: it sends the trigger and fingerprint, never a URL', async () => {
+    testCallback
+      .mockReset()
+      .mockResolvedValue({ ok: true, data: { status: 200, body: '', error: null, latencyMs: 3 } });
+    const options = { serviceId: 's', agents: [], groups: [], intakeTypes: [], codes } as unknown as EditorOptions;
+    const row = { type: 'callback', urlSealed: 'sealed', urlHint: 'https://cb.example/…abcd', urlKey: 'h1:k' };
+    wrap(<ResultRow index={0} row={row} options={options} triggerId="t1" onChange={() => {}} onRemove={() => {}} />);
+    await userEvent.click(screen.getByRole('button', { name: ko.triggers.callback.test }));
+    expect(testCallback).toHaveBeenCalledWith(null, { serviceId: 's', url: '', triggerId: 't1', urlKey: 'h1:k' });
+    expect(await screen.findByTestId('callback-test-result')).toBeInTheDocument();
+  });
 });

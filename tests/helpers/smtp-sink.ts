@@ -8,6 +8,8 @@ export type SmtpSink = {
   port: number;
   mails: ParsedMail[];
   received: string[];
+  /** SMTP connections opened to the sink so far. */
+  connections: number;
   mode: SinkMode;
   close: () => Promise<void>;
 };
@@ -17,12 +19,16 @@ export type SmtpSink = {
  * `reject` answers DATA with 451, `hang` reads the mail (noted in `received`) and never answers.
  */
 export async function smtpSink(mode: SinkMode = 'accept'): Promise<SmtpSink> {
-  const sink = { mails: [] as ParsedMail[], received: [] as string[], mode } as SmtpSink;
+  const sink = { mails: [] as ParsedMail[], received: [] as string[], connections: 0, mode } as SmtpSink;
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS'],
     logger: false,
     closeTimeout: 200,
+    onConnect(_session, callback) {
+      sink.connections++;
+      callback();
+    },
     onData(stream, _session, callback) {
       const chunks: Buffer[] = [];
       stream.on('data', (c: Buffer) => chunks.push(c));

@@ -10,7 +10,7 @@ import type { AddressInfo } from 'node:net';
 import { and, eq, sql } from 'drizzle-orm';
 import { revealHookUrlAction } from '@/app/[serviceId]/(desk)/settings/channels/actions';
 import { createTriggerAction, updateTriggerAction } from '@/app/[serviceId]/(desk)/settings/triggers/actions';
-import { disabledEndpoints, fields, triggerDeliveries, triggers } from '@/db/schema';
+import { accessLogs, disabledEndpoints, fields, triggerDeliveries, triggers } from '@/db/schema';
 import { doorayState, maskedHookUrl } from '@/lib/dooray/config';
 import { createTicket } from '@/lib/tickets/create-ticket';
 import { attemptDelivery } from '@/lib/triggers/deliveries/attempt';
@@ -241,8 +241,10 @@ it('seals rows an earlier version stored in clear (start-up data migration), and
   expect(hits.map((h) => h.path)).toEqual([`/services/9/8/${token}`]);
 });
 
-it("shows the Dooray inbound hook URL masked; only an admin's 보기 returns it whole", async () => {
-  const s = await setup();
+it("shows the Dooray inbound hook URL masked; only an admin's 보기 returns it whole, and it is logged", async () => {
+  const s = await makeService(db());
+  const { member: admin } = await makeAgent(db(), s.id, 'admin');
+  signInAs(asSessionMember(admin));
   const { hookToken } = await doorayState(db(), s.id);
   expect(maskedHookUrl(s.id, hookToken)).not.toContain(hookToken);
   expect(maskedHookUrl(s.id, hookToken)).toMatch(
@@ -253,4 +255,13 @@ it("shows the Dooray inbound hook URL masked; only an admin's 보기 returns it 
   const { member } = await makeAgent(db(), s.id, 'agent');
   signInAs(asSessionMember(member));
   expect(await revealHookUrlAction(null, { serviceId: s.id })).toMatchObject({ ok: false });
+
+  // Each reveal is an access-log row naming who and which secret, never the URL or its token.
+  const logs = await db()
+    .select()
+    .from(accessLogs)
+    .where(and(eq(accessLogs.serviceId, s.id), eq(accessLogs.event, 'secret_revealed')));
+  expect(logs).toHaveLength(1);
+  expect(logs[0]).toMatchObject({ memberId: admin.id, detail: { secret: 'dooray_hook_url' } });
+  expect(JSON.stringify(logs)).not.toContain(hookToken);
 });

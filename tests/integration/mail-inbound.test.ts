@@ -10,7 +10,8 @@ import {
 } from '@/db/schema';
 import { createTriggerAction } from '@/app/[serviceId]/(desk)/settings/triggers/actions';
 import { processTicketAction } from '@/app/[serviceId]/(desk)/tickets/actions';
-import { importMail } from '@/lib/mail/inbound/import-mail';
+import { importMail, importParsedMails } from '@/lib/mail/inbound/import-mail';
+import { parseInbound } from '@/lib/mail/inbound/parse';
 import { asSessionMember, makeAgent, makeService } from '../helpers/factories';
 import { setupTestDb } from '../helpers/db';
 import { iso2022kr, legacyMail, rawMail } from '../helpers/raw-mail';
@@ -152,6 +153,55 @@ describe('a new mail', () => {
     expect(results.map((r) => r.outcome).sort()).toEqual(['created', 'duplicate', 'duplicate']);
     expect(await importMail(db(), s.id, raw)).toEqual({ outcome: 'duplicate' });
     expect(await ticketsOf(s.id)).toHaveLength(1);
+  });
+
+  it('imports a run of mails in one transaction (IMAP): in order, each Message-ID once, a reply joining the mail before it', async () => {
+    const { s } = await setup();
+    const first = mid();
+    const old = await rawMail({
+      from: 'old@customer.test',
+      to: 'cs@shop.test',
+      subject: '예전',
+      text: '이미',
+      messageId: mid(),
+    });
+    await importMail(db(), s.id, old);
+    const raws = [
+      old,
+      await rawMail({ from: 'a@customer.test', to: 'cs@shop.test', subject: '첫째', text: '1', messageId: first }),
+      await rawMail({ from: 'b@customer.test', to: 'cs@shop.test', subject: '둘째', text: '2', messageId: mid() }),
+      await rawMail({
+        from: 'a@customer.test',
+        to: 'cs@shop.test',
+        subject: 'Re: 첫째',
+        text: '추가',
+        messageId: mid(),
+        inReplyTo: first,
+        references: [first],
+      }),
+      await rawMail({
+        from: 'mailer-daemon@mx.test',
+        to: 'cs@shop.test',
+        subject: 'Undelivered',
+        text: 'bounce',
+        messageId: mid(),
+      }),
+    ];
+    raws.push(raws[2]);
+    const mails = await Promise.all(raws.map((r) => parseInbound(r, 'desk.test')));
+    const out = await importParsedMails(db(), s.id, mails);
+    expect(out.map((o) => o.outcome)).toEqual([
+      'duplicate',
+      'created',
+      'created',
+      'appended',
+      'suppressed',
+      'duplicate',
+    ]);
+    const list = (await ticketsOf(s.id)).sort((x, y) => x.number - y.number);
+    expect(list.map((t) => t.subject)).toEqual(['예전', '첫째', '둘째']);
+    const msgs = await messagesOf(list[1].id);
+    expect(msgs.map((m) => m.kind)).toEqual(['inquiry', 'customer_reply']);
   });
 
   it('creates and sends nothing for auto-replies, vacation notices, bounces and our own mails coming back', async () => {

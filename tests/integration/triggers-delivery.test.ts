@@ -7,7 +7,14 @@ import type { AddressInfo } from 'node:net';
 import { and, eq } from 'drizzle-orm';
 import { simpleParser } from 'mailparser';
 import { Webhook } from 'standardwebhooks';
-import { disabledEndpoints, fields, triggerDeliveries, triggerDeliveryAttempts, triggerRuns } from '@/db/schema';
+import {
+  disabledEndpoints,
+  fields,
+  triggerDeliveries,
+  triggerDeliveryAttempts,
+  triggerRuns,
+  triggers,
+} from '@/db/schema';
 import {
   createTriggerAction,
   rotateSecretAction,
@@ -358,4 +365,34 @@ describe('a killed worker', () => {
       worker = null;
     }
   }, 200000);
+});
+
+it('tests a saved callback by its sealed URL when the admin keeps it, only within its own service', async () => {
+  const s = await setup();
+  const r = await receiver((_h, _n, res) => res.writeHead(200).end('kept'));
+  await hookTrigger(s.id, [{ type: 'callback', url: `${r.url}/kept` }]);
+  const [saved] = await db().select().from(triggers).where(eq(triggers.serviceId, s.id));
+  const result = (saved.results as { urlKey: string; url?: string }[])[0];
+  expect(result.url).toBeUndefined();
+  const test = await testCallbackAction(null, {
+    serviceId: s.id,
+    url: '',
+    triggerId: saved.id,
+    urlKey: result.urlKey,
+  });
+  expect(test).toMatchObject({ ok: true, data: { status: 200, body: 'kept' } });
+  expect(r.hits.map((h) => h.path)).toEqual(['/kept']);
+  // A fingerprint that is not one of this trigger's callbacks, or another service's trigger: nothing is sent.
+  expect(
+    await testCallbackAction(null, { serviceId: s.id, url: '', triggerId: saved.id, urlKey: 'h1:other' }),
+  ).toMatchObject({ ok: false });
+  const other = await setup();
+  expect(
+    await testCallbackAction(null, { serviceId: other.id, url: '', triggerId: saved.id, urlKey: result.urlKey }),
+  ).toMatchObject({ ok: false });
+  expect(await testCallbackAction(null, { serviceId: other.id, url: '' })).toMatchObject({
+    ok: false,
+    fieldErrors: { url: [expect.any(String)] },
+  });
+  expect(r.hits).toHaveLength(1);
 });

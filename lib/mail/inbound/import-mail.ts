@@ -1,10 +1,11 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
-import { fields, services, ticketMessages, tickets } from '@/db/schema';
+import { fields, ticketMessages, tickets } from '@/db/schema';
 import { saveAttachments } from '@/lib/attachments/save';
 import type { Db, Queryable, Tx } from '@/db';
 import { isUniqueViolation } from '@/lib/errors';
 import { isLocale } from '@/lib/i18n/config';
 import { translator } from '@/lib/i18n/messages';
+import { CONFIG_COLUMNS, CONFIG_JOINS, configFromRow, type ConfigRow } from '@/lib/services/config';
 import { applyPlan } from '@/lib/tickets/change';
 import { createTicket } from '@/lib/tickets/create-ticket';
 import { requesterEmail } from '@/lib/tickets/reply-mail';
@@ -67,21 +68,30 @@ function bodyOf(mail: InboundMail, lang: string): string {
   return [mail.text || t('email.inbound.empty'), ...(notes.length ? ['', ...notes] : [])].join('\n');
 }
 
-/** Everything a new mail needs from the service, in one round trip: whether its Message-ID is already here, the service's languages, its 이름/이메일 fields. */
-async function intakeContext(tx: Queryable, serviceId: string, messageId: string) {
-  const rows = await tx
-    .select({
-      languages: services.languages,
-      dup: sql<boolean>`exists (select 1 from ${ticketMessages} where ${ticketMessages.serviceId} = ${serviceId} and ${ticketMessages.mailMessageId} = ${messageId})`,
-      field: fields,
-    })
-    .from(services)
-    .leftJoin(fields, and(eq(fields.serviceId, services.id), inArray(fields.code, ['name', 'mail'])))
-    .where(eq(services.id, serviceId));
+/**
+ * Everything new mails need from the service, in one round trip: which of their Message-IDs are
+ * already here, and the service's configuration (lib/services/config.ts), handed on to
+ * createTicket so it does not read it again. The 이름/이메일 fields come from the configuration's
+ * memo (read once per configuration version and process).
+ */
+async function intakeContext(tx: Queryable, serviceId: string, messageIds: string[]) {
+  const { rows } = await tx.execute<ConfigRow & { dups: string[] | null }>(
+    sql`SELECT ${sql.raw(CONFIG_COLUMNS)}, (SELECT array_agg(m.mail_message_id) FROM ticket_messages m WHERE m.service_id = s.id AND m.mail_message_id = ANY(${sql.param(messageIds)}::text[])) AS dups FROM services s ${sql.raw(CONFIG_JOINS)} WHERE s.id = ${serviceId}`,
+  );
+  const config = rows[0] ? configFromRow(serviceId, rows[0]) : undefined;
+  const intakeFields = config
+    ? await config.memo('mail.intakeFields', () =>
+        tx
+          .select()
+          .from(fields)
+          .where(and(eq(fields.serviceId, serviceId), inArray(fields.code, ['name', 'mail']))),
+      )
+    : [];
   return {
-    dup: Boolean(rows[0]?.dup),
-    lang: rows[0]?.languages[0] ?? 'ko',
-    fields: rows.flatMap((r) => (r.field ? [r.field] : [])),
+    dups: new Set(rows[0]?.dups ?? []),
+    lang: config?.languages[0] ?? 'ko',
+    fields: intakeFields,
+    config,
   };
 }
 
@@ -127,6 +137,7 @@ async function importParsed(
     files: mail.files,
     actor: { type: 'customer', name: mail.fromName ?? mail.fromAddress },
     mailMessageId: mail.messageId,
+    config: ctx.config,
     // Our replies thread under the customer's first mail: written with the row, not by a second UPDATE.
     mailThreadId: mail.messageId,
   });
@@ -149,11 +160,6 @@ export async function importMail(
   return importParsedMail(db, serviceId, await parseInbound(raw, mailDomain()), opts);
 }
 
-/** True when a mail may answer an earlier one (references or a `[#123]` tag): it must be imported after the mails before it. */
-export function mayAnswer(mail: InboundMail): boolean {
-  return mail.refs.length > 0 || TAG.test(mail.subject);
-}
-
 /** importMail for a mail parsed already (the IMAP poller parses a batch first). */
 export async function importParsedMail(
   db: Db,
@@ -168,8 +174,10 @@ export async function importParsedMail(
   try {
     return await db.transaction(async (tx) => {
       // The duplicate check stays (besides the unique index) so a re-delivered mail burns no ticket number.
-      const ctx = await intakeContext(tx, serviceId, mail.messageId);
-      const out: ImportOutcome = ctx.dup ? { outcome: 'duplicate' } : await importParsed(tx, serviceId, mail, ctx);
+      const ctx = await intakeContext(tx, serviceId, [mail.messageId]);
+      const out: ImportOutcome = ctx.dups.has(mail.messageId)
+        ? { outcome: 'duplicate' }
+        : await importParsed(tx, serviceId, mail, ctx);
       if (opts.inTx) await opts.inTx(tx);
       return out;
     });
@@ -179,4 +187,33 @@ export async function importParsedMail(
     if (opts.inTx) await db.transaction(opts.inTx);
     return { outcome: 'duplicate' };
   }
+}
+
+/**
+ * Several parsed mails of one account, in their order, in one transaction (the IMAP poller's run of
+ * consecutive mails): one read of the service for all of them and one commit, so the commits still
+ * come in UID order. All or nothing: on any error (a Message-ID imported meanwhile by another
+ * receiver included) nothing is written and the caller imports them one by one instead.
+ */
+export async function importParsedMails(db: Db, serviceId: string, mails: InboundMail[]): Promise<ImportOutcome[]> {
+  return db.transaction(async (tx) => {
+    const wanted = mails.filter((m) => !m.automatic);
+    const ctx = wanted.length
+      ? await intakeContext(
+          tx,
+          serviceId,
+          wanted.map((m) => m.messageId),
+        )
+      : null;
+    const out: ImportOutcome[] = [];
+    for (const mail of mails) {
+      if (mail.automatic) out.push({ outcome: 'suppressed', reason: mail.automatic });
+      else if (ctx!.dups.has(mail.messageId)) out.push({ outcome: 'duplicate' });
+      else {
+        out.push(await importParsed(tx, serviceId, mail, ctx!));
+        ctx!.dups.add(mail.messageId); // the same mail twice in one run
+      }
+    }
+    return out;
+  });
 }

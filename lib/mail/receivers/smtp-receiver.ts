@@ -12,6 +12,7 @@ export type SmtpReceiver = { port: number; close: () => Promise<void> };
 
 const smtpError = (code: number, message: string) => Object.assign(new Error(message), { responseCode: code });
 const SERVICE_ID = /^[a-z0-9][a-z0-9_-]{0,62}$/i;
+const KNOWN_MS = 10_000;
 
 /**
  * The built-in receiver of representative addresses (`{serviceId}@{MAIL_DOMAIN}`, SPEC §8), on
@@ -29,6 +30,19 @@ export async function startSmtpReceiver(opts: {
 }): Promise<SmtpReceiver> {
   const domain = opts.domain.toLowerCase();
   const maxBytes = opts.maxBytes ?? MAX_MAIL_BYTES;
+  // Services known to exist, for a few seconds: a sender's mails (one RCPT each) cost one lookup,
+  // not one each. Only hits are kept, so a new service receives at once; a deleted one is refused
+  // at RCPT again within KNOWN_MS (meanwhile its import fails with 451 and the sender retries).
+  const known = new Map<string, number>();
+  const exists = async (id: string) => {
+    if ((known.get(id) ?? 0) > Date.now()) return true;
+    const [svc] = await opts.db().select({ id: services.id }).from(services).where(eq(services.id, id));
+    if (svc) {
+      if (known.size >= 10_000) known.clear();
+      known.set(id, Date.now() + KNOWN_MS);
+    } else known.delete(id);
+    return Boolean(svc);
+  };
   const server = new SMTPServer({
     name: domain,
     banner: 'Contact Desk',
@@ -36,6 +50,8 @@ export async function startSmtpReceiver(opts: {
     disabledCommands: ['AUTH', 'STARTTLS'],
     size: maxBytes,
     logger: false,
+    // Nothing here uses the client's host name: no reverse DNS lookup delaying every connection's greeting.
+    disableReverseLookup: true,
     maxClients: 200,
     socketTimeout: 60_000,
     closeTimeout: 5_000,
@@ -44,8 +60,7 @@ export async function startSmtpReceiver(opts: {
       if (host !== domain) return callback(smtpError(550, '5.7.1 Relaying denied: not a mail domain of this desk'));
       if (!SERVICE_ID.test(local ?? '')) return callback(smtpError(550, '5.1.1 No such recipient'));
       try {
-        const [svc] = await opts.db().select({ id: services.id }).from(services).where(eq(services.id, local));
-        if (!svc) return callback(smtpError(550, '5.1.1 No such recipient'));
+        if (!(await exists(local))) return callback(smtpError(550, '5.1.1 No such recipient'));
         if (session.envelope.rcptTo.length >= 20) return callback(smtpError(452, '4.5.3 Too many recipients'));
         callback();
       } catch {

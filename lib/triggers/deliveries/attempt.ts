@@ -1,4 +1,4 @@
-import { and, eq, lte, or, isNull, lt, sql } from 'drizzle-orm';
+import { and, eq, inArray, lte, or, isNull, lt, sql } from 'drizzle-orm';
 import {
   disabledEndpoints,
   PRODUCT_MAIL_KINDS,
@@ -6,11 +6,11 @@ import {
   triggerDeliveryAttempts,
   type TriggerDelivery,
 } from '@/db/schema';
-import type { Db } from '@/db';
+import type { Db, Tx } from '@/db';
 import { composeQueuedMail } from '@/lib/mail/compose-queued';
 import { deliveryMessageId } from '@/lib/mail/domain';
 import { sendMail } from '@/lib/mail/send';
-import { serviceSender } from '@/lib/mail/sender';
+import { serviceSender, type ServiceSender } from '@/lib/mail/sender';
 import { sanitizeRichHtml } from '@/lib/html/sanitize';
 import { htmlToMailText } from '@/lib/mail/html-to-text';
 import { renderCodes } from '@/lib/substitution/render';
@@ -73,13 +73,29 @@ function fromResponse(res: SafeResponse): AttemptResult {
   };
 }
 
-async function send(db: Db, d: TriggerDelivery): Promise<AttemptResult> {
+/** A service's 발신 정보, read once per batch of deliveries. */
+type SenderOf = (serviceId: string) => Promise<ServiceSender>;
+
+function senderMemo(db: Db): SenderOf {
+  const seen = new Map<string, Promise<ServiceSender>>();
+  return (serviceId) => {
+    let p = seen.get(serviceId);
+    if (!p) {
+      p = serviceSender(db, serviceId);
+      seen.set(serviceId, p);
+      p.catch(() => seen.delete(serviceId));
+    }
+    return p;
+  };
+}
+
+async function send(db: Db, d: TriggerDelivery, senderOf: SenderOf): Promise<AttemptResult> {
   // Dooray 이관/코멘트 and SMS: their own senders (lib/channels/deliver.ts).
   if (isChannelKind(d.kind)) return attemptChannel(db, d);
   const started = Date.now();
   try {
     if (PRODUCT_MAILS.has(d.kind)) {
-      const mail = await composeQueuedMail(db, d);
+      const mail = await composeQueuedMail(db, d, senderOf);
       if (mail) await sendMail(mail);
       return {
         ok: true,
@@ -121,7 +137,7 @@ async function send(db: Db, d: TriggerDelivery): Promise<AttemptResult> {
       html = m.template.html ? body : undefined;
     }
     // Sent alone (no mail layout, SPEC §6), as the service's sender, marked automatic so receivers do not auto-reply (RFC 3834).
-    const sender = await serviceSender(db, d.serviceId);
+    const sender = await senderOf(d.serviceId);
     await sendMail({
       to: m.to,
       from: sender.from,
@@ -151,63 +167,109 @@ async function send(db: Db, d: TriggerDelivery): Promise<AttemptResult> {
  * delivery is dead after MAX_ATTEMPTS. Returns false when there was nothing to do.
  */
 export async function attemptDelivery(db: Db, deliveryId: string): Promise<boolean> {
-  const [d] = await db
+  return (await attemptDeliveries(db, [deliveryId])) > 0;
+}
+
+/**
+ * attemptDelivery for a batch (the worker's fetch of jobs): the due ones are claimed in one
+ * statement, sent side by side (each service's 발신 정보 read once), and the sent ones recorded
+ * in one transaction (their attempts in one insert, delivered in one update); failures and
+ * forwards that complete a ticket are recorded one by one as before. Returns how many were attempted.
+ */
+export async function attemptDeliveries(db: Db, deliveryIds: readonly string[]): Promise<number> {
+  const ids = [...new Set(deliveryIds)];
+  if (!ids.length) return 0;
+  const claimed = await db
     .update(triggerDeliveries)
     .set({ leaseUntil: sql`now() + ${`${LEASE_MS} milliseconds`}::interval` })
     .where(
       and(
-        eq(triggerDeliveries.id, deliveryId),
+        ids.length === 1 ? eq(triggerDeliveries.id, ids[0]) : inArray(triggerDeliveries.id, ids),
         eq(triggerDeliveries.status, 'pending'),
         lte(triggerDeliveries.nextAttemptAt, sql`now() + interval '2 seconds'`),
         or(isNull(triggerDeliveries.leaseUntil), lt(triggerDeliveries.leaseUntil, sql`now()`)),
       ),
     )
     .returning();
-  if (!d) return false;
-  const r = await send(db, d);
-  await db.transaction(async (tx) => {
-    await tx.insert(triggerDeliveryAttempts).values({
-      deliveryId: d.id,
-      serviceId: d.serviceId,
-      httpStatus: r.status,
-      latencyMs: r.latencyMs,
-      errorClass: r.errorClass,
-      response: r.response,
+  if (!claimed.length) return 0;
+  const senderOf = senderMemo(db);
+  const results = await Promise.all(claimed.map(async (d) => ({ d, r: await send(db, d, senderOf) })));
+  const sent = results.filter(({ d, r }) => r.ok && !(d.request as unknown as MailRequest).completeTicket);
+  const rest = results.filter((x) => !sent.includes(x));
+  if (sent.length)
+    await db.transaction(async (tx) => {
+      await tx.insert(triggerDeliveryAttempts).values(
+        sent.map(({ d, r }) => ({
+          deliveryId: d.id,
+          serviceId: d.serviceId,
+          httpStatus: r.status,
+          latencyMs: r.latencyMs,
+          errorClass: r.errorClass,
+          response: r.response,
+        })),
+      );
+      const now = new Date();
+      await tx
+        .update(triggerDeliveries)
+        .set({
+          status: 'delivered',
+          attempts: sql`${triggerDeliveries.attempts} + 1`,
+          deliveredAt: now,
+          leaseUntil: null,
+          updatedAt: now,
+        })
+        .where(
+          inArray(
+            triggerDeliveries.id,
+            sent.map(({ d }) => d.id),
+          ),
+        );
     });
-    const attempts = d.attempts + 1;
-    if (r.ok) {
-      await tx
-        .update(triggerDeliveries)
-        .set({ status: 'delivered', attempts, deliveredAt: new Date(), leaseUntil: null, updatedAt: new Date() })
-        .where(eq(triggerDeliveries.id, d.id));
-      if ((d.request as unknown as MailRequest).completeTicket) await completeAfterForward(tx, d);
-      return;
-    }
-    if (r.gone) {
-      await tx
-        .update(triggerDeliveries)
-        .set({ status: 'disabled', attempts, leaseUntil: null, updatedAt: new Date() })
-        .where(eq(triggerDeliveries.id, d.id));
-      const key = (d.request as { urlKey?: string }).urlKey;
-      if (key && d.serviceId)
-        await tx.insert(disabledEndpoints).values({ serviceId: d.serviceId, url: key }).onConflictDoNothing();
-      return;
-    }
-    if (attempts >= MAX_ATTEMPTS || r.permanent) {
-      await tx
-        .update(triggerDeliveries)
-        .set({ status: 'dead', attempts, leaseUntil: null, updatedAt: new Date() })
-        .where(eq(triggerDeliveries.id, d.id));
-      return;
-    }
-    const next = new Date(Date.now() + (r.retryAfter ?? backoffMs(attempts)));
+  for (const { d, r } of rest) await db.transaction((tx) => recordAttempt(tx, d, r));
+  return claimed.length;
+}
+
+async function recordAttempt(tx: Tx, d: TriggerDelivery, r: AttemptResult): Promise<void> {
+  await tx.insert(triggerDeliveryAttempts).values({
+    deliveryId: d.id,
+    serviceId: d.serviceId,
+    httpStatus: r.status,
+    latencyMs: r.latencyMs,
+    errorClass: r.errorClass,
+    response: r.response,
+  });
+  const attempts = d.attempts + 1;
+  if (r.ok) {
     await tx
       .update(triggerDeliveries)
-      .set({ attempts, nextAttemptAt: next, leaseUntil: null, updatedAt: new Date() })
+      .set({ status: 'delivered', attempts, deliveredAt: new Date(), leaseUntil: null, updatedAt: new Date() })
       .where(eq(triggerDeliveries.id, d.id));
-    await enqueueDelivery(tx, d.id, next);
-  });
-  return true;
+    if ((d.request as unknown as MailRequest).completeTicket) await completeAfterForward(tx, d);
+    return;
+  }
+  if (r.gone) {
+    await tx
+      .update(triggerDeliveries)
+      .set({ status: 'disabled', attempts, leaseUntil: null, updatedAt: new Date() })
+      .where(eq(triggerDeliveries.id, d.id));
+    const key = (d.request as { urlKey?: string }).urlKey;
+    if (key && d.serviceId)
+      await tx.insert(disabledEndpoints).values({ serviceId: d.serviceId, url: key }).onConflictDoNothing();
+    return;
+  }
+  if (attempts >= MAX_ATTEMPTS || r.permanent) {
+    await tx
+      .update(triggerDeliveries)
+      .set({ status: 'dead', attempts, leaseUntil: null, updatedAt: new Date() })
+      .where(eq(triggerDeliveries.id, d.id));
+    return;
+  }
+  const next = new Date(Date.now() + (r.retryAfter ?? backoffMs(attempts)));
+  await tx
+    .update(triggerDeliveries)
+    .set({ attempts, nextAttemptAt: next, leaseUntil: null, updatedAt: new Date() })
+    .where(eq(triggerDeliveries.id, d.id));
+  await enqueueDelivery(tx, d.id, next);
 }
 
 /** Enqueues due pending deliveries whose job was lost (a killed worker, a queue created late). */

@@ -2,7 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { eq, type SQL } from 'drizzle-orm';
 import { services, triggerDeliveries, type DeliveryKind } from '@/db/schema';
 import type { Queryable } from '@/db';
+import { insertSql } from '@/db/plain-sql';
 import type { ServiceConfig } from '@/lib/services/config';
+import type { FieldValueEntry } from '@/lib/pii/write-field-values';
 import type { TicketEvent } from '@/lib/tickets/types';
 import type { PassService } from '../load';
 import { RESULTS } from '../results/index';
@@ -26,6 +28,7 @@ async function context(
   reply?: string,
   known?: PassService | null,
   config?: ServiceConfig | null,
+  fieldValues?: readonly FieldValueEntry[],
 ): Promise<BuildContext> {
   const [svc] = known
     ? [known]
@@ -42,6 +45,7 @@ async function context(
     editorHtml: svc?.editorType !== 'text',
     values: new Map(),
     config: config ?? null,
+    fieldValues,
   };
 }
 
@@ -90,10 +94,20 @@ export async function enqueueEffects(
     disabled: ReadonlySet<string>;
     service?: PassService | null;
     config?: ServiceConfig | null;
+    /** A creation's field values (TicketChange.fieldValues): rendered from, not read back. */
+    fieldValues?: readonly FieldValueEntry[];
   },
 ): Promise<{ enqueued: Enqueued[]; writes: SQL[] }> {
   if (!input.effects.length) return { enqueued: [], writes: [] };
-  const ctx = await context(tx, input.serviceId, input.event, input.reply, input.service, input.config);
+  const ctx = await context(
+    tx,
+    input.serviceId,
+    input.event,
+    input.reply,
+    input.service,
+    input.config,
+    input.fieldValues,
+  );
   const out: Enqueued[] = [];
   // All deliveries of the pass in one INSERT and their jobs in one more, not two statements per effect.
   const values: (typeof triggerDeliveries.$inferInsert)[] = [];
@@ -130,5 +144,5 @@ export async function enqueueEffects(
     tx,
     values.map((v) => v.id!),
   );
-  return { enqueued: out, writes: [tx.insert(triggerDeliveries).values(values).getSQL(), ...(jobs ? [jobs] : [])] };
+  return { enqueued: out, writes: [insertSql(triggerDeliveries, values), ...(jobs ? [jobs] : [])] };
 }

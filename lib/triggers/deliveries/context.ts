@@ -2,6 +2,7 @@ import { and, eq, inArray } from 'drizzle-orm';
 import { groupMembers, members, serviceMembers, type DeliveryKind } from '@/db/schema';
 import type { Queryable } from '@/db';
 import type { ServiceConfig } from '@/lib/services/config';
+import type { FieldValueEntry } from '@/lib/pii/write-field-values';
 import { substitutionValues } from '@/lib/substitution/values';
 import type { TicketEvent, TicketSnapshot } from '@/lib/tickets/types';
 import type { SealedUrl } from '../endpoint-url';
@@ -35,6 +36,8 @@ export type BuildContext = {
   values: Map<TicketSnapshot, Record<string, string>>;
   /** The service configuration the pass read, whose memo names categories, agents and groups. */
   config: ServiceConfig | null;
+  /** A creation's field values, all of them, as written in this change (rendered from, not read back). */
+  fieldValues?: readonly FieldValueEntry[];
 };
 
 const MAX_RECIPIENTS = 100;
@@ -43,7 +46,12 @@ const MAX_RECIPIENTS = 100;
 export async function agentValues(ctx: BuildContext, t: TicketSnapshot): Promise<Record<string, string>> {
   let v = ctx.values.get(t);
   if (!v) {
-    v = await substitutionValues(ctx.tx, t, { audience: 'agent', reply: ctx.reply, config: ctx.config });
+    v = await substitutionValues(ctx.tx, t, {
+      audience: 'agent',
+      reply: ctx.reply,
+      config: ctx.config,
+      fieldValues: ctx.fieldValues,
+    });
     ctx.values.set(t, v);
   }
   return v;

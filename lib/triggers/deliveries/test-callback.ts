@@ -4,18 +4,20 @@ import { ValidationError } from '@/lib/errors';
 import { urlProblem } from '@/lib/net/addresses';
 import type { TestCallbackInput } from '@/lib/triggers/schemas';
 import { OutboundBlockedError } from '@/lib/net/safe-fetch';
+import { callbackTestUrl } from './callback-test-url';
 import { webhookSecret } from './secret';
 import { signedPost } from './signed-post';
 
 /**
  * A signed sample callback (the editor's 테스트 button): status, latency and the first 1 KB of the answer, or
  * the error class of why it failed. A URL refused by policy (private, not https) is a field error, sent nowhere.
+ * The URL is the one typed in, or a kept callback's sealed URL opened on the server (callback-test-url.ts).
  */
 export async function testCallback(
   ctx: Pick<ServiceCtx, 'db' | 'service'>,
   input: TestCallbackInput,
 ): Promise<{ status: number | null; latencyMs: number; body: string; error: string | null }> {
-  const url = input.url.trim();
+  const url = await callbackTestUrl(ctx, input);
   const problem = urlProblem(url);
   if (problem) throw ValidationError.field('url', problem);
   const sample = {

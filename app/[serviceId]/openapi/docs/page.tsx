@@ -4,7 +4,8 @@ import { getTranslations } from 'next-intl/server';
 import { services } from '@/db/schema';
 import { getDb } from '@/db';
 import { appUrl } from '@/lib/app-url';
-import { curlExample, openApiDocument, typescriptExample } from '@/lib/openapi/document';
+import { openApiDocument } from '@/lib/openapi/document';
+import { curlExample, typescriptExample } from '@/lib/openapi/examples';
 
 type Op = {
   summary: string;

@@ -3,6 +3,7 @@ import type { AccessLogRow } from '@/db/queries/access-logs';
 type T = (key: string, params?: Record<string, string | number>) => string;
 
 const FIELDS = new Set(['role', 'channels', 'canTransfer', 'canViewLogs', 'assignable', 'selfControl', 'groups']);
+const SECRETS = new Set(['dooray_hook_url']);
 const REASONS = new Set(['unknown_login', 'bad_password', 'locked', 'invited', 'deactivated']);
 
 /** One value of a permission, as the agent screen words it. */
@@ -44,6 +45,8 @@ export function describeAccessLog(row: Pick<AccessLogRow, 'event' | 'detail'>, t
       return typeof d.minutes === 'number' ? t('lockedFor', { minutes: d.minutes }) : '';
     case 'invite_sent':
       return d.resend ? t('resend') : '';
+    case 'secret_revealed':
+      return SECRETS.has(String(d.secret)) ? t(`secrets.${d.secret}`) : '';
     default:
       return '';
   }

@@ -2,9 +2,10 @@
 
 import { revalidatePath } from 'next/cache';
 import { serviceAction } from '@/lib/actions/action';
-import { doorayHookUrl, regenerateHookToken, setDoorayState } from '@/lib/dooray/config';
+import { regenerateHookToken, setDoorayState } from '@/lib/dooray/config';
 import { deleteDoorayProject, registerDoorayProject } from '@/lib/dooray/projects';
 import { registerDoorayOrg } from '@/lib/dooray/register-org';
+import { revealHookUrl } from '@/lib/dooray/reveal-hook-url';
 import {
   agentIdInput,
   doorayStateInput,
@@ -34,9 +35,7 @@ export const regenerateHookTokenAction = serviceAction(serviceOnlyInput, admin, 
 });
 
 /** 보기: the whole hook URL (with its token), for the admin to paste into Dooray; the page shows it masked. */
-export const revealHookUrlAction = serviceAction(serviceOnlyInput, admin, async (_input, ctx) => ({
-  url: await doorayHookUrl(ctx),
-}));
+export const revealHookUrlAction = serviceAction(serviceOnlyInput, admin, async (_input, ctx) => revealHookUrl(ctx));
 
 export const registerDoorayOrgAction = serviceAction(registerOrgInput, admin, async (input, ctx) => {
   const r = await registerDoorayOrg(ctx, input);
