@@ -24,7 +24,7 @@ function addDays(day: string, n: number): string {
 
 /**
  * Recomputes the rollup rows of the day ranges [fromDays[i], toDays[i]] (calendar days in `tz`;
- * '-infinity' allowed) from `tickets`: every count of dashboard_daily_counts and the time histograms
+ * '-infinity' allowed) from `tickets`: every count of dashboard_daily_counts and the time buckets
  * of dashboard_time_counts, with the same definitions as DIRECT_QUERIES (report.ts).
  */
 async function recompute(db: Queryable, serviceId: string, tz: string, fromDays: string[], toDays: string[]) {
