@@ -5,7 +5,7 @@ import { useState, useTransition } from 'react';
 import { useTranslations } from 'next-intl';
 import { Button } from '@/components/ui/button';
 import { Dialog } from '@/components/ui/dialog';
-import { FormError, SelectField, TextField } from '@/components/ui/field';
+import { FormError, SelectField, TextField, TextareaField } from '@/components/ui/field';
 import { useToast } from '@/components/ui/toast';
 import { doorayCommentAction, transferToDoorayAction } from '@/app/[serviceId]/(desk)/tickets/dooray-actions';
 
@@ -88,20 +88,13 @@ export function DoorayTicketActions({ serviceId, ticket, canTransfer, canComment
             errors={errors.fields?.subject}
             required
           />
-          <label className="flex flex-col gap-1 text-sm font-medium text-slate-700">
-            {t('body')}
-            <textarea
-              value={form.body}
-              onChange={(e) => setForm({ ...form, body: e.target.value })}
-              rows={8}
-              className="rounded-md border border-slate-300 px-3 py-2 font-normal"
-            />
-          </label>
-          {errors.fields?.body?.map((m) => (
-            <p key={m} role="alert" className="text-xs text-red-600">
-              {m}
-            </p>
-          ))}
+          <TextareaField
+            label={t('body')}
+            value={form.body}
+            onChange={(e) => setForm({ ...form, body: e.target.value })}
+            rows={8}
+            errors={errors.fields?.body}
+          />
           <FormError message={errors.form} />
           <div className="flex justify-end gap-2">
             <Button variant="secondary" onClick={() => setDialog(null)}>
@@ -131,20 +124,13 @@ export function DoorayTicketActions({ serviceId, ticket, canTransfer, canComment
       </Dialog>
       <Dialog open={dialog === 'comment'} onOpenChange={(o) => !o && setDialog(null)} title={t('commentTitle')}>
         <div className="space-y-3">
-          <label className="flex flex-col gap-1 text-sm font-medium text-slate-700">
-            {t('commentBody')}
-            <textarea
-              value={form.comment}
-              onChange={(e) => setForm({ ...form, comment: e.target.value })}
-              rows={5}
-              className="rounded-md border border-slate-300 px-3 py-2 font-normal"
-            />
-          </label>
-          {errors.fields?.body?.map((m) => (
-            <p key={m} role="alert" className="text-xs text-red-600">
-              {m}
-            </p>
-          ))}
+          <TextareaField
+            label={t('commentBody')}
+            value={form.comment}
+            onChange={(e) => setForm({ ...form, comment: e.target.value })}
+            rows={5}
+            errors={errors.fields?.body}
+          />
           <FormError message={errors.form} />
           <div className="flex justify-end gap-2">
             <Button variant="secondary" onClick={() => setDialog(null)}>

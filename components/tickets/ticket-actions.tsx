@@ -6,6 +6,7 @@ import { useTranslations } from 'next-intl';
 import type { TicketStatus } from '@/db/schema';
 import { Button } from '@/components/ui/button';
 import { ConfirmDialog, Dialog } from '@/components/ui/dialog';
+import { SelectField, TextareaField } from '@/components/ui/field';
 import { useToast } from '@/components/ui/toast';
 import { useConfirmedAction } from '@/components/ui/use-confirmed-action';
 import {
@@ -101,39 +102,24 @@ export function TicketActions({ serviceId, ticket, me, canTake, canTransfer, isA
         title={t('actions.takeTitle')}
         description={t('actions.takeGroup')}
       >
-        <label className="flex flex-col gap-1 text-sm">
-          {t('col.group')}
-          <select
-            value={groupId}
-            onChange={(e) => setGroupId(e.target.value)}
-            className="rounded-md border border-slate-300 px-2 py-2"
-          >
-            <option value="">{t('actions.chooseGroup')}</option>
-            {myGroups.map((g) => (
-              <option key={g.id} value={g.id}>
-                {g.name}
-              </option>
-            ))}
-          </select>
-        </label>
-        {error && (
-          <p role="alert" className="mt-2 text-sm text-red-700">
-            {error}
-          </p>
-        )}
-        <div className="mt-4 flex justify-end gap-2">
-          <Button variant="secondary" onClick={() => setDialog(null)}>
-            {t('actions.cancel')}
-          </Button>
-          <Button
-            disabled={!groupId || pending}
-            onClick={() =>
-              run(() => takeTicketAction(null, { serviceId, ticketId: ticket.id, groupId }), t('actions.taken'))
-            }
-          >
-            {t('actions.take')}
-          </Button>
-        </div>
+        <SelectField label={t('col.group')} value={groupId} onChange={(e) => setGroupId(e.target.value)}>
+          <option value="">{t('actions.chooseGroup')}</option>
+          {myGroups.map((g) => (
+            <option key={g.id} value={g.id}>
+              {g.name}
+            </option>
+          ))}
+        </SelectField>
+        <DialogFooter
+          error={error}
+          cancel={t('actions.cancel')}
+          onCancel={() => setDialog(null)}
+          confirm={t('actions.take')}
+          disabled={!groupId || pending}
+          onConfirm={() =>
+            run(() => takeTicketAction(null, { serviceId, ticketId: ticket.id, groupId }), t('actions.taken'))
+          }
+        />
       </Dialog>
 
       <Dialog
@@ -142,60 +128,46 @@ export function TicketActions({ serviceId, ticket, me, canTake, canTransfer, isA
         title={t('actions.transferTitle')}
         description={t('actions.transferHelp')}
       >
-        <div className="flex flex-col gap-3 text-sm">
-          <label className="flex flex-col gap-1">
-            {t('actions.transferTo')}
-            <select
-              value={assigneeId}
-              onChange={(e) => setAssigneeId(e.target.value)}
-              className="rounded-md border border-slate-300 px-2 py-2"
-            >
-              <option value="">{t('actions.chooseAgent')}</option>
-              {targets.map((a) => (
-                <option key={a.memberId} value={a.memberId}>
-                  {a.name} ({a.loginId})
-                </option>
-              ))}
-            </select>
-          </label>
-          <label className="flex flex-col gap-1">
-            {t('actions.transferNote')}
-            <textarea
-              value={note}
-              onChange={(e) => setNote(e.target.value)}
-              rows={3}
-              className="rounded-md border border-slate-300 px-2 py-2"
-            />
-          </label>
-        </div>
-        {error && (
-          <p role="alert" className="mt-2 text-sm text-red-700">
-            {error}
-          </p>
-        )}
-        <div className="mt-4 flex justify-end gap-2">
-          <Button variant="secondary" onClick={() => setDialog(null)}>
-            {t('actions.cancel')}
-          </Button>
-          <Button
-            disabled={!assigneeId || pending}
-            onClick={() =>
-              run(
-                () =>
-                  transferTicketAction(null, {
-                    serviceId,
-                    ticketId: ticket.id,
-                    version: ticket.version,
-                    assigneeId,
-                    note,
-                  }),
-                t('actions.transferred'),
-              )
-            }
+        <div className="flex flex-col gap-3">
+          <SelectField
+            label={t('actions.transferTo')}
+            value={assigneeId}
+            onChange={(e) => setAssigneeId(e.target.value)}
           >
-            {t('actions.transfer')}
-          </Button>
+            <option value="">{t('actions.chooseAgent')}</option>
+            {targets.map((a) => (
+              <option key={a.memberId} value={a.memberId}>
+                {a.name} ({a.loginId})
+              </option>
+            ))}
+          </SelectField>
+          <TextareaField
+            label={t('actions.transferNote')}
+            value={note}
+            onChange={(e) => setNote(e.target.value)}
+            rows={3}
+          />
         </div>
+        <DialogFooter
+          error={error}
+          cancel={t('actions.cancel')}
+          onCancel={() => setDialog(null)}
+          confirm={t('actions.transfer')}
+          disabled={!assigneeId || pending}
+          onConfirm={() =>
+            run(
+              () =>
+                transferTicketAction(null, {
+                  serviceId,
+                  ticketId: ticket.id,
+                  version: ticket.version,
+                  assigneeId,
+                  note,
+                }),
+              t('actions.transferred'),
+            )
+          }
+        />
       </Dialog>
 
       <ConfirmDialog
@@ -205,5 +177,40 @@ export function TicketActions({ serviceId, ticket, me, canTake, canTransfer, isA
         confirmLabel={t('actions.complete')}
       />
     </div>
+  );
+}
+
+/** The end of the take and transfer dialogs: the refusal, if any, then 취소 and the action. */
+function DialogFooter({
+  error,
+  cancel,
+  onCancel,
+  confirm,
+  disabled,
+  onConfirm,
+}: {
+  error: string | null;
+  cancel: string;
+  onCancel: () => void;
+  confirm: string;
+  disabled: boolean;
+  onConfirm: () => void;
+}) {
+  return (
+    <>
+      {error && (
+        <p role="alert" className="mt-2 text-sm text-red-700">
+          {error}
+        </p>
+      )}
+      <div className="mt-4 flex justify-end gap-2">
+        <Button variant="secondary" onClick={onCancel}>
+          {cancel}
+        </Button>
+        <Button disabled={disabled} onClick={onConfirm}>
+          {confirm}
+        </Button>
+      </div>
+    </>
   );
 }

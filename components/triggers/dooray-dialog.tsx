@@ -4,7 +4,7 @@ import { useTranslations } from 'next-intl';
 import { useRef, useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { Dialog } from '@/components/ui/dialog';
-import { TextField } from '@/components/ui/field';
+import { TextareaField, TextField } from '@/components/ui/field';
 import { CodePicker, insertAt } from './code-picker';
 import type { EditorOptions } from '@/lib/triggers/editor-types';
 
@@ -61,47 +61,29 @@ export function DoorayDialog({
             placeholder="https://"
             onChange={(e) => setV({ ...v, botIconImage: e.target.value })}
           />
-          <div className="space-y-1">
-            <label htmlFor="dooray-text" className="block text-sm font-medium text-slate-700">
-              {t('text')}
-            </label>
-            <textarea
-              id="dooray-text"
-              ref={textRef}
-              rows={4}
-              className="block w-full rounded-md border border-slate-300 px-3 py-2 text-sm"
-              value={v.text}
-              onFocus={() => setFocus('text')}
-              onChange={(e) => setV({ ...v, text: e.target.value })}
-            />
-          </div>
-          <div className="space-y-1">
-            <label htmlFor="dooray-att-title" className="block text-sm font-medium text-slate-700">
-              {t('attachmentTitle')}
-            </label>
-            <input
-              id="dooray-att-title"
-              ref={titleRef}
-              className="block w-full rounded-md border border-slate-300 px-3 py-2 text-sm"
-              value={v.attachmentTitle}
-              onFocus={() => setFocus('attachmentTitle')}
-              onChange={(e) => setV({ ...v, attachmentTitle: e.target.value })}
-            />
-          </div>
-          <div className="space-y-1">
-            <label htmlFor="dooray-att" className="block text-sm font-medium text-slate-700">
-              {t('attachmentText')}
-            </label>
-            <textarea
-              id="dooray-att"
-              ref={attRef}
-              rows={3}
-              className="block w-full rounded-md border border-slate-300 px-3 py-2 text-sm"
-              value={v.attachmentText}
-              onFocus={() => setFocus('attachmentText')}
-              onChange={(e) => setV({ ...v, attachmentText: e.target.value })}
-            />
-          </div>
+          <TextareaField
+            label={t('text')}
+            ref={textRef}
+            rows={4}
+            value={v.text}
+            onFocus={() => setFocus('text')}
+            onChange={(e) => setV({ ...v, text: e.target.value })}
+          />
+          <TextField
+            label={t('attachmentTitle')}
+            ref={titleRef}
+            value={v.attachmentTitle}
+            onFocus={() => setFocus('attachmentTitle')}
+            onChange={(e) => setV({ ...v, attachmentTitle: e.target.value })}
+          />
+          <TextareaField
+            label={t('attachmentText')}
+            ref={attRef}
+            rows={3}
+            value={v.attachmentText}
+            onFocus={() => setFocus('attachmentText')}
+            onChange={(e) => setV({ ...v, attachmentText: e.target.value })}
+          />
         </div>
         <CodePicker codes={options.codes} reply={options.replyContext} onInsert={insert} />
       </div>

@@ -4,6 +4,7 @@ import { useTranslations } from 'next-intl';
 import { useRef, useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { Dialog } from '@/components/ui/dialog';
+import { TextField } from '@/components/ui/field';
 import { BodyEditor, type BodyEditorHandle } from '@/components/ui/rich-text-editor';
 import { CodePicker, insertAt } from './code-picker';
 import type { EditorOptions } from '@/lib/triggers/editor-types';
@@ -62,20 +63,14 @@ export function MailDialog({
       </div>
       <div className="grid gap-4 md:grid-cols-[1fr_16rem]">
         <div className="space-y-3" role="tabpanel">
-          <div className="space-y-1">
-            <label htmlFor="trigger-mail-subject" className="block text-sm font-medium text-slate-700">
-              {t('subject')}
-            </label>
-            <input
-              id="trigger-mail-subject"
-              ref={subjectRef}
-              maxLength={200}
-              className="block w-full rounded-md border border-slate-300 px-3 py-2 text-sm"
-              value={cur.subject}
-              onFocus={() => setFocus('subject')}
-              onChange={(e) => set({ subject: e.target.value })}
-            />
-          </div>
+          <TextField
+            label={t('subject')}
+            ref={subjectRef}
+            maxLength={200}
+            value={cur.subject}
+            onFocus={() => setFocus('subject')}
+            onChange={(e) => set({ subject: e.target.value })}
+          />
           <div className="space-y-1">
             <label
               id="trigger-mail-body-label"

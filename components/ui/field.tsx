@@ -55,7 +55,7 @@ export function TextField({
   required,
   className,
   ...props
-}: FieldProps & InputHTMLAttributes<HTMLInputElement>) {
+}: FieldProps & ComponentProps<'input'>) {
   const id = useId();
   return (
     <Frame id={id} label={label} help={help} errors={errors} required={required}>
