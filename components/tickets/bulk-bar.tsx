@@ -2,9 +2,9 @@
 
 import { useRef, useState, useTransition } from 'react';
 import { useTranslations } from 'next-intl';
-import { INTERNAL_REASONS } from '@/db/values';
 import { Button } from '@/components/ui/button';
 import { ConfirmDialog } from '@/components/ui/dialog';
+import { ProcessActionPicker } from './process-action-picker';
 import { useConfirmedAction } from '@/components/ui/use-confirmed-action';
 import { useToast } from '@/components/ui/toast';
 import { bulkProcessAction, deleteSpamAction } from '@/app/[serviceId]/(desk)/tickets/actions';
@@ -136,37 +136,14 @@ export function BulkBar({
         )
       ) : (
         <div className="flex flex-wrap items-end gap-2">
-          <label className="flex flex-col gap-1 text-xs">
-            {t('process.action')}
-            <select
-              value={action}
-              onChange={(e) => setAction(e.target.value as typeof action)}
-              className="rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm"
-            >
-              {ACTIONS.map((a) => (
-                <option key={a} value={a}>
-                  {t(`process.${a}`)}
-                </option>
-              ))}
-            </select>
-          </label>
-          {action === 'internal' && (
-            <label className="flex flex-col gap-1 text-xs">
-              {t('process.reason')}
-              <select
-                value={reason}
-                onChange={(e) => setReason(e.target.value)}
-                className="rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm"
-              >
-                <option value="">{t('process.chooseReason')}</option>
-                {INTERNAL_REASONS.map((r) => (
-                  <option key={r} value={r}>
-                    {t(`reason.${r}`)}
-                  </option>
-                ))}
-              </select>
-            </label>
-          )}
+          <ProcessActionPicker
+            actions={ACTIONS}
+            action={action}
+            onAction={setAction}
+            reason={reason}
+            onReason={setReason}
+            dense
+          />
           <label className="flex min-w-64 flex-1 flex-col gap-1 text-xs">
             {t('bulk.body')}
             <textarea

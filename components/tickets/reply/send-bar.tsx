@@ -1,9 +1,9 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import { INTERNAL_REASONS } from '@/db/values';
 import { Button } from '@/components/ui/button';
 import { Dialog } from '@/components/ui/dialog';
+import { ProcessActionPicker } from '../process-action-picker';
 
 export const REPLY_ACTIONS = ['solve', 'pend', 'comment', 'internal'] as const;
 export type ReplyAction = (typeof REPLY_ACTIONS)[number];
@@ -34,41 +34,15 @@ export function SendBar({
   const t = useTranslations('tickets');
   return (
     <div className="mt-3 flex flex-wrap items-end gap-2">
-      <label className="flex flex-col gap-1 text-xs text-slate-600">
-        {t('process.action')}
-        <select
-          value={action}
-          onChange={(e) => setAction(e.target.value as ReplyAction)}
-          className="rounded-md border border-slate-300 bg-white px-2 py-2 text-sm"
-          name="action"
-        >
-          {available.map((a) => (
-            <option key={a} value={a}>
-              {t(`process.${a}`)}
-            </option>
-          ))}
-        </select>
-      </label>
-      {action === 'internal' && (
-        <label className="flex flex-col gap-1 text-xs text-slate-600">
-          {t('process.reason')}
-          <select
-            value={reason}
-            onChange={(e) => setReason(e.target.value)}
-            className="rounded-md border border-slate-300 bg-white px-2 py-2 text-sm"
-            name="reason"
-            aria-invalid={Boolean(reasonErrors)}
-          >
-            <option value="">{t('process.chooseReason')}</option>
-            {INTERNAL_REASONS.map((r) => (
-              <option key={r} value={r}>
-                {t(`reason.${r}`)}
-              </option>
-            ))}
-          </select>
-          {reasonErrors && <span className="text-red-700">{reasonErrors.join(' ')}</span>}
-        </label>
-      )}
+      <ProcessActionPicker
+        actions={available}
+        action={action}
+        onAction={setAction}
+        reason={reason}
+        onReason={setReason}
+        reasonErrors={reasonErrors}
+        named
+      />
       <div className="ml-auto flex gap-2">
         {(action === 'solve' || action === 'pend') && (
           <Button variant="secondary" onClick={onPreview} disabled={pending}>
