@@ -35,6 +35,8 @@ export type CreateTicketInput = {
   groupId?: string | null;
   actor: ChangeActor;
   mailMessageId?: string | null;
+  /** A number reserved from the service's sequence beforehand (the IMAP poller numbers a batch in UID order); else the next one. */
+  number?: number;
   /** The mail thread our replies answer (a ticket opened by mail: the customer's Message-ID). */
   mailThreadId?: string | null;
   /** The intake type's path when the caller has just checked the intake type itself (saves a read). */
@@ -97,7 +99,7 @@ export async function createTicket(
       [
         {
           serviceId: input.serviceId,
-          number: nextTicketNumberSql(input.serviceId),
+          number: input.number ?? nextTicketNumberSql(input.serviceId),
           subject: input.subject,
           content: input.content,
           channel: input.channel,

@@ -100,6 +100,7 @@ async function importParsed(
   serviceId: string,
   mail: InboundMail,
   ctx: Awaited<ReturnType<typeof intakeContext>>,
+  number?: number,
 ): Promise<ImportOutcome> {
   const { lang } = ctx;
   const existing = await threadOf(tx, serviceId, mail);
@@ -137,6 +138,7 @@ async function importParsed(
     files: mail.files,
     actor: { type: 'customer', name: mail.fromName ?? mail.fromAddress },
     mailMessageId: mail.messageId,
+    number,
     config: ctx.config,
     // Our replies thread under the customer's first mail: written with the row, not by a second UPDATE.
     mailThreadId: mail.messageId,
@@ -190,12 +192,47 @@ export async function importParsedMail(
 }
 
 /**
- * Several parsed mails of one account, in their order, in one transaction (the IMAP poller's run of
- * consecutive mails): one read of the service for all of them and one commit, so the commits still
- * come in UID order. All or nothing: on any error (a Message-ID imported meanwhile by another
- * receiver included) nothing is written and the caller imports them one by one instead.
+ * Whether a mail may answer another one (it has references or a `[#123]` tag): such a mail must
+ * wait until every mail received before it is committed, or it could miss the ticket it answers.
+ * Any other mail can only open a new ticket.
  */
-export async function importParsedMails(db: Db, serviceId: string, mails: InboundMail[]): Promise<ImportOutcome[]> {
+export function mayThread(mail: InboundMail): boolean {
+  return mail.refs.length > 0 || TAG.test(mail.subject);
+}
+
+/**
+ * Ticket numbers for new mails, reserved in one statement before they are imported side by side:
+ * handed out in the given order, so tickets are numbered as the mails arrived whichever
+ * transaction commits first. A mail already imported gets none (a re-read mailbox burns no
+ * numbers); a number whose import then fails is a gap, as any rolled-back creation leaves.
+ */
+export async function reserveTicketNumbers(
+  db: Queryable,
+  serviceId: string,
+  messageIds: string[],
+): Promise<Map<string, number>> {
+  const { rows } = await db.execute<{ id: string; n: number | null }>(
+    sql`SELECT m.id, CASE WHEN EXISTS (SELECT 1 FROM ticket_messages t WHERE t.service_id = ${serviceId} AND t.mail_message_id = m.id) THEN NULL ELSE next_ticket_number(${serviceId}) END AS n FROM unnest(${sql.param(messageIds)}::text[]) WITH ORDINALITY AS m(id, ord) ORDER BY m.ord`,
+  );
+  const fresh = rows.filter((r) => r.n !== null);
+  // One sequence, one statement: ascending numbers to the mails in their order, whatever order it evaluated in.
+  const numbers = fresh.map((r) => Number(r.n)).sort((x, y) => x - y);
+  return new Map(fresh.map((r, i) => [r.id, numbers[i]]));
+}
+
+/**
+ * Several parsed mails of one account, in their order, in one transaction: one read of the
+ * service for all of them and one commit. New tickets take their number from `numbers` (by
+ * Message-ID) when it was reserved beforehand. All or nothing: on any error (a Message-ID
+ * imported meanwhile by another receiver included) nothing is written and the caller imports
+ * them one by one instead.
+ */
+export async function importParsedMails(
+  db: Db,
+  serviceId: string,
+  mails: InboundMail[],
+  numbers?: ReadonlyMap<string, number>,
+): Promise<ImportOutcome[]> {
   return db.transaction(async (tx) => {
     const wanted = mails.filter((m) => !m.automatic);
     const ctx = wanted.length
@@ -210,7 +247,7 @@ export async function importParsedMails(db: Db, serviceId: string, mails: Inboun
       if (mail.automatic) out.push({ outcome: 'suppressed', reason: mail.automatic });
       else if (ctx!.dups.has(mail.messageId)) out.push({ outcome: 'duplicate' });
       else {
-        out.push(await importParsed(tx, serviceId, mail, ctx!));
+        out.push(await importParsed(tx, serviceId, mail, ctx!, numbers?.get(mail.messageId)));
         ctx!.dups.add(mail.messageId); // the same mail twice in one run
       }
     }

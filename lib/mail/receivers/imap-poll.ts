@@ -5,9 +5,9 @@ import { decryptValue, encryptValue } from '@/lib/crypto/envelope';
 import { masterKey } from '@/lib/crypto/master-key';
 import type { Db, Queryable } from '@/db';
 import { mailDomain } from '../domain';
-import { importParsedMail, importParsedMails } from '../inbound/import-mail';
-import { parseInbound, type InboundMail } from '../inbound/parse';
+import { parseInbound } from '../inbound/parse';
 import { checkedMailHost } from './imap-host';
+import { importChunk, type FetchedMail } from './imap-import';
 import { moduleLog } from '@/lib/log/logger';
 
 /** Per poll: at most this many messages, then the next poll continues (no job outlives its lease). */
@@ -15,12 +15,6 @@ export const POLL_BATCH = 200;
 /** Sources fetched per IMAP FETCH: at most this many messages and bytes. */
 const FETCH_CHUNK = 50;
 const FETCH_CHUNK_BYTES = 32 * 1024 * 1024;
-/**
- * Consecutive mails imported in one transaction: commits stay in UID order and ticket numbers in
- * arrival order, at one commit (and one read of the service) per group instead of per mail. If the
- * group fails as a whole, its mails are imported one by one.
- */
-const COMMIT_GROUP = 10;
 
 /** Messages larger than this are left on the server and named in the account's error. */
 export const MAX_MAIL_BYTES = Number(process.env.MAIL_MAX_BYTES) || 25 * 1024 * 1024;
@@ -92,7 +86,7 @@ async function finish(db: Queryable, id: string, error: string | null, failures:
     .where(eq(mailAccounts.id, id));
 }
 
-type Fetched = { uid: number; mail: Promise<InboundMail> }[];
+type Fetched = FetchedMail[];
 
 /**
  * Fetches one chunk's sources (one FETCH) and starts parsing them, one after another in UID order,
@@ -119,8 +113,9 @@ async function fetchChunk(client: ImapFlow, chunk: number[]): Promise<Fetched> {
 
 /**
  * One poll of one external account (run as a pg-boss job, one at a time per account): imports
- * new messages in UID order, each in a transaction that also advances the account's UID cursor,
- * and only after that commit marks the message seen or deletes it on the server. A changed
+ * new messages numbered in UID order (imap-import.ts), advances the account's UID cursor past
+ * every UID committed with all before it, and only after those commits marks the messages seen
+ * or deletes them on the server. A changed
  * UIDVALIDITY restarts the cursor at 0; already-imported mails are then refused as duplicates by
  * their Message-ID, so nothing is lost or doubled.
  */
@@ -186,9 +181,9 @@ export async function pollAccount(db: Db, accountId: string): Promise<{ imported
           .where(and(eq(mailAccounts.id, a.id), sql`${mailAccounts.lastUid} < ${to}`));
         cursor = to;
       };
-      // A pipeline: the next chunk is fetched (and parsed) while this one is imported; imports commit
-      // strictly one after another in UID order (ticket numbers follow arrival; a reply never
-      // overtakes the mail it answers), and the server is told only after the commits.
+      // A pipeline: the next chunk is fetched (and parsed) while this one is imported (imap-import.ts:
+      // numbered in UID order, new mails side by side, a reply never before the mail it answers),
+      // and the server is told only after the commits.
       let next: Promise<Fetched> | null = chunks.length ? fetchChunk(client, chunks[0]) : null;
       for (let i = 0; i < chunks.length; i++) {
         const current = await next!;
@@ -196,36 +191,8 @@ export async function pollAccount(db: Db, accountId: string): Promise<{ imported
         next?.catch(() => {}); // surfaced when awaited; abandoned if this chunk fails
         const present = new Set(current.map((m) => m.uid));
         for (const uid of chunks[i]) if (!present.has(uid)) handled.add(uid); // gone from the server meanwhile
-        const done: number[] = [];
-        let failure: { error: unknown } | null = null;
-        for (let k = 0; k < current.length && !failure; k += COMMIT_GROUP) {
-          const group = current.slice(k, k + COMMIT_GROUP);
-          const mails = await Promise.all(group.map((m) => m.mail)).catch(() => null);
-          const together =
-            mails &&
-            (await importParsedMails(db, a.serviceId, mails).then(
-              () => true,
-              () => false,
-            ));
-          if (together) {
-            for (const m of group) {
-              done.push(m.uid);
-              handled.add(m.uid);
-            }
-            continue;
-          }
-          // One by one, as a lone mail would be: a duplicate is refused by its Message-ID, the first failure stops the poll.
-          for (const m of group) {
-            try {
-              await importParsedMail(db, a.serviceId, await m.mail);
-              done.push(m.uid);
-              handled.add(m.uid);
-            } catch (err) {
-              failure = { error: err };
-              break;
-            }
-          }
-        }
+        const { done, failure } = await importChunk(db, a.serviceId, current);
+        for (const uid of done) handled.add(uid);
         imported += done.length;
         // Mails after a failure that did commit are fetched again next time and refused by their Message-ID.
         await advance();
