@@ -29,7 +29,7 @@ import { closeDb, getDb, type Db } from '@/db';
 import { startEmbeddedPostgres } from '@/db/embedded';
 import { ensureDatabase, runMigrations } from '@/db/migrate';
 import { parseTimeCursor } from '@/db/pagination';
-import { ensureSeedWorld } from './bench-data/tickets';
+import { ensureSeedWorld } from './bench-data/world';
 import { agentGroups } from '@/lib/tickets/assignable';
 import { countTickets, listTickets, menuCounts, type ListScope, type TicketFilter } from '@/lib/tickets/list-tickets';
 import { LIST_MENUS, type ListMenu } from '@/lib/tickets/list-menus';

@@ -10,7 +10,8 @@
  */
 import { Client } from 'pg';
 import { closeDb, getDb } from '@/db';
-import { dropTicketIndexes, ensureSeedWorld, insertSeedTickets, restoreIndexes } from './bench-data/tickets';
+import { dropTicketIndexes, insertSeedTickets, restoreIndexes } from './bench-data/tickets';
+import { ensureSeedWorld } from './bench-data/world';
 import { prepareEnvironment } from './env';
 
 export function argOf(args: string[], name: string): string | undefined {
