@@ -14,62 +14,30 @@
  * missing), logs in as the busy agent and times the server-rendered list page over HTTP
  * against the 120 ms budget.
  */
-import { spawn, spawnSync } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
+import type { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { and, count, desc, eq, isNotNull, sql } from 'drizzle-orm';
-import { drizzle } from 'drizzle-orm/node-postgres';
-import { Pool } from 'pg';
-import * as schema from '@/db/schema';
-import { categories, serviceMembers, tickets } from '@/db/schema';
+import { count, eq } from 'drizzle-orm';
+import { tickets } from '@/db/schema';
 import { ensureFirstStart } from '@/lib/bootstrap/first-start';
-import { closeDb, getDb, type Db } from '@/db';
+import { closeDb, getDb } from '@/db';
 import { startEmbeddedPostgres } from '@/db/embedded';
 import { ensureDatabase, runMigrations } from '@/db/migrate';
 import { parseTimeCursor } from '@/db/pagination';
 import { ensureSeedWorld } from './bench-data/world';
-import { agentGroups } from '@/lib/tickets/assignable';
-import { countTickets, listTickets, menuCounts, type ListScope, type TicketFilter } from '@/lib/tickets/list-tickets';
-import { LIST_MENUS, type ListMenu } from '@/lib/tickets/list-menus';
-import type { TicketStatus } from '@/db/schema';
+import { countTickets, listTickets, menuCounts, type TicketFilter, type ListScope } from '@/lib/tickets/list-tickets';
+import { LIST_MENUS } from '@/lib/tickets/list-menus';
+import { CASES, PASSWORD, SERVICE, type Case } from './bench-tickets/cases';
+import { printPlans } from './bench-tickets/explain';
+import { ensureBuild, logIn, startServer, waitForServer } from './bench-tickets/http';
+import { busyTarget } from './bench-tickets/target';
+import { line, load, ms, time } from './bench-db';
 import { argOf, seedTickets } from './seed-tickets';
 
-const SERVICE = 'bench';
-const PASSWORD = 'bench-pass-2026';
 const QUERY_BUDGET = 20;
 const PAGE_BUDGET = 120;
 const DEEP = 200;
-const pct = (xs: number[], p: number) =>
-  [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.ceil((xs.length * p) / 100) - 1)];
-const ms = (x: number) => `${x.toFixed(1)} ms`;
-const load = () =>
-  `load ${os
-    .loadavg()
-    .map((l) => l.toFixed(2))
-    .join(' ')}`;
-
-async function time(runs: number, fn: () => Promise<unknown>): Promise<{ p50: number; p95: number; max: number }> {
-  for (let i = 0; i < 3; i++) await fn();
-  const xs: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const t = performance.now();
-    await fn();
-    xs.push(performance.now() - t);
-  }
-  return { p50: pct(xs, 50), p95: pct(xs, 95), max: Math.max(...xs) };
-}
-
-function line(label: string, r: { p50: number; p95: number }, budget: number, extra = '') {
-  const ok = r.p95 <= budget ? 'ok  ' : 'MISS';
-  console.log(
-    `${ok} ${label.padEnd(72)} p50 ${ms(r.p50).padStart(9)}  p95 ${ms(r.p95).padStart(9)}  (budget p95 ≤ ${budget} ms)${extra}`,
-  );
-  return r.p95 <= budget;
-}
-
-type Case = { label: string; menu: ListMenu; statuses?: TicketStatus[]; intake?: boolean; assignee?: boolean };
 
 async function main() {
   const args = process.argv.slice(2);
@@ -107,88 +75,12 @@ async function main() {
       );
     } else console.log(`[bench:tickets] reusing ${have.toLocaleString('en')} tickets`);
 
-    // A busy agent (the one with most tickets) and the busiest level-2 intake category.
-    const [busy] = await db
-      .select({ memberId: tickets.assigneeId, n: count() })
-      .from(tickets)
-      .where(and(eq(tickets.serviceId, SERVICE), isNotNull(tickets.assigneeId)))
-      .groupBy(tickets.assigneeId)
-      .orderBy(desc(count()))
-      .limit(1);
-    const mids = await db
-      .select({ id: categories.id, path: categories.path, name: categories.name })
-      .from(categories)
-      .where(and(eq(categories.serviceId, SERVICE), eq(categories.kind, 'intake'), eq(categories.depth, 2)));
-    const perMid = await db.execute<{ path: string; n: number }>(
-      sql`SELECT substr(intake_type_path, 1, 75) AS path, count(*)::int AS n FROM tickets WHERE service_id = ${SERVICE} AND intake_type_path IS NOT NULL GROUP BY 1 ORDER BY 2 DESC LIMIT 1`,
-    );
-    const mid = mids.find((m) => m.path === perMid.rows[0].path)!;
-    const [agentRow] = await db
-      .select({ id: serviceMembers.id })
-      .from(serviceMembers)
-      .where(and(eq(serviceMembers.serviceId, SERVICE), eq(serviceMembers.memberId, busy.memberId!)));
-    const groupIds = await agentGroups(db, SERVICE, agentRow.id);
-    const login = world.agents.find((a) => a.memberId === busy.memberId)!;
-    const [{ subtree }] = await db
-      .select({ subtree: count() })
-      .from(tickets)
-      .where(and(eq(tickets.serviceId, SERVICE), sql`${tickets.intakeTypePath} LIKE ${mid.path + '%'}`));
+    const { busy, mid, groupIds, login, subtree } = await busyTarget(db, world);
     console.log(
       `[bench:tickets] busy agent ${login.name} (${login.loginId}, ${busy.n.toLocaleString('en')} tickets, ${groupIds.length} groups); subtree ${mid.name} (level 2, ${subtree.toLocaleString('en')} tickets)`,
     );
 
-    const cases: Case[] = [
-      {
-        label: 'all · status open · subtree · assignee',
-        menu: 'all',
-        statuses: ['open'],
-        intake: true,
-        assignee: true,
-      },
-      {
-        label: 'all · status closed · subtree · assignee',
-        menu: 'all',
-        statuses: ['closed'],
-        intake: true,
-        assignee: true,
-      },
-      {
-        label: 'all · status open+pending · subtree · assignee',
-        menu: 'all',
-        statuses: ['open', 'pending'],
-        intake: true,
-        assignee: true,
-      },
-      { label: 'all · status closed · subtree', menu: 'all', statuses: ['closed'], intake: true },
-      { label: 'all · no filter', menu: 'all' },
-      { label: 'mine_open · subtree', menu: 'mine_open', intake: true },
-      { label: 'mine_pending · subtree', menu: 'mine_pending', intake: true },
-      { label: 'mine_solved · subtree', menu: 'mine_solved', intake: true },
-      { label: 'mine_closed · subtree', menu: 'mine_closed', intake: true },
-      { label: 'unassigned · subtree', menu: 'unassigned', intake: true },
-      {
-        label: 'group · status open · subtree · assignee',
-        menu: 'group',
-        statuses: ['open'],
-        intake: true,
-        assignee: true,
-      },
-      {
-        label: 'group · status closed · subtree · assignee',
-        menu: 'group',
-        statuses: ['closed'],
-        intake: true,
-        assignee: true,
-      },
-      {
-        label: 'spam · status closed · subtree · assignee (matches nothing)',
-        menu: 'spam',
-        statuses: ['closed'],
-        intake: true,
-        assignee: true,
-      },
-      { label: 'spam · status closed', menu: 'spam', statuses: ['closed'] },
-    ];
+    const cases = CASES;
     if (!LIST_MENUS.every((m) => cases.some((c) => c.menu === m))) throw new Error('a list menu is not benchmarked');
     const scopeOf = (c: Case) => {
       const filter: TicketFilter = {
@@ -254,81 +146,14 @@ async function main() {
     )
       misses++;
 
-    // EXPLAIN of the main list query: the SQL listTickets sends, captured by a logger.
-    const pool = new Pool({ connectionString: url, max: 1 });
-    let captured: { q: string; params: unknown[] } | null = null;
-    const spy = drizzle(pool, {
-      schema,
-      logger: { logQuery: (q, params) => (captured = { q, params }) },
-    }) as unknown as Db;
-    const main = cases[0];
-    const closed = cases[1];
-    for (const [c, label, cursor] of [
-      [main, 'page 1', undefined],
-      [closed, 'page 1', undefined],
-      [closed, `page ${deep.get(closed)!.page}`, deep.get(closed)!.cursor],
-    ] as const) {
-      await listTickets(spy, { ...scopeOf(c), cursor: parseTimeCursor(cursor) }, groupIds);
-      const { q, params } = captured!;
-      const plan = await pool.query(`EXPLAIN (ANALYZE, BUFFERS) ${q}`, params);
-      console.log(
-        `\nEXPLAIN (ANALYZE, BUFFERS) list ${c.label}, ${label}:\n${q}\n-- params ${JSON.stringify(params)}\n${plan.rows.map((r) => r['QUERY PLAN']).join('\n')}`,
-      );
-    }
-    {
-      const q = `SELECT count(*)::int AS n FROM (SELECT 1 FROM tickets WHERE service_id = $1 AND spam = false AND status = 'closed' AND intake_type_path LIKE $2 LIMIT 10001) s`;
-      const plan = await pool.query(`EXPLAIN (ANALYZE, BUFFERS) ${q}`, [SERVICE, mid.path + '%']);
-      console.log(
-        `\nEXPLAIN (ANALYZE, BUFFERS) count all · status closed · subtree:\n${plan.rows.map((r) => r['QUERY PLAN']).join('\n')}`,
-      );
-    }
-    await pool.end();
+    await printPlans(url, cases, deep, scopeOf, groupIds, mid.path);
     await closeDb();
 
     if (args.includes('--no-http')) return;
-    if (!fs.existsSync(path.join('.next', 'BUILD_ID'))) {
-      console.log('[bench:tickets] no production build yet: running `next build` first');
-      const build = spawnSync(process.execPath, [path.join('node_modules', 'next', 'dist', 'bin', 'next'), 'build'], {
-        stdio: 'inherit',
-      });
-      if (build.status !== 0) throw new Error('next build failed');
-    }
+    ensureBuild();
     const base = `http://localhost:${port}`;
-    // The bench keeps its own secrets beside its database (its tickets hold no encrypted values).
-    const secret = (name: string) => {
-      const file = path.join(dir, name);
-      fs.mkdirSync(dir, { recursive: true });
-      if (!fs.existsSync(file)) fs.writeFileSync(file, randomBytes(32).toString('base64'), { mode: 0o600 });
-      return fs.readFileSync(file, 'utf8').trim();
-    };
-    server = spawn(
-      process.execPath,
-      [path.join('node_modules', 'next', 'dist', 'bin', 'next'), 'start', '-p', String(port)],
-      {
-        stdio: 'ignore',
-        detached: true,
-        env: {
-          ...process.env,
-          DATABASE_URL: url,
-          WORKER: 'off',
-          NODE_ENV: 'production',
-          NEXTAUTH_URL: base,
-          NEXTAUTH_SECRET: secret('auth-secret'),
-          APP_ENCRYPTION_KEY: process.env.APP_ENCRYPTION_KEY ?? secret('encryption-key'),
-        },
-      },
-    );
-    for (let i = 0; ; i++) {
-      if (i > 240) throw new Error('server did not start');
-      if (
-        await fetch(`${base}/login`).then(
-          (r) => r.ok,
-          () => false,
-        )
-      )
-        break;
-      await new Promise((r) => setTimeout(r, 500));
-    }
+    server = startServer(base, port, dir, url);
+    await waitForServer(base);
     const cookie = await logIn(base, login.loginId);
     console.log(
       `\nserver-rendered list page over HTTP (next start, logged in as ${login.loginId}; ${runs} runs each after 3 warm-ups), ${load()}`,
@@ -385,21 +210,6 @@ async function main() {
     await pg?.stop();
   }
   if (misses) process.exitCode = 1;
-}
-
-async function logIn(base: string, loginId: string): Promise<string> {
-  const csrfRes = await fetch(`${base}/api/auth/csrf`);
-  const { csrfToken } = (await csrfRes.json()) as { csrfToken: string };
-  const jar = csrfRes.headers.getSetCookie().map((c) => c.split(';')[0]);
-  const res = await fetch(`${base}/api/auth/callback/credentials`, {
-    method: 'POST',
-    redirect: 'manual',
-    headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: jar.join('; ') },
-    body: new URLSearchParams({ csrfToken, login: loginId, password: PASSWORD, json: 'true' }),
-  });
-  const cookies = [...jar, ...res.headers.getSetCookie().map((c) => c.split(';')[0])];
-  if (!cookies.some((c) => c.includes('session-token'))) throw new Error(`login failed (${res.status})`);
-  return cookies.join('; ');
 }
 
 main().catch((err) => {
