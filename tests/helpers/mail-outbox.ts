@@ -1,11 +1,11 @@
 import { and, eq } from 'drizzle-orm';
 import type { Db } from '@/db';
 import { fields, triggerDeliveries } from '@/db/schema';
-import { startWorker, type Worker } from '@/lib/jobs/worker';
 import { createTicket } from '@/lib/tickets/create-ticket';
 import { asSessionMember, makeAgent, makeService } from './factories';
 import { signInAs } from './session';
 import { smtpSink, type SmtpSink } from './smtp-sink';
+import { inProcessWorker } from './worker';
 
 /**
  * Mail sent by SMTP to a local sink for the outbox tests: starts the sink before the file,
@@ -15,27 +15,18 @@ export function mailOutbox(db: () => Db) {
   process.env.MAIL_DOMAIN = 'desk.test';
   process.env.SMTP_RECEIVER_PORT = '0';
   let sink: SmtpSink;
-  let worker: Worker | null = null;
+  const { runWorker, stopWorker } = inProcessWorker();
   beforeAll(async () => {
     sink = await smtpSink();
     process.env.SMTP_URL = sink.url;
   });
   afterAll(async () => {
-    await worker?.stop();
+    await stopWorker();
     await sink.close();
     delete process.env.SMTP_URL;
     delete process.env.MAIL_DOMAIN;
   });
 
-  /** Starts this file's in-process worker. */
-  async function runWorker(options: Parameters<typeof startWorker>[0]) {
-    worker = await startWorker(options);
-  }
-  /** Stops this file's in-process worker, if one runs. */
-  async function stopWorker() {
-    await worker?.stop();
-    worker = null;
-  }
   /** A worker without schedules for the tests of the enclosing describe. */
   function workerPerDescribe() {
     beforeAll(async () => {

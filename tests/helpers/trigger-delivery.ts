@@ -7,9 +7,9 @@ import { and, eq } from 'drizzle-orm';
 import type { Db } from '@/db';
 import { fields, triggerDeliveries } from '@/db/schema';
 import { createTriggerAction } from '@/app/[serviceId]/(desk)/settings/triggers/actions';
-import { startWorker, type Worker } from '@/lib/jobs/worker';
 import { createTicket } from '@/lib/tickets/create-ticket';
 import { triggerDesk } from './trigger-desk';
+import { inProcessWorker } from './worker';
 
 export type Hit = { path: string; headers: http.IncomingHttpHeaders; body: string };
 export type Receiver = { url: string; hits: Hit[]; close: () => Promise<void> };
@@ -25,25 +25,15 @@ export function triggerDelivery(db: () => Db) {
   process.env.MAIL_DIR = mailDir;
   delete process.env.SMTP_URL;
   const receivers: Receiver[] = [];
-  let worker: Worker | null = null;
+  const { runWorker, stopWorker } = inProcessWorker();
   beforeAll(async () => {
     await fs.mkdir(mailDir, { recursive: true });
   });
   afterAll(async () => {
-    await worker?.stop();
+    await stopWorker();
     await Promise.all(receivers.map((r) => r.close()));
     await fs.rm(mailDir, { recursive: true, force: true });
   });
-
-  /** Starts this file's in-process worker. */
-  async function runWorker(options: Parameters<typeof startWorker>[0]) {
-    worker = await startWorker(options);
-  }
-  /** Stops this file's in-process worker, if one runs. */
-  async function stopWorker() {
-    await worker?.stop();
-    worker = null;
-  }
 
   /** A local HTTP receiver; `answer` decides each response from the hits so far. */
   async function receiver(answer: (hit: Hit, n: number, res: http.ServerResponse) => void): Promise<Receiver> {

@@ -1,8 +1,8 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { processTicketAction } from '@/app/[serviceId]/(desk)/tickets/actions';
 import { setupTestDb } from '../helpers/db';
 import { mailOutbox } from '../helpers/mail-outbox';
 import { until } from '../helpers/until';
+import { spawnWorkerProcess } from '../helpers/worker';
 
 jest.mock('@/lib/auth/session', () => jest.requireActual('../helpers/session').sessionMock);
 
@@ -14,19 +14,7 @@ describe('a killed worker', () => {
     const { s } = await setup();
     const t = await ticketFrom(s.id, 'killed@example.com');
     sink().mode = 'hang';
-    const child: ChildProcess = spawn(process.execPath, [require.resolve('tsx/cli'), 'scripts/worker.ts'], {
-      env: { ...process.env, WORKER_LOG: '0' },
-      stdio: 'ignore',
-      detached: true,
-    });
-    // tsx runs the worker in a child process: kill the whole group, or the real worker outlives the test.
-    const killWorker = () => {
-      try {
-        process.kill(-child.pid!, 'SIGKILL');
-      } catch {
-        // already gone
-      }
-    };
+    const killWorker = spawnWorkerProcess();
     try {
       await processTicketAction(null, {
         serviceId: s.id,

@@ -1,7 +1,7 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { setupTestDb } from '../helpers/db';
 import { triggerDelivery } from '../helpers/trigger-delivery';
 import { until } from '../helpers/until';
+import { spawnWorkerProcess } from '../helpers/worker';
 
 jest.mock('@/lib/auth/session', () => jest.requireActual('../helpers/session').sessionMock);
 
@@ -18,20 +18,7 @@ describe('a killed worker', () => {
       res.writeHead(200).end();
     });
     await hookTrigger(s.id, [{ type: 'callback', url: r.url }]);
-    const child: ChildProcess = spawn(process.execPath, [require.resolve('tsx/cli'), 'scripts/worker.ts'], {
-      env: { ...process.env, WORKER_LOG: '0' },
-      stdio: 'ignore',
-      detached: true,
-    });
-    // tsx runs the worker in a child process: kill the whole group, or the real worker survives,
-    // finishes the delivery itself, and outlives the test run.
-    const killWorker = () => {
-      try {
-        process.kill(-child.pid!, 'SIGKILL');
-      } catch {
-        // already gone
-      }
-    };
+    const killWorker = spawnWorkerProcess();
     try {
       const { snapshot } = await newTicket(s.id);
       await until(async () => r.hits.length === 1, 60000);
