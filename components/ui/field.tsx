@@ -81,6 +81,10 @@ export function TextareaField({
   );
 }
 
+/**
+ * A labelled select wired like TextField. `required` is announced (`aria-required`) but not
+ * enforced natively: the server's field error names an empty choice in the user's language.
+ */
 export function SelectField({
   label,
   help,
@@ -91,15 +95,9 @@ export function SelectField({
   ...props
 }: FieldProps & SelectHTMLAttributes<HTMLSelectElement>) {
   const id = useId();
-  const invalid = Boolean(errors?.length);
   return (
     <Frame id={id} label={label} help={help} errors={errors} required={required}>
-      <select
-        id={id}
-        aria-invalid={invalid || undefined}
-        className={cn(control, invalid ? 'border-red-500' : 'border-slate-300', className)}
-        {...props}
-      >
+      <select {...controlProps(id, { help, errors, className })} aria-required={required || undefined} {...props}>
         {children}
       </select>
     </Frame>

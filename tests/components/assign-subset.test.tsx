@@ -47,4 +47,23 @@ describe('티켓 할당 result: 선택한 상담원 중', () => {
     await userEvent.click(screen.getByLabelText('1번 결과: 김가 포함'));
     expect(onChange).toHaveBeenLastCalledWith(expect.objectContaining({ agentIds: ['a', 'c'] }));
   });
+
+  it('offers one agent of the group for 지정 상담원, and any agent of the service for a mail to an agent', async () => {
+    const onChange = jest.fn();
+    const view = (row: ResultDraft) => (
+      <NextIntlClientProvider locale="ko" messages={ko}>
+        <ResultRow index={0} row={row} options={options} onChange={onChange} onRemove={() => {}} />
+      </NextIntlClientProvider>
+    );
+    const { rerender } = render(view({ type: 'assign', groupId: 'g', method: 'agent', agentId: null, agentIds: null }));
+    const names = () =>
+      Array.from((screen.getByLabelText('결과 1의 상담원', { selector: 'select' }) as HTMLSelectElement).options).map(
+        (o) => o.text,
+      );
+    expect(names().slice(1)).toEqual(['김가', '이나', '박다']);
+    await userEvent.selectOptions(screen.getByLabelText('결과 1의 상담원', { selector: 'select' }), 'b');
+    expect(onChange).toHaveBeenLastCalledWith(expect.objectContaining({ agentId: 'b' }));
+    rerender(view({ type: 'notify_mail', to: 'agent', agentId: null, messages: {} }));
+    expect(names().slice(1)).toEqual(['김가', '이나', '박다', '최떠남']);
+  });
 });

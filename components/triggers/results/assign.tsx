@@ -2,7 +2,7 @@
 
 import { useTranslations } from 'next-intl';
 import type { EditorOptions } from '@/lib/triggers/editor-types';
-import { control, GroupSelect, str, type ResultEditorProps } from './shared';
+import { AgentSelect, control, GroupSelect, str, type ResultEditorProps } from './shared';
 
 /**
  * 선택한 상담원 중: checkboxes over the group's agents in the order they were added. Chosen agents
@@ -72,21 +72,12 @@ export function AssignEditor(props: ResultEditorProps) {
         <option value="agent">{t('results.methods.agent')}</option>
       </select>
       {row.method === 'agent' && (
-        <select
-          aria-label={t('results.agentOf', { n })}
-          className={control}
-          value={str(row, 'agentId')}
-          onChange={(e) => set({ agentId: e.target.value || null })}
-        >
-          <option value="">{t('results.chooseAgent')}</option>
-          {options.agents
-            .filter((a) => group?.agentIds.includes(a.value))
-            .map((a) => (
-              <option key={a.value} value={a.value}>
-                {a.label}
-              </option>
-            ))}
-        </select>
+        <AgentSelect
+          n={n}
+          row={row}
+          set={set}
+          agents={options.agents.filter((a) => group?.agentIds.includes(a.value))}
+        />
       )}
       {row.method !== 'agent' && group && (
         <AgentSubset

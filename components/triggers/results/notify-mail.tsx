@@ -4,7 +4,7 @@ import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { MailDialog } from '../mail-dialog';
-import { control, GroupSelect, str, type ResultEditorProps } from './shared';
+import { AgentSelect, control, GroupSelect, str, type ResultEditorProps } from './shared';
 
 /** 메일 알림: the recipient (an agent or a named group when chosen) and the per-language mail. */
 export function NotifyMailEditor(props: ResultEditorProps) {
@@ -26,21 +26,7 @@ export function NotifyMailEditor(props: ResultEditorProps) {
           </option>
         ))}
       </select>
-      {row.to === 'agent' && (
-        <select
-          aria-label={t('results.agentOf', { n })}
-          className={control}
-          value={str(row, 'agentId')}
-          onChange={(e) => set({ agentId: e.target.value || null })}
-        >
-          <option value="">{t('results.chooseAgent')}</option>
-          {options.agents.map((a) => (
-            <option key={a.value} value={a.value}>
-              {a.label}
-            </option>
-          ))}
-        </select>
-      )}
+      {row.to === 'agent' && <AgentSelect n={n} row={row} set={set} agents={options.agents} />}
       {row.to === 'named_group' && <GroupSelect {...props} label={t('results.groupOf', { n })} />}
       <Button size="sm" variant="secondary" onClick={() => setOpen(true)}>
         {t('results.editMail')}

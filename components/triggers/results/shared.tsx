@@ -41,6 +41,31 @@ export function GroupSelect({ row, options, set, label }: ResultEditorProps & { 
   );
 }
 
+/** One agent of `agents` (the service's, or a group's for 배정), as the row's `agentId`. */
+export function AgentSelect({
+  n,
+  row,
+  set,
+  agents,
+}: Pick<ResultEditorProps, 'n' | 'row' | 'set'> & { agents: EditorOptions['agents'] }) {
+  const t = useTranslations('triggers');
+  return (
+    <select
+      aria-label={t('results.agentOf', { n })}
+      className={control}
+      value={str(row, 'agentId')}
+      onChange={(e) => set({ agentId: e.target.value || null })}
+    >
+      <option value="">{t('results.chooseAgent')}</option>
+      {agents.map((a) => (
+        <option key={a.value} value={a.value}>
+          {a.label}
+        </option>
+      ))}
+    </select>
+  );
+}
+
 /** A saved URL is never sent back in clear (it is a bearer credential): only its masked hint. */
 export function StoredUrl({ row, index }: { row: ResultDraft; index: number }) {
   const t = useTranslations('triggers');

@@ -1,170 +1,24 @@
 import net from 'node:net';
-import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
-import { ImapFlow } from 'imapflow';
-import nodemailer from 'nodemailer';
 import { mailAccounts, ticketMessages, tickets } from '@/db/schema';
 import { startWorker } from '@/lib/jobs/worker';
 import { QUEUES } from '@/lib/jobs/queues';
 import { pollAccount, sealPassword } from '@/lib/mail/receivers/imap-poll';
-import { startSmtpReceiver, type SmtpReceiver } from '@/lib/mail/receivers/smtp-receiver';
 import { makeService } from '../helpers/factories';
 import { setupTestDb } from '../helpers/db';
-import { startDovecot, type Dovecot } from '../helpers/dovecot';
+import { imapAccounts } from '../helpers/imap-account';
 import { rawMail } from '../helpers/raw-mail';
 
 const db = setupTestDb();
 process.env.MAIL_DOMAIN = 'desk.test';
 process.env.OUTBOUND_ALLOW_CIDRS = '127.0.0.1/32';
-let receiver: SmtpReceiver;
-let dovecot: Dovecot;
-beforeAll(async () => {
-  receiver = await startSmtpReceiver({ db, domain: 'desk.test', port: 0, host: '127.0.0.1' });
-  dovecot = await startDovecot();
-}, 30000);
-afterAll(async () => {
-  await receiver?.close();
-  await dovecot?.stop();
+afterAll(() => {
   delete process.env.MAIL_DOMAIN;
 });
+const { account, mailbox, accountRow } = imapAccounts(db);
 
 const ticketsOf = (serviceId: string) =>
   db().select().from(tickets).where(eq(tickets.serviceId, serviceId)).orderBy(tickets.number);
-const client = () =>
-  nodemailer.createTransport({ host: '127.0.0.1', port: receiver.port, secure: false, ignoreTLS: true });
-
-describe('the built-in SMTP receiver', () => {
-  it('turns a mail to {serviceId}@MAIL_DOMAIN into a ticket, answering 250 after the commit', async () => {
-    const s = await makeService(db());
-    const info = await client().sendMail({
-      from: '"박고객" <park@customer.test>',
-      to: `${s.id}@DESK.test`,
-      subject: '영수증 재발급',
-      text: '영수증 다시 보내 주세요',
-    });
-    expect(info.response).toMatch(/^250/);
-    const [t] = await ticketsOf(s.id);
-    expect(t).toMatchObject({
-      channel: 'email',
-      subject: '영수증 재발급',
-      requesterEmail: 'park@customer.test',
-      requesterName: '박고객',
-    });
-  });
-
-  it('refuses unknown recipients and other domains at RCPT with 550, and writes nothing', async () => {
-    const s = await makeService(db());
-    await expect(
-      client().sendMail({ from: 'a@customer.test', to: 'no-such-service@desk.test', subject: 'x', text: 'x' }),
-    ).rejects.toMatchObject({ responseCode: 550, response: expect.stringContaining('5.1.1') });
-    await expect(
-      client().sendMail({ from: 'a@customer.test', to: `${s.id}@elsewhere.test`, subject: 'x', text: 'x' }),
-    ).rejects.toMatchObject({ responseCode: 550, response: expect.stringContaining('5.7.1') });
-    await expect(
-      client().sendMail({ from: 'a@customer.test', to: '"x\r\nBcc: y"@desk.test', subject: 'x', text: 'x' }),
-    ).rejects.toBeTruthy();
-    expect(await ticketsOf(s.id)).toEqual([]);
-  });
-
-  it('refuses a 30 MB mail with 552 and keeps serving', async () => {
-    const s = await makeService(db());
-    const big = Buffer.alloc(30 * 1024 * 1024, 'a');
-    await expect(
-      client().sendMail({
-        from: 'big@customer.test',
-        to: `${s.id}@desk.test`,
-        subject: '큰 메일',
-        text: 'big',
-        attachments: [{ filename: 'big.txt', content: big }],
-      }),
-    ).rejects.toMatchObject({ responseCode: 552 });
-    expect(await ticketsOf(s.id)).toEqual([]);
-    // A raw DATA over the limit without a declared SIZE is refused at the end of DATA.
-    const small = await startSmtpReceiver({ db, domain: 'desk.test', port: 0, host: '127.0.0.1', maxBytes: 1024 });
-    try {
-      const reply = await rawSmtp(
-        small.port,
-        ['EHLO t', 'MAIL FROM:<big@customer.test>', `RCPT TO:<${s.id}@desk.test>`, 'DATA'],
-        `Subject: x\r\n\r\n${'b'.repeat(4000)}\r\n.\r\n`,
-      );
-      expect(reply).toMatch(/^552 /m);
-    } finally {
-      await small.close();
-    }
-    const ok = await client().sendMail({
-      from: 'small@customer.test',
-      to: `${s.id}@desk.test`,
-      subject: '작은 메일',
-      text: 'ok',
-    });
-    expect(ok.response).toMatch(/^250/);
-  }, 60000);
-
-  it('is started by the worker when MAIL_DOMAIN is set', async () => {
-    process.env.SMTP_RECEIVER_PORT = '0';
-    const w = await startWorker({ schedule: false, supervise: false });
-    try {
-      expect(w.smtpReceiver?.port).toBeGreaterThan(0);
-    } finally {
-      await w.stop();
-    }
-  });
-});
-
-/** Speaks SMTP line by line (no client-side checks), then sends `data`; returns the transcript. */
-async function rawSmtp(port: number, lines: string[], data: string): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const sock = net.connect(port, '127.0.0.1');
-    let out = '';
-    let step = -1;
-    sock.on('data', (d) => {
-      out += d.toString();
-      if (!/\r\n$/.test(out) || /^\d{3}-/m.test(out.split('\r\n').filter(Boolean).pop() ?? '')) return;
-      step++;
-      if (step < lines.length) sock.write(`${lines[step]}\r\n`);
-      else if (step === lines.length) sock.write(data);
-      else {
-        sock.end('QUIT\r\n');
-        resolve(out);
-      }
-    });
-    sock.on('error', reject);
-  });
-}
-
-async function account(serviceId: string, user: string, over: Partial<typeof mailAccounts.$inferInsert> = {}) {
-  const id = randomUUID();
-  await dovecot.addUser(user, 'pw-right');
-  // dovecot re-reads its passwd-file by mtime (1 s resolution): let a new user become visible.
-  await new Promise((r) => setTimeout(r, 1100));
-  await db()
-    .insert(mailAccounts)
-    .values({
-      id,
-      serviceId,
-      host: dovecot.host,
-      port: dovecot.port,
-      tls: false,
-      username: user,
-      passwordSealed: sealPassword(id, 'pw-right'),
-      ...over,
-    });
-  return id;
-}
-
-async function mailbox(user: string) {
-  const c = new ImapFlow({
-    host: dovecot.host,
-    port: dovecot.port,
-    secure: false,
-    auth: { user, pass: 'pw-right' },
-    logger: false,
-  });
-  await c.connect();
-  return c;
-}
-
-const accountRow = async (id: string) => (await db().select().from(mailAccounts).where(eq(mailAccounts.id, id)))[0];
 
 describe('IMAP accounts (dovecot)', () => {
   it('imports new mail in UID order, commits before marking it seen, and imports nothing twice', async () => {
@@ -204,57 +58,6 @@ describe('IMAP accounts (dovecot)', () => {
       );
       expect(await pollAccount(db(), id)).toEqual({ imported: 1, error: null });
       expect(await ticketsOf(s.id)).toHaveLength(4);
-    } finally {
-      await box.logout();
-    }
-  });
-
-  it('imports a batch several mails at a time, yet a reply in the same batch joins the ticket of the mail it answers', async () => {
-    const s = await makeService(db());
-    const id = await account(s.id, `batch${Date.now()}`);
-    const box = await mailbox((await accountRow(id)).username);
-    try {
-      const first = `<batch-first-${id}@customer.test>`;
-      await box.append(
-        'INBOX',
-        await rawMail({
-          from: 'a@customer.test',
-          to: 'cs@shop.test',
-          subject: '첫 문의',
-          text: '처음',
-          messageId: first,
-        }),
-      );
-      await box.append(
-        'INBOX',
-        await rawMail({
-          from: 'a@customer.test',
-          to: 'cs@shop.test',
-          subject: 'Re: 첫 문의',
-          text: '추가 내용',
-          messageId: `<batch-reply-${id}@customer.test>`,
-          inReplyTo: first,
-          references: [first],
-        }),
-      );
-      for (const n of [1, 2, 3, 4, 5, 6])
-        await box.append(
-          'INBOX',
-          await rawMail({
-            from: `n${n}@customer.test`,
-            to: 'cs@shop.test',
-            subject: `새 문의 ${n}`,
-            text: `본문 ${n}`,
-            messageId: `<batch-${n}-${id}@customer.test>`,
-          }),
-        );
-      expect(await pollAccount(db(), id)).toEqual({ imported: 8, error: null });
-      const list = await ticketsOf(s.id);
-      expect(list).toHaveLength(7);
-      const firstTicket = list.find((t) => t.subject === '첫 문의')!;
-      const msgs = await db().select().from(ticketMessages).where(eq(ticketMessages.ticketId, firstTicket.id));
-      expect(msgs.map((m) => m.kind).sort()).toEqual(['customer_reply', 'inquiry']);
-      expect(await accountRow(id)).toMatchObject({ lastUid: 8, lastError: null });
     } finally {
       await box.logout();
     }
