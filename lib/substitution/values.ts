@@ -1,3 +1,4 @@
+import { readAll } from '@/db/read-all';
 import { and, eq, inArray } from 'drizzle-orm';
 import { categories, fields, groups, members } from '@/db/schema';
 import type { Queryable } from '@/db';
@@ -32,7 +33,12 @@ async function cachedReads(
   audience: 'customer' | 'agent',
   written?: readonly FieldValueEntry[],
 ) {
-  const cats = (await Promise.all(catIds.map((id) => cachedCategory(config, db, id)))).filter((c) => c !== null);
+  const cats = (
+    await readAll(
+      db,
+      catIds.map((id) => () => cachedCategory(config, db, id)),
+    )
+  ).filter((c) => c !== null);
   const people = ticket.assigneeId
     ? [...(await cachedNames(config, db, 'member', [ticket.assigneeId])).values()].map((name) => ({ name }))
     : [];
@@ -79,27 +85,33 @@ export async function substitutionValues(
   const catIds = [ticket.intakeTypeId, ticket.processingTypeId].filter((x): x is string => Boolean(x));
   const [cats, people, grp, stored, defs] = await (opts.config
     ? cachedReads(db, opts.config, ticket, catIds, opts.audience, opts.fieldValues)
-    : Promise.all([
-        catIds.length
-          ? db
-              .select({ id: categories.id, name: categories.name, names: categories.names })
-              .from(categories)
-              .where(and(eq(categories.serviceId, ticket.serviceId), inArray(categories.id, catIds)))
-          : [],
-        ticket.assigneeId
-          ? db.select({ name: members.name }).from(members).where(eq(members.id, ticket.assigneeId))
-          : [],
-        ticket.groupId
-          ? db
-              .select({ name: groups.name })
-              .from(groups)
-              .where(and(eq(groups.serviceId, ticket.serviceId), eq(groups.id, ticket.groupId)))
-          : [],
-        storedValues(db, ticket, opts.audience, opts.fieldValues),
-        db
-          .select({ code: fields.code, type: fields.type, options: fields.options })
-          .from(fields)
-          .where(and(eq(fields.serviceId, ticket.serviceId), inArray(fields.type, ['dropdown', 'radio', 'checkbox']))),
+    : readAll(db, [
+        async () =>
+          catIds.length
+            ? db
+                .select({ id: categories.id, name: categories.name, names: categories.names })
+                .from(categories)
+                .where(and(eq(categories.serviceId, ticket.serviceId), inArray(categories.id, catIds)))
+            : [],
+        async () =>
+          ticket.assigneeId
+            ? db.select({ name: members.name }).from(members).where(eq(members.id, ticket.assigneeId))
+            : [],
+        async () =>
+          ticket.groupId
+            ? db
+                .select({ name: groups.name })
+                .from(groups)
+                .where(and(eq(groups.serviceId, ticket.serviceId), eq(groups.id, ticket.groupId)))
+            : [],
+        () => storedValues(db, ticket, opts.audience, opts.fieldValues),
+        () =>
+          db
+            .select({ code: fields.code, type: fields.type, options: fields.options })
+            .from(fields)
+            .where(
+              and(eq(fields.serviceId, ticket.serviceId), inArray(fields.type, ['dropdown', 'radio', 'checkbox'])),
+            ),
       ]));
   const optionFields = new Map(defs.map((f) => [f.code, f]));
   const shown = { lang, defaultLang: lang, yes: t('tickets.yes'), no: t('tickets.no') };

@@ -105,24 +105,24 @@ export async function historyInsert(
     for (const kind of ['category', 'member', 'group'] as const)
       if (want[kind].size)
         for (const [id, name] of await cachedNames(config, tx, kind, [...want[kind]])) names.set(id, name);
-  } else
-    await Promise.all([
-      load(want.category, (ids) =>
-        tx
-          .select({ id: categories.id, name: categories.name })
-          .from(categories)
-          .where(and(eq(categories.serviceId, serviceId), inArray(categories.id, ids))),
-      ),
-      load(want.member, (ids) =>
-        tx.select({ id: members.id, name: members.name }).from(members).where(inArray(members.id, ids)),
-      ),
-      load(want.group, (ids) =>
-        tx
-          .select({ id: groups.id, name: groups.name })
-          .from(groups)
-          .where(and(eq(groups.serviceId, serviceId), inArray(groups.id, ids))),
-      ),
-    ]);
+  } else {
+    // One after another: a transaction is one connection (pg@9 refuses overlapping queries on it).
+    await load(want.category, (ids) =>
+      tx
+        .select({ id: categories.id, name: categories.name })
+        .from(categories)
+        .where(and(eq(categories.serviceId, serviceId), inArray(categories.id, ids))),
+    );
+    await load(want.member, (ids) =>
+      tx.select({ id: members.id, name: members.name }).from(members).where(inArray(members.id, ids)),
+    );
+    await load(want.group, (ids) =>
+      tx
+        .select({ id: groups.id, name: groups.name })
+        .from(groups)
+        .where(and(eq(groups.serviceId, serviceId), inArray(groups.id, ids))),
+    );
+  }
   const ref = (field: string | null | undefined, v: unknown): unknown => {
     if (!field || !(field in REF_TABLE) || typeof v !== 'string') return v ?? null;
     return { id: v, name: names.get(v) ?? null } satisfies Ref;

@@ -1,0 +1,17 @@
+import { PgTransaction } from 'drizzle-orm/pg-core';
+import type { Queryable } from './index';
+
+/**
+ * Runs independent reads side by side on the pool, one after another in a transaction. A
+ * transaction is one connection: pg would only queue overlapping queries there, and it deprecates
+ * doing so (pg@9 refuses it).
+ */
+export async function readAll<T extends unknown[]>(
+  db: Queryable,
+  reads: [...{ [K in keyof T]: () => PromiseLike<T[K]> }],
+): Promise<T> {
+  if (!(db instanceof PgTransaction)) return (await Promise.all(reads.map((read) => read()))) as T;
+  const out: unknown[] = [];
+  for (const read of reads) out.push(await read());
+  return out as T;
+}
