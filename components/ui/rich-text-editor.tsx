@@ -103,10 +103,18 @@ function RichEditor({ id, name, defaultValue, onChange, onFocus, rows = 10, inva
       onChange?.(html);
     },
   });
-  useImperativeHandle(
-    ref,
-    () => ({
-      insert: (text) => editor?.chain().focus().insertContent(text).run(),
+  useImperativeHandle(ref, () => {
+    // Tiptap's focus() waits for the next frame: keys typed before it (right after a double-click on
+    // a code) landed where the browser put the caret. The editor is focused at once instead, with
+    // its own selection.
+    const focusNow = () => {
+      if (editor && !editor.isDestroyed && !editor.view.hasFocus()) editor.view.focus();
+    };
+    return {
+      insert: (text) => {
+        editor?.chain().insertContent(text).run();
+        focusNow();
+      },
       beforeCursor: () => {
         const $from = editor?.state.selection.$from;
         return $from ? $from.parent.textBetween(0, $from.parentOffset, undefined, '\ufffc') : '';
@@ -116,14 +124,13 @@ function RichEditor({ id, name, defaultValue, onChange, onFocus, rows = 10, inva
         const at = editor.state.selection.from;
         editor
           .chain()
-          .focus()
           .deleteRange({ from: Math.max(0, at - count), to: at })
           .insertContent(content)
           .run();
+        focusNow();
       },
-    }),
-    [editor],
-  );
+    };
+  }, [editor]);
   const link = () => {
     if (!editor) return;
     const current = editor.getAttributes('link').href as string | undefined;
@@ -139,6 +146,8 @@ function RichEditor({ id, name, defaultValue, onChange, onFocus, rows = 10, inva
       aria-label={label}
       title={label}
       aria-pressed={active}
+      // A click keeps the caret (and the marks toggled for the next characters) in the editor.
+      onMouseDown={(e) => e.preventDefault()}
       onClick={run}
       className={cn('rounded p-1.5 hover:bg-slate-100', active && 'bg-slate-200')}
     >
