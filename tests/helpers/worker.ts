@@ -6,6 +6,8 @@ export function inProcessWorker() {
   let worker: Worker | null = null;
   return {
     async runWorker(options: Parameters<typeof startWorker>[0]) {
+      // Never two at once: a worker left running would outlive its test file.
+      await worker?.stop();
       worker = await startWorker(options);
     },
     async stopWorker() {

@@ -6,30 +6,14 @@ import { createTicket } from '@/lib/tickets/create-ticket';
 import { asSessionMember, makeAgent, makeGroup, makeService } from '../helpers/factories';
 import { setupTestDb } from '../helpers/db';
 import { signInAs } from '../helpers/session';
+import { always, triggerDesk } from '../helpers/trigger-desk';
 
 jest.mock('@/lib/auth/session', () => jest.requireActual('../helpers/session').sessionMock);
 
 const db = setupTestDb();
-const always = { mode: 'all', target: 'event', operator: 'is', value: 'created' } as const;
-
-async function newTicket(serviceId: string) {
-  const [name] = await db()
-    .select()
-    .from(fields)
-    .where(and(eq(fields.serviceId, serviceId), eq(fields.code, 'name')));
-  return db().transaction((tx) =>
-    createTicket(tx, {
-      serviceId,
-      channel: 'api',
-      language: 'ko',
-      subject: '결제 문의',
-      content: '카드 결제 오류',
-      intakeTypeId: null,
-      entries: [{ field: name, value: '홍길동' }],
-      actor: { type: 'customer', name: '홍길동' },
-    }),
-  );
-}
+const desk = triggerDesk(db);
+/** An Open API ticket through the real creation path (triggers run). */
+const newTicket = (serviceId: string) => desk.newTicket(serviceId, { channel: 'api' });
 
 async function serviceWithRoundRobin(agentCount: number) {
   const s = await makeService(db());
