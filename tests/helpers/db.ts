@@ -9,6 +9,17 @@ function withDatabase(url: string, db: string): string {
   return u.toString();
 }
 
+const beforeDrop: (() => Promise<void>)[] = [];
+
+/**
+ * Work to finish before this test file's database is dropped, such as stopping a job worker that
+ * still uses it. Jest runs afterAll hooks in the order they are declared, and the database is
+ * declared first, so another afterAll of the file would run only after the drop.
+ */
+export function beforeDatabaseDrop(fn: () => Promise<void>) {
+  beforeDrop.push(fn);
+}
+
 /**
  * Gives this test file its own database, cloned from the migrated template, and points
  * DATABASE_URL (and so `getDb()`) at it. Returns an accessor for the db.
@@ -24,6 +35,7 @@ export function setupTestDb(): () => Db {
     process.env.DATABASE_URL = withDatabase(server, name);
   });
   afterAll(async () => {
+    for (const fn of beforeDrop.splice(0)) await fn();
     // A LISTEN client left open would reconnect into the next test file of this worker.
     await closeLiveHub();
     await closeDb();

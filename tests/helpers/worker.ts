@@ -1,9 +1,15 @@
 import { spawn } from 'node:child_process';
 import { startWorker, type Worker } from '@/lib/jobs/worker';
+import { beforeDatabaseDrop } from './db';
 
 /** A test file's in-process job worker: `runWorker` starts it, `stopWorker` stops it if one runs. */
 export function inProcessWorker() {
   let worker: Worker | null = null;
+  // Stopped before the file's database is dropped, not after (its own afterAll would come later).
+  beforeDatabaseDrop(async () => {
+    await worker?.stop();
+    worker = null;
+  });
   return {
     async runWorker(options: Parameters<typeof startWorker>[0]) {
       // Never two at once: a worker left running would outlive its test file.
