@@ -139,7 +139,9 @@ service stats {
     stop: async () => {
       const exited = new Promise<void>((r) => (child.exitCode !== null ? r() : child.once('exit', () => r())));
       child.kill('SIGTERM');
-      await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);
+      let timer: NodeJS.Timeout | undefined;
+      await Promise.race([exited, new Promise((r) => (timer = setTimeout(r, 5000)))]);
+      clearTimeout(timer); // a pending 5 s timer kept the jest worker from exiting
       if (child.exitCode === null) child.kill('SIGKILL');
       await fs.rm(dir, { recursive: true, force: true });
     },
