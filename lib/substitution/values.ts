@@ -1,7 +1,7 @@
-import { readAll } from '@/db/read-all';
 import { and, eq, inArray } from 'drizzle-orm';
 import { categories, fields, groups, members } from '@/db/schema';
 import type { Queryable } from '@/db';
+import { readAll } from '@/db/read-all';
 import { displayFieldValue } from '@/lib/fields/display';
 import { isLocale } from '@/lib/i18n/config';
 import { formatDate } from '@/lib/i18n/format-date';
