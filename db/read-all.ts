@@ -1,5 +1,10 @@
-import { PgTransaction } from 'drizzle-orm/pg-core';
 import type { Queryable } from './index';
+
+/**
+ * A transaction (it can roll back) rather than the pool. Not `instanceof PgTransaction`: the
+ * production build may bundle drizzle's class twice, and the check then fails in a transaction.
+ */
+const inTransaction = (db: Queryable) => typeof (db as { rollback?: unknown }).rollback === 'function';
 
 /**
  * Runs independent reads side by side on the pool, one after another in a transaction. A
@@ -10,7 +15,7 @@ export async function readAll<T extends unknown[]>(
   db: Queryable,
   reads: [...{ [K in keyof T]: () => PromiseLike<T[K]> }],
 ): Promise<T> {
-  if (!(db instanceof PgTransaction)) return (await Promise.all(reads.map((read) => read()))) as T;
+  if (!inTransaction(db)) return (await Promise.all(reads.map((read) => read()))) as T;
   const out: unknown[] = [];
   for (const read of reads) out.push(await read());
   return out as T;
